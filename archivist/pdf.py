@@ -1,0 +1,62 @@
+"""PDF access through pikepdf: the only module that imports it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pikepdf
+
+from archivist.errors import FileRejected
+
+
+@dataclass(frozen=True)
+class PdfFacts:
+    pages: int
+    has_text: bool
+    warnings: list[str] = field(default_factory=list)
+
+
+def inspect_pdf(path: Path, display_name: str) -> PdfFacts:
+    """Open a PDF read-only and check it can serve as an archival record.
+
+    Refuses encrypted PDFs (DA/T 70 usability: no encryption) and PDFs whose pages or
+    content streams cannot be read.
+    """
+    try:
+        pdf = pikepdf.open(path)
+    except pikepdf.PasswordError:
+        raise FileRejected("file.pdf_encrypted", file=display_name) from None
+    except (pikepdf.PdfError, ValueError, OSError) as exc:
+        raise FileRejected("file.pdf_corrupt", file=display_name, reason=_short(exc)) from None
+    with pdf:
+        if pdf.is_encrypted:
+            raise FileRejected("file.pdf_encrypted", file=display_name)
+        try:
+            pages = len(pdf.pages)
+            has_text = False
+            for page in pdf.pages:
+                for stream in _content_streams(page):
+                    stream.read_bytes()
+                fonts = page.obj.get("/Resources", {}).get("/Font")
+                if fonts is not None and len(fonts.keys()) > 0:
+                    has_text = True
+        except (pikepdf.PdfError, RuntimeError, ValueError, KeyError) as exc:
+            raise FileRejected("file.pdf_corrupt", file=display_name, reason=_short(exc)) from None
+        if pages == 0:
+            raise FileRejected("file.pdf_no_pages", file=display_name)
+        return PdfFacts(pages=pages, has_text=has_text, warnings=list(pdf.get_warnings()))
+
+
+def _content_streams(page: pikepdf.Page) -> list[pikepdf.Stream]:
+    contents = page.obj.get("/Contents")
+    if contents is None:
+        return []
+    if isinstance(contents, pikepdf.Array):
+        return [c for c in contents if isinstance(c, pikepdf.Stream)]
+    return [contents] if isinstance(contents, pikepdf.Stream) else []
+
+
+def _short(exc: BaseException) -> str:
+    text = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+    return text.split(": ", 1)[-1][:200]
