@@ -27,13 +27,17 @@ def normalise_id_number(value: str) -> str:
     """Validate a resident ID number and return it upper-cased; raise InputError if bad."""
     text = value.strip().upper()
     if len(text) != 18:
-        raise InputError("id_number.invalid", value=value, reason="应为18位 / must be 18 characters")
+        raise InputError(
+            "id_number.invalid", value=value, reason="应为18位 / must be 18 characters"
+        )
     if not text[:17].isdigit() or not (text[17].isdigit() or text[17] == "X"):
         raise InputError("id_number.invalid", value=value, reason="含非法字符 / bad characters")
     try:
         dt.date(int(text[6:10]), int(text[10:12]), int(text[12:14]))
     except ValueError:
-        raise InputError("id_number.invalid", value=value, reason="出生日期无效 / bad birth date") from None
+        raise InputError(
+            "id_number.invalid", value=value, reason="出生日期无效 / bad birth date"
+        ) from None
     if id_check_character(text[:17]) != text[17]:
         raise InputError("id_number.invalid", value=value, reason="校验码错误 / wrong check digit")
     return text
@@ -49,7 +53,9 @@ def normalise_unit_code(value: str) -> str:
     """Validate an 18-character unified social credit code; raise InputError if bad."""
     text = value.strip().upper()
     if len(text) != 18 or any(c not in _USCC_CHARS for c in text):
-        raise InputError("unit_code.invalid", value=value, reason="应为18位代码 / must be 18 code characters")
+        raise InputError(
+            "unit_code.invalid", value=value, reason="应为18位代码 / must be 18 code characters"
+        )
     if uscc_check_character(text[:17]) != text[17]:
         raise InputError("unit_code.invalid", value=value, reason="校验码错误 / wrong check digit")
     return text

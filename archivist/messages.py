@@ -39,8 +39,14 @@ CATALOG: dict[str, tuple[str, str]] = {
         "档案库由更新版本的档案室创建（版本 {revision}），请升级程序",
         "The archive was made by a newer Archivist (revision {revision}); please upgrade",
     ),
-    "archive.bad_config": ("档案库配置文件损坏：{file}（{reason}）", "Archive settings file is damaged: {file} ({reason})"),
-    "archive.busy": ("档案库正忙，请稍后再试：{reason}", "The archive is busy, try again: {reason}"),
+    "archive.bad_config": (
+        "档案库配置文件损坏：{file}（{reason}）",
+        "Archive settings file is damaged: {file} ({reason})",
+    ),
+    "archive.busy": (
+        "档案库正忙，请稍后再试：{reason}",
+        "The archive is busy, try again: {reason}",
+    ),
     # files
     "file.missing": ("文件不存在：{file}", "File not found: {file}"),
     "file.not_a_file": ("不是普通文件：{file}", "Not a regular file: {file}"),
@@ -54,22 +60,40 @@ CATALOG: dict[str, tuple[str, str]] = {
         "文件内容与扩展名不符：{file}（扩展名为 {extension}，内容是 {actual}）",
         "File content contradicts its extension: {file} (extension {extension}, content is {actual})",
     ),
-    "file.pdf_corrupt": ("PDF 文件已损坏，无法打开：{file}（{reason}）", "The PDF is corrupt: {file} ({reason})"),
+    "file.pdf_corrupt": (
+        "PDF 文件已损坏，无法打开：{file}（{reason}）",
+        "The PDF is corrupt: {file} ({reason})",
+    ),
     "file.pdf_encrypted": (
         "PDF 已加密，不能作为档案保存：{file}（请提供未加密的版本）",
         "The PDF is encrypted and cannot be archived: {file} (provide an unencrypted copy)",
     ),
     "file.pdf_no_pages": ("PDF 没有页面：{file}", "The PDF has no pages: {file}"),
-    "file.image_corrupt": ("图像文件已损坏：{file}（{reason}）", "The image is damaged: {file} ({reason})"),
+    "file.image_corrupt": (
+        "图像文件已损坏：{file}（{reason}）",
+        "The image is damaged: {file} ({reason})",
+    ),
     "file.changed_during_capture": (
         "采集过程中文件被修改：{file}，请重新采集",
         "The file changed while it was being captured: {file}; capture again",
     ),
     # manifest
-    "manifest.unreadable": ("无法读取清单：{file}（{reason}）", "Cannot read the manifest: {file} ({reason})"),
-    "manifest.invalid_json": ("清单不是有效的 JSON：{file}（{reason}）", "The manifest is not valid JSON: {file} ({reason})"),
-    "manifest.missing_field": ("清单缺少字段“{field}”：{file}", "The manifest lacks the field '{field}': {file}"),
-    "manifest.bad_field": ("清单字段“{field}”的值无效：{file}（{reason}）", "Invalid value of '{field}' in {file} ({reason})"),
+    "manifest.unreadable": (
+        "无法读取清单：{file}（{reason}）",
+        "Cannot read the manifest: {file} ({reason})",
+    ),
+    "manifest.invalid_json": (
+        "清单不是有效的 JSON：{file}（{reason}）",
+        "The manifest is not valid JSON: {file} ({reason})",
+    ),
+    "manifest.missing_field": (
+        "清单缺少字段“{field}”：{file}",
+        "The manifest lacks the field '{field}': {file}",
+    ),
+    "manifest.bad_field": (
+        "清单字段“{field}”的值无效：{file}（{reason}）",
+        "Invalid value of '{field}' in {file} ({reason})",
+    ),
     "manifest.path_escapes": (
         "清单中的路径超出清单所在文件夹：{file}",
         "A path in the manifest leaves the manifest's folder: {file}",
@@ -79,7 +103,10 @@ CATALOG: dict[str, tuple[str, str]] = {
         "一件业务材料至少要有一份业务表单：{file}",
         "An item needs at least one business form: {file}",
     ),
-    "manifest.duplicate_file": ("清单中同一文件出现两次：{file}", "The same file is listed twice: {file}"),
+    "manifest.duplicate_file": (
+        "清单中同一文件出现两次：{file}",
+        "The same file is listed twice: {file}",
+    ),
     "manifest.person_not_on_roster": (
         "凭证所属人员“{person}”不在业务表单名册中：{file}",
         "The voucher's person '{person}' is not on the form's roster: {file}",
@@ -89,11 +116,26 @@ CATALOG: dict[str, tuple[str, str]] = {
         "Several people named '{person}' on the roster; use the ID number: {file}",
     ),
     # domain values
-    "date.invalid": ("日期无效：{value}（应为 YYYY-MM-DD 的真实日期）", "Invalid date: {value} (expected a real YYYY-MM-DD date)"),
-    "date.future": ("办结日期不能晚于今天：{value}", "The completion date cannot be in the future: {value}"),
-    "id_number.invalid": ("身份证号码无效：{value}（{reason}）", "Invalid ID number: {value} ({reason})"),
-    "unit_code.invalid": ("统一社会信用代码无效：{value}（{reason}）", "Invalid unified social credit code: {value} ({reason})"),
-    "class.unknown": ("分类方案中没有类别“{value}”", "Unknown class '{value}' in the classification scheme"),
+    "date.invalid": (
+        "日期无效：{value}（应为 YYYY-MM-DD 的真实日期）",
+        "Invalid date: {value} (expected a real YYYY-MM-DD date)",
+    ),
+    "date.future": (
+        "办结日期不能晚于今天：{value}",
+        "The completion date cannot be in the future: {value}",
+    ),
+    "id_number.invalid": (
+        "身份证号码无效：{value}（{reason}）",
+        "Invalid ID number: {value} ({reason})",
+    ),
+    "unit_code.invalid": (
+        "统一社会信用代码无效：{value}（{reason}）",
+        "Invalid unified social credit code: {value} ({reason})",
+    ),
+    "class.unknown": (
+        "分类方案中没有类别“{value}”",
+        "Unknown class '{value}' in the classification scheme",
+    ),
     "business_type.unknown": (
         "类别 {klass} 下没有业务类型“{value}”",
         "Unknown business type '{value}' in class {klass}",
@@ -102,7 +144,10 @@ CATALOG: dict[str, tuple[str, str]] = {
         "“{what}”尚未设定保管期限（分类方案中标为待填写），请先在分类方案中填写",
         "No retention period is set for '{what}' (the scheme marks it for the agency to fill); set it first",
     ),
-    "retention.invalid": ("保管期限无效：{value}（应为 Y、D10、D30、D50、D100）", "Invalid retention period: {value} (Y, D10, D30, D50, D100)"),
+    "retention.invalid": (
+        "保管期限无效：{value}（应为 Y、D10、D30、D50、D100）",
+        "Invalid retention period: {value} (Y, D10, D30, D50, D100)",
+    ),
     "retention.accounting": (
         "“{what}”按会计档案管理（财政部 国家档案局令第79号），请归入会计档案类别 KJ 的相应业务类型",
         "'{what}' is an accounting record (Order 79); file it under the matching KJ business type",
@@ -113,7 +158,10 @@ CATALOG: dict[str, tuple[str, str]] = {
         "ID number {id_number} is registered to '{existing}', not '{name}'",
     ),
     # numbering
-    "template.invalid": ("档号模板无效：{template}（{reason}）", "Invalid archival code template: {template} ({reason})"),
+    "template.invalid": (
+        "档号模板无效：{template}（{reason}）",
+        "Invalid archival code template: {template} ({reason})",
+    ),
     "number.taken": ("编号已被占用：{number}", "The number is already taken: {number}"),
     # items
     "item.not_found": ("找不到档案件：{number}", "Item not found: {number}"),
@@ -129,15 +177,30 @@ CATALOG: dict[str, tuple[str, str]] = {
     "order.role.form": ("业务表单（表单在前、凭证在后）", "business form (forms before vouchers)"),
     "order.role.voucher": ("审核凭证（排在业务表单之后）", "review voucher (after the forms)"),
     "order.importance.important": ("重要凭证（重要在前）", "important voucher (important first)"),
-    "order.importance.secondary": ("次要凭证（排在重要凭证之后）", "secondary voucher (after important ones)"),
+    "order.importance.secondary": (
+        "次要凭证（排在重要凭证之后）",
+        "secondary voucher (after important ones)",
+    ),
     "order.importance.default": (
         "未标注重要程度，按重要凭证排列",
         "importance not marked, treated as important",
     ),
-    "order.person.none": ("不涉及名册人员，排在按名册排列的凭证之前", "concerns no roster person, before per-person vouchers"),
-    "order.person.roster": ("名册第{position}人 {name}（凭证按名册顺序）", "roster person {position}, {name} (vouchers follow the roster)"),
-    "order.source.agency": ("经办机构形成（本机构材料在前）", "made by the agency (agency's own first)"),
-    "order.source.applicant": ("申请人提供（排在本机构材料之后）", "supplied by the applicant (after the agency's own)"),
+    "order.person.none": (
+        "不涉及名册人员，排在按名册排列的凭证之前",
+        "concerns no roster person, before per-person vouchers",
+    ),
+    "order.person.roster": (
+        "名册第{position}人 {name}（凭证按名册顺序）",
+        "roster person {position}, {name} (vouchers follow the roster)",
+    ),
+    "order.source.agency": (
+        "经办机构形成（本机构材料在前）",
+        "made by the agency (agency's own first)",
+    ),
+    "order.source.applicant": (
+        "申请人提供（排在本机构材料之后）",
+        "supplied by the applicant (after the agency's own)",
+    ),
     "order.nature.conclusion": ("结论性材料（结论在前、依据在后）", "conclusion (before evidence)"),
     "order.nature.evidence": ("依据性材料（排在结论之后）", "evidence (after conclusions)"),
     "order.nature.reply": ("复文（复文在前、来文在后）", "reply (before the incoming letter)"),
@@ -170,15 +233,33 @@ CATALOG: dict[str, tuple[str, str]] = {
     ),
     # verify
     "verify.missing": ("文件缺失：{file}", "File missing: {file}"),
-    "verify.changed": ("文件已被改动（SHA-256 不符）：{file}", "File altered (SHA-256 differs): {file}"),
-    "verify.size_changed": ("文件大小与记录不符：{file}", "File size differs from the record: {file}"),
+    "verify.changed": (
+        "文件已被改动（SHA-256 不符）：{file}",
+        "File altered (SHA-256 differs): {file}",
+    ),
+    "verify.size_changed": (
+        "文件大小与记录不符：{file}",
+        "File size differs from the record: {file}",
+    ),
     "verify.orphan": ("档案库中有未登记的文件：{file}", "Unregistered file in the archive: {file}"),
-    "verify.gap": ("编号不连续：{klass} {year} 年缺少流水号 {serials}", "Numbering gap: {klass} {year} lacks serials {serials}"),
+    "verify.gap": (
+        "编号不连续：{klass} {year} 年缺少流水号 {serials}",
+        "Numbering gap: {klass} {year} lacks serials {serials}",
+    ),
     "verify.duplicate_code": ("档号重复：{code}", "Duplicate archival code: {code}"),
-    "verify.audit_broken": ("审计链断裂：第 {seq} 条事件{reason}", "Audit chain broken at event {seq}: {reason}"),
+    "verify.audit_broken": (
+        "审计链断裂：第 {seq} 条事件{reason}",
+        "Audit chain broken at event {seq}: {reason}",
+    ),
     "verify.audit_missing": ("缺少审计事件：{reason}", "Missing audit trace: {reason}"),
-    "verify.unreadable": ("无法读取文件：{file}（{reason}）", "Cannot read file: {file} ({reason})"),
-    "verify.ok": ("全部 {files} 个文件、{events} 条审计事件校验通过", "All {files} files and {events} audit events verified"),
+    "verify.unreadable": (
+        "无法读取文件：{file}（{reason}）",
+        "Cannot read file: {file} ({reason})",
+    ),
+    "verify.ok": (
+        "全部 {files} 个文件、{events} 条审计事件校验通过",
+        "All {files} files and {events} audit events verified",
+    ),
     "audit.edited": ("内容被改动", "was altered"),
     "audit.deleted": ("之前的事件被删除", "follows a deleted event"),
     "audit.reordered": ("链接指向错误的前一事件", "links to the wrong predecessor"),

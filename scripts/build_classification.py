@@ -22,8 +22,16 @@ DEFAULT_CSV = ROOT.parent / "shared" / "spec" / "retention-schedule.csv"
 OUT = ROOT / "resources" / "classification.json"
 
 INSURANCE_TYPE = {
-    "GL": "综合", "ZJ": "综合", "YL": "养老保险", "YB": "医疗保险", "SY": "失业保险",
-    "GS": "工伤保险", "SYU": "生育保险", "TJ": "综合", "JH": "综合", "KJ": "会计",
+    "GL": "综合",
+    "ZJ": "综合",
+    "YL": "养老保险",
+    "YB": "医疗保险",
+    "SY": "失业保险",
+    "GS": "工伤保险",
+    "SYU": "生育保险",
+    "TJ": "综合",
+    "JH": "综合",
+    "KJ": "会计",
 }
 
 # Business-type names for each schedule row: (class, item) -> names. The first name is
@@ -101,32 +109,40 @@ def build(csv_path: Path) -> dict[str, object]:
     with csv_path.open(encoding="utf-8") as handle:
         for row in csv.DictReader(handle):
             code = row["suggested_code"]
-            entry = classes.setdefault(code, {
-                "code": code,
-                "name": class_name(row["section"]),
-                "section": row["section"],
-                "insurance_type": INSURANCE_TYPE.get(code, ""),
-                "default_retention": None,
-                "status": "ok",
-                "business_types": [],
-            })
+            entry = classes.setdefault(
+                code,
+                {
+                    "code": code,
+                    "name": class_name(row["section"]),
+                    "section": row["section"],
+                    "insurance_type": INSURANCE_TYPE.get(code, ""),
+                    "default_retention": None,
+                    "status": "ok",
+                    "business_types": [],
+                },
+            )
             if row["confidence"] == "NOT FOUND":
                 entry["status"] = "not_found"
-                entry["note"] = "本类条目未查到，由本机构填写 / rows not found: the agency must enter them"
+                entry["note"] = (
+                    "本类条目未查到，由本机构填写 / rows not found: the agency must enter them"
+                )
                 continue
             names = BUSINESS_TYPES.get((code, row["item"]))
             if not names:
                 raise SystemExit(f"no business-type name for {code}-{row['item']}")
             for index, name in enumerate(names):
-                entry["business_types"].append({  # type: ignore[union-attr]
-                    "name": name,
-                    "schedule_item": f"{code}-{row['item']}",
-                    "material": row["material"],
-                    "retention": row["period"],
-                    "basis": row["basis"],
-                    "confidence": row["confidence"] if index == 0 else
-                    f"mapped by product to {code}-{row['item']} (agency to confirm)",
-                })
+                entry["business_types"].append(
+                    {  # type: ignore[union-attr]
+                        "name": name,
+                        "schedule_item": f"{code}-{row['item']}",
+                        "material": row["material"],
+                        "retention": row["period"],
+                        "basis": row["basis"],
+                        "confidence": row["confidence"]
+                        if index == 0
+                        else f"mapped by product to {code}-{row['item']} (agency to confirm)",
+                    }
+                )
     for entry in classes.values():
         periods = [bt["retention"] for bt in entry["business_types"]]  # type: ignore[union-attr]
         entry["default_retention"] = default_retention(periods)

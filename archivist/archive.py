@@ -1,0 +1,267 @@
+"""The archive facade: one object for an opened archive, owning the database, the
+file store and (later) the search index. The CLI and the window both hold one."""
+
+from __future__ import annotations
+
+import getpass
+import json
+import os
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from platformdirs import user_data_dir
+from sqlalchemy import func, select
+
+from archivist import audit, journal, scheme
+from archivist.db.engine import Database
+from archivist.db.migrate import ensure_current, upgrade
+from archivist.db.models import Fonds, Item, Material, Setting
+from archivist.errors import ArchiveError, InputError
+from archivist.filestore import translate_os_error
+
+ARCHIVE_FILE = "archive.json"
+FORMAT = "archivist-archive"
+DEFAULT_SETTINGS: dict[str, str] = {
+    "archival_code_template": "{fonds}-{category}·{year}-{retention}-{klass}-{serial:04d}",
+    "category_code": "SB",
+}
+
+
+def default_archive_dir() -> Path:
+    env = os.environ.get("ARCHIVIST_ARCHIVE")
+    if env:
+        return Path(env).expanduser()
+    return Path(user_data_dir("Archivist", appauthor=False)) / "archive"
+
+
+def default_actor() -> str:
+    env = os.environ.get("ARCHIVIST_ACTOR")
+    if env:
+        return env
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):  # no user database entry (containers, services)
+        return "unknown"
+
+
+@dataclass(frozen=True)
+class Layout:
+    root: Path
+
+    @property
+    def config(self) -> Path:
+        return self.root / ARCHIVE_FILE
+
+    @property
+    def database(self) -> Path:
+        return self.root / "archive.db"
+
+    @property
+    def files(self) -> Path:
+        return self.root / "files"
+
+    @property
+    def work(self) -> Path:
+        return self.root / ".work"
+
+    @property
+    def staging(self) -> Path:
+        return self.work / "staging"
+
+    @property
+    def journals(self) -> Path:
+        return self.work / "journal"
+
+    @property
+    def backups(self) -> Path:
+        return self.root / "backups"
+
+
+class Archive:
+    """An opened archive. Use `Archive.open` or `Archive.init`; close when done."""
+
+    def __init__(self, layout: Layout, db: Database, actor: str) -> None:
+        self.layout = layout
+        self.db = db
+        self.actor = actor
+        self.root = layout.root
+        self.migration_backup: Path | None = None
+        self.recovered: list[str] = []
+
+    # -- lifecycle -----------------------------------------------------------------
+    @classmethod
+    def init(
+        cls, root: Path, fonds_code: str, fonds_name: str, actor: str | None = None
+    ) -> Archive:
+        layout = Layout(root.resolve())
+        if layout.config.exists():
+            raise ArchiveError("archive.exists", path=str(layout.root))
+        if not fonds_code.strip() or not fonds_name.strip():
+            raise InputError("manifest.bad_field", field="fonds", file=str(root), reason="empty")
+        try:
+            layout.root.mkdir(parents=True, exist_ok=True)
+            for folder in (layout.files, layout.staging, layout.journals):
+                folder.mkdir(parents=True, exist_ok=True)
+            db = Database(_sqlite_url(layout.database))
+            upgrade(db)
+        except OSError as exc:
+            raise translate_os_error(exc, layout.root) from None
+        archive = cls(layout, db, actor or default_actor())
+        with db.writing() as session:
+            session.add(Fonds(code=fonds_code.strip(), name=fonds_name.strip()))
+            for key, value in DEFAULT_SETTINGS.items():
+                session.add(Setting(key=key, value=value))
+            audit.record(
+                session,
+                actor=archive.actor,
+                action="archive.init",
+                target="archive",
+                after={
+                    "fonds_code": fonds_code,
+                    "fonds_name": fonds_name,
+                    "settings": DEFAULT_SETTINGS,
+                },
+            )
+            scheme.load_default(session, archive.actor)
+        _write_config(layout)
+        return archive
+
+    @classmethod
+    def open(cls, root: Path, actor: str | None = None) -> Archive:
+        layout = Layout(root.resolve())
+        if not layout.config.exists():
+            raise ArchiveError("archive.missing", path=str(layout.root))
+        try:
+            config = json.loads(layout.config.read_text(encoding="utf-8"))
+        except (OSError, ValueError) as exc:
+            raise ArchiveError(
+                "archive.bad_config", file=str(layout.config), reason=str(exc)
+            ) from None
+        if config.get("format") != FORMAT:
+            raise ArchiveError("archive.bad_config", file=str(layout.config), reason="format")
+        url = config.get("database_url") or _sqlite_url(layout.database)
+        db = Database(url)
+        archive = cls(layout, db, actor or default_actor())
+        archive.migration_backup = ensure_current(
+            db, layout.database if db.is_sqlite else None, layout.backups
+        )
+        archive.recovered = archive.recover()
+        return archive
+
+    def close(self) -> None:
+        self.db.dispose()
+
+    def __enter__(self) -> Archive:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- crash recovery --------------------------------------------------------------
+    def recover(self) -> list[str]:
+        """Finish or undo what interrupted operations left behind; return what was done."""
+        done: list[str] = []
+        for entry in journal.interrupted(self.layout.journals):
+            with self.db.reading() as session:
+                committed = audit.committed(session, entry.op_id)
+            kind = entry.data.get("kind")
+            if kind == "capture":
+                staging = entry.data.get("staging")
+                target = entry.data.get("target")
+                if staging:
+                    journal.discard_tree(self.root / staging, self.layout.staging)
+                if target and not committed:
+                    journal.discard_tree(self.root / target, self.layout.files)
+            elif kind == "moves":
+                moves = journal.FileMoves(self.root, entry.data.get("moves", []))
+                if committed:
+                    moves.prune()
+                else:
+                    moves.undo(int(entry.data.get("phase", 1)))
+            done.append(f"{kind}:{entry.op_id}:{'committed' if committed else 'rolled back'}")
+            entry.finish()
+        # Staging folders with no journal (the journal was finished but removal failed).
+        if self.layout.staging.is_dir():
+            live = {p.stem for p in self.layout.journals.glob("*.json")}
+            for leftover in self.layout.staging.iterdir():
+                if leftover.name not in live:
+                    shutil.rmtree(leftover, ignore_errors=True)
+        return done
+
+    # -- settings ----------------------------------------------------------------------
+    def setting(self, key: str) -> str:
+        with self.db.reading() as session:
+            row = session.get(Setting, key)
+            return row.value if row else DEFAULT_SETTINGS[key]
+
+    def set_setting(self, key: str, value: str, reason: str = "") -> None:
+        if key not in DEFAULT_SETTINGS:
+            raise InputError("settings.unknown", key=key)
+        if key == "archival_code_template":
+            from archivist.numbering import validate_template
+
+            validate_template(value)
+        with self.db.writing() as session:
+            row = session.get(Setting, key)
+            before = row.value if row else None
+            if row is None:
+                session.add(Setting(key=key, value=value))
+            else:
+                row.value = value
+            audit.record(
+                session,
+                actor=self.actor,
+                action="settings.edit",
+                target=f"setting:{key}",
+                before={key: before},
+                after={key: value},
+                reason=reason,
+            )
+
+    def fonds(self) -> dict[str, str]:
+        with self.db.reading() as session:
+            fonds = session.scalars(select(Fonds).order_by(Fonds.id)).first()
+            if fonds is None:
+                raise ArchiveError(
+                    "archive.bad_config", file=str(self.layout.database), reason="no fonds"
+                )
+            return {"code": fonds.code, "name": fonds.name}
+
+    def summary(self) -> dict[str, Any]:
+        with self.db.reading() as session:
+            items = session.scalar(select(func.count()).select_from(Item)) or 0
+            materials = session.scalar(select(func.count()).select_from(Material)) or 0
+            pages = session.scalar(select(func.coalesce(func.sum(Material.pages), 0))) or 0
+            size = session.scalar(select(func.coalesce(func.sum(Material.size), 0))) or 0
+            by_class = session.execute(
+                select(Item.class_id, func.count()).group_by(Item.class_id)
+            ).all()
+            from archivist.db.models import ArchiveClass
+
+            codes = dict(session.execute(select(ArchiveClass.id, ArchiveClass.code)).all())
+            years = session.execute(select(func.min(Item.year), func.max(Item.year))).one()
+            events = audit.count_events(session)
+        return {
+            "archive": str(self.root),
+            "fonds": self.fonds(),
+            "items": int(items),
+            "materials": int(materials),
+            "pages": int(pages),
+            "bytes": int(size),
+            "years": [years[0], years[1]] if years[0] is not None else [],
+            "by_class": {codes[cid]: int(n) for cid, n in by_class},
+            "audit_events": events,
+        }
+
+
+def _sqlite_url(path: Path) -> str:
+    return f"sqlite:///{path.as_posix()}"
+
+
+def _write_config(layout: Layout) -> None:
+    data = {"format": FORMAT, "version": 1, "database_url": None}
+    layout.config.write_text(
+        json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
+    )

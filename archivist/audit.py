@@ -1,0 +1,149 @@
+"""The audit trail: append-only events, each chained to the one before by SHA-256.
+
+A changed event no longer matches its hash; a deleted one leaves a gap in the
+sequence and a broken link. The database also refuses UPDATE/DELETE (migration 0002).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from archivist.db.models import AuditEvent
+
+GENESIS = "0" * 64
+
+
+def _plain(value: Any) -> Any:
+    """JSON-safe copy (dates to ISO text) so the stored value hashes the same when read back."""
+    if value is None:
+        return None
+    return json.loads(json.dumps(value, ensure_ascii=False, default=str))
+
+
+def _digest(fields: dict[str, Any]) -> str:
+    canonical = json.dumps(fields, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+
+
+def _fields(event: AuditEvent) -> dict[str, Any]:
+    return {
+        "seq": event.seq,
+        "at": event.at,
+        "actor": event.actor,
+        "action": event.action,
+        "target": event.target,
+        "before": event.before,
+        "after": event.after,
+        "reason": event.reason,
+        "op_id": event.op_id,
+        "prev_hash": event.prev_hash,
+    }
+
+
+def now_text() -> str:
+    return dt.datetime.now(dt.UTC).isoformat(timespec="microseconds")
+
+
+def record(
+    session: Session,
+    *,
+    actor: str,
+    action: str,
+    target: str,
+    before: Any = None,
+    after: Any = None,
+    reason: str = "",
+    op_id: str | None = None,
+) -> AuditEvent:
+    """Append one event. Call inside a write transaction (which serialises the chain)."""
+    last = session.execute(
+        select(AuditEvent.seq, AuditEvent.hash).order_by(AuditEvent.seq.desc()).limit(1)
+    ).first()
+    seq, prev_hash = (last[0] + 1, last[1]) if last else (1, GENESIS)
+    event = AuditEvent(
+        seq=seq,
+        at=now_text(),
+        actor=actor,
+        action=action,
+        target=target,
+        before=_plain(before),
+        after=_plain(after),
+        reason=reason,
+        op_id=op_id,
+        prev_hash=prev_hash,
+    )
+    event.hash = _digest(_fields(event))
+    session.add(event)
+    session.flush()
+    return event
+
+
+@dataclass(frozen=True)
+class ChainBreak:
+    seq: int
+    reason: str  # message code: audit.edited | audit.deleted | audit.reordered
+
+
+def verify_chain(session: Session) -> tuple[int, list[ChainBreak]]:
+    """Walk the whole chain; return the number of events and every break found."""
+    breaks: list[ChainBreak] = []
+    expected_seq, expected_prev, count = 1, GENESIS, 0
+    for event in _events(session):
+        count += 1
+        if event.seq != expected_seq:
+            breaks.append(ChainBreak(event.seq, "audit.deleted"))
+        elif event.prev_hash != expected_prev:
+            breaks.append(ChainBreak(event.seq, "audit.reordered"))
+        if _digest(_fields(event)) != event.hash:
+            breaks.append(ChainBreak(event.seq, "audit.edited"))
+        expected_seq, expected_prev = event.seq + 1, event.hash
+    return count, breaks
+
+
+def _events(session: Session) -> Iterator[AuditEvent]:
+    last = 0
+    while True:
+        batch = session.scalars(
+            select(AuditEvent).where(AuditEvent.seq > last).order_by(AuditEvent.seq).limit(5000)
+        ).all()
+        if not batch:
+            return
+        yield from batch
+        last = batch[-1].seq
+        session.expunge_all()
+
+
+def history(session: Session, target: str) -> list[dict[str, Any]]:
+    rows = session.scalars(
+        select(AuditEvent).where(AuditEvent.target == target).order_by(AuditEvent.seq)
+    ).all()
+    return [
+        {
+            "seq": e.seq,
+            "at": e.at,
+            "actor": e.actor,
+            "action": e.action,
+            "reason": e.reason,
+            "before": e.before,
+            "after": e.after,
+        }
+        for e in rows
+    ]
+
+
+def count_events(session: Session) -> int:
+    return int(session.scalar(select(func.count()).select_from(AuditEvent)) or 0)
+
+
+def committed(session: Session, op_id: str) -> bool:
+    """Did the operation `op_id` commit? (Its event is written in the same transaction.)"""
+    found = session.scalar(select(AuditEvent.seq).where(AuditEvent.op_id == op_id).limit(1))
+    return found is not None

@@ -1,0 +1,490 @@
+"""`archivist`: the command line over the same core services as the window.
+
+Exit codes: 0 success; 1 the operation was refused or failed (one line on stderr
+naming the file and the reason); 2 usage error; 3 check/verify found problems.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import traceback
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+from archivist import __version__
+from archivist.archive import Archive, default_archive_dir
+from archivist.errors import ArchivistError, InputError
+from archivist.messages import set_language
+
+EXIT_FAILED, EXIT_USAGE, EXIT_FINDINGS, EXIT_INTERNAL = 1, 2, 3, 70
+
+
+def _print_json(data: Any) -> None:
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=1, default=str) + "\n")
+
+
+class ProgressLine:
+    """A one-line progress bar on stderr (only when stderr is a terminal)."""
+
+    def __init__(self, label: str) -> None:
+        self.label = label
+        self.enabled = sys.stderr.isatty()
+
+    def __call__(self, done: int, total: int, what: str) -> None:
+        if not self.enabled:
+            return
+        if total:
+            filled = int(30 * done / total)
+            bar = "█" * filled + "·" * (30 - filled)
+            sys.stderr.write(f"\r{self.label} [{bar}] {done}/{total} ")
+        else:
+            sys.stderr.write(f"\r{self.label} {done} ")
+        sys.stderr.flush()
+
+    def close(self) -> None:
+        if self.enabled:
+            sys.stderr.write("\n")
+
+
+def _open(args: argparse.Namespace) -> Archive:
+    archive = Archive.open(args.archive, actor=args.actor)
+    if archive.migration_backup:
+        print(f"已升级档案库结构，原数据库备份于 {archive.migration_backup}", file=sys.stderr)
+    for line in archive.recovered:
+        print(f"已清理中断的操作：{line}", file=sys.stderr)
+    return archive
+
+
+# -- commands ---------------------------------------------------------------------------
+
+
+def cmd_init(args: argparse.Namespace) -> int:
+    with Archive.init(args.archive, args.fonds_code, args.fonds_name, actor=args.actor) as archive:
+        summary = archive.summary()
+    if args.json:
+        _print_json(summary)
+    else:
+        print(f"已创建档案库：{summary['archive']}（全宗 {args.fonds_code} {args.fonds_name}）")
+    return 0
+
+
+def cmd_capture(args: argparse.Namespace) -> int:
+    from archivist.capture import capture, capture_from_manifest
+    from archivist.items import show
+
+    with _open(args) as archive:
+        progress = ProgressLine("采集")
+        try:
+            if args.manifest:
+                result = capture_from_manifest(archive, args.manifest, progress=progress)
+            else:
+                result = capture(archive, _request_from_flags(args), progress=progress)
+        finally:
+            progress.close()
+        for dup in result.duplicates:
+            print(
+                f"注意：{dup.file} 与已归档的 {dup.number} 中的文件内容相同（{dup.stored_as}）",
+                file=sys.stderr,
+            )
+        for warning in result.warnings:
+            print(f"注意：{warning}", file=sys.stderr)
+        if args.json:
+            view = show(archive, result.number)
+            view["duplicates"] = [d.__dict__ for d in result.duplicates]
+            _print_json(view)
+        else:
+            print(result.number)
+    return 0
+
+
+def _request_from_flags(args: argparse.Namespace) -> Any:
+    from archivist.manifest import build_request
+
+    if not (args.klass and args.business_type and args.completed_on):
+        raise InputError(
+            "manifest.missing_field", field="--class/--business-type/--completed-on", file="<flags>"
+        )
+    if bool(args.person) == bool(args.unit):
+        raise InputError("manifest.missing_field", field="--person | --unit", file="<flags>")
+    entity: dict[str, Any] = (
+        {"kind": "person", "name": args.person, "id_number": args.id_number}
+        if args.person
+        else {"kind": "unit", "name": args.unit, "unit_code": args.unit_code}
+    )
+    materials = []
+    for role, specs in (("form", args.form or []), ("voucher", args.voucher or [])):
+        for spec in specs:
+            parts = spec.split("|")
+            entry: dict[str, Any] = {"file": str(Path(parts[0]).resolve()), "role": role}
+            if len(parts) > 1 and parts[1]:
+                entry["title"] = parts[1]
+            if len(parts) > 2 and parts[2]:
+                entry["importance"] = parts[2]
+            if len(parts) > 3 and parts[3]:
+                entry["person"] = parts[3]
+            materials.append(entry)
+    data: dict[str, Any] = {
+        "class": args.klass,
+        "business_type": args.business_type,
+        "completed_on": args.completed_on,
+        "entity": entity,
+        "title": args.title,
+        "handler": args.handler,
+        "materials": materials,
+    }
+    if args.roster:
+        data["roster"] = [name.strip() for name in args.roster.split(",") if name.strip()]
+    # One-off flags name files anywhere; the file system root is their "manifest folder".
+    return build_request(data, base=Path(Path.cwd().anchor), label="<flags>")
+
+
+def cmd_item_show(args: argparse.Namespace) -> int:
+    from archivist.items import show
+    from archivist.ordering import explain
+
+    with _open(args) as archive:
+        view = show(archive, args.number, reveal_ids=args.reveal_ids)
+    if args.json:
+        _print_json(view)
+        return 0
+    print(f"{view['number']}  {view['archival_code']}  {view['title']}")
+    print(
+        f"  类别 {view['class']} {view['class_name']} / {view['business_type']}  办结 {view['completed_on']}"
+    )
+    print(
+        f"  {'单位' if view['entity']['kind'] == 'unit' else '个人'}：{view['entity']['name']}  经办人：{view['handler']}"
+    )
+    print(
+        f"  保管期限 {view['retention_label']}  到期 {view['expires_on'] or '—'}  状态 {view['status']}"
+    )
+    print(f"  文件夹 {view['folder']}")
+    for m in view["materials"]:
+        role = "表单" if m["role"] == "form" else "凭证"
+        print(f"  {m['seq']:>2}. [{role}] {m['title']}  {m['pages']}页  {m['sha256'][:12]}…")
+        print(f"      {explain(m['order_basis'])}")
+    return 0
+
+
+def cmd_item_list(args: argparse.Namespace) -> int:
+    from archivist.items import ItemFilter, list_items
+
+    with _open(args) as archive:
+        rows = list_items(
+            archive,
+            ItemFilter(
+                year=args.year,
+                class_code=args.klass,
+                entity=args.entity,
+                business_type=args.business_type,
+                limit=args.limit,
+            ),
+        )
+    if args.json:
+        _print_json(rows)
+    else:
+        for row in rows:
+            print(
+                f"{row['number']}  {row['completed_on']}  {row['entity']['name']}  {row['title']}"
+            )
+        print(f"共 {len(rows)} 件")
+    return 0
+
+
+def cmd_item_reorder(args: argparse.Namespace) -> int:
+    from archivist.items import reorder
+
+    try:
+        order = [int(part) for part in args.order.split(",") if part.strip()]
+    except ValueError:
+        raise InputError("reorder.bad_sequence", detail=args.order) from None
+    with _open(args) as archive:
+        view = reorder(archive, args.number, order, args.reason)
+    if args.json:
+        _print_json(view)
+    else:
+        print(f"{view['number']} 已按新顺序排列")
+    return 0
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from archivist.check import check
+
+    with _open(args) as archive:
+        report = check(archive)
+    if args.json:
+        _print_json(report.to_dict())
+    else:
+        for finding in report.findings:
+            print(f"{finding.item or ''} {finding.message()}".strip())
+        print(f"检查 {report.items_checked} 件：{'通过' if report.ok else '发现问题'}")
+    return 0 if report.ok else EXIT_FINDINGS
+
+
+def cmd_verify(args: argparse.Namespace) -> int:
+    from archivist.verify import verify
+
+    with _open(args) as archive:
+        progress = ProgressLine("校验")
+        try:
+            report = verify(archive, progress=progress, workers=args.workers)
+        finally:
+            progress.close()
+    if args.json:
+        _print_json(report.to_dict())
+    else:
+        for finding in report.findings:
+            print(finding.message())
+        if report.ok:
+            from archivist.messages import render
+
+            print(
+                render(
+                    "verify.ok", {"files": report.files_checked, "events": report.events_checked}
+                )
+            )
+        else:
+            print(f"发现 {len(report.findings)} 个问题")
+    return 0 if report.ok else EXIT_FINDINGS
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    from archivist.demo.build import build_demo
+
+    progress = ProgressLine("生成示例档案")
+    try:
+        summary = build_demo(
+            args.archive, items=args.items, seed=args.seed, actor=args.actor, progress=progress
+        )
+    finally:
+        progress.close()
+    if args.json:
+        _print_json(summary)
+    else:
+        _print_summary(summary)
+    return 0
+
+
+def _print_summary(summary: dict[str, Any]) -> None:
+    print(f"档案库：{summary['archive']}")
+    print(f"全宗：{summary['fonds']['code']} {summary['fonds']['name']}")
+    years = summary["years"]
+    span = f"{years[0]}–{years[1]}" if years else "—"
+    print(
+        f"件数 {summary['items']}，材料 {summary['materials']} 份，{summary['pages']} 页，年度 {span}"
+    )
+    for code, count in sorted(summary["by_class"].items()):
+        print(f"  {code}: {count} 件")
+    print(f"审计事件 {summary['audit_events']} 条")
+
+
+def cmd_summary(args: argparse.Namespace) -> int:
+    with _open(args) as archive:
+        summary = archive.summary()
+    if args.json:
+        _print_json(summary)
+    else:
+        _print_summary(summary)
+    return 0
+
+
+def cmd_scheme_list(args: argparse.Namespace) -> int:
+    from archivist import scheme
+
+    with _open(args) as archive, archive.db.reading() as session:
+        data = scheme.describe(session)
+    if args.json:
+        _print_json(data)
+    else:
+        for c in data:
+            mark = "（待填写）" if c["status"] == "not_found" else ""
+            print(
+                f"{c['code']:<4} {c['name']} [{c['insurance_type']}] 默认 {c['default_retention'] or '—'}{mark}"
+            )
+            for bt in c["business_types"]:
+                print(
+                    f"      {bt['name']}: {bt['retention'] or '—'}  ({bt['schedule_item']} {bt['confidence']})"
+                )
+    return 0
+
+
+def cmd_scheme_set(args: argparse.Namespace) -> int:
+    from archivist import scheme
+
+    with _open(args) as archive, archive.db.writing() as session:
+        if args.business_type:
+            scheme.set_type_retention(
+                session,
+                archive.actor,
+                args.klass.upper(),
+                args.business_type,
+                args.retention,
+                args.reason,
+            )
+        else:
+            scheme.set_class_retention(
+                session, archive.actor, args.klass.upper(), args.retention, args.reason
+            )
+    print("已修改分类方案")
+    return 0
+
+
+def cmd_scheme_add(args: argparse.Namespace) -> int:
+    from archivist import scheme
+
+    with _open(args) as archive, archive.db.writing() as session:
+        scheme.add_type(
+            session, archive.actor, args.klass.upper(), args.name, args.retention, args.reason
+        )
+    print("已添加业务类型")
+    return 0
+
+
+def cmd_settings(args: argparse.Namespace) -> int:
+    from archivist.archive import DEFAULT_SETTINGS
+
+    with _open(args) as archive:
+        if args.value is not None:
+            archive.set_setting(args.key, args.value, args.reason or "")
+        keys = [args.key] if args.key else list(DEFAULT_SETTINGS)
+        values = {key: archive.setting(key) for key in keys}
+    if args.json:
+        _print_json(values)
+    else:
+        for key, value in values.items():
+            print(f"{key} = {value}")
+    return 0
+
+
+# -- parser -----------------------------------------------------------------------------
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--json", action="store_true", help="machine-readable output")
+
+    parser = argparse.ArgumentParser(
+        prog="archivist", description="档案室 Archivist: 社会保险业务档案管理"
+    )
+    parser.add_argument("--version", action="version", version=f"archivist {__version__}")
+    parser.add_argument(
+        "--archive",
+        type=Path,
+        default=None,
+        help="archive folder (default: $ARCHIVIST_ARCHIVE or the per-user data folder)",
+    )
+    parser.add_argument(
+        "--actor", default=None, help="who is acting (default: $ARCHIVIST_ACTOR or the OS user)"
+    )
+    parser.add_argument("--lang", choices=("zh", "en"), default=None, help="message language")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    def add(
+        name: str, handler: Callable[[argparse.Namespace], int], help_text: str, parent: Any = sub
+    ) -> argparse.ArgumentParser:
+        p: argparse.ArgumentParser = parent.add_parser(name, parents=[common], help=help_text)
+        p.set_defaults(handler=handler)
+        return p
+
+    p = add("init", cmd_init, "create an archive")
+    p.add_argument("--fonds-code", required=True)
+    p.add_argument("--fonds-name", required=True)
+
+    p = add("capture", cmd_capture, "capture one item from a manifest or flags")
+    p.add_argument("--manifest", type=Path)
+    p.add_argument("--class", dest="klass")
+    p.add_argument("--business-type")
+    p.add_argument("--completed-on")
+    p.add_argument("--person")
+    p.add_argument("--id-number")
+    p.add_argument("--unit")
+    p.add_argument("--unit-code")
+    p.add_argument("--title")
+    p.add_argument("--handler")
+    p.add_argument("--roster", help="comma-separated names in roster order")
+    p.add_argument("--form", action="append", help="FILE[|title]")
+    p.add_argument("--voucher", action="append", help="FILE[|title[|important|secondary[|person]]]")
+
+    item = sub.add_parser("item", help="show, list and reorder items")
+    item_sub = item.add_subparsers(dest="item_command", required=True)
+    p = add("show", cmd_item_show, "show one item", item_sub)
+    p.add_argument("number")
+    p.add_argument("--reveal-ids", action="store_true", help="show full ID numbers")
+    p = add("list", cmd_item_list, "list items", item_sub)
+    p.add_argument("--year", type=int)
+    p.add_argument("--class", dest="klass")
+    p.add_argument("--entity")
+    p.add_argument("--business-type")
+    p.add_argument("--limit", type=int)
+    p = add("reorder", cmd_item_reorder, "put materials in a new order, with a reason", item_sub)
+    p.add_argument("number")
+    p.add_argument(
+        "--order", required=True, help="current sequence numbers in the new order, e.g. 1,3,2"
+    )
+    p.add_argument("--reason", required=True)
+
+    add("check", cmd_check, "flag items whose order breaks the rules")
+    p = add("verify", cmd_verify, "re-hash every file and check numbering and the audit chain")
+    p.add_argument("--workers", type=int, default=None)
+    p = add("demo", cmd_demo, "build a demo archive with synthetic records")
+    p.add_argument("--items", type=int, default=60)
+    p.add_argument("--seed", type=int, default=2024)
+    add("summary", cmd_summary, "counts of the archive")
+
+    sch = sub.add_parser("scheme", help="the classification scheme")
+    sch_sub = sch.add_subparsers(dest="scheme_command", required=True)
+    add("list", cmd_scheme_list, "show classes and business types", sch_sub)
+    p = add("set-retention", cmd_scheme_set, "set a retention period (audited)", sch_sub)
+    p.add_argument("klass", metavar="CLASS")
+    p.add_argument("retention", help="Y, D10, D30, D50, D100")
+    p.add_argument("--business-type")
+    p.add_argument("--reason", required=True)
+    p = add("add-type", cmd_scheme_add, "add a business type (audited)", sch_sub)
+    p.add_argument("klass", metavar="CLASS")
+    p.add_argument("name")
+    p.add_argument("--retention")
+    p.add_argument("--reason", required=True)
+
+    p = add("settings", cmd_settings, "show or change archive settings (audited)")
+    p.add_argument("key", nargs="?")
+    p.add_argument("value", nargs="?")
+    p.add_argument("--reason")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    set_language(args.lang)
+    if args.archive is None:
+        args.archive = default_archive_dir()
+    try:
+        return int(args.handler(args))
+    except ArchivistError as exc:
+        print(
+            f"错误：{exc.message()}" if args.lang != "en" else f"error: {exc.message()}",
+            file=sys.stderr,
+        )
+        if getattr(args, "json", False):
+            _print_json({"error": exc.to_dict()})
+        return EXIT_FAILED
+    except KeyboardInterrupt:
+        print("已取消", file=sys.stderr)
+        return 130
+    except Exception as exc:  # a defect: say so in one line, keep the details for the log
+        log = Path(args.archive) / ".work" / "last-error.txt" if args.archive else None
+        detail = traceback.format_exc()
+        if log is not None and log.parent.is_dir():
+            log.write_text(detail, encoding="utf-8")
+        print(
+            f"内部错误：{type(exc).__name__}: {exc}"
+            + (f"（详情见 {log}）" if log and log.exists() else ""),
+            file=sys.stderr,
+        )
+        return EXIT_INTERNAL
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

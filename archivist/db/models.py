@@ -1,0 +1,221 @@
+"""SQLAlchemy 2 typed models of the archive.
+
+Every table that the migrations create is described here; Alembic revisions in
+`archivist/migrations` are the source of truth for the schema on disk.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    Date,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+    type_annotation_map = {dict[str, Any]: JSON, list[Any]: JSON}
+
+
+class Setting(Base):
+    """Archive-wide settings (archival code template, category code, ...)."""
+
+    __tablename__ = "settings"
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)
+
+
+class Fonds(Base):
+    """全宗."""
+
+    __tablename__ = "fonds"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(String(32), unique=True)
+    name: Mapped[str] = mapped_column(String(200))
+
+
+class ArchiveClass(Base):
+    """A class of the classification scheme (e.g. SY 失业保险待遇类)."""
+
+    __tablename__ = "archive_classes"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(String(16), unique=True)
+    name: Mapped[str] = mapped_column(String(100))
+    insurance_type: Mapped[str] = mapped_column(String(50), default="")
+    default_retention: Mapped[str | None] = mapped_column(String(16))
+    status: Mapped[str] = mapped_column(String(16), default="ok")  # ok | not_found
+    note: Mapped[str] = mapped_column(Text, default="")
+    business_types: Mapped[list[BusinessType]] = relationship(
+        back_populates="archive_class", order_by="BusinessType.id"
+    )
+
+
+class BusinessType(Base):
+    """A business type under a class, with its retention period and the basis for it."""
+
+    __tablename__ = "business_types"
+    __table_args__ = (UniqueConstraint("class_id", "name", name="uq_business_types_class_name"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    class_id: Mapped[int] = mapped_column(ForeignKey("archive_classes.id"))
+    name: Mapped[str] = mapped_column(String(100))
+    retention: Mapped[str | None] = mapped_column(String(16))
+    schedule_item: Mapped[str] = mapped_column(String(32), default="")
+    material: Mapped[str] = mapped_column(Text, default="")
+    basis: Mapped[str] = mapped_column(Text, default="")
+    confidence: Mapped[str] = mapped_column(Text, default="")
+    archive_class: Mapped[ArchiveClass] = relationship(back_populates="business_types")
+
+
+class Entity(Base):
+    """A unit (单位) or a person (个人) that business is done for."""
+
+    __tablename__ = "entities"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    kind: Mapped[str] = mapped_column(String(8))  # unit | person
+    name: Mapped[str] = mapped_column(String(200), index=True)
+    id_number: Mapped[str | None] = mapped_column(String(18), unique=True)
+    unit_code: Mapped[str | None] = mapped_column(String(18), unique=True)
+
+
+class NumberCounter(Base):
+    """The last serial issued per year and class: the source of gap-free numbers."""
+
+    __tablename__ = "number_counters"
+    year: Mapped[int] = mapped_column(Integer, primary_key=True)
+    class_id: Mapped[int] = mapped_column(ForeignKey("archive_classes.id"), primary_key=True)
+    last_serial: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class NumberVacancy(Base):
+    """A serial left empty on purpose by an audited renumbering (explains a gap)."""
+
+    __tablename__ = "number_vacancies"
+    year: Mapped[int] = mapped_column(Integer, primary_key=True)
+    class_id: Mapped[int] = mapped_column(ForeignKey("archive_classes.id"), primary_key=True)
+    serial: Mapped[int] = mapped_column(Integer, primary_key=True)
+    number: Mapped[str] = mapped_column(String(40))
+    reason: Mapped[str] = mapped_column(Text)
+
+
+class Item(Base):
+    """One business transaction (件)."""
+
+    __tablename__ = "items"
+    __table_args__ = (
+        UniqueConstraint("year", "class_id", "serial", name="uq_items_year_class_serial"),
+        Index("ix_items_class_year", "class_id", "year"),
+    )
+    id: Mapped[int] = mapped_column(primary_key=True)
+    capture_id: Mapped[str] = mapped_column(String(36), unique=True)
+    fonds_id: Mapped[int] = mapped_column(ForeignKey("fonds.id"))
+    class_id: Mapped[int] = mapped_column(ForeignKey("archive_classes.id"))
+    business_type_id: Mapped[int] = mapped_column(ForeignKey("business_types.id"), index=True)
+    entity_id: Mapped[int] = mapped_column(ForeignKey("entities.id"), index=True)
+    year: Mapped[int] = mapped_column(Integer)
+    serial: Mapped[int] = mapped_column(Integer)
+    number: Mapped[str] = mapped_column(String(40), unique=True)
+    archival_code: Mapped[str] = mapped_column(String(80), unique=True)
+    completed_on: Mapped[dt.date] = mapped_column(Date, index=True)
+    title: Mapped[str] = mapped_column(Text)
+    handler: Mapped[str] = mapped_column(String(100), default="")
+    retention: Mapped[str] = mapped_column(String(16))
+    expires_on: Mapped[dt.date | None] = mapped_column(Date)
+    status: Mapped[str] = mapped_column(String(16), default="captured")
+    folder: Mapped[str] = mapped_column(Text)
+    order_override: Mapped[str | None] = mapped_column(Text)
+    captured_at: Mapped[str] = mapped_column(String(32))
+    captured_by: Mapped[str] = mapped_column(String(100))
+
+    archive_class: Mapped[ArchiveClass] = relationship()
+    business_type: Mapped[BusinessType] = relationship()
+    entity: Mapped[Entity] = relationship()
+    fonds: Mapped[Fonds] = relationship()
+    materials: Mapped[list[Material]] = relationship(
+        back_populates="item", order_by="Material.seq", cascade="all, delete-orphan"
+    )
+    roster: Mapped[list[RosterEntry]] = relationship(
+        back_populates="item", order_by="RosterEntry.position", cascade="all, delete-orphan"
+    )
+
+
+class Material(Base):
+    """One file of an item: a business form or a review voucher."""
+
+    __tablename__ = "materials"
+    __table_args__ = (UniqueConstraint("item_id", "seq", name="uq_materials_item_seq"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    item_id: Mapped[int] = mapped_column(ForeignKey("items.id"))
+    seq: Mapped[int] = mapped_column(Integer)
+    capture_index: Mapped[int] = mapped_column(Integer)
+    role: Mapped[str] = mapped_column(String(8))  # form | voucher
+    importance: Mapped[str] = mapped_column(String(10))  # important | secondary
+    importance_given: Mapped[bool] = mapped_column(default=True)
+    person_entity_id: Mapped[int | None] = mapped_column(ForeignKey("entities.id"))
+    person_name: Mapped[str | None] = mapped_column(String(200))
+    origin: Mapped[str] = mapped_column(String(10))  # scan | electronic
+    source: Mapped[str | None] = mapped_column(String(10))  # agency | applicant
+    nature: Mapped[str | None] = mapped_column(String(12))  # conclusion|evidence|reply|incoming
+    is_copy: Mapped[bool | None] = mapped_column()
+    is_attachment: Mapped[bool | None] = mapped_column()
+    title: Mapped[str] = mapped_column(Text)
+    file: Mapped[str] = mapped_column(Text, unique=True)
+    original_name: Mapped[str] = mapped_column(Text)
+    media_type: Mapped[str] = mapped_column(String(40))
+    pages: Mapped[int] = mapped_column(Integer)
+    size: Mapped[int] = mapped_column(Integer)
+    sha256: Mapped[str] = mapped_column(String(64), index=True)
+    order_basis: Mapped[list[Any]] = mapped_column(JSON)
+
+    item: Mapped[Item] = relationship(back_populates="materials")
+
+
+class RosterEntry(Base):
+    """A person on the roster (名册) of an item's form, in roster order."""
+
+    __tablename__ = "roster_entries"
+    __table_args__ = (UniqueConstraint("item_id", "position", name="uq_roster_item_position"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    item_id: Mapped[int] = mapped_column(ForeignKey("items.id"))
+    form_material_id: Mapped[int | None] = mapped_column(ForeignKey("materials.id"))
+    position: Mapped[int] = mapped_column(Integer)
+    name: Mapped[str] = mapped_column(String(200))
+    entity_id: Mapped[int | None] = mapped_column(ForeignKey("entities.id"))
+
+    item: Mapped[Item] = relationship(back_populates="roster")
+    entity: Mapped[Entity | None] = relationship()
+
+
+class AuditEvent(Base):
+    """An append-only, hash-chained record of one change."""
+
+    __tablename__ = "audit_events"
+    seq: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    at: Mapped[str] = mapped_column(String(32))
+    actor: Mapped[str] = mapped_column(String(100))
+    action: Mapped[str] = mapped_column(String(40), index=True)
+    target: Mapped[str] = mapped_column(String(200), index=True)
+    before: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    after: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    reason: Mapped[str] = mapped_column(Text, default="")
+    op_id: Mapped[str | None] = mapped_column(String(36), index=True)
+    prev_hash: Mapped[str] = mapped_column(String(64))
+    hash: Mapped[str] = mapped_column(String(64))

@@ -1,0 +1,209 @@
+"""The classification scheme: classes and business types with their retention.
+
+Shipped as resources/classification.json (built from the retention schedule); each
+archive keeps its own copy in the database, which the agency edits. Every edit is an
+audited event.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from archivist import audit
+from archivist.db.models import ArchiveClass, BusinessType
+from archivist.errors import InputError
+from archivist.resources import resource
+from archivist.retention import ACCOUNTING, Retention, parse_retention
+
+SCHEME_FILE = "classification.json"
+
+
+def load_default(session: Session, actor: str) -> None:
+    data = json.loads(resource(SCHEME_FILE).read_text(encoding="utf-8"))
+    for entry in data["classes"]:
+        klass = ArchiveClass(
+            code=entry["code"],
+            name=entry["name"],
+            insurance_type=entry.get("insurance_type", ""),
+            default_retention=entry.get("default_retention"),
+            status=entry.get("status", "ok"),
+            note=entry.get("note", ""),
+        )
+        session.add(klass)
+        session.flush()
+        for bt in entry.get("business_types", []):
+            session.add(
+                BusinessType(
+                    class_id=klass.id,
+                    name=bt["name"],
+                    retention=bt.get("retention"),
+                    schedule_item=bt.get("schedule_item", ""),
+                    material=bt.get("material", ""),
+                    basis=bt.get("basis", ""),
+                    confidence=bt.get("confidence", ""),
+                )
+            )
+    session.flush()
+    audit.record(
+        session,
+        actor=actor,
+        action="scheme.load",
+        target="scheme",
+        after={"source": data.get("source"), "classes": [c["code"] for c in data["classes"]]},
+    )
+
+
+@dataclass(frozen=True)
+class ResolvedType:
+    class_id: int
+    class_code: str
+    class_name: str
+    business_type_id: int
+    business_type: str
+    retention: Retention
+
+
+def resolve(session: Session, class_code: str, business_type: str) -> ResolvedType:
+    """Find a class and business type and the retention period that applies."""
+    klass = session.scalar(select(ArchiveClass).where(ArchiveClass.code == class_code))
+    if klass is None:
+        raise InputError("class.unknown", value=class_code)
+    bt = session.scalar(
+        select(BusinessType).where(
+            BusinessType.class_id == klass.id, BusinessType.name == business_type
+        )
+    )
+    if bt is None:
+        raise InputError("business_type.unknown", value=business_type, klass=class_code)
+    code = bt.retention or klass.default_retention
+    what = f"{klass.code} {bt.name}"
+    if code is None:
+        raise InputError("retention.unset", what=what)
+    if code == ACCOUNTING:
+        raise InputError("retention.accounting", what=what)
+    return ResolvedType(klass.id, klass.code, klass.name, bt.id, bt.name, parse_retention(code))
+
+
+def describe(session: Session) -> list[dict[str, Any]]:
+    classes = session.scalars(select(ArchiveClass).order_by(ArchiveClass.id)).all()
+    return [
+        {
+            "code": c.code,
+            "name": c.name,
+            "insurance_type": c.insurance_type,
+            "default_retention": c.default_retention,
+            "status": c.status,
+            "note": c.note,
+            "business_types": [
+                {
+                    "name": bt.name,
+                    "retention": bt.retention,
+                    "schedule_item": bt.schedule_item,
+                    "basis": bt.basis,
+                    "confidence": bt.confidence,
+                }
+                for bt in c.business_types
+            ],
+        }
+        for c in classes
+    ]
+
+
+def _class(session: Session, code: str) -> ArchiveClass:
+    klass = session.scalar(select(ArchiveClass).where(ArchiveClass.code == code))
+    if klass is None:
+        raise InputError("class.unknown", value=code)
+    return klass
+
+
+def _checked_retention(value: str | None) -> str | None:
+    if value is None or value.upper() == ACCOUNTING:
+        return value.upper() if value else None
+    return parse_retention(value).code
+
+
+def set_class_retention(
+    session: Session, actor: str, code: str, retention: str | None, reason: str
+) -> None:
+    _require(reason)
+    klass = _class(session, code)
+    before = klass.default_retention
+    klass.default_retention = _checked_retention(retention)
+    if klass.status == "not_found" and retention:
+        klass.status = "ok"
+    audit.record(
+        session,
+        actor=actor,
+        action="scheme.edit",
+        target=f"class:{code}",
+        before={"default_retention": before},
+        after={"default_retention": klass.default_retention},
+        reason=reason,
+    )
+
+
+def set_type_retention(
+    session: Session, actor: str, code: str, name: str, retention: str | None, reason: str
+) -> None:
+    _require(reason)
+    klass = _class(session, code)
+    bt = session.scalar(
+        select(BusinessType).where(BusinessType.class_id == klass.id, BusinessType.name == name)
+    )
+    if bt is None:
+        raise InputError("business_type.unknown", value=name, klass=code)
+    before = bt.retention
+    bt.retention = _checked_retention(retention)
+    bt.basis = f"agency edit: {reason}"
+    audit.record(
+        session,
+        actor=actor,
+        action="scheme.edit",
+        target=f"business_type:{code}/{name}",
+        before={"retention": before},
+        after={"retention": bt.retention},
+        reason=reason,
+    )
+
+
+def add_type(
+    session: Session, actor: str, code: str, name: str, retention: str | None, reason: str
+) -> None:
+    _require(reason)
+    klass = _class(session, code)
+    if not name.strip():
+        raise InputError("manifest.bad_field", field="business_type", file="scheme", reason="empty")
+    exists = session.scalar(
+        select(BusinessType).where(BusinessType.class_id == klass.id, BusinessType.name == name)
+    )
+    if exists is not None:
+        raise InputError("scheme.exists", value=f"{code} {name}")
+    bt = BusinessType(
+        class_id=klass.id,
+        name=name.strip(),
+        retention=_checked_retention(retention),
+        basis=f"agency edit: {reason}",
+        confidence="agency",
+    )
+    session.add(bt)
+    if klass.status == "not_found":
+        klass.status = "ok"
+    session.flush()
+    audit.record(
+        session,
+        actor=actor,
+        action="scheme.add",
+        target=f"business_type:{code}/{bt.name}",
+        after={"class": code, "name": bt.name, "retention": bt.retention},
+        reason=reason,
+    )
+
+
+def _require(reason: str) -> None:
+    if not reason or not reason.strip():
+        raise InputError("reason.required")

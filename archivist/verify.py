@@ -1,0 +1,189 @@
+"""`verify`: prove nothing was altered (DA/T 70 authenticity and integrity).
+
+Re-hashes every stored file; reports missing, changed and orphan files, numbering
+gaps and duplicates, items without their capture trace, and a broken audit chain.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from collections import defaultdict
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import func, select
+
+from archivist import audit
+from archivist.archive import Archive
+from archivist.db.models import (
+    ArchiveClass,
+    AuditEvent,
+    Item,
+    Material,
+    NumberCounter,
+    NumberVacancy,
+)
+from archivist.filestore import hash_file
+from archivist.findings import Finding
+
+
+@dataclass
+class VerifyReport:
+    files_checked: int = 0
+    bytes_checked: int = 0
+    events_checked: int = 0
+    seconds: float = 0.0
+    findings: list[Finding] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not any(f.severity == "error" for f in self.findings)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "ok": self.ok,
+            "files_checked": self.files_checked,
+            "bytes_checked": self.bytes_checked,
+            "events_checked": self.events_checked,
+            "seconds": round(self.seconds, 3),
+            "errors": sum(f.severity == "error" for f in self.findings),
+            "findings": [f.to_dict() for f in self.findings],
+        }
+
+
+def _hash_one(root: Path, record: tuple[str, str, int, str]) -> Finding | None:
+    rel, sha256, size, number = record
+    path = root / rel
+    try:
+        digest, actual_size = hash_file(path)
+    except FileNotFoundError:
+        return Finding("verify.missing", "error", {"file": rel}, number)
+    except OSError as exc:
+        return Finding(
+            "verify.unreadable", "error", {"file": rel, "reason": exc.strerror or str(exc)}, number
+        )
+    if actual_size != size or digest != sha256:
+        return Finding("verify.changed", "error", {"file": rel}, number)
+    return None
+
+
+def verify(
+    archive: Archive,
+    progress: Callable[[int, int, str], None] | None = None,
+    workers: int | None = None,
+) -> VerifyReport:
+    started = time.perf_counter()
+    report = VerifyReport()
+    with archive.db.reading() as session:
+        records = [
+            (f, s, z, n)
+            for f, s, z, n in session.execute(
+                select(Material.file, Material.sha256, Material.size, Item.number).join(
+                    Item, Item.id == Material.item_id
+                )
+            )
+        ]
+    total = len(records)
+    # hashlib releases the GIL on large buffers, so threads use every core.
+    with ThreadPoolExecutor(max_workers=workers or os.cpu_count() or 2) as pool:
+        for done, (record, finding) in enumerate(
+            zip(records, pool.map(lambda r: _hash_one(archive.root, r), records), strict=True),
+            start=1,
+        ):
+            report.files_checked += 1
+            report.bytes_checked += record[2]
+            if finding:
+                report.findings.append(finding)
+            if progress and (done % 50 == 0 or done == total):
+                progress(done, total, record[0])
+
+    registered = {r[0] for r in records}
+    files_root = archive.layout.files
+    if files_root.is_dir():
+        for dirpath, _dirs, names in os.walk(files_root):
+            for name in names:
+                rel = (Path(dirpath) / name).relative_to(archive.root).as_posix()
+                if rel not in registered:
+                    report.findings.append(Finding("verify.orphan", "error", {"file": rel}))
+
+    with archive.db.reading() as session:
+        report.findings.extend(_numbering(session))
+        report.findings.extend(_capture_traces(session))
+    with archive.db.reading() as session:
+        count, breaks = audit.verify_chain(session)
+    report.events_checked = count
+    report.findings.extend(
+        Finding("verify.audit_broken", "error", {"seq": b.seq, "reason": _reason(b.reason)})
+        for b in breaks
+    )
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+def _reason(code: str) -> str:
+    from archivist.messages import render
+
+    return render(code)
+
+
+def _numbering(session: Any) -> list[Finding]:
+    findings: list[Finding] = []
+    codes = dict(session.execute(select(ArchiveClass.id, ArchiveClass.code)).all())
+    serials: dict[tuple[int, int], set[int]] = defaultdict(set)
+    for year, class_id, serial in session.execute(select(Item.year, Item.class_id, Item.serial)):
+        serials[(year, class_id)].add(serial)
+    vacant: dict[tuple[int, int], set[int]] = defaultdict(set)
+    for year, class_id, serial in session.execute(
+        select(NumberVacancy.year, NumberVacancy.class_id, NumberVacancy.serial)
+    ):
+        vacant[(year, class_id)].add(serial)
+    counters = {(c.year, c.class_id): c.last_serial for c in session.scalars(select(NumberCounter))}
+    for key in sorted(set(serials) | set(counters)):
+        top = max(counters.get(key, 0), max(serials.get(key, {0})))
+        missing = sorted(set(range(1, top + 1)) - serials.get(key, set()) - vacant.get(key, set()))
+        if missing:
+            findings.append(
+                Finding(
+                    "verify.gap",
+                    "error",
+                    {
+                        "klass": codes.get(key[1], key[1]),
+                        "year": key[0],
+                        "serials": _ranges(missing),
+                    },
+                )
+            )
+    for column in (Item.archival_code, Item.number):
+        for value, _count in session.execute(
+            select(column, func.count()).group_by(column).having(func.count() > 1)
+        ):
+            findings.append(Finding("verify.duplicate_code", "error", {"code": value}))
+    return findings
+
+
+def _capture_traces(session: Any) -> list[Finding]:
+    traced = set(
+        session.scalars(select(AuditEvent.target).where(AuditEvent.action == "item.capture"))
+    )
+    return [
+        Finding("verify.audit_missing", "error", {"reason": f"{number} capture"}, number)
+        for number, capture_id in session.execute(select(Item.number, Item.capture_id))
+        if f"item:{capture_id}" not in traced
+    ]
+
+
+def _ranges(values: list[int]) -> str:
+    parts: list[str] = []
+    start = prev = values[0]
+    for value in [*values[1:], None]:  # type: ignore[list-item]
+        if value is not None and value == prev + 1:
+            prev = value
+            continue
+        parts.append(str(start) if start == prev else f"{start}-{prev}")
+        if value is not None:
+            start = prev = value
+    return ",".join(parts)
