@@ -263,6 +263,14 @@ CATALOG: dict[str, tuple[str, str]] = {
     "audit.edited": ("内容被改动", "was altered"),
     "audit.deleted": ("之前的事件被删除", "follows a deleted event"),
     "audit.reordered": ("链接指向错误的前一事件", "links to the wrong predecessor"),
+    # fonts for rendering synthetic pages
+    "font.missing": (
+        "找不到可用的中文字体（需要 {kind} 字体）：请安装文泉驿正黑（fonts-wqy-zenhei），"
+        "或设置环境变量 {variable} 指向 .ttf/.ttc 字体文件",
+        "No usable Chinese font ({kind} needed): install WenQuanYi Zen Hei (fonts-wqy-zenhei) "
+        "or set {variable} to a .ttf/.ttc font file",
+    ),
+    "font.unusable": ("字体文件不可用：{file}（{reason}）", "The font file cannot be used: {file} ({reason})"),
 }
 
 
