@@ -31,6 +31,7 @@ from archivist.filestore import (
     human_size,
     item_folder,
     material_filename,
+    place_folder,
     remove_empty_parents,
     seq_width,
     translate_os_error,
@@ -153,9 +154,7 @@ def capture(
                 raise ArchiveError("archive.busy", reason=f"{folder} exists")
             entry.update(target=folder)
             try:
-                target.parent.mkdir(parents=True, exist_ok=True)
-                os.replace(staging, target)
-                fsync_dir(target.parent)
+                place_folder(staging, target)
             except OSError as exc:
                 raise translate_os_error(exc, target) from None
             crash_point("capture.after_move")

@@ -84,6 +84,13 @@ def copy_with_hash(source: Path, target: Path) -> tuple[str, int]:
     return digest.hexdigest(), size
 
 
+def place_folder(staging: Path, target: Path) -> None:
+    """Move a staged folder to its final place in one rename (same file system)."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    os.replace(staging, target)
+    fsync_dir(target.parent)
+
+
 def hash_file(path: Path) -> tuple[str, int]:
     digest = hashlib.sha256()
     size = 0

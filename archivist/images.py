@@ -6,12 +6,27 @@ used to render synthetic scan-like pages for the demo archive and test fixtures.
 
 from __future__ import annotations
 
+import datetime as dt
+import functools
+import io
+import math
+import random
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from PIL import Image, ImageFile, UnidentifiedImageError
+from PIL import (
+    Image,
+    ImageChops,
+    ImageDraw,
+    ImageFile,
+    ImageFilter,
+    ImageFont,
+    UnidentifiedImageError,
+)
 
 from archivist.errors import FileRejected
+from archivist.fonts import find_cjk_font, preferred_face_index
 
 # Pixels above which capture only reads the header: a huge scan is a valid record,
 # decoding it fully just to look for damage would cost gigabytes of memory.
@@ -47,3 +62,503 @@ def inspect_image(path: Path, display_name: str) -> ImageFacts:
         raise FileRejected("file.image_corrupt", file=display_name, reason=reason[:200]) from None
     finally:
         Image.MAX_IMAGE_PIXELS = saved_limit
+
+
+# ---------------------------------------------------------------------------
+# Drawing synthetic pages (demo archive, test fixtures)
+#
+# Layout is in millimetres from the page's top-left corner, font sizes in points, so a
+# page looks the same at any dpi. Colours are RGB; a greyscale canvas takes their grey.
+# ---------------------------------------------------------------------------
+
+Colour = tuple[int, int, int]
+PageImage = Image.Image  # what callers hold between drawing, degrading and saving
+
+A4_MM = (210.0, 297.0)
+WHITE: Colour = (255, 255, 255)
+INK: Colour = (28, 28, 32)
+PEN_BLUE: Colour = (24, 42, 120)
+SEAL_RED: Colour = (214, 38, 44)
+PALE_GREY: Colour = (236, 236, 236)
+MID_GREY: Colour = (150, 150, 150)
+
+# Chinese never starts a line with these; they hang at the end of the previous line.
+_NO_LINE_START = set("，。、；：？！）》」』”’％,.;:?!)%")
+
+
+@dataclass(frozen=True)
+class Cell:
+    """One bordered box of a table row: its text, width (mm) and alignment."""
+
+    text: str
+    width: float
+    align: str = "left"  # left | centre | right
+    bold: bool = False
+
+
+@functools.lru_cache(maxsize=128)
+def _font(path: str, index: int, size_px: int) -> ImageFont.FreeTypeFont:
+    # Basic layout: Chinese needs no shaping, and it is several times faster than raqm.
+    return ImageFont.truetype(path, size_px, index=index, layout_engine=ImageFont.Layout.BASIC)
+
+
+@functools.lru_cache(maxsize=4)
+def _default_font() -> tuple[str, int]:
+    path = find_cjk_font()
+    return str(path), preferred_face_index(path)
+
+
+class PageCanvas:
+    """A blank page to draw a synthetic record on (white A4 at `dpi` by default)."""
+
+    def __init__(
+        self,
+        *,
+        dpi: int = 150,
+        colour: bool = True,
+        size_mm: tuple[float, float] = A4_MM,
+        font: Path | None = None,
+    ) -> None:
+        self.dpi = dpi
+        self.colour = colour
+        self.size_mm = size_mm
+        if font is None:
+            self._font_path, self._font_index = _default_font()
+        else:
+            self._font_path, self._font_index = str(font), preferred_face_index(font)
+        mode = "RGB" if colour else "L"
+        self.image: PageImage = Image.new(mode, (self.px(size_mm[0]), self.px(size_mm[1])), self._ink(WHITE))
+        self.image.info["dpi"] = (dpi, dpi)
+        self._draw = ImageDraw.Draw(self.image)
+
+    # -- units --------------------------------------------------------------
+    def px(self, mm: float) -> int:
+        return round(mm * self.dpi / 25.4)
+
+    def font(self, size_pt: float) -> ImageFont.FreeTypeFont:
+        return _font(self._font_path, self._font_index, max(4, round(size_pt * self.dpi / 72)))
+
+    def text_width(self, text: str, size_pt: float) -> float:
+        """Width of `text` in millimetres."""
+        return self.font(size_pt).getlength(text) * 25.4 / self.dpi
+
+    def _ink(self, colour: Colour) -> Colour | int:
+        if self.colour:
+            return colour
+        red, green, blue = colour
+        return (red * 299 + green * 587 + blue * 114) // 1000
+
+    def _xy(self, x: float, y: float) -> tuple[int, int]:
+        return self.px(x), self.px(y)
+
+    # -- text ---------------------------------------------------------------
+    def text(
+        self,
+        x: float,
+        y: float,
+        text: str,
+        *,
+        size: float = 10.5,
+        align: str = "left",
+        bold: bool = False,
+        fill: Colour = INK,
+    ) -> None:
+        """One line of text whose top is at `y`; `x` is its left, centre or right end."""
+        anchor = {"left": "lt", "centre": "mt", "right": "rt"}[align]
+        self._text_px(self._xy(x, y), text, size, anchor, bold, fill)
+
+    def _text_px(
+        self, at: tuple[int, int], text: str, size: float, anchor: str, bold: bool, fill: Colour
+    ) -> None:
+        font = self.font(size)
+        stroke = max(1, round(font.size / 28)) if bold else 0  # a stroke stands in for a bold face
+        ink = self._ink(fill)
+        self._draw.text(at, text, font=font, fill=ink, anchor=anchor, stroke_width=stroke, stroke_fill=ink)
+
+    def wrap(self, text: str, width: float, size: float, *, indent: int = 0) -> list[str]:
+        """Break `text` into lines of at most `width` mm; `indent` leading full-width spaces."""
+        font = self.font(size)
+        limit = width * self.dpi / 25.4
+        lines: list[str] = []
+        for paragraph in text.split("\n"):
+            line = "\u3000" * indent
+            for token in _tokens(paragraph):
+                if line.strip() and font.getlength(line + token) > limit and token[0] not in _NO_LINE_START:
+                    lines.append(line)
+                    line = token
+                else:
+                    line += token
+            lines.append(line)
+        return lines
+
+    def paragraph(
+        self,
+        x: float,
+        y: float,
+        width: float,
+        text: str,
+        *,
+        size: float = 10.5,
+        leading: float = 1.7,
+        indent: int = 2,
+        fill: Colour = INK,
+    ) -> float:
+        """Wrapped text, each paragraph first-line indented; returns the y below it."""
+        step = size * 25.4 / 72 * leading
+        for paragraph in text.split("\n"):
+            for line in self.wrap(paragraph, width, size, indent=indent):
+                self.text(x, y, line, size=size, fill=fill)
+                y += step
+        return y
+
+    def signature(self, x: float, y: float, name: str, *, size: float = 14, seed: int = 0) -> None:
+        """A name written by hand: uneven baseline, size and spacing, in pen ink."""
+        rng = random.Random(f"{seed}:{name}")
+        cursor = x
+        for char in name:
+            char_size = size * rng.uniform(0.88, 1.12)
+            self.text(cursor, y + rng.uniform(-0.8, 0.8), char, size=char_size, fill=PEN_BLUE)
+            cursor += self.text_width(char, char_size) * rng.uniform(0.82, 0.98)
+
+    # -- lines and boxes ----------------------------------------------------
+    def line(
+        self, x1: float, y1: float, x2: float, y2: float, *, weight: float = 0.3, fill: Colour = INK
+    ) -> None:
+        width = max(1, self.px(weight))
+        self._draw.line([self._xy(x1, y1), self._xy(x2, y2)], fill=self._ink(fill), width=width)
+
+    def rect(
+        self,
+        x: float,
+        y: float,
+        w: float,
+        h: float,
+        *,
+        weight: float = 0.3,
+        outline: Colour | None = INK,
+        fill: Colour | None = None,
+        radius: float = 0.0,
+    ) -> None:
+        box = (*self._xy(x, y), *self._xy(x + w, y + h))
+        self._draw.rounded_rectangle(
+            box,
+            radius=self.px(radius),
+            outline=None if outline is None else self._ink(outline),
+            fill=None if fill is None else self._ink(fill),
+            width=max(1, self.px(weight)) if outline is not None else 0,
+        )
+
+    def cell(
+        self,
+        x: float,
+        y: float,
+        w: float,
+        h: float,
+        text: str = "",
+        *,
+        size: float = 10.0,
+        align: str = "left",
+        valign: str = "middle",
+        bold: bool = False,
+        border: bool = True,
+        fill: Colour = INK,
+    ) -> None:
+        """A bordered box with text fitted inside: shrunk, then wrapped if too long."""
+        if border:
+            self.rect(x, y, w, h)
+        if not text:
+            return
+        pad = 1.6
+        inner_w, inner_h = w - 2 * pad, h - 1.2
+        fitted = size
+        while True:
+            line_h = fitted * 25.4 / 72 * 1.3
+            lines = self.wrap(text, inner_w, fitted)
+            widest = max(self.text_width(line, fitted) for line in lines)
+            fits = len(lines) * line_h <= inner_h and widest <= inner_w
+            if fits or fitted <= size * 0.55:
+                break
+            fitted *= 0.92
+        block_h = len(lines) * line_h
+        top = y + (h - block_h) / 2 if valign == "middle" else y + pad
+        anchor_x = {"left": x + pad, "centre": x + w / 2, "right": x + w - pad}[align]
+        for line in lines:
+            self.text(anchor_x, top + line_h * 0.12, line, size=fitted, align=align, bold=bold, fill=fill)
+            top += line_h
+
+    def row(self, x: float, y: float, cells: Sequence[Cell], *, height: float = 9.0, size: float = 10.0) -> float:
+        """Cells side by side; returns the y of the row's bottom edge."""
+        for cell in cells:
+            self.cell(x, y, cell.width, height, cell.text, size=size, align=cell.align, bold=cell.bold)
+            x += cell.width
+        return y + height
+
+    def table(
+        self,
+        x: float,
+        y: float,
+        widths: Sequence[float],
+        rows: Sequence[Sequence[str]],
+        *,
+        height: float = 8.0,
+        size: float = 9.5,
+        header: bool = True,
+    ) -> float:
+        """A grid of centred cells, the first row bold when `header`; returns its bottom y."""
+        for index, values in enumerate(rows):
+            bold = header and index == 0
+            cells = [Cell(v, w, "centre", bold) for v, w in zip(values, widths, strict=True)]
+            y = self.row(x, y, cells, height=height, size=size)
+        return y
+
+    def checkbox(self, x: float, y: float, *, checked: bool, size: float = 3.2) -> None:
+        self.rect(x, y, size, size, weight=0.25)
+        if checked:
+            points = [(x + size * 0.15, y + size * 0.5), (x + size * 0.42, y + size * 0.85), (x + size * 1.05, y - size * 0.2)]
+            self._draw.line([self._xy(px, py) for px, py in points], fill=self._ink(PEN_BLUE), width=max(1, self.px(0.45)))
+
+    # -- pictures -----------------------------------------------------------
+    def photo_placeholder(self, x: float, y: float, w: float, h: float) -> None:
+        """A grey portrait silhouette where an ID photo would be."""
+        self.rect(x, y, w, h, weight=0.2, fill=PALE_GREY)
+        head_r = w * 0.2
+        cx = x + w / 2
+        head_cy = y + h * 0.38
+        self._draw.ellipse(
+            (*self._xy(cx - head_r, head_cy - head_r * 1.15), *self._xy(cx + head_r, head_cy + head_r * 1.15)),
+            fill=self._ink(MID_GREY),
+        )
+        self._draw.pieslice(
+            (*self._xy(x + w * 0.12, y + h * 0.62), *self._xy(x + w * 0.88, y + h * 1.25)),
+            180,
+            360,
+            fill=self._ink(MID_GREY),
+        )
+
+    def qr_placeholder(self, x: float, y: float, size: float, *, seed: int = 0) -> None:
+        """A square of random modules with the three finder patterns, like a QR code."""
+        rng = random.Random(seed)
+        modules = 25
+        step = size / modules
+        ink = self._ink(INK)
+        finders = ((0, 0), (modules - 7, 0), (0, modules - 7))
+
+        def in_finder(col: int, row: int) -> bool:
+            return any(fx - 1 <= col <= fx + 7 and fy - 1 <= row <= fy + 7 for fx, fy in finders)
+
+        for row in range(modules):
+            for col in range(modules):
+                if not in_finder(col, row) and rng.random() < 0.5:
+                    self._draw.rectangle(
+                        (*self._xy(x + col * step, y + row * step), *self._xy(x + (col + 1) * step, y + (row + 1) * step)),
+                        fill=ink,
+                    )
+        for fx, fy in finders:
+            fx_mm, fy_mm = x + fx * step, y + fy * step
+            self.rect(fx_mm, fy_mm, 7 * step, 7 * step, outline=None, fill=INK)
+            self.rect(fx_mm + step, fy_mm + step, 5 * step, 5 * step, outline=None, fill=WHITE)
+            self.rect(fx_mm + 2 * step, fy_mm + 2 * step, 3 * step, 3 * step, outline=None, fill=INK)
+
+    def seal(
+        self,
+        cx: float,
+        cy: float,
+        ring_text: str,
+        *,
+        bottom_text: str = "",
+        diameter: float = 40.0,
+        rotation: float = 0.0,
+        colour: Colour = SEAL_RED,
+    ) -> None:
+        """A round seal (公章) stamped over whatever is below it, centred at (cx, cy)."""
+        mask = _seal_mask(self._font_path, self._font_index, ring_text, bottom_text, self.px(diameter))
+        if rotation:
+            mask = mask.rotate(rotation, resample=Image.Resampling.BILINEAR)
+        left, top = self.px(cx) - mask.width // 2, self.px(cy) - mask.height // 2
+        box = (left, top, left + mask.width, top + mask.height)
+        region = self.image.crop(box)
+        # Stamp ink darkens what is under it instead of covering it, as on paper.
+        inked = ImageChops.multiply(region, Image.new(region.mode, region.size, self._ink(colour)))
+        region.paste(inked, mask=mask)
+        self.image.paste(region, box[:2])
+
+
+def _tokens(text: str) -> list[str]:
+    """Split for wrapping: each Chinese character alone, Latin words and numbers whole."""
+    tokens: list[str] = []
+    for char in text:
+        if tokens and char.isascii() and char.isalnum() and tokens[-1][-1].isascii() and tokens[-1][-1].isalnum():
+            tokens[-1] += char
+        else:
+            tokens.append(char)
+    return tokens
+
+
+@functools.lru_cache(maxsize=64)
+def _seal_mask(font_path: str, font_index: int, ring_text: str, bottom_text: str, diameter_px: int) -> Image.Image:
+    """The ink of a round seal as an 8-bit mask: ring, text around the top arc, star, bottom line."""
+    size = diameter_px + 4
+    mask = Image.new("L", (size, size), 0)
+    draw = ImageDraw.Draw(mask)
+    centre = size / 2
+    radius = diameter_px / 2
+    ring = max(2, round(diameter_px * 0.035))
+    draw.ellipse((centre - radius, centre - radius, centre + radius, centre + radius), outline=255, width=ring)
+
+    # Text around the arc: characters stand upright toward the centre.
+    count = max(1, len(ring_text))
+    span = min(250.0, 22.0 * count + 40)
+    char_px = max(8, round(min(diameter_px * 0.16, math.radians(span / count) * radius * 0.95)))
+    font = _font(font_path, font_index, char_px)
+    text_radius = radius - ring - char_px * 0.62
+    for index, char in enumerate(ring_text):
+        angle = -span / 2 + span * (index + 0.5) / count  # degrees clockwise from the top
+        glyph = Image.new("L", (char_px * 2, char_px * 2), 0)
+        ImageDraw.Draw(glyph).text((char_px, char_px), char, font=font, fill=255, anchor="mm")
+        glyph = glyph.rotate(-angle, resample=Image.Resampling.BILINEAR)
+        gx = centre + text_radius * math.sin(math.radians(angle)) - char_px
+        gy = centre - text_radius * math.cos(math.radians(angle)) - char_px
+        mask.paste(255, (round(gx), round(gy)), glyph)
+
+    star_r = diameter_px * 0.16
+    points = []
+    for k in range(10):
+        r = star_r if k % 2 == 0 else star_r * 0.38
+        a = math.radians(-90 + 36 * k)
+        points.append((centre + r * math.cos(a), centre + r * math.sin(a)))
+    draw.polygon(points, fill=255)
+    if bottom_text:
+        bottom_font = _font(font_path, font_index, max(8, round(diameter_px * 0.1)))
+        draw.text((centre, centre + radius * 0.52), bottom_text, font=bottom_font, fill=255, anchor="mm")
+
+    # Uneven ink: a stamp never prints solid.
+    texture = Image.effect_noise((size, size), 70).point(lambda v: 140 + v // 2 if v < 230 else 255)
+    return ImageChops.multiply(mask, texture).filter(ImageFilter.GaussianBlur(0.6))
+
+
+# ---------------------------------------------------------------------------
+# Making a drawn page look scanned, and saving pages
+# ---------------------------------------------------------------------------
+
+
+@functools.lru_cache(maxsize=8)
+def _noise_field(width: int, height: int, sigma: float) -> Image.Image:
+    """Grey noise around 128, a little larger than a page so each page can use another crop."""
+    return Image.effect_noise((width, height), sigma)
+
+
+def degrade_like_scan(
+    page: PageCanvas | PageImage,
+    *,
+    seed: int,
+    skew_degrees: float = 0.6,
+    noise: float = 5.0,
+    blur: float = 0.6,
+    jpeg_quality: int | None = None,
+    bits: int = 24,
+) -> PageImage:
+    """A copy of the page as a scanner would return it.
+
+    Tilted by up to `skew_degrees` either way, softened by a gaussian `blur` (pixels),
+    speckled with gaussian `noise` (standard deviation in grey levels), optionally passed
+    through JPEG at `jpeg_quality` once (a re-saved scan), and reduced to `bits` per
+    pixel: 24 colour, 8 greyscale, 1 black-and-white.
+    """
+    if bits not in (1, 8, 24):
+        raise ValueError(f"bits must be 1, 8 or 24, not {bits}")
+    rng = random.Random(seed)
+    image = page.image if isinstance(page, PageCanvas) else page
+    dpi = image.info.get("dpi", (150, 150))
+    if bits in (1, 8) and image.mode != "L":
+        image = image.convert("L")  # early: every later step is then a third of the work
+    elif bits == 24 and image.mode != "RGB":
+        image = image.convert("RGB")
+    angle = rng.uniform(-skew_degrees, skew_degrees) if skew_degrees else 0.0
+    if angle:
+        white = 255 if image.mode == "L" else WHITE
+        image = image.rotate(angle, resample=Image.Resampling.BILINEAR, fillcolor=white)
+    if blur > 0:
+        image = image.filter(ImageFilter.GaussianBlur(blur))
+    if image.mode == "RGB":
+        # Paper is never pure white under a scanner lamp: a faint warm grey.
+        image = image.point([round(6 + v * 0.965) for v in range(256)] * 2 + [round(2 + v * 0.955) for v in range(256)])
+    if noise > 0:
+        margin = 64
+        field = _noise_field(image.width + margin, image.height + margin, float(noise))
+        dx, dy = rng.randrange(margin), rng.randrange(margin)
+        grain = field.crop((dx, dy, dx + image.width, dy + image.height))
+        if image.mode == "RGB":
+            grain = Image.merge("RGB", (grain, grain, grain))
+        image = ImageChops.add(image, grain, scale=1.0, offset=-128)
+    if jpeg_quality is not None:
+        buffer = io.BytesIO()
+        image.save(buffer, "JPEG", quality=jpeg_quality)
+        buffer.seek(0)
+        image = Image.open(buffer)
+        image.load()
+    if bits == 1:
+        image = image.point(lambda v: 255 if v > 150 else 0).convert("1", dither=Image.Dither.NONE)
+    image.info["dpi"] = dpi
+    return image
+
+
+def _as_image(page: PageCanvas | PageImage) -> PageImage:
+    return page.image if isinstance(page, PageCanvas) else page
+
+
+def _dpi(image: PageImage) -> tuple[float, float]:
+    dpi = image.info.get("dpi", (150, 150))
+    return float(dpi[0]), float(dpi[1])
+
+
+def save_jpeg(page: PageCanvas | PageImage, path: Path, *, quality: int = 72) -> None:
+    image = _as_image(page)
+    if image.mode == "1":
+        image = image.convert("L")
+    image.save(path, "JPEG", quality=quality, dpi=_dpi(image))
+
+
+def save_png(page: PageCanvas | PageImage, path: Path) -> None:
+    image = _as_image(page)
+    image.save(path, "PNG", dpi=_dpi(image), compress_level=6)
+
+
+def save_tiff(pages: Sequence[PageCanvas | PageImage], path: Path, *, compression: str | None = None) -> None:
+    """A multi-page TIFF: CCITT Group 4 for black-and-white pages, Deflate otherwise."""
+    images = [_as_image(p) for p in pages]
+    if not images:
+        raise ValueError("no pages to save")
+    first, rest = images[0], images[1:]
+    chosen = compression or ("group4" if all(i.mode == "1" for i in images) else "tiff_adobe_deflate")
+    first.save(path, "TIFF", save_all=True, append_images=rest, compression=chosen, dpi=_dpi(first))
+
+
+def save_image_pdf(
+    pages: Sequence[PageCanvas | PageImage],
+    path: Path,
+    *,
+    quality: int = 72,
+    title: str = "",
+    created: dt.datetime | None = None,
+) -> None:
+    """A scanned PDF: one full-page image per page (JPEG, or CCITT G4 for black-and-white).
+
+    `created` fixes the document dates, so the same pages always give the same bytes.
+    """
+    images = [_as_image(p) for p in pages]
+    if not images:
+        raise ValueError("no pages to save")
+    stamp = created or dt.datetime.now()
+    first, rest = images[0], images[1:]
+    first.save(
+        path,
+        "PDF",
+        save_all=True,
+        append_images=rest,
+        resolution=_dpi(first)[0],
+        quality=quality,
+        title=title,
+        creationDate=stamp,
+        modDate=stamp,
+        producer="Archivist demo data",
+    )

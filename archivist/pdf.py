@@ -45,7 +45,12 @@ def inspect_pdf(path: Path, display_name: str) -> PdfFacts:
             raise FileRejected("file.pdf_corrupt", file=display_name, reason=_short(exc)) from None
         if pages == 0:
             raise FileRejected("file.pdf_no_pages", file=display_name)
-        return PdfFacts(pages=pages, has_text=has_text, warnings=list(pdf.get_warnings()))
+        warnings = [str(w) for w in pdf.get_warnings()]
+        damage = next((w for w in warnings if any(s in w for s in _DAMAGE_SIGNS)), None)
+        if damage is not None:
+            # qpdf rebuilt a damaged file: what it shows may not be what was signed.
+            raise FileRejected("file.pdf_corrupt", file=display_name, reason=_short_text(damage))
+        return PdfFacts(pages=pages, has_text=has_text, warnings=warnings)
 
 
 def _content_streams(page: pikepdf.Page) -> list[pikepdf.Stream]:
@@ -55,6 +60,13 @@ def _content_streams(page: pikepdf.Page) -> list[pikepdf.Stream]:
     if isinstance(contents, pikepdf.Array):
         return [c for c in contents if isinstance(c, pikepdf.Stream)]
     return [contents] if isinstance(contents, pikepdf.Stream) else []
+
+
+_DAMAGE_SIGNS = ("damaged", "reconstruct", "recovering", "unexpected EOF")
+
+
+def _short_text(text: str) -> str:
+    return text.split(": ", 1)[-1][:200]
 
 
 def _short(exc: BaseException) -> str:

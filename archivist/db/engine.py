@@ -12,7 +12,10 @@ from contextlib import contextmanager
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
+
+from archivist.errors import ArchiveError
 
 BUSY_TIMEOUT_SECONDS = 60
 
@@ -62,14 +65,31 @@ class Database:
 
     @contextmanager
     def reading(self) -> Iterator[Session]:
-        with self._reader() as session, session.begin():
+        with translated_errors(self.url), self._reader() as session, session.begin():
             yield session
 
     @contextmanager
     def writing(self) -> Iterator[Session]:
         """A write transaction holding the database's write lock from the start."""
-        with self._writer() as session, session.begin():
+        with translated_errors(self.url), self._writer() as session, session.begin():
             yield session
 
     def dispose(self) -> None:
         self.engine.dispose()
+
+
+@contextmanager
+def translated_errors(url: str) -> Iterator[None]:
+    """Turn the database's operational failures into errors a user can act on."""
+    try:
+        yield
+    except OperationalError as exc:
+        text = str(exc.orig).lower() if exc.orig is not None else str(exc).lower()
+        where = url.split("///")[-1]
+        if "locked" in text or "busy" in text:
+            raise ArchiveError("archive.busy", reason=str(exc.orig)) from None
+        if "readonly" in text or "read-only" in text or "unable to open" in text:
+            raise ArchiveError("archive.not_writable", file=where, reason=str(exc.orig)) from None
+        if "full" in text or "disk i/o" in text:
+            raise ArchiveError("archive.disk_full", file=where, needed="?", free="0") from None
+        raise ArchiveError("archive.write_failed", file=where, reason=str(exc.orig)) from None

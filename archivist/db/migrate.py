@@ -11,7 +11,7 @@ from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 
-from archivist.db.engine import Database
+from archivist.db.engine import Database, translated_errors
 from archivist.errors import ArchiveError
 
 MIGRATIONS = Path(__file__).resolve().parent.parent / "migrations"
@@ -31,13 +31,13 @@ def head_revision() -> str:
 
 
 def current_revision(db: Database) -> str | None:
-    with db.engine.connect() as conn:
+    with translated_errors(db.url), db.engine.connect() as conn:
         return MigrationContext.configure(conn).get_current_revision()
 
 
 def upgrade(db: Database, target: str = "head") -> None:
     config = _config(db)
-    with db.engine.begin() as conn:
+    with translated_errors(db.url), db.engine.begin() as conn:
         config.attributes["connection"] = conn
         command.upgrade(config, target)
 

@@ -1,0 +1,134 @@
+"""Shared fixtures: temporary archives and generated documents (never committed binaries)."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pikepdf
+import pytest
+from PIL import Image, ImageDraw
+
+from archivist.archive import Archive
+from archivist.messages import set_language
+
+ROOT = Path(__file__).resolve().parent.parent
+ID_ZHANG = "11010519491231002X"
+ID_LI = "110105198001010016"
+
+
+@pytest.fixture(autouse=True)
+def _chinese_messages(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    monkeypatch.setenv("ARCHIVIST_ACTOR", "tester")
+    monkeypatch.delenv("ARCHIVIST_CRASH_AT", raising=False)
+    set_language("zh")
+    yield
+    set_language(None)
+
+
+@pytest.fixture
+def archive(tmp_path: Path) -> Iterator[Archive]:
+    arch = Archive.init(tmp_path / "archive", "J023", "测试市社会保险事业服务中心", actor="tester")
+    yield arch
+    arch.close()
+
+
+def make_jpeg(path: Path, seed: int = 0, size: tuple[int, int] = (400, 300)) -> Path:
+    img = Image.new("RGB", size, (250, 250, 245))
+    draw = ImageDraw.Draw(img)
+    draw.rectangle((10 + seed % 50, 10, 200, 100 + seed % 80), outline=(0, 0, 0), width=3)
+    draw.text((20, 120), f"page {seed}", fill=(0, 0, 0))
+    img.save(path, "JPEG", quality=85)
+    return path
+
+
+def make_png(path: Path, seed: int = 0) -> Path:
+    img = Image.new("L", (300, 200), 255)
+    ImageDraw.Draw(img).line((0, seed % 200, 300, 100), fill=0, width=2)
+    img.save(path, "PNG")
+    return path
+
+
+def make_tiff(path: Path, pages: int = 3, seed: int = 0) -> Path:
+    frames = []
+    for index in range(pages):
+        img = Image.new("L", (300, 400), 255)
+        ImageDraw.Draw(img).text((10, 10 + index * 20), f"frame {index} {seed}", fill=0)
+        frames.append(img)
+    frames[0].save(path, "TIFF", save_all=True, append_images=frames[1:], compression="tiff_lzw")
+    return path
+
+
+def make_pdf(path: Path, pages: int = 2, seed: int = 0) -> Path:
+    images = []
+    for index in range(pages):
+        img = Image.new("RGB", (400, 560), "white")
+        ImageDraw.Draw(img).text((20, 20), f"form {seed} page {index}", fill="black")
+        images.append(img)
+    images[0].save(path, "PDF", save_all=True, append_images=images[1:])
+    return path
+
+
+def make_encrypted_pdf(path: Path) -> Path:
+    source = make_pdf(path.with_name("plain-" + path.name))
+    with pikepdf.open(source) as pdf:
+        pdf.save(path, encryption=pikepdf.Encryption(owner="owner", user="user"))
+    source.unlink()
+    return path
+
+
+def write_manifest(folder: Path, **overrides: Any) -> Path:
+    """A valid manifest of an unemployment-benefit claim with three materials."""
+    folder.mkdir(parents=True, exist_ok=True)
+    if not (folder / "a.pdf").exists():
+        make_pdf(folder / "a.pdf", pages=2, seed=hash(str(folder)) % 1000)
+        make_jpeg(folder / "b.jpg", seed=hash(str(folder)) % 997)
+        make_jpeg(folder / "c.jpg", seed=hash(str(folder)) % 991 + 1)
+    data: dict[str, Any] = {
+        "class": "SY",
+        "business_type": "失业保险金申领",
+        "completed_on": "2023-05-12",
+        "entity": {"kind": "person", "name": "张三", "id_number": ID_ZHANG},
+        "title": "张三失业保险金申领",
+        "handler": "王五",
+        "roster": ["张三", "李四"],
+        "materials": [
+            {"file": "b.jpg", "role": "voucher", "importance": "secondary", "person": "李四", "title": "身份证复印件"},
+            {"file": "c.jpg", "role": "voucher", "person": "张三", "title": "解除劳动合同证明"},
+            {"file": "a.pdf", "role": "form", "title": "失业保险金申领登记表"},
+        ],
+    }
+    data.update(overrides)
+    path = folder / "manifest.json"
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    return path
+
+
+def stored_files(archive: Archive) -> list[Path]:
+    return sorted(p for p in archive.layout.files.rglob("*") if p.is_file())
+
+
+def leftovers(archive: Archive) -> list[Path]:
+    """Anything an operation left in the work area (staging copies, journals)."""
+    return sorted(p for p in archive.layout.work.rglob("*") if p.is_file() and p.name != "last-error.txt")
+
+
+def run_cli(*args: str, env: dict[str, str] | None = None, check: bool = False) -> subprocess.CompletedProcess[str]:
+    """Run the real command line in a fresh process."""
+    full_env = {**os.environ, "ARCHIVIST_ACTOR": "tester", **(env or {})}
+    result = subprocess.run(
+        [sys.executable, "-m", "archivist", *args],
+        capture_output=True,
+        text=True,
+        env=full_env,
+        cwd=ROOT,
+        timeout=120,
+    )
+    if check and result.returncode != 0:
+        raise AssertionError(f"archivist {' '.join(args)} failed: {result.stderr}")
+    return result
