@@ -132,13 +132,12 @@ def _request_from_flags(args: argparse.Namespace) -> Any:
         "completed_on": args.completed_on,
         "entity": entity,
         "title": args.title,
-        "handler": args.handler,
+        "handler": args.handler_name,
         "materials": materials,
     }
     if args.roster:
         data["roster"] = [name.strip() for name in args.roster.split(",") if name.strip()]
-    # One-off flags name files anywhere; the file system root is their "manifest folder".
-    return build_request(data, base=Path(Path.cwd().anchor), label="<flags>")
+    return build_request(data, base=Path.cwd(), label="<flags>", anywhere=True)
 
 
 def cmd_item_show(args: argparse.Namespace) -> int:
@@ -402,7 +401,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--unit")
     p.add_argument("--unit-code")
     p.add_argument("--title")
-    p.add_argument("--handler")
+    p.add_argument("--handler", dest="handler_name", help="经办人")
     p.add_argument("--roster", help="comma-separated names in roster order")
     p.add_argument("--form", action="append", help="FILE[|title]")
     p.add_argument("--voucher", action="append", help="FILE[|title[|important|secondary[|person]]]")

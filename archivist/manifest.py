@@ -112,7 +112,11 @@ def read_manifest(path: Path) -> CaptureRequest:
     return build_request(data, base=path.parent, label=label)
 
 
-def build_request(data: dict[str, Any], base: Path, label: str) -> CaptureRequest:
+def build_request(
+    data: dict[str, Any], base: Path, label: str, *, anywhere: bool = False
+) -> CaptureRequest:
+    """Check a request. Manifest files must stay inside `base`; one-off flags
+    (`anywhere=True`) may name files anywhere."""
     def text(key: str, required: bool = True, source: dict[str, Any] = data) -> str:
         value = source.get(key)
         if value is None or (isinstance(value, str) and not value.strip()):
@@ -145,7 +149,7 @@ def build_request(data: dict[str, Any], base: Path, label: str) -> CaptureReques
                 file=label,
                 reason="not an object",
             )
-        materials.append(_material(entry, index, base, base_resolved, label, text))
+        materials.append(_material(entry, index, base, base_resolved, label, anywhere))
         resolved = materials[-1].path
         if resolved in seen:
             raise InputError("manifest.duplicate_file", file=materials[-1].display)
@@ -233,17 +237,17 @@ def _flag(entry: dict[str, Any], key: str, label: str) -> bool | None:
 
 
 def _material(
-    entry: dict[str, Any], index: int, base: Path, base_resolved: Path, label: str, text: Any
+    entry: dict[str, Any], index: int, base: Path, base_resolved: Path, label: str, anywhere: bool
 ) -> MaterialRequest:
     raw = entry.get("file")
     if not isinstance(raw, str) or not raw.strip():
         raise InputError("manifest.missing_field", field=f"materials[{index}].file", file=label)
     relative = Path(raw)
-    if relative.is_absolute() or relative.drive:
+    if not anywhere and (relative.is_absolute() or relative.drive):
         raise InputError("manifest.path_escapes", file=raw)
     candidate = base / relative
     resolved = Path(os.path.realpath(candidate))
-    if resolved != base_resolved and base_resolved not in resolved.parents:
+    if not anywhere and resolved != base_resolved and base_resolved not in resolved.parents:
         raise InputError("manifest.path_escapes", file=raw)
     display = str(candidate)
     role = _choice(entry, "role", ROLES, label)

@@ -1,0 +1,95 @@
+"""The audit chain detects tampering; verify finds altered, missing and stray files."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from archivist.archive import Archive
+from archivist.capture import capture_from_manifest
+from archivist.verify import verify
+
+from .conftest import run_cli, write_manifest
+
+
+def codes(archive: Archive) -> list[str]:
+    return [f.code for f in verify(archive).findings]
+
+
+@pytest.fixture
+def filled(archive: Archive, tmp_path: Path) -> Archive:
+    for index in range(3):
+        capture_from_manifest(archive, write_manifest(tmp_path / f"m{index}"))
+    assert verify(archive).ok
+    return archive
+
+
+def raw(archive: Archive) -> sqlite3.Connection:
+    """Direct SQL, as somebody going around the application would."""
+    archive.db.dispose()
+    return sqlite3.connect(archive.layout.database, isolation_level=None)
+
+
+def test_database_refuses_to_change_or_delete_events(filled: Archive) -> None:
+    with raw(filled) as conn:
+        with pytest.raises(sqlite3.DatabaseError, match="append-only"):
+            conn.execute("UPDATE audit_events SET actor = 'mallory' WHERE seq = 3")
+        with pytest.raises(sqlite3.DatabaseError, match="append-only"):
+            conn.execute("DELETE FROM audit_events WHERE seq = 3")
+
+
+def test_edited_event_is_detected(filled: Archive) -> None:
+    conn = raw(filled)
+    conn.execute("DROP TRIGGER audit_events_no_update")
+    conn.execute("UPDATE audit_events SET actor = 'mallory' WHERE seq = 3")
+    conn.close()
+    report = verify(filled)
+    assert not report.ok
+    broken = [f for f in report.findings if f.code == "verify.audit_broken"]
+    assert broken and broken[0].params["seq"] == 3 and "改动" in broken[0].message()
+
+
+def test_deleted_event_is_detected(filled: Archive) -> None:
+    conn = raw(filled)
+    conn.execute("DROP TRIGGER audit_events_no_delete")
+    conn.execute("DELETE FROM audit_events WHERE seq = 3")
+    conn.close()
+    found = codes(filled)
+    assert "verify.audit_broken" in found and "verify.audit_missing" in found
+
+
+def test_changed_missing_and_orphan_files(filled: Archive) -> None:
+    files = sorted(p for p in filled.layout.files.rglob("*") if p.is_file())
+    files[0].write_bytes(files[0].read_bytes() + b"x")
+    files[1].unlink()
+    (files[2].parent / "stray.jpg").write_bytes(b"not registered")
+    report = verify(filled)
+    found = {(f.code, f.params.get("file", "")) for f in report.findings}
+    rel = [p.relative_to(filled.root).as_posix() for p in files[:3]]
+    assert ("verify.changed", rel[0]) in found
+    assert ("verify.missing", rel[1]) in found
+    assert ("verify.orphan", rel[2].rsplit("/", 1)[0] + "/stray.jpg") in found
+
+
+def test_numbering_gap_and_duplicate_are_found(filled: Archive) -> None:
+    conn = raw(filled)
+    conn.execute("PRAGMA foreign_keys=OFF")
+    item_id = conn.execute("SELECT id FROM items WHERE serial = 2").fetchone()[0]
+    conn.execute("DELETE FROM roster_entries WHERE item_id = ?", (item_id,))
+    conn.execute("DELETE FROM materials WHERE item_id = ?", (item_id,))
+    conn.execute("DELETE FROM items WHERE id = ?", (item_id,))
+    conn.close()
+    report = verify(filled)
+    gap = next(f for f in report.findings if f.code == "verify.gap")
+    assert gap.params["serials"] == "2" and "SY" in gap.message()
+
+
+def test_cli_verify_exit_codes(filled: Archive) -> None:
+    ok = run_cli("--archive", str(filled.root), "verify")
+    assert ok.returncode == 0 and "校验通过" in ok.stdout
+    next(p for p in filled.layout.files.rglob("*.jpg")).write_bytes(b"tampered")
+    bad = run_cli("--archive", str(filled.root), "verify", "--json")
+    assert bad.returncode == 3
+    assert '"verify.changed"' in bad.stdout
