@@ -206,7 +206,8 @@ def capture(
 def _arrange(request: CaptureRequest) -> list[Placement]:
     inputs = []
     for index, material in enumerate(request.materials):
-        position = name = None
+        position: int | None = None
+        name: str | None = None
         if material.person:
             position, person = request.roster_position(material.person)
             name = person.name
@@ -297,7 +298,7 @@ def _record(
     session.add(item)
     session.flush()
     roster_entities: dict[int, int | None] = {}
-    for position, person in enumerate(request.roster, start=1):
+    for place, person in enumerate(request.roster, start=1):
         person_entity = None
         if person.id_number:
             person_entity = find_or_create(
@@ -305,14 +306,15 @@ def _record(
             )
         elif request.entity.kind == "person" and person.name == request.entity.name:
             person_entity = entity
-        roster_entities[position] = person_entity.id if person_entity else None
+        roster_entities[place] = person_entity.id if person_entity else None
     first_form: Material | None = None
     for placement in placements:
         material = request.materials[placement.capture_index]
         fact = facts[placement.capture_index]
-        position = person_name = None
+        person_place: int | None = None
+        person_name: str | None = None
         if material.person:
-            position, roster_person = request.roster_position(material.person)
+            person_place, roster_person = request.roster_position(material.person)
             person_name = roster_person.name
         row = Material(
             seq=placement.seq,
@@ -320,7 +322,7 @@ def _record(
             role=material.role,
             importance=material.importance or "important",
             importance_given=material.importance is not None,
-            person_entity_id=roster_entities.get(position) if position else None,
+            person_entity_id=roster_entities.get(person_place) if person_place else None,
             person_name=person_name,
             origin=material.origin or ("electronic" if fact.has_text else "scan"),
             source=material.source,

@@ -16,6 +16,7 @@ import os
 import re
 import shutil
 import socket
+import sys
 import unicodedata
 from pathlib import Path, PurePosixPath
 from typing import IO, Any
@@ -180,7 +181,7 @@ class OperationLock:
             self._handle = None
 
 
-if os.name == "nt":  # pragma: no cover - exercised on Windows
+if sys.platform == "win32":  # pragma: no cover - exercised on Windows
     import msvcrt
 
     def _lock(handle: IO[bytes], blocking: bool) -> None:

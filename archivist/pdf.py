@@ -38,7 +38,8 @@ def inspect_pdf(path: Path, display_name: str) -> PdfFacts:
             for page in pdf.pages:
                 for stream in _content_streams(page):
                     stream.read_bytes()
-                fonts = page.obj.get("/Resources", {}).get("/Font")
+                resources = page.obj.get("/Resources")
+                fonts = resources.get("/Font") if resources is not None else None
                 if fonts is not None and len(fonts.keys()) > 0:
                     has_text = True
         except (pikepdf.PdfError, RuntimeError, ValueError, KeyError) as exc:

@@ -179,7 +179,8 @@ def _capture_traces(session: Any) -> list[Finding]:
 def _ranges(values: list[int]) -> str:
     parts: list[str] = []
     start = prev = values[0]
-    for value in [*values[1:], None]:  # type: ignore[list-item]
+    tail: list[int | None] = [*values[1:], None]
+    for value in tail:
         if value is not None and value == prev + 1:
             prev = value
             continue
