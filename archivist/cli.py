@@ -208,6 +208,47 @@ def cmd_item_reorder(args: argparse.Namespace) -> int:
     return 0
 
 
+def _date_arg(value: str | None) -> Any:
+    from archivist.manifest import parse_date
+
+    return parse_date(value, "<flags>") if value else None
+
+
+def cmd_item_edit(args: argparse.Namespace) -> int:
+    from archivist.items import edit
+
+    with _open(args) as archive:
+        view = edit(
+            archive,
+            args.number,
+            reason=args.reason,
+            title=args.title,
+            handler=args.handler_name,
+            completed_on=_date_arg(args.completed_on),
+        )
+    _print_json(view) if args.json else print(f"{view['number']} 已修改")
+    return 0
+
+
+def cmd_item_renumber(args: argparse.Namespace) -> int:
+    from archivist.items import renumber
+
+    with _open(args) as archive:
+        view = renumber(
+            archive,
+            args.number,
+            reason=args.reason,
+            class_code=args.klass,
+            business_type=args.business_type,
+            completed_on=_date_arg(args.completed_on),
+        )
+    if args.json:
+        _print_json(view)
+    else:
+        print(f"{args.number} → {view['number']}（{view['archival_code']}）")
+    return 0
+
+
 def cmd_check(args: argparse.Namespace) -> int:
     from archivist.check import check
 
@@ -422,6 +463,21 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--order", required=True, help="current sequence numbers in the new order, e.g. 1,3,2"
     )
+    p.add_argument("--reason", required=True)
+
+    p = add("edit", cmd_item_edit, "correct title, handler or completion date (audited)", item_sub)
+    p.add_argument("number")
+    p.add_argument("--title")
+    p.add_argument("--handler", dest="handler_name")
+    p.add_argument("--completed-on")
+    p.add_argument("--reason", required=True)
+    p = add(
+        "renumber", cmd_item_renumber, "change class, business type or year (audited)", item_sub
+    )
+    p.add_argument("number")
+    p.add_argument("--class", dest="klass")
+    p.add_argument("--business-type")
+    p.add_argument("--completed-on")
     p.add_argument("--reason", required=True)
 
     add("check", cmd_check, "flag items whose order breaks the rules")

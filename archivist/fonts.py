@@ -47,7 +47,16 @@ _MACOS = (
 
 # Face names that mark the Simplified Chinese member of a collection (Noto CJK holds
 # Japanese, Korean, Simplified and Traditional faces in one .ttc).
-_SIMPLIFIED_MARKS = (" SC", "GB", "SimSun", "YaHei", "Zen Hei", "Micro Hei", "Heiti SC", "Songti SC")
+_SIMPLIFIED_MARKS = (
+    " SC",
+    "GB",
+    "SimSun",
+    "YaHei",
+    "Zen Hei",
+    "Micro Hei",
+    "Heiti SC",
+    "Songti SC",
+)
 
 
 @dataclass(frozen=True)
@@ -116,7 +125,9 @@ def font_faces(path: Path) -> list[FontFace]:
     try:
         stat = path.stat()
     except OSError as exc:
-        raise ArchiveError("font.unusable", file=str(path), reason=exc.strerror or str(exc)) from None
+        raise ArchiveError(
+            "font.unusable", file=str(path), reason=exc.strerror or str(exc)
+        ) from None
     return list(_read_faces(str(path), stat.st_size, stat.st_mtime_ns))
 
 

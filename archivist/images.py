@@ -127,7 +127,9 @@ class PageCanvas:
         else:
             self._font_path, self._font_index = str(font), preferred_face_index(font)
         mode = "RGB" if colour else "L"
-        self.image: PageImage = Image.new(mode, (self.px(size_mm[0]), self.px(size_mm[1])), self._ink(WHITE))
+        self.image: PageImage = Image.new(
+            mode, (self.px(size_mm[0]), self.px(size_mm[1])), self._ink(WHITE)
+        )
         self.image.info["dpi"] = (dpi, dpi)
         self._draw = ImageDraw.Draw(self.image)
 
@@ -173,7 +175,9 @@ class PageCanvas:
         font = self.font(size)
         stroke = max(1, round(font.size / 28)) if bold else 0  # a stroke stands in for a bold face
         ink = self._ink(fill)
-        self._draw.text(at, text, font=font, fill=ink, anchor=anchor, stroke_width=stroke, stroke_fill=ink)
+        self._draw.text(
+            at, text, font=font, fill=ink, anchor=anchor, stroke_width=stroke, stroke_fill=ink
+        )
 
     def wrap(self, text: str, width: float, size: float, *, indent: int = 0) -> list[str]:
         """Break `text` into lines of at most `width` mm; `indent` leading full-width spaces."""
@@ -183,7 +187,11 @@ class PageCanvas:
         for paragraph in text.split("\n"):
             line = "\u3000" * indent
             for token in _tokens(paragraph):
-                if line.strip() and font.getlength(line + token) > limit and token[0] not in _NO_LINE_START:
+                if (
+                    line.strip()
+                    and font.getlength(line + token) > limit
+                    and token[0] not in _NO_LINE_START
+                ):
                     lines.append(line)
                     line = token
                 else:
@@ -283,13 +291,19 @@ class PageCanvas:
         top = y + (h - block_h) / 2 if valign == "middle" else y + pad
         anchor_x = {"left": x + pad, "centre": x + w / 2, "right": x + w - pad}[align]
         for line in lines:
-            self.text(anchor_x, top + line_h * 0.12, line, size=fitted, align=align, bold=bold, fill=fill)
+            self.text(
+                anchor_x, top + line_h * 0.12, line, size=fitted, align=align, bold=bold, fill=fill
+            )
             top += line_h
 
-    def row(self, x: float, y: float, cells: Sequence[Cell], *, height: float = 9.0, size: float = 10.0) -> float:
+    def row(
+        self, x: float, y: float, cells: Sequence[Cell], *, height: float = 9.0, size: float = 10.0
+    ) -> float:
         """Cells side by side; returns the y of the row's bottom edge."""
         for cell in cells:
-            self.cell(x, y, cell.width, height, cell.text, size=size, align=cell.align, bold=cell.bold)
+            self.cell(
+                x, y, cell.width, height, cell.text, size=size, align=cell.align, bold=cell.bold
+            )
             x += cell.width
         return y + height
 
@@ -314,8 +328,16 @@ class PageCanvas:
     def checkbox(self, x: float, y: float, *, checked: bool, size: float = 3.2) -> None:
         self.rect(x, y, size, size, weight=0.25)
         if checked:
-            points = [(x + size * 0.15, y + size * 0.5), (x + size * 0.42, y + size * 0.85), (x + size * 1.05, y - size * 0.2)]
-            self._draw.line([self._xy(px, py) for px, py in points], fill=self._ink(PEN_BLUE), width=max(1, self.px(0.45)))
+            points = [
+                (x + size * 0.15, y + size * 0.5),
+                (x + size * 0.42, y + size * 0.85),
+                (x + size * 1.05, y - size * 0.2),
+            ]
+            self._draw.line(
+                [self._xy(px, py) for px, py in points],
+                fill=self._ink(PEN_BLUE),
+                width=max(1, self.px(0.45)),
+            )
 
     # -- pictures -----------------------------------------------------------
     def photo_placeholder(self, x: float, y: float, w: float, h: float) -> None:
@@ -325,7 +347,10 @@ class PageCanvas:
         cx = x + w / 2
         head_cy = y + h * 0.38
         self._draw.ellipse(
-            (*self._xy(cx - head_r, head_cy - head_r * 1.15), *self._xy(cx + head_r, head_cy + head_r * 1.15)),
+            (
+                *self._xy(cx - head_r, head_cy - head_r * 1.15),
+                *self._xy(cx + head_r, head_cy + head_r * 1.15),
+            ),
             fill=self._ink(MID_GREY),
         )
         self._draw.pieslice(
@@ -350,14 +375,19 @@ class PageCanvas:
             for col in range(modules):
                 if not in_finder(col, row) and rng.random() < 0.5:
                     self._draw.rectangle(
-                        (*self._xy(x + col * step, y + row * step), *self._xy(x + (col + 1) * step, y + (row + 1) * step)),
+                        (
+                            *self._xy(x + col * step, y + row * step),
+                            *self._xy(x + (col + 1) * step, y + (row + 1) * step),
+                        ),
                         fill=ink,
                     )
         for fx, fy in finders:
             fx_mm, fy_mm = x + fx * step, y + fy * step
             self.rect(fx_mm, fy_mm, 7 * step, 7 * step, outline=None, fill=INK)
             self.rect(fx_mm + step, fy_mm + step, 5 * step, 5 * step, outline=None, fill=WHITE)
-            self.rect(fx_mm + 2 * step, fy_mm + 2 * step, 3 * step, 3 * step, outline=None, fill=INK)
+            self.rect(
+                fx_mm + 2 * step, fy_mm + 2 * step, 3 * step, 3 * step, outline=None, fill=INK
+            )
 
     def seal(
         self,
@@ -371,7 +401,9 @@ class PageCanvas:
         colour: Colour = SEAL_RED,
     ) -> None:
         """A round seal (公章) stamped over whatever is below it, centred at (cx, cy)."""
-        mask = _seal_mask(self._font_path, self._font_index, ring_text, bottom_text, self.px(diameter))
+        mask = _seal_mask(
+            self._font_path, self._font_index, ring_text, bottom_text, self.px(diameter)
+        )
         if rotation:
             mask = mask.rotate(rotation, resample=Image.Resampling.BILINEAR)
         left, top = self.px(cx) - mask.width // 2, self.px(cy) - mask.height // 2
@@ -387,7 +419,13 @@ def _tokens(text: str) -> list[str]:
     """Split for wrapping: each Chinese character alone, Latin words and numbers whole."""
     tokens: list[str] = []
     for char in text:
-        if tokens and char.isascii() and char.isalnum() and tokens[-1][-1].isascii() and tokens[-1][-1].isalnum():
+        if (
+            tokens
+            and char.isascii()
+            and char.isalnum()
+            and tokens[-1][-1].isascii()
+            and tokens[-1][-1].isalnum()
+        ):
             tokens[-1] += char
         else:
             tokens.append(char)
@@ -395,7 +433,9 @@ def _tokens(text: str) -> list[str]:
 
 
 @functools.lru_cache(maxsize=64)
-def _seal_mask(font_path: str, font_index: int, ring_text: str, bottom_text: str, diameter_px: int) -> Image.Image:
+def _seal_mask(
+    font_path: str, font_index: int, ring_text: str, bottom_text: str, diameter_px: int
+) -> Image.Image:
     """The ink of a round seal as an 8-bit mask: ring, text around the top arc, star, bottom line."""
     size = diameter_px + 4
     mask = Image.new("L", (size, size), 0)
@@ -403,7 +443,11 @@ def _seal_mask(font_path: str, font_index: int, ring_text: str, bottom_text: str
     centre = size / 2
     radius = diameter_px / 2
     ring = max(2, round(diameter_px * 0.035))
-    draw.ellipse((centre - radius, centre - radius, centre + radius, centre + radius), outline=255, width=ring)
+    draw.ellipse(
+        (centre - radius, centre - radius, centre + radius, centre + radius),
+        outline=255,
+        width=ring,
+    )
 
     # Text around the arc: characters stand upright toward the centre.
     count = max(1, len(ring_text))
@@ -429,7 +473,9 @@ def _seal_mask(font_path: str, font_index: int, ring_text: str, bottom_text: str
     draw.polygon(points, fill=255)
     if bottom_text:
         bottom_font = _font(font_path, font_index, max(8, round(diameter_px * 0.1)))
-        draw.text((centre, centre + radius * 0.52), bottom_text, font=bottom_font, fill=255, anchor="mm")
+        draw.text(
+            (centre, centre + radius * 0.52), bottom_text, font=bottom_font, fill=255, anchor="mm"
+        )
 
     # Uneven ink: a stamp never prints solid.
     texture = Image.effect_noise((size, size), 70).point(lambda v: 140 + v // 2 if v < 230 else 255)
@@ -481,7 +527,10 @@ def degrade_like_scan(
         image = image.filter(ImageFilter.GaussianBlur(blur))
     if image.mode == "RGB":
         # Paper is never pure white under a scanner lamp: a faint warm grey.
-        image = image.point([round(6 + v * 0.965) for v in range(256)] * 2 + [round(2 + v * 0.955) for v in range(256)])
+        image = image.point(
+            [round(6 + v * 0.965) for v in range(256)] * 2
+            + [round(2 + v * 0.955) for v in range(256)]
+        )
     if noise > 0:
         margin = 64
         field = _noise_field(image.width + margin, image.height + margin, float(noise))
@@ -523,13 +572,17 @@ def save_png(page: PageCanvas | PageImage, path: Path) -> None:
     image.save(path, "PNG", dpi=_dpi(image), compress_level=6)
 
 
-def save_tiff(pages: Sequence[PageCanvas | PageImage], path: Path, *, compression: str | None = None) -> None:
+def save_tiff(
+    pages: Sequence[PageCanvas | PageImage], path: Path, *, compression: str | None = None
+) -> None:
     """A multi-page TIFF: CCITT Group 4 for black-and-white pages, Deflate otherwise."""
     images = [_as_image(p) for p in pages]
     if not images:
         raise ValueError("no pages to save")
     first, rest = images[0], images[1:]
-    chosen = compression or ("group4" if all(i.mode == "1" for i in images) else "tiff_adobe_deflate")
+    chosen = compression or (
+        "group4" if all(i.mode == "1" for i in images) else "tiff_adobe_deflate"
+    )
     first.save(path, "TIFF", save_all=True, append_images=rest, compression=chosen, dpi=_dpi(first))
 
 

@@ -1,21 +1,25 @@
-"""Items: look them up, list them, and reorder their materials with a reason."""
+"""Items: look them up, list them; reorder, edit and renumber them under audit."""
 
 from __future__ import annotations
 
+import contextlib
+import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
-from archivist import audit
+from archivist import audit, scheme
 from archivist.archive import Archive
-from archivist.db.models import ArchiveClass, BusinessType, Entity, Item, Material
+from archivist.db.models import ArchiveClass, BusinessType, Entity, Item, NumberVacancy
 from archivist.errors import InputError, NotFound
 from archivist.faults import crash_point
-from archivist.filestore import material_filename, seq_width, translate_os_error
+from archivist.filestore import item_folder, material_filename, seq_width, translate_os_error
 from archivist.identity import mask_id_number
 from archivist.journal import FileMoves, Journal
+from archivist.numbering import CodeParts, archival_code, item_number, next_serial
 from archivist.ordering import OrderInput, arrange, explain, override_basis
 from archivist.retention import Retention
 
@@ -30,6 +34,7 @@ def load_item(session: Session, number: str) -> Item:
             selectinload(Item.entity),
             selectinload(Item.archive_class),
             selectinload(Item.business_type),
+            selectinload(Item.fonds),
         )
     )
     if item is None:
@@ -188,22 +193,40 @@ def rule_order(item: Item) -> list[int]:
     return [by_index[p.capture_index].id for p in placements]
 
 
-def reorder(
-    archive: Archive, number: str, order: list[int], reason: str, actor: str | None = None
-) -> dict[str, Any]:
-    """Put an item's materials in the order given (current seq numbers), with a reason.
+def _snapshot(item: Item) -> dict[str, Any]:
+    return {
+        "number": item.number,
+        "archival_code": item.archival_code,
+        "class": item.archive_class.code,
+        "business_type": item.business_type.name,
+        "completed_on": item.completed_on.isoformat(),
+        "title": item.title,
+        "handler": item.handler,
+        "retention": item.retention,
+        "expires_on": item.expires_on.isoformat() if item.expires_on else None,
+        "folder": item.folder,
+        "materials": [{"seq": m.seq, "title": m.title, "file": m.file} for m in item.materials],
+    }
 
-    Stored files are renamed to their new position (NN-…) in a journaled two-phase
-    move, so a crash leaves either the old order or the new one, files and rows alike.
+
+# A change plan: gets the item inside the write transaction, changes its fields, and
+# returns the new seq of each material (by id); files are renamed to match.
+ChangePlan = Callable[[Session, Item], dict[int, int]]
+
+
+def _change_with_files(
+    archive: Archive, number: str, action: str, reason: str, actor: str | None, plan: ChangePlan
+) -> str:
+    """Apply a change to an item whose stored files must be renamed or moved with it.
+
+    Files move in a journaled two-phase rename inside the database transaction, so a
+    crash leaves either the old state or the new one, files and rows alike.
+    Returns the item's number after the change.
     """
     actor = actor or archive.actor
-    if not reason or not reason.strip():
+    reason = (reason or "").strip()
+    if not reason:
         raise InputError("reason.required")
-    with archive.db.reading() as session:
-        item = load_item(session, number)
-        current = [m.seq for m in item.materials]
-        if sorted(order) != sorted(current) or len(order) != len(set(order)):
-            raise InputError("reorder.bad_sequence", detail=f"{order} vs {current}")
     try:
         entry = Journal.start(archive.layout.journals, "moves")
     except OSError as exc:
@@ -213,55 +236,184 @@ def reorder(
     try:
         with archive.db.writing() as session:
             item = load_item(session, number)
-            by_seq = {m.seq: m for m in item.materials}
-            rules = rule_order(item)
-            width = seq_width(len(order))
-            before = [{"seq": m.seq, "title": m.title, "file": m.file} for m in item.materials]
-            plan: list[tuple[Material, int, str]] = []
-            for new_seq, old_seq in enumerate(order, start=1):
-                material = by_seq[old_seq]
-                new_file = f"{item.folder}/" + material_filename(
-                    new_seq, material.role, material.original_name, width
-                )
-                moves.add(material.file, new_file, entry.op_id)
-                plan.append((material, new_seq, new_file))
+            before = _snapshot(item)
+            new_seq = plan(session, item)
+            width = seq_width(len(item.materials))
+            new_files = {
+                m.id: f"{item.folder}/"
+                + material_filename(new_seq[m.id], m.role, m.original_name, width)
+                for m in item.materials
+            }
+            for m in item.materials:
+                moves.add(m.file, new_files[m.id], entry.op_id)
             try:
                 moves.apply(entry, crash_point)
             except OSError as exc:
                 raise translate_os_error(exc, archive.root / item.folder) from None
-            crash_point("reorder.after_moves")
+            crash_point(f"{action}.after_moves")
             # Two steps so unique (item, seq) and file paths never collide mid-flush.
-            for material, _, _ in plan:
-                material.seq = -material.seq
-                material.file = material.file + f".{entry.op_id}"
+            for m in item.materials:
+                m.seq = -m.seq
+                m.file = f"{m.file}.{entry.op_id}"
             session.flush()
-            for material, new_seq, new_file in plan:
-                material.seq = new_seq
-                material.file = new_file
-                material.order_basis = override_basis(reason.strip(), rules.index(material.id) + 1)
-            item.order_override = reason.strip()
+            for m in item.materials:
+                m.seq = new_seq[m.id]
+                m.file = new_files[m.id]
             session.flush()
+            session.refresh(item, ["materials"])
             audit.record(
                 session,
                 actor=actor,
-                action="item.reorder",
+                action=action,
                 target=f"item:{item.capture_id}",
-                before={"number": item.number, "materials": before},
-                after={
-                    "number": item.number,
-                    "materials": [{"seq": s, "title": m.title, "file": f} for m, s, f in plan],
-                },
-                reason=reason.strip(),
+                before=before,
+                after=_snapshot(item),
+                reason=reason,
                 op_id=entry.op_id,
             )
+            result = item.number
         committed = True
+        moves.prune()  # the old folders, now empty
     except BaseException:
         if not committed:
-            try:
+            with contextlib.suppress(OSError):  # else the journal lets the next open undo it
                 moves.undo(int(entry.data.get("phase", 1)))
-            except OSError:
-                pass  # the journal lets the next open put the files back
         raise
     finally:
         entry.finish()
+    return result
+
+
+def reorder(
+    archive: Archive, number: str, order: list[int], reason: str, actor: str | None = None
+) -> dict[str, Any]:
+    """Put an item's materials in the order given (current seq numbers), with a reason."""
+    with archive.db.reading() as session:
+        current = [m.seq for m in load_item(session, number).materials]
+    if sorted(order) != sorted(current):
+        raise InputError("reorder.bad_sequence", detail=f"{order} vs {current}")
+
+    def plan(session: Session, item: Item) -> dict[int, int]:
+        by_seq = {m.seq: m for m in item.materials}
+        rules = rule_order(item)
+        new_seq = {by_seq[old].id: new for new, old in enumerate(order, start=1)}
+        for m in item.materials:
+            m.order_basis = override_basis(reason.strip(), rules.index(m.id) + 1)
+        item.order_override = reason.strip()
+        return new_seq
+
+    _change_with_files(archive, number, "item.reorder", reason, actor, plan)
     return show(archive, number)
+
+
+def edit(
+    archive: Archive,
+    number: str,
+    *,
+    reason: str,
+    title: str | None = None,
+    handler: str | None = None,
+    completed_on: dt.date | None = None,
+    actor: str | None = None,
+) -> dict[str, Any]:
+    """Correct an item's title, handler or completion date (within the same year).
+
+    A date in another month moves the item's folder; a date in another year changes
+    the number, which only `renumber` may do.
+    """
+    if title is None and handler is None and completed_on is None:
+        raise InputError("edit.nothing")
+
+    def plan(session: Session, item: Item) -> dict[int, int]:
+        if completed_on is not None:
+            if completed_on.year != item.year:
+                raise InputError("edit.needs_renumber", number=item.number)
+            if completed_on > dt.date.today():
+                raise InputError("date.future", value=completed_on.isoformat())
+            item.completed_on = completed_on
+            item.expires_on = Retention(item.retention).expires_on(completed_on)
+        if title is not None:
+            if not title.strip():
+                raise InputError("manifest.bad_field", field="title", file=number, reason="empty")
+            item.title = title.strip()
+        if handler is not None:
+            item.handler = handler.strip()
+        item.folder = item_folder(
+            item.business_type.name, item.completed_on, item.entity.name, item.number
+        )
+        return {m.id: m.seq for m in item.materials}
+
+    _change_with_files(archive, number, "item.edit", reason, actor, plan)
+    return show(archive, number)
+
+
+def renumber(
+    archive: Archive,
+    number: str,
+    *,
+    reason: str,
+    class_code: str | None = None,
+    business_type: str | None = None,
+    completed_on: dt.date | None = None,
+    actor: str | None = None,
+) -> dict[str, Any]:
+    """Correct what an item's number and archival code stand on: its class, business
+    type (and so retention) or year. The old serial is left vacant with the reason (so
+    `verify` can tell the gap is explained), and the change is audited."""
+    if class_code is None and business_type is None and completed_on is None:
+        raise InputError("edit.nothing")
+    if completed_on is not None and completed_on > dt.date.today():
+        raise InputError("date.future", value=completed_on.isoformat())
+    template = archive.setting("archival_code_template")
+    category = archive.setting("category_code")
+
+    def plan(session: Session, item: Item) -> dict[int, int]:
+        code = (class_code or item.archive_class.code).upper()
+        bt_name = business_type or item.business_type.name
+        resolved = scheme.resolve(session, code, bt_name)
+        day = completed_on or item.completed_on
+        previous_type = item.business_type_id
+        old = (item.year, item.class_id, item.serial, item.number, item.archival_code)
+        if (day.year, resolved.class_id) != (item.year, item.class_id):
+            session.add(
+                NumberVacancy(
+                    year=item.year,
+                    class_id=item.class_id,
+                    serial=item.serial,
+                    number=item.number,
+                    reason=reason.strip(),
+                )
+            )
+            item.serial = next_serial(session, day.year, resolved.class_id)
+        item.year = day.year
+        item.class_id = resolved.class_id
+        item.business_type_id = resolved.business_type_id
+        item.completed_on = day
+        item.retention = resolved.retention.code
+        item.expires_on = resolved.retention.expires_on(day)
+        item.number = item_number(day.year, resolved.class_code, item.serial)
+        item.archival_code = archival_code(
+            template,
+            CodeParts(
+                item.fonds.code,
+                category,
+                day.year,
+                resolved.retention.code,
+                resolved.class_code,
+                item.serial,
+            ),
+        )
+        if (
+            item.year,
+            item.class_id,
+            item.serial,
+            item.number,
+        ) == old and item.archival_code == old[3]:
+            raise InputError("edit.nothing")
+        item.folder = item_folder(resolved.business_type, day, item.entity.name, item.number)
+        session.flush()
+        session.refresh(item, ["archive_class", "business_type"])
+        return {m.id: m.seq for m in item.materials}
+
+    new_number = _change_with_files(archive, number, "item.renumber", reason, actor, plan)
+    return show(archive, new_number)

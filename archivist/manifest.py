@@ -117,6 +117,7 @@ def build_request(
 ) -> CaptureRequest:
     """Check a request. Manifest files must stay inside `base`; one-off flags
     (`anywhere=True`) may name files anywhere."""
+
     def text(key: str, required: bool = True, source: dict[str, Any] = data) -> str:
         value = source.get(key)
         if value is None or (isinstance(value, str) and not value.strip()):

@@ -171,6 +171,10 @@ CATALOG: dict[str, tuple[str, str]] = {
     ),
     "reason.required": ("必须填写理由", "A reason is required"),
     "edit.nothing": ("没有要修改的内容", "Nothing to change"),
+    "edit.needs_renumber": (
+        "办结日期跨年度会改变件号：请用 item renumber 重新编号（{number}）",
+        "A completion date in another year changes the number: use item renumber ({number})",
+    ),
     "scheme.exists": ("分类方案中已有“{value}”", "'{value}' already exists in the scheme"),
     "settings.unknown": ("未知的设置项：{key}", "Unknown setting: {key}"),
     # ordering explanations
@@ -270,7 +274,10 @@ CATALOG: dict[str, tuple[str, str]] = {
         "No usable Chinese font ({kind} needed): install WenQuanYi Zen Hei (fonts-wqy-zenhei) "
         "or set {variable} to a .ttf/.ttc font file",
     ),
-    "font.unusable": ("字体文件不可用：{file}（{reason}）", "The font file cannot be used: {file} ({reason})"),
+    "font.unusable": (
+        "字体文件不可用：{file}（{reason}）",
+        "The font file cannot be used: {file} ({reason})",
+    ),
 }
 
 

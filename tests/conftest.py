@@ -98,7 +98,13 @@ def write_manifest(folder: Path, **overrides: Any) -> Path:
         "handler": "王五",
         "roster": ["张三", "李四"],
         "materials": [
-            {"file": "b.jpg", "role": "voucher", "importance": "secondary", "person": "李四", "title": "身份证复印件"},
+            {
+                "file": "b.jpg",
+                "role": "voucher",
+                "importance": "secondary",
+                "person": "李四",
+                "title": "身份证复印件",
+            },
             {"file": "c.jpg", "role": "voucher", "person": "张三", "title": "解除劳动合同证明"},
             {"file": "a.pdf", "role": "form", "title": "失业保险金申领登记表"},
         ],
@@ -115,10 +121,14 @@ def stored_files(archive: Archive) -> list[Path]:
 
 def leftovers(archive: Archive) -> list[Path]:
     """Anything an operation left in the work area (staging copies, journals)."""
-    return sorted(p for p in archive.layout.work.rglob("*") if p.is_file() and p.name != "last-error.txt")
+    return sorted(
+        p for p in archive.layout.work.rglob("*") if p.is_file() and p.name != "last-error.txt"
+    )
 
 
-def run_cli(*args: str, env: dict[str, str] | None = None, check: bool = False) -> subprocess.CompletedProcess[str]:
+def run_cli(
+    *args: str, env: dict[str, str] | None = None, check: bool = False
+) -> subprocess.CompletedProcess[str]:
     """Run the real command line in a fresh process."""
     full_env = {**os.environ, "ARCHIVIST_ACTOR": "tester", **(env or {})}
     result = subprocess.run(

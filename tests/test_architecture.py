@@ -52,7 +52,9 @@ def test_importing_the_whole_core_loads_no_qt() -> None:
         f"bad = [n for n in sys.modules if n.split('.')[0] in {QT!r}]\n"
         "print(len(sys.modules)); raise SystemExit(1 if bad else 0)\n"
     )
-    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=ROOT)
+    result = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, cwd=ROOT
+    )
     assert result.returncode == 0, result.stderr
 
 

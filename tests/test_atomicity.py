@@ -17,7 +17,9 @@ from .conftest import leftovers, run_cli, stored_files, write_manifest
 @pytest.fixture
 def archive_dir(tmp_path: Path) -> Path:
     path = tmp_path / "archive"
-    run_cli("--archive", str(path), "init", "--fonds-code", "J1", "--fonds-name", "测试", check=True)
+    run_cli(
+        "--archive", str(path), "init", "--fonds-code", "J1", "--fonds-name", "测试", check=True
+    )
     return path
 
 
@@ -27,7 +29,12 @@ def archive_dir(tmp_path: Path) -> Path:
 def test_crash_before_commit_leaves_nothing(archive_dir: Path, tmp_path: Path, point: str) -> None:
     manifest = write_manifest(tmp_path / "in")
     crashed = run_cli(
-        "--archive", str(archive_dir), "capture", "--manifest", str(manifest), env={"ARCHIVIST_CRASH_AT": point}
+        "--archive",
+        str(archive_dir),
+        "capture",
+        "--manifest",
+        str(manifest),
+        env={"ARCHIVIST_CRASH_AT": point},
     )
     assert crashed.returncode == CRASH_EXIT_CODE
     assert leftovers(_LayoutOnly(archive_dir)) != []  # type: ignore[arg-type]  # debris exists
@@ -38,7 +45,9 @@ def test_crash_before_commit_leaves_nothing(archive_dir: Path, tmp_path: Path, p
         assert leftovers(archive) == []
         assert verify(archive).ok
     # The serial was not consumed: the next capture gets 000001, gap-free.
-    again = run_cli("--archive", str(archive_dir), "capture", "--manifest", str(manifest), check=True)
+    again = run_cli(
+        "--archive", str(archive_dir), "capture", "--manifest", str(manifest), check=True
+    )
     assert again.stdout.strip() == "2023-SY-000001"
 
 
@@ -61,10 +70,14 @@ def test_crash_after_commit_keeps_the_item(archive_dir: Path, tmp_path: Path) ->
         assert verify(archive).ok
 
 
-@pytest.mark.parametrize("point", ["moves.between_phases", "reorder.after_moves"])
-def test_crash_during_reorder_restores_the_old_order(archive_dir: Path, tmp_path: Path, point: str) -> None:
+@pytest.mark.parametrize("point", ["moves.between_phases", "item.reorder.after_moves"])
+def test_crash_during_reorder_restores_the_old_order(
+    archive_dir: Path, tmp_path: Path, point: str
+) -> None:
     manifest = write_manifest(tmp_path / "in")
-    number = run_cli("--archive", str(archive_dir), "capture", "--manifest", str(manifest), check=True).stdout.strip()
+    number = run_cli(
+        "--archive", str(archive_dir), "capture", "--manifest", str(manifest), check=True
+    ).stdout.strip()
     with Archive.open(archive_dir) as archive:
         before = show(archive, number)["materials"]
     crashed = run_cli(
@@ -91,15 +104,33 @@ def test_crash_during_reorder_restores_the_old_order(archive_dir: Path, tmp_path
 
 def test_reorder_renames_files_and_is_audited(archive_dir: Path, tmp_path: Path) -> None:
     manifest = write_manifest(tmp_path / "in")
-    number = run_cli("--archive", str(archive_dir), "capture", "--manifest", str(manifest), check=True).stdout.strip()
+    number = run_cli(
+        "--archive", str(archive_dir), "capture", "--manifest", str(manifest), check=True
+    ).stdout.strip()
     run_cli(
-        "--archive", str(archive_dir), "item", "reorder", number, "--order", "1,3,2", "--reason", "李四为主申请人",
+        "--archive",
+        str(archive_dir),
+        "item",
+        "reorder",
+        number,
+        "--order",
+        "1,3,2",
+        "--reason",
+        "李四为主申请人",
         check=True,
     )
     with Archive.open(archive_dir) as archive:
         view = show(archive, number)
-        assert [m["title"] for m in view["materials"]] == ["失业保险金申领登记表", "身份证复印件", "解除劳动合同证明"]
-        assert [Path(m["file"]).name for m in view["materials"]] == ["01-表单-a.pdf", "02-凭证-b.jpg", "03-凭证-c.jpg"]
+        assert [m["title"] for m in view["materials"]] == [
+            "失业保险金申领登记表",
+            "身份证复印件",
+            "解除劳动合同证明",
+        ]
+        assert [Path(m["file"]).name for m in view["materials"]] == [
+            "01-表单-a.pdf",
+            "02-凭证-b.jpg",
+            "03-凭证-c.jpg",
+        ]
         assert "人工调整：李四为主申请人" in view["materials"][1]["order_reason"]
         assert view["history"][-1]["action"] == "item.reorder"
         assert view["history"][-1]["reason"] == "李四为主申请人"

@@ -139,20 +139,26 @@ def test_truncated_image(intact: Archive, tmp_path: Path) -> None:
         ({"completed_on": "2023-02-30"}, "date.invalid"),
         ({"completed_on": "12/05/2023"}, "date.invalid"),
         ({"completed_on": "2999-01-01"}, "date.future"),
-        ({"entity": {"kind": "person", "name": "张三", "id_number": "110105194912310021"}}, "id_number.invalid"),
+        (
+            {"entity": {"kind": "person", "name": "张三", "id_number": "110105194912310021"}},
+            "id_number.invalid",
+        ),
         ({"entity": {"kind": "robot", "name": "张三"}}, "manifest.bad_field"),
         ({"roster": ["张三"]}, "manifest.person_not_on_roster"),
         ({"materials": []}, "manifest.no_materials"),
         ({"class": "ZJ", "business_type": "x"}, "business_type.unknown"),
     ],
 )
-def test_bad_manifest_values(intact: Archive, tmp_path: Path, overrides: dict[str, Any], code: str) -> None:
+def test_bad_manifest_values(
+    intact: Archive, tmp_path: Path, overrides: dict[str, Any], code: str
+) -> None:
     assert rejected(intact, write_manifest(tmp_path / "in", **overrides)).code == code
 
 
 def test_manifest_without_form(intact: Archive, tmp_path: Path) -> None:
     manifest = write_manifest(
-        tmp_path / "in", materials=[{"file": "b.jpg", "role": "voucher", "person": "张三", "title": "x"}]
+        tmp_path / "in",
+        materials=[{"file": "b.jpg", "role": "voucher", "person": "张三", "title": "x"}],
     )
     assert rejected(intact, manifest).code == "manifest.no_form"
 
@@ -162,9 +168,14 @@ def test_business_type_without_retention_is_refused(archive: Archive, tmp_path: 
 
     with archive.db.writing() as session:
         scheme.add_type(session, "tester", "YL", "基本养老金核定", None, "本机构新增")
-    error = rejected(archive, write_manifest(tmp_path / "in", **{"class": "YL", "business_type": "基本养老金核定"}))
+    error = rejected(
+        archive,
+        write_manifest(tmp_path / "in", **{"class": "YL", "business_type": "基本养老金核定"}),
+    )
     assert error.code == "retention.unset"
-    assert archive.summary()["items"] == 0 and stored_files(archive) == [] and leftovers(archive) == []
+    assert (
+        archive.summary()["items"] == 0 and stored_files(archive) == [] and leftovers(archive) == []
+    )
 
 
 def test_accounting_material_points_to_accounting_class(intact: Archive, tmp_path: Path) -> None:
@@ -183,7 +194,9 @@ def test_symlink_escaping_the_manifest_folder(intact: Archive, tmp_path: Path) -
     make_jpeg(tmp_path / "outside.jpg")
     (tmp_path / "in").mkdir()
     (tmp_path / "in" / "link.jpg").symlink_to(tmp_path / "outside.jpg")
-    assert rejected(intact, with_material(tmp_path / "in", "link.jpg")).code == "manifest.path_escapes"
+    assert (
+        rejected(intact, with_material(tmp_path / "in", "link.jpg")).code == "manifest.path_escapes"
+    )
 
 
 def test_manifest_that_is_not_json(intact: Archive, tmp_path: Path) -> None:
@@ -193,13 +206,17 @@ def test_manifest_that_is_not_json(intact: Archive, tmp_path: Path) -> None:
     assert error.code == "manifest.invalid_json" and "manifest.json" in error.message()
 
 
-def test_full_disk_found_before_copying(intact: Archive, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_full_disk_found_before_copying(
+    intact: Archive, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setattr(capture_module, "free_space", lambda path: 1024)
     error = rejected(intact, write_manifest(tmp_path / "in"))
     assert error.code == "archive.disk_full"
 
 
-def test_disk_fills_up_during_the_copy(intact: Archive, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_disk_fills_up_during_the_copy(
+    intact: Archive, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     written = {"bytes": 0}
     real_write = filestore.write_chunk
 
@@ -230,11 +247,23 @@ def test_archive_folder_not_writable(tmp_path: Path) -> None:
     try:
         base.chmod(0o755)
         archive_dir = base / "archive"
-        run_cli("--archive", str(archive_dir), "init", "--fonds-code", "J1", "--fonds-name", "测试", check=True)
+        run_cli(
+            "--archive",
+            str(archive_dir),
+            "init",
+            "--fonds-code",
+            "J1",
+            "--fonds-name",
+            "测试",
+            check=True,
+        )
         manifest = write_manifest(base / "in")
         for path in [base, *base.rglob("*")]:
             mode = path.stat().st_mode
-            path.chmod((mode | stat.S_IRUSR | stat.S_IRGRP | stat.S_IROTH) & ~0o222 | (0o111 if path.is_dir() else 0))
+            path.chmod(
+                (mode | stat.S_IRUSR | stat.S_IRGRP | stat.S_IROTH) & ~0o222
+                | (0o111 if path.is_dir() else 0)
+            )
         prefix: list[str] = []
         if os.geteuid() == 0:
             prefix = ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"]
@@ -242,7 +271,17 @@ def test_archive_folder_not_writable(tmp_path: Path) -> None:
         import sys
 
         result = subprocess.run(
-            [*prefix, sys.executable, "-m", "archivist", "--archive", str(archive_dir), "capture", "--manifest", str(manifest)],
+            [
+                *prefix,
+                sys.executable,
+                "-m",
+                "archivist",
+                "--archive",
+                str(archive_dir),
+                "capture",
+                "--manifest",
+                str(manifest),
+            ],
             capture_output=True,
             text=True,
             cwd=ROOT,
@@ -265,15 +304,28 @@ def test_archive_folder_not_writable(tmp_path: Path) -> None:
 
 def test_cli_reports_one_line_naming_file_and_reason(tmp_path: Path) -> None:
     archive_dir = tmp_path / "archive"
-    run_cli("--archive", str(archive_dir), "init", "--fonds-code", "J1", "--fonds-name", "测试", check=True)
+    run_cli(
+        "--archive",
+        str(archive_dir),
+        "init",
+        "--fonds-code",
+        "J1",
+        "--fonds-name",
+        "测试",
+        check=True,
+    )
     folder = tmp_path / "in"
     folder.mkdir()
     (folder / "empty.jpg").write_bytes(b"")
     manifest = with_material(folder, "empty.jpg")
-    result = run_cli("--archive", str(archive_dir), "capture", "--manifest", str(manifest), "--json")
+    result = run_cli(
+        "--archive", str(archive_dir), "capture", "--manifest", str(manifest), "--json"
+    )
     assert result.returncode == 1
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1 and "empty.jpg" in lines[0] and "文件为空" in lines[0]
     assert json.loads(result.stdout)["error"]["code"] == "file.empty"
-    english = run_cli("--archive", str(archive_dir), "--lang", "en", "capture", "--manifest", str(manifest))
+    english = run_cli(
+        "--archive", str(archive_dir), "--lang", "en", "capture", "--manifest", str(manifest)
+    )
     assert "The file is empty" in english.stderr

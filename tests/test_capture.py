@@ -21,11 +21,20 @@ def test_capture_copies_bytes_and_records_facts(archive: Archive, tmp_path: Path
     assert view["folder"] == "files/失业保险金申领/2023-05/张三/2023-SY-000001"
     assert view["retention"] == "D10"
     assert view["expires_on"] == "2034-01-01"
-    assert view["entity"] == {"kind": "person", "name": "张三", "id_number": "110105********002X", "unit_code": None}
+    assert view["entity"] == {
+        "kind": "person",
+        "name": "张三",
+        "id_number": "110105********002X",
+        "unit_code": None,
+    }
     titles = [m["title"] for m in view["materials"]]
     assert titles == ["失业保险金申领登记表", "解除劳动合同证明", "身份证复印件"]
     assert [m["pages"] for m in view["materials"]] == [2, 1, 1]
-    assert [Path(m["file"]).name for m in view["materials"]] == ["01-表单-a.pdf", "02-凭证-c.jpg", "03-凭证-b.jpg"]
+    assert [Path(m["file"]).name for m in view["materials"]] == [
+        "01-表单-a.pdf",
+        "02-凭证-c.jpg",
+        "03-凭证-b.jpg",
+    ]
     for material in view["materials"]:
         original = tmp_path / "in" / material["original_name"]
         stored = archive.root / material["file"]
@@ -53,7 +62,13 @@ def test_page_counts_come_from_the_files(archive: Archive, tmp_path: Path) -> No
         materials=[
             {"file": "a.pdf", "role": "form", "title": "登记表"},
             {"file": "contract.tif", "role": "voucher", "person": "张三", "title": "劳动合同"},
-            {"file": "card.png", "role": "voucher", "person": "张三", "title": "银行卡", "importance": "secondary"},
+            {
+                "file": "card.png",
+                "role": "voucher",
+                "person": "张三",
+                "title": "银行卡",
+                "importance": "secondary",
+            },
         ],
     )
     view = show(archive, capture_from_manifest(archive, manifest).number)
@@ -83,11 +98,21 @@ def test_unit_item_with_roster_orders_vouchers_by_roster(archive: Archive, tmp_p
         **{
             "class": "GL",
             "business_type": "参保人员登记",
-            "entity": {"kind": "unit", "name": "示例科技有限公司", "unit_code": "91350100M000100Y43"},
+            "entity": {
+                "kind": "unit",
+                "name": "示例科技有限公司",
+                "unit_code": "91350100M000100Y43",
+            },
             "roster": ["王一", "赵二", "钱三"],
             "materials": [
                 {"file": "v0.jpg", "role": "voucher", "person": "钱三", "title": "身份证复印件"},
-                {"file": "v1.jpg", "role": "voucher", "person": "王一", "title": "劳动合同", "importance": "secondary"},
+                {
+                    "file": "v1.jpg",
+                    "role": "voucher",
+                    "person": "王一",
+                    "title": "劳动合同",
+                    "importance": "secondary",
+                },
                 {"file": "v2.jpg", "role": "voucher", "person": "王一", "title": "身份证复印件"},
                 {"file": "v3.jpg", "role": "voucher", "person": "赵二", "title": "身份证复印件"},
                 {"file": "a.pdf", "role": "form", "title": "参保人员增加表"},

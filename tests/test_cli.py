@@ -8,28 +8,79 @@ from pathlib import Path
 
 from .conftest import ID_ZHANG, make_jpeg, make_pdf, run_cli, write_manifest
 
-REQUIRED = {"number", "archival_code", "class", "business_type", "completed_on", "entity", "retention", "expires_on", "folder", "materials"}
-MATERIAL_KEYS = {"seq", "role", "importance", "person", "title", "file", "sha256", "pages", "order_reason"}
+REQUIRED = {
+    "number",
+    "archival_code",
+    "class",
+    "business_type",
+    "completed_on",
+    "entity",
+    "retention",
+    "expires_on",
+    "folder",
+    "materials",
+}
+MATERIAL_KEYS = {
+    "seq",
+    "role",
+    "importance",
+    "person",
+    "title",
+    "file",
+    "sha256",
+    "pages",
+    "order_reason",
+}
 
 
 def init(tmp_path: Path) -> Path:
     archive_dir = tmp_path / "archive"
-    run_cli("--archive", str(archive_dir), "init", "--fonds-code", "J023", "--fonds-name", "测试中心", check=True)
+    run_cli(
+        "--archive",
+        str(archive_dir),
+        "init",
+        "--fonds-code",
+        "J023",
+        "--fonds-name",
+        "测试中心",
+        check=True,
+    )
     return archive_dir
 
 
 def test_capture_manifest_json_has_the_promised_fields(tmp_path: Path) -> None:
     archive_dir = init(tmp_path)
-    out = run_cli("--archive", str(archive_dir), "capture", "--manifest", str(write_manifest(tmp_path / "in")), "--json", check=True)
+    out = run_cli(
+        "--archive",
+        str(archive_dir),
+        "capture",
+        "--manifest",
+        str(write_manifest(tmp_path / "in")),
+        "--json",
+        check=True,
+    )
     view = json.loads(out.stdout)
     assert REQUIRED <= set(view)
     assert view["entity"]["kind"] == "person" and view["entity"]["name"] == "张三"
     for material in view["materials"]:
         assert MATERIAL_KEYS <= set(material)
-    shown = json.loads(run_cli("--archive", str(archive_dir), "item", "show", view["number"], "--json", check=True).stdout)
+    shown = json.loads(
+        run_cli(
+            "--archive", str(archive_dir), "item", "show", view["number"], "--json", check=True
+        ).stdout
+    )
     assert shown["materials"] == view["materials"]
     revealed = json.loads(
-        run_cli("--archive", str(archive_dir), "item", "show", view["number"], "--json", "--reveal-ids", check=True).stdout
+        run_cli(
+            "--archive",
+            str(archive_dir),
+            "item",
+            "show",
+            view["number"],
+            "--json",
+            "--reveal-ids",
+            check=True,
+        ).stdout
     )
     assert revealed["entity"]["id_number"] == ID_ZHANG
 
@@ -39,16 +90,30 @@ def test_capture_from_flags(tmp_path: Path) -> None:
     make_pdf(tmp_path / "表.pdf")
     make_jpeg(tmp_path / "证.jpg")
     out = run_cli(
-        "--archive", str(archive_dir), "capture",
-        "--class", "SY", "--business-type", "技能提升补贴", "--completed-on", "2024-03-08",
-        "--person", "张三", "--id-number", ID_ZHANG,
-        "--form", f"{tmp_path / '表.pdf'}|技能提升补贴申领表",
-        "--voucher", f"{tmp_path / '证.jpg'}|职业资格证书|important|张三",
+        "--archive",
+        str(archive_dir),
+        "capture",
+        "--class",
+        "SY",
+        "--business-type",
+        "技能提升补贴",
+        "--completed-on",
+        "2024-03-08",
+        "--person",
+        "张三",
+        "--id-number",
+        ID_ZHANG,
+        "--form",
+        f"{tmp_path / '表.pdf'}|技能提升补贴申领表",
+        "--voucher",
+        f"{tmp_path / '证.jpg'}|职业资格证书|important|张三",
         check=True,
     )
     number = out.stdout.strip()
     assert number == "2024-SY-000001"
-    view = json.loads(run_cli("--archive", str(archive_dir), "item", "show", number, "--json", check=True).stdout)
+    view = json.loads(
+        run_cli("--archive", str(archive_dir), "item", "show", number, "--json", check=True).stdout
+    )
     assert [m["title"] for m in view["materials"]] == ["技能提升补贴申领表", "职业资格证书"]
     assert view["materials"][1]["person"] == "张三"
 
@@ -63,35 +128,94 @@ def test_unknown_item_and_bad_reorder(tmp_path: Path) -> None:
     archive_dir = init(tmp_path)
     missing = run_cli("--archive", str(archive_dir), "item", "show", "2023-SY-000009")
     assert missing.returncode == 1 and "2023-SY-000009" in missing.stderr
-    number = run_cli("--archive", str(archive_dir), "capture", "--manifest", str(write_manifest(tmp_path / "in")), check=True).stdout.strip()
-    bad = run_cli("--archive", str(archive_dir), "item", "reorder", number, "--order", "1,1,2", "--reason", "x")
+    number = run_cli(
+        "--archive",
+        str(archive_dir),
+        "capture",
+        "--manifest",
+        str(write_manifest(tmp_path / "in")),
+        check=True,
+    ).stdout.strip()
+    bad = run_cli(
+        "--archive",
+        str(archive_dir),
+        "item",
+        "reorder",
+        number,
+        "--order",
+        "1,1,2",
+        "--reason",
+        "x",
+    )
     assert bad.returncode == 1 and len(bad.stderr.strip().splitlines()) == 1
-    no_reason = run_cli("--archive", str(archive_dir), "item", "reorder", number, "--order", "1,3,2", "--reason", " ")
+    no_reason = run_cli(
+        "--archive",
+        str(archive_dir),
+        "item",
+        "reorder",
+        number,
+        "--order",
+        "1,3,2",
+        "--reason",
+        " ",
+    )
     assert no_reason.returncode == 1 and "理由" in no_reason.stderr
 
 
 def test_check_flags_an_order_that_breaks_the_rules(tmp_path: Path) -> None:
     archive_dir = init(tmp_path)
-    number = run_cli("--archive", str(archive_dir), "capture", "--manifest", str(write_manifest(tmp_path / "in")), check=True).stdout.strip()
+    number = run_cli(
+        "--archive",
+        str(archive_dir),
+        "capture",
+        "--manifest",
+        str(write_manifest(tmp_path / "in")),
+        check=True,
+    ).stdout.strip()
     assert run_cli("--archive", str(archive_dir), "check").returncode == 0
     # Someone going around the application marks the 张三 voucher secondary.
     with sqlite3.connect(archive_dir / "archive.db") as conn:
-        conn.execute("UPDATE materials SET importance = 'secondary', importance_given = 1 WHERE seq = 2")
+        conn.execute(
+            "UPDATE materials SET importance = 'secondary', importance_given = 1 WHERE seq = 2"
+        )
         conn.execute("UPDATE materials SET importance = 'important' WHERE seq = 3")
     result = run_cli("--archive", str(archive_dir), "check", "--json")
     assert result.returncode == 3
     report = json.loads(result.stdout)
     finding = next(f for f in report["findings"] if f["code"] == "check.order_broken")
-    assert finding["item"] == number and finding["params"] == {"expected": "1,3,2", "actual": "1,2,3"}
+    assert finding["item"] == number and finding["params"] == {
+        "expected": "1,3,2",
+        "actual": "1,2,3",
+    }
     # A reorder with a reason makes it a recorded decision, not a violation.
-    run_cli("--archive", str(archive_dir), "item", "reorder", number, "--order", "1,2,3", "--reason", "保持原顺序", check=True)
+    run_cli(
+        "--archive",
+        str(archive_dir),
+        "item",
+        "reorder",
+        number,
+        "--order",
+        "1,2,3",
+        "--reason",
+        "保持原顺序",
+        check=True,
+    )
     after = json.loads(run_cli("--archive", str(archive_dir), "check", "--json", check=True).stdout)
     assert [f["code"] for f in after["findings"]] == ["check.order_overridden"]
 
 
 def test_settings_are_audited(tmp_path: Path) -> None:
     archive_dir = init(tmp_path)
-    run_cli("--archive", str(archive_dir), "settings", "category_code", "SX", "--reason", "本馆门类代码", check=True)
+    run_cli(
+        "--archive",
+        str(archive_dir),
+        "settings",
+        "category_code",
+        "SX",
+        "--reason",
+        "本馆门类代码",
+        check=True,
+    )
     out = run_cli("--archive", str(archive_dir), "settings", "--json", check=True)
     assert json.loads(out.stdout)["category_code"] == "SX"
     bad = run_cli("--archive", str(archive_dir), "settings", "archival_code_template", "{fonds}")

@@ -35,7 +35,10 @@ def test_older_archive_is_backed_up_and_migrated(archive: Archive, tmp_path: Pat
             assert old.execute("SELECT number FROM items").fetchone()[0] == number
         assert reopened.summary()["items"] == 1
         reopened.db.dispose()
-        with sqlite3.connect(reopened.layout.database) as conn, pytest.raises(sqlite3.DatabaseError):
+        with (
+            sqlite3.connect(reopened.layout.database) as conn,
+            pytest.raises(sqlite3.DatabaseError),
+        ):
             conn.execute("DELETE FROM audit_events")
     finally:
         reopened.close()

@@ -21,14 +21,18 @@ from .conftest import ROOT, run_cli, write_manifest
 
 
 def test_default_archival_code_follows_da_t_13() -> None:
-    parts = CodeParts(fonds="J023", category="SB", year=2023, retention="D10", klass="SY", serial=127)
-    assert archival_code(validate_template("{fonds}-{category}·{year}-{retention}-{klass}-{serial:04d}"), parts) == (
-        "J023-SB·2023-D10-SY-0127"
+    parts = CodeParts(
+        fonds="J023", category="SB", year=2023, retention="D10", klass="SY", serial=127
     )
+    assert archival_code(
+        validate_template("{fonds}-{category}·{year}-{retention}-{klass}-{serial:04d}"), parts
+    ) == ("J023-SB·2023-D10-SY-0127")
     assert item_number(2023, "SY", 127) == "2023-SY-000127"
 
 
-@pytest.mark.parametrize("template", ["{fonds}-{year}-{klass}", "{fonds}-{bogus}-{serial}", "{serial:Q}{year}{klass}"])
+@pytest.mark.parametrize(
+    "template", ["{fonds}-{year}-{klass}", "{fonds}-{bogus}-{serial}", "{serial:Q}{year}{klass}"]
+)
 def test_templates_that_cannot_number_are_refused(template: str) -> None:
     with pytest.raises(InputError):
         validate_template(template)
@@ -36,9 +40,15 @@ def test_templates_that_cannot_number_are_refused(template: str) -> None:
 
 def test_serials_run_per_year_and_class(archive: Archive, tmp_path: Path) -> None:
     numbers = [
-        capture_from_manifest(archive, write_manifest(tmp_path / "a", completed_on="2023-05-12")).number,
-        capture_from_manifest(archive, write_manifest(tmp_path / "b", completed_on="2023-06-01")).number,
-        capture_from_manifest(archive, write_manifest(tmp_path / "c", completed_on="2022-12-31")).number,
+        capture_from_manifest(
+            archive, write_manifest(tmp_path / "a", completed_on="2023-05-12")
+        ).number,
+        capture_from_manifest(
+            archive, write_manifest(tmp_path / "b", completed_on="2023-06-01")
+        ).number,
+        capture_from_manifest(
+            archive, write_manifest(tmp_path / "c", completed_on="2022-12-31")
+        ).number,
         capture_from_manifest(
             archive, write_manifest(tmp_path / "d", **{"class": "GS", "business_type": "工伤认定"})
         ).number,
@@ -49,7 +59,9 @@ def test_serials_run_per_year_and_class(archive: Archive, tmp_path: Path) -> Non
 
 
 def test_configured_template_is_used(archive: Archive, tmp_path: Path) -> None:
-    archive.set_setting("archival_code_template", "{fonds}·{year}·{klass}·{serial:05d}", reason="本馆规定")
+    archive.set_setting(
+        "archival_code_template", "{fonds}·{year}·{klass}·{serial:05d}", reason="本馆规定"
+    )
     result = capture_from_manifest(archive, write_manifest(tmp_path / "a"))
     assert result.archival_code == "J023·2023·SY·00001"
 
@@ -68,7 +80,16 @@ archive.close()
 
 def test_two_processes_capturing_at_once_get_unique_gap_free_numbers(tmp_path: Path) -> None:
     archive_dir = tmp_path / "archive"
-    run_cli("--archive", str(archive_dir), "init", "--fonds-code", "J1", "--fonds-name", "测试", check=True)
+    run_cli(
+        "--archive",
+        str(archive_dir),
+        "init",
+        "--fonds-code",
+        "J1",
+        "--fonds-name",
+        "测试",
+        check=True,
+    )
     per_process = 12
     batches = [
         [str(write_manifest(tmp_path / f"p{p}-{i}")) for i in range(per_process)] for p in range(2)
@@ -108,5 +129,7 @@ def test_item_list_filters(archive: Archive, tmp_path: Path) -> None:
     assert len(list_items(archive, ItemFilter(year=2021))) == 1
     assert len(list_items(archive, ItemFilter(class_code="sy"))) == 2
     assert [r["entity"]["name"] for r in list_items(archive, ItemFilter(entity="李"))] == ["李四"]
-    out = run_cli("--archive", str(archive.root), "item", "list", "--year", "2023", "--json", check=True)
+    out = run_cli(
+        "--archive", str(archive.root), "item", "list", "--year", "2023", "--json", check=True
+    )
     assert [row["number"] for row in json.loads(out.stdout)] == ["2023-SY-000001"]

@@ -53,7 +53,14 @@ def test_general_rules_then_capture_order() -> None:
 
 def test_every_placement_is_explained_in_both_languages() -> None:
     inputs = [
-        OrderInput(0, "voucher", "身份证复印件", importance="secondary", person_position=2, person_name="李四"),
+        OrderInput(
+            0,
+            "voucher",
+            "身份证复印件",
+            importance="secondary",
+            person_position=2,
+            person_name="李四",
+        ),
         OrderInput(1, "form", "登记表"),
     ]
     placements = arrange(inputs)

@@ -44,18 +44,31 @@ def test_scheme_edits_are_audited(archive: Archive) -> None:
         gl = {bt["name"]: bt["retention"] for bt in described["GL"]["business_types"]}
         assert gl["参保人员登记"] == "Y"
         events = audit.history(session, "business_type:GL/参保人员登记")
-        assert events[-1]["before"] == {"retention": "D100"} and events[-1]["after"] == {"retention": "Y"}
+        assert events[-1]["before"] == {"retention": "D100"} and events[-1]["after"] == {
+            "retention": "Y"
+        }
         assert events[-1]["actor"] == "王科长" and events[-1]["reason"] == "北京做法：永久"
 
 
 def test_scheme_cli(archive: Archive) -> None:
     listed = run_cli("--archive", str(archive.root), "scheme", "list", "--json", check=True)
     assert any(c["code"] == "SYU" for c in json.loads(listed.stdout))
-    refused = run_cli("--archive", str(archive.root), "scheme", "set-retention", "SY", "D7x", "--reason", "x")
+    refused = run_cli(
+        "--archive", str(archive.root), "scheme", "set-retention", "SY", "D7x", "--reason", "x"
+    )
     assert refused.returncode == 1 and "保管期限无效" in refused.stderr
     run_cli(
-        "--archive", str(archive.root), "scheme", "add-type", "YL", "基本养老金核定", "--retention", "Y",
-        "--reason", "本机构补充", check=True,
+        "--archive",
+        str(archive.root),
+        "scheme",
+        "add-type",
+        "YL",
+        "基本养老金核定",
+        "--retention",
+        "Y",
+        "--reason",
+        "本机构补充",
+        check=True,
     )
 
 
@@ -64,7 +77,9 @@ def test_build_script_reproduces_the_shipped_file(tmp_path: Path) -> None:
         return
     import importlib.util
 
-    spec = importlib.util.spec_from_file_location("build_classification", ROOT / "scripts" / "build_classification.py")
+    spec = importlib.util.spec_from_file_location(
+        "build_classification", ROOT / "scripts" / "build_classification.py"
+    )
     assert spec and spec.loader
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
