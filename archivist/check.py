@@ -7,7 +7,7 @@ recorded reason (then it is reported for information).
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import PurePosixPath
 from typing import Any
 
@@ -17,26 +17,16 @@ from sqlalchemy.orm import selectinload
 from archivist.archive import Archive
 from archivist.db.models import Item
 from archivist.filestore import material_filename, seq_width
-from archivist.findings import Finding
+from archivist.findings import Finding, FindingsReport
 from archivist.items import rule_order
 
 
 @dataclass
-class CheckReport:
+class CheckReport(FindingsReport):
     items_checked: int = 0
-    findings: list[Finding] = field(default_factory=list)
 
-    @property
-    def ok(self) -> bool:
-        return not any(f.severity == "error" for f in self.findings)
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "ok": self.ok,
-            "items_checked": self.items_checked,
-            "errors": sum(f.severity == "error" for f in self.findings),
-            "findings": [f.to_dict() for f in self.findings],
-        }
+    def counts(self) -> dict[str, Any]:
+        return {"items_checked": self.items_checked}
 
 
 def check_item(item: Item) -> list[Finding]:

@@ -26,3 +26,25 @@ class Finding:
             "message": self.message(),
             "params": self.params,
         }
+
+
+@dataclass
+class FindingsReport:
+    """What `check` and `verify` return: findings plus the counts of what was examined."""
+
+    findings: list[Finding] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not any(f.severity == "error" for f in self.findings)
+
+    def counts(self) -> dict[str, Any]:
+        return {}
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "ok": self.ok,
+            **self.counts(),
+            "errors": sum(f.severity == "error" for f in self.findings),
+            "findings": [f.to_dict() for f in self.findings],
+        }

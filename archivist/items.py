@@ -403,12 +403,8 @@ def renumber(
                 item.serial,
             ),
         )
-        if (
-            item.year,
-            item.class_id,
-            item.serial,
-            item.number,
-        ) == old and item.archival_code == old[3]:
+        new = (item.year, item.class_id, item.serial, item.number, item.archival_code)
+        if new == old and item.business_type_id == previous_type:
             raise InputError("edit.nothing")
         item.folder = item_folder(resolved.business_type, day, item.entity.name, item.number)
         session.flush()

@@ -11,7 +11,7 @@ import time
 from collections import defaultdict
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -28,30 +28,22 @@ from archivist.db.models import (
     NumberVacancy,
 )
 from archivist.filestore import hash_file
-from archivist.findings import Finding
+from archivist.findings import Finding, FindingsReport
 
 
 @dataclass
-class VerifyReport:
+class VerifyReport(FindingsReport):
     files_checked: int = 0
     bytes_checked: int = 0
     events_checked: int = 0
     seconds: float = 0.0
-    findings: list[Finding] = field(default_factory=list)
 
-    @property
-    def ok(self) -> bool:
-        return not any(f.severity == "error" for f in self.findings)
-
-    def to_dict(self) -> dict[str, Any]:
+    def counts(self) -> dict[str, Any]:
         return {
-            "ok": self.ok,
             "files_checked": self.files_checked,
             "bytes_checked": self.bytes_checked,
             "events_checked": self.events_checked,
             "seconds": round(self.seconds, 3),
-            "errors": sum(f.severity == "error" for f in self.findings),
-            "findings": [f.to_dict() for f in self.findings],
         }
 
 
