@@ -8,6 +8,10 @@ from pathlib import Path
 import pikepdf
 
 from archivist.errors import FileRejected
+from archivist.images import check_embedded_image
+
+# Image filters whose data must be decoded by an image codec to show damage.
+_CODEC_FILTERS = {"/DCTDecode", "/JPXDecode"}
 
 
 @dataclass(frozen=True)
@@ -38,6 +42,8 @@ def inspect_pdf(path: Path, display_name: str) -> PdfFacts:
             for page in pdf.pages:
                 for stream in _content_streams(page):
                     stream.read_bytes()
+                for image in _page_images(page):
+                    _check_image_stream(image, display_name)
                 resources = page.obj.get("/Resources")
                 fonts = resources.get("/Font") if resources is not None else None
                 if fonts is not None and len(fonts.keys()) > 0:
@@ -64,6 +70,39 @@ def _content_streams(page: pikepdf.Page) -> list[pikepdf.Stream]:
 
 
 _DAMAGE_SIGNS = ("damaged", "reconstruct", "recovering", "unexpected EOF")
+
+
+def _page_images(page: pikepdf.Page) -> list[pikepdf.Stream]:
+    resources = page.obj.get("/Resources")
+    xobjects = resources.get("/XObject") if resources is not None else None
+    if xobjects is None:
+        return []
+    return [
+        x
+        for x in xobjects.values()
+        if isinstance(x, pikepdf.Stream) and x.get("/Subtype") == pikepdf.Name.Image
+    ]
+
+
+def _check_image_stream(image: pikepdf.Stream, display_name: str) -> None:
+    """Make sure a page image's data decodes: scans in PDFs are the record itself."""
+    filters = image.get("/Filter")
+    names = (
+        [str(f) for f in filters]
+        if isinstance(filters, pikepdf.Array)
+        else ([str(filters)] if filters is not None else [])
+    )
+    codec = [n for n in names if n in _CODEC_FILTERS]
+    if codec and names[-1] in _CODEC_FILTERS:
+        # Undo any outer filters (e.g. Flate around DCT), then let the codec decode.
+        data = (
+            image.read_bytes(pikepdf.StreamDecodeLevel.generalized)
+            if len(names) > 1
+            else image.read_raw_bytes()
+        )
+        check_embedded_image(data, display_name)
+    else:
+        image.read_bytes()  # Flate/LZW/RunLength data: decoding it finds truncation
 
 
 def _short_text(text: str) -> str:

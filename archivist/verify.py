@@ -86,10 +86,11 @@ def verify(
             zip(records, pool.map(lambda r: _hash_one(archive.root, r), records), strict=True),
             start=1,
         ):
-            report.files_checked += 1
-            report.bytes_checked += record[2]
             if finding:
                 report.findings.append(finding)
+            if finding is None or finding.code == "verify.changed":
+                report.files_checked += 1
+                report.bytes_checked += record[2]
             if progress and (done % 50 == 0 or done == total):
                 progress(done, total, record[0])
 

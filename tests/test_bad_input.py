@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import IO, Any
 
+import pikepdf
 import pytest
 
 from archivist import capture as capture_module
@@ -82,6 +83,22 @@ def test_corrupt_pdf(intact: Archive, tmp_path: Path) -> None:
     (folder / "broken.pdf").write_bytes(data[: len(data) // 2])
     error = rejected(intact, with_material(folder, "broken.pdf"))
     assert error.code == "file.pdf_corrupt" and "broken.pdf" in error.message()
+
+
+def test_damaged_scan_inside_a_pdf(intact: Archive, tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    from PIL import Image
+
+    noisy = Image.effect_noise((600, 800), 40).convert("RGB")
+    noisy.save(folder / "whole.pdf", "PDF")
+    with pikepdf.open(folder / "whole.pdf") as pdf:
+        for image in pdf.pages[0].obj.Resources.XObject.values():
+            raw = image.read_raw_bytes()
+            image.write(raw[: len(raw) // 3], filter=image.get("/Filter"))
+        pdf.save(folder / "scan.pdf")
+    error = rejected(intact, with_material(folder, "scan.pdf"))
+    assert error.code == "file.pdf_corrupt" and "scan.pdf" in error.message()
 
 
 def test_pdf_header_with_garbage(intact: Archive, tmp_path: Path) -> None:
