@@ -40,6 +40,7 @@ from archivist.journal import Journal, discard_tree
 from archivist.manifest import CaptureRequest, read_manifest
 from archivist.media import FileFacts, inspect_file
 from archivist.numbering import CodeParts, archival_code, item_number, next_serial
+from archivist.ocr.queue import enqueue as enqueue_ocr
 from archivist.ordering import OrderInput, Placement, arrange
 
 # Room kept free beyond the files themselves (database growth, journals, the OS).
@@ -173,6 +174,7 @@ def capture(
                 actor=actor,
                 capture_id=entry.op_id,
             )
+            enqueue_ocr(session, item.materials)
             audit.record(
                 session,
                 actor=actor,

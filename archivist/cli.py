@@ -91,6 +91,18 @@ def cmd_capture(args: argparse.Namespace) -> int:
             )
         for warning in result.warnings:
             print(f"注意：{warning}", file=sys.stderr)
+        if args.ocr == "now":
+            from archivist.ocr.queue import run_queue
+
+            progress = ProgressLine("识别")
+            try:
+                run = run_queue(archive, item_number=result.number, progress=progress)
+            finally:
+                progress.close()
+            for failure in run.failures:
+                print(
+                    f"注意：第 {failure['page']} 页未能识别：{failure['reason']}", file=sys.stderr
+                )
         if args.json:
             view = show(archive, result.number)
             view["duplicates"] = [d.__dict__ for d in result.duplicates]
@@ -246,6 +258,39 @@ def cmd_item_renumber(args: argparse.Namespace) -> int:
         _print_json(view)
     else:
         print(f"{args.number} → {view['number']}（{view['archival_code']}）")
+    return 0
+
+
+def cmd_ocr(args: argparse.Namespace) -> int:
+    from archivist.ocr.pages import EngineSettings
+    from archivist.ocr.queue import queue_status, retry_failed, run_queue
+
+    with _open(args) as archive:
+        if args.status:
+            status = queue_status(archive)
+            if args.json:
+                _print_json(status)
+            else:
+                print(
+                    f"页数 {status['pages_done']}/{status['pages_total']}，失败 {status['pages_failed']}，任务 {status['jobs']}"
+                )
+            return 0
+        if args.retry_failed:
+            print(f"已重新排队 {retry_failed(archive)} 份材料", file=sys.stderr)
+        settings = EngineSettings(
+            languages=args.languages, tesseract=args.tesseract, timeout=args.timeout
+        )
+        progress = ProgressLine("识别")
+        try:
+            report = run_queue(archive, workers=args.workers, settings=settings, progress=progress)
+        finally:
+            progress.close()
+    if args.json:
+        _print_json(report.to_dict())
+    else:
+        print(f"已识别 {report.pages_done} 页，失败 {report.pages_failed} 页")
+        for failure in report.failures:
+            print(f"  材料 {failure['material_id']} 第 {failure['page']} 页：{failure['reason']}")
     return 0
 
 
@@ -446,6 +491,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--roster", help="comma-separated names in roster order")
     p.add_argument("--form", action="append", help="FILE[|title]")
     p.add_argument("--voucher", action="append", help="FILE[|title[|important|secondary[|person]]]")
+    p.add_argument(
+        "--ocr", choices=("queue", "now"), default="queue", help="OCR now or leave it queued"
+    )
 
     item = sub.add_parser("item", help="show, list and reorder items")
     item_sub = item.add_subparsers(dest="item_command", required=True)
@@ -479,6 +527,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--business-type")
     p.add_argument("--completed-on")
     p.add_argument("--reason", required=True)
+
+    p = add("ocr", cmd_ocr, "process the OCR queue (resumable)")
+    p.add_argument("--workers", type=int, default=None, help="parallel pages (default: cores)")
+    p.add_argument("--languages", default="chi_sim")
+    p.add_argument("--tesseract", default=None, help="path of the tesseract program")
+    p.add_argument("--timeout", type=float, default=120.0, help="seconds per page")
+    p.add_argument("--status", action="store_true", help="only show the queue")
+    p.add_argument("--retry-failed", action="store_true", help="queue failed pages again")
 
     add("check", cmd_check, "flag items whose order breaks the rules")
     p = add("verify", cmd_verify, "re-hash every file and check numbering and the audit chain")

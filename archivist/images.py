@@ -124,6 +124,36 @@ def _font(path: str, index: int, size_px: int) -> ImageFont.FreeTypeFont:
     return ImageFont.truetype(path, size_px, index=index, layout_engine=ImageFont.Layout.BASIC)
 
 
+@functools.lru_cache(maxsize=65536)
+def _advance(path: str, index: int, size_px: int, token: str) -> float:
+    """Advance width of a character or word; cached, since forms repeat the same few."""
+    return _font(path, index, size_px).getlength(token)
+
+
+@functools.lru_cache(maxsize=8192)
+def _text_mask(
+    path: str, index: int, size_px: int, text: str, anchor: str, stroke: int
+) -> tuple[Image.Image, tuple[int, int]]:
+    """Rendered text as a coverage mask and its offset from the anchor point.
+
+    Forms repeat the same labels on every page, and FreeType rendering is the largest
+    cost of drawing one, so each string is rendered once per size.
+    """
+    font = _font(path, index, size_px)
+    left, top, right, bottom = font.getbbox(text, anchor=anchor, stroke_width=stroke)
+    mask = Image.new("L", (max(1, right - left), max(1, bottom - top)), 0)
+    ImageDraw.Draw(mask).text(
+        (-left, -top),
+        text,
+        font=font,
+        fill=255,
+        anchor=anchor,
+        stroke_width=stroke,
+        stroke_fill=255,
+    )
+    return mask, (left, top)
+
+
 @functools.lru_cache(maxsize=4)
 def _default_font() -> tuple[str, int]:
     path = find_cjk_font()
@@ -160,11 +190,18 @@ class PageCanvas:
         return round(mm * self.dpi / 25.4)
 
     def font(self, size_pt: float) -> ImageFont.FreeTypeFont:
-        return _font(self._font_path, self._font_index, max(4, round(size_pt * self.dpi / 72)))
+        return _font(self._font_path, self._font_index, self._size_px(size_pt))
+
+    def _size_px(self, size_pt: float) -> int:
+        return max(4, round(size_pt * self.dpi / 72))
+
+    def _length_px(self, text: str, size_pt: float) -> float:
+        size_px = self._size_px(size_pt)
+        return sum(_advance(self._font_path, self._font_index, size_px, t) for t in _tokens(text))
 
     def text_width(self, text: str, size_pt: float) -> float:
         """Width of `text` in millimetres."""
-        return self.font(size_pt).getlength(text) * 25.4 / self.dpi
+        return self._length_px(text, size_pt) * 25.4 / self.dpi
 
     def _ink(self, colour: Colour) -> Colour | int:
         if self.colour:
@@ -188,36 +225,39 @@ class PageCanvas:
         fill: Colour = INK,
     ) -> None:
         """One line of text whose top is at `y`; `x` is its left, centre or right end."""
-        anchor = {"left": "lt", "centre": "mt", "right": "rt"}[align]
-        self._text_px(self._xy(x, y), text, size, anchor, bold, fill)
+        # Anchored on the baseline one ascent below `y`: a "top" anchor would align each
+        # string by its own ink, so a lone comma or a number would float upward.
+        anchor = {"left": "ls", "centre": "ms", "right": "rs"}[align]
+        ascent = self.font(size).getmetrics()[0]
+        left, top = self._xy(x, y)
+        self._text_px((left, top + ascent), text, size, anchor, bold, fill)
 
     def _text_px(
         self, at: tuple[int, int], text: str, size: float, anchor: str, bold: bool, fill: Colour
     ) -> None:
-        font = self.font(size)
-        stroke = max(1, round(font.size / 28)) if bold else 0  # a stroke stands in for a bold face
-        ink = self._ink(fill)
-        self._draw.text(
-            at, text, font=font, fill=ink, anchor=anchor, stroke_width=stroke, stroke_fill=ink
+        size_px = self._size_px(size)
+        stroke = max(1, round(size_px / 28)) if bold else 0  # a stroke stands in for a bold face
+        mask, (dx, dy) = _text_mask(
+            self._font_path, self._font_index, size_px, text, anchor, stroke
         )
+        self.image.paste(self._ink(fill), (at[0] + dx, at[1] + dy), mask)
 
     def wrap(self, text: str, width: float, size: float, *, indent: int = 0) -> list[str]:
         """Break `text` into lines of at most `width` mm; `indent` leading full-width spaces."""
-        font = self.font(size)
+        size_px = self._size_px(size)
         limit = width * self.dpi / 25.4
         lines: list[str] = []
         for paragraph in text.split("\n"):
             line = "\u3000" * indent
+            used = self._length_px(line, size)
             for token in _tokens(paragraph):
-                if (
-                    line.strip()
-                    and font.getlength(line + token) > limit
-                    and token[0] not in _NO_LINE_START
-                ):
+                advance = _advance(self._font_path, self._font_index, size_px, token)
+                if line.strip() and used + advance > limit and token[0] not in _NO_LINE_START:
                     lines.append(line)
-                    line = token
+                    line, used = token, advance
                 else:
                     line += token
+                    used += advance
             lines.append(line)
         return lines
 
@@ -248,10 +288,10 @@ class PageCanvas:
         and spacing, in pen ink. Returns the x where the writing ends."""
         rng = random.Random(f"{seed}:{text}")
         cursor = x
-        for char in text:
-            char_size = size * rng.uniform(0.88, 1.12)
-            self.text(cursor, y + rng.uniform(-0.8, 0.8), char, size=char_size, fill=PEN_BLUE)
-            cursor += self.text_width(char, char_size) * rng.uniform(0.82, 0.98)
+        for token in _tokens(text):
+            token_size = size * rng.uniform(0.93, 1.07)
+            self.text(cursor, y + rng.uniform(-0.4, 0.4), token, size=token_size, fill=PEN_BLUE)
+            cursor += self.text_width(token, token_size) * rng.uniform(0.86, 0.97)
         return cursor
 
     # -- lines and boxes ----------------------------------------------------
@@ -546,7 +586,7 @@ def degrade_like_scan(
 ) -> PageImage:
     """A copy of the page as a scanner would return it.
 
-    Tilted by up to `skew_degrees` either way, softened by a gaussian `blur` (pixels),
+    Tilted by up to `skew_degrees` either way, softened by a box `blur` of that radius (pixels),
     speckled with gaussian `noise` (standard deviation in grey levels), optionally passed
     through JPEG at `jpeg_quality` once (a re-saved scan), and reduced to `bits` per
     pixel: 24 colour, 8 greyscale, 1 black-and-white.
@@ -563,9 +603,11 @@ def degrade_like_scan(
     angle = rng.uniform(-skew_degrees, skew_degrees) if skew_degrees else 0.0
     if angle:
         white = 255 if image.mode == "L" else WHITE
-        image = image.rotate(angle, resample=Image.Resampling.BILINEAR, fillcolor=white)
+        # Nearest-neighbour: ten times faster than bilinear on a full page, and its
+        # stair-stepped lines are what a low-resolution scan of a tilted page shows.
+        image = image.rotate(angle, resample=Image.Resampling.NEAREST, fillcolor=white)
     if blur > 0:
-        image = image.filter(ImageFilter.GaussianBlur(blur))
+        image = image.filter(ImageFilter.BoxBlur(blur))
     if image.mode == "RGB":
         # Paper is never pure white under a scanner lamp: a faint warm grey.
         image = image.point(
@@ -643,6 +685,12 @@ def save_image_pdf(
     if not images:
         raise ValueError("no pages to save")
     stamp = created or dt.datetime.now()
+    # Black-and-white pages go in as CCITT G4, which takes no JPEG quality; in a mixed
+    # document they are widened to grey so one quality setting applies to every page.
+    extra: dict[str, int] = {}
+    if not all(image.mode == "1" for image in images):
+        images = [image.convert("L") if image.mode == "1" else image for image in images]
+        extra["quality"] = quality
     first, rest = images[0], images[1:]
     first.save(
         path,
@@ -650,9 +698,67 @@ def save_image_pdf(
         save_all=True,
         append_images=rest,
         resolution=_dpi(first)[0],
-        quality=quality,
         title=title,
-        creationDate=stamp,
-        modDate=stamp,
+        creationDate=stamp.timetuple(),
+        modDate=stamp.timetuple(),
         producer="Archivist demo data",
+        **extra,
     )
+
+
+# -- page images for OCR -----------------------------------------------------------
+
+# Above this a page cannot be a plausible scan for OCR (Tesseract's memory grows with it).
+OCR_PIXEL_LIMIT = 150_000_000
+
+
+@dataclass(frozen=True)
+class OcrImage:
+    path: Path
+    width: int
+    height: int
+    blank: bool
+
+
+def prepare_for_ocr(source: Path, frame: int, folder: Path) -> OcrImage:
+    """Frame `frame` (0-based) of an image file as something Tesseract reads well:
+    8-bit grey or RGB. Raises ValueError('too large', w, h) for an implausible size."""
+    with Image.open(source) as img:
+        img.seek(frame)
+        width, height = img.size
+        if width * height > OCR_PIXEL_LIMIT:
+            raise ValueError("too large", width, height)
+        single_jpeg = img.format == "JPEG" and img.mode in ("L", "RGB")
+        target = source if single_jpeg else folder / f"frame-{frame + 1}.png"
+        if img.mode in ("I;16", "I;16B", "I;16L", "I"):
+            # 16-bit greys: scale down to 8 bits rather than clip to white.
+            extrema = img.getextrema()
+            top = extrema[1] if isinstance(extrema, tuple) else 1
+            high = max(1, int(top) if isinstance(top, int | float) else 1)
+            converted = img.point(lambda v: v * 255 / high).convert("L")
+        elif img.mode in ("1", "L"):
+            converted = img.convert("L")
+        else:
+            converted = _flatten(img)
+        if not single_jpeg:
+            converted.save(target, "PNG")
+        return OcrImage(target, width, height, _is_blank(converted))
+
+
+def _flatten(img: Image.Image) -> Image.Image:
+    """RGB on white: palette, CMYK and transparent images alike."""
+    if img.mode in ("RGBA", "LA", "PA") or (img.mode == "P" and "transparency" in img.info):
+        rgba = img.convert("RGBA")
+        background = Image.new("RGB", rgba.size, (255, 255, 255))
+        background.paste(rgba, mask=rgba.getchannel("A"))
+        return background
+    return img.convert("RGB")
+
+
+def _is_blank(img: Image.Image) -> bool:
+    """No ink worth reading: almost every pixel of a small copy is near white."""
+    small = img.convert("L")
+    small.thumbnail((400, 400))
+    histogram = small.histogram()
+    dark = sum(histogram[:200])
+    return dark <= max(3, small.width * small.height // 2000)

@@ -177,6 +177,24 @@ CATALOG: dict[str, tuple[str, str]] = {
     ),
     "scheme.exists": ("分类方案中已有“{value}”", "'{value}' already exists in the scheme"),
     "settings.unknown": ("未知的设置项：{key}", "Unknown setting: {key}"),
+    # OCR
+    "ocr.tesseract_missing": (
+        "找不到 Tesseract 文字识别程序。安装方法：{hint}",
+        "Tesseract OCR was not found. Install it: {hint}",
+    ),
+    "ocr.language_missing": (
+        "Tesseract 缺少语言包 {languages}。安装方法：{hint}",
+        "Tesseract lacks the language data {languages}. Install it: {hint}",
+    ),
+    "ocr.timeout": ("识别超时（超过 {seconds} 秒）", "OCR timed out (over {seconds} s)"),
+    "ocr.engine_failed": ("识别程序出错：{reason}", "The OCR engine failed: {reason}"),
+    "ocr.page_unreadable": ("无法取出页面图像：{reason}", "Cannot get the page image: {reason}"),
+    "ocr.image_too_large": (
+        "页面图像过大（{width}×{height} 像素），无法识别",
+        "The page image is too large ({width}x{height} pixels) to recognise",
+    ),
+    "ocr.busy": ("另一个识别任务正在处理此档案库", "Another OCR run is working on this archive"),
+    "ocr.blank_page": ("空白页，没有可识别的文字", "Blank page: no text to recognise"),
     # ordering explanations
     "order.role.form": ("业务表单（表单在前、凭证在后）", "business form (forms before vouchers)"),
     "order.role.voucher": ("审核凭证（排在业务表单之后）", "review voucher (after the forms)"),

@@ -112,3 +112,27 @@ def _short_text(text: str) -> str:
 def _short(exc: BaseException) -> str:
     text = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
     return text.split(": ", 1)[-1][:200]
+
+
+def extract_scan(path: Path, index: int, folder: Path) -> Path | None:
+    """If page `index` is a scan (one image, no text), write that image as it is
+    stored and return its path; otherwise None (the page must be rendered)."""
+    with pikepdf.open(path) as pdf:
+        page = pdf.pages[index]
+        resources = page.obj.get("/Resources")
+        fonts = resources.get("/Font") if resources is not None else None
+        images = _page_images(page)
+        if len(images) != 1 or (fonts is not None and len(fonts.keys()) > 0):
+            return None
+        try:
+            written = pikepdf.PdfImage(images[0]).extract_to(
+                fileprefix=str(folder / f"page-{index + 1}")
+            )
+        except (
+            pikepdf.PdfError,
+            NotImplementedError,
+            ValueError,
+            pikepdf.models.image.UnsupportedImageTypeError,
+        ):
+            return None
+        return Path(written)

@@ -219,3 +219,40 @@ class AuditEvent(Base):
     op_id: Mapped[str | None] = mapped_column(String(36), index=True)
     prev_hash: Mapped[str] = mapped_column(String(64))
     hash: Mapped[str] = mapped_column(String(64))
+
+
+class OcrJob(Base):
+    """The OCR of one material: a persistent, resumable queue entry."""
+
+    __tablename__ = "ocr_jobs"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    material_id: Mapped[int] = mapped_column(ForeignKey("materials.id"), unique=True)
+    status: Mapped[str] = mapped_column(String(10), index=True)  # pending|running|done|failed
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    last_error: Mapped[str | None] = mapped_column(Text)
+    pages_total: Mapped[int] = mapped_column(Integer, default=0)
+    pages_done: Mapped[int] = mapped_column(Integer, default=0)
+    pages_failed: Mapped[int] = mapped_column(Integer, default=0)
+    updated_at: Mapped[str] = mapped_column(String(32))
+
+
+class PageText(Base):
+    """The text of one page of a material, from OCR or from the PDF's own text layer."""
+
+    __tablename__ = "page_texts"
+    __table_args__ = (UniqueConstraint("material_id", "page", name="uq_page_texts_material_page"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    material_id: Mapped[int] = mapped_column(ForeignKey("materials.id"), index=True)
+    page: Mapped[int] = mapped_column(Integer)  # 1-based
+    status: Mapped[str] = mapped_column(String(10))  # done | failed
+    source: Mapped[str] = mapped_column(String(12))  # ocr | text-layer
+    engine: Mapped[str] = mapped_column(String(40), default="")
+    text: Mapped[str] = mapped_column(Text, default="")
+    lines: Mapped[list[Any] | None] = mapped_column(JSON)  # [[text, left, top, width, height]]
+    width: Mapped[int] = mapped_column(Integer, default=0)
+    height: Mapped[int] = mapped_column(Integer, default=0)
+    confidence: Mapped[float | None] = mapped_column()
+    seconds: Mapped[float] = mapped_column(default=0.0)
+    error_code: Mapped[str | None] = mapped_column(String(40))
+    error: Mapped[str | None] = mapped_column(Text)
+    updated_at: Mapped[str] = mapped_column(String(32))

@@ -1,0 +1,1 @@
+"""OCR: page images, the Tesseract engine, text normalisation and the job queue."""

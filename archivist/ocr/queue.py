@@ -1,0 +1,284 @@
+"""The OCR queue: a job per material in the database, pages in parallel processes.
+
+Pending, running, done and failed are rows, not memory: a crash or a cancel leaves
+the finished pages stored and the rest pending, so the next run resumes where the
+last stopped. Only one runner works on an archive at a time (an OS lock); it alone
+writes results, in one short transaction per page.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import threading
+from collections.abc import Callable, Iterable
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import delete, func, select, update
+from sqlalchemy.orm import Session
+
+from archivist.archive import Archive
+from archivist.audit import now_text
+from archivist.db.models import Item, Material, OcrJob, PageText
+from archivist.errors import ArchiveError
+from archivist.filestore import OperationLock
+from archivist.messages import render
+from archivist.ocr.engine import TesseractEngine
+from archivist.ocr.pages import EngineSettings, PageOutcome, PageTask, init_worker, process_page
+
+Progress = Callable[[int, int, str], None]
+
+
+class CancelToken:
+    """Set from any thread to stop a run after the pages in flight."""
+
+    def __init__(self) -> None:
+        self._event = threading.Event()
+
+    def cancel(self) -> None:
+        self._event.set()
+
+    @property
+    def cancelled(self) -> bool:
+        return self._event.is_set()
+
+
+@dataclass
+class RunReport:
+    pages_done: int = 0
+    pages_failed: int = 0
+    jobs_finished: int = 0
+    cancelled: bool = False
+    failures: list[dict[str, Any]] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "pages_done": self.pages_done,
+            "pages_failed": self.pages_failed,
+            "jobs_finished": self.jobs_finished,
+            "cancelled": self.cancelled,
+            "failures": self.failures,
+        }
+
+
+def enqueue(session: Session, materials: Iterable[Material]) -> int:
+    """Queue materials for OCR (inside the caller's write transaction)."""
+    count = 0
+    for material in materials:
+        exists = session.scalar(select(OcrJob.id).where(OcrJob.material_id == material.id))
+        if exists is None:
+            session.add(
+                OcrJob(
+                    material_id=material.id,
+                    status="pending",
+                    pages_total=material.pages,
+                    updated_at=now_text(),
+                )
+            )
+            count += 1
+    return count
+
+
+def queue_status(archive: Archive) -> dict[str, Any]:
+    with archive.db.reading() as session:
+        by_status = dict(
+            session.execute(select(OcrJob.status, func.count()).group_by(OcrJob.status)).all()
+        )
+        pages = session.execute(
+            select(
+                func.coalesce(func.sum(OcrJob.pages_total), 0),
+                func.coalesce(func.sum(OcrJob.pages_done), 0),
+            )
+        ).one()
+        failed_pages = session.scalar(
+            select(func.count()).select_from(PageText).where(PageText.status == "failed")
+        )
+    return {
+        "jobs": {k: int(v) for k, v in by_status.items()},
+        "pages_total": int(pages[0]),
+        "pages_done": int(pages[1]),
+        "pages_failed": int(failed_pages or 0),
+    }
+
+
+def retry_failed(archive: Archive) -> int:
+    """Put failed pages back in the queue."""
+    with archive.db.writing() as session:
+        material_ids = list(
+            session.scalars(
+                select(PageText.material_id).where(PageText.status == "failed").distinct()
+            )
+        )
+        session.execute(delete(PageText).where(PageText.status == "failed"))
+        for job in session.scalars(select(OcrJob).where(OcrJob.material_id.in_(material_ids))):
+            job.status = "pending"
+            job.pages_failed = 0
+            job.pages_done = (
+                session.scalar(
+                    select(func.count())
+                    .select_from(PageText)
+                    .where(PageText.material_id == job.material_id)
+                )
+                or 0
+            )
+            job.updated_at = now_text()
+        return len(material_ids)
+
+
+def run_queue(
+    archive: Archive,
+    *,
+    workers: int | None = None,
+    settings: EngineSettings | None = None,
+    progress: Progress | None = None,
+    cancel: CancelToken | None = None,
+    item_number: str | None = None,
+) -> RunReport:
+    """Process pending OCR jobs (all, or one item's) until none is left or cancelled."""
+    settings = settings or EngineSettings()
+    TesseractEngine(settings.languages, settings.tesseract, settings.timeout).check()
+    lock = OperationLock(archive.layout.work / "ocr-runner.lock")
+    archive.layout.work.mkdir(parents=True, exist_ok=True)
+    if not lock.acquire(blocking=False):
+        raise ArchiveError("ocr.busy")
+    try:
+        _reset_stale(archive)
+        tasks = _plan(archive, item_number)
+        return _execute(archive, tasks, workers or os.cpu_count() or 1, settings, progress, cancel)
+    finally:
+        lock.release()
+
+
+def _reset_stale(archive: Archive) -> None:
+    """Jobs left 'running' by a runner that died go back to pending (we hold the lock)."""
+    with archive.db.writing() as session:
+        session.execute(update(OcrJob).where(OcrJob.status == "running").values(status="pending"))
+
+
+def _plan(archive: Archive, item_number: str | None) -> list[PageTask]:
+    with archive.db.writing() as session:
+        stmt = (
+            select(OcrJob, Material)
+            .join(Material, Material.id == OcrJob.material_id)
+            .where(OcrJob.status == "pending")
+            .order_by(OcrJob.id)
+        )
+        if item_number:
+            stmt = stmt.join(Item, Item.id == Material.item_id).where(Item.number == item_number)
+        tasks: list[PageTask] = []
+        for job, material in session.execute(stmt).all():
+            finished = set(
+                session.scalars(select(PageText.page).where(PageText.material_id == material.id))
+            )
+            path = str(archive.root / material.file)
+            remaining = [p for p in range(1, material.pages + 1) if p not in finished]
+            tasks.extend(
+                PageTask(material.id, page, path, material.media_type) for page in remaining
+            )
+            job.status = "running"
+            job.attempts += 1
+            job.updated_at = now_text()
+            if not remaining:
+                job.status = "done"
+        return tasks
+
+
+def _execute(
+    archive: Archive,
+    tasks: list[PageTask],
+    workers: int,
+    settings: EngineSettings,
+    progress: Progress | None,
+    cancel: CancelToken | None,
+) -> RunReport:
+    report = RunReport()
+    total = len(tasks)
+    pending = list(reversed(tasks))
+    context = multiprocessing.get_context("spawn")
+    while pending and not (cancel and cancel.cancelled):
+        in_flight: dict[Future[PageOutcome], PageTask] = {}
+        with ProcessPoolExecutor(
+            workers, mp_context=context, initializer=init_worker, initargs=(settings,)
+        ) as pool:
+            try:
+                while pending or in_flight:
+                    while (
+                        pending
+                        and len(in_flight) < workers * 2
+                        and not (cancel and cancel.cancelled)
+                    ):
+                        task = pending.pop()
+                        in_flight[pool.submit(process_page, task)] = task
+                    if not in_flight:
+                        break
+                    done, _ = wait(in_flight, return_when=FIRST_COMPLETED)
+                    for future in done:
+                        task = in_flight.pop(future)
+                        _store(archive, future.result(), report)
+                        if progress:
+                            progress(report.pages_done + report.pages_failed, total, task.path)
+            except BrokenProcessPool:
+                # A worker died (Tesseract crashed it): the pages it held fail, the rest go on.
+                for task in in_flight.values():
+                    outcome = PageOutcome(
+                        task.material_id,
+                        task.page,
+                        "failed",
+                        error_code="ocr.engine_failed",
+                        error=render("ocr.engine_failed", {"reason": "worker process crashed"}),
+                    )
+                    _store(archive, outcome, report)
+    report.cancelled = bool(cancel and cancel.cancelled and pending)
+    if report.cancelled:
+        with archive.db.writing() as session:
+            session.execute(
+                update(OcrJob).where(OcrJob.status == "running").values(status="pending")
+            )
+    return report
+
+
+def _store(archive: Archive, outcome: PageOutcome, report: RunReport) -> None:
+    with archive.db.writing() as session:
+        session.add(
+            PageText(
+                material_id=outcome.material_id,
+                page=outcome.page,
+                status=outcome.status,
+                source=outcome.source,
+                engine=outcome.engine,
+                text=outcome.text,
+                lines=outcome.lines or None,
+                width=outcome.width,
+                height=outcome.height,
+                confidence=outcome.confidence,
+                seconds=outcome.seconds,
+                error_code=outcome.error_code,
+                error=outcome.error,
+                updated_at=now_text(),
+            )
+        )
+        job = session.scalar(select(OcrJob).where(OcrJob.material_id == outcome.material_id))
+        if job is None:
+            return
+        job.pages_done += 1
+        if outcome.status == "failed":
+            job.pages_failed += 1
+            job.last_error = f"p{outcome.page}: {outcome.error}"
+            report.pages_failed += 1
+            report.failures.append(
+                {
+                    "material_id": outcome.material_id,
+                    "page": outcome.page,
+                    "code": outcome.error_code,
+                    "reason": outcome.error,
+                }
+            )
+        else:
+            report.pages_done += 1
+        job.updated_at = now_text()
+        if job.pages_done >= job.pages_total:
+            job.status = "failed" if job.pages_failed == job.pages_total else "done"
+            report.jobs_finished += 1
