@@ -42,6 +42,7 @@ from archivist.media import FileFacts, inspect_file
 from archivist.numbering import CodeParts, archival_code, item_number, next_serial
 from archivist.ocr.queue import enqueue as enqueue_ocr
 from archivist.ordering import OrderInput, Placement, arrange
+from archivist.search.service import refresh_items
 
 # Room kept free beyond the files themselves (database growth, journals, the OS).
 SPACE_MARGIN = 32 * 1024 * 1024
@@ -175,6 +176,7 @@ def capture(
                 capture_id=entry.op_id,
             )
             enqueue_ocr(session, item.materials)
+            item_id = item.id
             audit.record(
                 session,
                 actor=actor,
@@ -199,6 +201,7 @@ def capture(
             discard_tree(staging, archive.layout.staging)
         entry.finish()
     report(total * 2, total * 2, number)
+    refresh_items(archive, [item_id])
     warnings = [w for f in facts for w in f.warnings]
     return CaptureResult(
         number=number, archival_code=code, duplicates=duplicates, warnings=warnings

@@ -294,6 +294,48 @@ def cmd_ocr(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_search(args: argparse.Namespace) -> int:
+    from archivist.search.index import Filters
+    from archivist.search.service import search
+
+    year_from = year_to = args.year
+    if args.year_range:
+        first, _, last = args.year_range.partition("-")
+        year_from, year_to = int(first), int(last or first)
+    filters = Filters(
+        class_code=args.klass,
+        year_from=year_from,
+        year_to=year_to,
+        business_type=args.business_type,
+        entity=args.entity,
+    )
+    with _open(args) as archive:
+        total, hits = search(archive, args.query, filters, limit=args.limit, sort=args.sort)
+    if args.json:
+        _print_json({"total": total, "hits": [h.to_dict() for h in hits]})
+        return 0
+    for hit in hits:
+        where = f" 第{hit.material}份材料 第{hit.page}页" if hit.page else ""
+        print(f"{hit.number}  {hit.title}{where}")
+        if hit.snippet:
+            print(f"    {hit.snippet}")
+    print(f"共 {total} 件")
+    return 0
+
+
+def cmd_reindex(args: argparse.Namespace) -> int:
+    from archivist.search.service import rebuild
+
+    with _open(args) as archive:
+        progress = ProgressLine("索引")
+        try:
+            count = rebuild(archive, progress=progress, procs=args.procs)
+        finally:
+            progress.close()
+    _print_json({"indexed": count}) if args.json else print(f"已重建索引：{count} 件")
+    return 0
+
+
 def cmd_check(args: argparse.Namespace) -> int:
     from archivist.check import check
 
@@ -535,6 +577,20 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--timeout", type=float, default=120.0, help="seconds per page")
     p.add_argument("--status", action="store_true", help="only show the queue")
     p.add_argument("--retry-failed", action="store_true", help="queue failed pages again")
+
+    p = add("search", cmd_search, "full-text search in Chinese")
+    p.add_argument("query")
+    p.add_argument("--class", dest="klass")
+    p.add_argument("--year", type=int)
+    p.add_argument("--year-range", help="e.g. 2019-2023")
+    p.add_argument("--business-type")
+    p.add_argument("--entity")
+    p.add_argument("--limit", type=int, default=20)
+    p.add_argument(
+        "--sort", default="score", help="score, completed_on, -completed_on, year, -year"
+    )
+    p = add("reindex", cmd_reindex, "rebuild the search index from the database")
+    p.add_argument("--procs", type=int, default=None, help="writer processes")
 
     add("check", cmd_check, "flag items whose order breaks the rules")
     p = add("verify", cmd_verify, "re-hash every file and check numbering and the audit chain")

@@ -103,6 +103,7 @@ PEN_BLUE: Colour = (24, 42, 120)
 SEAL_RED: Colour = (214, 38, 44)
 PALE_GREY: Colour = (236, 236, 236)
 MID_GREY: Colour = (150, 150, 150)
+BILEVEL_THRESHOLD = 180
 
 # Chinese never starts a line with these; they hang at the end of the previous line.
 _NO_LINE_START = set("，。、；：？！）》」』”’％,.;:?!)%")
@@ -130,7 +131,6 @@ def _advance(path: str, index: int, size_px: int, token: str) -> float:
     return _font(path, index, size_px).getlength(token)
 
 
-@functools.lru_cache(maxsize=8192)
 def _text_mask(
     path: str, index: int, size_px: int, text: str, anchor: str, stroke: int
 ) -> tuple[Image.Image, tuple[int, int]]:
@@ -140,7 +140,9 @@ def _text_mask(
     cost of drawing one, so each string is rendered once per size.
     """
     font = _font(path, index, size_px)
-    left, top, right, bottom = font.getbbox(text, anchor=anchor, stroke_width=stroke)
+    box = font.getbbox(text, anchor=anchor, stroke_width=stroke)
+    left, top = math.floor(box[0]), math.floor(box[1])
+    right, bottom = math.ceil(box[2]), math.ceil(box[3])
     mask = Image.new("L", (max(1, right - left), max(1, bottom - top)), 0)
     ImageDraw.Draw(mask).text(
         (-left, -top),
@@ -152,6 +154,10 @@ def _text_mask(
         stroke_fill=255,
     )
     return mask, (left, top)
+
+
+_CACHED_TEXT_LENGTH = 12
+_cached_text_mask = functools.lru_cache(maxsize=4096)(_text_mask)
 
 
 @functools.lru_cache(maxsize=4)
@@ -236,10 +242,10 @@ class PageCanvas:
         self, at: tuple[int, int], text: str, size: float, anchor: str, bold: bool, fill: Colour
     ) -> None:
         size_px = self._size_px(size)
-        stroke = max(1, round(size_px / 28)) if bold else 0  # a stroke stands in for a bold face
-        mask, (dx, dy) = _text_mask(
-            self._font_path, self._font_index, size_px, text, anchor, stroke
-        )
+        stroke = max(1, round(size_px / 40)) if bold else 0  # a stroke stands in for a bold face
+        # Labels and handwritten characters repeat; long values rarely do.
+        render = _cached_text_mask if len(text) <= _CACHED_TEXT_LENGTH else _text_mask
+        mask, (dx, dy) = render(self._font_path, self._font_index, size_px, text, anchor, stroke)
         self.image.paste(self._ink(fill), (at[0] + dx, at[1] + dy), mask)
 
     def wrap(self, text: str, width: float, size: float, *, indent: int = 0) -> list[str]:
@@ -252,12 +258,23 @@ class PageCanvas:
             used = self._length_px(line, size)
             for token in _tokens(paragraph):
                 advance = _advance(self._font_path, self._font_index, size_px, token)
-                if line.strip() and used + advance > limit and token[0] not in _NO_LINE_START:
-                    lines.append(line)
-                    line, used = token, advance
-                else:
+                if not line.strip() or used + advance <= limit:
                     line += token
                     used += advance
+                    continue
+                if token[0] in _NO_LINE_START:
+                    # A closing mark may not start a line: the characters before it go
+                    # down with it (past any other closing marks), so no line runs long.
+                    kept, moved = _tokens(line), token
+                    while len(kept) > 1 and moved[0] in _NO_LINE_START:
+                        moved = kept.pop() + moved
+                    if moved[0] in _NO_LINE_START:  # nothing to carry: the mark hangs
+                        line += token
+                        used += advance
+                        continue
+                    line, token = "".join(kept), moved
+                lines.append(line)
+                line, used = token, self._length_px(token, size)
             lines.append(line)
         return lines
 
@@ -356,9 +373,14 @@ class PageCanvas:
         block_h = len(lines) * line_h
         top = y + (h - block_h) / 2 if valign == "middle" else y + pad
         anchor_x = {"left": x + pad, "centre": x + w / 2, "right": x + w - pad}[align]
+        # Centre the ink, not the font box: a Chinese glyph's middle sits about 0.35 em
+        # above the baseline, whatever ascent the font declares.
+        em = fitted * 25.4 / 72
+        ascent = self.font(fitted).getmetrics()[0] * 25.4 / self.dpi
         for line in lines:
+            baseline = top + line_h / 2 + 0.35 * em
             self.text(
-                anchor_x, top + line_h * 0.12, line, size=fitted, align=align, bold=bold, fill=fill
+                anchor_x, baseline - ascent, line, size=fitted, align=align, bold=bold, fill=fill
             )
             top += line_h
 
@@ -629,7 +651,10 @@ def degrade_like_scan(
         image = Image.open(buffer)
         image.load()
     if bits == 1:
-        image = image.point(lambda v: 255 if v > 150 else 0).convert("1", dither=Image.Dither.NONE)
+        # A high threshold, as bilevel scanners use, keeps red seals and grey print.
+        image = image.point(lambda v: 255 if v > BILEVEL_THRESHOLD else 0).convert(
+            "1", dither=Image.Dither.NONE
+        )
     image.info["dpi"] = dpi
     return image
 

@@ -22,6 +22,7 @@ from archivist.journal import FileMoves, Journal
 from archivist.numbering import CodeParts, archival_code, item_number, next_serial
 from archivist.ordering import OrderInput, arrange, explain, override_basis
 from archivist.retention import Retention
+from archivist.search.service import refresh_items
 
 
 def load_item(session: Session, number: str) -> Item:
@@ -271,9 +272,12 @@ def _change_with_files(
                 reason=reason,
                 op_id=entry.op_id,
             )
-            result = item.number
+            result, item_id, old_number = item.number, item.id, before["number"]
         committed = True
         moves.prune()  # the old folders, now empty
+        refresh_items(
+            archive, [item_id], removed_numbers=[old_number] if old_number != result else []
+        )
     except BaseException:
         if not committed:
             with contextlib.suppress(OSError):  # else the journal lets the next open undo it

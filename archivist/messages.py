@@ -195,6 +195,20 @@ CATALOG: dict[str, tuple[str, str]] = {
     ),
     "ocr.busy": ("另一个识别任务正在处理此档案库", "Another OCR run is working on this archive"),
     "ocr.blank_page": ("空白页，没有可识别的文字", "Blank page: no text to recognise"),
+    # search
+    "search.empty": ("请输入要查找的内容", "Type something to search for"),
+    "search.bad_syntax": (
+        "查询语句有误：{query}（{reason}）",
+        "The search query is malformed: {query} ({reason})",
+    ),
+    "search.bad_sort": (
+        "无法按“{sort}”排序（可用：{allowed}）",
+        "Cannot sort by '{sort}' (use {allowed})",
+    ),
+    "search.busy": (
+        "检索索引正被其他程序更新，请稍后再试",
+        "The search index is being updated; try again",
+    ),
     # ordering explanations
     "order.role.form": ("业务表单（表单在前、凭证在后）", "business form (forms before vouchers)"),
     "order.role.voucher": ("审核凭证（排在业务表单之后）", "review voucher (after the forms)"),

@@ -20,6 +20,7 @@ OWNERS = {
     "pytesseract": "archivist/ocr/engine.py",
     "whoosh": "archivist/search/index.py",
     "docx": "archivist/reports/writer.py",
+    "pypdfium2": "archivist/render.py",
 }
 
 

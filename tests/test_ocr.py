@@ -141,8 +141,8 @@ def test_capture_queues_ocr_and_the_queue_runs(archive: Archive, tmp_path: Path)
     assert report.pages_done == 2 and report.pages_failed == 1
     assert report.failures[0]["code"] == "ocr.blank_page"
     with archive.db.reading() as session:
-        texts = {p.page: p for p in session.query(PageText).all()}
-        assert any("失业保险金申领登记表" in p.text for p in texts.values())
+        texts = session.query(PageText).all()
+        assert any("失业保险金申领登记表" in p.text for p in texts)
         statuses = sorted(j.status for j in session.query(OcrJob).all())
     assert statuses == ["done", "done", "failed"]
     assert run_queue(archive).pages_done == 0  # nothing left to do

@@ -28,6 +28,7 @@ from archivist.filestore import OperationLock
 from archivist.messages import render
 from archivist.ocr.engine import TesseractEngine
 from archivist.ocr.pages import EngineSettings, PageOutcome, PageTask, init_worker, process_page
+from archivist.search.service import refresh_items
 
 Progress = Callable[[int, int, str], None]
 
@@ -263,6 +264,7 @@ def _store(archive: Archive, outcome: PageOutcome, report: RunReport) -> None:
         job = session.scalar(select(OcrJob).where(OcrJob.material_id == outcome.material_id))
         if job is None:
             return
+        finished_item: int | None
         job.pages_done += 1
         if outcome.status == "failed":
             job.pages_failed += 1
@@ -282,3 +284,10 @@ def _store(archive: Archive, outcome: PageOutcome, report: RunReport) -> None:
         if job.pages_done >= job.pages_total:
             job.status = "failed" if job.pages_failed == job.pages_total else "done"
             report.jobs_finished += 1
+            finished_item = session.scalar(
+                select(Material.item_id).where(Material.id == job.material_id)
+            )
+        else:
+            finished_item = None
+    if finished_item is not None:
+        refresh_items(archive, [finished_item])

@@ -1,0 +1,1 @@
+"""Full-text search: Chinese-aware tokens, the index, and the search service."""

@@ -1,0 +1,190 @@
+"""Chinese full-text search: words inside sentences, names, ID numbers, codes, filters."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import select
+
+from archivist.archive import Archive
+from archivist.audit import now_text
+from archivist.capture import capture_from_manifest
+from archivist.db.models import Item, Material, PageText
+from archivist.errors import InputError
+from archivist.items import renumber
+from archivist.search.index import VERSION_FILE, Filters, SearchIndex
+from archivist.search.service import index_folder, make_snippet, rebuild, refresh_items, search
+from archivist.search.tokens import tokenize
+
+from .conftest import run_cli, write_manifest
+
+PAGES = {
+    "张三": [
+        "失业保险金申领登记表",
+        "申请人因单位解除劳动合同而失业，现申请领取失业保险金，请予审核。",
+    ],
+    "李四": ["工伤认定申请表", "职工在工作时间和工作场所内，因工作原因受到事故伤害。"],
+    "王五": ["技能提升补贴申领表", "取得职业资格证书，申请技能提升补贴。"],
+}
+IDS = {"张三": "11010519491231002X", "李四": "110105198001010016", "王五": "110101199003074477"}
+KINDS = {
+    "张三": ("SY", "失业保险金申领", "2023-05-12"),
+    "李四": ("GS", "工伤认定", "2021-03-02"),
+    "王五": ("SY", "技能提升补贴", "2019-11-30"),
+}
+
+
+def tokens(text: str, **kwargs: Any) -> list[tuple[str, int]]:
+    return [(t.text, t.position) for t in tokenize(text, **kwargs)]
+
+
+def test_chinese_runs_become_positioned_bigrams() -> None:
+    assert tokens("失业保险", for_query=True) == [("失业", 0), ("业保", 1), ("保险", 2)]
+    assert tokens("张三 AB12") == [("张三", 0), ("三", 1), ("ab12", 2)]
+    endings = [t for t, _ in tokens("11010519491231002X")]
+    assert "11010519491231002x" in endings and "002x" in endings and "1002x" in endings
+
+
+def put_pages(archive: Archive, number: str, pages: list[str]) -> None:
+    with archive.db.writing() as session:
+        item = session.scalar(select(Item).where(Item.number == number))
+        assert item is not None
+        material = session.scalars(
+            select(Material).where(Material.item_id == item.id).order_by(Material.seq)
+        ).first()
+        assert material is not None
+        for page, text in enumerate(pages, start=1):
+            session.add(
+                PageText(
+                    material_id=material.id,
+                    page=page,
+                    status="done",
+                    source="ocr",
+                    text=text,
+                    updated_at=now_text(),
+                )
+            )
+
+
+@pytest.fixture
+def filled(archive: Archive, tmp_path: Path) -> Archive:
+    for name, pages in PAGES.items():
+        klass, business, day = KINDS[name]
+        manifest = write_manifest(
+            tmp_path / name,
+            **{
+                "class": klass,
+                "business_type": business,
+                "completed_on": day,
+                "entity": {"kind": "person", "name": name, "id_number": IDS[name]},
+                "roster": None,
+                "title": f"{name}{business}",
+            },
+            materials=[{"file": "a.pdf", "role": "form", "title": pages[0]}],
+        )
+        number = capture_from_manifest(archive, manifest).number
+        put_pages(archive, number, pages)
+    rebuild(archive)
+    return archive
+
+
+def numbers(
+    archive: Archive, text: str, filters: Filters | None = None, **kwargs: Any
+) -> list[str]:
+    return [hit.number for hit in search(archive, text, filters, **kwargs)[1]]
+
+
+def test_two_character_word_inside_a_sentence(filled: Archive) -> None:
+    assert numbers(filled, "解除") == ["2023-SY-000001"]
+    # 失业 is in the SY class name too, but the item whose pages say it ranks first.
+    assert numbers(filled, "失业")[0] == "2023-SY-000001"
+    assert numbers(filled, "审核") == ["2023-SY-000001"]
+    assert numbers(filled, "事故") == ["2021-GS-000001"]
+
+
+def test_four_character_phrases_and_single_characters(filled: Archive) -> None:
+    assert numbers(filled, "劳动合同") == ["2023-SY-000001"]
+    assert numbers(filled, "合同劳动") == []  # a phrase, not a bag of bigrams
+    assert numbers(filled, "伤") == ["2021-GS-000001"]
+
+
+def test_names_ids_numbers_and_codes(filled: Archive) -> None:
+    assert numbers(filled, "李四") == ["2021-GS-000001"]
+    assert numbers(filled, IDS["王五"]) == ["2019-SY-000001"]
+    assert numbers(filled, "4477") == ["2019-SY-000001"]  # the last digits of an ID number
+    assert numbers(filled, "2021-GS-000001") == ["2021-GS-000001"]
+    assert numbers(filled, "J023-SB·2023-D10-SY-0001") == ["2023-SY-000001"]
+
+
+def test_filters_and_sorting(filled: Archive) -> None:
+    assert numbers(filled, "申请", Filters(class_code="SY"), sort="completed_on") == [
+        "2019-SY-000001",
+        "2023-SY-000001",
+    ]
+    assert numbers(filled, "申请", Filters(year_from=2020, year_to=2022)) == ["2021-GS-000001"]
+    assert numbers(filled, "申请", Filters(business_type="技能提升补贴")) == ["2019-SY-000001"]
+    assert numbers(filled, "申请", Filters(entity="张三")) == ["2023-SY-000001"]
+    assert numbers(filled, "申请", sort="-completed_on") == [
+        "2023-SY-000001",
+        "2021-GS-000001",
+        "2019-SY-000001",
+    ]
+
+
+def test_hits_carry_a_marked_snippet_and_the_page(filled: Archive) -> None:
+    _, hits = search(filled, "审核")
+    assert hits[0].page == 2 and hits[0].material == 1
+    assert "【审核】" in hits[0].snippet
+    assert make_snippet("失业保险金", ["失业", "失业保险"]) == "【失业保险】金"
+
+
+@pytest.mark.parametrize("bad", ["失业 (", '"未闭合', "   "])
+def test_malformed_queries_get_a_clear_message(filled: Archive, bad: str) -> None:
+    with pytest.raises(InputError) as info:
+        search(filled, bad)
+    assert info.value.code in ("search.bad_syntax", "search.empty")
+
+
+def test_index_is_rebuilt_when_the_schema_changes_or_it_is_damaged(filled: Archive) -> None:
+    folder = index_folder(filled)
+    (folder / VERSION_FILE).write_text(json.dumps({"version": 0}), encoding="utf-8")
+    assert SearchIndex(folder).needs_rebuild()
+    assert numbers(filled, "解除") == ["2023-SY-000001"]
+    for segment in folder.glob("*.seg"):
+        segment.write_bytes(b"damaged")
+    for toc in folder.glob("_MAIN_*.toc"):
+        toc.write_bytes(b"damaged")
+    assert SearchIndex(folder).needs_rebuild()
+    assert numbers(filled, "解除") == ["2023-SY-000001"]
+
+
+def test_capture_and_renumber_update_the_index(filled: Archive, tmp_path: Path) -> None:
+    number = capture_from_manifest(
+        filled, write_manifest(tmp_path / "new", title="赵六失业保险金申领")
+    ).number
+    assert number in numbers(filled, "赵六")
+    moved = renumber(filled, number, class_code="GS", business_type="工伤认定", reason="误归")[
+        "number"
+    ]
+    assert numbers(filled, "赵六") == [moved]
+    assert not (index_folder(filled) / ".stale").exists()
+    refresh_items(filled, [])  # nothing to do is fine
+
+
+def test_search_cli(filled: Archive) -> None:
+    out = run_cli("--archive", str(filled.root), "search", "解除", "--json", check=True)
+    data = json.loads(out.stdout)
+    assert data["total"] == 1
+    hit = data["hits"][0]
+    assert {"number", "title", "score", "page", "snippet"} <= set(hit)
+    bad = run_cli("--archive", str(filled.root), "search", "失业 (")
+    assert (
+        bad.returncode == 1
+        and len(bad.stderr.strip().splitlines()) == 1
+        and "查询语句有误" in bad.stderr
+    )
+    rebuilt = run_cli("--archive", str(filled.root), "reindex", "--json", check=True)
+    assert json.loads(rebuilt.stdout) == {"indexed": 3}
