@@ -787,3 +787,44 @@ def _is_blank(img: Image.Image) -> bool:
     histogram = small.histogram()
     dark = sum(histogram[:200])
     return dark <= max(3, small.width * small.height // 2000)
+
+
+@dataclass(frozen=True)
+class EmbeddableImage:
+    """A page image ready to place in a PDF without re-encoding JPEGs."""
+
+    encoding: str  # "jpeg" (data is the JPEG file) or "raw" (packed pixels)
+    data: bytes
+    width: int
+    height: int
+    mode: str  # "L", "RGB" or "1"
+    dpi: float
+
+
+def embeddable_frame(source: Path, frame: int, default_dpi: float = 200.0) -> EmbeddableImage:
+    with Image.open(source) as img:
+        img.seek(frame)
+        dpi_info = img.info.get("dpi")
+        dpi = (
+            float(dpi_info[0])
+            if dpi_info and dpi_info[0] and float(dpi_info[0]) > 10
+            else default_dpi
+        )
+        if img.format == "JPEG" and img.mode in ("L", "RGB") and getattr(img, "n_frames", 1) == 1:
+            return EmbeddableImage(
+                "jpeg", source.read_bytes(), img.width, img.height, img.mode, dpi
+            )
+        converted: Image.Image
+        if img.mode == "1":
+            converted = img
+        elif img.mode in ("L", "I;16", "I;16B", "I;16L", "I"):
+            converted = (
+                img.convert("L")
+                if img.mode == "L"
+                else img.convert("I").point(lambda v: v / 256).convert("L")
+            )
+        else:
+            converted = _flatten(img)
+        return EmbeddableImage(
+            "raw", converted.tobytes(), converted.width, converted.height, converted.mode, dpi
+        )

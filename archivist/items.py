@@ -6,6 +6,7 @@ import contextlib
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select
@@ -43,8 +44,20 @@ def load_item(session: Session, number: str) -> Item:
     return item
 
 
+def _searchable(root: Path | None, material_id: int) -> str | None:
+    if root is None:
+        return None
+    path = root / "derived" / "searchable" / f"{material_id}.pdf"
+    return path.relative_to(root).as_posix() if path.exists() else None
+
+
 def item_view(
-    session: Session, item: Item, *, reveal_ids: bool = False, history: bool = True
+    session: Session,
+    item: Item,
+    *,
+    reveal_ids: bool = False,
+    history: bool = True,
+    archive_root: Path | None = None,
 ) -> dict[str, Any]:
     entity = item.entity
     id_number = entity.id_number
@@ -100,6 +113,7 @@ def item_view(
                 "size": m.size,
                 "sha256": m.sha256,
                 "order_reason": explain(m.order_basis),
+                "searchable_copy": _searchable(archive_root, m.id),
                 "order_basis": m.order_basis,
             }
             for m in item.materials
@@ -118,7 +132,9 @@ def _person_id(entity: Entity | None, reveal: bool) -> str | None:
 
 def show(archive: Archive, number: str, *, reveal_ids: bool = False) -> dict[str, Any]:
     with archive.db.reading() as session:
-        return item_view(session, load_item(session, number), reveal_ids=reveal_ids)
+        return item_view(
+            session, load_item(session, number), reveal_ids=reveal_ids, archive_root=archive.root
+        )
 
 
 @dataclass(frozen=True)

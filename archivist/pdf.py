@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pikepdf
 
 from archivist.errors import FileRejected
-from archivist.images import check_embedded_image
+from archivist.images import EmbeddableImage, check_embedded_image
 
 # Image filters whose data must be decoded by an image codec to show damage.
 _CODEC_FILTERS = {"/DCTDecode", "/JPXDecode"}
@@ -136,3 +137,199 @@ def extract_scan(path: Path, index: int, folder: Path) -> Path | None:
         ):
             return None
         return Path(written)
+
+
+# -- searchable copies --------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class TextLine:
+    """A recognised line and its box, in pixels of the page image."""
+
+    text: str
+    left: int
+    top: int
+    width: int
+    height: int
+
+
+@dataclass(frozen=True)
+class LayerPage:
+    """One page of a searchable copy: an image page, or page `source_index` of the
+    original PDF, plus the text to lay invisibly over it."""
+
+    lines: list[TextLine]
+    pixel_width: int
+    pixel_height: int
+    image: EmbeddableImage | None = None
+    source_index: int | None = None
+
+
+def glyphless_font_path() -> Path | None:
+    """Tesseract's tiny 'GlyphLessFont' (pdf.ttf): a font with no visible glyphs, made
+    for exactly this. Used when Tesseract's data folder has it; else no font is embedded."""
+    import shutil
+
+    candidates = [
+        Path("/usr/share/tesseract-ocr/5/tessdata/pdf.ttf"),
+        Path("/usr/share/tesseract-ocr/4.00/tessdata/pdf.ttf"),
+    ]
+    binary = shutil.which("tesseract")
+    if binary:
+        candidates.append(Path(binary).resolve().parent / "tessdata" / "pdf.ttf")
+    return next((c for c in candidates if c.is_file()), None)
+
+
+def write_searchable_copy(
+    pages: list[LayerPage], target: Path, original: Path | None = None
+) -> None:
+    """Write a PDF whose pages show the scans and carry an invisible text layer.
+
+    Text is written line by line as one string without spaces between Chinese
+    characters, in a Type0 font whose codes are the characters' UTF-16 values and whose
+    ToUnicode map gives them back: copying or searching a phrase in a reader works.
+    """
+    out = pikepdf.Pdf.new()
+    source = pikepdf.open(original) if original is not None else None
+    try:
+        font = _text_font(out)
+        for page in pages:
+            if page.source_index is not None and source is not None:
+                out.pages.append(source.pages[page.source_index])
+                new_page = out.pages[-1]
+                box = [float(v) for v in new_page.mediabox]
+                width_pt, height_pt = box[2] - box[0], box[3] - box[1]
+                origin = (box[0], box[1])
+                new_page.contents_coalesce()
+                prefix = b"q\n"
+                new_page.obj.Contents = out.make_stream(
+                    prefix + new_page.obj.Contents.read_bytes() + b"\nQ\n"
+                )
+            else:
+                assert page.image is not None
+                width_pt = page.image.width * 72.0 / page.image.dpi
+                height_pt = page.image.height * 72.0 / page.image.dpi
+                origin = (0.0, 0.0)
+                image = _image_xobject(out, page.image)
+                new_page = out.add_blank_page(page_size=(width_pt, height_pt))
+                new_page.obj.Resources = pikepdf.Dictionary(XObject=pikepdf.Dictionary(Im0=image))
+                new_page.obj.Contents = out.make_stream(
+                    f"q {width_pt:.3f} 0 0 {height_pt:.3f} 0 0 cm /Im0 Do Q\n".encode()
+                )
+            resources = new_page.obj.get("/Resources")
+            if resources is None:
+                new_page.obj.Resources = pikepdf.Dictionary()
+                resources = new_page.obj.Resources
+            if "/Font" not in resources:
+                resources.Font = pikepdf.Dictionary()
+            resources.Font.ArchivistOCR = font
+            layer = _text_layer(page, width_pt, height_pt, origin)
+            new_page.contents_add(out.make_stream(layer), prepend=False)
+        out.save(target)
+    finally:
+        if source is not None:
+            source.close()
+        out.close()
+
+
+def _image_xobject(pdf: pikepdf.Pdf, image: EmbeddableImage) -> pikepdf.Stream:
+    colour = {
+        "L": pikepdf.Name.DeviceGray,
+        "1": pikepdf.Name.DeviceGray,
+        "RGB": pikepdf.Name.DeviceRGB,
+    }[image.mode]
+    bits = 1 if image.mode == "1" else 8
+    if image.encoding == "jpeg":
+        stream = pdf.make_stream(image.data)
+        stream.Filter = pikepdf.Name.DCTDecode
+    else:
+        stream = pdf.make_stream(zlib.compress(image.data, 6))
+        stream.Filter = pikepdf.Name.FlateDecode
+    stream.Type = pikepdf.Name.XObject
+    stream.Subtype = pikepdf.Name.Image
+    stream.Width = image.width
+    stream.Height = image.height
+    stream.ColorSpace = colour
+    stream.BitsPerComponent = bits
+    return stream
+
+
+def _text_font(pdf: pikepdf.Pdf) -> pikepdf.Dictionary:
+    descriptor = pikepdf.Dictionary(
+        Type=pikepdf.Name.FontDescriptor,
+        FontName=pikepdf.Name.GlyphLessFont,
+        Flags=5,
+        FontBBox=[0, 0, 1000, 1000],
+        ItalicAngle=0,
+        Ascent=1000,
+        Descent=0,
+        CapHeight=1000,
+        StemV=80,
+    )
+    font_file = glyphless_font_path()
+    if font_file is not None:
+        descriptor.FontFile2 = pdf.make_stream(font_file.read_bytes())
+    cid_font = pikepdf.Dictionary(
+        Type=pikepdf.Name.Font,
+        Subtype=pikepdf.Name.CIDFontType2,
+        BaseFont=pikepdf.Name.GlyphLessFont,
+        CIDSystemInfo=pikepdf.Dictionary(
+            Registry=pikepdf.String("Adobe"), Ordering=pikepdf.String("Identity"), Supplement=0
+        ),
+        FontDescriptor=pdf.make_indirect(descriptor),
+        DW=1000,
+        CIDToGIDMap=pdf.make_stream(b"\x00\x01" * 65536),  # every code draws glyph 1
+    )
+    return pdf.make_indirect(
+        pikepdf.Dictionary(
+            Type=pikepdf.Name.Font,
+            Subtype=pikepdf.Name.Type0,
+            BaseFont=pikepdf.Name.GlyphLessFont,
+            Encoding=pikepdf.Name("/Identity-H"),
+            DescendantFonts=[pdf.make_indirect(cid_font)],
+            ToUnicode=pdf.make_stream(_IDENTITY_TO_UNICODE),
+        )
+    )
+
+
+_IDENTITY_TO_UNICODE = b"""/CIDInit /ProcSet findresource begin
+12 dict begin
+begincmap
+/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def
+/CMapName /Adobe-Identity-UCS def
+/CMapType 2 def
+1 begincodespacerange
+<0000> <FFFF>
+endcodespacerange
+1 beginbfrange
+<0000> <FFFF> <0000>
+endbfrange
+endcmap
+CMapName currentdict /CMap defineresource pop
+end
+end
+"""
+
+
+def _text_layer(
+    page: LayerPage, width_pt: float, height_pt: float, origin: tuple[float, float]
+) -> bytes:
+    """Invisible text (render mode 3), each line stretched to its box with Tz."""
+    sx = width_pt / max(1, page.pixel_width)
+    sy = height_pt / max(1, page.pixel_height)
+    parts = ["BT 3 Tr"]
+    for line in page.lines:
+        text = "".join(ch for ch in line.text if ord(ch) <= 0xFFFF)
+        if not text.strip():
+            continue
+        size = max(1.0, line.height * sy)
+        natural = size * len(text)
+        scale = 100.0 * (line.width * sx) / natural if natural else 100.0
+        x = origin[0] + line.left * sx
+        y = origin[1] + height_pt - (line.top + line.height) * sy + size * 0.12
+        code = text.encode("utf-16-be").hex().upper()
+        parts.append(
+            f"/ArchivistOCR {size:.2f} Tf {scale:.2f} Tz 1 0 0 1 {x:.2f} {y:.2f} Tm <{code}> Tj"
+        )
+    parts.append("ET")
+    return ("\n".join(parts) + "\n").encode("ascii")

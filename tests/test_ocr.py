@@ -230,3 +230,22 @@ def test_text_layer_of_an_electronic_pdf_is_used(tmp_path: Path) -> None:
     assert outcome.status == "done" and outcome.source == "text-layer"
     assert "认定为工伤" in outcome.text
     assert os.path.exists(path)
+
+
+def test_scanned_materials_get_a_searchable_copy(archive: Archive, tmp_path: Path) -> None:
+    import hashlib
+
+    from archivist.items import show
+    from archivist.render import page_text
+
+    number = capture_from_manifest(archive, ocr_manifest(tmp_path / "in")).number
+    run_queue(archive, workers=2)
+    view = show(archive, number)
+    form = view["materials"][0]
+    assert form["searchable_copy"] is not None
+    copy = archive.root / form["searchable_copy"]
+    text = page_text(copy, 0)
+    assert "失业保险金申领登记表" in text.replace("\r", "").replace("\n", "")
+    assert " " not in text.strip()
+    original = archive.root / form["file"]
+    assert hashlib.sha256(original.read_bytes()).hexdigest() == form["sha256"]

@@ -8,6 +8,7 @@ writes results, in one short transaction per page.
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import os
 import threading
@@ -28,6 +29,7 @@ from archivist.filestore import OperationLock
 from archivist.messages import render
 from archivist.ocr.engine import TesseractEngine
 from archivist.ocr.pages import EngineSettings, PageOutcome, PageTask, init_worker, process_page
+from archivist.ocr.searchable import build_searchable_copy
 from archivist.search.service import refresh_items
 
 Progress = Callable[[int, int, str], None]
@@ -290,4 +292,6 @@ def _store(archive: Archive, outcome: PageOutcome, report: RunReport) -> None:
         else:
             finished_item = None
     if finished_item is not None:
+        with contextlib.suppress(Exception):  # derived data: a failed copy is rebuilt later
+            build_searchable_copy(archive, outcome.material_id)
         refresh_items(archive, [finished_item])
