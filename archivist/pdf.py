@@ -13,6 +13,9 @@ from archivist.images import EmbeddableImage, check_embedded_image
 
 # Image filters whose data must be decoded by an image codec to show damage.
 _CODEC_FILTERS = {"/DCTDecode", "/JPXDecode"}
+# Bilevel scan codecs that neither qpdf nor Pillow decode from a bare stream: their
+# data is read whole, but damage inside it is not detected.
+_OPAQUE_FILTERS = {"/CCITTFaxDecode", "/JBIG2Decode"}
 
 
 @dataclass(frozen=True)
@@ -94,7 +97,10 @@ def _check_image_stream(image: pikepdf.Stream, display_name: str) -> None:
         else ([str(filters)] if filters is not None else [])
     )
     codec = [n for n in names if n in _CODEC_FILTERS]
-    if codec and names[-1] in _CODEC_FILTERS:
+    if names and names[-1] in _OPAQUE_FILTERS:
+        if not image.read_raw_bytes():
+            raise FileRejected("file.pdf_corrupt", file=display_name, reason="empty page image")
+    elif codec and names[-1] in _CODEC_FILTERS:
         # Undo any outer filters (e.g. Flate around DCT), then let the codec decode.
         data = (
             image.read_bytes(pikepdf.StreamDecodeLevel.generalized)
