@@ -170,7 +170,7 @@ def bench_whoosh(
     found = 0
     for term, number in queries:
         t0 = time.perf_counter()
-        total, hits, _ = index.search(term, Filters(), limit=10)
+        _total, hits, _ = index.search(term, Filters(), limit=10)
         latencies.append(time.perf_counter() - t0)
         if any(h.number == number for h in hits) or _contains(index, term, number):
             found += 1
