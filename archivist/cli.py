@@ -640,6 +640,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("已取消", file=sys.stderr)
         return 130
+    except BrokenPipeError:  # the reader (e.g. `| head`) stopped listening
+        import os
+
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
     except Exception as exc:  # a defect: say so in one line, keep the details for the log
         log = Path(args.archive) / ".work" / "last-error.txt" if args.archive else None
         detail = traceback.format_exc()
