@@ -33,6 +33,7 @@ from archivist.ocr.searchable import build_searchable_copy
 from archivist.search.service import refresh_items
 
 Progress = Callable[[int, int, str], None]
+INDEX_BATCH = 50
 
 
 class CancelToken:
@@ -56,6 +57,7 @@ class RunReport:
     jobs_finished: int = 0
     cancelled: bool = False
     failures: list[dict[str, Any]] = field(default_factory=list)
+    items_to_index: set[int] = field(default_factory=set)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -234,6 +236,7 @@ def _execute(
                         error=render("ocr.engine_failed", {"reason": "worker process crashed"}),
                     )
                     _store(archive, outcome, report)
+    _flush_index(archive, report)
     report.cancelled = bool(cancel and cancel.cancelled and pending)
     if report.cancelled:
         with archive.db.writing() as session:
@@ -294,4 +297,14 @@ def _store(archive: Archive, outcome: PageOutcome, report: RunReport) -> None:
     if finished_item is not None:
         with contextlib.suppress(Exception):  # derived data: a failed copy is rebuilt later
             build_searchable_copy(archive, outcome.material_id)
-        refresh_items(archive, [finished_item])
+        report.items_to_index.add(finished_item)
+        if len(report.items_to_index) >= INDEX_BATCH:
+            _flush_index(archive, report)
+
+
+def _flush_index(archive: Archive, report: RunReport) -> None:
+    """Index finished items in batches: one index commit per page would cost more than
+    the OCR of a small page."""
+    if report.items_to_index:
+        refresh_items(archive, sorted(report.items_to_index))
+        report.items_to_index.clear()
