@@ -89,6 +89,11 @@ class Archive:
         self.root = layout.root
         self.migration_backup: Path | None = None
         self.recovered: list[str] = []
+        # The search index, once checked in this process, and items waiting to be indexed
+        # while a batch of changes runs (see archivist.search.service.indexing_batch).
+        self.search_index: Any = None
+        self.index_batch: set[int] | None = None
+        self.index_removals: list[str] = []
 
     # -- lifecycle -----------------------------------------------------------------
     @classmethod

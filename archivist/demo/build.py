@@ -11,6 +11,7 @@ from typing import Any
 
 from archivist.archive import Archive, Layout
 from archivist.capture import capture_from_manifest
+from archivist.search.service import indexing_batch
 
 DEMO_FONDS = ("J023", "示例市社会保险事业服务中心")
 
@@ -38,9 +39,10 @@ def build_demo(
             manifests = generate_batch(
                 scratch, items, seed=seed, progress=lambda done, total: report(done, total * 2, "")
             )
-            for index, manifest in enumerate(manifests, start=1):
-                result = capture_from_manifest(archive, manifest)
-                report(items + index, items * 2, result.number)
+            with indexing_batch(archive):
+                for index, manifest in enumerate(manifests, start=1):
+                    result = capture_from_manifest(archive, manifest)
+                    report(items + index, items * 2, result.number)
         finally:
             shutil.rmtree(scratch, ignore_errors=True)
         return archive.summary()

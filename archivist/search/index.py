@@ -120,6 +120,7 @@ class SearchIndex:
     def __init__(self, folder: Path) -> None:
         self.folder = folder
         self._index: Any = None
+        self.checked = False  # validated (or built) by this process
 
     # -- lifecycle ---------------------------------------------------------------------
     def needs_rebuild(self) -> bool:
@@ -141,6 +142,7 @@ class SearchIndex:
         return False
 
     def create_empty(self) -> None:
+        self._index = None
         if self.folder.exists():
             shutil.rmtree(self.folder)
         self.folder.mkdir(parents=True)
@@ -184,7 +186,8 @@ class SearchIndex:
         except BaseException:
             writer.cancel()
             raise
-        writer.commit()
+        # Small updates append a segment; merging every time would rewrite the index.
+        writer.commit(merge=False)
 
     # -- searching -----------------------------------------------------------------------
     def parse(self, text: str) -> Any:

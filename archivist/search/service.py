@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from archivist.archive import Archive
 from archivist.db.models import Entity, Item, Material, PageText
+from archivist.errors import InputError
 from archivist.search.index import Filters, SearchIndex
 from archivist.search.tokens import query_words
 
@@ -29,7 +30,27 @@ def index_folder(archive: Archive) -> Path:
 
 
 def _index(archive: Archive) -> SearchIndex:
-    return SearchIndex(index_folder(archive))
+    if archive.search_index is None:
+        archive.search_index = SearchIndex(index_folder(archive))
+    index: SearchIndex = archive.search_index
+    return index
+
+
+@contextlib.contextmanager
+def indexing_batch(archive: Archive) -> Iterator[None]:
+    """Collect index updates of many changes (a demo, a hot-folder burst, an import)
+    and apply them in one index commit at the end."""
+    if archive.index_batch is not None:
+        yield
+        return
+    archive.index_batch, archive.index_removals = set(), []
+    try:
+        yield
+    finally:
+        ids, removed = archive.index_batch, archive.index_removals
+        archive.index_batch, archive.index_removals = None, []
+        if ids or removed:
+            refresh_items(archive, ids, removed)
 
 
 def documents(session: Session, item_ids: Iterable[int] | None = None) -> Iterator[dict[str, Any]]:
@@ -125,6 +146,7 @@ def rebuild(
     """Build the index anew from the database."""
     index = _index(archive)
     index.create_empty()
+    index.checked = True
     with archive.db.reading() as session:
         total = session.query(Item).count()
 
@@ -142,8 +164,11 @@ def rebuild(
 
 def ensure_index(archive: Archive) -> SearchIndex:
     index = _index(archive)
-    if index.needs_rebuild() or (index_folder(archive) / STALE_MARK).exists():
+    if (index_folder(archive) / STALE_MARK).exists() or (
+        not index.checked and index.needs_rebuild()
+    ):
         rebuild(archive)
+    index.checked = True
     return index
 
 
@@ -152,12 +177,18 @@ def refresh_items(
 ) -> None:
     """Bring the index up to date after a change. The index is derived data: if it
     cannot be updated now, it is marked stale and rebuilt before the next search."""
+    if archive.index_batch is not None:
+        archive.index_batch.update(item_ids)
+        archive.index_removals.extend(removed_numbers)
+        return
     folder = index_folder(archive)
     try:
         index = _index(archive)
-        if index.needs_rebuild():
-            rebuild(archive)
-            return
+        if not index.checked:
+            if index.needs_rebuild() or (folder / STALE_MARK).exists():
+                rebuild(archive)
+                return
+            index.checked = True
         with archive.db.reading() as session:
             docs = list(documents(session, item_ids))
         index.update(docs, remove=list(removed_numbers))
@@ -202,7 +233,13 @@ def search(
     sort: str = "score",
 ) -> tuple[int, list[SearchHit]]:
     index = ensure_index(archive)
-    total, hits, _terms = index.search(text, filters or Filters(), limit=limit, sort=sort)
+    try:
+        total, hits, _terms = index.search(text, filters or Filters(), limit=limit, sort=sort)
+    except InputError:
+        raise
+    except Exception:
+        rebuild(archive)
+        total, hits, _terms = index.search(text, filters or Filters(), limit=limit, sort=sort)
     words = query_words(text)
     results: list[SearchHit] = []
     with archive.db.reading() as session:
