@@ -33,6 +33,11 @@ def default_archive_dir() -> Path:
     env = os.environ.get("ARCHIVIST_ARCHIVE")
     if env:
         return Path(env).expanduser()
+    from archivist.preferences import Preferences
+
+    chosen = Preferences.load().archive
+    if chosen:
+        return Path(chosen).expanduser()
     return Path(user_data_dir("Archivist", appauthor=False)) / "archive"
 
 

@@ -572,9 +572,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = add("ocr", cmd_ocr, "process the OCR queue (resumable)")
     p.add_argument("--workers", type=int, default=None, help="parallel pages (default: cores)")
-    p.add_argument("--languages", default="chi_sim")
+    p.add_argument("--languages", default=None, help="Tesseract languages (default chi_sim)")
     p.add_argument("--tesseract", default=None, help="path of the tesseract program")
-    p.add_argument("--timeout", type=float, default=120.0, help="seconds per page")
+    p.add_argument("--timeout", type=float, default=None, help="seconds per page (default 120)")
     p.add_argument("--status", action="store_true", help="only show the queue")
     p.add_argument("--retry-failed", action="store_true", help="queue failed pages again")
 

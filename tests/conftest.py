@@ -23,8 +23,12 @@ ID_LI = "110105198001010016"
 
 
 @pytest.fixture(autouse=True)
-def _chinese_messages(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+def _chinese_messages(
+    monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[None]:
     monkeypatch.setenv("ARCHIVIST_ACTOR", "tester")
+    # Never read or write the real user's preferences.
+    monkeypatch.setenv("ARCHIVIST_CONFIG_DIR", str(tmp_path_factory.mktemp("config")))
     monkeypatch.delenv("ARCHIVIST_CRASH_AT", raising=False)
     set_language("zh")
     yield

@@ -1,0 +1,44 @@
+"""Per-user preferences shared by the command line and the window (not per archive):
+where Tesseract is, OCR languages and workers, the hot folder, the UI language."""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import asdict, dataclass, fields
+from pathlib import Path
+
+from platformdirs import user_config_dir
+
+from archivist.filestore import write_json_atomic
+
+
+def preferences_file() -> Path:
+    env = os.environ.get("ARCHIVIST_CONFIG_DIR")
+    folder = Path(env) if env else Path(user_config_dir("Archivist", appauthor=False))
+    return folder / "preferences.json"
+
+
+@dataclass
+class Preferences:
+    archive: str | None = None
+    tesseract: str | None = None
+    ocr_languages: str = "chi_sim"
+    ocr_workers: int | None = None
+    ocr_timeout: float = 120.0
+    hot_folder: str | None = None
+    language: str = "zh"
+
+    @classmethod
+    def load(cls) -> Preferences:
+        try:
+            data = json.loads(preferences_file().read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return cls()
+        known = {f.name for f in fields(cls)}
+        return cls(**{k: v for k, v in data.items() if k in known})
+
+    def save(self) -> None:
+        path = preferences_file()
+        path.parent.mkdir(parents=True, exist_ok=True)
+        write_json_atomic(path, asdict(self))
