@@ -195,6 +195,23 @@ CATALOG: dict[str, tuple[str, str]] = {
     ),
     "ocr.busy": ("另一个识别任务正在处理此档案库", "Another OCR run is working on this archive"),
     "ocr.blank_page": ("空白页，没有可识别的文字", "Blank page: no text to recognise"),
+    # hot folder
+    "hotfolder.no_manifest": (
+        "投放的文件夹中没有 manifest.json 采集清单：{file}",
+        "The dropped folder has no manifest.json: {file}",
+    ),
+    "hotfolder.not_a_folder": (
+        "热文件夹只接收文件夹（每件一个，内含 manifest.json）：{file}",
+        "The hot folder takes folders only (one per item, with a manifest.json): {file}",
+    ),
+    "hotfolder.duplicate": (
+        "{file} 与已归档的 {number} 中的文件内容相同（{stored}）",
+        "{file} has the same content as a file of {number} ({stored})",
+    ),
+    "hotfolder.unavailable": (
+        "热文件夹无法使用：{file}（{reason}）",
+        "The hot folder cannot be used: {file} ({reason})",
+    ),
     # search
     "search.empty": ("请输入要查找的内容", "Type something to search for"),
     "search.bad_syntax": (

@@ -1,0 +1,99 @@
+"""The window's queries: navigation counts, id lists sorted and filtered in the
+database, rows in blocks, pages, entity completion, OCR failures."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from archivist import browse
+from archivist.archive import Archive
+from archivist.capture import capture_from_manifest
+
+from .conftest import ID_LI, write_manifest
+
+
+def _two_items(archive: Archive, tmp_path: Path) -> list[str]:
+    first = capture_from_manifest(archive, write_manifest(tmp_path / "one")).number
+    second = capture_from_manifest(
+        archive,
+        write_manifest(
+            tmp_path / "two",
+            completed_on="2022-03-04",
+            title="李四失业保险金申领",
+            entity={"kind": "person", "name": "李四", "id_number": ID_LI},
+            roster=["李四"],
+            materials=[{"file": "a.pdf", "role": "form", "title": "登记表"}],
+        ),
+    ).number
+    return [first, second]
+
+
+def test_navigation_counts_classes_years_months_entities(archive: Archive, tmp_path: Path) -> None:
+    _two_items(archive, tmp_path)
+    classes = browse.nav_children(archive)
+    assert [(n.scope.class_code, n.count) for n in classes] == [("SY", 2)]
+    years = browse.nav_children(archive, classes[0].scope)
+    assert [(n.scope.year, n.count) for n in years] == [(2023, 1), (2022, 1)]
+    months = browse.nav_children(archive, years[0].scope)
+    assert [(n.scope.month, n.count) for n in months] == [(5, 1)]
+    people = browse.nav_children(archive, months[0].scope)
+    assert [(n.label, n.kind, n.count) for n in people] == [("张三", "person", 1)]
+    ids = browse.item_ids(archive, browse.ItemQuery(scope=people[0].scope))
+    assert len(ids) == 1
+
+
+def test_item_ids_sort_and_filter_in_the_database(archive: Archive, tmp_path: Path) -> None:
+    first, second = _two_items(archive, tmp_path)
+    ids = browse.item_ids(archive, browse.ItemQuery(sort="completed_on"))
+    rows = browse.item_rows(archive, ids)
+    assert [rows[i].number for i in ids] == [second, first]
+    ids = browse.item_ids(archive, browse.ItemQuery(sort="completed_on", descending=True))
+    assert [rows[i].number for i in ids] == [first, second]
+    only = browse.item_ids(archive, browse.ItemQuery(text="李四"))
+    assert [rows[i].number for i in only] == [second]
+    assert browse.item_ids(archive, browse.ItemQuery(text="100%_")) == []
+    row = rows[ids[0]]
+    assert (row.materials, row.pages, row.retention_label) == (3, 4, "10年")
+    assert browse.item_id(archive, first) == ids[0]
+    assert browse.item_id(archive, "2000-XX-000001") is None
+
+
+def test_pages_pixels_and_text(archive: Archive, tmp_path: Path) -> None:
+    first, _ = _two_items(archive, tmp_path)
+    pages = browse.item_pages(archive, first)
+    assert [p.item_page for p in pages] == [1, 2, 3, 4]
+    assert [(p.material_seq, p.page) for p in pages] == [(1, 1), (1, 2), (2, 1), (3, 1)]
+    pdf = browse.page_pixels(pages[1], dpi=50)
+    assert pdf.encoded is not None and pdf.encoded.startswith(b"\x89PNG")
+    jpeg = browse.page_pixels(pages[2])
+    assert jpeg.encoded is not None and jpeg.encoded.startswith(b"\xff\xd8")
+    text = browse.page_text(archive, pages[0].material_id, 1)
+    assert text.status == "pending"
+    # capture order: the form was captured third, it comes first
+    assert browse.capture_order(archive, first) == [2, 1, 0]
+
+
+def test_tiff_frames_come_as_pixels(archive: Archive, tmp_path: Path) -> None:
+    from .conftest import make_tiff
+
+    folder = tmp_path / "tif"
+    folder.mkdir()
+    make_tiff(folder / "scan.tif", pages=2)
+    write_manifest(
+        folder,
+        materials=[{"file": "scan.tif", "role": "form", "title": "登记表"}],
+        roster=["张三"],
+    )
+    number = capture_from_manifest(archive, folder / "manifest.json").number
+    pages = browse.item_pages(archive, number)
+    pixels = browse.page_pixels(pages[1])
+    assert pixels.raw is not None and (pixels.width, pixels.height) == (300, 400)
+
+
+def test_entities_like_and_scheme(archive: Archive, tmp_path: Path) -> None:
+    _two_items(archive, tmp_path)
+    found = browse.entities_like(archive, "李")
+    assert [(e.name, e.id_number) for e in found] == [("李四", ID_LI)]
+    assert browse.entities_like(archive, " ") == []
+    assert any(c["code"] == "SY" for c in browse.scheme_table(archive))
+    assert browse.ocr_failures(archive) == []
