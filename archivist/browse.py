@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import tempfile
+import threading
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,6 +20,8 @@ from archivist.archive import Archive
 from archivist.db.models import ArchiveClass, BusinessType, Entity, Item, Material, PageText
 from archivist.retention import Retention
 
+# PDFium is not thread-safe: one page is rendered at a time in this process.
+_RENDER_LOCK = threading.Lock()
 # Above this many entities under one month the tree shows the first ones only.
 MAX_ENTITY_NODES = 2000
 
@@ -97,9 +100,7 @@ def nav_children(archive: Archive, scope: Scope | None = None) -> list[NavNode]:
                 .group_by(Item.year)
                 .order_by(Item.year.desc())
             ).all()
-            return [
-                NavNode(Scope(scope.class_code, int(y)), "year", "", int(k)) for y, k in rows
-            ]
+            return [NavNode(Scope(scope.class_code, int(y)), "year", "", int(k)) for y, k in rows]
         if level == "month":
             month = extract("month", Item.completed_on)
             rows = session.execute(
@@ -377,7 +378,7 @@ def page_pixels(ref: PageRef, dpi: int = 150) -> PagePixels:
 
     index = ref.page - 1
     if ref.media_type == "application/pdf":
-        with tempfile.TemporaryDirectory(prefix="archivist-view-") as tmp:
+        with tempfile.TemporaryDirectory(prefix="archivist-view-") as tmp, _RENDER_LOCK:
             target = Path(tmp) / "page.png"
             width, height = render.render_page(ref.path, index, target, dpi)
             return PagePixels(encoded=target.read_bytes(), width=width, height=height)

@@ -40,9 +40,7 @@ class HotFolder:
     quarantine: Path
 
     @classmethod
-    def at(
-        cls, inbox: Path, done: Path | None = None, quarantine: Path | None = None
-    ) -> HotFolder:
+    def at(cls, inbox: Path, done: Path | None = None, quarantine: Path | None = None) -> HotFolder:
         return cls(inbox, done or inbox / DONE_NAME, quarantine or inbox / QUARANTINE_NAME)
 
     def prepare(self) -> None:
@@ -192,9 +190,7 @@ def _quarantine(
         REASON_FILE if target.is_dir() else f"{target.name}.{REASON_FILE}"
     )
     reason_path.write_text(text + "\n", encoding="utf-8")
-    return DropOutcome(
-        drop.name, "quarantined", target, code=code, message=render(code, params)
-    )
+    return DropOutcome(drop.name, "quarantined", target, code=code, message=render(code, params))
 
 
 def _move(source: Path, parent: Path, name: str) -> Path:

@@ -1,0 +1,261 @@
+"""Item detail: the item's description, its materials in order with the reason for
+each position, page counts and hashes, and its audit history."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from archivist.retention import Retention
+
+ACTIONS: dict[str, object] = {
+    "item.capture": QT_TRANSLATE_NOOP("ItemDetail", "采集"),
+    "item.reorder": QT_TRANSLATE_NOOP("ItemDetail", "调整顺序"),
+    "item.edit": QT_TRANSLATE_NOOP("ItemDetail", "修改"),
+    "item.renumber": QT_TRANSLATE_NOOP("ItemDetail", "重新编号"),
+}
+
+
+class ItemDetail(QWidget):
+    reorder_requested = Signal(str)
+    pages_requested = Signal(str, int)  # number, item page
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("itemDetail")
+        self.view: dict[str, Any] | None = None
+        self.heading = QLabel()
+        self.heading.setObjectName("itemHeading")
+        self.heading.setWordWrap(True)
+        font = self.heading.font()
+        font.setPointSizeF(font.pointSizeF() * 1.25)
+        font.setBold(True)
+        self.heading.setFont(font)
+        self.fields: dict[str, QLabel] = {}
+        self.form_box = QGroupBox()
+        form = QFormLayout(self.form_box)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.form = form
+        self.labels: dict[str, QLabel] = {}
+        left, right = QFormLayout(), QFormLayout()
+        columns = QHBoxLayout()
+        columns.addLayout(left, 1)
+        columns.addLayout(right, 1)
+        form.addRow(columns)
+        for key, column in (
+            ("archival_code", left),
+            ("class", left),
+            ("business_type", left),
+            ("entity", left),
+            ("completed_on", right),
+            ("retention", right),
+            ("handler", right),
+            ("captured", right),
+        ):
+            label, value = QLabel(), QLabel()
+            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            value.setWordWrap(True)
+            self.labels[key], self.fields[key] = label, value
+            column.addRow(label, value)
+        self.override = QLabel()
+        self.override.setWordWrap(True)
+        self.override.setObjectName("overrideNote")
+        self.override.setStyleSheet("color: #8a5300;")
+        self.reorder = QPushButton()
+        self.reorder.clicked.connect(self._reorder)
+        self.materials = QTableWidget(0, 7)
+        self.materials.setObjectName("materialsTable")
+        self.materials.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.materials.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.materials.verticalHeader().setVisible(False)
+        self.materials.setWordWrap(True)
+        self.materials.cellDoubleClicked.connect(self._open_material)
+        header = self.materials.horizontalHeader()
+        for col, mode in enumerate(
+            [
+                QHeaderView.ResizeMode.ResizeToContents,
+                QHeaderView.ResizeMode.Interactive,
+                QHeaderView.ResizeMode.ResizeToContents,
+                QHeaderView.ResizeMode.ResizeToContents,
+                QHeaderView.ResizeMode.ResizeToContents,
+                QHeaderView.ResizeMode.Stretch,
+                QHeaderView.ResizeMode.Interactive,
+            ]
+        ):
+            header.setSectionResizeMode(col, mode)
+        self.materials.setColumnWidth(1, 200)
+        self.materials.setColumnWidth(6, 140)
+        self.history = QTableWidget(0, 5)
+        self.history.setObjectName("historyTable")
+        self.history.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.history.verticalHeader().setVisible(False)
+        hheader = self.history.horizontalHeader()
+        for col in range(4):
+            hheader.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        hheader.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
+        self.materials_box = QGroupBox()
+        mlayout = QVBoxLayout(self.materials_box)
+        mlayout.addWidget(self.override)
+        mlayout.addWidget(self.materials)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(self.reorder)
+        mlayout.addLayout(row)
+        self.history_box = QGroupBox()
+        QVBoxLayout(self.history_box).addWidget(self.history)
+        split = QSplitter(Qt.Orientation.Vertical)
+        split.addWidget(self.materials_box)
+        split.addWidget(self.history_box)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 1)
+        self.placeholder = QLabel()
+        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.placeholder)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.form_box)
+        layout.addWidget(split, 1)
+        self.body = [self.heading, self.form_box, split]
+        self.retranslate()
+        self.show_item(None)
+
+    def show_item(self, view: dict[str, Any] | None) -> None:
+        self.view = view
+        self.placeholder.setVisible(view is None)
+        for widget in self.body:
+            widget.setVisible(view is not None)
+        if view is None:
+            return
+        self.heading.setText(f"{view['number']}　{view['title']}")
+        entity = view["entity"]
+        ident = entity.get("id_number") or entity.get("unit_code") or ""
+        kind = self.tr("个人") if entity["kind"] == "person" else self.tr("单位")
+        expires = view.get("expires_on") or self.tr("不到期")
+        values = {
+            "archival_code": view["archival_code"],
+            "class": f"{view['class']} {view['class_name']}",
+            "business_type": view["business_type"],
+            "entity": f"{entity['name']}（{kind}）{ident}",
+            "completed_on": view["completed_on"],
+            "retention": self.tr("{label}，{expires}起可鉴定").format(
+                label=_retention(self, view["retention"]), expires=expires
+            )
+            if view.get("expires_on")
+            else _retention(self, view["retention"]),
+            "handler": view.get("handler") or "—",
+            "captured": f"{view['captured_by']}　{view['captured_at'][:19].replace('T', ' ')}",
+        }
+        for key, value in values.items():
+            self.fields[key].setText(value)
+        override = view.get("order_override")
+        self.override.setVisible(bool(override))
+        self.override.setText(self.tr("件内顺序经人工调整，理由：{reason}").format(reason=override))
+        materials = view["materials"]
+        self.materials.setRowCount(len(materials))
+        for row, m in enumerate(materials):
+            role = self.tr("表单") if m["role"] == "form" else self.tr("凭证")
+            importance = self.tr("重要") if m["importance"] == "important" else self.tr("次要")
+            cells = [
+                str(m["seq"]),
+                m["title"],
+                role + ("" if m["role"] == "form" else f"·{importance}"),
+                m.get("person") or "",
+                str(m["pages"]),
+                m["order_reason"],
+                m["sha256"][:16] + "…",
+            ]
+            for col, text in enumerate(cells):
+                cell = QTableWidgetItem(text)
+                if col == 6:
+                    cell.setToolTip(f"SHA-256 {m['sha256']}\n{m['file']}")
+                elif col == 5:
+                    cell.setToolTip(text)
+                elif col == 1:
+                    cell.setToolTip(f"{m['title']}\n{m['original_name']}\n{m['media_type']}")
+                self.materials.setItem(row, col, cell)
+        self.materials.resizeRowsToContents()
+        history = view.get("history", [])
+        self.history.setRowCount(len(history))
+        for row, event in enumerate(history):
+            action = ACTIONS.get(event["action"])
+            cells = [
+                str(event["seq"]),
+                event["at"][:19].replace("T", " "),
+                event["actor"],
+                self.tr(str(action)) if action else event["action"],
+                event.get("reason") or "",
+            ]
+            for col, text in enumerate(cells):
+                self.history.setItem(row, col, QTableWidgetItem(text))
+
+    def _reorder(self) -> None:
+        if self.view is not None:
+            self.reorder_requested.emit(self.view["number"])
+
+    def _open_material(self, row: int, _column: int) -> None:
+        if self.view is None:
+            return
+        page = 1 + sum(m["pages"] for m in self.view["materials"][:row])
+        self.pages_requested.emit(self.view["number"], page)
+
+    def retranslate(self) -> None:
+        self.placeholder.setText(self.tr("在左侧选择分类，在上方表格中选择一件档案"))
+        names = {
+            "archival_code": self.tr("档号"),
+            "class": self.tr("类别"),
+            "business_type": self.tr("业务类型"),
+            "entity": self.tr("单位/个人"),
+            "completed_on": self.tr("办结日期"),
+            "retention": self.tr("保管期限"),
+            "handler": self.tr("经办人"),
+            "captured": self.tr("采集"),
+        }
+        for key, label in self.labels.items():
+            label.setText(names[key] + "：")
+        self.form_box.setTitle(self.tr("件信息"))
+        self.materials_box.setTitle(self.tr("件内材料（按排列顺序，附排列依据）"))
+        self.history_box.setTitle(self.tr("审计记录"))
+        self.reorder.setText(self.tr("调整顺序…"))
+        self.materials.setHorizontalHeaderLabels(
+            [
+                self.tr("顺序"),
+                self.tr("材料题名"),
+                self.tr("类型"),
+                self.tr("所属人员"),
+                self.tr("页数"),
+                self.tr("排列依据"),
+                self.tr("SHA-256"),
+            ]
+        )
+        self.history.setHorizontalHeaderLabels(
+            [self.tr("序号"), self.tr("时间"), self.tr("操作人"), self.tr("操作"), self.tr("理由")]
+        )
+        if self.view is not None:
+            self.show_item(self.view)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+
+def _retention(widget: QWidget, code: str) -> str:
+    if code == "Y":
+        return widget.tr("永久")
+    years = Retention(code).years
+    return widget.tr("{n}年").format(n=years) if years is not None else Retention(code).label

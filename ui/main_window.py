@@ -1,0 +1,503 @@
+"""The main window: navigation tree, item table, item detail and page viewer, the
+search panel, the OCR queue and hot folder panels, and a status bar with the archive,
+its counts and the background work."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QSettings, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDockWidget,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QMessageBox,
+    QProgressBar,
+    QSplitter,
+    QTableView,
+    QTabWidget,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from archivist import browse, items
+from archivist.archive import Archive
+from archivist.preferences import Preferences
+from ui import errors
+from ui.hot_folder import HotFolderPanel
+from ui.item_detail import ItemDetail
+from ui.item_table import ItemTableModel
+from ui.nav_tree import NavTree
+from ui.ocr_panel import OcrPanel
+from ui.page_viewer import PageViewer
+from ui.search_panel import SearchPanel
+from ui.tasks import TaskContext, TaskRunner
+
+
+class MainWindow(QMainWindow):
+    archive_changed = Signal()
+    reopen_requested = Signal(str)
+    language_changed = Signal(str)
+
+    def __init__(
+        self,
+        archive: Archive,
+        prefs: Preferences,
+        *,
+        runner: TaskRunner | None = None,
+        watch_hot_folder: bool = True,
+        auto_ocr: bool = True,
+    ) -> None:
+        super().__init__()
+        self.setObjectName("mainWindow")
+        self.setAcceptDrops(True)
+        self.archive = archive
+        self.prefs = prefs
+        self.runner = runner or TaskRunner(self)
+        self.runner.unhandled.connect(lambda exc, details: errors.show_error(self, exc, details))
+        self.current_number: str | None = None
+
+        # -- centre: tree | (filter + table) / (detail | pages) -----------------------
+        self.nav = NavTree(archive)
+        self.nav.scope_chosen.connect(self._scope_chosen)
+        self.filter = QLineEdit()
+        self.filter.setObjectName("tableFilter")
+        self.filter.setClearButtonEnabled(True)
+        self._filter_timer = QTimer(self)
+        self._filter_timer.setSingleShot(True)
+        self._filter_timer.setInterval(250)
+        self._filter_timer.timeout.connect(self._apply_filter)
+        self.filter.textChanged.connect(lambda _t: self._filter_timer.start())
+        self.count_label = QLabel()
+        self.model = ItemTableModel(archive, self)
+        self.table = QTableView()
+        self.table.setObjectName("itemTable")
+        self.table.setModel(self.model)
+        self.table.setSortingEnabled(True)
+        self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        for column, width in enumerate((130, 260, 50, 150, 170, 95, 75, 50, 200)):
+            self.table.setColumnWidth(column, width)
+        self.table.selectionModel().currentRowChanged.connect(self._row_chosen)
+
+        table_box = QWidget()
+        tlayout = QVBoxLayout(table_box)
+        tlayout.setContentsMargins(0, 0, 0, 0)
+        bar = QHBoxLayout()
+        bar.addWidget(self.filter, 1)
+        bar.addWidget(self.count_label)
+        tlayout.addLayout(bar)
+        tlayout.addWidget(self.table, 1)
+
+        self.detail = ItemDetail()
+        self.detail.reorder_requested.connect(self.reorder_item)
+        self.detail.pages_requested.connect(
+            lambda number, page: self.select_item(number, page=page, show_pages=True)
+        )
+        self.viewer = PageViewer(archive, self.runner)
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("detailTabs")
+        self.tabs.addTab(self.detail, "")
+        self.tabs.addTab(self.viewer, "")
+        self.table.doubleClicked.connect(self._show_pages)
+
+        right = QSplitter(Qt.Orientation.Vertical)
+        right.addWidget(table_box)
+        right.addWidget(self.tabs)
+        right.setStretchFactor(0, 2)
+        right.setStretchFactor(1, 3)
+        self.main_split = QSplitter(Qt.Orientation.Horizontal)
+        self.main_split.addWidget(self.nav)
+        self.main_split.addWidget(right)
+        self.main_split.setStretchFactor(1, 1)
+        self.main_split.setSizes([260, 1000])
+        self.setCentralWidget(self.main_split)
+
+        # -- docks ------------------------------------------------------------------
+        self.search = SearchPanel(archive, self.runner)
+        self.search.hit_opened.connect(
+            lambda number, page, words: self.select_item(
+                number, page=page or 1, words=words, show_pages=True
+            )
+        )
+        self.search_dock = QDockWidget()
+        self.search_dock.setObjectName("searchDock")
+        self.search_dock.setWidget(self.search)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.search_dock)
+
+        self.ocr = OcrPanel(archive, prefs, self.runner, auto_start=auto_ocr)
+        self.ocr.items_changed.connect(self.refresh)
+        self.hot = HotFolderPanel(archive, prefs, self.runner, enabled=watch_hot_folder)
+        self.hot.captured.connect(lambda _number: self.refresh())
+        self.work_tabs = QTabWidget()
+        self.work_tabs.addTab(self.ocr, "")
+        self.work_tabs.addTab(self.hot, "")
+        self.work_dock = QDockWidget()
+        self.work_dock.setObjectName("workDock")
+        self.work_dock.setWidget(self.work_tabs)
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.work_dock)
+        self.work_dock.hide()
+
+        # -- actions, menus, status bar ------------------------------------------------
+        self.commands: dict[str, QAction] = {}
+        for key, shortcut, slot in (
+            ("capture", QKeySequence.StandardKey.New, self.open_capture),
+            ("open", QKeySequence.StandardKey.Open, self.choose_archive),
+            ("settings", QKeySequence.StandardKey.Preferences, self.open_settings),
+            ("quit", QKeySequence.StandardKey.Quit, self.close),
+            ("search", QKeySequence.StandardKey.Find, self.focus_search),
+            ("ocr", None, self.show_ocr),
+            ("hot", None, self.show_hot_folder),
+            ("refresh", QKeySequence.StandardKey.Refresh, self.refresh),
+            ("about", None, self.about),
+        ):
+            action = QAction(self)
+            if shortcut is not None:
+                action.setShortcut(QKeySequence(shortcut))
+            action.triggered.connect(slot)
+            self.commands[key] = action
+        self.menus = {name: self.menuBar().addMenu("") for name in ("file", "view", "help")}
+        for key in ("capture", "open", "settings", "quit"):
+            if key == "quit":
+                self.menus["file"].addSeparator()
+            self.menus["file"].addAction(self.commands[key])
+        for key in ("search", "ocr", "hot", "refresh"):
+            self.menus["view"].addAction(self.commands[key])
+        self.menus["help"].addAction(self.commands["about"])
+        self.toolbar = self.addToolBar("")
+        self.toolbar.setObjectName("mainToolbar")
+        self.toolbar.setMovable(False)
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        for key in ("capture", "search", "ocr", "hot", "settings"):
+            self.toolbar.addAction(self.commands[key])
+
+        self.archive_label = QLabel()
+        self.counts_label = QLabel()
+        self.work_label = QLabel()
+        self.work_bar = QProgressBar()
+        self.work_bar.setMaximumWidth(180)
+        self.work_bar.setTextVisible(False)
+        self.work_cancel = QToolButton()
+        self.work_cancel.clicked.connect(self.runner.cancel_all)
+        status = self.statusBar()
+        status.addWidget(self.archive_label)
+        status.addWidget(self.counts_label)
+        status.addPermanentWidget(self.work_label)
+        status.addPermanentWidget(self.work_bar)
+        status.addPermanentWidget(self.work_cancel)
+        self.runner.changed.connect(self._work_changed)
+        self.archive_changed.connect(self._refresh_counts)
+
+        self.retranslate()
+        self._work_changed()
+        self.model.reload()
+        self._refresh_counts()
+        self._restore_geometry()
+        if self.model.rowCount() > 0:
+            self.table.selectRow(0)
+
+    # -- selection -----------------------------------------------------------------
+    def _scope_chosen(self, scope: object) -> None:
+        if isinstance(scope, browse.Scope):
+            q = self.model.query
+            self.model.set_query(browse.ItemQuery(scope, q.text, q.sort, q.descending))
+            self._table_reloaded()
+
+    def _apply_filter(self) -> None:
+        q = self.model.query
+        self.model.set_query(browse.ItemQuery(q.scope, self.filter.text(), q.sort, q.descending))
+        self._table_reloaded()
+
+    def _table_reloaded(self) -> None:
+        self.count_label.setText(self.tr("{n} 件").format(n=self.model.rowCount()))
+        if self.current_number:
+            item_id = browse.item_id(self.archive, self.current_number)
+            row = self.model.row_of(item_id) if item_id is not None else None
+            if row is not None:
+                self._select_row(row)
+                return
+        if self.model.rowCount():
+            self._select_row(0)
+        else:
+            self._show_number(None)
+
+    def _select_row(self, row: int) -> None:
+        index = self.model.index(row, 0)
+        self.table.selectionModel().setCurrentIndex(
+            index,
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows,
+        )
+        self.table.scrollTo(index)
+
+    def _row_chosen(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        row = self.model.item(current.row()) if current.isValid() else None
+        self._show_number(row.number if row else None)
+
+    def _show_number(
+        self, number: str | None, page: int = 1, words: list[str] | None = None
+    ) -> None:
+        self.current_number = number
+        view: dict[str, Any] | None = None
+        if number is not None:
+            try:
+                view = items.show(self.archive, number)
+            except Exception as exc:
+                errors.show_error(self, exc)
+        self.detail.show_item(view)
+        self.viewer.show_item(number, page, words)
+
+    def select_item(
+        self,
+        number: str,
+        *,
+        page: int = 1,
+        words: list[str] | None = None,
+        show_pages: bool = False,
+    ) -> None:
+        """Show an item (from a search hit, a capture, the hot folder)."""
+        item_id = browse.item_id(self.archive, number)
+        row = self.model.row_of(item_id) if item_id is not None else None
+        if row is None and item_id is not None:
+            # not in the current scope: show the whole archive
+            self.filter.blockSignals(True)
+            self.filter.clear()
+            self.filter.blockSignals(False)
+            self.nav.setCurrentItem(self.nav.root)
+            q = self.model.query
+            self.model.set_query(browse.ItemQuery(browse.Scope(), "", q.sort, q.descending))
+            self.count_label.setText(self.tr("{n} 件").format(n=self.model.rowCount()))
+            row = self.model.row_of(item_id)
+        if row is not None:
+            self.table.selectionModel().blockSignals(True)
+            self._select_row(row)
+            self.table.selectionModel().blockSignals(False)
+        self._show_number(number, page, words)
+        if show_pages:
+            self.tabs.setCurrentWidget(self.viewer)
+
+    # -- changes -------------------------------------------------------------------
+    def refresh(self) -> None:
+        """Something changed in the archive: every view redraws what it shows."""
+        self.nav.reload()
+        self.model.reload()
+        self._table_reloaded()
+        self.search.reload_filters()
+        self.archive_changed.emit()
+
+    def _refresh_counts(self) -> None:
+        def count(_ctx: TaskContext) -> dict[str, Any]:
+            return self.archive.summary()
+
+        def shown(summary: object) -> None:
+            if isinstance(summary, dict):
+                self.summary = summary
+                self._show_counts()
+
+        self.runner.submit(self.tr("统计"), count, on_done=shown, quiet=True)
+
+    def _show_counts(self) -> None:
+        summary = getattr(self, "summary", None)
+        fonds = summary["fonds"] if summary else self.archive.fonds()
+        self.archive_label.setText(
+            self.tr("档案库：{path}　全宗 {code} {name}").format(
+                path=self.archive.root, code=fonds["code"], name=fonds["name"]
+            )
+        )
+        if summary:
+            self.counts_label.setText(
+                self.tr("{items} 件　{materials} 份材料　{pages} 页").format(
+                    items=summary["items"], materials=summary["materials"], pages=summary["pages"]
+                )
+            )
+
+    def _work_changed(self) -> None:
+        active = list(self.runner.active.values())
+        ocr = self.ocr.running_text()
+        if not active and not ocr:
+            self.work_label.setText(self.tr("空闲"))
+            self.work_bar.hide()
+            self.work_cancel.hide()
+            return
+        texts = [h.name for h in active] + ([ocr] if ocr else [])
+        self.work_label.setText(self.tr("后台：{work}").format(work="、".join(texts)))
+        handle = active[0] if active else None
+        self.work_bar.show()
+        if handle is not None and handle.total:
+            self.work_bar.setRange(0, handle.total)
+            self.work_bar.setValue(handle.done)
+        else:
+            self.work_bar.setRange(0, 0)
+        self.work_cancel.setVisible(bool(active))
+
+    # -- commands ------------------------------------------------------------------
+    def open_capture(self, files: list[Path] | None = None) -> None:
+        from ui.capture_dialog import CaptureDialog
+
+        dialog = CaptureDialog(self.archive, self.runner, self, files=files or [])
+        dialog.captured.connect(self._captured)
+        dialog.open()
+        self.capture_dialog = dialog
+
+    def _captured(self, number: str) -> None:
+        self.refresh()
+        self.select_item(number)
+        self.statusBar().showMessage(self.tr("已采集 {number}").format(number=number), 8000)
+
+    def reorder_item(self, number: str) -> None:
+        from ui.reorder_dialog import ReorderDialog
+
+        dialog = ReorderDialog(self.archive, self.runner, number, self)
+        dialog.reordered.connect(self._reordered)
+        dialog.open()
+        self.reorder_dialog = dialog
+
+    def _show_pages(self, _index: QModelIndex) -> None:
+        self.tabs.setCurrentWidget(self.viewer)
+
+    def _reordered(self, number: str) -> None:
+        self.refresh()
+        self.select_item(number)
+
+    def open_settings(self) -> None:
+        from ui.settings_dialog import SettingsDialog
+
+        dialog = SettingsDialog(self.archive, self.prefs, self.runner, self)
+        dialog.applied.connect(self._settings_applied)
+        dialog.open()
+        self.settings_dialog = dialog
+
+    def _settings_applied(self, changes: object) -> None:
+        changed = set(changes) if isinstance(changes, (set, list, tuple)) else set()
+        if "hot_folder" in changed:
+            self.hot.restart()
+        if "scheme" in changed or "settings" in changed:
+            self.refresh()
+        if "language" in changed:
+            self.language_changed.emit(self.prefs.language)
+        if "archive" in changed and self.prefs.archive:
+            self.reopen_requested.emit(self.prefs.archive)
+
+    def choose_archive(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
+        folder = QFileDialog.getExistingDirectory(
+            self, self.tr("打开档案库"), str(self.archive.root.parent)
+        )
+        if folder:
+            self.reopen_requested.emit(folder)
+
+    def focus_search(self) -> None:
+        self.search_dock.show()
+        self.search.query.setFocus()
+        self.search.query.selectAll()
+
+    def show_ocr(self) -> None:
+        self.work_dock.show()
+        self.work_tabs.setCurrentWidget(self.ocr)
+        self.ocr.refresh()
+
+    def show_hot_folder(self) -> None:
+        self.work_dock.show()
+        self.work_tabs.setCurrentWidget(self.hot)
+
+    def about(self) -> None:
+        from archivist import __version__
+
+        QMessageBox.about(
+            self,
+            self.tr("关于档案室"),
+            self.tr("档案室 Archivist {version}\n社会保险经办机构业务档案管理").format(
+                version=__version__
+            ),
+        )
+
+    # -- language, geometry, closing -------------------------------------------------
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("档案室 — {name}").format(name=self.archive.root.name))
+        self.filter.setPlaceholderText(self.tr("筛选：件号、档号、题名或单位/个人"))
+        self.tabs.setTabText(0, self.tr("件详情"))
+        self.tabs.setTabText(1, self.tr("页面"))
+        self.search_dock.setWindowTitle(self.tr("全文检索"))
+        self.work_dock.setWindowTitle(self.tr("后台工作"))
+        self.work_tabs.setTabText(0, self.tr("识别队列"))
+        self.work_tabs.setTabText(1, self.tr("热文件夹"))
+        texts = {
+            "capture": self.tr("采集…"),
+            "open": self.tr("打开档案库…"),
+            "settings": self.tr("设置…"),
+            "quit": self.tr("退出"),
+            "search": self.tr("检索"),
+            "ocr": self.tr("识别队列"),
+            "hot": self.tr("热文件夹"),
+            "refresh": self.tr("刷新"),
+            "about": self.tr("关于档案室"),
+        }
+        for key, text in texts.items():
+            self.commands[key].setText(text)
+        self.commands["capture"].setToolTip(self.tr("采集一件档案（也可把文件拖到窗口上）"))
+        self.menus["file"].setTitle(self.tr("文件(&F)"))
+        self.menus["view"].setTitle(self.tr("查看(&V)"))
+        self.menus["help"].setTitle(self.tr("帮助(&H)"))
+        self.toolbar.setWindowTitle(self.tr("工具栏"))
+        self.work_cancel.setText(self.tr("取消"))
+        self.model.retranslate()
+        self.count_label.setText(self.tr("{n} 件").format(n=self.model.rowCount()))
+        self._show_counts()
+        self._work_changed()
+        if self.current_number:
+            self._show_number(
+                self.current_number, max(1, self.viewer.current + 1), self.viewer.words
+            )
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def _restore_geometry(self) -> None:
+        settings = QSettings()
+        geometry = settings.value("window/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1440, 900)
+        state = settings.value("window/state")
+        if state is not None:
+            self.restoreState(state)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        settings = QSettings()
+        settings.setValue("window/geometry", self.saveGeometry())
+        settings.setValue("window/state", self.saveState())
+        self.hot.stop()
+        self.ocr.stop()
+        self.runner.cancel_all()
+        self.runner.wait(60000)
+        super().closeEvent(event)
+
+    # -- drag and drop: files dropped on the window open the capture dialog ----------
+    def dragEnterEvent(self, event: Any) -> None:
+        if event.mimeData().hasUrls():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: Any) -> None:
+        files = [Path(u.toLocalFile()) for u in event.mimeData().urls() if u.isLocalFile()]
+        if files:
+            self.open_capture(files)

@@ -1,0 +1,403 @@
+"""Settings: the archive (location, fonds, archival code), the classification scheme
+(an editable table; every edit is audited with its reason), OCR (Tesseract program and
+languages, workers), the hot folder and the interface language. Per-user choices are
+the core's Preferences (shared with the command line); archive settings are audited
+in the archive."""
+
+from __future__ import annotations
+
+import os
+from typing import Any
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QDoubleSpinBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from archivist import browse, scheme
+from archivist.archive import Archive
+from archivist.preferences import Preferences
+from ui import errors
+from ui.tasks import TaskContext, TaskRunner
+
+KEY_ROLE = Qt.ItemDataRole.UserRole
+
+
+def _path_row(edit: QLineEdit, button: QPushButton) -> QHBoxLayout:
+    row = QHBoxLayout()
+    row.addWidget(edit, 1)
+    row.addWidget(button)
+    return row
+
+
+class SettingsDialog(QDialog):
+    applied = Signal(object)  # set of what changed
+
+    def __init__(
+        self,
+        archive: Archive,
+        prefs: Preferences,
+        runner: TaskRunner,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("settingsDialog")
+        self.archive = archive
+        self.prefs = prefs
+        self.runner = runner
+        self.tabs = QTabWidget()
+        self.labels: dict[str, QLabel] = {}
+
+        # -- archive ---------------------------------------------------------------------
+        self.archive_path = QLineEdit(str(archive.root))
+        self.archive_path.setObjectName("archivePath")
+        self.archive_browse = QPushButton()
+        self.archive_browse.clicked.connect(lambda: self._choose_folder(self.archive_path))
+        fonds = archive.fonds()
+        self.fonds = QLabel(f"{fonds['code']}　{fonds['name']}")
+        self.fonds.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.category = QLineEdit(archive.setting("category_code"))
+        self.template = QLineEdit(archive.setting("archival_code_template"))
+        self.archive_note = QLabel()
+        self.archive_note.setWordWrap(True)
+        self.archive_note.setStyleSheet("color: #666;")
+        archive_tab = QWidget()
+        form = QFormLayout(archive_tab)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self._row(form, "archive", _path_row(self.archive_path, self.archive_browse))
+        self._row(form, "fonds", self.fonds)
+        self._row(form, "category", self.category)
+        self._row(form, "template", self.template)
+        form.addRow(self.archive_note)
+
+        # -- classification scheme ---------------------------------------------------------
+        self.scheme = QTableWidget(0, 5)
+        self.scheme.setObjectName("schemeTable")
+        self.scheme.verticalHeader().setVisible(False)
+        self.scheme.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        header = self.scheme.horizontalHeader()
+        for col in (0, 1, 3):
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
+        self.scheme.setColumnWidth(2, 220)
+        self.scheme.itemChanged.connect(self._retention_edited)
+        self.add_type_button = QPushButton()
+        self.add_type_button.clicked.connect(self.add_type)
+        self.scheme_note = QLabel()
+        self.scheme_note.setWordWrap(True)
+        self.scheme_note.setStyleSheet("color: #666;")
+        scheme_tab = QWidget()
+        slayout = QVBoxLayout(scheme_tab)
+        slayout.addWidget(self.scheme_note)
+        slayout.addWidget(self.scheme, 1)
+        srow = QHBoxLayout()
+        srow.addStretch(1)
+        srow.addWidget(self.add_type_button)
+        slayout.addLayout(srow)
+
+        # -- OCR ------------------------------------------------------------------------------
+        self.tesseract = QLineEdit(prefs.tesseract or "")
+        self.tesseract.setObjectName("tesseractPath")
+        self.tesseract_browse = QPushButton()
+        self.tesseract_browse.clicked.connect(self._choose_tesseract)
+        self.languages = QLineEdit(prefs.ocr_languages or "chi_sim")
+        self.languages.setObjectName("ocrLanguages")
+        self.workers = QSpinBox()
+        self.workers.setObjectName("ocrWorkers")
+        self.workers.setRange(0, max(1, os.cpu_count() or 1) * 2)
+        self.workers.setValue(prefs.ocr_workers or 0)
+        self.timeout = QDoubleSpinBox()
+        self.timeout.setRange(10, 3600)
+        self.timeout.setValue(float(prefs.ocr_timeout or 120.0))
+        ocr_tab = QWidget()
+        oform = QFormLayout(ocr_tab)
+        oform.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self._row(oform, "tesseract", _path_row(self.tesseract, self.tesseract_browse))
+        self._row(oform, "languages", self.languages)
+        self._row(oform, "workers", self.workers)
+        self._row(oform, "timeout", self.timeout)
+
+        # -- hot folder and language -------------------------------------------------------------
+        self.hot_folder = QLineEdit(prefs.hot_folder or "")
+        self.hot_folder.setObjectName("hotFolderPath")
+        self.hot_browse = QPushButton()
+        self.hot_browse.clicked.connect(lambda: self._choose_folder(self.hot_folder))
+        self.hot_note = QLabel()
+        self.hot_note.setWordWrap(True)
+        self.hot_note.setStyleSheet("color: #666;")
+        self.language = QComboBox()
+        self.language.setObjectName("uiLanguage")
+        self.language.addItem("简体中文", "zh")
+        self.language.addItem("English", "en")
+        self.language.setCurrentIndex(max(0, self.language.findData(prefs.language or "zh")))
+        other_tab = QWidget()
+        hform = QFormLayout(other_tab)
+        hform.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self._row(hform, "hot", _path_row(self.hot_folder, self.hot_browse))
+        hform.addRow(self.hot_note)
+        self._row(hform, "language", self.language)
+
+        for tab in (archive_tab, scheme_tab, ocr_tab, other_tab):
+            self.tabs.addTab(tab, "")
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok
+            | QDialogButtonBox.StandardButton.Cancel
+            | QDialogButtonBox.StandardButton.Apply
+        )
+        self.buttons.accepted.connect(self.accept_changes)
+        self.buttons.rejected.connect(self.reject)
+        apply_button = self.buttons.button(QDialogButtonBox.StandardButton.Apply)
+        if apply_button is not None:
+            apply_button.clicked.connect(self.apply)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.tabs, 1)
+        layout.addWidget(self.buttons)
+        self.resize(920, 620)
+        self.retranslate()
+        self.load_scheme()
+
+    def _row(self, form: QFormLayout, key: str, field: Any) -> None:
+        label = QLabel()
+        self.labels[key] = label
+        form.addRow(label, field)
+
+    # -- the scheme -----------------------------------------------------------------------
+    def load_scheme(self) -> None:
+        self.scheme.blockSignals(True)
+        rows: list[tuple[dict[str, Any], dict[str, Any]]] = []
+        for klass in browse.scheme_table(self.archive):
+            for bt in klass["business_types"]:
+                rows.append((klass, bt))
+        self.scheme.setRowCount(len(rows))
+        for row, (klass, bt) in enumerate(rows):
+            cells = [
+                klass["code"],
+                klass["name"],
+                bt["name"],
+                bt["retention"] or klass["default_retention"] or "",
+                bt["basis"] or bt["schedule_item"] or "",
+            ]
+            for col, text in enumerate(cells):
+                cell = QTableWidgetItem(text)
+                cell.setData(KEY_ROLE, (klass["code"], bt["name"], cells[3]))
+                if col != 3:
+                    cell.setFlags(cell.flags() & ~Qt.ItemFlag.ItemIsEditable)
+                else:
+                    cell.setToolTip(self.tr("Y 永久；D10 十年；D30 三十年……双击修改"))
+                if col == 4:
+                    cell.setToolTip(text)
+                self.scheme.setItem(row, col, cell)
+        self.scheme.blockSignals(False)
+
+    def _retention_edited(self, cell: QTableWidgetItem) -> None:
+        if cell.column() != 3:
+            return
+        code, name, before = cell.data(KEY_ROLE)
+        value = cell.text().strip().upper()
+        if value == before:
+            return
+        reason, ok = QInputDialog.getText(
+            self,
+            self.tr("修改保管期限"),
+            self.tr("{code} {name}：{before} → {after}\n请填写修改理由（记入审计记录）：").format(
+                code=code, name=name, before=before or "—", after=value or "—"
+            ),
+        )
+        if not ok or not reason.strip():
+            self.load_scheme()
+            return
+        self.set_retention(code, name, value or None, reason.strip())
+
+    def set_retention(self, code: str, name: str, retention: str | None, reason: str) -> None:
+        def work(_ctx: TaskContext) -> None:
+            with self.archive.db.writing() as session:
+                scheme.set_type_retention(
+                    session, self.archive.actor, code, name, retention, reason
+                )
+
+        self._write(self.tr("修改分类方案"), work)
+
+    def add_type(self) -> None:
+        classes = [c["code"] for c in browse.scheme_table(self.archive)]
+        code, ok = QInputDialog.getItem(
+            self, self.tr("添加业务类型"), self.tr("类别："), classes, 0, False
+        )
+        if not ok:
+            return
+        name, ok = QInputDialog.getText(self, self.tr("添加业务类型"), self.tr("业务类型名称："))
+        if not ok or not name.strip():
+            return
+        retention, ok = QInputDialog.getText(
+            self,
+            self.tr("添加业务类型"),
+            self.tr("保管期限（Y 永久，D10 十年…；留空用类别默认）："),
+        )
+        if not ok:
+            return
+        reason, ok = QInputDialog.getText(
+            self, self.tr("添加业务类型"), self.tr("理由（记入审计记录）：")
+        )
+        if not ok or not reason.strip():
+            return
+        self.add_business_type(code, name.strip(), retention.strip() or None, reason.strip())
+
+    def add_business_type(self, code: str, name: str, retention: str | None, reason: str) -> None:
+        def work(_ctx: TaskContext) -> None:
+            with self.archive.db.writing() as session:
+                scheme.add_type(session, self.archive.actor, code, name, retention, reason)
+
+        self._write(self.tr("添加业务类型"), work)
+
+    def _write(self, name: str, work: Any) -> None:
+        def done(_result: object) -> None:
+            self.load_scheme()
+            self.applied.emit({"scheme"})
+
+        def failed(exc: BaseException, details: str) -> None:
+            self.load_scheme()
+            errors.show_error(self, exc, details)
+
+        self.runner.submit(name, work, write=True, on_done=done, on_error=failed)
+
+    # -- applying --------------------------------------------------------------------------
+    def apply(self) -> set[str]:
+        changed: set[str] = set()
+        prefs = self.prefs
+        archive_path = self.archive_path.text().strip()
+        if archive_path and os.path.normcase(archive_path) != os.path.normcase(
+            str(self.archive.root)
+        ):
+            prefs.archive = archive_path
+            changed.add("archive")
+        values: dict[str, Any] = {
+            "tesseract": self.tesseract.text().strip() or None,
+            "ocr_languages": self.languages.text().strip() or "chi_sim",
+            "ocr_workers": self.workers.value() or None,
+            "ocr_timeout": float(self.timeout.value()),
+            "hot_folder": self.hot_folder.text().strip() or None,
+            "language": str(self.language.currentData()),
+        }
+        for key, value in values.items():
+            if getattr(prefs, key) != value:
+                setattr(prefs, key, value)
+                changed.add(key)
+        if changed:
+            try:
+                prefs.save()
+            except OSError as exc:
+                errors.show_error(self, exc)
+        settings = {
+            "category_code": self.category.text().strip(),
+            "archival_code_template": self.template.text().strip(),
+        }
+        edits = {k: v for k, v in settings.items() if v and v != self.archive.setting(k)}
+        if edits:
+            reason, ok = QInputDialog.getText(
+                self, self.tr("修改档案库设置"), self.tr("请填写修改理由（记入审计记录）：")
+            )
+            if ok and reason.strip():
+                try:
+                    for key, value in edits.items():
+                        self.archive.set_setting(key, value, reason.strip())
+                    changed.add("settings")
+                except Exception as exc:
+                    errors.show_error(self, exc)
+        if changed:
+            self.applied.emit(changed)
+        return changed
+
+    def accept_changes(self) -> None:
+        self.apply()
+        self.accept()
+
+    def _choose_folder(self, edit: QLineEdit) -> None:
+        folder = QFileDialog.getExistingDirectory(self, self.tr("选择文件夹"), edit.text())
+        if folder:
+            edit.setText(folder)
+
+    def _choose_tesseract(self) -> None:
+        name, _f = QFileDialog.getOpenFileName(
+            self, self.tr("选择 Tesseract 程序"), self.tesseract.text()
+        )
+        if name:
+            self.tesseract.setText(name)
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("设置"))
+        for index, text in enumerate(
+            (self.tr("档案库"), self.tr("分类方案"), self.tr("文字识别"), self.tr("热文件夹与界面"))
+        ):
+            self.tabs.setTabText(index, text)
+        names = {
+            "archive": self.tr("档案库位置"),
+            "fonds": self.tr("全宗"),
+            "category": self.tr("门类代码"),
+            "template": self.tr("档号格式"),
+            "tesseract": self.tr("Tesseract 程序"),
+            "languages": self.tr("识别语言"),
+            "workers": self.tr("并行识别数"),
+            "timeout": self.tr("每页时限（秒）"),
+            "hot": self.tr("热文件夹"),
+            "language": self.tr("界面语言"),
+        }
+        for key, label in self.labels.items():
+            label.setText(names[key])
+        for button in (self.archive_browse, self.tesseract_browse, self.hot_browse):
+            button.setText(self.tr("浏览…"))
+        self.tesseract.setPlaceholderText(self.tr("留空：随程序安装的或系统中的 tesseract"))
+        self.workers.setSpecialValueText(self.tr("自动（按处理器核数）"))
+        self.archive_note.setText(
+            self.tr(
+                "更换档案库位置后窗口将打开该档案库。全宗在建库时确定，不能在此修改。门类代码与档号格式的修改记入审计记录，只影响之后采集的档案。"
+            )
+        )
+        self.scheme_note.setText(
+            self.tr("保管期限可直接修改（双击“保管期限”一栏），每次修改须填写理由并记入审计记录。")
+        )
+        self.hot_note.setText(
+            self.tr(
+                "扫描工作站把每件档案放成一个文件夹（内含 manifest.json 采集清单）。采集后移入“已采集”，有问题的移入“隔离”并附“原因.txt”，不删除任何文件。"
+            )
+        )
+        self.add_type_button.setText(self.tr("添加业务类型…"))
+        self.scheme.setHorizontalHeaderLabels(
+            [
+                self.tr("类别"),
+                self.tr("类别名称"),
+                self.tr("业务类型"),
+                self.tr("保管期限"),
+                self.tr("依据"),
+            ]
+        )
+        for which, text in (
+            (QDialogButtonBox.StandardButton.Ok, self.tr("确定")),
+            (QDialogButtonBox.StandardButton.Cancel, self.tr("取消")),
+            (QDialogButtonBox.StandardButton.Apply, self.tr("应用")),
+        ):
+            widget = self.buttons.button(which)
+            if widget is not None:
+                widget.setText(text)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
