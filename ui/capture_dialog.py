@@ -7,7 +7,6 @@ overrides the order and asks for the reason. Saving goes through the core captur
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
@@ -408,18 +407,18 @@ class CaptureDialog(QDialog):
                 continue
             combo.blockSignals(True)
             combo.clear()
-            combo.addItem(self.tr("（不涉及名册人员）"), "")
+            combo.addItem(self.tr("（无）"), "")
             for name in names:
                 combo.addItem(name, name)
             if draft.person and draft.person not in names:
                 draft.person = ""
             combo.setCurrentIndex(max(0, combo.findData(draft.person)))
             combo.blockSignals(False)
-            with contextlib.suppress(RuntimeError, TypeError):
-                combo.currentIndexChanged.disconnect()
-            combo.currentIndexChanged.connect(
-                lambda _i, r=row, w=combo: self._set(r, "person", w.currentData() or "")
-            )
+            if not combo.property("wired"):
+                combo.setProperty("wired", True)
+                combo.currentIndexChanged.connect(
+                    lambda _i, r=row, w=combo: self._set(r, "person", w.currentData() or "")
+                )
             importance = self.table.cellWidget(row, 3)
             if isinstance(importance, QWidget):
                 importance.setEnabled(draft.role == "voucher")
@@ -429,7 +428,19 @@ class CaptureDialog(QDialog):
         """Set a material's role, importance, person or title (as the widgets do)."""
         for key, value in values.items():
             setattr(self.drafts[row], key, value)
-        self._fill_table()
+        draft = self.drafts[row]
+        self.table.blockSignals(True)
+        title = self.table.item(row, 1)
+        if title is not None:
+            title.setText(draft.title)
+        for col, value in ((2, draft.role), (3, draft.importance)):
+            combo = self.table.cellWidget(row, col)
+            if isinstance(combo, QComboBox):
+                combo.blockSignals(True)
+                combo.setCurrentIndex(max(0, combo.findData(value)))
+                combo.blockSignals(False)
+        self.table.blockSignals(False)
+        self._refresh_table_people()
         self._changed()
 
     def _set(self, row: int, key: str, value: Any) -> None:

@@ -22,10 +22,6 @@ from PySide6.QtWidgets import (
 from archivist.errors import ArchivistError
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ErrorDialog", text)
-
-
 def describe(error: BaseException, details: str = "") -> tuple[str, str]:
     """(the sentence, the details) for any error."""
     if isinstance(error, ArchivistError):
@@ -37,7 +33,7 @@ def describe(error: BaseException, details: str = "") -> tuple[str, str]:
         if error.code not in ("error",) and details:
             body += ["", details]
         return error.message(), "\n".join(body)
-    message = _tr("程序内部错误：{error}").format(error=f"{type(error).__name__}: {error}")
+    message = QCoreApplication.translate("ErrorDialog", "程序内部错误：{error}").format(error=f"{type(error).__name__}: {error}")
     return message, details or f"{type(error).__name__}: {error}"
 
 
@@ -45,7 +41,7 @@ class ErrorDialog(QDialog):
     def __init__(self, parent: QWidget | None, title: str, message: str, details: str) -> None:
         super().__init__(parent)
         self.setObjectName("errorDialog")
-        self.setWindowTitle(title or _tr("出错了"))
+        self.setWindowTitle(title or self.tr("出错了"))
         self.setMinimumWidth(520)
         icon = QLabel()
         icon.setPixmap(
@@ -62,10 +58,10 @@ class ErrorDialog(QDialog):
         self.details.setReadOnly(True)
         self.details.setVisible(False)
         self.details.setMinimumHeight(160)
-        self.toggle = QPushButton(_tr("详细信息"))
+        self.toggle = QPushButton(self.tr("详细信息"))
         self.toggle.setCheckable(True)
         self.toggle.toggled.connect(self.details.setVisible)
-        self.copy = QPushButton(_tr("复制"))
+        self.copy = QPushButton(self.tr("复制"))
         self.copy.clicked.connect(self.copy_text)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFormLayout,
@@ -153,10 +153,10 @@ class ItemDetail(QWidget):
             "entity": f"{entity['name']}（{kind}）{ident}",
             "completed_on": view["completed_on"],
             "retention": self.tr("{label}，{expires}起可鉴定").format(
-                label=_retention(self, view["retention"]), expires=expires
+                label=_retention(view["retention"]), expires=expires
             )
             if view.get("expires_on")
-            else _retention(self, view["retention"]),
+            else _retention(view["retention"]),
             "handler": view.get("handler") or "—",
             "captured": f"{view['captured_by']}　{view['captured_at'][:19].replace('T', ' ')}",
         }
@@ -254,8 +254,10 @@ class ItemDetail(QWidget):
         super().changeEvent(event)
 
 
-def _retention(widget: QWidget, code: str) -> str:
+def _retention(code: str) -> str:
     if code == "Y":
-        return widget.tr("永久")
+        return QCoreApplication.translate("ItemDetail", "永久")
     years = Retention(code).years
-    return widget.tr("{n}年").format(n=years) if years is not None else Retention(code).label
+    if years is None:
+        return Retention(code).label
+    return QCoreApplication.translate("ItemDetail", "{n}年").format(n=years)

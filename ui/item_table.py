@@ -8,6 +8,7 @@ from typing import Any
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
     QAbstractTableModel,
+    QCoreApplication,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -112,7 +113,7 @@ class ItemTableModel(QAbstractTableModel):
             "business_type": row.business_type,
             "entity": row.entity_name,
             "completed_on": row.completed_on,
-            "retention": _retention_label(self, row),
+            "retention": _retention_label(row),
             "pages": str(row.pages),
             "archival_code": row.archival_code,
         }
@@ -133,10 +134,10 @@ class ItemTableModel(QAbstractTableModel):
             self.dataChanged.emit(self.index(0, 0), self.index(len(self.ids) - 1, len(COLUMNS) - 1))
 
 
-def _retention_label(model: QObject, row: browse.ItemRow) -> str:
+def _retention_label(row: browse.ItemRow) -> str:
     code = row.retention
     if code == "Y":
-        return model.tr("永久")
+        return QCoreApplication.translate("ItemTableModel", "永久")
     if code.startswith("D") and code[1:].isdigit():
-        return model.tr("{n}年").format(n=int(code[1:]))
+        return QCoreApplication.translate("ItemTableModel", "{n}年").format(n=int(code[1:]))
     return row.retention_label

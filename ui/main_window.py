@@ -122,6 +122,8 @@ class MainWindow(QMainWindow):
         right.addWidget(self.tabs)
         right.setStretchFactor(0, 2)
         right.setStretchFactor(1, 3)
+        right.setSizes([330, 520])
+        self.right_split = right
         self.main_split = QSplitter(Qt.Orientation.Horizontal)
         self.main_split.addWidget(self.nav)
         self.main_split.addWidget(right)
@@ -152,6 +154,7 @@ class MainWindow(QMainWindow):
         self.work_dock.setObjectName("workDock")
         self.work_dock.setWidget(self.work_tabs)
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.work_dock)
+        self.resizeDocks([self.work_dock], [240], Qt.Orientation.Vertical)
         self.work_dock.hide()
 
         # -- actions, menus, status bar ------------------------------------------------

@@ -107,6 +107,10 @@ class PageView(QGraphicsView):
             self.marks.append(mark)
         self.scene().setSceneRect(self.pixmap_item.sceneBoundingRect())
         self.apply()
+        if self.marks:
+            self.ensureVisible(self.marks[0], 40, 80)
+        else:
+            self.verticalScrollBar().setValue(self.verticalScrollBar().minimum())
 
     def apply(self) -> None:
         rect = self.pixmap_item.boundingRect()

@@ -1,0 +1,265 @@
+"""Regenerate the screenshots of the window's main views into docs/screenshots/.
+
+Run under a real X server so fonts and styles are those a person sees:
+
+    xvfb-run -a -s "-screen 0 1920x1200x24" .venv/bin/python docs/screenshots.py
+
+(`docs/take_screenshots.sh` does exactly that.) A fresh demo archive is built in a
+temporary folder; the user's own preferences and archives are not touched.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+OUT = ROOT / "docs" / "screenshots"
+SIZE = (1600, 1000)
+
+
+def main() -> int:
+    sys.path.insert(0, str(ROOT))
+    work = Path(tempfile.mkdtemp(prefix="archivist-shots-"))
+    os.environ["ARCHIVIST_CONFIG_DIR"] = str(work / "config")
+    os.environ["ARCHIVIST_ACTOR"] = "档案员"
+    try:
+        return shoot(work)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def shoot(work: Path) -> int:
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QApplication, QWidget
+
+    from archivist.archive import Archive
+    from archivist.capture import capture_from_manifest
+    from archivist.demo import generate_batch
+    from archivist.demo.build import build_demo
+    from archivist.ocr.queue import run_queue
+    from archivist.preferences import Preferences
+    from ui.app import make_app
+    from ui.i18n import translations
+
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(
+        QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(work / "qsettings")
+    )
+    root = work / "档案库 示例"
+    print("building the demo archive …", flush=True)
+    build_demo(root, items=24, seed=7)
+    archive = Archive.open(root)
+    first = _numbers(archive)
+    for number in first[:4]:
+        run_queue(archive, item_number=number, workers=2)
+    # a page that fails OCR, so the queue panel shows a failure with its reason
+    blank = _blank_drop(work / "blank")
+    blank_number = capture_from_manifest(archive, blank / "manifest.json").number
+    run_queue(archive, item_number=blank_number, workers=2)
+    hot = work / "热文件夹"
+    prefs = Preferences(hot_folder=str(hot), ocr_workers=2)
+    prefs.save()
+
+    app = make_app()
+    assert isinstance(app, QApplication)
+    translations.apply("zh")
+    OUT.mkdir(parents=True, exist_ok=True)
+    from ui.main_window import MainWindow
+
+    window = MainWindow(archive, prefs, auto_ocr=False)
+    window.resize(*SIZE)
+    window.show()
+    settle(app, window)
+
+    def save(widget: QWidget, name: str) -> None:
+        settle(app, window)
+        image = widget.grab()
+        path = OUT / name
+        image.save(str(path))
+        print(f"  {path.relative_to(ROOT)} {image.width()}x{image.height()}", flush=True)
+
+    # 1. the main window: tree opened to a month, an item with its materials and history
+    window.nav.expandItem(window.nav.root.child(0))
+    settle(app, window)
+    window.select_item(first[0])
+    save(window, "01-main.png")
+
+    # 2. search → open the hit: the page with the hit highlighted, the OCR text beside it
+    window.search.query.setText(_search_word(archive, first[0]))
+    window.search.run()
+    settle(app, window)
+    item = window.search.results.item(0)
+    if item is not None:
+        window.search._open(item)
+    settle(app, window, 1.0)
+    save(window, "02-search-and-page.png")
+
+    # 3. capture dialog with files, the live rule order and an override with its reason
+    drop = generate_batch(work / "new", 1, seed=99)[0]
+    data = json.loads(drop.read_text(encoding="utf-8"))
+    window.open_capture([drop.parent / m["file"] for m in data["materials"]])
+    dialog = window.capture_dialog
+    dialog.set_class(data["class"], data["business_type"])
+    dialog.entity.setText(data["entity"]["name"])
+    dialog.identifier.setText(
+        data["entity"].get("id_number") or data["entity"].get("unit_code") or ""
+    )
+    if data["entity"]["kind"] == "unit":
+        dialog.unit_kind.setChecked(True)
+        dialog.entity.setText(data["entity"]["name"])
+        dialog.identifier.setText(data["entity"].get("unit_code") or "")
+    dialog.roster.setText("，".join(_names(data.get("roster") or [data["entity"]["name"]])))
+    dialog.roster.setModified(True)
+    for row, material in enumerate(data["materials"]):
+        dialog.set_material(
+            row,
+            role=material["role"],
+            title=material.get("title", ""),
+            importance=material.get("importance", "important"),
+            person=material.get("person", ""),
+        )
+    order = dialog.current_order()
+    if len(order) > 2:
+        order[-1], order[-2] = order[-2], order[-1]
+        dialog.override_order(order, reason="申请人补交材料按收件顺序排列")
+    save(dialog, "03-capture.png")
+    dialog.reject()
+
+    # 4. OCR queue panel with a failed page and its reason
+    window.show_ocr()
+    window.ocr.refresh()
+    settle(app, window)
+    save(window, "04-ocr-queue.png")
+
+    # 5. hot folder: one good drop captured, one bad drop quarantined
+    good = generate_batch(hot / "扫描站1 第001批", 1, seed=5)[0]
+    shutil.move(str(good.parent), str(hot / "扫描站1-001"))
+    shutil.rmtree(hot / "扫描站1 第001批", ignore_errors=True)
+    bad = hot / "扫描站1-002"
+    bad.mkdir()
+    (bad / "manifest.json").write_text('{"class": "SY"', encoding="utf-8")
+    window.show_hot_folder()
+    for _ in range(3):
+        window.hot.look()
+        settle(app, window, 0.3)
+    save(window, "05-hot-folder.png")
+
+    # 6. settings: the classification scheme and the other tabs
+    window.open_settings()
+    settings = window.settings_dialog
+    settings.tabs.setCurrentIndex(1)
+    save(settings, "06-settings-scheme.png")
+    settings.tabs.setCurrentIndex(2)
+    save(settings, "07-settings-ocr.png")
+    settings.tabs.setCurrentIndex(3)
+    save(settings, "08-settings-hot-folder-language.png")
+    settings.reject()
+
+    # 7. the error dialog (a wrong ID number), details open
+    from archivist.errors import InputError
+    from ui.errors import ErrorDialog, describe
+
+    error = InputError("id_number.invalid", value="110105194912310021", reason="校验码错误")
+    message, details = describe(error)
+    dialog_error = ErrorDialog(window, "未能采集", message, details)
+    dialog_error.toggle.setChecked(True)
+    dialog_error.show()
+    save(dialog_error, "09-error.png")
+    dialog_error.close()
+
+    # 8. English
+    window.work_dock.hide()
+    translations.apply("en")
+    settle(app, window)
+    window.select_item(first[0])
+    window.tabs.setCurrentIndex(0)
+    save(window, "10-main-english.png")
+    window.select_item(first[0], page=1, show_pages=True)
+    save(window, "11-pages-english.png")
+    window.open_capture([drop.parent / m["file"] for m in data["materials"]])
+    save(window.capture_dialog, "12-capture-english.png")
+    window.capture_dialog.reject()
+    translations.apply("zh")
+
+    window.close()
+    archive.close()
+    return 0
+
+
+def settle(app: object, window: object, extra: float = 0.2) -> None:
+    """Let background work and repaints finish."""
+    from PySide6.QtWidgets import QApplication
+
+    from ui.main_window import MainWindow
+
+    assert isinstance(app, QApplication) and isinstance(window, MainWindow)
+    deadline = time.monotonic() + 60
+    while window.runner.busy() and time.monotonic() < deadline:
+        app.processEvents()
+        time.sleep(0.01)
+    end = time.monotonic() + extra
+    while time.monotonic() < end:
+        app.processEvents()
+        time.sleep(0.01)
+
+
+def _numbers(archive: object) -> list[str]:
+    from archivist import browse
+    from archivist.archive import Archive
+
+    assert isinstance(archive, Archive)
+    ids = browse.item_ids(archive, browse.ItemQuery(sort="number"))
+    rows = browse.item_rows(archive, ids)
+    # an item with several materials reads best
+    ordered = sorted(ids, key=lambda i: -rows[i].materials)
+    return [rows[i].number for i in ordered]
+
+
+def _search_word(archive: object, number: str) -> str:
+    """A two-character word from the recognised text of the item's first pages."""
+    from archivist import browse
+    from archivist.archive import Archive
+
+    assert isinstance(archive, Archive)
+    for ref in browse.item_pages(archive, number)[:3]:
+        text = browse.page_text(archive, ref.material_id, ref.page).text
+        for word in ("身份证", "失业", "工伤", "申请", "单位", "合同"):
+            if word in text:
+                return word
+    return "申请"
+
+
+def _names(roster: list[object]) -> list[str]:
+    return [str(p["name"]) if isinstance(p, dict) else str(p) for p in roster]
+
+
+def _blank_drop(folder: Path) -> Path:
+    """An item whose voucher is a blank scan: its OCR fails with a reason."""
+    from PIL import Image, ImageDraw
+
+    folder.mkdir(parents=True)
+    form = Image.new("L", (1240, 1754), 255)
+    ImageDraw.Draw(form).rectangle((100, 100, 1140, 400), outline=0, width=4)
+    form.save(folder / "登记表.png")
+    Image.new("L", (1240, 1754), 255).save(folder / "空白页.jpg", quality=90)
+    manifest = {
+        "class": "SY",
+        "business_type": "失业保险金申领",
+        "completed_on": "2024-03-08",
+        "entity": {"kind": "person", "name": "赵六"},
+        "materials": [
+            {"file": "登记表.png", "role": "form", "title": "失业保险金申领登记表"},
+            {"file": "空白页.jpg", "role": "voucher", "title": "身份证复印件"},
+        ],
+    }
+    (folder / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False), "utf-8")
+    return folder
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,1038 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_US" sourcelanguage="zh_CN">
+<context>
+    <name>CaptureDialog</name>
+    <message>
+        <source>未设定保管期限，不能采集</source>
+        <translation>No retention period set: cannot capture</translation>
+    </message>
+    <message>
+        <source>✓ 校验码正确</source>
+        <translation>✓ Check digit correct</translation>
+    </message>
+    <message>
+        <source>选择要采集的文件</source>
+        <translation>Choose the files to capture</translation>
+    </message>
+    <message>
+        <source>档案文件 (*.pdf *.tif *.tiff *.jpg *.jpeg *.png *.jp2);;所有文件 (*)</source>
+        <translation>Record files (*.pdf *.tif *.tiff *.jpg *.jpeg *.png *.jp2);;All files (*)</translation>
+    </message>
+    <message>
+        <source>表单</source>
+        <translation>Form</translation>
+    </message>
+    <message>
+        <source>凭证</source>
+        <translation>Voucher</translation>
+    </message>
+    <message>
+        <source>重要</source>
+        <translation>Important</translation>
+    </message>
+    <message>
+        <source>次要</source>
+        <translation>Secondary</translation>
+    </message>
+    <message>
+        <source>（无）</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <source>人工调整（按规则应为第{n}位）：{reason}</source>
+        <translation>Moved by hand (rules put it at {n}): {reason}</translation>
+    </message>
+    <message>
+        <source>顺序已人工调整，理由：{reason}</source>
+        <translation>Order changed by hand, reason: {reason}</translation>
+    </message>
+    <message>
+        <source>按排列规则自动排序；拖动可调整（需填写理由）</source>
+        <translation>Ordered by the arrangement rules; drag to change (a reason is required)</translation>
+    </message>
+    <message>
+        <source>调整件内顺序</source>
+        <translation>Change the order of materials</translation>
+    </message>
+    <message>
+        <source>与排列规则不同的顺序必须说明理由（记入审计记录）：</source>
+        <translation>An order other than the rules&apos; needs a reason (recorded in the audit trail):</translation>
+    </message>
+    <message>
+        <source>请添加文件（拖入窗口或点“添加文件”）</source>
+        <translation>Add files (drop them here or click &quot;Add files&quot;)</translation>
+    </message>
+    <message>
+        <source>至少要有一份业务表单</source>
+        <translation>At least one business form is needed</translation>
+    </message>
+    <message>
+        <source>请选择业务类型</source>
+        <translation>Choose a business type</translation>
+    </message>
+    <message>
+        <source>请填写单位或个人名称</source>
+        <translation>Enter the name of the unit or person</translation>
+    </message>
+    <message>
+        <source>证件号码不完整</source>
+        <translation>The identity number is incomplete</translation>
+    </message>
+    <message>
+        <source>采集窗口</source>
+        <translation>capture window</translation>
+    </message>
+    <message>
+        <source>未能采集</source>
+        <translation>Not captured</translation>
+    </message>
+    <message>
+        <source>采集</source>
+        <translation>Capture</translation>
+    </message>
+    <message>
+        <source>采集一件档案</source>
+        <translation>Capture an item</translation>
+    </message>
+    <message>
+        <source>类别</source>
+        <translation>Class</translation>
+    </message>
+    <message>
+        <source>业务类型</source>
+        <translation>Business type</translation>
+    </message>
+    <message>
+        <source>办结日期</source>
+        <translation>Completed on</translation>
+    </message>
+    <message>
+        <source>对象</source>
+        <translation>Concerns</translation>
+    </message>
+    <message>
+        <source>单位/个人名称</source>
+        <translation>Unit or person</translation>
+    </message>
+    <message>
+        <source>身份证号</source>
+        <translation>ID number</translation>
+    </message>
+    <message>
+        <source>统一社会信用代码</source>
+        <translation>Credit code</translation>
+    </message>
+    <message>
+        <source>题名</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>经办人</source>
+        <translation>Handler</translation>
+    </message>
+    <message>
+        <source>名册人员</source>
+        <translation>Roster</translation>
+    </message>
+    <message>
+        <source>个人</source>
+        <translation>Person</translation>
+    </message>
+    <message>
+        <source>单位</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>输入名称，可从已有单位/个人中选择</source>
+        <translation>Type a name; existing units and persons are offered</translation>
+    </message>
+    <message>
+        <source>18位，输入时即校验</source>
+        <translation>18 characters, checked as you type</translation>
+    </message>
+    <message>
+        <source>留空则由名称和业务类型组成</source>
+        <translation>Leave empty to use the name and the business type</translation>
+    </message>
+    <message>
+        <source>业务表单上的人员，按表上顺序，用逗号分隔</source>
+        <translation>People on the form, in the form&apos;s order, separated by commas</translation>
+    </message>
+    <message>
+        <source>件信息</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <source>材料</source>
+        <translation>Materials</translation>
+    </message>
+    <message>
+        <source>件内顺序（实时按规则排列）</source>
+        <translation>Order (arranged live by the rules)</translation>
+    </message>
+    <message>
+        <source>添加文件…</source>
+        <translation>Add files…</translation>
+    </message>
+    <message>
+        <source>移除</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <source>恢复规则顺序</source>
+        <translation>Back to the rules&apos; order</translation>
+    </message>
+    <message>
+        <source>也可以把文件或文件夹拖到此窗口</source>
+        <translation>You can also drop files or folders on this window</translation>
+    </message>
+    <message>
+        <source>文件</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <source>材料题名</source>
+        <translation>Material title</translation>
+    </message>
+    <message>
+        <source>类型</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>重要性</source>
+        <translation>Importance</translation>
+    </message>
+    <message>
+        <source>所属人员</source>
+        <translation>Person</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>ErrorDialog</name>
+    <message>
+        <source>程序内部错误：{error}</source>
+        <translation>Internal error: {error}</translation>
+    </message>
+    <message>
+        <source>出错了</source>
+        <translation>Error</translation>
+    </message>
+    <message>
+        <source>详细信息</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>复制</source>
+        <translation>Copy</translation>
+    </message>
+</context>
+<context>
+    <name>HotFolderPanel</name>
+    <message>
+        <source>热文件夹：{name}</source>
+        <translation>Hot folder: {name}</translation>
+    </message>
+    <message>
+        <source>{time}&#x3000;已采集 {drop} → {number}</source>
+        <translation>{time}  captured {drop} → {number}</translation>
+    </message>
+    <message>
+        <source>注意：{warning}</source>
+        <translation>Note: {warning}</translation>
+    </message>
+    <message>
+        <source>{time}&#x3000;已隔离 {drop}：{reason}</source>
+        <translation>{time}  quarantined {drop}: {reason}</translation>
+    </message>
+    <message>
+        <source>热文件夹无法使用：{error}</source>
+        <translation>The hot folder cannot be used: {error}</translation>
+    </message>
+    <message>
+        <source>未设置热文件夹（在“设置”中指定扫描工作站投放文件的文件夹）</source>
+        <translation>No hot folder set (choose the folder the scanner stations drop into, in Settings)</translation>
+    </message>
+    <message>
+        <source>正在监视 {inbox}
+采集后移至 {done}；有问题的投放移至 {quarantine}（附“原因.txt”）</source>
+        <translation>Watching {inbox}
+Captured drops move to {done}; bad drops to {quarantine} (with &quot;原因.txt&quot;)</translation>
+    </message>
+    <message>
+        <source>打开文件夹</source>
+        <translation>Open folder</translation>
+    </message>
+</context>
+<context>
+    <name>ItemDetail</name>
+    <message>
+        <source>采集</source>
+        <translation>Capture</translation>
+    </message>
+    <message>
+        <source>调整顺序</source>
+        <translation>Reorder</translation>
+    </message>
+    <message>
+        <source>修改</source>
+        <translation>Edit</translation>
+    </message>
+    <message>
+        <source>重新编号</source>
+        <translation>Renumber</translation>
+    </message>
+    <message>
+        <source>个人</source>
+        <translation>Person</translation>
+    </message>
+    <message>
+        <source>单位</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>不到期</source>
+        <translation>never</translation>
+    </message>
+    <message>
+        <source>{label}，{expires}起可鉴定</source>
+        <translation>{label}, appraisable from {expires}</translation>
+    </message>
+    <message>
+        <source>件内顺序经人工调整，理由：{reason}</source>
+        <translation>The order was changed by hand, reason: {reason}</translation>
+    </message>
+    <message>
+        <source>表单</source>
+        <translation>Form</translation>
+    </message>
+    <message>
+        <source>凭证</source>
+        <translation>Voucher</translation>
+    </message>
+    <message>
+        <source>重要</source>
+        <translation>Important</translation>
+    </message>
+    <message>
+        <source>次要</source>
+        <translation>Secondary</translation>
+    </message>
+    <message>
+        <source>在左侧选择分类，在上方表格中选择一件档案</source>
+        <translation>Choose a class on the left and an item in the table above</translation>
+    </message>
+    <message>
+        <source>档号</source>
+        <translation>Archival code</translation>
+    </message>
+    <message>
+        <source>类别</source>
+        <translation>Class</translation>
+    </message>
+    <message>
+        <source>业务类型</source>
+        <translation>Business type</translation>
+    </message>
+    <message>
+        <source>单位/个人</source>
+        <translation>Unit / person</translation>
+    </message>
+    <message>
+        <source>办结日期</source>
+        <translation>Completed on</translation>
+    </message>
+    <message>
+        <source>保管期限</source>
+        <translation>Retention</translation>
+    </message>
+    <message>
+        <source>经办人</source>
+        <translation>Handler</translation>
+    </message>
+    <message>
+        <source>件信息</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <source>件内材料（按排列顺序，附排列依据）</source>
+        <translation>Materials (in order, with the basis of each position)</translation>
+    </message>
+    <message>
+        <source>审计记录</source>
+        <translation>Audit trail</translation>
+    </message>
+    <message>
+        <source>调整顺序…</source>
+        <translation>Reorder…</translation>
+    </message>
+    <message>
+        <source>顺序</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <source>材料题名</source>
+        <translation>Material title</translation>
+    </message>
+    <message>
+        <source>类型</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>所属人员</source>
+        <translation>Person</translation>
+    </message>
+    <message>
+        <source>页数</source>
+        <translation>Pages</translation>
+    </message>
+    <message>
+        <source>排列依据</source>
+        <translation>Basis of position</translation>
+    </message>
+    <message>
+        <source>SHA-256</source>
+        <translation>SHA-256</translation>
+    </message>
+    <message>
+        <source>序号</source>
+        <translation>Seq</translation>
+    </message>
+    <message>
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>操作人</source>
+        <translation>Actor</translation>
+    </message>
+    <message>
+        <source>操作</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>理由</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>永久</source>
+        <translation>Permanent</translation>
+    </message>
+    <message>
+        <source>{n}年</source>
+        <translation>{n} years</translation>
+    </message>
+</context>
+<context>
+    <name>ItemTableModel</name>
+    <message>
+        <source>件号</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <source>题名</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>类别</source>
+        <translation>Class</translation>
+    </message>
+    <message>
+        <source>业务类型</source>
+        <translation>Business type</translation>
+    </message>
+    <message>
+        <source>单位/个人</source>
+        <translation>Unit / person</translation>
+    </message>
+    <message>
+        <source>办结日期</source>
+        <translation>Completed on</translation>
+    </message>
+    <message>
+        <source>保管期限</source>
+        <translation>Retention</translation>
+    </message>
+    <message>
+        <source>页数</source>
+        <translation>Pages</translation>
+    </message>
+    <message>
+        <source>档号</source>
+        <translation>Archival code</translation>
+    </message>
+    <message>
+        <source>永久</source>
+        <translation>Permanent</translation>
+    </message>
+    <message>
+        <source>{n}年</source>
+        <translation>{n} years</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>{n} 件</source>
+        <translation>{n} items</translation>
+    </message>
+    <message>
+        <source>统计</source>
+        <translation>Counting</translation>
+    </message>
+    <message>
+        <source>档案库：{path}&#x3000;全宗 {code} {name}</source>
+        <translation>Archive: {path}  Fonds {code} {name}</translation>
+    </message>
+    <message>
+        <source>{items} 件&#x3000;{materials} 份材料&#x3000;{pages} 页</source>
+        <translation>{items} items  {materials} materials  {pages} pages</translation>
+    </message>
+    <message>
+        <source>空闲</source>
+        <translation>Idle</translation>
+    </message>
+    <message>
+        <source>后台：{work}</source>
+        <translation>Working: {work}</translation>
+    </message>
+    <message>
+        <source>已采集 {number}</source>
+        <translation>Captured {number}</translation>
+    </message>
+    <message>
+        <source>打开档案库</source>
+        <translation>Open archive</translation>
+    </message>
+    <message>
+        <source>关于档案室</source>
+        <translation>About Archivist</translation>
+    </message>
+    <message>
+        <source>档案室 Archivist {version}
+社会保险经办机构业务档案管理</source>
+        <translation>Archivist {version}
+Business records of social-insurance agencies</translation>
+    </message>
+    <message>
+        <source>档案室 — {name}</source>
+        <translation>Archivist — {name}</translation>
+    </message>
+    <message>
+        <source>筛选：件号、档号、题名或单位/个人</source>
+        <translation>Filter: number, archival code, title, unit or person</translation>
+    </message>
+    <message>
+        <source>件详情</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <source>页面</source>
+        <translation>Pages</translation>
+    </message>
+    <message>
+        <source>全文检索</source>
+        <translation>Full-text search</translation>
+    </message>
+    <message>
+        <source>后台工作</source>
+        <translation>Background work</translation>
+    </message>
+    <message>
+        <source>识别队列</source>
+        <translation>OCR queue</translation>
+    </message>
+    <message>
+        <source>热文件夹</source>
+        <translation>Hot folder</translation>
+    </message>
+    <message>
+        <source>采集…</source>
+        <translation>Capture…</translation>
+    </message>
+    <message>
+        <source>打开档案库…</source>
+        <translation>Open archive…</translation>
+    </message>
+    <message>
+        <source>设置…</source>
+        <translation>Settings…</translation>
+    </message>
+    <message>
+        <source>退出</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <source>检索</source>
+        <translation>Search</translation>
+    </message>
+    <message>
+        <source>刷新</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <source>采集一件档案（也可把文件拖到窗口上）</source>
+        <translation>Capture an item (or drop files on the window)</translation>
+    </message>
+    <message>
+        <source>文件(&amp;F)</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <source>查看(&amp;V)</source>
+        <translation>&amp;View</translation>
+    </message>
+    <message>
+        <source>帮助(&amp;H)</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <source>工具栏</source>
+        <translation>Toolbar</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>NavTree</name>
+    <message>
+        <source>全部档案</source>
+        <translation>All records</translation>
+    </message>
+    <message>
+        <source>{year}年</source>
+        <translation>{year}</translation>
+    </message>
+    <message>
+        <source>{month}月</source>
+        <translation>Month {month}</translation>
+    </message>
+    <message>
+        <source>分类导航</source>
+        <translation>Classes</translation>
+    </message>
+    <message>
+        <source>件数</source>
+        <translation>Items</translation>
+    </message>
+</context>
+<context>
+    <name>OcrPanel</name>
+    <message>
+        <source>识别队列</source>
+        <translation>OCR queue</translation>
+    </message>
+    <message>
+        <source>待识别 {pending} 份&#x3000;已完成 {done} 份&#x3000;失败 {failed} 份&#x3000;页：{pages_done}/{pages_total}，失败 {pages_failed} 页</source>
+        <translation>Waiting {pending}  done {done}  failed {failed} materials  pages: {pages_done}/{pages_total}, {pages_failed} failed</translation>
+    </message>
+    <message>
+        <source>识别失败的页（{n}）</source>
+        <translation>Pages that failed OCR ({n})</translation>
+    </message>
+    <message>
+        <source>没有识别失败的页</source>
+        <translation>No page failed OCR</translation>
+    </message>
+    <message>
+        <source>识别 {done}/{total} 页</source>
+        <translation>OCR {done}/{total} pages</translation>
+    </message>
+    <message>
+        <source>识别</source>
+        <translation>OCR</translation>
+    </message>
+    <message>
+        <source>正在暂停…</source>
+        <translation>Pausing…</translation>
+    </message>
+    <message>
+        <source>重试识别</source>
+        <translation>Retry OCR</translation>
+    </message>
+    <message>
+        <source>开始识别</source>
+        <translation>Start OCR</translation>
+    </message>
+    <message>
+        <source>暂停</source>
+        <translation>Pause</translation>
+    </message>
+    <message>
+        <source>重试失败页</source>
+        <translation>Retry failed pages</translation>
+    </message>
+    <message>
+        <source>自动识别新采集的页</source>
+        <translation>Recognise new pages automatically</translation>
+    </message>
+    <message>
+        <source>件号</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <source>材料</source>
+        <translation>Materials</translation>
+    </message>
+    <message>
+        <source>页</source>
+        <translation>Page</translation>
+    </message>
+    <message>
+        <source>失败原因</source>
+        <translation>Reason</translation>
+    </message>
+</context>
+<context>
+    <name>PageViewer</name>
+    <message>
+        <source>显示页面</source>
+        <translation>Showing page</translation>
+    </message>
+    <message>
+        <source>本页尚未识别（识别队列处理后显示文字）</source>
+        <translation>Not recognised yet (the text appears once the OCR queue reaches it)</translation>
+    </message>
+    <message>
+        <source>本页识别失败：{reason}</source>
+        <translation>OCR failed on this page: {reason}</translation>
+    </message>
+    <message>
+        <source>文字来自 PDF 自带的文字层</source>
+        <translation>Text from the PDF&apos;s own text layer</translation>
+    </message>
+    <message>
+        <source>识别文字（OCR）</source>
+        <translation>Recognised text (OCR)</translation>
+    </message>
+    <message>
+        <source>生成缩略图</source>
+        <translation>Thumbnails</translation>
+    </message>
+    <message>
+        <source>第{page}页</source>
+        <translation>Page {page}</translation>
+    </message>
+    <message>
+        <source>{page} / {total} 页</source>
+        <translation>{page} / {total}</translation>
+    </message>
+    <message>
+        <source>{number}&#x3000;材料{seq}：{title}（第{page}/{pages}页）</source>
+        <translation>{number}  material {seq}: {title} (page {page}/{pages})</translation>
+    </message>
+    <message>
+        <source>未选择档案</source>
+        <translation>No item chosen</translation>
+    </message>
+    <message>
+        <source>上一页</source>
+        <translation>Previous</translation>
+    </message>
+    <message>
+        <source>下一页</source>
+        <translation>Next</translation>
+    </message>
+    <message>
+        <source>缩小</source>
+        <translation>Zoom out</translation>
+    </message>
+    <message>
+        <source>放大</source>
+        <translation>Zoom in</translation>
+    </message>
+    <message>
+        <source>适合宽度</source>
+        <translation>Fit width</translation>
+    </message>
+    <message>
+        <source>旋转</source>
+        <translation>Rotate</translation>
+    </message>
+    <message>
+        <source>放大（Ctrl+滚轮）</source>
+        <translation>Zoom in (Ctrl+wheel)</translation>
+    </message>
+    <message>
+        <source>识别文字</source>
+        <translation>Recognised text</translation>
+    </message>
+</context>
+<context>
+    <name>ReorderDialog</name>
+    <message>
+        <source>调整件内顺序 — {number}</source>
+        <translation>Reorder materials — {number}</translation>
+    </message>
+    <message>
+        <source>必须填写理由（记入审计记录）</source>
+        <translation>A reason is required (recorded in the audit trail)</translation>
+    </message>
+    <message>
+        <source>拖动材料调整顺序：</source>
+        <translation>Drag the materials into the order wanted:</translation>
+    </message>
+    <message>
+        <source>理由：</source>
+        <translation>Reason:</translation>
+    </message>
+    <message>
+        <source>调整顺序</source>
+        <translation>Reorder</translation>
+    </message>
+</context>
+<context>
+    <name>SearchPanel</name>
+    <message>
+        <source>全部类别</source>
+        <translation>All classes</translation>
+    </message>
+    <message>
+        <source>全部业务类型</source>
+        <translation>All business types</translation>
+    </message>
+    <message>
+        <source>正在检索…</source>
+        <translation>Searching…</translation>
+    </message>
+    <message>
+        <source>检索</source>
+        <translation>Search</translation>
+    </message>
+    <message>
+        <source>第{page}页</source>
+        <translation>Page {page}</translation>
+    </message>
+    <message>
+        <source>没有找到</source>
+        <translation>Nothing found</translation>
+    </message>
+    <message>
+        <source>找到 {total} 件</source>
+        <translation>{total} items found</translation>
+    </message>
+    <message>
+        <source>，显示前 {shown} 件</source>
+        <translation>, showing the first {shown}</translation>
+    </message>
+    <message>
+        <source>输入姓名、身份证号、单位或文件中的文字</source>
+        <translation>Name, ID number, unit or words in the files</translation>
+    </message>
+    <message>
+        <source>类别</source>
+        <translation>Class</translation>
+    </message>
+    <message>
+        <source>业务类型</source>
+        <translation>Business type</translation>
+    </message>
+    <message>
+        <source>年度</source>
+        <translation>Years</translation>
+    </message>
+    <message>
+        <source>单位/个人</source>
+        <translation>Unit / person</translation>
+    </message>
+    <message>
+        <source>排序</source>
+        <translation>Sort</translation>
+    </message>
+    <message>
+        <source>名称的一部分</source>
+        <translation>Part of the name</translation>
+    </message>
+    <message>
+        <source>相关度</source>
+        <translation>Relevance</translation>
+    </message>
+    <message>
+        <source>办结日期</source>
+        <translation>Completed on</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Y 永久；D10 十年；D30 三十年……双击修改</source>
+        <translation>Y permanent; D10 ten years; D30 thirty years… double-click to change</translation>
+    </message>
+    <message>
+        <source>修改保管期限</source>
+        <translation>Change retention</translation>
+    </message>
+    <message>
+        <source>{code} {name}：{before} → {after}
+请填写修改理由（记入审计记录）：</source>
+        <translation>{code} {name}: {before} → {after}
+Reason for the change (recorded in the audit trail):</translation>
+    </message>
+    <message>
+        <source>修改分类方案</source>
+        <translation>Editing the scheme</translation>
+    </message>
+    <message>
+        <source>添加业务类型</source>
+        <translation>Add business type</translation>
+    </message>
+    <message>
+        <source>类别：</source>
+        <translation>Class:</translation>
+    </message>
+    <message>
+        <source>业务类型名称：</source>
+        <translation>Name of the business type:</translation>
+    </message>
+    <message>
+        <source>保管期限（Y 永久，D10 十年…；留空用类别默认）：</source>
+        <translation>Retention (Y permanent, D10 ten years…; empty: the class default):</translation>
+    </message>
+    <message>
+        <source>理由（记入审计记录）：</source>
+        <translation>Reason (recorded in the audit trail):</translation>
+    </message>
+    <message>
+        <source>修改档案库设置</source>
+        <translation>Change archive settings</translation>
+    </message>
+    <message>
+        <source>请填写修改理由（记入审计记录）：</source>
+        <translation>Reason for the change (recorded in the audit trail):</translation>
+    </message>
+    <message>
+        <source>选择文件夹</source>
+        <translation>Choose a folder</translation>
+    </message>
+    <message>
+        <source>选择 Tesseract 程序</source>
+        <translation>Choose the Tesseract program</translation>
+    </message>
+    <message>
+        <source>设置</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <source>档案库</source>
+        <translation>Archive</translation>
+    </message>
+    <message>
+        <source>分类方案</source>
+        <translation>Classification scheme</translation>
+    </message>
+    <message>
+        <source>文字识别</source>
+        <translation>OCR</translation>
+    </message>
+    <message>
+        <source>热文件夹与界面</source>
+        <translation>Hot folder and language</translation>
+    </message>
+    <message>
+        <source>档案库位置</source>
+        <translation>Archive folder</translation>
+    </message>
+    <message>
+        <source>全宗</source>
+        <translation>Fonds</translation>
+    </message>
+    <message>
+        <source>门类代码</source>
+        <translation>Category code</translation>
+    </message>
+    <message>
+        <source>档号格式</source>
+        <translation>Archival code template</translation>
+    </message>
+    <message>
+        <source>Tesseract 程序</source>
+        <translation>Tesseract program</translation>
+    </message>
+    <message>
+        <source>识别语言</source>
+        <translation>OCR languages</translation>
+    </message>
+    <message>
+        <source>并行识别数</source>
+        <translation>Parallel pages</translation>
+    </message>
+    <message>
+        <source>每页时限（秒）</source>
+        <translation>Time limit per page (s)</translation>
+    </message>
+    <message>
+        <source>热文件夹</source>
+        <translation>Hot folder</translation>
+    </message>
+    <message>
+        <source>界面语言</source>
+        <translation>Interface language</translation>
+    </message>
+    <message>
+        <source>浏览…</source>
+        <translation>Browse…</translation>
+    </message>
+    <message>
+        <source>留空：随程序安装的或系统中的 tesseract</source>
+        <translation>Empty: the bundled or the system&apos;s tesseract</translation>
+    </message>
+    <message>
+        <source>自动（按处理器核数）</source>
+        <translation>Automatic (one per core)</translation>
+    </message>
+    <message>
+        <source>更换档案库位置后窗口将打开该档案库。全宗在建库时确定，不能在此修改。门类代码与档号格式的修改记入审计记录，只影响之后采集的档案。</source>
+        <translation>Choosing another archive folder opens that archive. The fonds is fixed when an archive is created and cannot be changed here. Changes of the category code and the archival code template are audited and apply to items captured afterwards.</translation>
+    </message>
+    <message>
+        <source>保管期限可直接修改（双击“保管期限”一栏），每次修改须填写理由并记入审计记录。</source>
+        <translation>Retention periods can be changed here (double-click the Retention column); every change needs a reason and is recorded in the audit trail.</translation>
+    </message>
+    <message>
+        <source>扫描工作站把每件档案放成一个文件夹（内含 manifest.json 采集清单）。采集后移入“已采集”，有问题的移入“隔离”并附“原因.txt”，不删除任何文件。</source>
+        <translation>Scanner stations drop one folder per item (with a manifest.json). Captured drops move to &quot;已采集&quot;, bad ones to &quot;隔离&quot; with a &quot;原因.txt&quot; saying why; no file is ever deleted.</translation>
+    </message>
+    <message>
+        <source>添加业务类型…</source>
+        <translation>Add business type…</translation>
+    </message>
+    <message>
+        <source>类别</source>
+        <translation>Class</translation>
+    </message>
+    <message>
+        <source>类别名称</source>
+        <translation>Class name</translation>
+    </message>
+    <message>
+        <source>业务类型</source>
+        <translation>Business type</translation>
+    </message>
+    <message>
+        <source>保管期限</source>
+        <translation>Retention</translation>
+    </message>
+    <message>
+        <source>依据</source>
+        <translation>Basis</translation>
+    </message>
+    <message>
+        <source>确定</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>应用</source>
+        <translation>Apply</translation>
+    </message>
+</context>
+</TS>
