@@ -196,7 +196,7 @@ class CaptureDialog(QDialog):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         for col in (2, 3, 4):
-            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
         self.table.setColumnWidth(0, 170)
         self.table.itemChanged.connect(self._title_edited)
         self.add_button = QPushButton()
@@ -334,6 +334,7 @@ class CaptureDialog(QDialog):
 
     def _roster_changed(self) -> None:
         self._refresh_table_people()
+        self._size_columns()
         self._changed()
 
     # -- materials ---------------------------------------------------------------------
@@ -398,6 +399,19 @@ class CaptureDialog(QDialog):
             self.table.setCellWidget(row, 4, person)
         self.table.blockSignals(False)
         self._refresh_table_people()
+        self._size_columns()
+
+    def _size_columns(self) -> None:
+        """Cell widgets do not size their columns: fit the longest choice."""
+        metrics = self.fontMetrics()
+        choices = {
+            2: [self.tr("表单"), self.tr("凭证"), self.tr("类型")],
+            3: [self.tr("重要"), self.tr("次要"), self.tr("重要性")],
+            4: [self.tr("（无）"), self.tr("所属人员"), *self.roster_names()],
+        }
+        for col, texts in choices.items():
+            width = max(metrics.horizontalAdvance(t) for t in texts) + 44
+            self.table.setColumnWidth(col, min(width, 220))
 
     def _refresh_table_people(self) -> None:
         names = self.roster_names()

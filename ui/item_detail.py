@@ -150,7 +150,9 @@ class ItemDetail(QWidget):
             "archival_code": view["archival_code"],
             "class": f"{view['class']} {view['class_name']}",
             "business_type": view["business_type"],
-            "entity": f"{entity['name']}（{kind}）{ident}",
+            "entity": self.tr("{name}（{kind}）{id}").format(
+                name=entity["name"], kind=kind, id=ident
+            ),
             "completed_on": view["completed_on"],
             "retention": self.tr("{label}，{expires}起可鉴定").format(
                 label=_retention(view["retention"]), expires=expires
@@ -223,10 +225,10 @@ class ItemDetail(QWidget):
             "completed_on": self.tr("办结日期"),
             "retention": self.tr("保管期限"),
             "handler": self.tr("经办人"),
-            "captured": self.tr("采集"),
+            "captured": self.tr("采集人与时间"),
         }
         for key, label in self.labels.items():
-            label.setText(names[key] + "：")
+            label.setText(self.tr("{label}：").format(label=names[key]))
         self.form_box.setTitle(self.tr("件信息"))
         self.materials_box.setTitle(self.tr("件内材料（按排列顺序，附排列依据）"))
         self.history_box.setTitle(self.tr("审计记录"))

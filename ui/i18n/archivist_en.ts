@@ -299,6 +299,10 @@ Captured drops move to {done}; bad drops to {quarantine} (with &quot;原因.txt&
         <translation>never</translation>
     </message>
     <message>
+        <source>{name}（{kind}）{id}</source>
+        <translation>{name} ({kind}) {id}</translation>
+    </message>
+    <message>
         <source>{label}，{expires}起可鉴定</source>
         <translation>{label}, appraisable from {expires}</translation>
     </message>
@@ -353,6 +357,14 @@ Captured drops move to {done}; bad drops to {quarantine} (with &quot;原因.txt&
     <message>
         <source>经办人</source>
         <translation>Handler</translation>
+    </message>
+    <message>
+        <source>采集人与时间</source>
+        <translation>Captured by</translation>
+    </message>
+    <message>
+        <source>{label}：</source>
+        <translation>{label}:</translation>
     </message>
     <message>
         <source>件信息</source>
