@@ -5,6 +5,10 @@ drives `run_queue` from a worker thread."""
 
 from __future__ import annotations
 
+import contextlib
+import os
+import sys
+import threading
 from typing import Any
 
 from PySide6.QtCore import QEvent, QSettings, Qt, QTimer, Signal
@@ -29,6 +33,14 @@ from archivist.ocr.queue import RunReport, queue_status, retry_failed, run_queue
 from archivist.preferences import Preferences
 from ui import errors
 from ui.tasks import TaskContext, TaskHandle, TaskRunner
+
+
+def _lower_priority() -> None:
+    """On Linux, niceness is per thread and inherited by the processes a thread starts:
+    the OCR runner thread and its Tesseract workers yield the CPU to the window."""
+    if sys.platform.startswith("linux"):
+        with contextlib.suppress(OSError, AttributeError):
+            os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), 10)
 
 
 class OcrPanel(QWidget):
@@ -180,6 +192,7 @@ class OcrPanel(QWidget):
         settings, workers = self.settings(), self.prefs.ocr_workers
 
         def work(ctx: TaskContext) -> RunReport:
+            _lower_priority()
             return run_queue(
                 self.archive,
                 workers=workers,
