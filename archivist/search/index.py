@@ -186,8 +186,9 @@ class SearchIndex:
         except BaseException:
             writer.cancel()
             raise
-        # Small updates append a segment; merging every time would rewrite the index.
-        writer.commit(merge=False)
+        # The default policy merges only small segments: without merging, one segment per
+        # capture piles up and every later commit and search gets slower.
+        writer.commit()
 
     # -- searching -----------------------------------------------------------------------
     def parse(self, text: str) -> Any:
