@@ -11,6 +11,7 @@ import functools
 import io
 import math
 import random
+import re
 import statistics
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -828,3 +829,327 @@ def embeddable_frame(source: Path, frame: int, default_dpi: float = 200.0) -> Em
         return EmbeddableImage(
             "raw", converted.tobytes(), converted.width, converted.height, converted.mode, dpi
         )
+
+
+# ---------------------------------------------------------------------------
+# Poor scans for the OCR quality corpus, and pre-processing pages before OCR
+# ---------------------------------------------------------------------------
+
+
+def fade(page: PageCanvas | PageImage, *, paper: int, ink: int) -> PageImage:
+    """Grey copy with white mapped to `paper` and black to `ink`: yellowed paper and
+    worn ribbon or toner, as on old carbon copies and faxes."""
+    image = _as_image(page).convert("L")
+    faded = image.point([round(ink + (paper - ink) * v / 255) for v in range(256)])
+    faded.info["dpi"] = _dpi(_as_image(page))
+    return faded
+
+
+def add_speckle(image: PageImage, *, density: float, seed: int) -> PageImage:
+    """A black-and-white copy with dust and toner specks: `density` of the pixels start a
+    speck of 1-3 pixels a side, as bilevel scans of dirty glass or photocopies show."""
+    rng = random.Random(f"speckle:{seed}")
+    speckled = image.convert("1", dither=Image.Dither.NONE).copy()
+    draw = ImageDraw.Draw(speckled)
+    count = round(image.width * image.height * density)
+    for _ in range(count):
+        x, y = rng.randrange(image.width), rng.randrange(image.height)
+        side = rng.choice((1, 1, 1, 2, 2, 3))
+        draw.rectangle((x, y, x + side - 1, y + side - 1), fill=0)
+    speckled.info["dpi"] = _dpi(image)
+    return speckled
+
+
+@dataclass(frozen=True)
+class PageMeasures:
+    """Cheap facts about a page image that say which clean-up steps help OCR."""
+
+    width: int
+    height: int
+    dpi: float | None  # as recorded in the file, when plausible
+    bilevel: bool  # only black and white pixels
+    paper: int  # grey of the paper (median of a smoothed copy)
+    ink: int  # grey of the darkest print (0.5th percentile of a smoothed copy)
+    grain: float  # median absolute difference from a 3x3 median: scanner noise
+    speckle: float  # isolated ink specks per 10,000 pixels
+    skew_degrees: float  # the text lines' tilt, counter-clockwise positive
+    line_height: float  # median height of text lines in pixels (0 when none found)
+
+
+@dataclass(frozen=True)
+class CleanupSteps:
+    """Which clean-up steps to apply to a page before OCR, in this order."""
+
+    despeckle: bool = False  # remove specks of dust (blobs up to `speck_area` pixels)
+    speck_area: int = 12
+    denoise: bool = False  # gaussian blur (radius 1) against grain
+    contrast: bool = False  # stretch paper to white and ink to black
+    deskew_degrees: float = 0.0  # rotate by minus this
+    scale: float = 1.0  # enlarge small text (bicubic)
+    binarise: bool = False  # adaptive (local mean) threshold
+
+    @property
+    def any(self) -> bool:
+        return (
+            self.despeckle
+            or self.denoise
+            or self.contrast
+            or self.binarise
+            or abs(self.deskew_degrees) >= 0.05
+            or abs(self.scale - 1.0) > 0.01
+        )
+
+    @property
+    def summary(self) -> str:
+        """The steps taken, for the record: 'despeckle,denoise,deskew(-1.2),scale(2)'."""
+        taken = [
+            name
+            for name, on in (
+                ("despeckle", self.despeckle),
+                ("denoise", self.denoise),
+                ("contrast", self.contrast),
+            )
+            if on
+        ]
+        if abs(self.deskew_degrees) >= 0.05:
+            taken.append(f"deskew({self.deskew_degrees:g})")
+        if abs(self.scale - 1.0) > 0.01:
+            taken.append(f"scale({self.scale:g})")
+        if self.binarise:
+            taken.append("binarise")
+        return ",".join(taken)
+
+
+@dataclass(frozen=True)
+class CleanedPage:
+    path: Path
+    width: int
+    height: int
+
+
+_SKEW_SEARCH_DEGREES = 5.0
+# Pixels across the reduced copies the tilt is searched on: a coarse pass over the
+# whole range, then a fine pass near its best angle (a tenth of a degree is about
+# one pixel across the fine copy).
+_SKEW_COARSE_WIDTH = 350
+_SKEW_FINE_WIDTH = 700
+_MEASURE_WIDTH = 1000  # pixels across the reduced copy most measures are taken on
+_GRAIN_SAMPLE = 800  # pixels a side of the middle square the grain is measured on
+
+
+def measure_page(source: Path) -> PageMeasures:
+    """Measure a page image (any mode Pillow reads) in a fraction of a second."""
+    with Image.open(source) as img:
+        dpi_info = img.info.get("dpi")
+        bilevel = img.mode == "1"
+        grey = img.convert("L")
+    dpi = float(dpi_info[0]) if dpi_info and 50 <= float(dpi_info[0]) <= 1200 else None
+    # Tilt, line height and the greys of paper and print from a reduced copy: averaging
+    # blocks of pixels takes out the grain and costs little.
+    factor = max(1, math.ceil(grey.width / _MEASURE_WIDTH))
+    small = grey.reduce(factor) if factor > 1 else grey
+    histogram = small.histogram()
+    paper, ink = _percentile(histogram, 0.5), _percentile(histogram, 0.005)
+    threshold = (paper + ink) // 2
+    small_ink = _ink_mask(small, threshold)
+    skew = _estimate_skew(small_ink)
+    upright = small_ink.rotate(-skew, resample=Image.Resampling.NEAREST) if skew else small_ink
+    # Grain at full resolution, on the middle of the page (a median filter is costly).
+    middle = _middle(grey, _GRAIN_SAMPLE)
+    smooth = middle.filter(ImageFilter.MedianFilter(3))
+    grain = float(_percentile(ImageChops.difference(middle, smooth).histogram(), 0.5))
+    return PageMeasures(
+        width=grey.width,
+        height=grey.height,
+        dpi=dpi,
+        bilevel=bilevel,
+        paper=paper,
+        ink=ink,
+        grain=grain,
+        speckle=_speck_density(_ink_mask(grey, threshold)),
+        skew_degrees=skew,
+        line_height=_median_line_height(upright) * factor,
+    )
+
+
+def _middle(image: Image.Image, side: int) -> Image.Image:
+    left = max(0, (image.width - side) // 2)
+    top = max(0, (image.height - side) // 2)
+    return image.crop((left, top, min(image.width, left + side), min(image.height, top + side)))
+
+
+def clean_page(source: Path, target: Path, steps: CleanupSteps) -> CleanedPage:
+    """Apply `steps` to the page at `source` and save it as a PNG at `target`."""
+    with Image.open(source) as img:
+        image = img.convert("L")
+    if steps.despeckle:
+        image = _remove_specks(image, steps.speck_area)
+    if steps.denoise:
+        # Measured against a 3x3 and 5x5 median: a gaussian of radius 1 keeps thin
+        # strokes of small characters better at 150-200 dpi.
+        image = image.filter(ImageFilter.GaussianBlur(1.0))
+    if steps.contrast:
+        image = _stretch_contrast(image)
+    if abs(steps.deskew_degrees) >= 0.05:
+        image = image.rotate(
+            -steps.deskew_degrees, resample=Image.Resampling.BICUBIC, fillcolor=255
+        )
+    if abs(steps.scale - 1.0) > 0.01:
+        size = (round(image.width * steps.scale), round(image.height * steps.scale))
+        image = image.resize(size, Image.Resampling.BICUBIC)
+    if steps.binarise:
+        image = _adaptive_threshold(image)
+    image.save(target, "PNG", compress_level=1)  # a temporary file: speed over size
+    return CleanedPage(target, image.width, image.height)
+
+
+def _percentile(histogram: Sequence[int], share: float) -> int:
+    """The grey level below which `share` of the pixels lie."""
+    wanted = sum(histogram) * share
+    seen = 0
+    for level, count in enumerate(histogram):
+        seen += count
+        if seen >= wanted and count:
+            return level
+    return len(histogram) - 1
+
+
+def _ink_mask(grey: Image.Image, threshold: int) -> Image.Image:
+    """255 where there is ink, 0 on paper."""
+    return grey.point(lambda v: 255 if v < threshold else 0)
+
+
+def _row_profile(mask: Image.Image) -> list[int]:
+    """Mean ink of each row (0-255), from one BOX resize instead of a Python loop."""
+    return list(mask.resize((1, mask.height), Image.Resampling.BOX).tobytes())
+
+
+def _estimate_skew(ink_mask: Image.Image) -> float:
+    """The tilt at which the rows of a reduced copy are most sharply text or paper.
+
+    Text lines that run level give a row profile of tall peaks and empty gaps; the
+    energy (sum of squares) of the profile is highest at the true angle.
+    """
+
+    def reduced(width: int) -> Image.Image:
+        factor = max(1, math.ceil(ink_mask.width / width))
+        return ink_mask.reduce(factor) if factor > 1 else ink_mask
+
+    def energy(small: Image.Image, angle: float) -> float:
+        turned = small.rotate(-angle, resample=Image.Resampling.BILINEAR)
+        return float(sum(v * v for v in _row_profile(turned)))
+
+    coarse = reduced(_SKEW_COARSE_WIDTH)
+    steps = round(_SKEW_SEARCH_DEGREES / 0.5)
+    best = max((k * 0.5 for k in range(-steps, steps + 1)), key=lambda a: energy(coarse, a))
+    fine = reduced(_SKEW_FINE_WIDTH)
+    angle = max((best + k * 0.1 for k in range(-5, 6)), key=lambda a: energy(fine, a))
+    return round(angle, 2) if abs(angle) <= _SKEW_SEARCH_DEGREES else 0.0
+
+
+def _median_line_height(ink_mask: Image.Image) -> float:
+    """Median height of the runs of rows that hold ink: the height of a text line."""
+    profile = _row_profile(ink_mask)
+    peak = max(profile, default=0)
+    if peak == 0:
+        return 0.0
+    # A row belongs to a line when it holds a fair share of the inkiest row's ink.
+    threshold = max(1, peak // 8)
+    runs: list[int] = []
+    run = 0
+    for value in profile:
+        if value >= threshold:
+            run += 1
+        elif run:
+            runs.append(run)
+            run = 0
+    if run:
+        runs.append(run)
+    runs = [r for r in runs if r >= 3]
+    return float(statistics.median(runs)) if runs else 0.0
+
+
+def _isolated_specks(ink_mask: Image.Image) -> Image.Image:
+    """255 on ink pixels with at most 4 ink pixels in their 5x5 neighbourhood (1-2
+    pixel dust); strokes of characters have far more neighbours."""
+    neighbours = ink_mask.filter(ImageFilter.BoxBlur(2))  # mean over 5x5 = count * 255 / 25
+    lonely = neighbours.point(lambda v: 255 if v <= 4 * 255 // 25 + 1 else 0)
+    return ImageChops.multiply(ink_mask, lonely)
+
+
+def _speck_density(ink_mask: Image.Image) -> float:
+    specks = _isolated_specks(ink_mask).histogram()[255]
+    return specks * 10_000 / max(1, ink_mask.width * ink_mask.height)
+
+
+def _remove_specks(grey: Image.Image, max_area: int) -> Image.Image:
+    """Paint white every blob of ink (8-connected) of at most `max_area` pixels.
+
+    Blobs are found from the runs of ink in each row: the regular-expression scan of a
+    row runs in C, so only the runs, not the pixels, pass through Python.
+    """
+    histogram = grey.histogram()
+    paper, ink = _percentile(histogram, 0.5), _percentile(histogram, 0.005)
+    threshold = (paper + ink) // 2
+    pixels = grey.point(lambda v: 0 if v < threshold else 255).tobytes()
+    width = grey.width
+    ink_run = re.compile(b"\x00+")
+    parent: list[int] = []
+    runs: list[tuple[int, int, int]] = []  # row, first column, column after the last
+
+    def root(index: int) -> int:
+        while parent[index] != index:
+            parent[index] = parent[parent[index]]
+            index = parent[index]
+        return index
+
+    above: list[tuple[int, int, int]] = []  # the previous row's runs: start, end, index
+    for y in range(grey.height):
+        row: list[tuple[int, int, int]] = []
+        cursor = 0
+        for match in ink_run.finditer(pixels, y * width, (y + 1) * width):
+            start, end = match.start() - y * width, match.end() - y * width
+            index = len(runs)
+            runs.append((y, start, end))
+            parent.append(index)
+            # Runs of the row above that touch this one, diagonals included.
+            while cursor < len(above) and above[cursor][1] < start:
+                cursor += 1
+            probe = cursor
+            while probe < len(above) and above[probe][0] <= end:
+                mine, theirs = root(index), root(above[probe][2])
+                if mine != theirs:
+                    parent[theirs] = mine
+                probe += 1
+            row.append((start, end, index))
+        above = row
+    area: dict[int, int] = {}
+    for index, (_, start, end) in enumerate(runs):
+        key = root(index)
+        area[key] = area.get(key, 0) + end - start
+    cleaned = grey.copy()
+    draw = ImageDraw.Draw(cleaned)
+    for index, (y, start, end) in enumerate(runs):
+        if area[root(index)] <= max_area:
+            draw.line((start, y, end - 1, y), fill=255)
+    return cleaned
+
+
+def _stretch_contrast(grey: Image.Image) -> Image.Image:
+    """Paper to white, the darkest print to black, linearly in between."""
+    histogram = grey.histogram()
+    paper, ink = _percentile(histogram, 0.5), _percentile(histogram, 0.005)
+    if paper - ink < 16:
+        return grey
+    return grey.point(
+        [max(0, min(255, round((v - ink) * 255 / (paper - ink)))) for v in range(256)]
+    )
+
+
+def _adaptive_threshold(grey: Image.Image) -> Image.Image:
+    """Black where a pixel is clearly darker than its surroundings (Bradley's local-mean
+    threshold), so faded print and uneven paper both come out black on white."""
+    radius = max(8, min(grey.width, grey.height) // 60)
+    local_mean = grey.filter(ImageFilter.BoxBlur(radius))
+    darker = ImageChops.subtract(local_mean, grey)  # how much darker than around it
+    return darker.point(lambda v: 0 if v > 20 else 255)

@@ -327,6 +327,15 @@ CATALOG: dict[str, tuple[str, str]] = {
         "字体文件不可用：{file}（{reason}）",
         "The font file cannot be used: {file} ({reason})",
     ),
+    # OCR engines (second engine, chosen in settings)
+    "ocr.rapidocr_missing": (
+        "RapidOCR 识别引擎未安装或无法加载（{reason}）。安装方法：{hint}",
+        "The RapidOCR engine is not installed or cannot load ({reason}). Install it: {hint}",
+    ),
+    "ocr.unknown_engine": (
+        "未知的识别引擎：{engine}（可选：{choices}）",
+        "Unknown OCR engine: {engine} (choose one of: {choices})",
+    ),
 }
 
 

@@ -21,6 +21,7 @@ OWNERS = {
     "whoosh": "archivist/search/index.py",
     "docx": "archivist/reports/writer.py",
     "pypdfium2": "archivist/render.py",
+    "rapidocr": "archivist/ocr/rapid.py",
 }
 
 

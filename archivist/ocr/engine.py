@@ -1,4 +1,5 @@
-"""The OCR engine: Tesseract through pytesseract (the only module that imports it).
+"""The OCR engine interface, and Tesseract through pytesseract (the only module that
+imports it); the optional second engine lives in `archivist.ocr.rapid`.
 
 One Tesseract process per page, single-threaded (OMP_THREAD_LIMIT=1): on a 2-core
 machine Tesseract's own OpenMP threads make each page several times slower, so pages
@@ -15,6 +16,7 @@ import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Protocol
 
 import pytesseract
 
@@ -46,6 +48,25 @@ class OcrResult:
     seconds: float = 0.0
     width: int = 0
     height: int = 0
+
+
+class OcrEngine(Protocol):
+    """What the page pipeline needs from an engine."""
+
+    name: str
+
+    @property
+    def label(self) -> str:
+        """Engine and model or languages, stored with each page's text."""
+        ...
+
+    def check(self) -> None:
+        """Raise ArchiveError with a clear message when the engine cannot run here."""
+        ...
+
+    def recognise(self, image: Path) -> OcrResult:
+        """OCR one page image file; raise OcrFailure with the reason."""
+        ...
 
 
 def install_hint() -> str:
@@ -89,6 +110,10 @@ class TesseractEngine:
         self.languages = languages
         self.timeout = timeout
         self.psm = psm
+
+    @property
+    def label(self) -> str:
+        return f"tesseract:{self.languages}"
 
     def version(self) -> str:
         pytesseract.pytesseract.tesseract_cmd = str(self.binary)
