@@ -13,7 +13,8 @@ from __future__ import annotations
 
 import math
 import tempfile
-from dataclasses import dataclass, field
+import time
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -142,6 +143,7 @@ def _process(task: PageTask, tmp: Path) -> PageOutcome:
     if prepared.blank:
         raise OcrFailure("ocr.blank_page")
     engine = _get_engine()
+    cleanup_started = time.perf_counter()
     steps = (
         plan_cleanup(images.measure_page(prepared.path), engine.name)
         if _settings.cleanup
@@ -150,6 +152,7 @@ def _process(task: PageTask, tmp: Path) -> PageOutcome:
     target = prepared.path
     if steps.any:
         target = images.clean_page(prepared.path, tmp / "cleaned.png", steps).path
+    cleanup_seconds = time.perf_counter() - cleanup_started
     result = engine.recognise(target)
     width, height = prepared.width, prepared.height
     lines = [to_original(line, steps, width, height) for line in result.lines]
@@ -164,7 +167,7 @@ def _process(task: PageTask, tmp: Path) -> PageOutcome:
         width=width,
         height=height,
         confidence=result.confidence,
-        seconds=result.seconds,
+        seconds=cleanup_seconds + result.seconds,
     )
 
 
@@ -176,19 +179,27 @@ GRAIN_TO_DENOISE = 3.0
 # Isolated specks per 10,000 pixels above which a page without grain is dusty: clean
 # pages measure under 0.1, speckled bilevel scans 80-90.
 SPECKS_TO_CLEAN = 5.0
+# Tilt from which turning the page upright raised Tesseract's accuracy on every class
+# of tilted scan (by 1-3 points); below it the estimate is mostly noise.
+DESKEW_FROM_DEGREES = 0.3
 
 
 def plan_cleanup(page: PageMeasures, engine: str) -> CleanupSteps:
     """The clean-up steps that measurably raised this engine's accuracy on pages like
     this one; none for a clean page (clean-up costs time and can cost accuracy)."""
+    steps = CleanupSteps()
     if page.grain < GRAIN_TO_DENOISE and page.speckle >= SPECKS_TO_CLEAN:
         # Dust is a blob far smaller than a character's smallest stroke; punctuation dots
         # are about (line height / 6) a side.
         area = max(6, round((page.line_height * 0.15) ** 2)) if page.line_height else 16
-        return CleanupSteps(despeckle=True, speck_area=area)
-    if engine == "tesseract" and page.grain >= GRAIN_TO_DENOISE:
-        return CleanupSteps(denoise=True, contrast=True)
-    return CleanupSteps()
+        steps = replace(steps, despeckle=True, speck_area=area)
+    if engine != "tesseract":
+        return steps  # RapidOCR reads grainy and tilted lines as they are
+    if page.grain >= GRAIN_TO_DENOISE:
+        steps = replace(steps, denoise=True, contrast=True)
+    if abs(page.skew_degrees) >= DESKEW_FROM_DEGREES:
+        steps = replace(steps, deskew_degrees=page.skew_degrees)
+    return steps
 
 
 def to_original(line: OcrLine, steps: CleanupSteps, width: int, height: int) -> OcrLine:

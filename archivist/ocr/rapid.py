@@ -24,12 +24,18 @@ MODEL = "PP-OCRv6"
 
 @dataclass(frozen=True)
 class _Box:
+    """A detected text box: its upright bounds, and where its ends sit (a tilted
+    line's bounds are taller than the line, so joining goes by the ends)."""
+
     text: str
     left: int
     top: int
     right: int
     bottom: int
     score: float
+    start_middle: float  # y of the middle of the left edge
+    end_middle: float  # y of the middle of the right edge
+    line_height: float  # length of the left edge
 
 
 class RapidOcrEngine:
@@ -96,8 +102,10 @@ def _boxes(output: Any) -> list[_Box]:
     boxes: list[_Box] = []
     scores = output.scores or [0.0] * len(output.txts)
     for text, corners, score in zip(output.txts, output.boxes.tolist(), scores, strict=True):
-        xs = [point[0] for point in corners]
-        ys = [point[1] for point in corners]
+        # Corners run clockwise from the top left: top left, top right, bottom right,
+        # bottom left.
+        (x1, y1), (x2, y2), (x3, y3), (x4, y4) = corners
+        xs, ys = (x1, x2, x3, x4), (y1, y2, y3, y4)
         boxes.append(
             _Box(
                 str(text),
@@ -106,31 +114,33 @@ def _boxes(output: Any) -> list[_Box]:
                 round(max(xs)),
                 round(max(ys)),
                 float(score),
+                start_middle=(y1 + y4) / 2,
+                end_middle=(y2 + y3) / 2,
+                line_height=max(1.0, ((x4 - x1) ** 2 + (y4 - y1) ** 2) ** 0.5),
             )
         )
     return boxes
 
 
 def _assemble(boxes: list[_Box], seconds: float, width: int, height: int) -> OcrResult:
-    """Join the detector's text boxes into printed lines, top to bottom.
+    """Join the detector's text boxes, in its reading order, into printed lines.
 
-    The detector cuts a line at wide gaps (between a form's label and its value); boxes
-    whose vertical middles fall within one another's height belong to one line.
+    The detector cuts a line at wide gaps (between a form's label and its value): a box
+    that starts to the right of the previous one, at the height where that one ends,
+    continues its line. Comparing ends rather than bounds keeps the lines of a tilted
+    page apart.
     """
     rows: list[list[_Box]] = []
-    for box in sorted(boxes, key=lambda b: (b.top + b.bottom) / 2):
-        middle = (box.top + box.bottom) / 2
+    for box in boxes:
         if rows:
-            last = rows[-1]
-            top = sum(b.top for b in last) / len(last)
-            bottom = sum(b.bottom for b in last) / len(last)
-            if top <= middle <= bottom:
-                last.append(box)
+            last = rows[-1][-1]
+            same_height = abs(box.start_middle - last.end_middle) <= last.line_height / 2
+            if box.left >= last.right - last.line_height / 2 and same_height:
+                rows[-1].append(box)
                 continue
         rows.append([box])
     lines: list[OcrLine] = []
     for row in rows:
-        row.sort(key=lambda b: b.left)
         text = normalise_line(" ".join(b.text for b in row))
         if not text:
             continue
