@@ -76,7 +76,11 @@ class MainWindow(QMainWindow):
         self._filter_timer.timeout.connect(self._apply_filter)
         self.filter.textChanged.connect(lambda _t: self._filter_timer.start())
         self.count_label = QLabel()
-        self.model = ItemTableModel(archive, self)
+        self.model = ItemTableModel(archive, self, runner=self.runner)
+        self.model.loaded.connect(self._table_reloaded)
+        self.model.failed.connect(lambda exc, details: errors.show_error(self, exc, details))
+        self._reshow = False  # after a refresh the loaded table re-reads the item shown
+        self._wanted: str | None = None  # an item to select once the table has loaded
         self.table = QTableView()
         self.table.setObjectName("itemTable")
         self.table.setModel(self.model)
@@ -209,45 +213,66 @@ class MainWindow(QMainWindow):
 
         self.retranslate()
         self._work_changed()
-        self.model.reload()
+        self.model.reload()  # on a worker thread; the first row is chosen when it is in
         self._refresh_counts()
         self._restore_geometry()
-        if self.model.rowCount() > 0:
-            self.table.selectRow(0)
 
     # -- selection -----------------------------------------------------------------
     def _scope_chosen(self, scope: object) -> None:
         if isinstance(scope, browse.Scope):
             q = self.model.query
             self.model.set_query(browse.ItemQuery(scope, q.text, q.sort, q.descending))
-            self._table_reloaded()
+            self._show_count()
 
     def _apply_filter(self) -> None:
         q = self.model.query
         self.model.set_query(browse.ItemQuery(q.scope, self.filter.text(), q.sort, q.descending))
-        self._table_reloaded()
+        self._show_count()
+
+    def _show_count(self) -> None:
+        if self.model.loading:
+            self.count_label.setText(self.tr("读取中…"))
+        else:
+            self.count_label.setText(self.tr("{n} 件").format(n=self.model.rowCount()))
 
     def _table_reloaded(self) -> None:
-        self.count_label.setText(self.tr("{n} 件").format(n=self.model.rowCount()))
+        """The table has the ids of its query: keep the item shown selected if it is
+        among them (re-reading it after a refresh), else show the first row."""
+        self._show_count()
+        reshow, self._reshow = self._reshow, False
+        wanted, self._wanted = self._wanted, None
         if self.current_number:
             item_id = browse.item_id(self.archive, self.current_number)
             row = self.model.row_of(item_id) if item_id is not None else None
             if row is not None:
-                self._select_row(row)
+                self._select_row(row, quiet=True)
+                if reshow:
+                    self._show_number(
+                        self.current_number, max(1, self.viewer.current + 1), self.viewer.words
+                    )
+                return
+            if item_id is not None and wanted == self.current_number:
+                self._show_all()  # not in the scope chosen: selected once all are in
                 return
         if self.model.rowCount():
             self._select_row(0)
         else:
             self._show_number(None)
 
-    def _select_row(self, row: int) -> None:
+    def _select_row(self, row: int, *, quiet: bool = False) -> None:
+        """Select a row; `quiet` keeps the detail as it is (the item is shown already)."""
         index = self.model.index(row, 0)
-        self.table.selectionModel().setCurrentIndex(
+        selection = self.table.selectionModel()
+        selection.blockSignals(quiet)
+        selection.setCurrentIndex(
             index,
             QItemSelectionModel.SelectionFlag.ClearAndSelect
             | QItemSelectionModel.SelectionFlag.Rows,
         )
+        selection.blockSignals(False)
         self.table.scrollTo(index)
+        if quiet:
+            self.table.viewport().update()
 
     def _row_chosen(self, current: QModelIndex, _previous: QModelIndex) -> None:
         row = self.model.item(current.row()) if current.isValid() else None
@@ -278,29 +303,35 @@ class MainWindow(QMainWindow):
         item_id = browse.item_id(self.archive, number)
         row = self.model.row_of(item_id) if item_id is not None else None
         if row is None and item_id is not None:
-            # not in the current scope: show the whole archive
-            self.filter.blockSignals(True)
-            self.filter.clear()
-            self.filter.blockSignals(False)
-            self.nav.setCurrentItem(self.nav.root)
-            q = self.model.query
-            self.model.set_query(browse.ItemQuery(browse.Scope(), "", q.sort, q.descending))
-            self.count_label.setText(self.tr("{n} 件").format(n=self.model.rowCount()))
-            row = self.model.row_of(item_id)
+            if self.model.loading:
+                self._wanted = number  # the table decides when its ids are in
+            else:
+                self._show_all()  # not in the current scope (selected when loaded)
         if row is not None:
-            self.table.selectionModel().blockSignals(True)
-            self._select_row(row)
-            self.table.selectionModel().blockSignals(False)
+            self._select_row(row, quiet=True)
         self._show_number(number, page, words)
         if show_pages:
             self.tabs.setCurrentWidget(self.viewer)
+
+    def _show_all(self) -> None:
+        """Show the whole archive in the table: the tree's root, no filter text."""
+        self.filter.blockSignals(True)
+        self.filter.clear()
+        self.filter.blockSignals(False)
+        self.nav.blockSignals(True)
+        self.nav.setCurrentItem(self.nav.root)
+        self.nav.blockSignals(False)
+        q = self.model.query
+        self.model.set_query(browse.ItemQuery(browse.Scope(), "", q.sort, q.descending))
+        self._show_count()
 
     # -- changes -------------------------------------------------------------------
     def refresh(self) -> None:
         """Something changed in the archive: every view redraws what it shows."""
         self.nav.reload()
+        self._reshow = True
         self.model.reload()
-        self._table_reloaded()
+        self._show_count()
         self.search.reload_filters()
         self.archive_changed.emit()
 
@@ -461,7 +492,7 @@ class MainWindow(QMainWindow):
         self.toolbar.setWindowTitle(self.tr("工具栏"))
         self.work_cancel.setText(self.tr("取消"))
         self.model.retranslate()
-        self.count_label.setText(self.tr("{n} 件").format(n=self.model.rowCount()))
+        self._show_count()
         self._show_counts()
         self._work_changed()
         if self.current_number:

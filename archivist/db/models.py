@@ -123,6 +123,13 @@ class Item(Base):
     __table_args__ = (
         UniqueConstraint("year", "class_id", "serial", name="uq_items_year_class_serial"),
         Index("ix_items_class_year", "class_id", "year"),
+        # the item table's sorts: by a column, then by number (migration 0004)
+        Index("ix_items_title_number", "title", "number"),
+        Index("ix_items_retention_number", "retention", "number"),
+        Index("ix_items_completed_on_number", "completed_on", "number"),
+        Index("ix_items_class_number", "class_id", "number"),
+        Index("ix_items_business_type_number", "business_type_id", "number"),
+        Index("ix_items_entity_number", "entity_id", "number"),
     )
     id: Mapped[int] = mapped_column(primary_key=True)
     capture_id: Mapped[str] = mapped_column(String(36), unique=True)

@@ -38,8 +38,10 @@ def test_browse_tree_table_detail_and_pages(qtbot: Any, window: Any, tmp_path: P
         roster=["李四"],
         materials=[{"file": "a.pdf", "role": "form", "title": "登记表"}],
     )
-    window.refresh()
-    assert window.model.rowCount() == 2
+    window.refresh()  # the table reads its ids on a worker thread
+    assert window.model.loading and window.count_label.text() == "读取中…"
+    idle(qtbot, window)
+    assert window.model.rowCount() == 2 and window.count_label.text() == "2 件"
     classes = window.nav.root
     assert classes.child(0).text(0).startswith("SY") and classes.child(0).text(1) == "2"
     # the tree loads years when opened; choosing one filters the table in the database
@@ -50,11 +52,13 @@ def test_browse_tree_table_detail_and_pages(qtbot: Any, window: Any, tmp_path: P
         if classes.child(0).child(i).text(0) == "2022年"
     )
     window.nav.setCurrentItem(year_2022)
+    idle(qtbot, window)
     assert window.model.rowCount() == 1
     assert window.detail.heading.text().startswith("2022-SY-")
     window.nav.setCurrentItem(classes)
     # sorting by a column re-queries the ids
     window.table.sortByColumn(5, Qt.SortOrder.DescendingOrder)
+    idle(qtbot, window)
     assert window.model.item(0).completed_on == "2023-05-12"
     window.select_item(window.model.item(0).number)
     # the detail lists the materials in order with the reason for each position

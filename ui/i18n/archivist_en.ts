@@ -485,6 +485,10 @@ Captured drops move to {done}; bad drops to {quarantine} (with &quot;原因.txt&
         <source>{n}年</source>
         <translation>{n} years</translation>
     </message>
+    <message>
+        <source>读取件目录</source>
+        <translation>Reading the item list</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -609,6 +613,10 @@ Business records of social-insurance agencies</translation>
     <message>
         <source>取消</source>
         <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>读取中…</source>
+        <translation>Loading…</translation>
     </message>
 </context>
 <context>
