@@ -11,7 +11,6 @@ from typing import Any
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -19,26 +18,21 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
-    QHeaderView,
     QInputDialog,
     QLabel,
     QLineEdit,
     QPushButton,
     QSpinBox,
-    QTableWidget,
-    QTableWidgetItem,
     QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
-from archivist import browse, scheme
 from archivist.archive import Archive
 from archivist.preferences import Preferences
 from ui import errors
-from ui.tasks import TaskContext, TaskRunner
-
-KEY_ROLE = Qt.ItemDataRole.UserRole
+from ui.scheme_editor import SchemeEditor
+from ui.tasks import TaskRunner
 
 
 def _path_row(edit: QLineEdit, button: QPushButton) -> QHBoxLayout:
@@ -89,30 +83,10 @@ class SettingsDialog(QDialog):
         form.addRow(self.archive_note)
 
         # -- classification scheme ---------------------------------------------------------
-        self.scheme = QTableWidget(0, 5)
-        self.scheme.setObjectName("schemeTable")
-        self.scheme.verticalHeader().setVisible(False)
-        self.scheme.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        header = self.scheme.horizontalHeader()
-        for col in (0, 1, 3):
-            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
-        self.scheme.setColumnWidth(2, 220)
-        self.scheme.itemChanged.connect(self._retention_edited)
-        self.add_type_button = QPushButton()
-        self.add_type_button.clicked.connect(self.add_type)
-        self.scheme_note = QLabel()
-        self.scheme_note.setWordWrap(True)
-        self.scheme_note.setStyleSheet("color: #666;")
-        scheme_tab = QWidget()
-        slayout = QVBoxLayout(scheme_tab)
-        slayout.addWidget(self.scheme_note)
-        slayout.addWidget(self.scheme, 1)
-        srow = QHBoxLayout()
-        srow.addStretch(1)
-        srow.addWidget(self.add_type_button)
-        slayout.addLayout(srow)
+        self.scheme_editor = SchemeEditor(archive, runner)
+        self.scheme_editor.changed.connect(lambda: self.applied.emit({"scheme"}))
+        self.scheme = self.scheme_editor.table
+        scheme_tab = self.scheme_editor
 
         # -- OCR ------------------------------------------------------------------------------
         self.tesseract = QLineEdit(prefs.tesseract or "")
@@ -173,110 +147,11 @@ class SettingsDialog(QDialog):
         layout.addWidget(self.buttons)
         self.resize(920, 620)
         self.retranslate()
-        self.load_scheme()
 
     def _row(self, form: QFormLayout, key: str, field: Any) -> None:
         label = QLabel()
         self.labels[key] = label
         form.addRow(label, field)
-
-    # -- the scheme -----------------------------------------------------------------------
-    def load_scheme(self) -> None:
-        self.scheme.blockSignals(True)
-        rows: list[tuple[dict[str, Any], dict[str, Any]]] = []
-        for klass in browse.scheme_table(self.archive):
-            for bt in klass["business_types"]:
-                rows.append((klass, bt))
-        self.scheme.setRowCount(len(rows))
-        for row, (klass, bt) in enumerate(rows):
-            cells = [
-                klass["code"],
-                klass["name"],
-                bt["name"],
-                bt["retention"] or klass["default_retention"] or "",
-                bt["basis"] or bt["schedule_item"] or "",
-            ]
-            for col, text in enumerate(cells):
-                cell = QTableWidgetItem(text)
-                cell.setData(KEY_ROLE, (klass["code"], bt["name"], cells[3]))
-                if col != 3:
-                    cell.setFlags(cell.flags() & ~Qt.ItemFlag.ItemIsEditable)
-                else:
-                    cell.setToolTip(self.tr("Y 永久；D10 十年；D30 三十年……双击修改"))
-                if col == 4:
-                    cell.setToolTip(text)
-                self.scheme.setItem(row, col, cell)
-        self.scheme.blockSignals(False)
-
-    def _retention_edited(self, cell: QTableWidgetItem) -> None:
-        if cell.column() != 3:
-            return
-        code, name, before = cell.data(KEY_ROLE)
-        value = cell.text().strip().upper()
-        if value == before:
-            return
-        reason, ok = QInputDialog.getText(
-            self,
-            self.tr("修改保管期限"),
-            self.tr("{code} {name}：{before} → {after}\n请填写修改理由（记入审计记录）：").format(
-                code=code, name=name, before=before or "—", after=value or "—"
-            ),
-        )
-        if not ok or not reason.strip():
-            self.load_scheme()
-            return
-        self.set_retention(code, name, value or None, reason.strip())
-
-    def set_retention(self, code: str, name: str, retention: str | None, reason: str) -> None:
-        def work(_ctx: TaskContext) -> None:
-            with self.archive.db.writing() as session:
-                scheme.set_type_retention(
-                    session, self.archive.actor, code, name, retention, reason
-                )
-
-        self._write(self.tr("修改分类方案"), work)
-
-    def add_type(self) -> None:
-        classes = [c["code"] for c in browse.scheme_table(self.archive)]
-        code, ok = QInputDialog.getItem(
-            self, self.tr("添加业务类型"), self.tr("类别："), classes, 0, False
-        )
-        if not ok:
-            return
-        name, ok = QInputDialog.getText(self, self.tr("添加业务类型"), self.tr("业务类型名称："))
-        if not ok or not name.strip():
-            return
-        retention, ok = QInputDialog.getText(
-            self,
-            self.tr("添加业务类型"),
-            self.tr("保管期限（Y 永久，D10 十年…；留空用类别默认）："),
-        )
-        if not ok:
-            return
-        reason, ok = QInputDialog.getText(
-            self, self.tr("添加业务类型"), self.tr("理由（记入审计记录）：")
-        )
-        if not ok or not reason.strip():
-            return
-        self.add_business_type(code, name.strip(), retention.strip() or None, reason.strip())
-
-    def add_business_type(self, code: str, name: str, retention: str | None, reason: str) -> None:
-        def work(_ctx: TaskContext) -> None:
-            with self.archive.db.writing() as session:
-                scheme.add_type(session, self.archive.actor, code, name, retention, reason)
-
-        self._write(self.tr("添加业务类型"), work)
-
-    def _write(self, name: str, work: Any) -> None:
-        def done(_result: object) -> None:
-            self.load_scheme()
-            self.applied.emit({"scheme"})
-
-        def failed(exc: BaseException, details: str) -> None:
-            self.load_scheme()
-            errors.show_error(self, exc, details)
-
-        self.runner.submit(name, work, write=True, on_done=done, on_error=failed)
 
     # -- applying --------------------------------------------------------------------------
     def apply(self) -> set[str]:
@@ -370,23 +245,10 @@ class SettingsDialog(QDialog):
                 "更换档案库位置后窗口将打开该档案库。全宗在建库时确定，不能在此修改。门类代码与档号格式的修改记入审计记录，只影响之后采集的档案。"
             )
         )
-        self.scheme_note.setText(
-            self.tr("保管期限可直接修改（双击“保管期限”一栏），每次修改须填写理由并记入审计记录。")
-        )
         self.hot_note.setText(
             self.tr(
                 "扫描工作站把每件档案放成一个文件夹（内含 manifest.json 采集清单）。采集后移入“已采集”，有问题的移入“隔离”并附“原因.txt”，不删除任何文件。"
             )
-        )
-        self.add_type_button.setText(self.tr("添加业务类型…"))
-        self.scheme.setHorizontalHeaderLabels(
-            [
-                self.tr("类别"),
-                self.tr("类别名称"),
-                self.tr("业务类型"),
-                self.tr("保管期限"),
-                self.tr("依据"),
-            ]
         )
         for which, text in (
             (QDialogButtonBox.StandardButton.Ok, self.tr("确定")),

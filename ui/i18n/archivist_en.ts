@@ -2,6 +2,45 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US" sourcelanguage="zh_CN">
 <context>
+    <name>AddTypeDialog</name>
+    <message>
+        <source>业务类型名称</source>
+        <translation>Business type</translation>
+    </message>
+    <message>
+        <source>保管期限</source>
+        <translation>Retention</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>如 永久、10年、30年；留空沿用本类默认</source>
+        <translation>e.g. permanent, 10 years, 30 years; empty: the class default</translation>
+    </message>
+    <message>
+        <source>添加</source>
+        <translation>Add</translation>
+    </message>
+    <message>
+        <source>添加业务类型</source>
+        <translation>Add a business type</translation>
+    </message>
+    <message>
+        <source>理由</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>类别</source>
+        <translation>Class</translation>
+    </message>
+    <message>
+        <source>记入审计记录</source>
+        <translation>Recorded in the audit trail</translation>
+    </message>
+</context>
+<context>
     <name>CaptureDialog</name>
     <message>
         <source>未设定保管期限，不能采集</source>
@@ -808,6 +847,147 @@ Business records of social-insurance agencies</translation>
     </message>
 </context>
 <context>
+    <name>SchemeEditor</name>
+    <message>
+        <source>{change}
+请填写理由（记入审计记录）：</source>
+        <translation>{change}
+Reason (recorded in the audit trail):</translation>
+    </message>
+    <message>
+        <source>{n}年</source>
+        <translation>{n} years</translation>
+    </message>
+    <message>
+        <source>{what}：{before} → {after}</source>
+        <translation>{what}: {before} → {after}</translation>
+    </message>
+    <message>
+        <source>业务类型</source>
+        <translation>Business type</translation>
+    </message>
+    <message>
+        <source>会计档案</source>
+        <translation>Accounting records</translation>
+    </message>
+    <message>
+        <source>依保管期限表</source>
+        <translation>From the retention schedule</translation>
+    </message>
+    <message>
+        <source>依据</source>
+        <translation>Basis</translation>
+    </message>
+    <message>
+        <source>保管期限</source>
+        <translation>Retention</translation>
+    </message>
+    <message>
+        <source>修改分类方案</source>
+        <translation>Change the classification scheme</translation>
+    </message>
+    <message>
+        <source>原文不全，待本机构确认</source>
+        <translation>Source incomplete: to confirm</translation>
+    </message>
+    <message>
+        <source>双击“保管期限”一栏修改（可填 永久、10年、30年 或 Y、D10、D30）；每次修改、确认和新增都须填写理由，记入审计记录。业务类型未填期限的沿用本类默认。红色：尚无期限，须由本机构填写；黄色：按产品对照或原文不全，待本机构确认。</source>
+        <translation>Double-click a Retention cell to change it (permanent, 10 years, 30 years, or Y, D10, D30). Every change, confirmation and new business type needs a reason, recorded in the audit trail. A business type without its own period takes its class default. Red: no period yet, the agency must enter one; yellow: mapped by the product or source text incomplete, to be confirmed by the agency.</translation>
+    </message>
+    <message>
+        <source>双击修改本类默认期限：永久（Y）或 10年（D10）、30年、50年、100年</source>
+        <translation>Double-click to change the class default: permanent (Y) or 10 years (D10), 30, 50, 100 years</translation>
+    </message>
+    <message>
+        <source>双击修改：永久（Y）或 10年（D10）、30年、50年、100年；清空则沿用本类默认</source>
+        <translation>Double-click to change: permanent (Y) or 10 years (D10), 30, 50, 100 years; empty it to take the class default</translation>
+    </message>
+    <message>
+        <source>只显示待填写、待确认的条目</source>
+        <translation>Only rows to fill in or confirm</translation>
+    </message>
+    <message>
+        <source>待填写 {todo} 项，待确认 {confirm} 项</source>
+        <translation>{todo} to fill in, {confirm} to confirm</translation>
+    </message>
+    <message>
+        <source>按产品对照 {item}，待本机构确认</source>
+        <translation>Mapped to {item}: to confirm</translation>
+    </message>
+    <message>
+        <source>按会计档案管理（不在本类采集）</source>
+        <translation>Accounting records (Order 79)</translation>
+    </message>
+    <message>
+        <source>无保管期限，待本机构填写</source>
+        <translation>No period: to enter</translation>
+    </message>
+    <message>
+        <source>无默认期限</source>
+        <translation>No default period</translation>
+    </message>
+    <message>
+        <source>本机构修改：{reason}</source>
+        <translation>Agency change: {reason}</translation>
+    </message>
+    <message>
+        <source>本机构设定</source>
+        <translation>Set by the agency</translation>
+    </message>
+    <message>
+        <source>本类条目未查到，待本机构填写</source>
+        <translation>Not in the schedule: to enter</translation>
+    </message>
+    <message>
+        <source>本类默认期限</source>
+        <translation>Class default</translation>
+    </message>
+    <message>
+        <source>永久</source>
+        <translation>Permanent</translation>
+    </message>
+    <message>
+        <source>沿用本类默认（{period}）</source>
+        <translation>Class default ({period})</translation>
+    </message>
+    <message>
+        <source>添加业务类型</source>
+        <translation>Add a business type</translation>
+    </message>
+    <message>
+        <source>添加业务类型…</source>
+        <translation>Add a business type…</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>确认 {what} 的保管期限：{period}</source>
+        <translation>Confirm the retention of {what}: {period}</translation>
+    </message>
+    <message>
+        <source>确认所选期限…</source>
+        <translation>Confirm the selected period…</translation>
+    </message>
+    <message>
+        <source>类别</source>
+        <translation>Class</translation>
+    </message>
+    <message>
+        <source>类别名称</source>
+        <translation>Class name</translation>
+    </message>
+    <message>
+        <source>（无）</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <source>（本类默认）</source>
+        <translation>(class default)</translation>
+    </message>
+</context>
+<context>
     <name>SearchPanel</name>
     <message>
         <source>全部类别</source>
@@ -880,44 +1060,6 @@ Business records of social-insurance agencies</translation>
 </context>
 <context>
     <name>SettingsDialog</name>
-    <message>
-        <source>Y 永久；D10 十年；D30 三十年……双击修改</source>
-        <translation>Y permanent; D10 ten years; D30 thirty years… double-click to change</translation>
-    </message>
-    <message>
-        <source>修改保管期限</source>
-        <translation>Change retention</translation>
-    </message>
-    <message>
-        <source>{code} {name}：{before} → {after}
-请填写修改理由（记入审计记录）：</source>
-        <translation>{code} {name}: {before} → {after}
-Reason for the change (recorded in the audit trail):</translation>
-    </message>
-    <message>
-        <source>修改分类方案</source>
-        <translation>Editing the scheme</translation>
-    </message>
-    <message>
-        <source>添加业务类型</source>
-        <translation>Add business type</translation>
-    </message>
-    <message>
-        <source>类别：</source>
-        <translation>Class:</translation>
-    </message>
-    <message>
-        <source>业务类型名称：</source>
-        <translation>Name of the business type:</translation>
-    </message>
-    <message>
-        <source>保管期限（Y 永久，D10 十年…；留空用类别默认）：</source>
-        <translation>Retention (Y permanent, D10 ten years…; empty: the class default):</translation>
-    </message>
-    <message>
-        <source>理由（记入审计记录）：</source>
-        <translation>Reason (recorded in the audit trail):</translation>
-    </message>
     <message>
         <source>修改档案库设置</source>
         <translation>Change archive settings</translation>
@@ -1011,36 +1153,8 @@ Reason for the change (recorded in the audit trail):</translation>
         <translation>Choosing another archive folder opens that archive. The fonds is fixed when an archive is created and cannot be changed here. Changes of the category code and the archival code template are audited and apply to items captured afterwards.</translation>
     </message>
     <message>
-        <source>保管期限可直接修改（双击“保管期限”一栏），每次修改须填写理由并记入审计记录。</source>
-        <translation>Retention periods can be changed here (double-click the Retention column); every change needs a reason and is recorded in the audit trail.</translation>
-    </message>
-    <message>
         <source>扫描工作站把每件档案放成一个文件夹（内含 manifest.json 采集清单）。采集后移入“已采集”，有问题的移入“隔离”并附“原因.txt”，不删除任何文件。</source>
         <translation>Scanner stations drop one folder per item (with a manifest.json). Captured drops move to &quot;已采集&quot;, bad ones to &quot;隔离&quot; with a &quot;原因.txt&quot; saying why; no file is ever deleted.</translation>
-    </message>
-    <message>
-        <source>添加业务类型…</source>
-        <translation>Add business type…</translation>
-    </message>
-    <message>
-        <source>类别</source>
-        <translation>Class</translation>
-    </message>
-    <message>
-        <source>类别名称</source>
-        <translation>Class name</translation>
-    </message>
-    <message>
-        <source>业务类型</source>
-        <translation>Business type</translation>
-    </message>
-    <message>
-        <source>保管期限</source>
-        <translation>Retention</translation>
-    </message>
-    <message>
-        <source>依据</source>
-        <translation>Basis</translation>
     </message>
     <message>
         <source>确定</source>
