@@ -26,6 +26,9 @@ FORMAT = "archivist-archive"
 DEFAULT_SETTINGS: dict[str, str] = {
     "archival_code_template": "{fonds}-{category}·{year}-{retention}-{klass}-{serial:04d}",
     "category_code": "SB",
+    # The full-text index engine (archivist.search.index.ENGINES); the index is derived
+    # data, rebuilt from the database when this changes.
+    "search_engine": "tantivy",
 }
 
 
@@ -161,6 +164,9 @@ class Archive:
         return archive
 
     def close(self) -> None:
+        if self.search_index is not None:
+            self.search_index.close()
+            self.search_index = None
         self.db.dispose()
 
     def __enter__(self) -> Archive:
@@ -213,6 +219,10 @@ class Archive:
             from archivist.numbering import validate_template
 
             validate_template(value)
+        if key == "search_engine":
+            from archivist.search.index import check_engine
+
+            check_engine(value)
         with self.db.writing() as session:
             row = session.get(Setting, key)
             before = row.value if row else None

@@ -222,6 +222,14 @@ CATALOG: dict[str, tuple[str, str]] = {
         "无法按“{sort}”排序（可用：{allowed}）",
         "Cannot sort by '{sort}' (use {allowed})",
     ),
+    "search.unknown_engine": (
+        "没有名为“{engine}”的检索引擎（可用：{choices}）",
+        "There is no search engine called '{engine}' (use {choices})",
+    ),
+    "search.index_busy": (
+        "检索索引正被其他程序更新（{folder}），等待超时，请稍后再试",
+        "The search index ({folder}) is being updated by another program; try again later",
+    ),
     "search.busy": (
         "检索索引正被其他程序更新，请稍后再试",
         "The search index is being updated; try again",

@@ -15,7 +15,7 @@ from archivist.capture import capture_from_manifest
 from archivist.db.models import Item, Material, PageText
 from archivist.errors import InputError
 from archivist.items import renumber
-from archivist.search.index import VERSION_FILE, Filters, SearchIndex
+from archivist.search.index import ENGINES, VERSION_FILE, Filters, open_index
 from archivist.search.service import index_folder, make_snippet, rebuild, refresh_items, search
 from archivist.search.tokens import tokenize
 
@@ -69,8 +69,11 @@ def put_pages(archive: Archive, number: str, pages: list[str]) -> None:
             )
 
 
-@pytest.fixture
-def filled(archive: Archive, tmp_path: Path) -> Archive:
+@pytest.fixture(params=ENGINES)
+def filled(archive: Archive, tmp_path: Path, request: pytest.FixtureRequest) -> Archive:
+    """Three items with page text, indexed by each engine in turn."""
+    if request.param != archive.setting("search_engine"):
+        archive.set_setting("search_engine", request.param, "test")
     for name, pages in PAGES.items():
         klass, business, day = KINDS[name]
         manifest = write_manifest(
@@ -150,15 +153,54 @@ def test_malformed_queries_get_a_clear_message(filled: Archive, bad: str) -> Non
 
 def test_index_is_rebuilt_when_the_schema_changes_or_it_is_damaged(filled: Archive) -> None:
     folder = index_folder(filled)
+    engine = filled.setting("search_engine")
+    assert folder == filled.root / "index" / engine
     (folder / VERSION_FILE).write_text(json.dumps({"version": 0}), encoding="utf-8")
-    assert SearchIndex(folder).needs_rebuild()
+    assert open_index(engine, folder).needs_rebuild()
+    filled.search_index.checked = False  # as a newly started program finds it
     assert numbers(filled, "解除") == ["2023-SY-000001"]
-    for segment in folder.glob("*.seg"):
-        segment.write_bytes(b"damaged")
-    for toc in folder.glob("_MAIN_*.toc"):
-        toc.write_bytes(b"damaged")
-    assert SearchIndex(folder).needs_rebuild()
-    assert numbers(filled, "解除") == ["2023-SY-000001"]
+    filled.close()
+    for path in folder.iterdir():
+        if path.is_file() and path.name != VERSION_FILE and path.stat().st_size > 0:
+            path.write_bytes(b"damaged")
+    assert open_index(engine, folder).needs_rebuild()
+    reopened = Archive.open(filled.root)
+    try:
+        assert numbers(reopened, "解除") == ["2023-SY-000001"]
+    finally:
+        reopened.close()
+
+
+def test_changing_the_engine_rebuilds_and_clears_the_other(filled: Archive) -> None:
+    before = filled.setting("search_engine")
+    other = next(e for e in ENGINES if e != before)
+    filled.set_setting("search_engine", other, "measured faster")
+    filled.close()
+    reopened = Archive.open(filled.root)
+    try:
+        assert numbers(reopened, "劳动合同") == ["2023-SY-000001"]
+        assert sorted(p.name for p in (reopened.root / "index").iterdir()) == [other]
+    finally:
+        reopened.close()
+    with pytest.raises(InputError) as info:
+        filled.set_setting("search_engine", "lucene")
+    assert info.value.code == "search.unknown_engine"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("张三 OR 李四", ["2021-GS-000001", "2023-SY-000001"]),
+        ("申请 NOT 工伤", ["2019-SY-000001", "2023-SY-000001"]),
+        ("申请 -失业", ["2021-GS-000001"]),  # 失业 is in the SY class's name
+        ('"劳动 合同"', ["2023-SY-000001"]),
+        ('"合同 劳动"', []),
+        ("(张三 OR 王五) 申请", ["2019-SY-000001", "2023-SY-000001"]),
+        ("title:李四", ["2021-GS-000001"]),
+    ],
+)
+def test_query_language(filled: Archive, text: str, expected: list[str]) -> None:
+    assert sorted(numbers(filled, text)) == expected
 
 
 def test_capture_and_renumber_update_the_index(filled: Archive, tmp_path: Path) -> None:

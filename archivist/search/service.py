@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import shutil
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -17,7 +18,7 @@ from sqlalchemy.orm import Session, selectinload
 from archivist.archive import Archive
 from archivist.db.models import Entity, Item, Material, PageText
 from archivist.errors import InputError
-from archivist.search.index import Filters, SearchIndex
+from archivist.search.index import ENGINES, Filters, TextIndex, open_index
 from archivist.search.tokens import query_words
 
 STALE_MARK = ".stale"
@@ -26,14 +27,29 @@ BATCH = 500
 
 
 def index_folder(archive: Archive) -> Path:
-    return archive.root / "index"
+    return _index(archive).folder
 
 
-def _index(archive: Archive) -> SearchIndex:
+def _index(archive: Archive) -> TextIndex:
+    """The archive's index in `index/<engine>/`, the engine as the archive's settings say."""
     if archive.search_index is None:
-        archive.search_index = SearchIndex(index_folder(archive))
-    index: SearchIndex = archive.search_index
+        engine = archive.setting("search_engine")
+        archive.search_index = open_index(engine, archive.root / "index" / engine)
+    index: TextIndex = archive.search_index
     return index
+
+
+def _remove_other_engines(archive: Archive, keep: Path) -> None:
+    """Derived files another engine (or an older layout) left in `index/`."""
+    top = archive.root / "index"
+    for path in top.iterdir() if top.is_dir() else ():
+        if path == keep:
+            continue
+        if path.is_dir() and path.name in ENGINES:
+            shutil.rmtree(path, ignore_errors=True)
+        elif path.is_file():  # Whoosh's files, from before engines had folders
+            with contextlib.suppress(OSError):
+                path.unlink()
 
 
 @contextlib.contextmanager
@@ -145,6 +161,7 @@ def rebuild(
 ) -> int:
     """Build the index anew from the database."""
     index = _index(archive)
+    _remove_other_engines(archive, index.folder)
     index.create_empty()
     index.checked = True
     with archive.db.reading() as session:
@@ -162,7 +179,7 @@ def rebuild(
     return count
 
 
-def ensure_index(archive: Archive) -> SearchIndex:
+def ensure_index(archive: Archive) -> TextIndex:
     index = _index(archive)
     if (index_folder(archive) / STALE_MARK).exists() or (
         not index.checked and index.needs_rebuild()
@@ -234,12 +251,12 @@ def search(
 ) -> tuple[int, list[SearchHit]]:
     index = ensure_index(archive)
     try:
-        total, hits, _terms = index.search(text, filters or Filters(), limit=limit, sort=sort)
+        total, hits = index.search(text, filters or Filters(), limit=limit, sort=sort)
     except InputError:
         raise
     except Exception:
         rebuild(archive)
-        total, hits, _terms = index.search(text, filters or Filters(), limit=limit, sort=sort)
+        total, hits = index.search(text, filters or Filters(), limit=limit, sort=sort)
     words = query_words(text)
     results: list[SearchHit] = []
     with archive.db.reading() as session:

@@ -15,8 +15,8 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-_CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
-_RUNS = re.compile(rf"([{_CJK}]+)|([0-9A-Za-z]+)")
+CJK_CLASS = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"  # a regex character class's inside
+_RUNS = re.compile(rf"([{CJK_CLASS}]+)|([0-9A-Za-z]+)")
 MIN_SUFFIX = 4
 LONG_RUN = 8
 
@@ -59,5 +59,5 @@ def tokenize(text: str, *, for_query: bool = False) -> Iterator[Token]:
 
 def query_words(query: str) -> list[str]:
     """The literal words of a query (for finding and marking them in page text)."""
-    words = re.findall(rf"[{_CJK}]+|[0-9A-Za-z]+", query)
+    words = re.findall(rf"[{CJK_CLASS}]+|[0-9A-Za-z]+", query)
     return [w.lower() for w in words if w.lower() not in ("and", "or", "not")]
