@@ -1,5 +1,6 @@
 """Per-user preferences shared by the command line and the window (not per archive):
-where Tesseract is, OCR languages and workers, the hot folder, the UI language."""
+where Tesseract is, OCR languages and workers, the hot folder (and where its bad drops
+go), the UI language."""
 
 from __future__ import annotations
 
@@ -27,6 +28,7 @@ class Preferences:
     ocr_workers: int | None = None
     ocr_timeout: float = 120.0
     hot_folder: str | None = None
+    hot_quarantine: str | None = None  # bad drops go here; None: the hot folder's 隔离
     language: str = "zh"
 
     @classmethod

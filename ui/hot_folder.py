@@ -28,6 +28,13 @@ from ui.tasks import TaskContext, TaskRunner
 POLL_MS = 2000
 
 
+def _same_folder(a: Path, b: Path) -> bool:
+    try:
+        return a.resolve() == b.resolve()
+    except OSError:
+        return False
+
+
 class HotFolderPanel(QWidget):
     captured = Signal(str)  # item number
     quarantined = Signal(str)  # drop name
@@ -81,7 +88,14 @@ class HotFolderPanel(QWidget):
             self.folder = self.watch = None
             self._show_state()
             return
-        self.folder = HotFolder.at(Path(path))
+        quarantine = Path(self.prefs.hot_quarantine) if self.prefs.hot_quarantine else None
+        self.folder = HotFolder.at(Path(path), quarantine=quarantine)
+        if _same_folder(self.folder.quarantine, self.folder.inbox):
+            # a bad drop would land in the inbox again and be taken again, forever
+            self.error = self.tr("隔离文件夹不能是热文件夹本身：{path}").format(path=quarantine)
+            self.folder = self.watch = None
+            self._show_state()
+            return
         try:
             self.folder.prepare()
         except OSError as exc:

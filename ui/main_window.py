@@ -419,7 +419,7 @@ class MainWindow(QMainWindow):
 
     def _settings_applied(self, changes: object) -> None:
         changed = set(changes) if isinstance(changes, (set, list, tuple)) else set()
-        if "hot_folder" in changed:
+        if changed & {"hot_folder", "hot_quarantine"}:
             self.hot.restart()
         if "scheme" in changed or "settings" in changed:
             self.refresh()

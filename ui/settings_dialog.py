@@ -115,6 +115,10 @@ class SettingsDialog(QDialog):
         self.hot_folder.setObjectName("hotFolderPath")
         self.hot_browse = QPushButton()
         self.hot_browse.clicked.connect(lambda: self._choose_folder(self.hot_folder))
+        self.hot_quarantine = QLineEdit(prefs.hot_quarantine or "")
+        self.hot_quarantine.setObjectName("hotQuarantinePath")
+        self.quarantine_browse = QPushButton()
+        self.quarantine_browse.clicked.connect(lambda: self._choose_folder(self.hot_quarantine))
         self.hot_note = QLabel()
         self.hot_note.setWordWrap(True)
         self.hot_note.setStyleSheet("color: #666;")
@@ -127,6 +131,7 @@ class SettingsDialog(QDialog):
         hform = QFormLayout(other_tab)
         hform.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self._row(hform, "hot", _path_row(self.hot_folder, self.hot_browse))
+        self._row(hform, "quarantine", _path_row(self.hot_quarantine, self.quarantine_browse))
         hform.addRow(self.hot_note)
         self._row(hform, "language", self.language)
 
@@ -169,6 +174,7 @@ class SettingsDialog(QDialog):
             "ocr_workers": self.workers.value() or None,
             "ocr_timeout": float(self.timeout.value()),
             "hot_folder": self.hot_folder.text().strip() or None,
+            "hot_quarantine": self.hot_quarantine.text().strip() or None,
             "language": str(self.language.currentData()),
         }
         for key, value in values.items():
@@ -232,12 +238,19 @@ class SettingsDialog(QDialog):
             "workers": self.tr("并行识别数"),
             "timeout": self.tr("每页时限（秒）"),
             "hot": self.tr("热文件夹"),
+            "quarantine": self.tr("隔离文件夹"),
             "language": self.tr("界面语言"),
         }
         for key, label in self.labels.items():
             label.setText(names[key])
-        for button in (self.archive_browse, self.tesseract_browse, self.hot_browse):
+        for button in (
+            self.archive_browse,
+            self.tesseract_browse,
+            self.hot_browse,
+            self.quarantine_browse,
+        ):
             button.setText(self.tr("浏览…"))
+        self.hot_quarantine.setPlaceholderText(self.tr("留空：热文件夹中的“隔离”"))
         self.tesseract.setPlaceholderText(self.tr("留空：随程序安装的或系统中的 tesseract"))
         self.workers.setSpecialValueText(self.tr("自动（按处理器核数）"))
         self.archive_note.setText(
@@ -247,7 +260,7 @@ class SettingsDialog(QDialog):
         )
         self.hot_note.setText(
             self.tr(
-                "扫描工作站把每件档案放成一个文件夹（内含 manifest.json 采集清单）。采集后移入“已采集”，有问题的移入“隔离”并附“原因.txt”，不删除任何文件。"
+                "扫描工作站把每件档案放成一个文件夹（内含 manifest.json 采集清单）。采集后移入“已采集”，有问题的移入隔离文件夹并附“原因.txt”，不删除任何文件。隔离文件夹可放在热文件夹之外（如由专人处理的共享文件夹）。"
             )
         )
         for which, text in (

@@ -306,6 +306,10 @@ Captured drops move to {done}; bad drops to {quarantine} (with &quot;原因.txt&
         <source>打开文件夹</source>
         <translation>Open folder</translation>
     </message>
+    <message>
+        <source>隔离文件夹不能是热文件夹本身：{path}</source>
+        <translation>The quarantine folder cannot be the hot folder itself: {path}</translation>
+    </message>
 </context>
 <context>
     <name>ItemDetail</name>
@@ -1153,10 +1157,6 @@ Reason (recorded in the audit trail):</translation>
         <translation>Choosing another archive folder opens that archive. The fonds is fixed when an archive is created and cannot be changed here. Changes of the category code and the archival code template are audited and apply to items captured afterwards.</translation>
     </message>
     <message>
-        <source>扫描工作站把每件档案放成一个文件夹（内含 manifest.json 采集清单）。采集后移入“已采集”，有问题的移入“隔离”并附“原因.txt”，不删除任何文件。</source>
-        <translation>Scanner stations drop one folder per item (with a manifest.json). Captured drops move to &quot;已采集&quot;, bad ones to &quot;隔离&quot; with a &quot;原因.txt&quot; saying why; no file is ever deleted.</translation>
-    </message>
-    <message>
         <source>确定</source>
         <translation>OK</translation>
     </message>
@@ -1167,6 +1167,18 @@ Reason (recorded in the audit trail):</translation>
     <message>
         <source>应用</source>
         <translation>Apply</translation>
+    </message>
+    <message>
+        <source>扫描工作站把每件档案放成一个文件夹（内含 manifest.json 采集清单）。采集后移入“已采集”，有问题的移入隔离文件夹并附“原因.txt”，不删除任何文件。隔离文件夹可放在热文件夹之外（如由专人处理的共享文件夹）。</source>
+        <translation>Scanner stations drop one folder per item (with a manifest.json). Captured drops move to &quot;已采集&quot;, bad ones to the quarantine folder with a &quot;原因.txt&quot; saying why; no file is ever deleted. The quarantine folder may be outside the hot folder (say a shared folder someone looks after).</translation>
+    </message>
+    <message>
+        <source>留空：热文件夹中的“隔离”</source>
+        <translation>Empty: &quot;隔离&quot; inside the hot folder</translation>
+    </message>
+    <message>
+        <source>隔离文件夹</source>
+        <translation>Quarantine folder</translation>
     </message>
 </context>
 </TS>
