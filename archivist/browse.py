@@ -490,6 +490,16 @@ def ocr_failures(archive: Archive, limit: int = 500) -> list[OcrFailure]:
     return [OcrFailure(n, t, int(m), int(p), c, e or "", a) for n, t, m, p, c, e, a in rows]
 
 
+def type_retention(archive: Archive, class_code: str, business_type: str) -> str:
+    """The retention period code a class and business type give (the class default
+    when the type has none); InputError when none is set or it is kept as accounting
+    records, exactly as capture and renumbering would refuse it."""
+    from archivist import scheme
+
+    with archive.db.reading() as session:
+        return scheme.resolve(session, class_code, business_type).retention.code
+
+
 def scheme_table(archive: Archive) -> list[dict[str, Any]]:
     """The classification scheme (as `archivist scheme list --json` shows it)."""
     from archivist import scheme

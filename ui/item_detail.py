@@ -33,6 +33,8 @@ ACTIONS: dict[str, object] = {
 
 class ItemDetail(QWidget):
     reorder_requested = Signal(str)
+    edit_requested = Signal(str)
+    renumber_requested = Signal(str)
     pages_requested = Signal(str, int)  # number, item page
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -125,12 +127,24 @@ class ItemDetail(QWidget):
         split.setStretchFactor(1, 1)
         self.placeholder = QLabel()
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.edit = QPushButton()
+        self.edit.setObjectName("editItem")
+        self.edit.clicked.connect(lambda: self._request(self.edit_requested))
+        self.renumber = QPushButton()
+        self.renumber.setObjectName("renumberItem")
+        self.renumber.clicked.connect(lambda: self._request(self.renumber_requested))
+        head = QWidget()
+        head_row = QHBoxLayout(head)
+        head_row.setContentsMargins(0, 0, 0, 0)
+        head_row.addWidget(self.heading, 1)
+        head_row.addWidget(self.edit, 0, Qt.AlignmentFlag.AlignTop)
+        head_row.addWidget(self.renumber, 0, Qt.AlignmentFlag.AlignTop)
         layout = QVBoxLayout(self)
         layout.addWidget(self.placeholder)
-        layout.addWidget(self.heading)
+        layout.addWidget(head)
         layout.addWidget(self.form_box)
         layout.addWidget(split, 1)
-        self.body = [self.heading, self.form_box, split]
+        self.body = [head, self.form_box, split]
         self.retranslate()
         self.show_item(None)
 
@@ -209,6 +223,10 @@ class ItemDetail(QWidget):
         if self.view is not None:
             self.reorder_requested.emit(self.view["number"])
 
+    def _request(self, signal: Any) -> None:
+        if self.view is not None:
+            signal.emit(self.view["number"])
+
     def _open_material(self, row: int, _column: int) -> None:
         if self.view is None:
             return
@@ -233,6 +251,12 @@ class ItemDetail(QWidget):
         self.materials_box.setTitle(self.tr("件内材料（按排列顺序，附排列依据）"))
         self.history_box.setTitle(self.tr("审计记录"))
         self.reorder.setText(self.tr("调整顺序…"))
+        self.edit.setText(self.tr("编辑条目…"))
+        self.edit.setToolTip(self.tr("修改题名、经办人或办结日期（记入审计记录）"))
+        self.renumber.setText(self.tr("重新编号…"))
+        self.renumber.setToolTip(
+            self.tr("改变类别、业务类型或年度：件号、档号和保管期限随之改变（记入审计记录）")
+        )
         self.materials.setHorizontalHeaderLabels(
             [
                 self.tr("顺序"),

@@ -99,6 +99,8 @@ class MainWindow(QMainWindow):
         for column, width in enumerate((130, 260, 50, 150, 170, 95, 75, 50, 200)):
             self.table.setColumnWidth(column, width)
         self.table.selectionModel().currentRowChanged.connect(self._row_chosen)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._table_menu)
 
         table_box = QWidget()
         tlayout = QVBoxLayout(table_box)
@@ -111,6 +113,8 @@ class MainWindow(QMainWindow):
 
         self.detail = ItemDetail()
         self.detail.reorder_requested.connect(self.reorder_item)
+        self.detail.edit_requested.connect(self.edit_item)
+        self.detail.renumber_requested.connect(self.renumber_item)
         self.detail.pages_requested.connect(
             lambda number, page: self.select_item(number, page=page, show_pages=True)
         )
@@ -401,6 +405,61 @@ class MainWindow(QMainWindow):
         dialog.reordered.connect(self._reordered)
         dialog.open()
         self.reorder_dialog = dialog
+
+    def edit_item(self, number: str) -> None:
+        """Correct an item's title, handler or completion date (audited)."""
+        from ui.item_edit_dialog import ItemEditDialog
+
+        dialog = ItemEditDialog(self.archive, self.runner, number, self)
+        dialog.changed.connect(self._item_changed)
+        dialog.renumber_instead.connect(self.renumber_item)
+        dialog.open()
+        self.edit_dialog = dialog
+
+    def renumber_item(self, number: str) -> None:
+        """Change an item's class, business type or year: a new number (audited)."""
+        from ui.item_edit_dialog import RenumberDialog
+
+        dialog = RenumberDialog(self.archive, self.runner, number, self)
+        dialog.changed.connect(self._item_changed)
+        dialog.open()
+        self.renumber_dialog = dialog
+
+    def _item_changed(self, number: str) -> None:
+        """After an edit or a renumbering: every view shows the item as it is now
+        (under its new number); the core has updated the search index."""
+        old = self.current_number
+        self.current_number = number
+        self.refresh()
+        self._wanted = number  # still shown in the table if it left the scope
+        self._show_number(number, max(1, self.viewer.current + 1), self.viewer.words)
+        text = (
+            self.tr("已修改 {number}").format(number=number)
+            if old == number
+            else self.tr("已重新编号：{old} → {number}").format(old=old, number=number)
+        )
+        self.statusBar().showMessage(text, 8000)
+
+    def _table_menu(self, point: Any) -> None:
+        from PySide6.QtWidgets import QMenu
+
+        index = self.table.indexAt(point)
+        row = self.model.item(index.row()) if index.isValid() else None
+        if row is None:
+            return
+        if row.number != self.current_number:
+            self._select_row(index.row())
+        menu = QMenu(self.table)
+        menu.setObjectName("itemMenu")
+        for text, slot in (
+            (self.tr("编辑条目…"), lambda: self.edit_item(row.number)),
+            (self.tr("重新编号…"), lambda: self.renumber_item(row.number)),
+            (self.tr("调整顺序…"), lambda: self.reorder_item(row.number)),
+            (self.tr("查看页面"), lambda: self.tabs.setCurrentWidget(self.viewer)),
+        ):
+            menu.addAction(text).triggered.connect(slot)
+        self.item_menu = menu
+        menu.popup(self.table.viewport().mapToGlobal(point))
 
     def _show_pages(self, _index: QModelIndex) -> None:
         self.tabs.setCurrentWidget(self.viewer)

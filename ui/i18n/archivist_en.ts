@@ -481,6 +481,73 @@ Captured drops move to {done}; bad drops to {quarantine} (with &quot;原因.txt&
         <source>{n}年</source>
         <translation>{n} years</translation>
     </message>
+    <message>
+        <source>修改题名、经办人或办结日期（记入审计记录）</source>
+        <translation>Correct the title, handler or completion date (recorded in the audit trail)</translation>
+    </message>
+    <message>
+        <source>改变类别、业务类型或年度：件号、档号和保管期限随之改变（记入审计记录）</source>
+        <translation>Change the class, business type or year: number, archival code and retention change with it (recorded in the audit trail)</translation>
+    </message>
+    <message>
+        <source>编辑条目…</source>
+        <translation>Edit item…</translation>
+    </message>
+    <message>
+        <source>重新编号…</source>
+        <translation>Renumber…</translation>
+    </message>
+</context>
+<context>
+    <name>ItemEditDialog</name>
+    <message>
+        <source>{number}　{archival_code}</source>
+        <translation>{number}  {archival_code}</translation>
+    </message>
+    <message>
+        <source>修改理由</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>办结日期</source>
+        <translation>Completed on</translation>
+    </message>
+    <message>
+        <source>办结日期换到 {year} 年会改变件号：请用“重新编号…”</source>
+        <translation>A completion date in {year} changes the number: use Renumber…</translation>
+    </message>
+    <message>
+        <source>尚未修改任何内容</source>
+        <translation>Nothing changed yet</translation>
+    </message>
+    <message>
+        <source>改用重新编号…</source>
+        <translation>Renumber instead…</translation>
+    </message>
+    <message>
+        <source>类别、业务类型、保管期限和年度决定件号与档号，要改请用“重新编号…”；单位/个人不能在此修改。办结月份改变时，件的文件夹随之移动。</source>
+        <translation>Class, business type, retention and year make the number and archival code: to change them, use Renumber… The unit/person cannot be changed here. When the month of completion changes, the item&apos;s folder moves with it.</translation>
+    </message>
+    <message>
+        <source>经办人</source>
+        <translation>Handler</translation>
+    </message>
+    <message>
+        <source>编辑条目 — {number}</source>
+        <translation>Edit item — {number}</translation>
+    </message>
+    <message>
+        <source>请填写修改理由</source>
+        <translation>Enter the reason for the change</translation>
+    </message>
+    <message>
+        <source>题名</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>题名不能为空</source>
+        <translation>The title cannot be empty</translation>
+    </message>
 </context>
 <context>
     <name>ItemTableModel</name>
@@ -661,6 +728,30 @@ Business records of social-insurance agencies</translation>
         <source>读取中…</source>
         <translation>Loading…</translation>
     </message>
+    <message>
+        <source>已修改 {number}</source>
+        <translation>Changed {number}</translation>
+    </message>
+    <message>
+        <source>已重新编号：{old} → {number}</source>
+        <translation>Renumbered: {old} → {number}</translation>
+    </message>
+    <message>
+        <source>查看页面</source>
+        <translation>Show the pages</translation>
+    </message>
+    <message>
+        <source>编辑条目…</source>
+        <translation>Edit item…</translation>
+    </message>
+    <message>
+        <source>调整顺序…</source>
+        <translation>Reorder…</translation>
+    </message>
+    <message>
+        <source>重新编号…</source>
+        <translation>Renumber…</translation>
+    </message>
 </context>
 <context>
     <name>NavTree</name>
@@ -825,6 +916,73 @@ Business records of social-insurance agencies</translation>
     <message>
         <source>识别文字</source>
         <translation>Recognised text</translation>
+    </message>
+</context>
+<context>
+    <name>RenumberDialog</name>
+    <message>
+        <source>{number}　{title}</source>
+        <translation>{number}  {title}</translation>
+    </message>
+    <message>
+        <source>{n}年</source>
+        <translation>{n} years</translation>
+    </message>
+    <message>
+        <source>业务类型</source>
+        <translation>Business type</translation>
+    </message>
+    <message>
+        <source>件号不变：{number}</source>
+        <translation>Number unchanged: {number}</translation>
+    </message>
+    <message>
+        <source>件号：{old} → {year}-{klass}-（保存时按顺序分配）；原件号留空，理由记入记录</source>
+        <translation>Number: {old} → {year}-{klass}-(next serial, given on saving); the old number stays vacant with the reason</translation>
+    </message>
+    <message>
+        <source>保管期限不变：{period}</source>
+        <translation>Retention unchanged: {period}</translation>
+    </message>
+    <message>
+        <source>保管期限：{before} → {after}</source>
+        <translation>Retention: {before} → {after}</translation>
+    </message>
+    <message>
+        <source>办结日期</source>
+        <translation>Completed on</translation>
+    </message>
+    <message>
+        <source>尚未修改任何内容</source>
+        <translation>Nothing changed yet</translation>
+    </message>
+    <message>
+        <source>所选类别下没有业务类型</source>
+        <translation>The class chosen has no business types</translation>
+    </message>
+    <message>
+        <source>永久</source>
+        <translation>Permanent</translation>
+    </message>
+    <message>
+        <source>理由</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>类别</source>
+        <translation>Class</translation>
+    </message>
+    <message>
+        <source>类别、业务类型（保管期限随之而定）或年度改变时，件号、档号和保管期限随之改变，文件移到新的文件夹；改变类别或年度时重新分配流水号，原号留空并记录理由。</source>
+        <translation>When the class, business type (which sets the retention) or year changes, the number, archival code and retention change with it and the files move to a new folder; a new class or year gives a new serial, and the old one stays vacant with the reason.</translation>
+    </message>
+    <message>
+        <source>请填写重新编号的理由</source>
+        <translation>Enter the reason for renumbering</translation>
+    </message>
+    <message>
+        <source>重新编号 — {number}</source>
+        <translation>Renumber — {number}</translation>
     </message>
 </context>
 <context>
@@ -1179,6 +1337,21 @@ Reason (recorded in the audit trail):</translation>
     <message>
         <source>隔离文件夹</source>
         <translation>Quarantine folder</translation>
+    </message>
+</context>
+<context>
+    <name>_ItemDialog</name>
+    <message>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>必须填写（记入审计记录）</source>
+        <translation>Required (recorded in the audit trail)</translation>
     </message>
 </context>
 </TS>
