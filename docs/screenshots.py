@@ -173,7 +173,21 @@ def shoot(work: Path) -> int:
     save(dialog_error, "09-error.png")
     dialog_error.close()
 
-    # 8. English
+    # 8. correcting an item: edit (title, handler, date) and renumber, each with a reason
+    window.edit_item(first[0])
+    edit = window.edit_dialog
+    edit.title.setText(edit.title.text() + "（更正）")
+    edit.reason.setText("题名漏写“更正”")
+    save(edit, "13-edit-item.png")
+    edit.reject()
+    window.renumber_item(first[0])
+    renumber = window.renumber_dialog
+    renumber.choose("GS", "工伤认定")
+    renumber.reason.setText("误归失业类，应为工伤认定")
+    save(renumber, "14-renumber-item.png")
+    renumber.reject()
+
+    # 9. English
     window.work_dock.hide()
     translations.apply("en")
     settle(app, window)
@@ -185,6 +199,10 @@ def shoot(work: Path) -> int:
     window.open_capture([drop.parent / m["file"] for m in data["materials"]])
     save(window.capture_dialog, "12-capture-english.png")
     window.capture_dialog.reject()
+    window.open_settings()
+    window.settings_dialog.tabs.setCurrentIndex(1)
+    save(window.settings_dialog, "15-settings-scheme-english.png")
+    window.settings_dialog.reject()
     translations.apply("zh")
 
     window.close()
