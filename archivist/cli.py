@@ -93,10 +93,18 @@ def cmd_capture(args: argparse.Namespace) -> int:
             print(f"注意：{warning}", file=sys.stderr)
         if args.ocr == "now":
             from archivist.ocr.queue import run_queue
+            from archivist.preferences import Preferences
 
+            prefs = Preferences.load()
             progress = ProgressLine("识别")
             try:
-                run = run_queue(archive, item_number=result.number, progress=progress)
+                run = run_queue(
+                    archive,
+                    item_number=result.number,
+                    workers=prefs.ocr_workers,
+                    settings=prefs.engine_settings(),
+                    progress=progress,
+                )
             finally:
                 progress.close()
             for failure in run.failures:
@@ -262,9 +270,10 @@ def cmd_item_renumber(args: argparse.Namespace) -> int:
 
 
 def cmd_ocr(args: argparse.Namespace) -> int:
-    from archivist.ocr.pages import EngineSettings
     from archivist.ocr.queue import queue_status, retry_failed, run_queue
+    from archivist.preferences import Preferences
 
+    prefs = Preferences.load()
     with _open(args) as archive:
         if args.status:
             status = queue_status(archive)
@@ -275,14 +284,19 @@ def cmd_ocr(args: argparse.Namespace) -> int:
                     f"页数 {status['pages_done']}/{status['pages_total']}，失败 {status['pages_failed']}，任务 {status['jobs']}"
                 )
             return 0
+        # flags override the per-user preferences (the window's settings)
+        settings = prefs.engine_settings(
+            engine=args.engine,
+            languages=args.languages,
+            tesseract=args.tesseract,
+            timeout=args.timeout,
+        )
         if args.retry_failed:
             print(f"已重新排队 {retry_failed(archive)} 份材料", file=sys.stderr)
-        settings = EngineSettings(
-            languages=args.languages, tesseract=args.tesseract, timeout=args.timeout
-        )
+        workers = args.workers or prefs.ocr_workers
         progress = ProgressLine("识别")
         try:
-            report = run_queue(archive, workers=args.workers, settings=settings, progress=progress)
+            report = run_queue(archive, workers=workers, settings=settings, progress=progress)
         finally:
             progress.close()
     if args.json:
@@ -469,14 +483,31 @@ def cmd_scheme_add(args: argparse.Namespace) -> int:
     return 0
 
 
+# Per-user preferences the settings command shows and sets (not audited: they belong to
+# this user on this computer, not to the archive).
+PREFERENCE_KEYS = ("ocr_engine",)
+
+
 def cmd_settings(args: argparse.Namespace) -> int:
     from archivist.archive import DEFAULT_SETTINGS
+    from archivist.preferences import Preferences
 
-    with _open(args) as archive:
+    prefs = Preferences.load()
+    if args.key in PREFERENCE_KEYS:
         if args.value is not None:
-            archive.set_setting(args.key, args.value, args.reason or "")
-        keys = [args.key] if args.key else list(DEFAULT_SETTINGS)
-        values = {key: archive.setting(key) for key in keys}
+            from archivist.ocr.pages import check_engine
+
+            prefs.ocr_engine = check_engine(args.value, installed=True)
+            prefs.save()
+        values = {args.key: getattr(prefs, args.key)}
+    else:
+        with _open(args) as archive:
+            if args.value is not None:
+                archive.set_setting(args.key, args.value, args.reason or "")
+            keys = [args.key] if args.key else list(DEFAULT_SETTINGS)
+            values = {key: archive.setting(key) for key in keys}
+        if not args.key:
+            values.update({key: getattr(prefs, key) for key in PREFERENCE_KEYS})
     if args.json:
         _print_json(values)
     else:
@@ -572,6 +603,12 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = add("ocr", cmd_ocr, "process the OCR queue (resumable)")
     p.add_argument("--workers", type=int, default=None, help="parallel pages (default: cores)")
+    p.add_argument(
+        "--engine",
+        default=None,
+        metavar="{tesseract,rapidocr}",
+        help="OCR engine (default: the ocr_engine preference, else tesseract)",
+    )
     p.add_argument("--languages", default=None, help="Tesseract languages (default chi_sim)")
     p.add_argument("--tesseract", default=None, help="path of the tesseract program")
     p.add_argument("--timeout", type=float, default=None, help="seconds per page (default 120)")
@@ -614,7 +651,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--retention")
     p.add_argument("--reason", required=True)
 
-    p = add("settings", cmd_settings, "show or change archive settings (audited)")
+    p = add(
+        "settings",
+        cmd_settings,
+        "show or change archive settings (audited) and the OCR engine (ocr_engine: "
+        "tesseract or rapidocr, a per-user preference)",
+    )
     p.add_argument("key", nargs="?")
     p.add_argument("value", nargs="?")
     p.add_argument("--reason")

@@ -1,6 +1,6 @@
 """Per-user preferences shared by the command line and the window (not per archive):
-where Tesseract is, OCR languages and workers, the hot folder (and where its bad drops
-go), the UI language."""
+the OCR engine, where Tesseract is, OCR languages and workers, the hot folder (and where
+its bad drops go), the UI language."""
 
 from __future__ import annotations
 
@@ -8,10 +8,14 @@ import json
 import os
 from dataclasses import asdict, dataclass, fields
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from platformdirs import user_config_dir
 
 from archivist.filestore import write_json_atomic
+
+if TYPE_CHECKING:
+    from archivist.ocr.pages import EngineSettings
 
 
 def preferences_file() -> Path:
@@ -30,6 +34,7 @@ class Preferences:
     hot_folder: str | None = None
     hot_quarantine: str | None = None  # bad drops go here; None: the hot folder's 隔离
     language: str = "zh"
+    ocr_engine: str = "tesseract"  # one of archivist.ocr.pages.ENGINES
 
     @classmethod
     def load(cls) -> Preferences:
@@ -39,6 +44,25 @@ class Preferences:
             return cls()
         known = {f.name for f in fields(cls)}
         return cls(**{k: v for k, v in data.items() if k in known})
+
+    def engine_settings(
+        self,
+        *,
+        engine: str | None = None,
+        languages: str | None = None,
+        tesseract: str | None = None,
+        timeout: float | None = None,
+    ) -> EngineSettings:
+        """The OCR settings these preferences choose; the arguments given (command-line
+        flags) override them. ArchiveError naming the choices for an unknown engine."""
+        from archivist.ocr.pages import EngineSettings, check_engine
+
+        return EngineSettings(
+            languages=languages or self.ocr_languages or "chi_sim",
+            tesseract=tesseract or self.tesseract or None,
+            timeout=float(timeout or self.ocr_timeout or 120.0),
+            engine=check_engine(engine or self.ocr_engine or "tesseract"),
+        )
 
     def save(self) -> None:
         path = preferences_file()

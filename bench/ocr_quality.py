@@ -2,6 +2,7 @@
 
     .venv/bin/python bench/ocr_quality.py [--pages 4] [--seed 2026] [--workers 2]
                                           [--work bench/out/ocr-quality] [--skip-threads]
+                                          [--only SETTING ...]
 
 Renders `--pages` A4 record pages per degradation class (archivist/demo/ocr_corpus.py:
 clean 300 dpi, office scan, 150-dpi scan, poor 200 and 150 dpi, speckled 1-bit) and
@@ -327,6 +328,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--work", type=Path, default=BENCH_DIR / "out" / "ocr-quality")
     parser.add_argument("--repeats", type=int, default=3, help="runs of each thread measurement")
     parser.add_argument("--skip-threads", action="store_true")
+    parser.add_argument(
+        "--only", nargs="+", metavar="SETTING", help="run only these settings (exact names)"
+    )
     args = parser.parse_args(argv)
 
     args.work.mkdir(parents=True, exist_ok=True)
@@ -335,6 +339,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     classes = list(dict.fromkeys(cls for _, cls, _ in pages))
     with_rapidocr = rapidocr_installed()
     settings = [i for i, s in enumerate(SETTINGS) if s.engine == "tesseract" or with_rapidocr]
+    if args.only:
+        unknown = set(args.only) - {s.name for s in SETTINGS}
+        if unknown:
+            parser.error(f"unknown settings: {', '.join(sorted(unknown))}")
+        settings = [i for i in settings if SETTINGS[i].name in args.only]
     tesseract_version = TesseractEngine().version()
     print(
         f"# OCR quality: {len(pages)} pages ({args.pages} per class), seed {args.seed}, "

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import sys
 from pathlib import Path
+
+import pytest
 
 from .conftest import ID_ZHANG, make_jpeg, make_pdf, run_cli, write_manifest
 
@@ -220,3 +223,68 @@ def test_settings_are_audited(tmp_path: Path) -> None:
     assert json.loads(out.stdout)["category_code"] == "SX"
     bad = run_cli("--archive", str(archive_dir), "settings", "archival_code_template", "{fonds}")
     assert bad.returncode == 1 and "档号模板无效" in bad.stderr
+
+
+def test_ocr_engine_is_a_preference_the_flag_overrides(tmp_path: Path) -> None:
+    from archivist.preferences import Preferences
+
+    archive_dir = init(tmp_path)
+    at = ("--archive", str(archive_dir))
+    shown = json.loads(run_cli(*at, "settings", "--json", check=True).stdout)
+    assert shown["ocr_engine"] == "tesseract" and shown["category_code"] == "SB"
+    # a per-user preference: set without a reason, kept outside the archive
+    run_cli(*at, "settings", "ocr_engine", "rapidocr", check=True)
+    assert Preferences.load().ocr_engine == "rapidocr"
+    again = run_cli(*at, "settings", "ocr_engine", check=True)
+    assert again.stdout.strip() == "ocr_engine = rapidocr"
+    # unknown names are refused with the choices, from the flag and the settings command
+    bad = run_cli(*at, "ocr", "--engine", "abbyy")
+    assert bad.returncode == 1
+    assert "未知的识别引擎：abbyy（可选：tesseract, rapidocr）" in bad.stderr
+    bad = run_cli(*at, "--lang", "en", "settings", "ocr_engine", "abbyy")
+    assert bad.returncode == 1
+    assert "Unknown OCR engine: abbyy (choose one of: tesseract, rapidocr)" in bad.stderr
+    assert Preferences.load().ocr_engine == "rapidocr"
+    # a hand-edited preferences file: refused when used; the queue status still shows
+    prefs = Preferences.load()
+    prefs.ocr_engine = "abbyy"
+    prefs.save()
+    bad = run_cli(*at, "ocr")
+    assert bad.returncode == 1 and "未知的识别引擎：abbyy" in bad.stderr
+    assert run_cli(*at, "ocr", "--status", check=True).stdout.startswith("页数 0/0")
+    done = run_cli(*at, "ocr", "--engine", "tesseract", "--json", check=True)
+    assert json.loads(done.stdout)["pages_done"] == 0
+
+
+def test_rapidocr_not_installed_says_how_to_install(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from archivist.cli import main
+    from archivist.preferences import Preferences
+
+    archive_dir = init(tmp_path)
+    at = ["--archive", str(archive_dir)]
+    monkeypatch.setitem(sys.modules, "rapidocr", None)  # importing it now fails: not installed
+    assert main([*at, "settings", "ocr_engine", "rapidocr"]) == 1
+    err = capsys.readouterr().err
+    assert "RapidOCR 识别引擎未安装" in err and 'pip install "archivist[rapidocr]"' in err
+    assert Preferences.load().ocr_engine == "tesseract"
+    assert main([*at, "--lang", "en", "ocr", "--engine", "rapidocr"]) == 1
+    err = capsys.readouterr().err
+    assert "RapidOCR engine is not installed" in err and "archivist[rapidocr]" in err
+
+
+def test_ocr_with_rapidocr_end_to_end(tmp_path: Path) -> None:
+    """The preference reaches the worker processes (one page: loading the models takes
+    a second or two, in the runner's check and again in the worker)."""
+    archive_dir = init(tmp_path)
+    at = ("--archive", str(archive_dir))
+    one_page = [{"file": "c.jpg", "role": "form", "title": "失业保险金申领登记表"}]
+    manifest = write_manifest(tmp_path / "drop", materials=one_page)
+    run_cli(*at, "capture", "--manifest", str(manifest), check=True)
+    run_cli(*at, "settings", "ocr_engine", "rapidocr", check=True)
+    report = json.loads(run_cli(*at, "ocr", "--workers", "1", "--json", check=True).stdout)
+    assert report["pages_failed"] == 0 and report["pages_done"] == 1
+    with sqlite3.connect(archive_dir / "archive.db") as conn:
+        engines = {row[0] for row in conn.execute("SELECT engine FROM page_texts")}
+    assert engines and all(e.startswith("rapidocr:") for e in engines)

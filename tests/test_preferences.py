@@ -2,7 +2,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from archivist.archive import default_archive_dir
+from archivist.errors import ArchiveError
 from archivist.preferences import Preferences, preferences_file
 
 
@@ -22,3 +25,20 @@ def test_damaged_preferences_fall_back_to_defaults() -> None:
     preferences_file().parent.mkdir(parents=True, exist_ok=True)
     preferences_file().write_text("{broken", encoding="utf-8")
     assert Preferences.load() == Preferences()
+
+
+def test_the_ocr_engine_preference_is_checked_when_used() -> None:
+    assert Preferences().engine_settings().engine == "tesseract"
+    Preferences(ocr_engine="rapidocr", ocr_languages="chi_sim+eng").save()
+    prefs = Preferences.load()
+    settings = prefs.engine_settings()
+    assert (settings.engine, settings.languages, settings.timeout) == (
+        "rapidocr",
+        "chi_sim+eng",
+        120.0,
+    )
+    assert prefs.engine_settings(engine="tesseract", languages="eng").languages == "eng"
+    with pytest.raises(ArchiveError) as info:
+        Preferences(ocr_engine="abbyy").engine_settings()
+    assert info.value.code == "ocr.unknown_engine"
+    assert "tesseract, rapidocr" in info.value.message("en")

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from archivist import browse
 from archivist.archive import Archive
+from archivist.errors import ArchivistError
 from archivist.ocr.pages import EngineSettings
 from archivist.ocr.queue import RunReport, queue_status, retry_failed, run_queue
 from archivist.preferences import Preferences
@@ -180,16 +181,18 @@ class OcrPanel(QWidget):
 
     # -- commands ------------------------------------------------------------------------
     def settings(self) -> EngineSettings:
-        return EngineSettings(
-            languages=self.prefs.ocr_languages or "chi_sim",
-            tesseract=self.prefs.tesseract or None,
-            timeout=float(self.prefs.ocr_timeout or 120.0),
-        )
+        """The engine and its settings from the per-user preferences (Settings → OCR)."""
+        return self.prefs.engine_settings()
 
     def run(self) -> None:
         if self.running():
             return
-        settings, workers = self.settings(), self.prefs.ocr_workers
+        try:
+            settings, workers = self.settings(), self.prefs.ocr_workers
+        except ArchivistError as exc:  # an unknown engine in a hand-edited preferences file
+            self.auto.setChecked(False)
+            errors.show_error(self, exc)
+            return
 
         def work(ctx: TaskContext) -> RunReport:
             _lower_priority()

@@ -1,8 +1,8 @@
 """Settings: the archive (location, fonds, archival code), the classification scheme
-(an editable table; every edit is audited with its reason), OCR (Tesseract program and
-languages, workers), the hot folder and the interface language. Per-user choices are
-the core's Preferences (shared with the command line); archive settings are audited
-in the archive."""
+(an editable table; every edit is audited with its reason), OCR (the engine, Tesseract
+program and languages, workers), the hot folder and the interface language. Per-user
+choices are the core's Preferences (shared with the command line); archive settings are
+audited in the archive."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ import os
 from typing import Any
 
 from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QStandardItemModel
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -29,6 +30,8 @@ from PySide6.QtWidgets import (
 )
 
 from archivist.archive import Archive
+from archivist.ocr.pages import available_engines
+from archivist.ocr.rapid import INSTALL_HINT as RAPIDOCR_INSTALL_HINT
 from archivist.preferences import Preferences
 from ui import errors
 from ui.scheme_editor import SchemeEditor
@@ -89,6 +92,20 @@ class SettingsDialog(QDialog):
         scheme_tab = self.scheme_editor
 
         # -- OCR ------------------------------------------------------------------------------
+        self.engine = QComboBox()
+        self.engine.setObjectName("ocrEngine")
+        self.engine.addItem("", "tesseract")
+        self.engine.addItem("", "rapidocr")
+        self.rapidocr_installed = "rapidocr" in available_engines()
+        if not self.rapidocr_installed:
+            model = self.engine.model()
+            rapid = model.item(1) if isinstance(model, QStandardItemModel) else None
+            if rapid is not None:
+                rapid.setEnabled(False)  # shown, with how to install it in its tooltip
+        chosen = self.engine.findData(prefs.ocr_engine or "tesseract")
+        if chosen < 0 or (chosen == 1 and not self.rapidocr_installed):
+            chosen = 0
+        self.engine.setCurrentIndex(chosen)
         self.tesseract = QLineEdit(prefs.tesseract or "")
         self.tesseract.setObjectName("tesseractPath")
         self.tesseract_browse = QPushButton()
@@ -105,6 +122,7 @@ class SettingsDialog(QDialog):
         ocr_tab = QWidget()
         oform = QFormLayout(ocr_tab)
         oform.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self._row(oform, "engine", self.engine)
         self._row(oform, "tesseract", _path_row(self.tesseract, self.tesseract_browse))
         self._row(oform, "languages", self.languages)
         self._row(oform, "workers", self.workers)
@@ -169,6 +187,7 @@ class SettingsDialog(QDialog):
             prefs.archive = archive_path
             changed.add("archive")
         values: dict[str, Any] = {
+            "ocr_engine": str(self.engine.currentData()),
             "tesseract": self.tesseract.text().strip() or None,
             "ocr_languages": self.languages.text().strip() or "chi_sim",
             "ocr_workers": self.workers.value() or None,
@@ -233,6 +252,7 @@ class SettingsDialog(QDialog):
             "fonds": self.tr("全宗"),
             "category": self.tr("门类代码"),
             "template": self.tr("档号格式"),
+            "engine": self.tr("OCR 引擎"),
             "tesseract": self.tr("Tesseract 程序"),
             "languages": self.tr("识别语言"),
             "workers": self.tr("并行识别数"),
@@ -252,6 +272,20 @@ class SettingsDialog(QDialog):
             button.setText(self.tr("浏览…"))
         self.hot_quarantine.setPlaceholderText(self.tr("留空：热文件夹中的“隔离”"))
         self.tesseract.setPlaceholderText(self.tr("留空：随程序安装的或系统中的 tesseract"))
+        self.engine.setItemText(0, self.tr("Tesseract（默认）"))
+        self.engine.setItemText(1, "RapidOCR")
+        self.engine.setItemData(
+            0,
+            self.tr("默认引擎；有颗粒、污点或歪斜的扫描件先自动清理再识别"),
+            Qt.ItemDataRole.ToolTipRole,
+        )
+        self.engine.setItemData(
+            1,
+            self.tr("差的扫描件识别得更准，每页用时更长")
+            if self.rapidocr_installed
+            else self.tr("未安装。安装方法：{hint}").format(hint=RAPIDOCR_INSTALL_HINT),
+            Qt.ItemDataRole.ToolTipRole,
+        )
         self.workers.setSpecialValueText(self.tr("自动（按处理器核数）"))
         self.archive_note.setText(
             self.tr(

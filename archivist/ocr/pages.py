@@ -11,6 +11,7 @@ page as stored, so the searchable copy's text layer sits on the original image.
 
 from __future__ import annotations
 
+import importlib.util
 import math
 import tempfile
 import time
@@ -30,6 +31,8 @@ RENDER_DPI = 300
 
 
 ENGINES = ("tesseract", "rapidocr")
+# The Python packages an engine needs (Tesseract is a program: checked when a run starts).
+ENGINE_PACKAGES: dict[str, tuple[str, ...]] = {"rapidocr": ("rapidocr", "onnxruntime")}
 
 
 @dataclass(frozen=True)
@@ -51,6 +54,38 @@ def create_engine(settings: EngineSettings) -> OcrEngine:
 
         return RapidOcrEngine()
     raise ArchiveError("ocr.unknown_engine", engine=settings.engine, choices=", ".join(ENGINES))
+
+
+def _installed(package: str) -> bool:
+    try:
+        return importlib.util.find_spec(package) is not None
+    except (ImportError, ValueError):
+        return False
+
+
+def available_engines() -> tuple[str, ...]:
+    """The engines whose Python packages are installed, found without importing them
+    (loading onnxruntime takes a second)."""
+    return tuple(
+        name for name in ENGINES if all(_installed(p) for p in ENGINE_PACKAGES.get(name, ()))
+    )
+
+
+def check_engine(name: str, *, installed: bool = False) -> str:
+    """`name` if it is one of ENGINES, else ArchiveError listing the choices; with
+    `installed`, also ArchiveError with the install hint when its packages are missing."""
+    if name not in ENGINES:
+        raise ArchiveError("ocr.unknown_engine", engine=name, choices=", ".join(ENGINES))
+    missing = [p for p in ENGINE_PACKAGES.get(name, ()) if installed and not _installed(p)]
+    if missing:
+        from archivist.ocr.rapid import INSTALL_HINT
+
+        raise ArchiveError(
+            "ocr.rapidocr_missing",
+            reason="No module named " + ", ".join(repr(p) for p in missing),
+            hint=INSTALL_HINT,
+        )
+    return name
 
 
 @dataclass(frozen=True)

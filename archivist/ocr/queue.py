@@ -27,8 +27,14 @@ from archivist.db.models import Item, Material, OcrJob, PageText
 from archivist.errors import ArchiveError
 from archivist.filestore import OperationLock
 from archivist.messages import render
-from archivist.ocr.engine import TesseractEngine
-from archivist.ocr.pages import EngineSettings, PageOutcome, PageTask, init_worker, process_page
+from archivist.ocr.pages import (
+    EngineSettings,
+    PageOutcome,
+    PageTask,
+    create_engine,
+    init_worker,
+    process_page,
+)
 from archivist.ocr.searchable import build_searchable_copy
 from archivist.search.service import refresh_items
 
@@ -144,7 +150,7 @@ def run_queue(
 ) -> RunReport:
     """Process pending OCR jobs (all, or one item's) until none is left or cancelled."""
     settings = settings or EngineSettings()
-    TesseractEngine(settings.languages, settings.tesseract, settings.timeout).check()
+    create_engine(settings).check()  # the chosen engine, with an install hint if missing
     lock = OperationLock(archive.layout.work / "ocr-runner.lock")
     archive.layout.work.mkdir(parents=True, exist_ok=True)
     if not lock.acquire(blocking=False):

@@ -18,7 +18,8 @@ from archivist.errors import ArchiveError
 from archivist.ocr.engine import OcrFailure, OcrLine, OcrResult
 from archivist.ocr.text import normalise_line
 
-INSTALL_HINT = 'pip install "archivist[rapidocr]"（或 pip install rapidocr onnxruntime）'
+# From a source checkout, scripts/setup installs it with the development tools.
+INSTALL_HINT = 'pip install "archivist[rapidocr]" (= pip install rapidocr onnxruntime)'
 MODEL = "PP-OCRv6"
 
 

@@ -285,6 +285,34 @@ def test_settings_change(qtbot: Any, window: Any, tmp_path: Path, monkeypatch: A
     assert window.hot.folder is not None  # the main window restarted the hot folder
 
 
+def test_settings_choose_the_ocr_engine(
+    qtbot: Any, window: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window.open_settings()
+    dialog = window.settings_dialog
+    assert dialog.engine.currentData() == "tesseract"
+    assert dialog.engine.itemText(0) == "Tesseract（默认）"
+    rapid = dialog.engine.findData("rapidocr")
+    assert dialog.engine.model().item(rapid).isEnabled()  # installed with the dev tools
+    dialog.engine.setCurrentIndex(rapid)
+    with qtbot.waitSignal(dialog.applied, timeout=5000) as signal:
+        dialog.apply()
+    assert "ocr_engine" in signal.args[0]
+    assert Preferences.load().ocr_engine == "rapidocr"
+    assert window.ocr.settings().engine == "rapidocr"  # the OCR panel's next run uses it
+    dialog.close()
+    # without the package the entry is shown but disabled, its tooltip says how to install
+    monkeypatch.setitem(sys.modules, "rapidocr", None)
+    window.prefs.ocr_engine = "tesseract"
+    window.open_settings()
+    dialog = window.settings_dialog
+    item = dialog.engine.model().item(rapid)
+    assert not item.isEnabled()
+    assert 'pip install "archivist[rapidocr]"' in item.toolTip()
+    assert dialog.engine.currentData() == "tesseract"
+    dialog.close()
+
+
 def test_language_switch(qtbot: Any, window: Any) -> None:
     from ui.i18n import translations
 

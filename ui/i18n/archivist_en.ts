@@ -1275,6 +1275,10 @@ Reason (recorded in the audit trail):</translation>
         <translation>Archival code template</translation>
     </message>
     <message>
+        <source>OCR 引擎</source>
+        <translation>OCR engine</translation>
+    </message>
+    <message>
         <source>Tesseract 程序</source>
         <translation>Tesseract program</translation>
     </message>
@@ -1289,6 +1293,22 @@ Reason (recorded in the audit trail):</translation>
     <message>
         <source>每页时限（秒）</source>
         <translation>Time limit per page (s)</translation>
+    </message>
+    <message>
+        <source>Tesseract（默认）</source>
+        <translation>Tesseract (default)</translation>
+    </message>
+    <message>
+        <source>默认引擎；有颗粒、污点或歪斜的扫描件先自动清理再识别</source>
+        <translation>The default engine; grainy, dusty or tilted scans are cleaned up automatically before recognition</translation>
+    </message>
+    <message>
+        <source>差的扫描件识别得更准，每页用时更长</source>
+        <translation>Reads poor scans more accurately, and takes longer per page</translation>
+    </message>
+    <message>
+        <source>未安装。安装方法：{hint}</source>
+        <translation>Not installed. Install it: {hint}</translation>
     </message>
     <message>
         <source>热文件夹</source>
