@@ -187,6 +187,89 @@ def cmd_item_show(args: argparse.Namespace) -> int:
     return 0
 
 
+def _print_volume(view: dict[str, Any]) -> None:
+    span = f"{view['start'] or '—'} ~ {view['end'] or '—'}"
+    print(f"{view['code']}  {view['title']}")
+    print(
+        f"  {view['year']}年 {view['class']} 类  保管期限 {view['retention']}  {span}  "
+        f"{view['items']} 件 {view['pages']} 页{'（编页号）' if view['paged'] else ''}  {view['status']}"
+    )
+
+
+def cmd_volume_build(args: argparse.Namespace) -> int:
+    from archivist import volumes
+
+    year = volumes.parse_years(args.year)
+    with _open(args) as archive:
+        made = volumes.build(
+            archive, year, args.klass, args.by, catalogue=args.catalogue, dry_run=args.dry_run
+        )
+    if args.json:
+        _print_json(made)
+        return 0
+    for view in made:
+        if args.dry_run:
+            print(f"{view['period_key']}  {view['retention']}  {view['items']} 件  {view['title']}")
+        else:
+            _print_volume(view)
+    print(f"{'将组成' if args.dry_run else '已组成'} {len(made)} 卷")
+    return 0
+
+
+def cmd_volume_list(args: argparse.Namespace) -> int:
+    from archivist import volumes
+
+    with _open(args) as archive:
+        rows = volumes.list_volumes(archive, args.year, args.klass)
+    if args.json:
+        _print_json(rows)
+        return 0
+    for view in rows:
+        _print_volume(view)
+    print(f"共 {len(rows)} 卷")
+    return 0
+
+
+def cmd_volume_show(args: argparse.Namespace) -> int:
+    from archivist import volumes
+
+    with _open(args) as archive:
+        view = volumes.show(archive, args.code)
+    if args.json:
+        _print_json(view)
+        return 0
+    _print_volume(view)
+    for entry in view["entries"]:
+        pages = (
+            f"第{entry['first_page']}–{entry['last_page']}页"
+            if entry["first_page"]
+            else f"{entry['pages']}页"
+        )
+        print(
+            f"  {entry['seq']:>3}. {entry['number']}  {entry['completed_on']}  {entry['title']}  {pages}"
+        )
+    return 0
+
+
+def cmd_volume_change(args: argparse.Namespace) -> int:
+    from archivist import volumes
+
+    with _open(args) as archive:
+        if args.volume_command == "add":
+            view = volumes.add_items(archive, args.code, args.items, args.reason)
+        elif args.volume_command == "remove":
+            view = volumes.remove_items(archive, args.code, args.items, args.reason)
+        elif args.volume_command == "move":
+            view = volumes.move_items(archive, args.items, args.to, args.reason)
+        else:
+            view = volumes.set_title(archive, args.code, args.title, args.reason)
+    if args.json:
+        _print_json(view)
+    else:
+        _print_volume(view)
+    return 0
+
+
 def cmd_item_list(args: argparse.Namespace) -> int:
     from archivist.items import ItemFilter, list_items
 
@@ -592,6 +675,36 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--handler", dest="handler_name")
     p.add_argument("--completed-on")
     p.add_argument("--reason", required=True)
+    volume = sub.add_parser("volume", help="file items into volumes (组卷) and change them")
+    volume_sub = volume.add_subparsers(dest="volume_command", required=True)
+    p = add("build", cmd_volume_build, "file a year's unfiled items of a class", volume_sub)
+    p.add_argument("--year", required=True, help="one year (volumes never span years)")
+    p.add_argument("--class", dest="klass", required=True)
+    p.add_argument("--by", choices=("month", "quarter", "year"), default="month")
+    p.add_argument("--catalogue", help="目录号 (default: the class code)")
+    p.add_argument("--dry-run", action="store_true", help="show the volumes, make none")
+    p = add("list", cmd_volume_list, "list volumes", volume_sub)
+    p.add_argument("--year", type=int)
+    p.add_argument("--class", dest="klass")
+    p = add("show", cmd_volume_show, "show a volume and its items", volume_sub)
+    p.add_argument("code")
+    p = add("add", cmd_volume_change, "put unfiled items into a volume", volume_sub)
+    p.add_argument("code")
+    p.add_argument("items", nargs="+", metavar="ITEM")
+    p.add_argument("--reason", required=True)
+    p = add("remove", cmd_volume_change, "take items out of a volume", volume_sub)
+    p.add_argument("code")
+    p.add_argument("items", nargs="+", metavar="ITEM")
+    p.add_argument("--reason", required=True)
+    p = add("move", cmd_volume_change, "move items to another volume", volume_sub)
+    p.add_argument("items", nargs="+", metavar="ITEM")
+    p.add_argument("--to", required=True, help="the volume's code")
+    p.add_argument("--reason", required=True)
+    p = add("title", cmd_volume_change, "change a volume's title", volume_sub)
+    p.add_argument("code")
+    p.add_argument("title")
+    p.add_argument("--reason", required=True)
+
     p = add(
         "renumber", cmd_item_renumber, "change class, business type or year (audited)", item_sub
     )

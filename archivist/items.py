@@ -14,7 +14,14 @@ from sqlalchemy.orm import Session, selectinload
 
 from archivist import audit, scheme
 from archivist.archive import Archive
-from archivist.db.models import ArchiveClass, BusinessType, Entity, Item, NumberVacancy
+from archivist.db.models import (
+    ArchiveClass,
+    BusinessType,
+    Entity,
+    Item,
+    NumberVacancy,
+    VolumeItem,
+)
 from archivist.errors import InputError, NotFound
 from archivist.faults import crash_point
 from archivist.filestore import item_folder, material_filename, seq_width, translate_os_error
@@ -367,6 +374,20 @@ def edit(
     return show(archive, number)
 
 
+def _still_fits_volume(
+    session: Session, item: Item, year: int, class_id: int, retention: str
+) -> None:
+    """An item in a volume keeps its volume's year, class and retention: take it out of
+    the volume first (volumes never span years or classes)."""
+    entry = session.scalar(select(VolumeItem).where(VolumeItem.item_id == item.id))
+    if entry is not None and (year, class_id, retention) != (
+        entry.volume.year,
+        entry.volume.class_id,
+        entry.volume.retention,
+    ):
+        raise InputError("volume.item_would_leave", number=item.number, code=entry.volume.code)
+
+
 def renumber(
     archive: Archive,
     number: str,
@@ -392,6 +413,7 @@ def renumber(
         bt_name = business_type or item.business_type.name
         resolved = scheme.resolve(session, code, bt_name)
         day = completed_on or item.completed_on
+        _still_fits_volume(session, item, day.year, resolved.class_id, resolved.retention.code)
         previous_type = item.business_type_id
         old = (item.year, item.class_id, item.serial, item.number, item.archival_code)
         if (day.year, resolved.class_id) != (item.year, item.class_id):

@@ -170,6 +170,46 @@ CATALOG: dict[str, tuple[str, str]] = {
         "The new order must list every current sequence number exactly once: {detail}",
     ),
     "reason.required": ("必须填写理由", "A reason is required"),
+    "volume.across_years": (
+        "不能跨年组卷：{years}（案卷只能由同一年度、同一类别的档案组成）",
+        "Volumes never span years: {years} (a volume holds items of one year and one class)",
+    ),
+    "volume.bad_year": ("年度无效：{value}", "Not a year: {value}"),
+    "volume.bad_period": (
+        "组卷方式“{period}”无效（可用：{allowed}）",
+        "Cannot file by '{period}' (use {allowed})",
+    ),
+    "volume.nothing_to_file": (
+        "{year}年{klass}类没有未组卷的档案件",
+        "No unfiled items of class {klass} in {year}",
+    ),
+    "volume.not_found": ("找不到案卷：{code}", "Volume not found: {code}"),
+    "volume.other_class": (
+        "档案件 {number} 与案卷 {code} 不属同一类别，不能放入",
+        "Item {number} is of another class than volume {code}",
+    ),
+    "volume.other_retention": (
+        "档案件 {number} 的保管期限（{retention}）与案卷 {code}（{volume_retention}）不同，不能放入",
+        "Item {number} is kept {retention}, volume {code} {volume_retention}: it cannot go in",
+    ),
+    "volume.item_already_filed": (
+        "档案件 {number} 已在案卷 {code} 中",
+        "Item {number} is already in volume {code}",
+    ),
+    "volume.item_not_in_volume": (
+        "档案件 {number} 不在案卷 {code} 中",
+        "Item {number} is not in volume {code}",
+    ),
+    "volume.item_not_filed": ("档案件 {number} 尚未组卷", "Item {number} is in no volume"),
+    "volume.handed_over": (
+        "案卷 {code} 已移交档案部门，不能再修改",
+        "Volume {code} has been handed over and cannot change",
+    ),
+    "volume.item_would_leave": (
+        "档案件 {number} 在案卷 {code} 中；改变其年度、类别或保管期限前，请先将其移出该卷",
+        "Item {number} is in volume {code}: take it out before changing its year, class or retention",
+    ),
+    "volume.title_empty": ("案卷题名不能为空", "A volume title cannot be empty"),
     "edit.nothing": ("没有要修改的内容", "Nothing to change"),
     "edit.needs_renumber": (
         "办结日期跨年度会改变件号：请用 item renumber 重新编号（{number}）",

@@ -263,3 +263,132 @@ class PageText(Base):
     error_code: Mapped[str | None] = mapped_column(String(40))
     error: Mapped[str | None] = mapped_column(Text)
     updated_at: Mapped[str] = mapped_column(String(32))
+
+
+class Volume(Base):
+    """A volume (案卷): items of one year, one class and one retention period, in time
+    order, filed by month, quarter or year. Code 全宗号-目录号-案卷号."""
+
+    __tablename__ = "volumes"
+    __table_args__ = (UniqueConstraint("catalogue", "case_no", name="uq_volumes_catalogue_case"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(String(80), unique=True)
+    fonds_id: Mapped[int] = mapped_column(ForeignKey("fonds.id"))
+    catalogue: Mapped[str] = mapped_column(String(32))  # 目录号
+    case_no: Mapped[int] = mapped_column(Integer)  # 案卷号
+    class_id: Mapped[int] = mapped_column(ForeignKey("archive_classes.id"))
+    year: Mapped[int] = mapped_column(Integer, index=True)
+    retention: Mapped[str] = mapped_column(String(16))
+    period: Mapped[str] = mapped_column(String(8))  # month | quarter | year
+    period_key: Mapped[str] = mapped_column(String(10))  # 2023-05 | 2023-Q2 | 2023
+    title: Mapped[str] = mapped_column(Text)
+    title_edited: Mapped[bool] = mapped_column(default=False)
+    paged: Mapped[bool] = mapped_column(default=False)  # kept 30 years or longer
+    status: Mapped[str] = mapped_column(String(12), default="open")  # open|handed_over|returned
+    box_id: Mapped[int | None] = mapped_column(ForeignKey("boxes.id"), index=True)
+    created_at: Mapped[str] = mapped_column(String(32))
+    created_by: Mapped[str] = mapped_column(String(100))
+    note: Mapped[str] = mapped_column(Text, default="")
+
+    archive_class: Mapped[ArchiveClass] = relationship()
+    fonds: Mapped[Fonds] = relationship()
+    entries: Mapped[list[VolumeItem]] = relationship(
+        back_populates="volume", order_by="VolumeItem.seq", cascade="all, delete-orphan"
+    )
+
+
+class VolumeItem(Base):
+    """An item's place in its volume; an item belongs to at most one volume."""
+
+    __tablename__ = "volume_items"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    volume_id: Mapped[int] = mapped_column(ForeignKey("volumes.id"), index=True)
+    item_id: Mapped[int] = mapped_column(ForeignKey("items.id"), unique=True)
+    seq: Mapped[int] = mapped_column(Integer)  # 顺序号
+    first_page: Mapped[int | None] = mapped_column(Integer)  # paged volumes only
+    last_page: Mapped[int | None] = mapped_column(Integer)
+
+    volume: Mapped[Volume] = relationship(back_populates="entries")
+    item: Mapped[Item] = relationship()
+
+
+class Location(Base):
+    """A place on the shelves: 库房-架-列-层."""
+
+    __tablename__ = "locations"
+    __table_args__ = (
+        UniqueConstraint("room", "shelf", "column_no", "layer", name="uq_locations_place"),
+    )
+    id: Mapped[int] = mapped_column(primary_key=True)
+    room: Mapped[str] = mapped_column(String(40))
+    shelf: Mapped[int] = mapped_column(Integer)
+    column_no: Mapped[int] = mapped_column(Integer)
+    layer: Mapped[int] = mapped_column(Integer)
+    code: Mapped[str] = mapped_column(String(80), unique=True)
+
+
+class Box(Base):
+    """A box (盒): volumes, or items of an item-based archive, of one year, one class and
+    one retention period; its barcode is what the inventory scans."""
+
+    __tablename__ = "boxes"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    fonds_id: Mapped[int] = mapped_column(ForeignKey("fonds.id"))
+    number: Mapped[int] = mapped_column(Integer)  # 盒号
+    code: Mapped[str] = mapped_column(String(80), unique=True)  # the barcode's text
+    year: Mapped[int] = mapped_column(Integer)
+    class_id: Mapped[int] = mapped_column(ForeignKey("archive_classes.id"))
+    retention: Mapped[str] = mapped_column(String(16))
+    kind: Mapped[str] = mapped_column(String(8))  # volumes | items
+    location_id: Mapped[int | None] = mapped_column(ForeignKey("locations.id"), index=True)
+    created_at: Mapped[str] = mapped_column(String(32))
+
+    archive_class: Mapped[ArchiveClass] = relationship()
+    location: Mapped[Location | None] = relationship()
+
+
+class BoxItem(Base):
+    """An item boxed directly (item-based filing, 按件)."""
+
+    __tablename__ = "box_items"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    box_id: Mapped[int] = mapped_column(ForeignKey("boxes.id"), index=True)
+    item_id: Mapped[int] = mapped_column(ForeignKey("items.id"), unique=True)
+    seq: Mapped[int] = mapped_column(Integer)
+
+
+class Handover(Base):
+    """A handover batch (归档交接) from a business department to the archive."""
+
+    __tablename__ = "handovers"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    number: Mapped[str] = mapped_column(String(40), unique=True)  # 交接单号
+    from_department: Mapped[str] = mapped_column(String(100))
+    to_department: Mapped[str] = mapped_column(String(100))
+    status: Mapped[str] = mapped_column(String(12))  # draft|checked|signed
+    handed_by: Mapped[str] = mapped_column(String(100), default="")
+    received_by: Mapped[str] = mapped_column(String(100), default="")
+    created_at: Mapped[str] = mapped_column(String(32))
+    signed_on: Mapped[dt.date | None] = mapped_column(Date)
+
+    entries: Mapped[list[HandoverVolume]] = relationship(
+        back_populates="handover", order_by="HandoverVolume.seq", cascade="all, delete-orphan"
+    )
+
+
+class HandoverVolume(Base):
+    """A volume in a handover batch and the result of its quality check."""
+
+    __tablename__ = "handover_volumes"
+    __table_args__ = (
+        UniqueConstraint("handover_id", "volume_id", name="uq_handover_volumes_pair"),
+    )
+    id: Mapped[int] = mapped_column(primary_key=True)
+    handover_id: Mapped[int] = mapped_column(ForeignKey("handovers.id"), index=True)
+    volume_id: Mapped[int] = mapped_column(ForeignKey("volumes.id"), index=True)
+    seq: Mapped[int] = mapped_column(Integer)
+    result: Mapped[str | None] = mapped_column(String(8))  # pass | fail | None (unchecked)
+    reasons: Mapped[list[Any]] = mapped_column(JSON, default=list)
+
+    handover: Mapped[Handover] = relationship(back_populates="entries")
+    volume: Mapped[Volume] = relationship()

@@ -1,0 +1,202 @@
+"""Filing items into volumes: same year and class, time order, never across years,
+page numbers where the retention requires them, audited changes."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select
+
+from archivist import volumes
+from archivist.archive import Archive
+from archivist.capture import capture_from_manifest
+from archivist.db.models import AuditEvent
+from archivist.errors import InputError, NotFound
+
+from .conftest import run_cli, write_manifest
+
+SY = {"class": "SY", "business_type": "失业保险金申领"}
+GS = {"class": "GS", "business_type": "工伤认定"}  # D50: page-numbered
+
+
+def capture(archive: Archive, tmp_path: Path, name: str, day: str, **kind: str) -> str:
+    fields = {**SY, **kind, "completed_on": day, "title": f"{name}{day}"}
+    return capture_from_manifest(archive, write_manifest(tmp_path / name, **fields)).number
+
+
+@pytest.fixture
+def filed(archive: Archive, tmp_path: Path) -> dict[str, str]:
+    """SY items in May and June 2023 (captured out of time order), one in 2022, GS items."""
+    numbers = {
+        "may_late": capture(archive, tmp_path, "a", "2023-05-20"),
+        "may_early": capture(archive, tmp_path, "b", "2023-05-02"),
+        "june": capture(archive, tmp_path, "c", "2023-06-11"),
+        "last_year": capture(archive, tmp_path, "d", "2022-12-30"),
+        "gs1": capture(archive, tmp_path, "e", "2023-03-01", **GS),
+        "gs2": capture(archive, tmp_path, "f", "2023-08-09", **GS),
+    }
+    return numbers
+
+
+def test_volumes_by_month_hold_one_month_in_time_order(
+    archive: Archive, filed: dict[str, str]
+) -> None:
+    made = volumes.build(archive, 2023, "SY", "month")
+    assert [(v["code"], v["period_key"], v["items"]) for v in made] == [
+        ("J023-SY-001", "2023-05", 2),
+        ("J023-SY-002", "2023-06", 1),
+    ]
+    may = volumes.show(archive, "J023-SY-001")
+    assert [e["number"] for e in may["entries"]] == [filed["may_early"], filed["may_late"]]
+    assert [e["seq"] for e in may["entries"]] == [1, 2]
+    assert may["start"] == "2023-05-02" and may["end"] == "2023-05-20"
+    assert may["pages"] == 8 and may["paged"] is False  # 10 years: no page numbers
+    assert all(e["first_page"] is None for e in may["entries"])
+    assert "2023年5月" in may["title"] and "失业保险金申领" in may["title"]
+    # the 2022 item stays out: volumes never span years
+    assert filed["last_year"] not in {e["number"] for e in may["entries"]}
+    again = volumes.plan_volumes
+    with archive.db.reading() as session:
+        assert again(session, 2023, "SY", "month") == []  # everything filed
+
+
+def test_records_kept_30_years_or_longer_are_page_numbered(
+    archive: Archive, filed: dict[str, str]
+) -> None:
+    [volume] = volumes.build(archive, 2023, "GS", "year")
+    view = volumes.show(archive, volume["code"])
+    assert view["paged"] is True and view["retention"] == "D50"
+    assert [(e["first_page"], e["last_page"]) for e in view["entries"]] == [(1, 4), (5, 8)]
+
+
+def test_quarters_and_catalogue(archive: Archive, filed: dict[str, str]) -> None:
+    made = volumes.build(archive, 2023, "SY", "quarter", catalogue="3")
+    assert [(v["code"], v["period_key"], v["items"]) for v in made] == [
+        ("J023-3-001", "2023-Q2", 3)
+    ]
+    assert "第二季度" in made[0]["title"]
+
+
+def test_never_across_years(archive: Archive, filed: dict[str, str]) -> None:
+    with pytest.raises(InputError) as info:
+        volumes.parse_years("2022-2023")
+    assert info.value.code == "volume.across_years" and "不能跨年组卷" in info.value.message("zh")
+    volumes.build(archive, 2023, "SY", "year")
+    with pytest.raises(InputError) as info:
+        volumes.add_items(archive, "J023-SY-001", [filed["last_year"]], "补充")
+    assert info.value.code == "volume.across_years"
+
+
+def test_add_remove_move_within_year_and_class_audited(
+    archive: Archive, filed: dict[str, str]
+) -> None:
+    volumes.build(archive, 2023, "SY", "month")
+    with pytest.raises(InputError) as info:
+        volumes.add_items(archive, "J023-SY-001", [filed["june"]], "补充")
+    assert info.value.code == "volume.item_already_filed"
+    moved = volumes.move_items(archive, [filed["june"]], "J023-SY-001", "合并到五月卷")
+    assert [e["number"] for e in moved["entries"]] == [
+        filed["may_early"],
+        filed["may_late"],
+        filed["june"],
+    ]
+    assert volumes.show(archive, "J023-SY-002")["items"] == 0
+    removed = volumes.remove_items(archive, "J023-SY-001", [filed["may_early"]], "误组")
+    assert removed["items"] == 2 and removed["entries"][0]["seq"] == 1
+    volumes.add_items(archive, "J023-SY-002", [filed["may_early"]], "重新组卷")
+    with pytest.raises(InputError) as info:
+        volumes.move_items(archive, [filed["gs1"]], "J023-SY-001", "x")
+    assert info.value.code == "volume.item_not_filed"
+    volumes.build(archive, 2023, "GS", "year")
+    with pytest.raises(InputError) as info:
+        volumes.move_items(archive, [filed["gs1"]], "J023-SY-001", "x")
+    assert info.value.code == "volume.other_class"
+    with pytest.raises(InputError):
+        volumes.move_items(archive, [filed["june"]], "J023-SY-002", "  ")  # reason required
+    titled = volumes.set_title(
+        archive, "J023-SY-001", "2023年5—6月失业保险金申领", "合卷后更正题名"
+    )
+    assert titled["title"] == "2023年5—6月失业保险金申领"
+    with archive.db.reading() as session:
+        actions = [
+            e.action
+            for e in session.scalars(
+                select(AuditEvent)
+                .where(AuditEvent.target.like("volume:%"))
+                .order_by(AuditEvent.seq)
+            )
+        ]
+    assert actions[:2] == ["volume.build", "volume.build"]
+    assert {"volume.move_items", "volume.remove_items", "volume.add_items", "volume.title"} <= set(
+        actions
+    )
+
+
+def test_bad_requests(archive: Archive, filed: dict[str, str]) -> None:
+    with pytest.raises(InputError) as info:
+        volumes.build(archive, 2021, "SY", "month")
+    assert info.value.code == "volume.nothing_to_file"
+    with pytest.raises(InputError) as info:
+        volumes.build(archive, 2023, "SY", "week")
+    assert info.value.code == "volume.bad_period"
+    with pytest.raises(InputError) as info:
+        volumes.build(archive, 2023, "XX", "month")
+    assert info.value.code == "class.unknown"
+    with pytest.raises(NotFound):
+        volumes.show(archive, "J023-SY-999")
+
+
+def test_volume_cli(archive: Archive, filed: dict[str, str]) -> None:
+    root = str(archive.root)
+    spanning = run_cli("--archive", root, "volume", "build", "--year", "2022-2023", "--class", "SY")
+    assert spanning.returncode == 1 and "不能跨年组卷" in spanning.stderr
+    plan = run_cli(
+        "--archive",
+        root,
+        "volume",
+        "build",
+        "--year",
+        "2023",
+        "--class",
+        "SY",
+        "--dry-run",
+        "--json",
+        check=True,
+    )
+    assert [v["period_key"] for v in json.loads(plan.stdout)] == ["2023-05", "2023-06"]
+    run_cli("--archive", root, "volume", "build", "--year", "2023", "--class", "SY", check=True)
+    listed = json.loads(run_cli("--archive", root, "volume", "list", "--json", check=True).stdout)
+    assert [v["code"] for v in listed] == ["J023-SY-001", "J023-SY-002"]
+    shown = json.loads(
+        run_cli("--archive", root, "volume", "show", "J023-SY-001", "--json", check=True).stdout
+    )
+    assert shown["items"] == 2
+    moved = run_cli(
+        "--archive",
+        root,
+        "volume",
+        "move",
+        filed["june"],
+        "--to",
+        "J023-SY-001",
+        "--reason",
+        "合并",
+        "--json",
+        check=True,
+    )
+    assert json.loads(moved.stdout)["items"] == 3
+
+
+def test_an_item_in_a_volume_cannot_be_renumbered_out_of_it(
+    archive: Archive, filed: dict[str, str]
+) -> None:
+    from archivist.items import renumber
+
+    volumes.build(archive, 2023, "SY", "year")
+    with pytest.raises(InputError) as info:
+        renumber(archive, filed["june"], class_code="GS", business_type="工伤认定", reason="误归")
+    assert info.value.code == "volume.item_would_leave"
+    volumes.remove_items(archive, "J023-SY-001", [filed["june"]], "误归，移出")
+    renumber(archive, filed["june"], class_code="GS", business_type="工伤认定", reason="误归")
