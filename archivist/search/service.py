@@ -260,32 +260,44 @@ def search(
     words = query_words(text)
     results: list[SearchHit] = []
     with archive.db.reading() as session:
-        for hit in hits:
-            material, page, snippet = _locate(session, hit.number, words)
-            results.append(
-                SearchHit(
-                    hit.number,
-                    str(hit.fields.get("title", "")),
-                    hit.score,
-                    material,
-                    page,
-                    snippet,
-                    hit.fields,
-                )
+        places = _locate_all(session, [hit.number for hit in hits], words)
+    for hit in hits:
+        material, page, snippet = places.get(hit.number, (None, None, ""))
+        results.append(
+            SearchHit(
+                hit.number,
+                str(hit.fields.get("title", "")),
+                hit.score,
+                material,
+                page,
+                snippet,
+                hit.fields,
             )
+        )
     return total, results
 
 
-def _locate(session: Session, number: str, words: list[str]) -> tuple[int | None, int | None, str]:
-    """Where in an item the query's words occur most: (material seq, page of the item
-    counted through all its materials, marked snippet)."""
+def _locate_all(
+    session: Session, numbers: list[str], words: list[str]
+) -> dict[str, tuple[int | None, int | None, str]]:
+    """For each item, where the query's words occur most: (material seq, page of the
+    item counted through all its materials, marked snippet). One query for all hits."""
+    if not numbers:
+        return {}
     rows = session.execute(
-        select(Material.seq, Material.pages, PageText.page, PageText.text)
+        select(Item.number, Material.seq, Material.pages, PageText.page, PageText.text)
         .join(Item, Item.id == Material.item_id)
         .outerjoin(PageText, (PageText.material_id == Material.id) & (PageText.status == "done"))
-        .where(Item.number == number)
-        .order_by(Material.seq, PageText.page)
+        .where(Item.number.in_(numbers))
+        .order_by(Item.number, Material.seq, PageText.page)
     ).all()
+    by_item: dict[str, list[Any]] = defaultdict(list)
+    for row in rows:
+        by_item[row[0]].append(row[1:])
+    return {number: _locate(item_rows, words) for number, item_rows in by_item.items()}
+
+
+def _locate(rows: Sequence[Any], words: list[str]) -> tuple[int | None, int | None, str]:
     offsets: dict[int, int] = {}
     running = 0
     for seq, pages, _page, _text in rows:
