@@ -29,6 +29,8 @@ DEFAULT_SETTINGS: dict[str, str] = {
     # The full-text index engine (archivist.search.index.ENGINES); the index is derived
     # data, rebuilt from the database when this changes.
     "search_engine": "tantivy",
+    # 接收部门: who receives handovers (归档交接) unless a batch names another.
+    "archive_department": "档案室",
 }
 
 

@@ -270,6 +270,125 @@ def cmd_volume_change(args: argparse.Namespace) -> int:
     return 0
 
 
+def _print_handover(view: dict[str, Any]) -> None:
+    print(
+        f"{view['number']}  {view['from_department']} → {view['to_department']}  {view['status']}"
+    )
+    print(
+        f"  移交人 {view['handed_by'] or '—'}  接收人 {view['received_by'] or '—'}  "
+        f"日期 {view['signed_on'] or '—'}"
+    )
+    for row in view["rows"]:
+        print(
+            f"  {row['seq']:>3}. {row['code']}  {row['title']}  {row['items']} 件 {row['pages']} 页"
+            f"  {row['check'] or '未检查'}"
+        )
+    totals = view["totals"]
+    print(f"  共 {totals['volumes']} 卷 {totals['items']} 件 {totals['pages']} 页")
+    for row in view["returned"]:
+        print(f"  已退回 {row['code']}  {row['check']}")
+
+
+def cmd_handover_create(args: argparse.Namespace) -> int:
+    from archivist import handover
+
+    with _open(args) as archive:
+        view = handover.create(archive, args.from_department, args.by, args.to_department)
+    if args.json:
+        _print_json(view)
+    else:
+        _print_handover(view)
+    return 0
+
+
+def cmd_handover_add(args: argparse.Namespace) -> int:
+    from archivist import handover
+
+    with _open(args) as archive:
+        view = handover.add_volumes(archive, args.number, args.volumes)
+    if args.json:
+        _print_json(view)
+    else:
+        _print_handover(view)
+    return 0
+
+
+def cmd_handover_check(args: argparse.Namespace) -> int:
+    from archivist import handover
+
+    with _open(args) as archive:
+        report = handover.check(archive, args.number)
+    if args.json:
+        _print_json(report)
+    else:
+        for volume in report["volumes"]:
+            print(f"{volume['code']}  {'合格' if volume['result'] == 'pass' else '不合格'}")
+            for message in volume["messages"]:
+                print(f"    {message}")
+        print(
+            f"检查 {len(report['volumes'])} 卷：{report['passed']} 卷合格，"
+            f"{report['failed']} 卷不合格"
+        )
+    return 0 if report["ok"] else EXIT_FINDINGS
+
+
+def cmd_handover_return(args: argparse.Namespace) -> int:
+    from archivist import handover
+
+    with _open(args) as archive:
+        done = handover.return_failed(archive, args.number, args.reason, args.volumes or None)
+    if args.json:
+        _print_json(done)
+    else:
+        for volume in done["returned"]:
+            print(f"已退回 {volume['code']}：{'；'.join(volume['messages'])}")
+    return 0
+
+
+def cmd_handover_sign(args: argparse.Namespace) -> int:
+    from archivist import handover
+
+    with _open(args) as archive:
+        view = handover.sign(
+            archive, args.number, args.received_by, args.handed_by, _date_arg(args.date)
+        )
+    if args.json:
+        _print_json(view)
+    else:
+        _print_handover(view)
+    return 0
+
+
+def cmd_handover_list(args: argparse.Namespace) -> int:
+    from archivist import handover
+
+    with _open(args) as archive:
+        rows = handover.list_batches(archive, args.status)
+    if args.json:
+        _print_json(rows)
+        return 0
+    for b in rows:
+        print(
+            f"{b['number']}  {b['from_department']} → {b['to_department']}  {b['status']}  "
+            f"{b['volumes']} 卷 {b['items']} 件 {b['pages']} 页"
+            + (f"（退回 {b['returned']} 卷）" if b["returned"] else "")
+        )
+    print(f"共 {len(rows)} 份交接单")
+    return 0
+
+
+def cmd_handover_show(args: argparse.Namespace) -> int:
+    from archivist import handover
+
+    with _open(args) as archive:
+        view = handover.show(archive, args.number)
+    if args.json:
+        _print_json(view)
+    else:
+        _print_handover(view)
+    return 0
+
+
 def cmd_item_list(args: argparse.Namespace) -> int:
     from archivist.items import ItemFilter, list_items
 
@@ -704,6 +823,33 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("code")
     p.add_argument("title")
     p.add_argument("--reason", required=True)
+
+    ho = sub.add_parser("handover", help="hand volumes over to the archive (归档交接)")
+    ho_sub = ho.add_subparsers(dest="handover_command", required=True)
+    p = add("create", cmd_handover_create, "start a handover batch (交接单)", ho_sub)
+    p.add_argument("--from", dest="from_department", required=True, help="移交部门")
+    p.add_argument(
+        "--to", dest="to_department", help="接收部门 (default: the archive_department setting)"
+    )
+    p.add_argument("--by", required=True, help="移交人")
+    p = add("add", cmd_handover_add, "put volumes in a batch", ho_sub)
+    p.add_argument("number", metavar="BATCH")
+    p.add_argument("volumes", nargs="+", metavar="VOLUME")
+    p = add("check", cmd_handover_check, "quality-check every volume of a batch", ho_sub)
+    p.add_argument("number", metavar="BATCH")
+    p = add("return", cmd_handover_return, "send failed volumes back with a reason", ho_sub)
+    p.add_argument("number", metavar="BATCH")
+    p.add_argument("volumes", nargs="*", metavar="VOLUME", help="default: every failed volume")
+    p.add_argument("--reason", required=True)
+    p = add("sign", cmd_handover_sign, "sign the batch: its volumes are handed over", ho_sub)
+    p.add_argument("number", metavar="BATCH")
+    p.add_argument("--handed-by", help="移交人 (default: the one named at create)")
+    p.add_argument("--received-by", required=True, help="接收人")
+    p.add_argument("--date", help="YYYY-MM-DD (default: today)")
+    p = add("list", cmd_handover_list, "list handover batches", ho_sub)
+    p.add_argument("--status", choices=("draft", "checked", "signed"))
+    p = add("show", cmd_handover_show, "show a batch as its 归档交接单", ho_sub)
+    p.add_argument("number", metavar="BATCH")
 
     p = add(
         "renumber", cmd_item_renumber, "change class, business type or year (audited)", item_sub

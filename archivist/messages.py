@@ -210,6 +210,233 @@ CATALOG: dict[str, tuple[str, str]] = {
         "Item {number} is in volume {code}: take it out before changing its year, class or retention",
     ),
     "volume.title_empty": ("案卷题名不能为空", "A volume title cannot be empty"),
+    # the assembled volume PDF (组卷 PDF)
+    "volume_pdf.empty": (
+        "案卷 {code} 中没有档案件，无法生成案卷 PDF",
+        "Volume {code} holds no items; there is no PDF to make",
+    ),
+    "volume_pdf.file_missing": (
+        "无法生成案卷 PDF：档案件 {number} 的存储文件缺失：{file}（未生成任何文件）",
+        "Cannot make the volume PDF: a stored file of item {number} is missing: {file} "
+        "(no file was written)",
+    ),
+    "volume_pdf.file_changed": (
+        "无法生成案卷 PDF：档案件 {number} 的存储文件与归档时的校验值不符（已损坏或被改动）："
+        "{file}（未生成任何文件；请运行 archivist verify）",
+        "Cannot make the volume PDF: a stored file of item {number} no longer matches its "
+        "digest (damaged or altered): {file} (no file was written; run archivist verify)",
+    ),
+    "volume_pdf.file_unreadable": (
+        "无法生成案卷 PDF：无法读取档案件 {number} 的存储文件：{file}（{reason}；未生成任何文件）",
+        "Cannot make the volume PDF: cannot read a stored file of item {number}: {file} "
+        "({reason}; no file was written)",
+    ),
+    "volume_pdf.pages_mismatch": (
+        "案卷 {code} 中档案件 {number} 的页号应为 {expected}，实际为 {found}（未生成任何文件）",
+        "In volume {code}, item {number} should have pages {expected} but has {found} "
+        "(no file was written)",
+    ),
+    "volume_pdf.folder_missing": (
+        "保存案卷 PDF 的文件夹不存在：{folder}",
+        "The folder to save the volume PDF in does not exist: {folder}",
+    ),
+    "volume_pdf.target_is_folder": (
+        "保存位置是文件夹，请给出文件名：{file}",
+        "That is a folder; give a file name: {file}",
+    ),
+    "volume_pdf.cancelled": (
+        "已取消生成案卷 PDF，未生成任何文件",
+        "Making the volume PDF was cancelled; no file was written",
+    ),
+    # handover to the archive (归档交接)
+    "handover.not_found": ("找不到交接单：{number}", "Handover record not found: {number}"),
+    "handover.department_required": ("必须填写移交部门", "The handing-over department is required"),
+    "handover.handed_by_required": ("必须填写移交人", "The person handing over is required"),
+    "handover.received_by_required": ("必须填写接收人", "The person receiving is required"),
+    "handover.same_person": (
+        "移交人与接收人不能是同一人：{name}",
+        "The same person cannot both hand over and receive: {name}",
+    ),
+    "handover.no_volumes": ("没有指定案卷", "No volumes given"),
+    "handover.signed": (
+        "交接单 {number} 已签字，不能再更改",
+        "Handover {number} has been signed and cannot change",
+    ),
+    "handover.volume_handed_over": (
+        "案卷 {code} 已移交档案部门",
+        "Volume {code} has already been handed over",
+    ),
+    "handover.volume_in_batch": (
+        "案卷 {code} 已在交接单 {number} 中",
+        "Volume {code} is already in handover {number}",
+    ),
+    "handover.volume_not_in_batch": (
+        "案卷 {code} 不在交接单 {number} 中",
+        "Volume {code} is not in handover {number}",
+    ),
+    "handover.empty": (
+        "交接单 {number} 中没有待移交的案卷",
+        "Handover {number} holds no volumes to hand over",
+    ),
+    "handover.not_failed": (
+        "案卷 {code} 未被检查为不合格，不能退回",
+        "Volume {code} has not failed its check and cannot be sent back",
+    ),
+    "handover.nothing_to_return": (
+        "交接单 {number} 中没有检查不合格的案卷",
+        "Handover {number} holds no volume that failed its check",
+    ),
+    "handover.unchecked": (
+        "交接单 {number} 中有案卷尚未检查：{codes}",
+        "Handover {number} has volumes not yet checked: {codes}",
+    ),
+    "handover.not_passed": (
+        "交接单 {number} 中有案卷检查不合格：{codes}（退回后再签字）",
+        "Handover {number} has volumes that failed their check: {codes} (send them back first)",
+    ),
+    "handover.changed_since_check": (
+        "案卷在检查后又有变动：{codes}（请重新检查交接单 {number}）",
+        "Volumes changed after their check: {codes} (check handover {number} again)",
+    ),
+    "handover.item_reason": ("{item}：{message}", "{item}: {message}"),
+    "handover.result_pass": ("合格", "Passed"),
+    "handover.result_fail": ("不合格：{reasons}", "Failed: {reasons}"),
+    "handover.no_title": ("案卷没有题名", "The volume has no title"),
+    "handover.no_items": ("案卷中没有档案件", "The volume holds no items"),
+    "handover.seq_gap": (
+        "卷内顺序号不连续：应为 {expected}，实为 {actual}",
+        "Sequence numbers in the volume are not contiguous: expected {expected}, found {actual}",
+    ),
+    "handover.pages_unnumbered": ("未编页号", "Pages not numbered"),
+    "handover.page_gap": (
+        "页号不连续：应从第 {expected} 页起，实从第 {found} 页起",
+        "Page numbers not contiguous: should start at {expected}, start at {found}",
+    ),
+    "handover.item_pages_mismatch": (
+        "页号 {first}–{last} 与材料页数 {pages} 不符",
+        "Pages {first}–{last} do not match the materials' {pages} pages",
+    ),
+    "handover.volume_pages_mismatch": (
+        "案卷编至第 {numbered} 页，而材料共 {pages} 页",
+        "The volume is numbered to page {numbered} but its materials have {pages} pages",
+    ),
+    "handover.register_missing": ("未生成{register}", "The {register_en} has not been generated"),
+    "handover.register_stale": (
+        "{register}生成后案卷又有变动，需重新生成",
+        "The volume changed after its {register_en} was generated; generate it again",
+    ),
+    # boxes, shelf locations, inventory (archivist.custody, archivist.inventory)
+    "location.bad_room": (
+        "库房编号只能由字母和数字组成（它要印进条码）：{room}",
+        "A room number may hold only letters and digits (it goes into barcodes): {room}",
+    ),
+    "location.bad_number": (
+        "{field}必须是 1 到 999 的整数：{value}",
+        "{field} must be a whole number from 1 to 999: {value}",
+    ),
+    "location.exists": ("位置已登记：{code}", "The location is already registered: {code}"),
+    "location.not_found": (
+        "找不到位置：{code}（格式如 1库-03架-2列-4层 或 LOC-1-03-2-4）",
+        "Location not found: {code} (write it like 1库-03架-2列-4层 or LOC-1-03-2-4)",
+    ),
+    "box.not_found": ("找不到盒：{code}", "Box not found: {code}"),
+    "box.bad_kind": (
+        "装盒方式“{kind}”无效（可用：items 按件装盒，volumes 按卷装盒）",
+        "Unknown box kind '{kind}' (use items or volumes)",
+    ),
+    "box.code_not_ascii": (
+        "盒的条码只能包含英文字母、数字和半角符号：{code}（全宗号、类别代码须为字母数字）",
+        "A box barcode can hold only ASCII letters, digits and symbols: {code} "
+        "(the fonds and class codes must be ASCII)",
+    ),
+    "box.other_year": (
+        "{code} 属 {year} 年度，盒 {box} 装 {box_year} 年度：不同年度的档案不能同盒",
+        "{code} is of {year}, box {box} of {box_year}: different years never share a box",
+    ),
+    "box.other_class": (
+        "{code} 属 {klass} 类，盒 {box} 装 {box_klass} 类：不同机构（问题）的档案不能同盒",
+        "{code} is of class {klass}, box {box} of {box_klass}: "
+        "different organisations (classes) never share a box",
+    ),
+    "box.other_retention": (
+        "{code} 保管期限 {retention}，盒 {box} 为 {box_retention}：不同保管期限的档案不能同盒",
+        "{code} is kept {retention}, box {box} {box_retention}: "
+        "different retention periods never share a box",
+    ),
+    "box.other_fonds": (
+        "{code} 与盒 {box} 不属同一全宗，不能同盒",
+        "{code} is of another fonds than box {box}",
+    ),
+    "box.items_only": (
+        "盒 {box} 按件装盒，只能放入档案件，不能放入案卷 {code}",
+        "Box {box} holds items, not volumes: {code} cannot go in",
+    ),
+    "box.volumes_only": (
+        "盒 {box} 按卷装盒，只能放入案卷，不能放入档案件 {code}",
+        "Box {box} holds volumes, not items: {code} cannot go in",
+    ),
+    "box.already_boxed": (
+        "{code} 已在盒 {box} 中（换盒请用 box move，须填写理由）",
+        "{code} is already in box {box} (use box move, with a reason)",
+    ),
+    "box.item_in_volume": (
+        "档案件 {code} 已组入案卷 {volume}，随案卷装盒，不能单独装盒",
+        "Item {code} is in volume {volume}: it is boxed with its volume, not on its own",
+    ),
+    "box.not_in_box": ("{code} 不在盒 {box} 中", "{code} is not in box {box}"),
+    "box.not_boxed": (
+        "{code} 尚未装盒（请用 box put）",
+        "{code} is in no box yet (use box put)",
+    ),
+    "box.nothing_given": (
+        "请指定要装盒的案卷或档案件",
+        "Name the volumes or items to box",
+    ),
+    "box.nothing_to_box": (
+        "{year}年{klass}类没有待装盒的档案件（已组卷的档案件随案卷装盒）",
+        "No unboxed items of class {klass} in {year} (items in volumes are boxed with them)",
+    ),
+    "box.bad_capacity": (
+        "每盒件数必须是正整数：{value}",
+        "A box's capacity must be a positive whole number: {value}",
+    ),
+    "where.not_found": (
+        "找不到“{code}”：它不是已登记的档案件号、档号、案卷档号、盒条码或位置",
+        "Nothing is registered as '{code}' (not an item number, archival code, volume code, "
+        "box code or location)",
+    ),
+    "inventory.unknown_code": (
+        "第 {line} 行：条码“{code}”不对应任何已登记的盒、案卷、档案件或位置",
+        "Line {line}: the barcode '{code}' matches no registered box, volume, item or location",
+    ),
+    "inventory.volume_not_box": (
+        "第 {line} 行：“{code}”是案卷的条码，不是盒的（它登记在盒 {box}）；盘点请扫描盒脊条码",
+        "Line {line}: '{code}' is a volume's barcode, not a box's (registered in box {box}); "
+        "scan the box spines",
+    ),
+    "inventory.item_not_box": (
+        "第 {line} 行：“{code}”是档案件的编号，不是盒的（它登记在盒 {box}）；盘点请扫描盒脊条码",
+        "Line {line}: '{code}' is an item's number, not a box's (registered in box {box}); "
+        "scan the box spines",
+    ),
+    "inventory.unknown_location": (
+        "扫描文件第 {line} 行：位置“{code}”未登记（格式如 1库-03架-2列-4层 或 LOC-1-03-2-4）",
+        "Scan file line {line}: the location '{code}' is not registered "
+        "(write it like 1库-03架-2列-4层 or LOC-1-03-2-4)",
+    ),
+    "inventory.bad_line": (
+        "扫描文件第 {line} 行格式有误：{text}（每行一个条码，或“位置<Tab>盒条码”，或“@位置”）",
+        "Scan file line {line} is malformed: {text} (one code a line, LOCATION<Tab>BOX, "
+        "or @LOCATION)",
+    ),
+    "inventory.empty": (
+        "扫描结果中没有条码：{file}",
+        "The scans hold no barcodes: {file}",
+    ),
+    "inventory.unreadable": (
+        "无法读取扫描文件：{file}（{reason}）",
+        "Cannot read the scan file: {file} ({reason})",
+    ),
     "edit.nothing": ("没有要修改的内容", "Nothing to change"),
     "edit.needs_renumber": (
         "办结日期跨年度会改变件号：请用 item renumber 重新编号（{number}）",
@@ -384,6 +611,61 @@ CATALOG: dict[str, tuple[str, str]] = {
         "未知的识别引擎：{engine}（可选：{choices}）",
         "Unknown OCR engine: {engine} (choose one of: {choices})",
     ),
+    # printed registers
+    "register.unknown_kind": (
+        "未知的登记表类型：{kind}（可选：{choices}）",
+        "Unknown register kind: {kind} (choose one of: {choices})",
+    ),
+    "register.unknown_field": (
+        "{register}没有“{field}”这一项（可填：{choices}）",
+        "The {register} has no field '{field}' (fields: {choices})",
+    ),
+    "register.row_width": (
+        "{register}第 {row} 行有 {count} 个值，而表格有 {expected} 列",
+        "{register} row {row} has {count} values but the table has {expected} columns",
+    ),
+    "register.no_rows": (
+        "{register}是表单，没有逐行登记的表格",
+        "The {register} is a form and has no table rows",
+    ),
+    "register.bad_value": (
+        "{register}第 {row} 行“{column}”的值不符合格式 {expected}：{value}",
+        "{register} row {row}, {column}: '{value}' is not in the form {expected}",
+    ),
+    "register.bad_heading": (
+        "{register}的“{column}”列不能改名为“{heading}”（可选：{choices}）",
+        "The {register} column {column} cannot be headed '{heading}' (choices: {choices})",
+    ),
+    "register.no_spreadsheet": (
+        "{register}不是目录，不能导出为 Excel 表格（可导出：{choices}）",
+        "The {register} is not a catalogue and cannot be exported to Excel (catalogues: {choices})",
+    ),
+    "register.folder_missing": (
+        "保存登记表的文件夹不存在：{folder}",
+        "The folder to save the register in does not exist: {folder}",
+    ),
+    "register.not_a_folder": (
+        "保存位置不是文件夹：{folder}（同名的文件已存在）",
+        "Not a folder: {folder} (a file has that name)",
+    ),
+    "register.not_writable": (
+        "无法保存登记表：{file}（{reason}；文件夹不可写或文件正被其他程序打开），未留下任何文件",
+        "Cannot save the register: {file} ({reason}; the folder is not writable or the file "
+        "is open in another program); nothing was left behind",
+    ),
+    "register.disk_full": (
+        "磁盘空间不足，登记表未保存：{file}，未留下任何文件",
+        "Not enough disk space to save the register: {file}; nothing was left behind",
+    ),
+    "register.write_failed": (
+        "登记表保存失败：{file}（{reason}），未留下任何文件",
+        "Saving the register failed: {file} ({reason}); nothing was left behind",
+    ),
+    "barcode.unencodable": (
+        "条码只能包含英文字母、数字和半角符号：{text}（“{char}”无法编码）",
+        "A barcode can hold only ASCII letters, digits and symbols: {text} ('{char}' cannot be encoded)",
+    ),
+    "barcode.empty": ("条码内容为空", "The barcode text is empty"),
 }
 
 

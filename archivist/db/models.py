@@ -387,7 +387,7 @@ class HandoverVolume(Base):
     handover_id: Mapped[int] = mapped_column(ForeignKey("handovers.id"), index=True)
     volume_id: Mapped[int] = mapped_column(ForeignKey("volumes.id"), index=True)
     seq: Mapped[int] = mapped_column(Integer)
-    result: Mapped[str | None] = mapped_column(String(8))  # pass | fail | None (unchecked)
+    result: Mapped[str | None] = mapped_column(String(8))  # pass|fail|returned|None=unchecked
     reasons: Mapped[list[Any]] = mapped_column(JSON, default=list)
 
     handover: Mapped[Handover] = relationship(back_populates="entries")

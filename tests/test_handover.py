@@ -1,0 +1,342 @@
+"""Handover to the archive (归档交接): the quality check per volume, failed volumes sent
+back with their reasons, the signed record, and volumes frozen once handed over."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select
+
+from archivist import handover, volumes
+from archivist.archive import Archive
+from archivist.capture import capture_from_manifest
+from archivist.db.models import AuditEvent, Item, Material, Volume, VolumeItem
+from archivist.errors import InputError, NotFound
+
+from .conftest import run_cli, write_manifest
+
+GS = {"class": "GS", "business_type": "工伤认定"}  # D50: page-numbered volumes
+SY = {"class": "SY", "business_type": "失业保险金申领"}  # D10: unpaged
+DAY = dt.date(2026, 3, 2)
+
+
+def capture(archive: Archive, tmp_path: Path, name: str, day: str, kind: dict[str, str]) -> str:
+    fields = {**kind, "completed_on": day, "title": f"{name}{day}"}
+    return capture_from_manifest(archive, write_manifest(tmp_path / name, **fields)).number
+
+
+def generate_registers(archive: Archive, code: str) -> None:
+    """What the register module does after writing a volume's contents list and cover."""
+    with archive.db.writing() as session:
+        for kind in handover.REQUIRED_REGISTERS:
+            handover.record_register_generated(session, "tester", code, kind)
+
+
+@pytest.fixture
+def vols(archive: Archive, tmp_path: Path) -> dict[str, str]:
+    """A paged GS volume of two items and an unpaged SY volume of one."""
+    capture(archive, tmp_path, "a", "2023-03-01", GS)
+    capture(archive, tmp_path, "b", "2023-08-09", GS)
+    capture(archive, tmp_path, "c", "2023-05-20", SY)
+    [gs] = volumes.build(archive, 2023, "GS", "year")
+    [sy] = volumes.build(archive, 2023, "SY", "year")
+    assert gs["paged"] and not sy["paged"]
+    return {"gs": gs["code"], "sy": sy["code"]}
+
+
+def new_batch(archive: Archive, *codes: str) -> str:
+    made = handover.create(archive, "工伤保险科", "王五", on_date=DAY)
+    if codes:
+        handover.add_volumes(archive, made["number"], codes)
+    return str(made["number"])
+
+
+def reason_codes(view: dict[str, object], code: str) -> list[str]:
+    [volume] = [v for v in view["volumes"] if v["code"] == code]  # type: ignore[attr-defined]
+    return [r["code"] for r in volume["reasons"]]
+
+
+def test_clean_volumes_pass_and_the_signed_record_freezes_them(
+    archive: Archive, vols: dict[str, str]
+) -> None:
+    number = new_batch(archive, vols["gs"], vols["sy"])
+    assert number == "JJ-2026-001"
+    # registers not generated yet: both named, nothing else wrong
+    first = handover.check(archive, number)
+    assert not first["ok"]
+    assert reason_codes(first, vols["gs"]) == [
+        "handover.register_missing",
+        "handover.register_missing",
+    ]
+    assert "未生成卷内文件目录" in first["volumes"][0]["messages"]
+    with pytest.raises(InputError) as info:
+        handover.sign(archive, number, "赵六", on_date=DAY)
+    assert info.value.code == "handover.not_passed"
+
+    generate_registers(archive, vols["gs"])
+    generate_registers(archive, vols["sy"])
+    passed = handover.check(archive, number)
+    assert passed["ok"] and passed["passed"] == 2 and passed["failed"] == 0
+
+    with pytest.raises(InputError) as info:
+        handover.sign(archive, number, "王五", on_date=DAY)  # same person on both sides
+    assert info.value.code == "handover.same_person"
+    signed = handover.sign(archive, number, "赵六", on_date=DAY)
+    assert signed["status"] == "signed"
+    assert signed["fields"] == {
+        "number": "JJ-2026-001",
+        "from_department": "工伤保险科",
+        "to_department": "档案室",
+        "handed_over_by": "王五",
+        "handed_over_on": "2026-03-02",
+        "received_by": "赵六",
+        "received_on": "2026-03-02",
+        "total_volumes": 2,
+        "total_items": 3,
+        "total_pages": 12,
+    }
+    assert signed["columns"] == ["序号", "档号", "案卷题名", "件数", "页数", "质量检查结果", "备注"]
+    gs_view = volumes.show(archive, vols["gs"])
+    assert handover.row_cells(signed["rows"][0]) == [
+        1,
+        vols["gs"],
+        gs_view["title"],
+        2,
+        8,
+        "合格",
+        None,
+    ]
+    assert gs_view["status"] == "handed_over"
+
+    # handed over: volumes refuse changes, and no batch takes them again
+    with pytest.raises(InputError) as info:
+        volumes.set_title(archive, vols["gs"], "新题名", "更正")
+    assert info.value.code == "volume.handed_over"
+    with pytest.raises(InputError) as info:
+        handover.check(archive, number)
+    assert info.value.code == "handover.signed"
+    second = new_batch(archive)
+    assert second == "JJ-2026-002"
+    with pytest.raises(InputError) as info:
+        handover.add_volumes(archive, second, [vols["sy"]])
+    assert info.value.code == "handover.volume_handed_over"
+
+    with archive.db.reading() as session:
+        actions = [
+            e.action
+            for e in session.scalars(
+                select(AuditEvent)
+                .where(AuditEvent.target == f"handover:{number}")
+                .order_by(AuditEvent.seq)
+            )
+        ]
+    assert actions == [
+        "handover.create",
+        "handover.add",
+        "handover.check",
+        "handover.check",
+        "handover.sign",
+    ]
+
+
+def test_missing_and_changed_files_fail_the_check(archive: Archive, vols: dict[str, str]) -> None:
+    generate_registers(archive, vols["gs"])
+    with archive.db.reading() as session:
+        files = session.execute(
+            select(Material.file, Item.number)
+            .join(Item, Item.id == Material.item_id)
+            .join(VolumeItem, VolumeItem.item_id == Item.id)
+            .join(Volume, Volume.id == VolumeItem.volume_id)
+            .where(Volume.code == vols["gs"])
+            .order_by(Item.number, Material.seq)
+        ).all()
+    changed, missing = files[0], files[-1]
+    with (archive.root / changed[0]).open("ab") as stored:
+        stored.write(b"tampered")
+    (archive.root / missing[0]).unlink()
+    number = new_batch(archive, vols["gs"])
+    view = handover.check(archive, number)
+    reasons = view["volumes"][0]["reasons"]
+    assert {"code": "verify.changed", "params": {"file": changed[0], "item": changed[1]}} in reasons
+    assert {"code": "verify.missing", "params": {"file": missing[0], "item": missing[1]}} in reasons
+    assert f"{missing[1]}：文件缺失：{missing[0]}" in view["volumes"][0]["messages"]
+    row = handover.show(archive, number)["rows"][0]
+    assert row["check"].startswith("不合格：") and "文件缺失" in row["check"]
+    english = handover.show(archive, number, lang="en")["rows"][0]["check"]
+    assert english.startswith("Failed: ") and "File missing" in english
+
+
+def test_page_numbers_and_sequence_must_run_without_gaps(
+    archive: Archive, vols: dict[str, str]
+) -> None:
+    generate_registers(archive, vols["gs"])
+    with archive.db.writing() as session:
+        first = session.scalar(
+            select(VolumeItem)
+            .join(VolumeItem.volume)
+            .where(Volume.code == vols["gs"], VolumeItem.seq == 1)
+        )
+        assert first is not None and (first.first_page, first.last_page) == (1, 4)
+        first.last_page = 5  # an edit outside the system's procedures
+    number = new_batch(archive, vols["gs"])
+    view = handover.check(archive, number)
+    assert reason_codes(view, vols["gs"]) == [
+        "handover.item_pages_mismatch",
+        "handover.page_gap",
+    ]
+    assert "页号 1–5 与材料页数 4 不符" in view["volumes"][0]["messages"][0]
+
+    with archive.db.writing() as session:
+        entry = session.scalar(
+            select(VolumeItem)
+            .join(VolumeItem.volume)
+            .where(Volume.code == vols["gs"], VolumeItem.seq == 2)
+        )
+        assert entry is not None
+        entry.seq = 3
+    view = handover.check(archive, number)
+    assert reason_codes(view, vols["gs"])[0] == "handover.seq_gap"
+    assert view["volumes"][0]["reasons"][0]["params"] == {"expected": "1-2", "actual": "1,3"}
+
+
+def test_registers_generated_before_a_later_change_are_stale(
+    archive: Archive, vols: dict[str, str]
+) -> None:
+    generate_registers(archive, vols["sy"])
+    volumes.set_title(archive, vols["sy"], "2023年失业保险金申领", "规范题名")
+    number = new_batch(archive, vols["sy"])
+    view = handover.check(archive, number)
+    assert reason_codes(view, vols["sy"]) == [
+        "handover.register_stale",
+        "handover.register_stale",
+    ]
+    assert "卷内文件目录生成后案卷又有变动，需重新生成" in view["volumes"][0]["messages"]
+    # an empty volume fails for that too
+    item = volumes.show(archive, vols["sy"])["entries"][0]["number"]
+    volumes.remove_items(archive, vols["sy"], [item], "误组")
+    generate_registers(archive, vols["sy"])
+    assert reason_codes(handover.check(archive, number), vols["sy"]) == ["handover.no_items"]
+
+
+def test_failed_volumes_go_back_are_fixed_and_handed_over_later(
+    archive: Archive, vols: dict[str, str]
+) -> None:
+    generate_registers(archive, vols["sy"])  # the GS volume's registers are missing
+    number = new_batch(archive, vols["gs"], vols["sy"])
+    with pytest.raises(InputError) as info:
+        handover.sign(archive, number, "赵六")
+    assert info.value.code == "handover.unchecked"
+    with pytest.raises(InputError) as info:
+        handover.return_failed(archive, number, "缺登记表")
+    assert info.value.code == "handover.nothing_to_return"  # nothing checked yet
+    handover.check(archive, number)
+    with pytest.raises(InputError) as info:
+        handover.return_failed(archive, number, "退回", [vols["sy"]])
+    assert info.value.code == "handover.not_failed"
+    with pytest.raises(InputError) as info:
+        handover.return_failed(archive, number, "  ")
+    assert info.value.code == "reason.required"
+
+    back = handover.return_failed(archive, number, "未生成卷内文件目录和案卷封面")
+    assert [r["code"] for r in back["returned"]] == [vols["gs"]]
+    assert volumes.show(archive, vols["gs"])["status"] == "returned"
+    view = handover.show(archive, number)
+    assert [r["code"] for r in view["rows"]] == [vols["sy"]]
+    assert view["rows"][0]["seq"] == 1 and view["totals"] == {"volumes": 1, "items": 1, "pages": 4}
+    assert view["returned"][0]["check"].startswith("不合格：未生成卷内文件目录")
+    with archive.db.reading() as session:
+        event = session.scalars(
+            select(AuditEvent).where(
+                AuditEvent.action == "handover.return",
+                AuditEvent.target == f"volume:{vols['gs']}",
+            )
+        ).one()
+    assert event.reason == "未生成卷内文件目录和案卷封面"
+    assert event.after is not None and event.after["status"] == "returned"
+    assert [r["code"] for r in event.after["reasons"]] == ["handover.register_missing"] * 2
+
+    handover.sign(archive, number, "赵六", on_date=DAY)
+    assert volumes.show(archive, vols["sy"])["status"] == "handed_over"
+    assert volumes.show(archive, vols["gs"])["status"] == "returned"
+
+    # fixed: the registers generated; a new batch takes it, it passes and is signed
+    generate_registers(archive, vols["gs"])
+    again = new_batch(archive, vols["gs"])
+    assert volumes.show(archive, vols["gs"])["status"] == "open"
+    other = new_batch(archive)
+    with pytest.raises(InputError) as info:
+        handover.add_volumes(archive, other, [vols["gs"]])
+    assert info.value.code == "handover.volume_in_batch"
+    assert handover.check(archive, again)["ok"]
+    handover.sign(archive, again, "赵六", on_date=DAY)
+    assert volumes.show(archive, vols["gs"])["status"] == "handed_over"
+    listed = {b["number"]: b for b in handover.list_batches(archive)}
+    assert listed[number]["returned"] == 1 and listed[number]["volumes"] == 1
+    assert listed[again]["status"] == "signed" and listed[other]["status"] == "draft"
+
+
+def test_a_change_after_the_check_needs_a_new_check(archive: Archive, vols: dict[str, str]) -> None:
+    generate_registers(archive, vols["sy"])
+    number = new_batch(archive, vols["sy"])
+    assert handover.check(archive, number)["ok"]
+    volumes.set_title(archive, vols["sy"], "2023年失业保险金申领", "规范题名")
+    with pytest.raises(InputError) as info:
+        handover.sign(archive, number, "赵六")
+    assert info.value.code == "handover.changed_since_check"
+    generate_registers(archive, vols["sy"])
+    assert handover.check(archive, number)["ok"]
+    assert handover.sign(archive, number, "赵六")["status"] == "signed"
+
+
+def test_batch_numbers_and_departments(archive: Archive) -> None:
+    archive.set_setting("archive_department", "综合档案室", "本中心的档案部门")
+    first = handover.create(archive, "养老保险科", "王五", on_date=dt.date(2025, 12, 30))
+    second = handover.create(archive, "养老保险科", "王五", "档案馆", on_date=DAY)
+    assert (first["number"], first["to_department"]) == ("JJ-2025-001", "综合档案室")
+    assert (second["number"], second["to_department"]) == ("JJ-2026-001", "档案馆")
+    with pytest.raises(InputError) as info:
+        handover.create(archive, " ", "王五")
+    assert info.value.code == "handover.department_required"
+    with pytest.raises(NotFound):
+        handover.show(archive, "JJ-2026-009")
+    with pytest.raises(InputError) as info:
+        handover.check(archive, "JJ-2026-001")
+    assert info.value.code == "handover.empty"
+
+
+def test_handover_cli(
+    archive: Archive, vols: dict[str, str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    from archivist.cli import main
+
+    at = ("--archive", str(archive.root))
+
+    def cli(*args: str) -> tuple[int, str, str]:
+        code = main([*at, *args])
+        out, err = capsys.readouterr()
+        return code, out, err
+
+    # one real process, the rest in this one (fast)
+    made = run_cli(*at, "handover", "create", "--from", "工伤保险科", "--by", "王五", "--json")
+    number = json.loads(made.stdout)["number"]
+    assert cli("handover", "add", number, vols["gs"])[0] == 0
+    code, out, _ = cli("handover", "check", number, "--json")
+    assert code == 3 and json.loads(out)["volumes"][0]["result"] == "fail"
+    generate_registers(archive, vols["gs"])
+    code, out, _ = cli("handover", "check", number)
+    assert code == 0 and f"{vols['gs']}  合格" in out
+    code, _, err = cli("handover", "sign", number, "--received-by", "王五")
+    assert code == 1 and "不能是同一人" in err
+    code, _, _ = cli("handover", "sign", number, "--received-by", "赵六", "--date", "2026-03-02")
+    assert code == 0
+    code, out, _ = cli("handover", "show", number, "--json")
+    shown = json.loads(out)
+    assert shown["status"] == "signed" and shown["fields"]["received_on"] == "2026-03-02"
+    assert shown["rows"][0]["check"] == "合格" and shown["totals"]["pages"] == 8
+    code, out, _ = cli("handover", "list", "--json")
+    assert [(b["number"], b["status"]) for b in json.loads(out)] == [(number, "signed")]
+    code, out, _ = cli("handover", "show", number)
+    assert "共 1 卷 2 件 8 页" in out and "接收人 赵六" in out
