@@ -260,6 +260,7 @@ def _change_with_files(
     try:
         with archive.db.writing() as session:
             item = load_item(session, number)
+            _not_handed_over(session, item)
             before = _snapshot(item)
             new_seq = plan(session, item)
             width = seq_width(len(item.materials))
@@ -372,6 +373,13 @@ def edit(
 
     _change_with_files(archive, number, "item.edit", reason, actor, plan)
     return show(archive, number)
+
+
+def _not_handed_over(session: Session, item: Item) -> None:
+    """Items of a volume handed over to the archive are in its custody: no changes."""
+    entry = session.scalar(select(VolumeItem).where(VolumeItem.item_id == item.id))
+    if entry is not None and entry.volume.status == "handed_over":
+        raise InputError("volume.handed_over", code=entry.volume.code)
 
 
 def _still_fits_volume(

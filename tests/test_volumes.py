@@ -200,3 +200,19 @@ def test_an_item_in_a_volume_cannot_be_renumbered_out_of_it(
     assert info.value.code == "volume.item_would_leave"
     volumes.remove_items(archive, "J023-SY-001", [filed["june"]], "误归，移出")
     renumber(archive, filed["june"], class_code="GS", business_type="工伤认定", reason="误归")
+
+
+def test_items_of_a_handed_over_volume_cannot_change(
+    archive: Archive, filed: dict[str, str]
+) -> None:
+    from archivist.db.models import Volume
+    from archivist.items import edit
+
+    volumes.build(archive, 2023, "SY", "year")
+    with archive.db.writing() as session:
+        volume = session.scalar(select(Volume).where(Volume.code == "J023-SY-001"))
+        assert volume is not None
+        volume.status = "handed_over"
+    with pytest.raises(InputError) as info:
+        edit(archive, filed["june"], title="改题名", reason="更正")
+    assert info.value.code == "volume.handed_over"
