@@ -49,3 +49,8 @@ class ArchiveError(ArchivistError):
 
 class NotFound(ArchivistError):
     code = "not_found"
+
+
+class RegisterError(ArchivistError):
+    """A printed register cannot be made from the data given or written where asked;
+    no file was left behind."""

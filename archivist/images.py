@@ -1153,3 +1153,16 @@ def _adaptive_threshold(grey: Image.Image) -> Image.Image:
     local_mean = grey.filter(ImageFilter.BoxBlur(radius))
     darker = ImageChops.subtract(local_mean, grey)  # how much darker than around it
     return darker.point(lambda v: 0 if v > 20 else 255)
+
+
+def barcode_png(modules: str, *, module_px: int = 4, height_px: int = 160, dpi: int = 600) -> bytes:
+    """A 1-bit PNG of a linear barcode: one `module_px`-wide stripe per module of
+    `modules` ('1' black bar, '0' white space), whole pixels so no bar edge is blurred."""
+    if module_px < 1 or height_px < 1 or not modules:
+        raise ValueError("a barcode needs modules and a positive size")
+    row = bytes(0 if bit == "1" else 255 for bit in modules for _ in range(module_px))
+    stripe = Image.frombytes("L", (len(row), 1), row)
+    bars = stripe.resize((len(row), height_px), Image.Resampling.NEAREST).convert("1")
+    out = io.BytesIO()
+    bars.save(out, "PNG", dpi=(dpi, dpi), optimize=True)
+    return out.getvalue()

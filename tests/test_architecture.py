@@ -21,6 +21,7 @@ OWNERS = {
     "whoosh": "archivist/search/whoosh_index.py",
     "tantivy": "archivist/search/tantivy_index.py",
     "docx": "archivist/reports/writer.py",
+    "openpyxl": "archivist/reports/sheets.py",
     "pypdfium2": "archivist/render.py",
     "rapidocr": "archivist/ocr/rapid.py",
 }

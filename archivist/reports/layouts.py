@@ -1,0 +1,413 @@
+"""What each printed register looks like, as data (`docs: ../shared/spec/registers.md`).
+
+A `Layout` names a register's title, paper orientation, the columns of its table in
+order, the labelled fields above it (or on its cover), its signature lines and totals.
+The writers (`writer.write_docx`, `sheets.write_xlsx`) know nothing about any one
+register: a new register is one more entry in `LAYOUTS`.
+
+The caller fills a `DocumentData`: field values by key, and table rows as sequences in
+column order. None (or a missing field) prints as a blank cell; nothing is made up.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from archivist.errors import RegisterError
+
+Cell = str | int | None
+
+
+class Orientation(StrEnum):
+    PORTRAIT = "portrait"
+    LANDSCAPE = "landscape"
+
+
+class Style(StrEnum):
+    TABLE = "table"  # a register of rows under a repeated header row
+    FORM = "form"  # a labelled grid of fields, no rows (covers, notes sheets)
+    LABELS = "labels"  # a sheet of cut-out labels, one per row
+
+
+class Align(StrEnum):
+    LEFT = "left"
+    CENTER = "center"
+
+
+@dataclass(frozen=True)
+class Column:
+    """One table column. `weight` sets its share of the page width (the weights of the
+    catalogues are millimetres on their page, so a heading fits on one line)."""
+
+    key: str
+    heading: str
+    weight: float
+    align: Align = Align.CENTER
+    numeric: bool = False  # a count: right for sums and a number in Excel
+    pattern: str | None = None  # a filled cell must match this (full match)
+    pattern_hint: str | None = None  # how to say the pattern to a person
+    alternatives: tuple[str, ...] = ()  # other headings the caller may choose
+    barcode: bool = False  # labels: drawn as a Code 128 symbol under the fields
+
+
+@dataclass(frozen=True)
+class Field:
+    """A labelled value: above a table, on a cover, or in a form's grid. A narrow field
+    takes half a grid row; `lines` makes room for longer hand-written text."""
+
+    key: str
+    label: str
+    wide: bool = True
+    lines: int = 1
+
+
+@dataclass(frozen=True)
+class Heading:
+    """A caption row inside a form grid, grouping the fields after it."""
+
+    label: str
+
+
+@dataclass(frozen=True)
+class Signature:
+    """A signature line (label + blank for the signature), optionally with its date."""
+
+    key: str
+    label: str
+    date_key: str | None = None
+    date_label: str | None = None
+
+
+@dataclass(frozen=True)
+class Total:
+    """A total under the table: the sum of a numeric column, or (column None) the number
+    of rows. Printed as `<value> <unit>`; blank if any contributing cell is blank."""
+
+    key: str
+    unit: str
+    column: str | None = None
+
+
+@dataclass(frozen=True)
+class Layout:
+    kind: str
+    title: str
+    orientation: Orientation
+    style: Style
+    columns: tuple[Column, ...] = ()
+    fields: tuple[Field | Heading, ...] = ()
+    fields_on_cover: bool = False  # fields on a cover page of their own, then the table
+    signatures: tuple[Signature, ...] = ()
+    totals: tuple[Total, ...] = ()
+    spreadsheet: bool = False  # a catalogue that also exports to .xlsx
+    source: str = ""  # the standard or practice it follows
+    labels_across: int = 3
+    labels_down: int = 2
+    form_pt: float = 12.0  # text size in a form's grid (小四)
+    form_line_mm: float = 9.0  # height of one line of a form's grid
+
+    @property
+    def headings(self) -> tuple[str, ...]:
+        return tuple(column.heading for column in self.columns)
+
+    @property
+    def value_fields(self) -> tuple[Field, ...]:
+        return tuple(f for f in self.fields if isinstance(f, Field))
+
+    def field_keys(self) -> tuple[str, ...]:
+        """Every key a `DocumentData.fields` may carry for this register."""
+        keys = [f.key for f in self.value_fields]
+        for signature in self.signatures:
+            keys.append(signature.key)
+            if signature.date_key:
+                keys.append(signature.date_key)
+        keys.extend(total.key for total in self.totals)
+        return tuple(keys)
+
+
+@dataclass(frozen=True)
+class DocumentData:
+    """What the caller fills: field values by key (see `Layout.field_keys`), table rows
+    in column order, and, where a column offers alternatives, the heading chosen."""
+
+    fields: Mapping[str, Cell] = field(default_factory=dict)
+    rows: Sequence[Sequence[Cell]] = ()
+    headings: Mapping[str, str] = field(default_factory=dict)  # column key -> heading
+
+
+def text(value: Cell) -> str:
+    """The printed text of a value: blank for None."""
+    return "" if value is None else str(value)
+
+
+def check(layout: Layout, data: DocumentData) -> None:
+    """Refuse data that does not fit the layout, naming the row and column."""
+    keys = layout.field_keys()
+    for key in data.fields:
+        if key not in keys:
+            raise RegisterError(
+                "register.unknown_field", register=layout.title, field=key, choices=", ".join(keys)
+            )
+    if layout.style is Style.FORM and data.rows:
+        raise RegisterError("register.no_rows", register=layout.title)
+    columns = {column.key: column for column in layout.columns}
+    for key, heading in data.headings.items():
+        column = columns.get(key)
+        allowed = (column.heading, *column.alternatives) if column else ()
+        if heading not in allowed:
+            raise RegisterError(
+                "register.bad_heading",
+                register=layout.title,
+                column=column.heading if column else key,
+                heading=heading,
+                choices=", ".join(allowed),
+            )
+    width = len(layout.columns)
+    patterns = [(i, c, re.compile(c.pattern)) for i, c in enumerate(layout.columns) if c.pattern]
+    for number, row in enumerate(data.rows, 1):
+        if len(row) != width:
+            raise RegisterError(
+                "register.row_width",
+                register=layout.title,
+                row=number,
+                count=len(row),
+                expected=width,
+            )
+        for index, column, pattern in patterns:
+            value = row[index]
+            if value is not None and not pattern.fullmatch(str(value)):
+                raise RegisterError(
+                    "register.bad_value",
+                    register=layout.title,
+                    row=number,
+                    column=column.heading,
+                    expected=column.pattern_hint or column.pattern,
+                    value=value,
+                )
+
+
+def headings(layout: Layout, data: DocumentData) -> list[str]:
+    """Column headings as printed: the layout's, or the alternative the caller chose."""
+    return [data.headings.get(column.key, column.heading) for column in layout.columns]
+
+
+def totals(layout: Layout, data: DocumentData) -> list[tuple[Total, str]]:
+    """Each total as printed: the caller's value if given, else counted from the rows;
+    blank if a cell it depends on is blank or not a whole number."""
+    out = []
+    for total in layout.totals:
+        if total.key in data.fields:
+            out.append((total, text(data.fields[total.key])))
+        elif total.column is None:
+            out.append((total, str(len(data.rows))))
+        else:
+            index = [column.key for column in layout.columns].index(total.column)
+            cells = [text(row[index]).strip() for row in data.rows]
+            known = all(cell.isdecimal() for cell in cells)
+            out.append((total, str(sum(int(cell) for cell in cells)) if known else ""))
+    return out
+
+
+def column_weights(layout: Layout) -> list[float]:
+    return [column.weight for column in layout.columns]
+
+
+def field_value(data: DocumentData, key: str | None) -> str:
+    return text(data.fields.get(key)) if key else ""
+
+
+_DATE8 = r"\d{8}"
+
+ITEM_LIST = Layout(
+    kind="item-list",
+    title="归档文件目录",
+    orientation=Orientation.LANDSCAPE,
+    style=Style.TABLE,
+    columns=(
+        Column("seq", "序号", 11, numeric=True),
+        Column("code", "档号", 46),
+        Column("doc_number", "文号", 30),
+        Column("author", "责任者", 30, Align.LEFT),
+        Column("title", "题名", 76, Align.LEFT),
+        Column("date", "日期", 20, pattern=_DATE8, pattern_hint="YYYYMMDD"),
+        Column("classification", "密级", 11),
+        Column("pages", "页数", 11, numeric=True),
+        Column("remarks", "备注", 17, Align.LEFT),
+    ),
+    fields=(
+        Field("fonds_code", "全宗号"),
+        Field("fonds_name", "全宗名称"),
+        Field("year", "年度"),
+        Field("retention", "保管期限"),
+        Field("organisation", "机构(问题)"),
+    ),
+    fields_on_cover=True,
+    spreadsheet=True,
+    source="DA/T 22-2015",
+)
+
+BOX_NOTES = Layout(
+    kind="box-notes",
+    title="备考表",
+    orientation=Orientation.PORTRAIT,
+    style=Style.FORM,
+    fields=(Field("description", "盒内文件情况说明", lines=14),),
+    signatures=(
+        Signature("organiser", "整理人", "organised_on", "整理日期"),
+        Signature("checker", "检查人", "checked_on", "检查日期"),
+    ),
+    source="DA/T 22-2015",
+)
+
+VOLUME_COVER = Layout(
+    kind="volume-cover",
+    title="案卷封面",
+    orientation=Orientation.PORTRAIT,
+    style=Style.FORM,
+    fields=(
+        Field("fonds_name", "全宗名称", lines=2),
+        Field("category", "类目名称", lines=2),
+        Field("title", "案卷题名", lines=4),
+        Field("period", "起止时间"),
+        Field("retention", "保管期限", wide=False),
+        Field("filing_number", "归档号", wide=False),
+        Field("items", "件数", wide=False),
+        Field("pages", "页数", wide=False),
+        Field("code", "档号"),
+    ),
+    form_pt=16.0,  # 三号
+    form_line_mm=14.0,
+    source="GB/T 9705-2008",
+)
+
+VOLUME_CONTENTS = Layout(
+    kind="volume-contents",
+    title="卷内文件目录",
+    orientation=Orientation.PORTRAIT,
+    style=Style.TABLE,
+    columns=(
+        Column("seq", "顺序号", 14, numeric=True),
+        Column("doc_number", "文号", 24),
+        Column("author", "责任者", 24, Align.LEFT),
+        Column("title", "题名", 56, Align.LEFT),
+        Column("date", "日期", 18),
+        Column("page", "页号", 13),
+        Column("remarks", "备注", 16, Align.LEFT),
+    ),
+    fields=(Field("code", "档号"), Field("title", "题名")),
+    source="GB/T 9705-2008",
+)
+
+VOLUME_NOTES = Layout(
+    kind="volume-notes",
+    title="卷内备考表",
+    orientation=Orientation.PORTRAIT,
+    style=Style.FORM,
+    fields=(
+        Heading("本卷情况说明"),
+        Field("items", "件数", wide=False),
+        Field("pages", "页数", wide=False),
+        Field("damage", "缺损情况", lines=3),
+        Field("changes", "变更情况", lines=3),
+        Field("notes", "其他说明", lines=6),
+    ),
+    signatures=(
+        Signature("filer", "立卷人", "filed_on", "立卷时间"),
+        Signature("checker", "检查人"),
+    ),
+    source="GB/T 9705-2008",
+)
+
+VOLUME_LIST = Layout(
+    kind="volume-list",
+    title="案卷目录",
+    orientation=Orientation.LANDSCAPE,
+    style=Style.TABLE,
+    columns=(
+        Column("volume_number", "案卷号", 14),
+        Column("code", "档号", 34),
+        Column("title", "案卷题名", 76, Align.LEFT),
+        Column("period", "起止日期", 36),
+        Column("items", "件数", 11, numeric=True),
+        Column("pages", "页数", 11, numeric=True),
+        Column("retention", "保管期限", 18),
+        Column("location", "存放位置", 34),
+        Column("remarks", "备注", 18, Align.LEFT),
+    ),
+    fields=(Field("fonds", "全宗"), Field("year", "年度"), Field("category", "类别")),
+    spreadsheet=True,
+    source="common practice",
+)
+
+SPINE_LABELS = Layout(
+    kind="spine-labels",
+    title="卷脊/盒脊标签",
+    orientation=Orientation.PORTRAIT,
+    style=Style.LABELS,
+    columns=(
+        Column("fonds_code", "全宗号", 1),
+        Column("year", "年度", 1),
+        Column("retention", "保管期限", 1),
+        Column("range", "起止件号", 1, alternatives=("案卷号",)),
+        Column("box", "盒号", 1),
+        Column("barcode", "条码", 1, barcode=True),
+    ),
+    source="DA/T 22-2015",
+)
+
+HANDOVER = Layout(
+    kind="handover",
+    title="归档交接单",
+    orientation=Orientation.PORTRAIT,
+    style=Style.TABLE,
+    columns=(
+        Column("seq", "序号", 11, numeric=True),
+        Column("code", "档号", 34),
+        Column("title", "案卷题名", 56, Align.LEFT),
+        Column("items", "件数", 11, numeric=True),
+        Column("pages", "页数", 11, numeric=True),
+        Column("check", "质量检查结果", 26),
+        Column("remarks", "备注", 16, Align.LEFT),
+    ),
+    fields=(
+        Field("number", "交接单号"),
+        Field("from_department", "移交部门", wide=False),
+        Field("to_department", "接收部门", wide=False),
+    ),
+    totals=(
+        Total("total_volumes", "卷"),
+        Total("total_items", "件", "items"),
+        Total("total_pages", "页", "pages"),
+    ),
+    signatures=(
+        Signature("handed_over_by", "移交人", "handed_over_on", "日期"),
+        Signature("received_by", "接收人", "received_on", "日期"),
+    ),
+    source="IM-UI 57",
+)
+
+LAYOUTS: Mapping[str, Layout] = {
+    layout.kind: layout
+    for layout in (
+        ITEM_LIST,
+        BOX_NOTES,
+        VOLUME_COVER,
+        VOLUME_CONTENTS,
+        VOLUME_NOTES,
+        VOLUME_LIST,
+        SPINE_LABELS,
+        HANDOVER,
+    )
+}
+
+
+def get_layout(kind: str) -> Layout:
+    try:
+        return LAYOUTS[kind]
+    except KeyError:
+        raise RegisterError(
+            "register.unknown_kind", kind=kind, choices=", ".join(LAYOUTS)
+        ) from None
