@@ -389,6 +389,193 @@ def cmd_handover_show(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_location_add(args: argparse.Namespace) -> int:
+    from archivist import custody
+
+    with _open(args) as archive:
+        view = custody.add_location(archive, args.room, args.shelf, args.column, args.layer)
+    if args.json:
+        _print_json(view)
+    else:
+        print(f"已登记位置：{view['code']}（条码 {view['barcode']}）")
+    return 0
+
+
+def cmd_location_list(args: argparse.Namespace) -> int:
+    from archivist import custody
+
+    with _open(args) as archive:
+        rows = custody.list_locations(archive)
+    if args.json:
+        _print_json(rows)
+        return 0
+    for row in rows:
+        print(f"{row['code']}  {row['barcode']}  {len(row['boxes'])} 盒  {' '.join(row['boxes'])}")
+    print(f"共 {len(rows)} 个位置")
+    return 0
+
+
+def _print_box(view: dict[str, Any]) -> None:
+    kind = "按卷" if view["kind"] == "volumes" else "按件"
+    span = f"{view['range_heading']} {view['range']}" if view["range"] else "空盒"
+    print(f"{view['code']}  {view['year']}年 {view['class']} 类  {view['retention_label']}  {kind}")
+    print(
+        f"  {view['count']} {'卷' if view['kind'] == 'volumes' else '件'}  {span}  {view['chain']}"
+    )
+
+
+def cmd_box_create(args: argparse.Namespace) -> int:
+    from archivist import custody
+
+    with _open(args) as archive:
+        view = custody.create_box(archive, args.year, args.klass, args.retention, args.kind)
+    if args.json:
+        _print_json(view)
+    else:
+        _print_box(view)
+    return 0
+
+
+def cmd_box_change(args: argparse.Namespace) -> int:
+    from archivist import custody
+
+    change = {"put": custody.put, "move": custody.move, "remove": custody.take_out}
+    with _open(args) as archive:
+        view = change[args.box_command](
+            archive,
+            args.box,
+            volumes=args.volumes or (),
+            items=args.items or (),
+            reason=args.reason,
+        )
+    if args.json:
+        _print_json(view)
+    else:
+        _print_box(view)
+    return 0
+
+
+def cmd_box_fill(args: argparse.Namespace) -> int:
+    from archivist import custody
+
+    with _open(args) as archive:
+        boxes = custody.fill(archive, args.year, args.klass, args.capacity)
+    if args.json:
+        _print_json(boxes)
+        return 0
+    for view in boxes:
+        _print_box(view)
+    print(f"已装 {len(boxes)} 盒")
+    return 0
+
+
+def cmd_box_shelve(args: argparse.Namespace) -> int:
+    from archivist import custody
+
+    with _open(args) as archive:
+        view = custody.shelve(archive, args.box, args.location, args.reason)
+    if args.json:
+        _print_json(view)
+    else:
+        _print_box(view)
+    return 0
+
+
+def cmd_box_list(args: argparse.Namespace) -> int:
+    from archivist import custody
+
+    with _open(args) as archive:
+        rows = custody.list_boxes(archive, args.year, args.klass, args.location)
+    if args.json:
+        _print_json(rows)
+        return 0
+    for view in rows:
+        _print_box(view)
+    print(f"共 {len(rows)} 盒")
+    return 0
+
+
+def cmd_box_show(args: argparse.Namespace) -> int:
+    from archivist import custody
+
+    with _open(args) as archive:
+        view = custody.show_box(archive, args.box)
+    if args.json:
+        _print_json(view)
+        return 0
+    _print_box(view)
+    for volume in view.get("volumes", []):
+        print(f"  {volume['code']}  {volume['title']}  {volume['items']} 件")
+    for item in view.get("items", []):
+        print(f"  {item['seq']:>3}. {item['number']}  {item['archival_code']}  {item['title']}")
+    return 0
+
+
+def cmd_box_labels(args: argparse.Namespace) -> int:
+    from archivist import custody
+
+    with _open(args) as archive:
+        rows = custody.label_rows(archive, args.boxes, year=args.year, class_code=args.klass)
+    if args.json:
+        _print_json(rows)
+        return 0
+    for row in rows:
+        print(
+            f"{row['fonds_code']}  {row['year']}  {row['retention']}  "
+            f"{row['range_heading']} {row['range'] or '—'}  盒号 {row['box']}  {row['barcode']}"
+        )
+    return 0
+
+
+def cmd_where(args: argparse.Namespace) -> int:
+    from archivist import custody
+
+    with _open(args) as archive:
+        found = custody.where(archive, args.code)
+    if args.json:
+        _print_json(found)
+        return 0
+    if found["kind"] == "location":
+        print(
+            f"{found['location']}（{found['location_barcode']}）：{' '.join(found['boxes']) or '无盒'}"
+        )
+        return 0
+    what = [found.get("item"), found.get("volume"), found.get("box")]
+    print("  ".join(str(w) for w in what if w))
+    if found["status"] == "shelved":
+        print(f"  {found['chain']}")
+    elif found["status"] == "boxed":
+        print(f"  {found['chain']}（盒未上架）")
+    else:
+        print("  尚未装盒")
+    return 0
+
+
+def cmd_inventory(args: argparse.Namespace) -> int:
+    from archivist.inventory import inventory
+
+    with _open(args) as archive:
+        report = inventory(archive, args.scans, args.location)
+    if args.json:
+        _print_json(report)
+    else:
+        for entry in report["missing"]:
+            print(f"缺失  {entry['box']}  登记在 {entry['location']}")
+        for entry in report["misplaced"]:
+            print(
+                f"错位  {entry['box']}  登记在 {entry['registered'] or '（未上架）'}"
+                f"，扫描于 {entry['scanned_at'] or '（未注明位置）'}"
+            )
+        for entry in report["unexpected"]:
+            print(f"多余  {entry['message']}")
+        print(
+            f"扫描 {report['scanned']} 条：相符 {report['matched']}，缺失 {len(report['missing'])}，"
+            f"错位 {len(report['misplaced'])}，多余 {len(report['unexpected'])}"
+            f"{'；账物相符' if report['consistent'] else ''}"
+        )
+    return 0 if report["consistent"] else EXIT_FINDINGS
+
+
 def cmd_item_list(args: argparse.Namespace) -> int:
     from archivist.items import ItemFilter, list_items
 
@@ -859,6 +1046,63 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--business-type")
     p.add_argument("--completed-on")
     p.add_argument("--reason", required=True)
+
+    loc = sub.add_parser("location", help="shelf locations (库房-架-列-层)")
+    loc_sub = loc.add_subparsers(dest="location_command", required=True)
+    p = add("add", cmd_location_add, "register a place on the shelves", loc_sub)
+    p.add_argument("--room", required=True, help="库房: letters and digits, e.g. 1")
+    p.add_argument("--shelf", type=int, required=True, help="架")
+    p.add_argument("--column", type=int, required=True, help="列")
+    p.add_argument("--layer", type=int, required=True, help="层")
+    add("list", cmd_location_list, "list locations and the boxes on them", loc_sub)
+
+    box = sub.add_parser("box", help="boxes (装盒): make, fill, change, shelve, labels")
+    box_sub = box.add_subparsers(dest="box_command", required=True)
+    p = add("create", cmd_box_create, "make an empty box (next 盒号)", box_sub)
+    p.add_argument("--year", type=int, required=True)
+    p.add_argument("--class", dest="klass", required=True)
+    p.add_argument("--retention", required=True, help="Y, D10, D30 ...")
+    p.add_argument("--kind", choices=("items", "volumes"), default="items")
+    for name, help_text in (
+        ("put", "put unboxed volumes or items into a box"),
+        ("move", "move boxed volumes or items into this box"),
+        ("remove", "take volumes or items out of a box"),
+    ):
+        p = add(name, cmd_box_change, help_text, box_sub)
+        p.add_argument("box", metavar="BOX")
+        what = p.add_mutually_exclusive_group(required=True)
+        what.add_argument("--volumes", nargs="+", metavar="VOLUME")
+        what.add_argument("--items", nargs="+", metavar="ITEM")
+        p.add_argument("--reason", required=True)
+    p = add("fill", cmd_box_fill, "box a year's unboxed items of a class in number order", box_sub)
+    p.add_argument("--year", type=int, required=True)
+    p.add_argument("--class", dest="klass", required=True)
+    p.add_argument("--capacity", type=int, default=20, help="items per box (default 20)")
+    p = add("shelve", cmd_box_shelve, "put a box at a location (or move it)", box_sub)
+    p.add_argument("box", metavar="BOX")
+    p.add_argument("location", metavar="LOCATION")
+    p.add_argument("--reason", required=True)
+    p = add("list", cmd_box_list, "list boxes", box_sub)
+    p.add_argument("--year", type=int)
+    p.add_argument("--class", dest="klass")
+    p.add_argument("--location", help="a location, or a room/shelf/column such as 1库-03架")
+    p = add("show", cmd_box_show, "show a box and what it holds", box_sub)
+    p.add_argument("box", metavar="BOX")
+    p = add("labels", cmd_box_labels, "spine/box label data (卷脊/盒脊)", box_sub)
+    p.add_argument("boxes", nargs="*", metavar="BOX")
+    p.add_argument("--year", type=int)
+    p.add_argument("--class", dest="klass")
+
+    p = add("where", cmd_where, "where is an item, volume or box (库房-架-列-层-盒)")
+    p.add_argument("code", help="item number, archival code, volume code, box or location code")
+    p = add("inventory", cmd_inventory, "compare shelf scans with the register (盘点)")
+    p.add_argument(
+        "--scans",
+        type=Path,
+        required=True,
+        help="barcodes read, one a line; '@LOCATION' sections or 'LOCATION<Tab>BOX' lines",
+    )
+    p.add_argument("--location", help="the part counted: a location, room, shelf or column")
 
     p = add("ocr", cmd_ocr, "process the OCR queue (resumable)")
     p.add_argument("--workers", type=int, default=None, help="parallel pages (default: cores)")

@@ -1,0 +1,441 @@
+"""Boxes, shelf locations, finding things and the inventory: different years, classes or
+retention periods never share a box, gap-free box numbers, audited changes, where a
+thing is (库房-架-列-层-盒), spine label data, and missing / unexpected / misplaced boxes."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import select
+
+from archivist import custody, volumes
+from archivist.archive import Archive
+from archivist.capture import capture_from_manifest
+from archivist.db.models import AuditEvent
+from archivist.errors import InputError, NotFound
+from archivist.inventory import inventory
+
+from .conftest import run_cli, write_manifest
+
+SY = {"class": "SY", "business_type": "失业保险金申领"}  # D10
+GS_D50 = {"class": "GS", "business_type": "工伤认定"}
+GS_D10 = {"class": "GS", "business_type": "工伤备案"}
+A = "1库-03架-2列-4层"
+B = "1库-03架-2列-5层"
+
+
+@pytest.fixture(scope="module")
+def template(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, str]]:
+    """One archive captured once per module; each test works on its own copy."""
+    base = tmp_path_factory.mktemp("custody")
+    kinds = {
+        "sy1": (SY, "2023-05-02"),
+        "sy2": (SY, "2023-06-11"),
+        "sy3": (SY, "2023-07-20"),
+        "sy_2022": (SY, "2022-12-30"),
+        "gs_d50": (GS_D50, "2023-03-01"),
+        "gs_d10": (GS_D10, "2023-04-01"),
+    }
+    numbers: dict[str, str] = {}
+    with Archive.init(base / "archive", "J023", "测试市社会保险事业服务中心", actor="t") as arch:
+        for name, (kind, day) in kinds.items():
+            manifest = write_manifest(base / name, **kind, completed_on=day, title=f"{name}{day}")
+            numbers[name] = capture_from_manifest(arch, manifest).number
+    return base / "archive", numbers
+
+
+@pytest.fixture
+def archive(template: tuple[Path, dict[str, str]], tmp_path: Path) -> Iterator[Archive]:
+    shutil.copytree(template[0], tmp_path / "archive")
+    arch = Archive.open(tmp_path / "archive", actor="tester")
+    yield arch
+    arch.close()
+
+
+@pytest.fixture
+def n(template: tuple[Path, dict[str, str]]) -> dict[str, str]:
+    return template[1]
+
+
+def events(archive: Archive, action: str) -> list[AuditEvent]:
+    with archive.db.reading() as session:
+        return list(session.scalars(select(AuditEvent).where(AuditEvent.action == action)))
+
+
+def code_of(info: pytest.ExceptionInfo[InputError]) -> str:
+    return info.value.code
+
+
+# -- locations and box codes ---------------------------------------------------------------
+
+
+def test_locations_codes_barcodes_and_refusals(archive: Archive) -> None:
+    view = custody.add_location(archive, "1号库房", 3, 2, 4)
+    assert view["code"] == A and view["barcode"] == "LOC-1-03-2-4"
+    custody.add_location(archive, "1", 3, 2, 5)
+    with pytest.raises(InputError) as info:
+        custody.add_location(archive, "1库", 3, 2, 4)
+    assert code_of(info) == "location.exists" and A in info.value.message()
+    with pytest.raises(InputError) as info:
+        custody.add_location(archive, "东库房", 1, 1, 1)
+    assert code_of(info) == "location.bad_room"
+    with pytest.raises(InputError) as info:
+        custody.add_location(archive, "2", 0, 1, 1)
+    assert code_of(info) == "location.bad_number"
+    assert [row["code"] for row in custody.list_locations(archive)] == [A, B]
+    assert custody.parse_place("LOC-1-03-2-4") == custody.Place("1", 3, 2, 4)
+    assert custody.parse_place("1库-3架") == custody.Place("1", 3, None, None)
+    assert custody.parse_place("J023-2023-SY-D10-B0001") is None
+    assert events(archive, "location.add")[0].after["barcode"] == "LOC-1-03-2-4"
+
+
+def test_box_numbers_are_gap_free_per_year_and_class_and_codes_parse(archive: Archive) -> None:
+    first = custody.create_box(archive, 2023, "SY", "D10")
+    assert first["code"] == "J023-2023-SY-D10-B0001" and first["number"] == 1
+    assert custody.create_box(archive, 2023, "sy", "Y")["code"] == "J023-2023-SY-Y-B0002"
+    assert custody.create_box(archive, 2023, "GS", "D50", "volumes")["number"] == 1
+    assert custody.create_box(archive, 2022, "SY", "D10")["number"] == 1
+    assert custody.create_box(archive, 2023, "SY", "D10")["number"] == 3
+    parts = custody.parse_box_code("j023-2023-sy-d10-b0003")
+    assert parts == custody.BoxCodeParts("J023", 2023, "SY", "D10", 3)
+    assert all(33 <= ord(ch) <= 126 for ch in first["code"])  # Code 128 B, no spaces
+    with pytest.raises(InputError) as info:
+        custody.create_box(archive, 2023, "SY", "D10", "folders")
+    assert code_of(info) == "box.bad_kind"
+    with pytest.raises(InputError) as info:
+        custody.create_box(archive, 2023, "SY", "D7x")
+    assert code_of(info) == "retention.invalid"
+    assert len(events(archive, "box.create")) == 5
+
+
+# -- the boxing rules ----------------------------------------------------------------------
+
+
+def test_a_box_never_mixes_years_classes_or_retention_periods(
+    archive: Archive, n: dict[str, str]
+) -> None:
+    sy = custody.create_box(archive, 2023, "SY", "D10")["code"]
+    gs = custody.create_box(archive, 2023, "GS", "D50")["code"]
+    refusals = {
+        (sy, n["sy_2022"]): ("box.other_year", "不同年度的档案不能同盒"),
+        (sy, n["gs_d10"]): ("box.other_class", "不同机构（问题）的档案不能同盒"),
+        (gs, n["gs_d10"]): ("box.other_retention", "不同保管期限的档案不能同盒"),
+    }
+    for (box, item), (code, sentence) in refusals.items():
+        with pytest.raises(InputError) as info:
+            custody.put(archive, box, items=[item], reason="装盒")
+        assert code_of(info) == code and sentence in info.value.message("zh")
+        assert item in info.value.message("en")
+    # a refused request changes nothing, even for the items before the bad one
+    with pytest.raises(InputError):
+        custody.put(archive, sy, items=[n["sy1"], n["sy_2022"]], reason="装盒")
+    assert custody.show_box(archive, sy)["count"] == 0
+    with pytest.raises(InputError) as info:
+        custody.put(archive, sy, items=[n["sy1"]], reason="  ")
+    assert code_of(info) == "reason.required"
+
+
+def test_put_keeps_number_order_and_refuses_an_item_boxed_elsewhere(
+    archive: Archive, n: dict[str, str]
+) -> None:
+    first = custody.create_box(archive, 2023, "SY", "D10")["code"]
+    second = custody.create_box(archive, 2023, "SY", "D10")["code"]
+    view = custody.put(archive, first, items=[n["sy3"], n["sy1"]], reason="装盒")
+    assert [(i["seq"], i["number"]) for i in view["items"]] == [(1, n["sy1"]), (2, n["sy3"])]
+    assert view["range"] == "0001-0003" and view["range_heading"] == "起止件号"
+    with pytest.raises(InputError) as info:
+        custody.put(archive, second, items=[n["sy1"]], reason="装盒")
+    assert code_of(info) == "box.already_boxed" and "box move" in info.value.message()
+    moved = custody.move(archive, second, items=[n["sy1"]], reason="第一盒太满")
+    assert [i["number"] for i in moved["items"]] == [n["sy1"]]
+    assert [i["seq"] for i in custody.show_box(archive, first)["items"]] == [1]
+    [audit_first, audit_second] = sorted(events(archive, "box.move"), key=lambda e: e.target)
+    assert audit_first.reason == "第一盒太满"
+    assert audit_first.before["items"] == [n["sy1"], n["sy3"]]
+    assert audit_first.after["items"] == [n["sy3"]]
+    assert audit_second.after["items"] == [n["sy1"]]
+    with pytest.raises(InputError) as info:
+        custody.move(archive, first, items=[n["sy2"]], reason="x")
+    assert code_of(info) == "box.not_boxed"
+    left = custody.take_out(archive, second, items=[n["sy1"]], reason="退回补充材料")
+    assert left["count"] == 0 and left["range"] == ""
+    with pytest.raises(InputError) as info:
+        custody.take_out(archive, second, items=[n["sy1"]], reason="x")
+    assert code_of(info) == "box.not_in_box"
+
+
+def test_volumes_go_into_volume_boxes_and_their_items_with_them(
+    archive: Archive, n: dict[str, str]
+) -> None:
+    made = volumes.build(archive, 2023, "SY", "month")
+    codes = [v["code"] for v in made]
+    assert codes == ["J023-SY-001", "J023-SY-002", "J023-SY-003"]
+    items_box = custody.create_box(archive, 2023, "SY", "D10")["code"]
+    vol_box = custody.create_box(archive, 2023, "SY", "D10", "volumes")["code"]
+    with pytest.raises(InputError) as info:
+        custody.put(archive, items_box, volumes=[codes[0]], reason="装盒")
+    assert code_of(info) == "box.items_only"
+    with pytest.raises(InputError) as info:
+        custody.put(archive, vol_box, items=[n["sy1"]], reason="装盒")
+    assert code_of(info) == "box.volumes_only"
+    with pytest.raises(InputError) as info:
+        custody.put(archive, items_box, items=[n["sy1"]], reason="装盒")
+    assert code_of(info) == "box.item_in_volume" and "J023-SY-001" in info.value.message()
+    view = custody.put(archive, vol_box, volumes=codes[:2], reason="装盒")
+    assert [v["code"] for v in view["volumes"]] == codes[:2]
+    assert view["range"] == "001-002" and view["range_heading"] == "案卷号"
+    gs_box = custody.create_box(archive, 2023, "GS", "D50", "volumes")["code"]
+    [gs_volume] = [v for v in volumes.build(archive, 2023, "GS", "year") if v["retention"] == "D50"]
+    with pytest.raises(InputError) as info:
+        custody.put(archive, vol_box, volumes=[gs_volume["code"]], reason="装盒")
+    assert code_of(info) == "box.other_class"
+    custody.put(archive, gs_box, volumes=[gs_volume["code"]], reason="装盒")
+    found = custody.where(archive, n["sy2"])  # an item found through its volume
+    assert (found["kind"], found["volume"], found["box"]) == ("item", codes[1], vol_box)
+    assert found["status"] == "boxed" and found["chain"] == "0002盒"
+
+
+def test_fill_boxes_items_in_number_order_by_retention_period(
+    archive: Archive, n: dict[str, str]
+) -> None:
+    boxes = custody.fill(archive, 2023, "SY", capacity=2)
+    assert [(b["code"], b["range"]) for b in boxes] == [
+        ("J023-2023-SY-D10-B0001", "0001-0002"),
+        ("J023-2023-SY-D10-B0002", "0003"),
+    ]
+    with pytest.raises(InputError) as info:
+        custody.fill(archive, 2023, "SY")
+    assert code_of(info) == "box.nothing_to_box"
+    gs = custody.fill(archive, 2023, "GS", capacity=5)  # D50 and D10 never share a box
+    assert sorted((b["retention"], b["count"]) for b in gs) == [("D10", 1), ("D50", 1)]
+    with pytest.raises(InputError) as info:
+        custody.fill(archive, 2023, "SY", capacity=0)
+    assert code_of(info) == "box.bad_capacity"
+    assert len(events(archive, "box.fill")) == 4
+
+
+def test_fill_tops_up_the_last_box_and_leaves_volumes_alone(
+    archive: Archive, n: dict[str, str], tmp_path: Path
+) -> None:
+    custody.fill(archive, 2023, "SY", capacity=5)
+    later = capture_from_manifest(
+        archive, write_manifest(tmp_path / "later", **SY, completed_on="2023-09-01")
+    ).number
+    volumes.build(archive, 2022, "SY", "year")
+    [box] = custody.fill(archive, 2023, "SY", capacity=5)
+    assert box["number"] == 1 and box["count"] == 4 and box["range"] == "0001-0004"
+    assert later in [i["number"] for i in custody.show_box(archive, box["code"])["items"]]
+    with pytest.raises(InputError) as info:
+        custody.fill(archive, 2022, "SY")  # the 2022 item is in a volume
+    assert code_of(info) == "box.nothing_to_box"
+
+
+# -- shelves, where, labels -----------------------------------------------------------------
+
+
+def test_shelve_and_where_for_items_volumes_boxes_and_locations(
+    archive: Archive, n: dict[str, str]
+) -> None:
+    custody.add_location(archive, "1", 3, 2, 4)
+    custody.add_location(archive, "1", 3, 2, 5)
+    [box] = custody.fill(archive, 2023, "SY")
+    shelved = custody.shelve(archive, box["code"], "LOC-1-03-2-4", "上架")
+    assert shelved["location"] == A and shelved["chain"] == f"{A}-0001盒"
+    for query in (n["sy2"], box["code"], box["code"].lower()):
+        found = custody.where(archive, query)
+        assert found["box"] == box["code"] and found["chain"] == f"{A}-0001盒"
+        assert found["status"] == "shelved" and found["place"]["layer"] == 4
+    with archive.db.reading() as session:
+        archival = custody.find_item(session, n["sy2"])
+        assert archival is not None
+        archival_code = archival.archival_code
+    by_code = custody.where(archive, archival_code)
+    assert by_code["kind"] == "item" and by_code["item"] == n["sy2"]
+    place = custody.where(archive, A)
+    assert place["kind"] == "location" and place["boxes"] == [box["code"]]
+    unboxed = custody.where(archive, n["gs_d50"])
+    assert unboxed["status"] == "unboxed" and unboxed["chain"] is None
+    with pytest.raises(NotFound) as missing:
+        custody.where(archive, "J023-2023-SY-D10-B0099")
+    assert missing.value.code == "where.not_found"
+    custody.shelve(archive, box["code"], B, "调整库位")
+    custody.shelve(archive, box["code"], B, "再次")  # already there: nothing recorded
+    moves = events(archive, "box.shelve")
+    assert [(e.before["location"], e.after["location"], e.reason) for e in moves] == [
+        (None, A, "上架"),
+        (A, B, "调整库位"),
+    ]
+    with pytest.raises(NotFound) as nowhere:
+        custody.shelve(archive, box["code"], "9库-01架-1列-1层", "x")
+    assert nowhere.value.code == "location.not_found"
+    assert [b["code"] for b in custody.list_boxes(archive, location="1库-03架")] == [box["code"]]
+
+
+def test_label_rows_hold_the_spine_fields(archive: Archive, n: dict[str, str]) -> None:
+    custody.add_location(archive, "1", 3, 2, 4)
+    [items_box] = custody.fill(archive, 2023, "SY")
+    custody.shelve(archive, items_box["code"], A, "上架")
+    [volume] = [v for v in volumes.build(archive, 2023, "GS", "year") if v["retention"] == "D50"]
+    vol_box = custody.create_box(archive, 2023, "GS", volume["retention"], "volumes")
+    custody.put(archive, vol_box["code"], volumes=[volume["code"]], reason="装盒")
+    rows = custody.label_rows(archive, year=2023)
+    by_code = {row["barcode"]: row for row in rows}
+    assert by_code[items_box["code"]] == {
+        "fonds_code": "J023",
+        "year": "2023",
+        "retention": "10年",
+        "range": "0001-0003",
+        "box": "0001",
+        "barcode": "J023-2023-SY-D10-B0001",
+        "range_heading": "起止件号",
+        "kind": "items",
+        "location": A,
+    }
+    volume_row = by_code[vol_box["code"]]
+    assert volume_row["retention"] == "50年" and volume_row["range"] == f"{volume['case_no']:03d}"
+    assert volume_row["range_heading"] == "案卷号" and volume_row["location"] == ""
+    assert all(isinstance(v, str) for row in rows for v in row.values())
+    assert custody.label_rows(archive, [vol_box["code"]]) == [volume_row]
+
+
+# -- inventory -------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def shelves(archive: Archive) -> dict[str, str]:
+    """Four boxes: two at A, one at B, one not shelved."""
+    custody.add_location(archive, "1", 3, 2, 4)
+    custody.add_location(archive, "1", 3, 2, 5)
+    codes = [custody.create_box(archive, 2023, "SY", "D10")["code"] for _ in range(4)]
+    custody.shelve(archive, codes[0], A, "上架")
+    custody.shelve(archive, codes[1], A, "上架")
+    custody.shelve(archive, codes[2], B, "上架")
+    return {"a1": codes[0], "a2": codes[1], "b1": codes[2], "loose": codes[3]}
+
+
+def test_inventory_reports_missing_unexpected_and_misplaced(
+    archive: Archive, shelves: dict[str, str], n: dict[str, str], tmp_path: Path
+) -> None:
+    scans = tmp_path / "scans.txt"
+    scans.write_text(
+        "\ufeff@" + A + "\r\n"
+        f"  {shelves['a1']}  \r\n"
+        "\r\n"
+        f"{shelves['b1']}\n"
+        "NOPE-0001\n"
+        f"{n['sy1']}\n"
+        f"{shelves['a1']}\n",
+        encoding="utf-8",
+    )
+    report = inventory(archive, scans)
+    assert report["scope"] == [A]
+    assert report["scanned"] == 5 and report["matched"] == 1
+    assert report["missing"] == [{"box": shelves["a2"], "location": A}]
+    assert report["misplaced"] == [
+        {"box": shelves["b1"], "registered": B, "scanned_at": A, "line": 4}
+    ]
+    unknown, item = report["unexpected"]
+    assert unknown["code"] == "NOPE-0001" and unknown["reason"] == "inventory.unknown_code"
+    assert "第 5 行" in unknown["message"] and "不对应任何已登记的盒" in unknown["message"]
+    assert item["reason"] == "inventory.item_not_box" and "盒脊条码" in item["message"]
+    assert report["duplicates"] == [shelves["a1"]] and report["consistent"] is False
+    [event] = events(archive, "inventory.run")
+    assert event.after["missing"] == [shelves["a2"]]
+    assert event.after["unexpected"] == ["NOPE-0001", n["sy1"]]
+
+
+def test_inventory_tab_lines_location_barcodes_and_scope(
+    archive: Archive, shelves: dict[str, str]
+) -> None:
+    lines = [
+        f"{A}\t{shelves['a1']}",
+        "LOC-1-03-2-4",  # a shelf's own label: a section
+        shelves["a2"],
+        f"LOC-1-03-2-5 {shelves['b1']}",
+        f"{B}\t{shelves['loose']}",  # on a shelf, but not shelved in the register
+    ]
+    report = inventory(archive, lines)
+    assert report["matched"] == 3 and report["missing"] == []
+    assert report["misplaced"] == [
+        {"box": shelves["loose"], "registered": None, "scanned_at": B, "line": 5}
+    ]
+    # codes without locations, judged against the part counted
+    whole_room = inventory(archive, [shelves["a1"], shelves["b1"]], location="1库")
+    assert whole_room["scope"] == [A, B] and whole_room["matched"] == 2
+    assert [m["box"] for m in whole_room["missing"]] == [shelves["a2"]]
+    at_b = inventory(archive, [shelves["a1"], shelves["b1"]], location=B)
+    assert at_b["matched"] == 1 and at_b["misplaced"][0]["registered"] == A
+    everything = inventory(archive, f"{shelves['a1']}\n{shelves['a2']}\n{shelves['b1']}\n")
+    assert everything["scope"] == "all" and everything["consistent"] is True
+
+
+def test_inventory_bad_input(archive: Archive, shelves: dict[str, str], tmp_path: Path) -> None:
+    with pytest.raises(InputError) as info:
+        inventory(archive, ["@9库-01架-1列-1层", shelves["a1"]])
+    assert code_of(info) == "inventory.unknown_location" and "第 1 行" in info.value.message()
+    with pytest.raises(InputError) as info:
+        inventory(archive, ["", "  ", "# nothing read"])
+    assert code_of(info) == "inventory.empty"
+    with pytest.raises(InputError) as info:
+        inventory(archive, [f"{A} {shelves['a1']} extra"])
+    assert code_of(info) == "inventory.bad_line"
+    with pytest.raises(InputError) as info:
+        inventory(archive, tmp_path / "no-such-file.txt")
+    assert code_of(info) == "inventory.unreadable"
+    with pytest.raises(NotFound):
+        inventory(archive, [shelves["a1"]], location="7库")
+    assert events(archive, "inventory.run") == []
+
+
+# -- the command line -----------------------------------------------------------------------
+
+
+def test_cli_round_trip(archive: Archive, n: dict[str, str], tmp_path: Path) -> None:
+    root = str(archive.root)
+    archive.close()
+
+    def cli(*args: str) -> Any:
+        return json.loads(run_cli("--archive", root, *args, "--json", check=True).stdout)
+
+    added = cli("location", "add", "--room", "1", "--shelf", "3", "--column", "2", "--layer", "4")
+    assert added["barcode"] == "LOC-1-03-2-4"
+    [box] = cli("box", "fill", "--year", "2023", "--class", "SY")
+    shelved = cli("box", "shelve", box["code"], A, "--reason", "上架")
+    assert shelved["chain"] == f"{A}-0001盒"
+    found = cli("where", n["sy3"])
+    assert found["box"] == box["code"] and found["location"] == A
+    scans = tmp_path / "scans.txt"
+    scans.write_text(f"@{A}\n{box['code']}\nGHOST-1\n", encoding="utf-8")
+    result = run_cli("--archive", root, "inventory", "--scans", str(scans), "--json")
+    assert result.returncode == 3  # differences found, like check and verify
+    report = json.loads(result.stdout)
+    assert report["matched"] == 1 and report["unexpected"][0]["code"] == "GHOST-1"
+    refused = run_cli(
+        "--archive", root, "box", "put", box["code"], "--items", n["sy_2022"], "--reason", "x"
+    )
+    assert refused.returncode == 1 and "不同年度的档案不能同盒" in refused.stderr
+    assert len(refused.stderr.strip().splitlines()) == 1
+
+
+def test_every_message_code_used_has_both_languages() -> None:
+    import re
+
+    from archivist.messages import CATALOG
+
+    from .conftest import ROOT
+
+    used = set()
+    for name in ("custody.py", "inventory.py"):
+        source = (ROOT / "archivist" / name).read_text(encoding="utf-8")
+        codes = set(re.findall(r'"((?:box|location|inventory|where)\.[a-z_]+)"', source))
+        actions = set(re.findall(r'action="([a-z_.]+)"', source))
+        used |= codes - actions - {"box.fill", "box.put", "box.move", "box.take_out"}
+    assert len(used) > 20
+    for code in used:
+        zh, en = CATALOG[code]
+        assert zh and en, code
