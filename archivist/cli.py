@@ -576,6 +576,25 @@ def cmd_inventory(args: argparse.Namespace) -> int:
     return 0 if report["consistent"] else EXIT_FINDINGS
 
 
+def cmd_register(args: argparse.Namespace) -> int:
+    from archivist.registers import Selection, generate
+
+    selection = Selection(
+        volume=args.volume,
+        year=args.year,
+        class_code=args.klass,
+        box=args.box,
+        handover=args.handover,
+    )
+    with _open(args) as archive:
+        result = generate(archive, args.kind, args.out, selection)
+    if args.json:
+        _print_json(result)
+    else:
+        print(f"已生成 {result['file']}")
+    return 0
+
+
 def cmd_item_list(args: argparse.Namespace) -> int:
     from archivist.items import ItemFilter, list_items
 
@@ -981,6 +1000,27 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--handler", dest="handler_name")
     p.add_argument("--completed-on")
     p.add_argument("--reason", required=True)
+    p = add("register", cmd_register, "print a register as .docx (catalogues also .xlsx)")
+    p.add_argument(
+        "kind",
+        choices=(
+            "item-list",
+            "box-notes",
+            "volume-cover",
+            "volume-contents",
+            "volume-notes",
+            "volume-list",
+            "spine-labels",
+            "handover",
+        ),
+    )
+    p.add_argument("--volume", help="a volume's code (volume-cover, -contents, -notes)")
+    p.add_argument("--year", type=int)
+    p.add_argument("--class", dest="klass")
+    p.add_argument("--box", help="a box's code (box-notes, spine-labels, item-list)")
+    p.add_argument("--handover", help="a handover batch number (handover)")
+    p.add_argument("--out", type=Path, required=True, help="FILE.docx, or FILE.xlsx for lists")
+
     volume = sub.add_parser("volume", help="file items into volumes (组卷) and change them")
     volume_sub = volume.add_subparsers(dest="volume_command", required=True)
     p = add("build", cmd_volume_build, "file a year's unfiled items of a class", volume_sub)

@@ -209,6 +209,10 @@ CATALOG: dict[str, tuple[str, str]] = {
         "档案件 {number} 在案卷 {code} 中；改变其年度、类别或保管期限前，请先将其移出该卷",
         "Item {number} is in volume {code}: take it out before changing its year, class or retention",
     ),
+    "volume.item_boxed": (
+        "档案件 {number} 已按件装盒，请先从盒中取出再组卷",
+        "Item {number} is boxed on its own; take it out of its box before filing it in a volume",
+    ),
     "volume.title_empty": ("案卷题名不能为空", "A volume title cannot be empty"),
     # the assembled volume PDF (组卷 PDF)
     "volume_pdf.empty": (
@@ -612,6 +616,15 @@ CATALOG: dict[str, tuple[str, str]] = {
         "Unknown OCR engine: {engine} (choose one of: {choices})",
     ),
     # printed registers
+    "register.needs": (
+        "生成“{kind}”需要指定 {option}",
+        "The register '{kind}' needs {option}",
+    ),
+    "register.empty_selection": (
+        "所选范围内没有可登记的内容，未生成“{kind}”",
+        "Nothing in the selection to list; '{kind}' was not written",
+    ),
+    "register.box_not_found": ("找不到档案盒：{code}", "Box not found: {code}"),
     "register.unknown_kind": (
         "未知的登记表类型：{kind}（可选：{choices}）",
         "Unknown register kind: {kind} (choose one of: {choices})",

@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from archivist import audit
 from archivist.archive import Archive
-from archivist.db.models import ArchiveClass, Item, Material, Volume, VolumeItem
+from archivist.db.models import ArchiveClass, BoxItem, Item, Material, Volume, VolumeItem
 from archivist.errors import InputError, NotFound
 from archivist.retention import Retention
 
@@ -126,9 +126,15 @@ def plan_volumes(session: Session, year: int, class_code: str, period: str) -> l
     check_period(period)
     klass = _class(session, class_code)
     filed = select(VolumeItem.item_id)
+    boxed = select(BoxItem.item_id)  # boxed on their own (item-based filing)
     items = session.scalars(
         select(Item)
-        .where(Item.year == year, Item.class_id == klass.id, Item.id.not_in(filed))
+        .where(
+            Item.year == year,
+            Item.class_id == klass.id,
+            Item.id.not_in(filed),
+            Item.id.not_in(boxed),
+        )
         .options(selectinload(Item.business_type), selectinload(Item.fonds))
     ).all()
     groups: dict[tuple[str, str], list[Item]] = defaultdict(list)
@@ -386,6 +392,9 @@ def add_items(
                 raise InputError(
                     "volume.item_already_filed", number=number, code=current.volume.code
                 )
+            boxed = session.scalar(select(BoxItem).where(BoxItem.item_id == item.id))
+            if boxed is not None:
+                raise InputError("volume.item_boxed", number=number)
             _fits(volume, item)
             volume.entries.append(VolumeItem(item_id=item.id, item=item, seq=0))
         _renumber_entries(session, volume)

@@ -216,3 +216,17 @@ def test_items_of_a_handed_over_volume_cannot_change(
     with pytest.raises(InputError) as info:
         edit(archive, filed["june"], title="改题名", reason="更正")
     assert info.value.code == "volume.handed_over"
+
+
+def test_an_item_boxed_on_its_own_is_not_filed_into_a_volume(
+    archive: Archive, filed: dict[str, str]
+) -> None:
+    from archivist import custody
+
+    box = custody.create_box(archive, year=2023, class_code="SY", retention="D10")
+    custody.put(archive, box["code"], items=[filed["june"]], reason="按件装盒")
+    made = volumes.build(archive, 2023, "SY", "year")
+    assert made[0]["items"] == 2  # May's two; June's is in its box
+    with pytest.raises(InputError) as info:
+        volumes.add_items(archive, made[0]["code"], [filed["june"]], "补充")
+    assert info.value.code == "volume.item_boxed"
