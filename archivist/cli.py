@@ -251,6 +251,25 @@ def cmd_volume_show(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_volume_pdf(args: argparse.Namespace) -> int:
+    from archivist import volume_pdf
+
+    progress = ProgressLine("组卷 PDF")
+    with _open(args) as archive:
+        try:
+            made = volume_pdf.assemble_volume(archive, args.code, args.out, progress=progress)
+        finally:
+            progress.close()
+    if args.json:
+        _print_json(made.to_dict())
+    else:
+        print(
+            f"{made.code}：{made.items} 件，{made.material_pages} 页材料"
+            f"{'（已编页号）' if made.paged else ''}，共 {made.pages} 页 → {made.path}"
+        )
+    return 0
+
+
 def cmd_volume_change(args: argparse.Namespace) -> int:
     from archivist import volumes
 
@@ -1050,6 +1069,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("code")
     p.add_argument("title")
     p.add_argument("--reason", required=True)
+    p = add("pdf", cmd_volume_pdf, "assemble the volume's PDF (组卷 PDF)", volume_sub)
+    p.add_argument("code")
+    p.add_argument("--out", type=Path, help="the PDF to write (default: derived/volumes/CODE.pdf)")
 
     ho = sub.add_parser("handover", help="hand volumes over to the archive (归档交接)")
     ho_sub = ho.add_subparsers(dest="handover_command", required=True)

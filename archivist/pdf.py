@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -339,3 +340,144 @@ def _text_layer(
         )
     parts.append("ET")
     return ("\n".join(parts) + "\n").encode("ascii")
+
+
+# -- assembled volumes ------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ShownSize:
+    """A page's size as a reader shows it (its crop box, turned by /Rotate), in points."""
+
+    width: float
+    height: float
+
+
+class PdfAssembler:
+    """One PDF built from whole PDFs (typeset sheets, stored materials) and page images.
+
+    Stored PDFs are read from bytes the caller has already read (and checked), so no
+    original is held open or touched; their pages are copied as they are, content
+    streams included. `stamp` lays another PDF's page over a page without rewriting
+    its content: the page's own drawing is wrapped in q/Q and the stamp is drawn
+    after it as a form XObject, placed upright even on rotated pages.
+    """
+
+    def __init__(self) -> None:
+        self._out = pikepdf.Pdf.new()
+        self._sources: list[pikepdf.Pdf] = []
+        self._stamps: tuple[Path, pikepdf.Pdf] | None = None
+
+    def __enter__(self) -> PdfAssembler:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @property
+    def page_count(self) -> int:
+        return len(self._out.pages)
+
+    def _open(self, source: Path | bytes, display_name: str) -> pikepdf.Pdf:
+        try:
+            pdf = pikepdf.open(io.BytesIO(source) if isinstance(source, bytes) else source)
+        except pikepdf.PasswordError:
+            raise FileRejected("file.pdf_encrypted", file=display_name) from None
+        except (pikepdf.PdfError, ValueError, OSError) as exc:
+            raise FileRejected("file.pdf_corrupt", file=display_name, reason=_short(exc)) from None
+        self._sources.append(pdf)
+        return pdf
+
+    def append_pdf(self, source: Path | bytes, display_name: str) -> list[ShownSize]:
+        """Copy every page of a PDF (a path, or its bytes); the shown size of each."""
+        pdf = self._open(source, display_name)
+        sizes: list[ShownSize] = []
+        try:
+            for page in pdf.pages:
+                self._out.pages.append(page)
+                sizes.append(_shown_size(self._out.pages[-1]))
+        except (pikepdf.PdfError, RuntimeError, ValueError, KeyError) as exc:
+            raise FileRejected("file.pdf_corrupt", file=display_name, reason=_short(exc)) from None
+        return sizes
+
+    def append_image(self, image: EmbeddableImage) -> ShownSize:
+        """A page showing one image at its real size (pixels at the image's dpi)."""
+        width_pt = image.width * 72.0 / image.dpi
+        height_pt = image.height * 72.0 / image.dpi
+        page = self._out.add_blank_page(page_size=(width_pt, height_pt))
+        page.obj.Resources = pikepdf.Dictionary(
+            XObject=pikepdf.Dictionary(Im0=_image_xobject(self._out, image))
+        )
+        page.obj.Contents = self._out.make_stream(
+            f"q {width_pt:.4f} 0 0 {height_pt:.4f} 0 0 cm /Im0 Do Q\n".encode()
+        )
+        return ShownSize(width_pt, height_pt)
+
+    def shown_size(self, index: int) -> ShownSize:
+        return _shown_size(self._out.pages[index])
+
+    def stamp(self, index: int, stamps: Path, stamp_index: int) -> None:
+        """Lay page `stamp_index` of the PDF `stamps` (made at the page's shown size)
+        over page `index`, upright as the page is shown."""
+        source = self._stamp_source(stamps)
+        page = self._out.pages[index]
+        formx = self._out.copy_foreign(source.pages[stamp_index].as_form_xobject())
+        # A page-local copy of the resources: pages of one source often share theirs.
+        resources = page.obj.get("/Resources")
+        local = pikepdf.Dictionary(
+            {str(k): v for k, v in resources.items()} if resources is not None else {}
+        )
+        xobjects = local.get("/XObject")
+        names = set(xobjects.keys()) if xobjects is not None else set()
+        local.XObject = pikepdf.Dictionary(
+            {str(k): v for k, v in xobjects.items()} if xobjects is not None else {}
+        )
+        name, n = "/ArchivistPageNumber", 0
+        while name in names:
+            n += 1
+            name = f"/ArchivistPageNumber{n}"
+        local.XObject[name] = formx
+        page.obj.Resources = local
+        placement = page.calc_form_xobject_placement(
+            formx,
+            pikepdf.Name(name),
+            pikepdf.Rectangle(page.cropbox),
+            invert_transformations=True,
+            allow_shrink=True,
+            allow_expand=True,
+        )
+        page.contents_add(self._out.make_stream(b"q\n"), prepend=True)
+        page.contents_add(self._out.make_stream(b"Q\n" + placement + b"\n"), prepend=False)
+
+    def _stamp_source(self, stamps: Path) -> pikepdf.Pdf:
+        if self._stamps is not None and self._stamps[0] == stamps:
+            return self._stamps[1]
+        pdf = self._open(stamps, stamps.name)
+        self._stamps = (stamps, pdf)
+        return pdf
+
+    def save(self, target: Path, title: str = "", subject: str = "") -> None:
+        """Write the assembled PDF to `target` (the caller makes it atomic)."""
+        if title:
+            self._out.docinfo[pikepdf.Name.Title] = title
+        if subject:
+            self._out.docinfo[pikepdf.Name.Subject] = subject
+        self._out.docinfo[pikepdf.Name.Creator] = "Archivist"
+        self._out.save(
+            target,
+            compress_streams=True,
+            object_stream_mode=pikepdf.ObjectStreamMode.generate,
+        )
+
+    def close(self) -> None:
+        self._out.close()
+        for source in self._sources:
+            source.close()
+        self._sources.clear()
+
+
+def _shown_size(page: pikepdf.Page) -> ShownSize:
+    box = [float(v) for v in page.cropbox]
+    width, height = abs(box[2] - box[0]), abs(box[3] - box[1])
+    rotate = int(page.obj.get("/Rotate", 0)) % 360
+    return ShownSize(height, width) if rotate in (90, 270) else ShownSize(width, height)

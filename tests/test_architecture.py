@@ -16,7 +16,7 @@ QT = ("PySide6", "PyQt5", "PyQt6", "shiboken6", "shiboken2")
 OWNERS = {
     "pikepdf": "archivist/pdf.py",
     "PIL": "archivist/images.py",
-    "reportlab": "archivist/demo/electronic.py",
+    "reportlab": "archivist/typeset.py",
     "pytesseract": "archivist/ocr/engine.py",
     "whoosh": "archivist/search/whoosh_index.py",
     "tantivy": "archivist/search/tantivy_index.py",

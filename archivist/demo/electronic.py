@@ -1,4 +1,4 @@
-"""Born-digital PDFs with a real Chinese text layer: the only module importing reportlab.
+"""Born-digital PDFs with a real Chinese text layer, typeset through archivist.typeset.
 
 An agency's system issues some records electronically (decisions, benefit assessments,
 bank receipts). These are drawn as vector text with an embedded TrueType subset of the
@@ -10,28 +10,24 @@ ID, and the document dates are the record's own date.
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from reportlab.lib.pagesizes import A4
-from reportlab.lib.units import mm
-from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
-from reportlab.pdfgen import canvas as pdfcanvas
-
 from archivist.demo.wording import amount_in_words, cn_date, money
-from archivist.fonts import find_cjk_font, preferred_face_index
+from archivist.typeset import A4, FONT_NAME, MM, new_canvas
+from archivist.typeset import fitting_size as _fitting_size
+from archivist.typeset import paragraphs as _paragraphs
+from archivist.typeset import text as _text
+from archivist.typeset import width as _width
 
-FONT_NAME = "ArchivistCJK"
+mm = MM
 PAGE_W, PAGE_H = A4
 MARGIN = 20 * mm
 RED = (0.82, 0.1, 0.12)
 DEMO_FOOTER = "演示数据 · 人员与单位均为虚构"
-_NO_LINE_START = set("，。、；：？！）》」』”’％,.;:?!)%")
 
 
 @dataclass(frozen=True)
@@ -87,97 +83,15 @@ class BankReceipt:
     extra: Sequence[tuple[str, str]] = field(default_factory=tuple)
 
 
-@functools.lru_cache(maxsize=1)
-def _register_font() -> str:
-    """Register the CJK font with reportlab once per process (loading it takes ~0.2 s)."""
-    path = find_cjk_font(truetype_outlines=True)
-    index = preferred_face_index(path, truetype_outlines=True)
-    pdfmetrics.registerFont(TTFont(FONT_NAME, str(path), subfontIndex=index))
-    return FONT_NAME
-
-
 def _new_canvas(path: Path, title: str, subject: str, on: dt.date) -> Any:
-    font = _register_font()
-    pdf = pdfcanvas.Canvas(str(path), pagesize=A4, invariant=1, pageCompression=1)
-    stamp = f"D:{on:%Y%m%d}093000+08'00'"
-    pdf.setDateFormatter(lambda *_parts: stamp)
-    pdf.setTitle(title)
-    pdf.setSubject(subject)
-    pdf.setAuthor("Archivist demo data")
-    pdf.setCreator("Archivist demo data")
-    pdf.setFont(font, 10.5)
-    return pdf
-
-
-def _width(text: str, size: float) -> float:
-    return float(pdfmetrics.stringWidth(text, FONT_NAME, size))
-
-
-def _fitting_size(text: str, width: float, size: float) -> float:
-    """The largest size up to `size` (down to 6 pt) at which `text` fits in `width`."""
-    while _width(text, size) > width and size > 6:
-        size -= 0.5
-    return size
-
-
-def _wrap(text: str, width: float, size: float, indent: int = 0) -> list[str]:
-    lines: list[str] = []
-    line = "\u3000" * indent
-    for char in text:
-        if line.strip() and _width(line + char, size) > width and char not in _NO_LINE_START:
-            lines.append(line)
-            line = char
-        else:
-            line += char
-    lines.append(line)
-    return lines
-
-
-def _text(
-    pdf: Any,
-    x: float,
-    y: float,
-    text: str,
-    size: float,
-    *,
-    align: str = "left",
-    bold: bool = False,
-    colour: tuple[float, float, float] = (0.0, 0.0, 0.0),
-) -> None:
-    """Text whose baseline is at y; a thin outline stands in for a bold face."""
-    pdf.setFont(FONT_NAME, size)
-    pdf.setFillColorRGB(*colour)
-    if bold:
-        pdf.saveState()
-        pdf.setStrokeColorRGB(*colour)
-        pdf.setLineWidth(size / 45)
-        text_object = pdf.beginText()
-        text_object.setTextRenderMode(2)
-        text_object.setFont(FONT_NAME, size)
-        start = {"left": x, "centre": x - _width(text, size) / 2, "right": x - _width(text, size)}[
-            align
-        ]
-        text_object.setTextOrigin(start, y)
-        text_object.textOut(text)
-        pdf.drawText(text_object)
-        pdf.restoreState()
-    elif align == "centre":
-        pdf.drawCentredString(x, y, text)
-    elif align == "right":
-        pdf.drawRightString(x, y, text)
-    else:
-        pdf.drawString(x, y, text)
-
-
-def _paragraphs(
-    pdf: Any, x: float, y: float, width: float, texts: Sequence[str], size: float
-) -> float:
-    leading = size * 1.9
-    for text in texts:
-        for line in _wrap(text, width, size, indent=2):
-            _text(pdf, x, y, line, size)
-            y -= leading
-    return y
+    return new_canvas(
+        path,
+        title=title,
+        subject=subject,
+        author="Archivist demo data",
+        creator="Archivist demo data",
+        on=on,
+    )
 
 
 def _footer(pdf: Any) -> None:
