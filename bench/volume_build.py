@@ -256,8 +256,7 @@ def main() -> int:
         print("measuring …", flush=True)
         facts = measure(root, args.year, args.by)
     finally:
-        if args.keep is None:
-            shutil.rmtree(work, ignore_errors=True)
+        shutil.rmtree(work, ignore_errors=True)  # with --keep it holds only the config
 
     result = facts["result"]
     volume = facts["volume"]
