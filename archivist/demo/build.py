@@ -45,4 +45,54 @@ def build_demo(
                     report(items + index, items * 2, result.number)
         finally:
             shutil.rmtree(scratch, ignore_errors=True)
+        file_past_years(archive)
         return archive.summary()
+
+
+def file_past_years(archive: Archive) -> int:
+    """As an archive room would have done: the items of past years filed into volumes by
+    year, the volumes boxed by year, class and retention, the boxes on the shelves of
+    room 1. The latest year stays open. Returns the number of volumes made."""
+    from sqlalchemy import func, select
+
+    from archivist import custody, volumes
+    from archivist.db.models import ArchiveClass, Item, Volume, VolumeItem
+    from archivist.errors import InputError
+
+    with archive.db.reading() as session:
+        latest = session.scalar(select(func.max(Item.year)))
+        groups = session.execute(
+            select(Item.year, ArchiveClass.code)
+            .join(ArchiveClass, ArchiveClass.id == Item.class_id)
+            .where(Item.year < (latest or 0), Item.id.not_in(select(VolumeItem.item_id)))
+            .group_by(Item.year, ArchiveClass.code)
+            .order_by(Item.year, ArchiveClass.code)
+        ).all()
+    made = 0
+    for year, klass in groups:
+        try:
+            made += len(volumes.build(archive, year, klass, "year"))
+        except InputError:
+            continue
+    with archive.db.reading() as session:
+        unboxed = session.execute(
+            select(Volume.code, Volume.year, ArchiveClass.code, Volume.retention)
+            .join(ArchiveClass, ArchiveClass.id == Volume.class_id)
+            .where(Volume.box_id.is_(None))
+            .order_by(Volume.year, ArchiveClass.code, Volume.case_no)
+        ).all()
+    boxes: dict[tuple[int, str, str], list[str]] = {}
+    for code, year, klass, retention in unboxed:
+        boxes.setdefault((year, klass, retention), []).append(code)
+    for position, ((year, klass, retention), codes) in enumerate(boxes.items()):
+        box = custody.create_box(archive, year, klass, retention, kind="volumes")
+        custody.put(archive, box["code"], volumes=codes, reason="示例：整理装盒")
+        shelf, level = divmod(position, 5)
+        place = custody.location_code("1", shelf + 1, 1, level + 1)
+        try:
+            custody.add_location(archive, "1", shelf + 1, 1, level + 1)
+        except InputError as exc:
+            if exc.code != "location.exists":
+                raise
+        custody.shelve(archive, box["code"], place, "示例：上架")
+    return made
