@@ -39,6 +39,7 @@ from ui.ocr_panel import OcrPanel
 from ui.page_viewer import PageViewer
 from ui.search_panel import SearchPanel
 from ui.tasks import TaskContext, TaskRunner
+from ui.volumes_view import VolumesView
 
 
 class MainWindow(QMainWindow):
@@ -137,7 +138,16 @@ class MainWindow(QMainWindow):
         self.main_split.addWidget(right)
         self.main_split.setStretchFactor(1, 1)
         self.main_split.setSizes([260, 1000])
-        self.setCentralWidget(self.main_split)
+        # the views: items (tree, table, detail) and volumes (案卷)
+        self.volumes = VolumesView(archive, self.runner)
+        self.volumes.item_opened.connect(self.open_item_from_volume)
+        self.volumes.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        self.views = QTabWidget()
+        self.views.setObjectName("viewTabs")
+        self.views.setDocumentMode(True)
+        self.views.addTab(self.main_split, "")
+        self.views.addTab(self.volumes, "")
+        self.setCentralWidget(self.views)
 
         # -- docks ------------------------------------------------------------------
         self.search = SearchPanel(archive, self.runner)
@@ -175,6 +185,8 @@ class MainWindow(QMainWindow):
             ("search", QKeySequence.StandardKey.Find, self.focus_search),
             ("ocr", None, self.show_ocr),
             ("hot", None, self.show_hot_folder),
+            ("volumes", None, self.show_volumes),
+            ("build_volumes", None, self.build_volumes),
             ("refresh", QKeySequence.StandardKey.Refresh, self.refresh),
             ("about", None, self.about),
         ):
@@ -184,18 +196,18 @@ class MainWindow(QMainWindow):
             action.triggered.connect(slot)
             self.commands[key] = action
         self.menus = {name: self.menuBar().addMenu("") for name in ("file", "view", "help")}
-        for key in ("capture", "open", "settings", "quit"):
+        for key in ("capture", "build_volumes", "open", "settings", "quit"):
             if key == "quit":
                 self.menus["file"].addSeparator()
             self.menus["file"].addAction(self.commands[key])
-        for key in ("search", "ocr", "hot", "refresh"):
+        for key in ("volumes", "search", "ocr", "hot", "refresh"):
             self.menus["view"].addAction(self.commands[key])
         self.menus["help"].addAction(self.commands["about"])
         self.toolbar = self.addToolBar("")
         self.toolbar.setObjectName("mainToolbar")
         self.toolbar.setMovable(False)
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        for key in ("capture", "search", "ocr", "hot", "settings"):
+        for key in ("capture", "build_volumes", "search", "ocr", "hot", "settings"):
             self.toolbar.addAction(self.commands[key])
 
         self.archive_label = QLabel()
@@ -214,6 +226,7 @@ class MainWindow(QMainWindow):
         status.addPermanentWidget(self.work_cancel)
         self.runner.changed.connect(self._work_changed)
         self.archive_changed.connect(self._refresh_counts)
+        self.archive_changed.connect(self.volumes.reload)  # read when next shown
 
         self.retranslate()
         self._work_changed()
@@ -510,6 +523,20 @@ class MainWindow(QMainWindow):
         self.work_dock.show()
         self.work_tabs.setCurrentWidget(self.hot)
 
+    def show_volumes(self) -> None:
+        self.views.setCurrentWidget(self.volumes)
+
+    def build_volumes(self) -> None:
+        """组卷…: file a year's unfiled items of a class into volumes."""
+        self.show_volumes()
+        self.volumes.open_build()
+
+    def open_item_from_volume(self, number: str) -> None:
+        """An item row of the volumes view: its detail in the items view."""
+        self.views.setCurrentWidget(self.main_split)
+        self.select_item(number)
+        self.tabs.setCurrentWidget(self.detail)
+
     def about(self) -> None:
         from archivist import __version__
 
@@ -527,6 +554,8 @@ class MainWindow(QMainWindow):
         self.filter.setPlaceholderText(self.tr("筛选：件号、档号、题名或单位/个人"))
         self.tabs.setTabText(0, self.tr("件详情"))
         self.tabs.setTabText(1, self.tr("页面"))
+        self.views.setTabText(0, self.tr("档案件"))
+        self.views.setTabText(1, self.tr("案卷"))
         self.search_dock.setWindowTitle(self.tr("全文检索"))
         self.work_dock.setWindowTitle(self.tr("后台工作"))
         self.work_tabs.setTabText(0, self.tr("识别队列"))
@@ -539,12 +568,17 @@ class MainWindow(QMainWindow):
             "search": self.tr("检索"),
             "ocr": self.tr("识别队列"),
             "hot": self.tr("热文件夹"),
+            "volumes": self.tr("案卷"),
+            "build_volumes": self.tr("组卷…"),
             "refresh": self.tr("刷新"),
             "about": self.tr("关于档案室"),
         }
         for key, text in texts.items():
             self.commands[key].setText(text)
         self.commands["capture"].setToolTip(self.tr("采集一件档案（也可把文件拖到窗口上）"))
+        self.commands["build_volumes"].setToolTip(
+            self.tr("把一个年度、一个类别中未组卷的档案件组成案卷")
+        )
         self.menus["file"].setTitle(self.tr("文件(&F)"))
         self.menus["view"].setTitle(self.tr("查看(&V)"))
         self.menus["help"].setTitle(self.tr("帮助(&H)"))

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+from shiboken6 import Shiboken
 
 from archivist.ocr.queue import CancelToken
 
@@ -128,6 +129,7 @@ class TaskRunner(QObject):
         self.active: dict[int, TaskHandle] = {}
         self._ids = itertools.count(1)
         self._keep: dict[int, tuple[_Signals, _Relay]] = {}
+        self._spent: list[_Signals] = []  # finished tasks' signals, deleted on this thread
 
     def submit(
         self,
@@ -158,7 +160,16 @@ class TaskRunner(QObject):
         return handle
 
     def finish(self, handle: TaskHandle) -> None:
-        self._keep.pop(handle.id, None)
+        kept = self._keep.pop(handle.id, None)
+        if kept is not None:
+            # The worker may still hold a reference to the task's signals. Were the last
+            # reference dropped there, the object would be torn down on the worker thread
+            # while this thread deletes the relay connected to it, and PySide crashes
+            # (seen as a segfault under many quick tasks). So it is deleted here, on its
+            # own thread, and its wrapper kept until it is gone.
+            self._spent = [s for s in self._spent if Shiboken.isValid(s)]
+            self._spent.append(kept[0])
+            kept[0].deleteLater()
         if self.active.pop(handle.id, None) is not None:
             self.changed.emit()
 

@@ -2,6 +2,37 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US" sourcelanguage="zh_CN">
 <context>
+    <name>AddItemsDialog</name>
+    <message>
+        <source>{year}年{klass}类没有未组卷的档案件</source>
+        <translation>No unfiled items of class {klass} in {year}</translation>
+    </message>
+    <message>
+        <source>保管期限与本卷不同，不能加入</source>
+        <translation>Kept for another period than this volume: cannot go in</translation>
+    </message>
+    <message>
+        <source>加入案卷</source>
+        <translation>Add to volume</translation>
+    </message>
+    <message>
+        <source>同年度、同类别中未组卷的档案件（保管期限不同的不能加入，显示为灰色）；加入后按办结日期排到卷内相应位置。</source>
+        <translation>Unfiled items of the same year and class (items kept for another period cannot go in and are greyed out); added items take their place by completion date.</translation>
+    </message>
+    <message>
+        <source>案卷</source>
+        <translation>Volume</translation>
+    </message>
+    <message>
+        <source>档案件</source>
+        <translation>Items</translation>
+    </message>
+    <message>
+        <source>请勾选要加入的档案件</source>
+        <translation>Tick the items to add</translation>
+    </message>
+</context>
+<context>
     <name>AddTypeDialog</name>
     <message>
         <source>业务类型名称</source>
@@ -752,6 +783,49 @@ Business records of social-insurance agencies</translation>
         <source>重新编号…</source>
         <translation>Renumber…</translation>
     </message>
+    <message>
+        <source>把一个年度、一个类别中未组卷的档案件组成案卷</source>
+        <translation>File a year's unfiled items of one class into volumes</translation>
+    </message>
+    <message>
+        <source>案卷</source>
+        <translation>Volumes</translation>
+    </message>
+    <message>
+        <source>档案件</source>
+        <translation>Items</translation>
+    </message>
+    <message>
+        <source>组卷…</source>
+        <translation>File into volumes…</translation>
+    </message>
+</context>
+<context>
+    <name>MoveItemsDialog</name>
+    <message>
+        <source>原案卷</source>
+        <translation>From volume</translation>
+    </message>
+    <message>
+        <source>同一年度、同一类别没有其他案卷可以移入</source>
+        <translation>No other volume of the same year and class to move to</translation>
+    </message>
+    <message>
+        <source>把 {n} 件从案卷 {source} 移到另一案卷；两卷须同年度、同类别、同保管期限，卷内顺序号和页号随之重排。</source>
+        <translation>Move {n} item(s) from volume {source} to another volume of the same year, class and retention; sequence and page numbers are renumbered in both.</translation>
+    </message>
+    <message>
+        <source>档案件</source>
+        <translation>Items</translation>
+    </message>
+    <message>
+        <source>移到</source>
+        <translation>To volume</translation>
+    </message>
+    <message>
+        <source>移到其他案卷</source>
+        <translation>Move to another volume</translation>
+    </message>
 </context>
 <context>
     <name>NavTree</name>
@@ -916,6 +990,25 @@ Business records of social-insurance agencies</translation>
     <message>
         <source>识别文字</source>
         <translation>Recognised text</translation>
+    </message>
+</context>
+<context>
+    <name>RemoveItemsDialog</name>
+    <message>
+        <source>案卷</source>
+        <translation>Volume</translation>
+    </message>
+    <message>
+        <source>档案件</source>
+        <translation>Items</translation>
+    </message>
+    <message>
+        <source>移出案卷</source>
+        <translation>Take out of the volume</translation>
+    </message>
+    <message>
+        <source>移出的 {n} 件成为未组卷的件，可再加入同年度、同类别的案卷；本卷的顺序号和页号随之重排。</source>
+        <translation>The {n} item(s) taken out become unfiled and can go into a volume of the same year and class later; this volume's sequence and page numbers are renumbered.</translation>
     </message>
 </context>
 <context>
@@ -1357,6 +1450,356 @@ Reason (recorded in the audit trail):</translation>
     <message>
         <source>隔离文件夹</source>
         <translation>Quarantine folder</translation>
+    </message>
+</context>
+<context>
+    <name>VolumeBuildDialog</name>
+    <message>
+        <source>不能跨年组卷：一卷只收同一年度、同一类别、同一保管期限的档案件</source>
+        <translation>Volumes never span years: a volume holds items of one year, one class and one retention period</translation>
+    </message>
+    <message>
+        <source>件数</source>
+        <translation>Items</translation>
+    </message>
+    <message>
+        <source>保管期限</source>
+        <translation>Retention</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>可不填：默认用类别代码</source>
+        <translation>Optional: the class code by default</translation>
+    </message>
+    <message>
+        <source>将组成 {volumes} 卷，共 {items} 件；案卷号在目录号 {catalogue} 下接续编号，卷内按办结日期排列，保管期限30年以上的案卷编页号。</source>
+        <translation>{volumes} volume(s), {items} item(s); case numbers continue under catalogue {catalogue}, items in order of completion, volumes kept 30 years or longer are page-numbered.</translation>
+    </message>
+    <message>
+        <source>年度</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <source>按季度</source>
+        <translation>By quarter</translation>
+    </message>
+    <message>
+        <source>按年</source>
+        <translation>By year</translation>
+    </message>
+    <message>
+        <source>按月</source>
+        <translation>By month</translation>
+    </message>
+    <message>
+        <source>期间</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <source>正在组卷…</source>
+        <translation>Filing into volumes…</translation>
+    </message>
+    <message>
+        <source>正在计算组卷方案…</source>
+        <translation>Working out the volumes…</translation>
+    </message>
+    <message>
+        <source>目录号</source>
+        <translation>Catalogue</translation>
+    </message>
+    <message>
+        <source>类别</source>
+        <translation>Class</translation>
+    </message>
+    <message>
+        <source>组卷</source>
+        <translation>File into volumes</translation>
+    </message>
+    <message>
+        <source>组卷方式</source>
+        <translation>File by</translation>
+    </message>
+    <message>
+        <source>组卷预览</source>
+        <translation>Volume plan</translation>
+    </message>
+    <message>
+        <source>编页号</source>
+        <translation>Paged</translation>
+    </message>
+    <message>
+        <source>是</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <source>题名（自动生成，组卷后可修改）</source>
+        <translation>Title (generated; can be changed after filing)</translation>
+    </message>
+</context>
+<context>
+    <name>VolumeItemsModel</name>
+    <message>
+        <source>件号</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>页号</source>
+        <translation>Page nos.</translation>
+    </message>
+    <message>
+        <source>页数</source>
+        <translation>Pages</translation>
+    </message>
+    <message>
+        <source>顺序号</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <source>题名</source>
+        <translation>Title</translation>
+    </message>
+</context>
+<context>
+    <name>VolumeListModel</name>
+    <message>
+        <source>件数</source>
+        <translation>Items</translation>
+    </message>
+    <message>
+        <source>保管期限</source>
+        <translation>Retention</translation>
+    </message>
+    <message>
+        <source>年度</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <source>档号</source>
+        <translation>Volume code</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>类别</source>
+        <translation>Class</translation>
+    </message>
+    <message>
+        <source>起止日期</source>
+        <translation>Dates</translation>
+    </message>
+    <message>
+        <source>页数</source>
+        <translation>Pages</translation>
+    </message>
+    <message>
+        <source>题名</source>
+        <translation>Title</translation>
+    </message>
+</context>
+<context>
+    <name>VolumeTitleDialog</name>
+    <message>
+        <source>修改案卷题名 — {code}</source>
+        <translation>Change the volume title — {code}</translation>
+    </message>
+    <message>
+        <source>尚未修改题名</source>
+        <translation>The title is unchanged</translation>
+    </message>
+    <message>
+        <source>案卷 {code}</source>
+        <translation>Volume {code}</translation>
+    </message>
+    <message>
+        <source>题名</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>题名不能为空</source>
+        <translation>The title cannot be empty</translation>
+    </message>
+</context>
+<context>
+    <name>VolumesView</name>
+    <message>
+        <source>{n} 卷</source>
+        <translation>{n} volumes</translation>
+    </message>
+    <message>
+        <source>{n}年</source>
+        <translation>{n} years</translation>
+    </message>
+    <message>
+        <source>{year}年</source>
+        <translation>{year}</translation>
+    </message>
+    <message>
+        <source>{year}年{month}月</source>
+        <translation>{month_name} {year}</translation>
+    </message>
+    <message>
+        <source>{year}年&#x3000;{klass}类&#x3000;保管期限 {retention}&#x3000;{dates}&#x3000;{items} 件 {pages} 页&#x3000;{paging}&#x3000;{status}</source>
+        <translation>{year} · class {klass} · retention: {retention} · {dates} · {items} items, {pages} pages · {paging} · {status}</translation>
+    </message>
+    <message>
+        <source>{year}年第{quarter_cn}季度</source>
+        <translation>Q{quarter} {year}</translation>
+    </message>
+    <message>
+        <source>不编页号</source>
+        <translation>not page-numbered</translation>
+    </message>
+    <message>
+        <source>修改题名…</source>
+        <translation>Change title…</translation>
+    </message>
+    <message>
+        <source>全部年度</source>
+        <translation>All years</translation>
+    </message>
+    <message>
+        <source>全部类别</source>
+        <translation>All classes</translation>
+    </message>
+    <message>
+        <source>加入案卷…</source>
+        <translation>Add to volume…</translation>
+    </message>
+    <message>
+        <source>已修改 {code} 的题名</source>
+        <translation>Changed the title of {code}</translation>
+    </message>
+    <message>
+        <source>已将 {n} 件加入 {code}</source>
+        <translation>Added {n} item(s) to {code}</translation>
+    </message>
+    <message>
+        <source>已将 {n} 件移出 {code}</source>
+        <translation>Took {n} item(s) out of {code}</translation>
+    </message>
+    <message>
+        <source>已将 {n} 件移到 {target}</source>
+        <translation>Moved {n} item(s) to {target}</translation>
+    </message>
+    <message>
+        <source>已移交</source>
+        <translation>Handed over</translation>
+    </message>
+    <message>
+        <source>已组成 1 卷：{first}</source>
+        <translation>Filed 1 volume: {first}</translation>
+    </message>
+    <message>
+        <source>已组成 {n} 卷：{first} 至 {last}</source>
+        <translation>Filed {n} volumes: {first} to {last}</translation>
+    </message>
+    <message>
+        <source>已退回</source>
+        <translation>Returned</translation>
+    </message>
+    <message>
+        <source>年度</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <source>把一个年度、一个类别中未组卷的档案件按月、季度或年组成案卷</source>
+        <translation>File a year's unfiled items of one class into volumes by month, quarter or year</translation>
+    </message>
+    <message>
+        <source>把件拖到上方另一个案卷上即可移卷（同年度、同类别、同保管期限）；右键菜单可移出案卷或移到其他案卷；每次修改都须填写理由，记入审计记录。</source>
+        <translation>Drag items onto another volume above to move them (same year, class and retention); the context menu takes items out or moves them; every change needs a reason, recorded in the audit trail.</translation>
+    </message>
+    <message>
+        <source>把同年度、同类别中未组卷的档案件加入本卷</source>
+        <translation>Add unfiled items of the same year and class to this volume</translation>
+    </message>
+    <message>
+        <source>整理中</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>未选案卷</source>
+        <translation>No volume chosen</translation>
+    </message>
+    <message>
+        <source>查看件详情</source>
+        <translation>Show the item detail</translation>
+    </message>
+    <message>
+        <source>永久</source>
+        <translation>Permanent</translation>
+    </message>
+    <message>
+        <source>没有案卷：点“组卷…”把未组卷的档案件组成案卷</source>
+        <translation>No volumes: use “File into volumes…” to file unfiled items</translation>
+    </message>
+    <message>
+        <source>移出案卷…</source>
+        <translation>Take out of the volume…</translation>
+    </message>
+    <message>
+        <source>移到其他案卷…</source>
+        <translation>Move to another volume…</translation>
+    </message>
+    <message>
+        <source>类别</source>
+        <translation>Class</translation>
+    </message>
+    <message>
+        <source>组卷…</source>
+        <translation>File into volumes…</translation>
+    </message>
+    <message>
+        <source>编页号（保管期限30年以上）</source>
+        <translation>page-numbered (kept 30 years or longer)</translation>
+    </message>
+    <message>
+        <source>读取中…</source>
+        <translation>Loading…</translation>
+    </message>
+    <message>
+        <source>读取未组卷的件</source>
+        <translation>Reading unfiled items</translation>
+    </message>
+    <message>
+        <source>读取案卷</source>
+        <translation>Reading volumes</translation>
+    </message>
+</context>
+<context>
+    <name>_ChangeDialog</name>
+    <message>
+        <source>……共 {n} 件</source>
+        <translation>… {n} items in all</translation>
+    </message>
+    <message>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>必须填写（记入审计记录）</source>
+        <translation>Required (recorded in the audit trail)</translation>
+    </message>
+    <message>
+        <source>理由</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>请填写理由</source>
+        <translation>Enter a reason</translation>
     </message>
 </context>
 <context>
