@@ -201,6 +201,25 @@ def build(root: Path, count: int, year: int, seed: int = 11) -> None:
     archive.close()
 
 
+def _registers(archive: Any, year: int, volume: str, out: Path) -> list[tuple[str, int, float]]:
+    """Seconds to generate each register from the archive: (kind, rows, seconds)."""
+    from archivist.registers import Selection, generate
+
+    timed: list[tuple[str, int, float]] = []
+    for kind, selection, suffix in (
+        ("item-list", Selection(year=year, class_code=CLASS), ".docx"),
+        ("item-list", Selection(year=year, class_code=CLASS), ".xlsx"),
+        ("volume-list", Selection(year=year, class_code=CLASS), ".docx"),
+        ("volume-cover", Selection(volume=volume), ".docx"),
+        ("volume-contents", Selection(volume=volume), ".docx"),
+        ("volume-notes", Selection(volume=volume), ".docx"),
+    ):
+        started = time.perf_counter()
+        result = generate(archive, kind, out / f"bench-{kind}{suffix}", selection)
+        timed.append((f"{kind}{suffix}", int(result["rows"]), time.perf_counter() - started))
+    return timed
+
+
 def measure(root: Path, year: int, by: str) -> dict[str, Any]:
     from archivist import volume_pdf, volumes
     from archivist.archive import Archive
@@ -219,6 +238,7 @@ def measure(root: Path, year: int, by: str) -> dict[str, Any]:
         facts["assemble_s"] = time.perf_counter() - started
         facts["result"] = result
         facts["pdf_mb"] = result.path.stat().st_size / 1e6
+        facts["registers"] = _registers(archive, year, biggest["code"], archive.layout.work)
         facts["sample_kb"] = (root / "files" / "sample.jpg").stat().st_size / 1e3
     facts["max_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     return facts
@@ -278,6 +298,8 @@ def main() -> int:
         f"{volume['items'] / facts['assemble_s']:,.0f} items/s); "
         f"{facts['pdf_mb']:.0f} MB written"
     )
+    for kind, rows, seconds in facts["registers"]:
+        print(f"register {kind}: {rows:,} rows in {seconds:.2f} s")
     print(f"peak memory (RSS) {facts['max_rss_mb']:.0f} MB")
     return 0
 
