@@ -652,18 +652,50 @@ def test_a_missing_folder_is_refused(tmp_path: Path) -> None:
     assert os.listdir(tmp_path) == []
 
 
-@pytest.mark.skipif(os.name != "posix" or os.geteuid() == 0, reason="root writes anywhere")
-def test_a_read_only_folder_is_refused(tmp_path: Path) -> None:
-    folder = tmp_path / "只读"
-    folder.mkdir()
-    folder.chmod(0o555)
+@pytest.mark.skipif(os.name != "posix", reason="POSIX permissions")
+def test_a_read_only_folder_is_refused() -> None:
+    """A real read-only folder; as root (who writes anywhere), the writer runs as an
+    unprivileged user."""
+    import shutil
+    import subprocess
+    import sys
+    import tempfile
+
+    base = Path(tempfile.mkdtemp(prefix="ro-register-"))
     try:
-        with pytest.raises(RegisterError) as caught:
-            write_docx(get_layout("item-list"), sample("item-list"), folder / "目录.docx")
-        assert caught.value.code == "register.not_writable"
+        base.chmod(0o755)
+        folder = base / "只读"
+        folder.mkdir()
+        folder.chmod(0o555)
+        script = (
+            "import sys\n"
+            "from archivist.errors import RegisterError\n"
+            "from archivist.reports import DocumentData, get_layout, write_docx\n"
+            "data = DocumentData(fields={'year': 2023}, rows=[[1, 'A-1', None, '某中心', '题名',"
+            " '20230512', None, 3, None]])\n"
+            "try:\n"
+            "    write_docx(get_layout('item-list'), data, sys.argv[1])\n"
+            "except RegisterError as exc:\n"
+            "    print(exc.code)\n"
+        )
+        prefix = (
+            ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"]
+            if os.geteuid() == 0
+            else []
+        )
+        result = subprocess.run(
+            [*prefix, sys.executable, "-c", script, str(folder / "目录.docx")],
+            capture_output=True,
+            text=True,
+            cwd=Path(__file__).resolve().parent.parent,
+            env={**os.environ, "HOME": str(base)},
+            timeout=60,
+        )
+        assert result.stdout.strip() == "register.not_writable", result.stderr
         assert os.listdir(folder) == []
     finally:
         folder.chmod(0o755)
+        shutil.rmtree(base, ignore_errors=True)
 
 
 @pytest.mark.parametrize(
