@@ -861,6 +861,44 @@ def show_box(archive: Archive, code: str) -> dict[str, Any]:
         return show_box_in(session, _box(session, code))
 
 
+def unboxed(archive: Archive, code: str) -> list[dict[str, Any]]:
+    """What could go into the box: the unboxed volumes (a volume box) or the unboxed
+    items not in a volume (an item box) of its fonds, year, class and retention, in
+    order, each with `code` (the volume code or item number) and `title`."""
+    with archive.db.reading() as session:
+        box = _box(session, code)
+        if box.kind == "volumes":
+            return [
+                {"code": v.code, "title": v.title, "count": len(v.entries)}
+                for v in session.scalars(
+                    select(Volume)
+                    .where(
+                        Volume.fonds_id == box.fonds_id,
+                        Volume.year == box.year,
+                        Volume.class_id == box.class_id,
+                        Volume.retention == box.retention,
+                        Volume.box_id.is_(None),
+                    )
+                    .order_by(Volume.catalogue, Volume.case_no)
+                )
+            ]
+        return [
+            {"code": i.number, "title": i.title, "count": 1}
+            for i in session.scalars(
+                select(Item)
+                .where(
+                    Item.fonds_id == box.fonds_id,
+                    Item.year == box.year,
+                    Item.class_id == box.class_id,
+                    Item.retention == box.retention,
+                    Item.id.not_in(select(VolumeItem.item_id)),
+                    Item.id.not_in(select(BoxItem.item_id)),
+                )
+                .order_by(Item.number)
+            )
+        ]
+
+
 # -- spine labels -----------------------------------------------------------------------
 
 

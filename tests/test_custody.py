@@ -145,7 +145,10 @@ def test_put_keeps_number_order_and_refuses_an_item_boxed_elsewhere(
 ) -> None:
     first = custody.create_box(archive, 2023, "SY", "D10")["code"]
     second = custody.create_box(archive, 2023, "SY", "D10")["code"]
+    offered = [c["code"] for c in custody.unboxed(archive, first)]
+    assert offered == sorted([n["sy1"], n["sy2"], n["sy3"]])  # not 2022, not GS
     view = custody.put(archive, first, items=[n["sy3"], n["sy1"]], reason="装盒")
+    assert [c["code"] for c in custody.unboxed(archive, second)] == [n["sy2"]]
     assert [(i["seq"], i["number"]) for i in view["items"]] == [(1, n["sy1"]), (2, n["sy3"])]
     assert view["range"] == "0001-0003" and view["range_heading"] == "起止件号"
     with pytest.raises(InputError) as info:
@@ -186,7 +189,10 @@ def test_volumes_go_into_volume_boxes_and_their_items_with_them(
     with pytest.raises(InputError) as info:
         custody.put(archive, items_box, items=[n["sy1"]], reason="装盒")
     assert code_of(info) == "box.item_in_volume" and "J023-SY-001" in info.value.message()
+    assert [c["code"] for c in custody.unboxed(archive, vol_box)] == codes
+    assert custody.unboxed(archive, items_box) == []  # the items are in volumes
     view = custody.put(archive, vol_box, volumes=codes[:2], reason="装盒")
+    assert [c["code"] for c in custody.unboxed(archive, vol_box)] == codes[2:]
     assert [v["code"] for v in view["volumes"]] == codes[:2]
     assert view["range"] == "001-002" and view["range_heading"] == "案卷号"
     gs_box = custody.create_box(archive, 2023, "GS", "D50", "volumes")["code"]
