@@ -47,6 +47,7 @@ class Selection:
     class_code: str | None = None
     box: str | None = None
     handover: str | None = None
+    boxes: tuple[str, ...] = ()  # spine labels of several boxes, in this order
 
 
 def _day(value: Any) -> str:
@@ -290,11 +291,12 @@ def box_registers(archive: Archive, kind: str, selection: Selection) -> Document
     from archivist import custody
 
     if kind == "spine-labels":
-        if not selection.box:
+        codes = list(selection.boxes) or ([selection.box] if selection.box else [])
+        if not codes:
             _need(selection.year, "--box or --year", kind)
         labels = custody.label_rows(
             archive,
-            [selection.box] if selection.box else None,
+            codes or None,
             year=selection.year,
             class_code=selection.class_code,
         )

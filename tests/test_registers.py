@@ -112,6 +112,10 @@ def test_item_list_and_boxes(archive: Archive, filed: list[str], tmp_path: Path)
     assert labels.rows[0][0] == "J023" and labels.rows[0][-1] == box["code"]
     assert labels.headings == {"range": "案卷号"}
     generate(archive, "spine-labels", tmp_path / "labels.docx", Selection(box=box["code"]))
+    other = custody.create_box(archive, year=2023, class_code="GS", retention="D50")
+    several = collect(archive, "spine-labels", Selection(boxes=(other["code"], box["code"])))
+    assert [row[-1] for row in several.rows] == [other["code"], box["code"]]
+    assert several.headings == {}  # an item box among them: 起止件号
     notes = collect(archive, "box-notes", Selection(box=box["code"]))
     assert "本盒共2卷" in str(notes.fields["description"])
 
