@@ -38,6 +38,7 @@ from ui.nav_tree import NavTree
 from ui.ocr_panel import OcrPanel
 from ui.page_viewer import PageViewer
 from ui.search_panel import SearchPanel
+from ui.storage_view import StorageView
 from ui.tasks import TaskContext, TaskRunner
 from ui.volumes_view import VolumesView
 
@@ -147,6 +148,9 @@ class MainWindow(QMainWindow):
         self.views.setDocumentMode(True)
         self.views.addTab(self.main_split, "")
         self.views.addTab(self.volumes, "")
+        self.storage = StorageView(archive, self.runner)  # 库房: locations and boxes
+        self.storage.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        self.views.addTab(self.storage, "")
         self.setCentralWidget(self.views)
 
         # -- docks ------------------------------------------------------------------
@@ -187,6 +191,7 @@ class MainWindow(QMainWindow):
             ("hot", None, self.show_hot_folder),
             ("volumes", None, self.show_volumes),
             ("build_volumes", None, self.build_volumes),
+            ("storage", None, self.show_storage),
             ("refresh", QKeySequence.StandardKey.Refresh, self.refresh),
             ("about", None, self.about),
         ):
@@ -202,6 +207,7 @@ class MainWindow(QMainWindow):
             self.menus["file"].addAction(self.commands[key])
         for key in ("volumes", "search", "ocr", "hot", "refresh"):
             self.menus["view"].addAction(self.commands[key])
+        self.menus["view"].insertAction(self.commands["search"], self.commands["storage"])
         self.menus["help"].addAction(self.commands["about"])
         self.toolbar = self.addToolBar("")
         self.toolbar.setObjectName("mainToolbar")
@@ -227,6 +233,7 @@ class MainWindow(QMainWindow):
         self.runner.changed.connect(self._work_changed)
         self.archive_changed.connect(self._refresh_counts)
         self.archive_changed.connect(self.volumes.reload)  # read when next shown
+        self.archive_changed.connect(lambda: self.storage.reload())
 
         self.retranslate()
         self._work_changed()
@@ -531,6 +538,9 @@ class MainWindow(QMainWindow):
         self.show_volumes()
         self.volumes.open_build()
 
+    def show_storage(self) -> None:
+        self.views.setCurrentWidget(self.storage)
+
     def open_item_from_volume(self, number: str) -> None:
         """An item row of the volumes view: its detail in the items view."""
         self.views.setCurrentWidget(self.main_split)
@@ -556,6 +566,7 @@ class MainWindow(QMainWindow):
         self.tabs.setTabText(1, self.tr("页面"))
         self.views.setTabText(0, self.tr("档案件"))
         self.views.setTabText(1, self.tr("案卷"))
+        self.views.setTabText(self.views.indexOf(self.storage), self.tr("库房"))
         self.search_dock.setWindowTitle(self.tr("全文检索"))
         self.work_dock.setWindowTitle(self.tr("后台工作"))
         self.work_tabs.setTabText(0, self.tr("识别队列"))
@@ -570,6 +581,7 @@ class MainWindow(QMainWindow):
             "hot": self.tr("热文件夹"),
             "volumes": self.tr("案卷"),
             "build_volumes": self.tr("组卷…"),
+            "storage": self.tr("库房"),
             "refresh": self.tr("刷新"),
             "about": self.tr("关于档案室"),
         }

@@ -1,0 +1,208 @@
+"""The storage view (库房): a location and a box made from the window, volumes put in
+and the box shelved (each with a reason, audited), finding where an item is, spine
+labels written as .docx, and the inventory dialog with a missing and an unknown code."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from docx import Document
+from PySide6.QtCore import Qt
+from sqlalchemy import select
+
+from archivist import custody, volumes
+from archivist.archive import Archive
+from archivist.db.models import AuditEvent
+from ui.storage_view import UNSHELVED, InventoryDialog, PutDialog
+
+from .conftest import capture_sample
+
+PLACE = "1库-03架-2列-4层"
+OTHER = "1库-03架-2列-5层"
+
+
+def idle(qtbot: Any, win: Any) -> None:
+    view = win.storage
+    qtbot.waitUntil(
+        lambda: not win.runner.busy() and not view.loading and not view.finding, timeout=30000
+    )
+
+
+def open_view(qtbot: Any, window: Any) -> Any:
+    window.show_storage()
+    idle(qtbot, window)
+    return window.storage
+
+
+def audit_reasons(archive: Archive, action: str) -> list[str]:
+    with archive.db.reading() as session:
+        return [
+            str(e.reason)
+            for e in session.scalars(
+                select(AuditEvent).where(AuditEvent.action == action).order_by(AuditEvent.seq)
+            )
+        ]
+
+
+def save(qtbot: Any, window: Any, dialog: Any) -> None:
+    qtbot.addWidget(dialog)
+    with qtbot.waitSignal(dialog.changed, timeout=30000):
+        dialog.save_button.click()
+    idle(qtbot, window)
+
+
+def test_location_box_put_shelve_find_and_spine_labels(
+    qtbot: Any, window: Any, tmp_path: Path
+) -> None:
+    archive = window.archive
+    first = window.current_number
+    assert first is not None
+    capture_sample(archive, tmp_path / "june", completed_on="2023-06-11", title="六月")
+    made = [v["code"] for v in volumes.build(archive, 2023, "SY", "month")]
+    assert made == ["J023-SY-001", "J023-SY-002"]
+    view = open_view(qtbot, window)
+    assert window.views.tabText(window.views.indexOf(view)) == "库房"
+    assert view.box_heading.text() == "没有档案盒：点“新建档案盒…”"
+
+    # 新建位置…
+    view.new_location()
+    dialog = view.dialog
+    dialog.room.setText("1")
+    dialog.numbers["shelf"].setValue(3)
+    dialog.numbers["column"].setValue(2)
+    dialog.numbers["layer"].setValue(4)
+    assert dialog.code.text() == f"{PLACE}　LOC-1-03-2-4"
+    save(qtbot, window, dialog)
+    assert view.current_key == PLACE and view.nodes[PLACE].text(1) == "0"
+    assert view.nodes["1库"].text(0) == "1库" and view.nodes["1库-03架"].text(0) == "03架"
+    assert window.statusBar().currentMessage() == f"已新建位置 {PLACE}"
+
+    # 新建档案盒… (a volume box of 2023, SY, 10 years): not on a shelf yet
+    view.new_box()
+    dialog = view.dialog
+    dialog.choose(2023, "SY", "D10", "volumes")
+    assert dialog.retention.currentText() == "10年"
+    save(qtbot, window, dialog)
+    box = "J023-2023-SY-D10-B0001"
+    assert view.current_key == UNSHELVED and view.selected_codes() == [box]
+    assert view.model.data(view.model.index(0, 0)) == "0001"
+    assert view.model.data(view.model.index(0, 7)) == "未上架"
+
+    # 装盒…: the unboxed volumes of the box's year, class and retention
+    view.buttons["put"].click()
+    qtbot.waitUntil(lambda: isinstance(view.dialog, PutDialog), timeout=10000)
+    put = view.dialog
+    offered = [put.list.item(r).text().split("　")[0] for r in range(put.list.count())]
+    assert offered == made
+    assert put.problem.text() == "请勾选要装入的档案"
+    put.tick(made[0])
+    put.tick(made[1])
+    assert put.problem.text() == "请填写理由" and not put.save_button.isEnabled()
+    put.reason.setText("2023年失业保险卷装盒")
+    save(qtbot, window, put)
+    qtbot.waitUntil(lambda: int(view.current_box["count"]) == 2, timeout=10000)
+    assert view.contents.rowCount() == 2 and view.contents.item(0, 1).text() == made[0]
+    assert view.model.data(view.model.index(0, 5)) == "案卷号 001-002"
+    assert view.model.data(view.model.index(0, 6)) == "2 卷"
+    assert audit_reasons(archive, "box.put") == ["2023年失业保险卷装盒"]
+
+    # 上架/移架…
+    view.shelve_boxes()
+    shelve = view.dialog
+    qtbot.addWidget(shelve)
+    shelve.choose(PLACE)
+    assert not shelve.save_button.isEnabled()
+    shelve.reason.setText("新盒上架")
+    save(qtbot, window, shelve)
+    assert view.current_key == PLACE and view.selected_codes() == [box]
+    assert view.nodes[PLACE].text(1) == "1" and view.nodes["1库"].text(1) == "1"
+    assert view.nodes[UNSHELVED].text(1) == "0"
+    assert custody.where(archive, box)["location"] == PLACE
+    assert audit_reasons(archive, "box.shelve") == ["新盒上架"]
+    assert view.box_facts.text().endswith(f"位置：{PLACE}-0001盒")
+
+    # 查找位置: an item (in a volume, in the box) selects its box at its place
+    view.tree.setCurrentItem(view.nodes[UNSHELVED])
+    assert view.model.rowCount() == 0
+    view.find_code(first)
+    idle(qtbot, window)
+    assert view.found_label.text() == (f"档案件 {first}（在案卷 {made[0]}）：{PLACE}-0001盒　{box}")
+    assert view.current_key == PLACE and view.selected_codes() == [box]
+    view.find_code("J023-9999")
+    idle(qtbot, window)
+    assert "J023-9999" in view.found_label.text()  # the core's sentence, no dialog
+
+    # 打印盒脊标签…: the boxes chosen, as .docx
+    out = tmp_path / "盒脊标签.docx"
+    view.export_spine_labels(out)
+    idle(qtbot, window)
+    assert view.last_export == out
+    text = "\n".join(
+        cell.text for table in Document(str(out)).tables for row in table.rows for cell in row.cells
+    )
+    assert box in text and "001-002" in text
+    assert window.statusBar().currentMessage() == f"已生成 1 个盒脊标签：{out}"
+
+
+def test_inventory_reports_a_missing_box_and_an_unknown_code(
+    qtbot: Any, window: Any, tmp_path: Path
+) -> None:
+    from ui.i18n import translations
+
+    archive = window.archive
+    for layer in (4, 5):
+        custody.add_location(archive, "1", 3, 2, layer)
+    boxes = [custody.create_box(archive, 2023, "SY", "D10")["code"] for _ in range(3)]
+    custody.shelve(archive, boxes[0], PLACE, "上架")
+    custody.shelve(archive, boxes[1], PLACE, "上架")
+    custody.shelve(archive, boxes[2], OTHER, "上架")
+    view = open_view(qtbot, window)
+    assert view.nodes["1库-03架-2列"].text(1) == "3"
+    view.tree.setCurrentItem(view.nodes[PLACE])
+    assert [b["code"] for b in view.model.rows] == boxes[:2]
+
+    view.open_inventory()
+    dialog = view.inventory_dialog
+    assert isinstance(dialog, InventoryDialog)
+    qtbot.addWidget(dialog)
+    assert dialog.scope.text() == PLACE and not dialog.run_button.isEnabled()
+    scans = tmp_path / "scans.txt"
+    scans.write_text(f"@{PLACE}\n{boxes[0]}\nXX-NOT-A-BOX\n", encoding="gb18030")
+    dialog.load_file(scans)
+    assert dialog.scans.toPlainText().splitlines()[1] == boxes[0]
+    with qtbot.waitSignal(dialog.finished_run, timeout=30000):
+        dialog.run_button.click()
+    idle(qtbot, window)
+    report = dialog.report
+    assert report is not None and report["matched"] == 1
+    assert dialog.summary.text() == f"账物不符：扫描 2 条，相符 1 盒；范围：{PLACE}"
+    groups = [dialog.result_tree.topLevelItem(i) for i in range(4)]
+    assert [g.text(0) for g in groups] == [
+        "缺失（登记在架，未扫到）：1",
+        "错位（扫到的位置与登记不符）：0",
+        "无法识别（不是档案盒条码）：1",
+        "重复扫描：0",
+    ]
+    assert groups[0].child(0).text(0) == f"{boxes[1]}　应在 {PLACE}，未扫到"
+    assert groups[2].child(0).text(0) == report["unexpected"][0]["message"]
+    assert "XX-NOT-A-BOX" in groups[2].child(0).text(0)
+    out = tmp_path / "盘点结果.txt"
+    dialog.export_text(out)
+    exported = out.read_text(encoding="utf-8")
+    assert exported.startswith("盘点结果\n账物不符") and boxes[1] in exported
+    assert "XX-NOT-A-BOX" in exported and boxes[2] not in exported  # another layer
+
+    translations.apply("en")
+    try:
+        qtbot.waitUntil(
+            lambda: window.views.tabText(window.views.indexOf(view)) == "Storage", timeout=3000
+        )
+        assert view.buttons["location"].text() == "New location…"
+        assert view.model.headerData(0, Qt.Orientation.Horizontal) == "Box"
+        assert dialog.run_button.text() == "Run inventory"
+        assert dialog.summary.text().startswith("Discrepancies")
+        assert view.nodes[PLACE].text(0) == "Layer 4"
+    finally:
+        translations.apply("zh")
+    qtbot.waitUntil(lambda: view.buttons["location"].text() == "新建位置…", timeout=3000)
