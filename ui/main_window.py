@@ -31,6 +31,7 @@ from archivist import browse, items
 from archivist.archive import Archive
 from archivist.preferences import Preferences
 from ui import errors
+from ui.handover_view import HandoverView
 from ui.hot_folder import HotFolderPanel
 from ui.item_detail import ItemDetail
 from ui.item_table import ItemTableModel
@@ -148,6 +149,10 @@ class MainWindow(QMainWindow):
         self.views.setDocumentMode(True)
         self.views.addTab(self.main_split, "")
         self.views.addTab(self.volumes, "")
+        self.handover = HandoverView(archive, self.runner)
+        self.handover.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        self.handover.changed.connect(lambda: self.volumes.reload())
+        self.views.addTab(self.handover, "")
         self.storage = StorageView(archive, self.runner)  # 库房: locations and boxes
         self.storage.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self.views.addTab(self.storage, "")
@@ -191,6 +196,8 @@ class MainWindow(QMainWindow):
             ("hot", None, self.show_hot_folder),
             ("volumes", None, self.show_volumes),
             ("build_volumes", None, self.build_volumes),
+            ("registers", None, self.open_registers),
+            ("handover", None, self.show_handover),
             ("storage", None, self.show_storage),
             ("refresh", QKeySequence.StandardKey.Refresh, self.refresh),
             ("about", None, self.about),
@@ -201,11 +208,11 @@ class MainWindow(QMainWindow):
             action.triggered.connect(slot)
             self.commands[key] = action
         self.menus = {name: self.menuBar().addMenu("") for name in ("file", "view", "help")}
-        for key in ("capture", "build_volumes", "open", "settings", "quit"):
+        for key in ("capture", "build_volumes", "registers", "open", "settings", "quit"):
             if key == "quit":
                 self.menus["file"].addSeparator()
             self.menus["file"].addAction(self.commands[key])
-        for key in ("volumes", "search", "ocr", "hot", "refresh"):
+        for key in ("volumes", "handover", "search", "ocr", "hot", "refresh"):
             self.menus["view"].addAction(self.commands[key])
         self.menus["view"].insertAction(self.commands["search"], self.commands["storage"])
         self.menus["help"].addAction(self.commands["about"])
@@ -233,6 +240,7 @@ class MainWindow(QMainWindow):
         self.runner.changed.connect(self._work_changed)
         self.archive_changed.connect(self._refresh_counts)
         self.archive_changed.connect(self.volumes.reload)  # read when next shown
+        self.archive_changed.connect(lambda: self.handover.reload())
         self.archive_changed.connect(lambda: self.storage.reload())
 
         self.retranslate()
@@ -541,6 +549,13 @@ class MainWindow(QMainWindow):
     def show_storage(self) -> None:
         self.views.setCurrentWidget(self.storage)
 
+    def show_handover(self) -> None:
+        self.views.setCurrentWidget(self.handover)
+
+    def open_registers(self) -> None:
+        """登记表…: the volume chosen in the 案卷 tab, if any, is preselected."""
+        self.volumes.open_registers()
+
     def open_item_from_volume(self, number: str) -> None:
         """An item row of the volumes view: its detail in the items view."""
         self.views.setCurrentWidget(self.main_split)
@@ -566,6 +581,7 @@ class MainWindow(QMainWindow):
         self.tabs.setTabText(1, self.tr("页面"))
         self.views.setTabText(0, self.tr("档案件"))
         self.views.setTabText(1, self.tr("案卷"))
+        self.views.setTabText(self.views.indexOf(self.handover), self.tr("交接"))
         self.views.setTabText(self.views.indexOf(self.storage), self.tr("库房"))
         self.search_dock.setWindowTitle(self.tr("全文检索"))
         self.work_dock.setWindowTitle(self.tr("后台工作"))
@@ -581,6 +597,8 @@ class MainWindow(QMainWindow):
             "hot": self.tr("热文件夹"),
             "volumes": self.tr("案卷"),
             "build_volumes": self.tr("组卷…"),
+            "registers": self.tr("登记表…"),
+            "handover": self.tr("交接"),
             "storage": self.tr("库房"),
             "refresh": self.tr("刷新"),
             "about": self.tr("关于档案室"),

@@ -19,6 +19,7 @@ import calendar
 import datetime as dt
 import json
 from collections.abc import Sequence
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import (
@@ -62,11 +63,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from archivist import browse, volumes
+from archivist import browse, registers, volumes
 from archivist.archive import Archive
 from archivist.errors import ArchivistError, InputError
 from archivist.retention import Retention
 from ui import errors
+from ui.registers_dialog import RegistersDialog, VolumePdfJob
 from ui.tasks import TaskContext, TaskRunner
 
 MIME = "application/x-archivist-volume-items"  # {"volume": code, "numbers": [...]}
@@ -380,6 +382,7 @@ class VolumesView(QWidget):
         self.current_code: str | None = None
         self.change_dialog: QDialog | None = None
         self.build_dialog: VolumeBuildDialog | None = None
+        self.pdf_job: VolumePdfJob | None = None
 
         # -- filters ---------------------------------------------------------------------
         self.year_label = QLabel()
@@ -844,6 +847,37 @@ class VolumesView(QWidget):
         )
         self._open(dialog)
 
+    def open_registers(self, kind: str | None = None) -> RegistersDialog:
+        """登记表…: the volume shown is preselected (its 卷内文件目录), else the year
+        and class of the filters (the 归档文件目录)."""
+        view = self.current_volume()
+        year, klass = self.filters()
+        if view is not None:
+            selection = registers.Selection(
+                volume=str(view["code"]), year=int(view["year"]), class_code=str(view["class"])
+            )
+        else:
+            selection = registers.Selection(year=year, class_code=klass)
+        chosen = kind or ("volume-contents" if view is not None else "item-list")
+        dialog = RegistersDialog(self.archive, self.runner, self, kind=chosen, selection=selection)
+        self._open(dialog)
+        return dialog
+
+    def assemble_pdf(self, out_path: Path | None = None) -> VolumePdfJob | None:
+        """生成组卷 PDF…: the volume shown, built in the background (progress, cancel)."""
+        view = self.current_volume()
+        if view is None:
+            return None
+        job = VolumePdfJob(self.archive, self.runner, str(view["code"]), self, out_path)
+        job.finished.connect(
+            lambda path: self.message.emit(self.tr("已生成组卷 PDF：{file}").format(file=path))
+            if path
+            else None
+        )
+        self.pdf_job = job
+        job.start()
+        return job
+
     def _titles(self, numbers: list[str]) -> dict[str, str]:
         wanted = set(numbers)
         return {
@@ -907,6 +941,9 @@ class VolumesView(QWidget):
                 action = menu.addAction(text)
                 action.setEnabled(editable)
                 action.triggered.connect(slot)
+            menu.addSeparator()
+            menu.addAction(self.tr("登记表…")).triggered.connect(lambda: self.open_registers())
+            menu.addAction(self.tr("生成组卷 PDF…")).triggered.connect(lambda: self.assemble_pdf())
             menu.addSeparator()
         menu.addAction(self.tr("组卷…")).triggered.connect(self.open_build)
         self.volume_menu = menu

@@ -302,7 +302,7 @@ def test_title_edit_with_a_reason_and_english(qtbot: Any, window: Any, tmp_path:
     assert view.current_code == "J023-SY-001"
     view._volume_menu(view.table.visualRect(view.model.index(0, 1)).center())
     actions = {a.text(): a for a in view.volume_menu.actions() if a.text()}
-    assert list(actions) == ["修改题名…", "加入案卷…", "组卷…"]
+    assert list(actions) == ["修改题名…", "加入案卷…", "登记表…", "生成组卷 PDF…", "组卷…"]
     view.volume_menu.close()
     actions["修改题名…"].trigger()
     dialog = view.change_dialog

@@ -72,6 +72,119 @@
     </message>
 </context>
 <context>
+    <name>AddVolumesDialog</name>
+    <message>
+        <source>{items} 件 {pages} 页</source>
+        <translation>{items} items, {pages} pages</translation>
+    </message>
+    <message>
+        <source>没有可以移交的案卷（整理中的案卷才能加入交接单）</source>
+        <translation>No volumes to hand over (only volumes being filed can join a handover record)</translation>
+    </message>
+    <message>
+        <source>请勾选要加入的案卷</source>
+        <translation>Tick the volumes to add</translation>
+    </message>
+    <message>
+        <source>加入案卷</source>
+        <translation>Add volumes</translation>
+    </message>
+    <message>
+        <source>整理中的案卷（含退回后已修正的）；已在其他未签收交接单中的案卷不能重复加入。</source>
+        <translation>Volumes being filed (including returned ones that were fixed); a volume waiting in another unsigned handover record cannot be added again.</translation>
+    </message>
+    <message>
+        <source>交接单号</source>
+        <translation>Handover no.</translation>
+    </message>
+    <message>
+        <source>案卷</source>
+        <translation>Volumes</translation>
+    </message>
+    <message>
+        <source>加入</source>
+        <translation>Add</translation>
+    </message>
+</context>
+<context>
+    <name>BatchListModel</name>
+    <message>
+        <source>交接单号</source>
+        <translation>Handover no.</translation>
+    </message>
+    <message>
+        <source>移交部门</source>
+        <translation>From department</translation>
+    </message>
+    <message>
+        <source>接收部门</source>
+        <translation>To department</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>卷数</source>
+        <translation>Volumes</translation>
+    </message>
+    <message>
+        <source>检查结果</source>
+        <translation>Check results</translation>
+    </message>
+    <message>
+        <source>签收日期</source>
+        <translation>Signed on</translation>
+    </message>
+    <message>
+        <source>{n} 合格</source>
+        <translation>{n} passed</translation>
+    </message>
+    <message>
+        <source>{n} 不合格</source>
+        <translation>{n} failed</translation>
+    </message>
+    <message>
+        <source>{n} 未检查</source>
+        <translation>{n} not checked</translation>
+    </message>
+    <message>
+        <source>{n} 已退回</source>
+        <translation>{n} returned</translation>
+    </message>
+</context>
+<context>
+    <name>BatchVolumesModel</name>
+    <message>
+        <source>序号</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <source>档号</source>
+        <translation>Archival code</translation>
+    </message>
+    <message>
+        <source>案卷题名</source>
+        <translation>Volume title</translation>
+    </message>
+    <message>
+        <source>件数</source>
+        <translation>Items</translation>
+    </message>
+    <message>
+        <source>页数</source>
+        <translation>Pages</translation>
+    </message>
+    <message>
+        <source>质量检查</source>
+        <translation>Quality check</translation>
+    </message>
+    <message>
+        <source>原因</source>
+        <translation>Reasons</translation>
+    </message>
+</context>
+<context>
     <name>CaptureDialog</name>
     <message>
         <source>未设定保管期限，不能采集</source>
@@ -299,6 +412,141 @@
     <message>
         <source>复制</source>
         <translation>Copy</translation>
+    </message>
+</context>
+<context>
+    <name>HandoverView</name>
+    <message>
+        <source>待检查</source>
+        <translation>To check</translation>
+    </message>
+    <message>
+        <source>已检查</source>
+        <translation>Checked</translation>
+    </message>
+    <message>
+        <source>已签收</source>
+        <translation>Signed</translation>
+    </message>
+    <message>
+        <source>合格</source>
+        <translation>Passed</translation>
+    </message>
+    <message>
+        <source>不合格</source>
+        <translation>Failed</translation>
+    </message>
+    <message>
+        <source>已退回</source>
+        <translation>Returned</translation>
+    </message>
+    <message>
+        <source>未检查</source>
+        <translation>Not checked</translation>
+    </message>
+    <message>
+        <source>读取交接单</source>
+        <translation>Reading handover records</translation>
+    </message>
+    <message>
+        <source>读取中…</source>
+        <translation>Reading…</translation>
+    </message>
+    <message>
+        <source>{n} 份交接单</source>
+        <translation>{n} handover records</translation>
+    </message>
+    <message>
+        <source>没有交接单：点“新建交接单…”开始一次归档移交</source>
+        <translation>No handover records: click “New handover…” to start handing volumes over</translation>
+    </message>
+    <message>
+        <source>未选交接单</source>
+        <translation>No handover record chosen</translation>
+    </message>
+    <message>
+        <source>{number}　{source} → {target}　{status}</source>
+        <translation>{number}  {source} → {target}  {status}</translation>
+    </message>
+    <message>
+        <source>移交人 {giver}　共 {volumes} 卷 {items} 件 {pages} 页</source>
+        <translation>Handed over by {giver}  {volumes} volumes, {items} items, {pages} pages</translation>
+    </message>
+    <message>
+        <source>　接收人 {receiver}　{day} 签收</source>
+        <translation>  Received by {receiver}, signed {day}</translation>
+    </message>
+    <message>
+        <source>　已退回 {n} 卷</source>
+        <translation>  {n} volumes returned</translation>
+    </message>
+    <message>
+        <source>　正在质量检查…</source>
+        <translation>  Checking…</translation>
+    </message>
+    <message>
+        <source>已新建交接单 {number}</source>
+        <translation>Handover record {number} created</translation>
+    </message>
+    <message>
+        <source>已将 {n} 卷加入 {number}</source>
+        <translation>{n} volumes added to {number}</translation>
+    </message>
+    <message>
+        <source>读取案卷</source>
+        <translation>Reading volumes</translation>
+    </message>
+    <message>
+        <source>{number} 质量检查：{n} 卷全部合格</source>
+        <translation>{number} quality check: all {n} volumes passed</translation>
+    </message>
+    <message>
+        <source>{number} 质量检查：{passed} 卷合格，{failed} 卷不合格</source>
+        <translation>{number} quality check: {passed} volumes passed, {failed} failed</translation>
+    </message>
+    <message>
+        <source>质量检查 {number}</source>
+        <translation>Quality check {number}</translation>
+    </message>
+    <message>
+        <source>已退回 {n} 卷不合格案卷</source>
+        <translation>{n} failed volumes returned</translation>
+    </message>
+    <message>
+        <source>{number} 已签收</source>
+        <translation>{number} signed</translation>
+    </message>
+    <message>
+        <source>新建交接单…</source>
+        <translation>New handover…</translation>
+    </message>
+    <message>
+        <source>加入案卷…</source>
+        <translation>Add volumes…</translation>
+    </message>
+    <message>
+        <source>质量检查</source>
+        <translation>Quality check</translation>
+    </message>
+    <message>
+        <source>退回不合格案卷…</source>
+        <translation>Return failed volumes…</translation>
+    </message>
+    <message>
+        <source>签收…</source>
+        <translation>Sign…</translation>
+    </message>
+    <message>
+        <source>打印交接单…</source>
+        <translation>Print handover record…</translation>
+    </message>
+    <message>
+        <source>逐卷检查：材料齐全、排列有序、顺序号和页号连续、页数相符、已生成卷内文件目录和案卷封面</source>
+        <translation>Checks every volume: materials complete, order valid, item and page numbers gap-free, page counts matching, contents list and cover generated</translation>
+    </message>
+    <message>
+        <source>流程：新建交接单 → 加入案卷 → 质量检查 → 退回不合格案卷（填写理由）→ 双方签收。签收后案卷为“已移交”，不能再修改；每一步都记入审计记录。</source>
+        <translation>Steps: new handover record → add volumes → quality check → return failed volumes (with a reason) → both sides sign. Signed volumes are “handed over” and can no longer change; every step is recorded in the audit trail.</translation>
     </message>
 </context>
 <context>
@@ -803,6 +1051,14 @@ Business records of social-insurance agencies</translation>
         <source>组卷…</source>
         <translation>File into volumes…</translation>
     </message>
+    <message>
+        <source>交接</source>
+        <translation>Handover</translation>
+    </message>
+    <message>
+        <source>登记表…</source>
+        <translation>Registers…</translation>
+    </message>
 </context>
 <context>
     <name>MoveItemsDialog</name>
@@ -852,6 +1108,45 @@ Business records of social-insurance agencies</translation>
     <message>
         <source>件数</source>
         <translation>Items</translation>
+    </message>
+</context>
+<context>
+    <name>NewBatchDialog</name>
+    <message>
+        <source>请填写移交部门</source>
+        <translation>Enter the department handing over</translation>
+    </message>
+    <message>
+        <source>请填写移交人</source>
+        <translation>Enter the person handing over</translation>
+    </message>
+    <message>
+        <source>新建交接单</source>
+        <translation>New handover record</translation>
+    </message>
+    <message>
+        <source>交接单号自动编排（JJ-年度-流水号）；新建后加入要移交的案卷，再做质量检查。</source>
+        <translation>The number is given automatically (JJ-year-serial); then add the volumes to hand over and run the quality check.</translation>
+    </message>
+    <message>
+        <source>移交部门</source>
+        <translation>From department</translation>
+    </message>
+    <message>
+        <source>移交人</source>
+        <translation>Handed over by</translation>
+    </message>
+    <message>
+        <source>接收部门</source>
+        <translation>To department</translation>
+    </message>
+    <message>
+        <source>例如：失业保险科</source>
+        <translation>e.g. Unemployment Insurance Section</translation>
+    </message>
+    <message>
+        <source>新建</source>
+        <translation>Create</translation>
     </message>
 </context>
 <context>
@@ -997,6 +1292,177 @@ Business records of social-insurance agencies</translation>
     </message>
 </context>
 <context>
+    <name>RegistersDialog</name>
+    <message>
+        <source>归档文件目录</source>
+        <translation>Item list (归档文件目录)</translation>
+    </message>
+    <message>
+        <source>备考表</source>
+        <translation>Box notes (备考表)</translation>
+    </message>
+    <message>
+        <source>案卷封面</source>
+        <translation>Volume cover (案卷封面)</translation>
+    </message>
+    <message>
+        <source>卷内文件目录</source>
+        <translation>Volume contents (卷内文件目录)</translation>
+    </message>
+    <message>
+        <source>卷内备考表</source>
+        <translation>Volume notes (卷内备考表)</translation>
+    </message>
+    <message>
+        <source>案卷目录</source>
+        <translation>Volume list (案卷目录)</translation>
+    </message>
+    <message>
+        <source>盒脊标签</source>
+        <translation>Spine labels (盒脊标签)</translation>
+    </message>
+    <message>
+        <source>归档交接单</source>
+        <translation>Handover record (归档交接单)</translation>
+    </message>
+    <message>
+        <source>读取登记范围</source>
+        <translation>Reading register choices</translation>
+    </message>
+    <message>
+        <source>登记表预览</source>
+        <translation>Register preview</translation>
+    </message>
+    <message>
+        <source>合计：{totals}</source>
+        <translation>Total: {totals}</translation>
+    </message>
+    <message>
+        <source>A4 横向</source>
+        <translation>A4 landscape</translation>
+    </message>
+    <message>
+        <source>A4 纵向</source>
+        <translation>A4 portrait</translation>
+    </message>
+    <message>
+        <source>{paper}；表头各项印在封面上，表格另起一页</source>
+        <translation>{paper}; the header fields print on a cover page, the table follows</translation>
+    </message>
+    <message>
+        <source>正在导出…</source>
+        <translation>Exporting…</translation>
+    </message>
+    <message>
+        <source>正在读取预览…</source>
+        <translation>Reading the preview…</translation>
+    </message>
+    <message>
+        <source>已导出：{file}</source>
+        <translation>Exported: {file}</translation>
+    </message>
+    <message>
+        <source>共 {n} 行</source>
+        <translation>{n} rows</translation>
+    </message>
+    <message>
+        <source>一个年度（可限定类别）的档案件，或填写盒号只列一盒；按件号排列。</source>
+        <translation>The items of a year (optionally one class), or of one box when a box is given; in item number order.</translation>
+    </message>
+    <message>
+        <source>一盒的备考表：填写盒号。</source>
+        <translation>The notes sheet of one box: enter the box.</translation>
+    </message>
+    <message>
+        <source>选定案卷的封面。生成后记入审计记录，供交接检查。</source>
+        <translation>The cover of the chosen volume. Generating it is recorded for the handover check.</translation>
+    </message>
+    <message>
+        <source>选定案卷的卷内文件目录。生成后记入审计记录，供交接检查。</source>
+        <translation>The contents list of the chosen volume. Generating it is recorded for the handover check.</translation>
+    </message>
+    <message>
+        <source>选定案卷的卷内备考表。</source>
+        <translation>The notes sheet of the chosen volume.</translation>
+    </message>
+    <message>
+        <source>一个年度（可限定类别）的案卷，按目录号、案卷号排列。</source>
+        <translation>The volumes of a year (optionally one class), by catalogue and volume number.</translation>
+    </message>
+    <message>
+        <source>一盒，或一个年度（可限定类别）各盒的盒脊标签。</source>
+        <translation>Spine labels of one box, or of the boxes of a year (optionally one class).</translation>
+    </message>
+    <message>
+        <source>一个交接批次的归档交接单（退回的案卷不列入）。</source>
+        <translation>The handover record of one batch (returned volumes are not listed).</translation>
+    </message>
+    <message>
+        <source>导出登记表</source>
+        <translation>Export register</translation>
+    </message>
+    <message>
+        <source>Word 文档 (*.docx)</source>
+        <translation>Word document (*.docx)</translation>
+    </message>
+    <message>
+        <source>Excel 工作簿 (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>导出{name}</source>
+        <translation>Exporting {name}</translation>
+    </message>
+    <message>
+        <source>登记表</source>
+        <translation>Register</translation>
+    </message>
+    <message>
+        <source>案卷</source>
+        <translation>Volume</translation>
+    </message>
+    <message>
+        <source>年度</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <source>类别</source>
+        <translation>Class</translation>
+    </message>
+    <message>
+        <source>盒号</source>
+        <translation>Box</translation>
+    </message>
+    <message>
+        <source>交接单号</source>
+        <translation>Handover no.</translation>
+    </message>
+    <message>
+        <source>全部类别</source>
+        <translation>All classes</translation>
+    </message>
+    <message>
+        <source>盒的编号或条码；填写后按盒登记</source>
+        <translation>Box code or barcode; when given, the register covers that box</translation>
+    </message>
+    <message>
+        <source>导出 Word…</source>
+        <translation>Export Word…</translation>
+    </message>
+    <message>
+        <source>导出 Excel…</source>
+        <translation>Export Excel…</translation>
+    </message>
+    <message>
+        <source>只有目录（归档文件目录、案卷目录）可导出为 Excel</source>
+        <translation>Only the catalogues (item list, volume list) export to Excel</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+</context>
+<context>
     <name>RemoveItemsDialog</name>
     <message>
         <source>案卷</source>
@@ -1103,6 +1569,41 @@ Business records of social-insurance agencies</translation>
     <message>
         <source>调整顺序</source>
         <translation>Reorder</translation>
+    </message>
+</context>
+<context>
+    <name>ReturnDialog</name>
+    <message>
+        <source>没有不合格的案卷</source>
+        <translation>No failed volumes</translation>
+    </message>
+    <message>
+        <source>请填写理由</source>
+        <translation>Enter a reason</translation>
+    </message>
+    <message>
+        <source>退回不合格案卷</source>
+        <translation>Return failed volumes</translation>
+    </message>
+    <message>
+        <source>以下 {n} 卷质量检查不合格，退回移交部门修正；修正后可加入新的交接单。</source>
+        <translation>These {n} volumes failed the quality check and go back to the department to be fixed; fixed volumes can join a new handover record.</translation>
+    </message>
+    <message>
+        <source>不合格案卷</source>
+        <translation>Failed volumes</translation>
+    </message>
+    <message>
+        <source>理由</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>必须填写（记入审计记录）</source>
+        <translation>Required (recorded in the audit trail)</translation>
+    </message>
+    <message>
+        <source>退回</source>
+        <translation>Return</translation>
     </message>
 </context>
 <context>
@@ -1457,6 +1958,41 @@ Reason (recorded in the audit trail):</translation>
     </message>
 </context>
 <context>
+    <name>SignDialog</name>
+    <message>
+        <source>请填写移交人</source>
+        <translation>Enter the person handing over</translation>
+    </message>
+    <message>
+        <source>请填写接收人</source>
+        <translation>Enter the person receiving</translation>
+    </message>
+    <message>
+        <source>签收</source>
+        <translation>Sign</translation>
+    </message>
+    <message>
+        <source>交接单中的案卷须全部质量检查合格、检查后未再修改，才能签收；签收后案卷为“已移交”。</source>
+        <translation>Signing needs every volume in the record to have passed the quality check and not changed since; signed volumes are “handed over”.</translation>
+    </message>
+    <message>
+        <source>交接单</source>
+        <translation>Handover record</translation>
+    </message>
+    <message>
+        <source>移交人</source>
+        <translation>Handed over by</translation>
+    </message>
+    <message>
+        <source>接收人</source>
+        <translation>Received by</translation>
+    </message>
+    <message>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+</context>
+<context>
     <name>VolumeBuildDialog</name>
     <message>
         <source>不能跨年组卷：一卷只收同一年度、同一类别、同一保管期限的档案件</source>
@@ -1607,6 +2143,35 @@ Reason (recorded in the audit trail):</translation>
     <message>
         <source>题名</source>
         <translation>Title</translation>
+    </message>
+</context>
+<context>
+    <name>VolumePdfJob</name>
+    <message>
+        <source>生成组卷 PDF</source>
+        <translation>Volume PDF</translation>
+    </message>
+    <message>
+        <source>正在生成 {code} 的组卷 PDF…</source>
+        <translation>Building the PDF of volume {code}…</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>正在生成 {code} 的组卷 PDF：{what}</source>
+        <translation>Building the PDF of volume {code}: {what}</translation>
+    </message>
+    <message>
+        <source>生成组卷 PDF {code}</source>
+        <translation>Volume PDF {code}</translation>
+    </message>
+    <message>
+        <source>已生成 {file}
+打开所在文件夹？</source>
+        <translation>Written: {file}
+Open its folder?</translation>
     </message>
 </context>
 <context>
@@ -1777,6 +2342,25 @@ Reason (recorded in the audit trail):</translation>
     <message>
         <source>读取案卷</source>
         <translation>Reading volumes</translation>
+    </message>
+    <message>
+        <source>已生成组卷 PDF：{file}</source>
+        <translation>Volume PDF written: {file}</translation>
+    </message>
+    <message>
+        <source>登记表…</source>
+        <translation>Registers…</translation>
+    </message>
+    <message>
+        <source>生成组卷 PDF…</source>
+        <translation>Build volume PDF…</translation>
+    </message>
+</context>
+<context>
+    <name>_BatchDialog</name>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
     </message>
 </context>
 <context>
