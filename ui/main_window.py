@@ -149,13 +149,13 @@ class MainWindow(QMainWindow):
         self.views.setDocumentMode(True)
         self.views.addTab(self.main_split, "")
         self.views.addTab(self.volumes, "")
+        self.storage = StorageView(archive, self.runner)  # 库房: locations and boxes
+        self.storage.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        self.views.addTab(self.storage, "")
         self.handover = HandoverView(archive, self.runner)
         self.handover.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self.handover.changed.connect(lambda: self.volumes.reload())
         self.views.addTab(self.handover, "")
-        self.storage = StorageView(archive, self.runner)  # 库房: locations and boxes
-        self.storage.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
-        self.views.addTab(self.storage, "")
         self.setCentralWidget(self.views)
 
         # -- docks ------------------------------------------------------------------
@@ -196,9 +196,9 @@ class MainWindow(QMainWindow):
             ("hot", None, self.show_hot_folder),
             ("volumes", None, self.show_volumes),
             ("build_volumes", None, self.build_volumes),
+            ("storage", None, self.show_storage),
             ("registers", None, self.open_registers),
             ("handover", None, self.show_handover),
-            ("storage", None, self.show_storage),
             ("refresh", QKeySequence.StandardKey.Refresh, self.refresh),
             ("about", None, self.about),
         ):
@@ -240,8 +240,8 @@ class MainWindow(QMainWindow):
         self.runner.changed.connect(self._work_changed)
         self.archive_changed.connect(self._refresh_counts)
         self.archive_changed.connect(self.volumes.reload)  # read when next shown
-        self.archive_changed.connect(lambda: self.handover.reload())
         self.archive_changed.connect(lambda: self.storage.reload())
+        self.archive_changed.connect(lambda: self.handover.reload())
 
         self.retranslate()
         self._work_changed()
@@ -581,8 +581,8 @@ class MainWindow(QMainWindow):
         self.tabs.setTabText(1, self.tr("页面"))
         self.views.setTabText(0, self.tr("档案件"))
         self.views.setTabText(1, self.tr("案卷"))
-        self.views.setTabText(self.views.indexOf(self.handover), self.tr("交接"))
         self.views.setTabText(self.views.indexOf(self.storage), self.tr("库房"))
+        self.views.setTabText(self.views.indexOf(self.handover), self.tr("交接"))
         self.search_dock.setWindowTitle(self.tr("全文检索"))
         self.work_dock.setWindowTitle(self.tr("后台工作"))
         self.work_tabs.setTabText(0, self.tr("识别队列"))
@@ -597,9 +597,9 @@ class MainWindow(QMainWindow):
             "hot": self.tr("热文件夹"),
             "volumes": self.tr("案卷"),
             "build_volumes": self.tr("组卷…"),
+            "storage": self.tr("库房"),
             "registers": self.tr("登记表…"),
             "handover": self.tr("交接"),
-            "storage": self.tr("库房"),
             "refresh": self.tr("刷新"),
             "about": self.tr("关于档案室"),
         }
