@@ -217,6 +217,31 @@ def shoot(work: Path) -> int:
     window.volumes.reload(select=[paged_code])
     settle(app, window, 0.5)
     save(window, "16-volumes.png")
+
+    # 9b. storage (库房): the locations tree, the boxes on a layer, a box's volumes, found
+    # from an item number (库房-架-列-层-盒)
+    window.show_storage()
+    settle(app, window)
+    _find_in_storage(window)
+    settle(app, window, 0.5)
+    save(window, "19-storage.png")
+
+    # 9c. registers (登记表…): the 卷内文件目录 of the page-numbered volume, as printed
+    window.show_volumes()
+    window.volumes.select_volume(paged_code)
+    settle(app, window, 0.5)
+    registers_dialog = window.volumes.open_registers("volume-contents")
+    settle(app, window, 0.8)
+    save(registers_dialog, "20-registers-preview.png")
+    registers_dialog.reject()
+
+    # 9d. handover (交接): one batch signed, one checked with a volume failing (its
+    # registers were not generated)
+    _handover_batches(archive, volume_year, paged_code, work / "registers")
+    window.refresh()
+    window.show_handover()
+    settle(app, window, 0.5)
+    save(window, "21-handover.png")
     window.views.setCurrentWidget(window.main_split)
 
     # 10. English
@@ -322,6 +347,53 @@ def _file_volumes(archive: object, folder: Path) -> tuple[int, str]:
             if (when, code) == (year, "GL"):
                 paged = str(max(made, key=lambda v: v["items"])["code"])
     return year, paged
+
+
+def _find_in_storage(window: object) -> None:
+    """Look up an item of a shelved volume box in the storage view."""
+    from archivist import custody, volumes
+    from ui.main_window import MainWindow
+
+    assert isinstance(window, MainWindow)
+    view = window.storage
+    for box in view.boxes:
+        if box["location"] and box["kind"] == "volumes" and box["count"]:
+            held = custody.show_box(window.archive, box["code"])["volumes"]
+            entries = volumes.show(window.archive, held[-1]["code"])["entries"]
+            view.find_code(entries[0]["number"] if entries else box["code"])
+            return
+
+
+def _handover_batches(archive: object, year: int, paged_code: str, folder: Path) -> None:
+    """Batch 1: the page-numbered volume, its registers generated, checked and signed.
+    Batch 2: the year's other volumes, the registers of all but the last generated,
+    checked (the last fails for want of them)."""
+    from archivist import handover, registers, volumes
+    from archivist.archive import Archive
+
+    assert isinstance(archive, Archive)
+    folder.mkdir(parents=True, exist_ok=True)
+
+    def generate(code: str) -> None:
+        for kind in ("volume-contents", "volume-cover"):
+            out = folder / f"{code}-{kind}.docx"
+            registers.generate(archive, kind, out, registers.Selection(volume=code))
+
+    first = handover.create(archive, "社会保险登记科", "王晓燕")["number"]
+    handover.add_volumes(archive, first, [paged_code])
+    generate(paged_code)
+    handover.check(archive, first)
+    handover.sign(archive, first, "档案员")
+    others = [
+        str(v["code"])
+        for v in volumes.list_volumes(archive, year)
+        if v["code"] != paged_code and v["status"] == "open"
+    ]
+    second = handover.create(archive, "失业保险科", "李建国")["number"]
+    handover.add_volumes(archive, second, others)
+    for code in others[:-1]:
+        generate(code)
+    handover.check(archive, second)
 
 
 def _names(roster: list[object]) -> list[str]:
