@@ -225,6 +225,23 @@ def shoot(work: Path) -> int:
     _find_in_storage(window)
     settle(app, window, 0.5)
     save(window, "19-storage.png")
+
+    # 9c. registers (登记表…): the 卷内文件目录 of the page-numbered volume, as printed
+    window.show_volumes()
+    window.volumes.select_volume(paged_code)
+    settle(app, window, 0.5)
+    registers_dialog = window.volumes.open_registers("volume-contents")
+    settle(app, window, 0.8)
+    save(registers_dialog, "20-registers-preview.png")
+    registers_dialog.reject()
+
+    # 9d. handover (交接): one batch signed, one checked with a volume failing (its
+    # registers were not generated)
+    _handover_batches(archive, volume_year, paged_code, work / "registers")
+    window.refresh()
+    window.show_handover()
+    settle(app, window, 0.5)
+    save(window, "21-handover.png")
     window.views.setCurrentWidget(window.main_split)
 
     # 10. English
@@ -345,6 +362,38 @@ def _find_in_storage(window: object) -> None:
             entries = volumes.show(window.archive, held[-1]["code"])["entries"]
             view.find_code(entries[0]["number"] if entries else box["code"])
             return
+
+
+def _handover_batches(archive: object, year: int, paged_code: str, folder: Path) -> None:
+    """Batch 1: the page-numbered volume, its registers generated, checked and signed.
+    Batch 2: the year's other volumes, the registers of all but the last generated,
+    checked (the last fails for want of them)."""
+    from archivist import handover, registers, volumes
+    from archivist.archive import Archive
+
+    assert isinstance(archive, Archive)
+    folder.mkdir(parents=True, exist_ok=True)
+
+    def generate(code: str) -> None:
+        for kind in ("volume-contents", "volume-cover"):
+            out = folder / f"{code}-{kind}.docx"
+            registers.generate(archive, kind, out, registers.Selection(volume=code))
+
+    first = handover.create(archive, "社会保险登记科", "王晓燕")["number"]
+    handover.add_volumes(archive, first, [paged_code])
+    generate(paged_code)
+    handover.check(archive, first)
+    handover.sign(archive, first, "档案员")
+    others = [
+        str(v["code"])
+        for v in volumes.list_volumes(archive, year)
+        if v["code"] != paged_code and v["status"] == "open"
+    ]
+    second = handover.create(archive, "失业保险科", "李建国")["number"]
+    handover.add_volumes(archive, second, others)
+    for code in others[:-1]:
+        generate(code)
+    handover.check(archive, second)
 
 
 def _names(roster: list[object]) -> list[str]:

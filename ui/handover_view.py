@@ -231,6 +231,8 @@ class BatchVolumesModel(QAbstractTableModel):
             return None
         if role == Qt.ItemDataRole.ToolTipRole and key == "reasons":
             return "\n".join(handover.reason_text(r) for r in entry["reasons"]) or None
+        if role == Qt.ItemDataRole.ToolTipRole and key == "title":
+            return entry["title"]
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         values = {

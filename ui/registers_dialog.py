@@ -418,7 +418,10 @@ class RegistersDialog(QDialog):
         value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         value.setStyleSheet("border-bottom: 1px solid #888; padding: 1px 4px;")
         value.setMinimumHeight((self.fontMetrics().height() + 4) * max(1, min(lines, 3)))
-        value.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        value.setAlignment(
+            Qt.AlignmentFlag.AlignLeft
+            | (Qt.AlignmentFlag.AlignVCenter if lines == 1 else Qt.AlignmentFlag.AlignTop)
+        )
         self.field_values[key] = value
         return value
 
@@ -438,7 +441,10 @@ class RegistersDialog(QDialog):
             assert isinstance(entry, Field)
             text = layouts.field_value(data, entry.key) if data else ""
             label = QLabel(f"{entry.label}：")
-            label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+            label.setAlignment(
+                Qt.AlignmentFlag.AlignRight
+                | (Qt.AlignmentFlag.AlignVCenter if entry.lines == 1 else Qt.AlignmentFlag.AlignTop)
+            )
             value = self._value_label(entry.key, text, entry.lines)
             if entry.wide:
                 if column:

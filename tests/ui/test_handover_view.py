@@ -281,3 +281,32 @@ def test_failed_volumes_go_back_with_a_reason(qtbot: Any, window: Any, tmp_path:
     idle(qtbot, window)
     assert batch_rows(view)[0][:2] == (code, "已退回")
     assert volumes.show(archive, code)["status"] == "returned"
+
+
+def test_volume_pdf_in_the_background_then_the_folder_offered(
+    qtbot: Any, window: Any, tmp_path: Path, monkeypatch: Any
+) -> None:
+    from ui.registers_dialog import VolumePdfJob
+
+    archive = window.archive
+    code = file_volume(archive, tmp_path)
+    offered: list[Path] = []
+    monkeypatch.setattr(VolumePdfJob, "offer_folder", lambda self, path: offered.append(path))
+    window.show_volumes()
+    idle(qtbot, window)
+    window.volumes.select_volume(code)
+    idle(qtbot, window)
+    window.volumes._volume_menu(
+        window.volumes.table.visualRect(window.volumes.model.index(0, 1)).center()
+    )
+    actions = {a.text(): a for a in window.volumes.volume_menu.actions() if a.text()}
+    window.volumes.volume_menu.close()
+    assert "生成组卷 PDF…" in actions
+    out = tmp_path / "卷.pdf"
+    job = window.volumes.assemble_pdf(out)
+    assert job is not None
+    with qtbot.waitSignal(job.finished, timeout=60000) as signal:
+        pass
+    assert signal.args[0] == str(out) and out.is_file()
+    assert offered == [out]
+    assert not job.progress.isVisible()
