@@ -47,6 +47,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QMenu,
     QPlainTextEdit,
     QPushButton,
     QSpinBox,
@@ -227,6 +228,11 @@ class StorageView(QWidget):
             if key in ("box", "put", "labels"):
                 bar.addSpacing(10)
         bar.addStretch(1)
+        # 打印盒脊标签…: the boxes chosen, or every box of a year
+        self.labels_menu = QMenu(self.buttons["labels"])
+        self.labels_menu.setObjectName("spineLabelsMenu")
+        self.labels_menu.aboutToShow.connect(self._fill_labels_menu)
+        self.buttons["labels"].setMenu(self.labels_menu)
 
         # -- find ----------------------------------------------------------------------
         self.find_label = QLabel()
@@ -756,6 +762,23 @@ class StorageView(QWidget):
             quiet=True,
         )
 
+    def _fill_labels_menu(self) -> None:
+        menu = self.labels_menu
+        menu.clear()
+        chosen = self.selected_codes()
+        action = menu.addAction(self.tr("选中的 {n} 个档案盒…").format(n=len(chosen)))
+        action.setEnabled(bool(chosen))
+        action.triggered.connect(lambda: self.export_spine_labels())
+        years = sorted({int(b["year"]) for b in self.boxes}, reverse=True)
+        if years:
+            menu.addSeparator()
+        for year in years:
+            menu.addAction(self.tr("{year}年的全部档案盒…").format(year=year)).triggered.connect(
+                lambda _checked=False, year=year: self.export_spine_labels(
+                    selection=registers.Selection(year=year)
+                )
+            )
+
     def spine_selection(self) -> registers.Selection:
         """The boxes chosen, else every box shown."""
         codes = self.selected_codes() or [str(b["code"]) for b in self.model.rows]
@@ -817,7 +840,7 @@ class StorageView(QWidget):
             (
                 "labels",
                 self.tr("打印盒脊标签…"),
-                self.tr("选中的档案盒（未选时为列出的全部）的盒脊标签，保存为 Word 文档"),
+                self.tr("选中的档案盒或某年度全部档案盒的盒脊标签，保存为 Word 文档"),
             ),
             ("inventory", self.tr("盘点…"), self.tr("把在架上扫描到的条码与登记核对（账物相符）")),
         ):

@@ -11,7 +11,7 @@ from docx import Document
 from PySide6.QtCore import Qt
 from sqlalchemy import select
 
-from archivist import custody, volumes
+from archivist import custody, registers, volumes
 from archivist.archive import Archive
 from archivist.db.models import AuditEvent
 from ui.storage_view import UNSHELVED, InventoryDialog, PutDialog
@@ -143,6 +143,14 @@ def test_location_box_put_shelve_find_and_spine_labels(
     )
     assert box in text and "001-002" in text
     assert window.statusBar().currentMessage() == f"已生成 1 个盒脊标签：{out}"
+    # …or every box of a year, from the button's menu
+    view._fill_labels_menu()
+    texts = [a.text() for a in view.labels_menu.actions() if a.text()]
+    assert texts == ["选中的 1 个档案盒…", "2023年的全部档案盒…"]
+    year_out = tmp_path / "2023.docx"
+    view.export_spine_labels(year_out, registers.Selection(year=2023))
+    idle(qtbot, window)
+    assert view.last_export == year_out and year_out.stat().st_size > 0
 
 
 def test_inventory_reports_a_missing_box_and_an_unknown_code(

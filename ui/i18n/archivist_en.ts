@@ -2902,8 +2902,16 @@ Open its folder?</translation>
         <translation>Print spine labels…</translation>
     </message>
     <message>
-        <source>选中的档案盒（未选时为列出的全部）的盒脊标签，保存为 Word 文档</source>
-        <translation>Spine labels of the boxes chosen (else of all listed), saved as a Word document</translation>
+        <source>选中的档案盒或某年度全部档案盒的盒脊标签，保存为 Word 文档</source>
+        <translation>Spine labels of the boxes chosen or of every box of a year, saved as a Word document</translation>
+    </message>
+    <message>
+        <source>选中的 {n} 个档案盒…</source>
+        <translation>The {n} boxes chosen…</translation>
+    </message>
+    <message>
+        <source>{year}年的全部档案盒…</source>
+        <translation>Every box of {year}…</translation>
     </message>
     <message>
         <source>盘点…</source>
