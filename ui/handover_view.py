@@ -290,7 +290,7 @@ class HandoverView(QWidget):
         self.table.setModel(self.model)
         self._table_look(self.table)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        for column, width in enumerate((130, 200, 160, 80, 56, 260, 100)):
+        for column, width in enumerate((130, 200, 160, 80, 72, 260, 100)):
             self.table.setColumnWidth(column, width)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.selectionModel().currentRowChanged.connect(self._batch_chosen)
@@ -326,7 +326,7 @@ class HandoverView(QWidget):
         self.volume_table.setObjectName("handoverVolumes")
         self.volume_table.setModel(self.volumes)
         self._table_look(self.volume_table)
-        for column, width in enumerate((48, 120, 300, 56, 56, 80)):
+        for column, width in enumerate((48, 120, 300, 56, 56, 104)):
             self.volume_table.setColumnWidth(column, width)
         self.volume_table.horizontalHeader().setStretchLastSection(True)
         self.hint = QLabel()

@@ -217,6 +217,7 @@ class RegistersDialog(QDialog):
         paper.setObjectName("previewPaper")
         paper.setFrameShape(QFrame.Shape.StyledPanel)
         players = QVBoxLayout(paper)
+        self.paper_layout = players
         head = QHBoxLayout()
         head.addStretch(1)
         head.addWidget(self.title, 2)
@@ -225,6 +226,7 @@ class RegistersDialog(QDialog):
         players.addWidget(self.fields_box)
         players.addWidget(self.table, 1)
         players.addWidget(self.footer)
+        players.addStretch(0)  # takes the room a form (no table) leaves
 
         self.word_button = QPushButton()
         self.word_button.setObjectName("exportWord")
@@ -522,6 +524,7 @@ class RegistersDialog(QDialog):
         footer = self._footer_text(layout, data)
         self.footer.setText(footer)
         self.footer.setVisible(bool(footer))
+        self.paper_layout.setStretch(self.paper_layout.count() - 1, 0 if layout.columns else 1)
         self._show_status()
 
     def _show_status(self) -> None:
