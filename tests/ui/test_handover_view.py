@@ -283,6 +283,35 @@ def test_failed_volumes_go_back_with_a_reason(qtbot: Any, window: Any, tmp_path:
     assert volumes.show(archive, code)["status"] == "returned"
 
 
+def test_handover_and_registers_in_english(qtbot: Any, window: Any, tmp_path: Path) -> None:
+    from ui.i18n import translations
+
+    archive = window.archive
+    code = file_volume(archive, tmp_path)
+    number = handover.create(archive, "失业保险科", "张三")["number"]
+    handover.add_volumes(archive, number, [code])
+    handover.check(archive, number)
+    translations.apply("en")
+    window.show_handover()
+    idle(qtbot, window)
+    view = window.handover
+    assert window.views.tabText(window.views.indexOf(view)) == "Handover"
+    assert window.commands["registers"].text() == "Registers…"
+    assert view.buttons["check"].text() == "Quality check"
+    assert view.model.headerData(0, Qt.Orientation.Horizontal) == "Handover no."
+    [(shown, result, reasons)] = batch_rows(view)
+    assert (shown, result) == (code, "Failed")
+    assert "The volume contents list has not been generated" in reasons
+    record = view.print_record()
+    qtbot.addWidget(record)
+    qtbot.waitUntil(lambda: not record.previewing, timeout=30000)
+    assert record.kind.currentText() == "Handover record (归档交接单)"
+    assert record.orientation.text() == "A4 portrait"
+    # the register prints in Chinese whatever the interface language
+    assert headings(record.table) == list(get_layout("handover").headings)
+    record.reject()
+
+
 def test_volume_pdf_in_the_background_then_the_folder_offered(
     qtbot: Any, window: Any, tmp_path: Path, monkeypatch: Any
 ) -> None:
