@@ -717,6 +717,7 @@ def cmd_ocr(args: argparse.Namespace) -> int:
             languages=args.languages,
             tesseract=args.tesseract,
             timeout=args.timeout,
+            cleanup=args.cleanup,
         )
         if args.retry_failed:
             print(f"已重新排队 {retry_failed(archive)} 份材料", file=sys.stderr)
@@ -912,7 +913,8 @@ def cmd_scheme_add(args: argparse.Namespace) -> int:
 
 # Per-user preferences the settings command shows and sets (not audited: they belong to
 # this user on this computer, not to the archive).
-PREFERENCE_KEYS = ("ocr_engine",)
+PREFERENCE_KEYS = ("ocr_engine", "ocr_cleanup")
+SWITCH_VALUES = {"on": True, "true": True, "1": True, "off": False, "false": False, "0": False}
 
 
 def cmd_settings(args: argparse.Namespace) -> int:
@@ -922,9 +924,15 @@ def cmd_settings(args: argparse.Namespace) -> int:
     prefs = Preferences.load()
     if args.key in PREFERENCE_KEYS:
         if args.value is not None:
-            from archivist.ocr.pages import check_engine
+            if args.key == "ocr_engine":
+                from archivist.ocr.pages import check_engine
 
-            prefs.ocr_engine = check_engine(args.value, installed=True)
+                prefs.ocr_engine = check_engine(args.value, installed=True)
+            else:
+                switch = SWITCH_VALUES.get(args.value.strip().lower())
+                if switch is None:
+                    raise InputError("settings.not_a_switch", key=args.key, value=args.value)
+                prefs.ocr_cleanup = switch
             prefs.save()
         values = {args.key: getattr(prefs, args.key)}
     else:
@@ -1177,6 +1185,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--languages", default=None, help="Tesseract languages (default chi_sim)")
     p.add_argument("--tesseract", default=None, help="path of the tesseract program")
     p.add_argument("--timeout", type=float, default=None, help="seconds per page (default 120)")
+    p.add_argument(
+        "--cleanup",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="clean poor scans before OCR where measured to help (default: on)",
+    )
     p.add_argument("--status", action="store_true", help="only show the queue")
     p.add_argument("--retry-failed", action="store_true", help="queue failed pages again")
 

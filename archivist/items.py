@@ -12,7 +12,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
-from archivist import audit, scheme
+from archivist import audit, scheme, volumes
 from archivist.archive import Archive
 from archivist.db.models import (
     ArchiveClass,
@@ -360,6 +360,9 @@ def edit(
                 raise InputError("date.future", value=completed_on.isoformat())
             item.completed_on = completed_on
             item.expires_on = Retention(item.retention).expires_on(completed_on)
+            volumes.keep_time_order(
+                session, item, actor=actor or archive.actor, reason=reason.strip()
+            )
         if title is not None:
             if not title.strip():
                 raise InputError("manifest.bad_field", field="title", file=number, reason="empty")
@@ -459,6 +462,7 @@ def renumber(
         item.folder = item_folder(resolved.business_type, day, item.entity.name, item.number)
         session.flush()
         session.refresh(item, ["archive_class", "business_type"])
+        volumes.keep_time_order(session, item, actor=actor or archive.actor, reason=reason.strip())
         return {m.id: m.seq for m in item.materials}
 
     new_number = _change_with_files(archive, number, "item.renumber", reason, actor, plan)

@@ -448,6 +448,10 @@ CATALOG: dict[str, tuple[str, str]] = {
     ),
     "scheme.exists": ("分类方案中已有“{value}”", "'{value}' already exists in the scheme"),
     "settings.unknown": ("未知的设置项：{key}", "Unknown setting: {key}"),
+    "settings.not_a_switch": (
+        "{key} 只能设为 on 或 off（不是“{value}”）",
+        "{key} is on or off (not '{value}')",
+    ),
     # OCR
     "ocr.tesseract_missing": (
         "找不到 Tesseract 文字识别程序。安装方法：{hint}",

@@ -35,6 +35,7 @@ class Preferences:
     hot_quarantine: str | None = None  # bad drops go here; None: the hot folder's 隔离
     language: str = "zh"
     ocr_engine: str = "tesseract"  # one of archivist.ocr.pages.ENGINES
+    ocr_cleanup: bool = True  # measured clean-up of poor scans before OCR
 
     @classmethod
     def load(cls) -> Preferences:
@@ -52,6 +53,7 @@ class Preferences:
         languages: str | None = None,
         tesseract: str | None = None,
         timeout: float | None = None,
+        cleanup: bool | None = None,
     ) -> EngineSettings:
         """The OCR settings these preferences choose; the arguments given (command-line
         flags) override them. ArchiveError naming the choices for an unknown engine."""
@@ -62,6 +64,7 @@ class Preferences:
             tesseract=tesseract or self.tesseract or None,
             timeout=float(timeout or self.ocr_timeout or 120.0),
             engine=check_engine(engine or self.ocr_engine or "tesseract"),
+            cleanup=self.ocr_cleanup if cleanup is None else cleanup,
         )
 
     def save(self) -> None:

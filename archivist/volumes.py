@@ -190,6 +190,29 @@ def _renumber_entries(session: Session, volume: Volume) -> None:
     volume.entries = entries
 
 
+def keep_time_order(session: Session, item: Item, *, actor: str, reason: str) -> None:
+    """After an item's completion date was corrected (inside the caller's transaction):
+    its volume, if any, puts it back in time order and renumbers pages, audited."""
+    entry = session.scalar(select(VolumeItem).where(VolumeItem.item_id == item.id))
+    if entry is None:
+        return
+    volume = entry.volume
+    before = _snapshot(volume)
+    _renumber_entries(session, volume)
+    session.flush()
+    after = _snapshot(volume)
+    if after != before:
+        audit.record(
+            session,
+            actor=actor,
+            action="volume.reorder",
+            target=f"volume:{volume.code}",
+            before=before,
+            after=after,
+            reason=reason,
+        )
+
+
 def _next_case(session: Session, catalogue: str) -> int:
     last = session.scalar(select(func.max(Volume.case_no)).where(Volume.catalogue == catalogue))
     return int(last or 0) + 1

@@ -256,6 +256,54 @@ def test_ocr_engine_is_a_preference_the_flag_overrides(tmp_path: Path) -> None:
     assert json.loads(done.stdout)["pages_done"] == 0
 
 
+def tilted_page(path: Path) -> Path:
+    """A page of Chinese text turned by 2 degrees: the measured clean-up deskews it."""
+    from PIL import Image, ImageDraw, ImageFont
+
+    font = ImageFont.truetype("/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc", 36)
+    page = Image.new("L", (1240, 900), 255)
+    draw = ImageDraw.Draw(page)
+    for row in range(6):
+        draw.text((90, 100 + row * 110), "失业保险金申领登记表经办机构审核意见", font=font, fill=0)
+    page.rotate(2.0, resample=Image.Resampling.BICUBIC, fillcolor=255).save(path)
+    return path
+
+
+def test_ocr_cleanup_is_a_preference_the_flag_overrides(tmp_path: Path) -> None:
+    from archivist.preferences import Preferences
+
+    def archive_with_a_tilted_page(name: str) -> tuple[Path, tuple[str, str]]:
+        archive_dir = init(tmp_path / name)
+        at = ("--archive", str(archive_dir))
+        tilted_page(tmp_path / name / "tilted.png")
+        page = [{"file": "tilted.png", "role": "form", "title": "失业保险金申领登记表"}]
+        manifest = write_manifest(tmp_path / name, materials=page)
+        run_cli(*at, "capture", "--manifest", str(manifest), check=True)
+        return archive_dir, at
+
+    def engines(archive_dir: Path) -> list[str]:
+        with sqlite3.connect(archive_dir / "archive.db") as conn:
+            return [row[0] for row in conn.execute("SELECT engine FROM page_texts")]
+
+    first, at = archive_with_a_tilted_page("first")
+    assert run_cli(*at, "settings", "ocr_cleanup", check=True).stdout.strip() == (
+        "ocr_cleanup = True"
+    )
+    run_cli(*at, "settings", "ocr_cleanup", "off", check=True)
+    assert Preferences.load().ocr_cleanup is False
+    bad = run_cli(*at, "settings", "ocr_cleanup", "maybe")
+    assert bad.returncode != 0 and "ocr_cleanup 只能设为 on 或 off" in bad.stderr
+    assert Preferences.load().ocr_cleanup is False
+    run_cli(*at, "ocr", "--json", check=True)
+    assert engines(first) == ["tesseract:chi_sim"]  # read as it is
+    # the flag overrides the preference for one run: the page is turned upright first
+    second, at = archive_with_a_tilted_page("second")
+    report = json.loads(run_cli(*at, "ocr", "--cleanup", "--json", check=True).stdout)
+    assert report["pages_failed"] == 0
+    assert [e.split("+")[0] for e in engines(second)] == ["tesseract:chi_sim"]
+    assert "deskew(" in engines(second)[0]
+
+
 def test_rapidocr_not_installed_says_how_to_install(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:

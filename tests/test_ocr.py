@@ -89,6 +89,23 @@ def test_unusual_image_modes_are_read(tmp_path: Path, mode: str) -> None:
     assert accuracy("".join(LINES), outcome.text.replace("\n", "")) >= 0.8
 
 
+def test_readable_pages_are_not_copied_and_others_get_a_fast_work_copy(tmp_path: Path) -> None:
+    from archivist import images
+
+    grey_png = render_page(tmp_path / "grey.png")
+    work = tmp_path / "work"
+    work.mkdir()
+    as_is = images.prepare_for_ocr(grey_png, 0, work)
+    assert as_is.path == grey_png and not list(work.iterdir())
+    assert as_is.pixels.mode == "L" and not as_is.blank
+    cmyk = tmp_path / "page.tif"
+    Image.open(grey_png).convert("CMYK").save(cmyk)
+    copied = images.prepare_for_ocr(cmyk, 0, work)
+    assert copied.path.parent == work and copied.path.suffix == ".tif"
+    with Image.open(copied.path) as img:
+        assert img.mode == "RGB" and img.size == (1240, 900)
+
+
 def test_bad_pages_fail_with_a_reason(tmp_path: Path) -> None:
     blank = tmp_path / "blank.png"
     Image.new("L", (800, 1000), 255).save(blank)

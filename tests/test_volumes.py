@@ -3,6 +3,7 @@ page numbers where the retention requires them, audited changes."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from pathlib import Path
 
@@ -200,6 +201,36 @@ def test_an_item_in_a_volume_cannot_be_renumbered_out_of_it(
     assert info.value.code == "volume.item_would_leave"
     volumes.remove_items(archive, "J023-SY-001", [filed["june"]], "误归，移出")
     renumber(archive, filed["june"], class_code="GS", business_type="工伤认定", reason="误归")
+
+
+def test_a_corrected_date_puts_the_item_back_in_time_order(
+    archive: Archive, filed: dict[str, str]
+) -> None:
+    from archivist.items import edit
+
+    [volume] = volumes.build(archive, 2023, "GS", "year")  # paged: D50
+    code = volume["code"]
+    assert [e["number"] for e in volumes.show(archive, code)["entries"]] == [
+        filed["gs1"],
+        filed["gs2"],
+    ]
+    edit(archive, filed["gs1"], completed_on=dt.date(2023, 9, 30), reason="办结日期录错")
+    view = volumes.show(archive, code)
+    assert [(e["number"], e["seq"], e["first_page"]) for e in view["entries"]] == [
+        (filed["gs2"], 1, 1),
+        (filed["gs1"], 2, 5),
+    ]
+    assert view["start"] == "2023-08-09" and view["end"] == "2023-09-30"
+    with archive.db.reading() as session:
+        event = session.scalars(
+            select(AuditEvent).where(AuditEvent.action == "volume.reorder")
+        ).one()
+    assert event.target == f"volume:{code}" and event.reason == "办结日期录错"
+    # a correction that keeps the order changes nothing in the volume
+    edit(archive, filed["gs1"], completed_on=dt.date(2023, 10, 8), reason="再次更正")
+    with archive.db.reading() as session:
+        events = session.scalars(select(AuditEvent).where(AuditEvent.action == "volume.reorder"))
+        assert len(list(events)) == 1
 
 
 def test_items_of_a_handed_over_volume_cannot_change(

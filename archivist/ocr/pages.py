@@ -180,13 +180,13 @@ def _process(task: PageTask, tmp: Path) -> PageOutcome:
     engine = _get_engine()
     cleanup_started = time.perf_counter()
     steps = (
-        plan_cleanup(images.measure_page(prepared.path), engine.name)
+        plan_cleanup(images.measure_page(prepared.pixels), engine.name)
         if _settings.cleanup
         else CleanupSteps()
     )
     target = prepared.path
     if steps.any:
-        target = images.clean_page(prepared.path, tmp / "cleaned.png", steps).path
+        target = images.clean_page(prepared.pixels, tmp / "cleaned", steps).path
     cleanup_seconds = time.perf_counter() - cleanup_started
     result = engine.recognise(target)
     width, height = prepared.width, prepared.height

@@ -185,6 +185,72 @@
     </message>
 </context>
 <context>
+    <name>BoxDialog</name>
+    <message>
+        <source>新建档案盒</source>
+        <translation>New box</translation>
+    </message>
+    <message>
+        <source>不同年度、不同类别、不同保管期限的档案不能装入同一盒；盒号按年度、类别连续编号。</source>
+        <translation>Records of different years, classes or retention periods never share a box; box numbers run gap-free per year and class.</translation>
+    </message>
+    <message>
+        <source>年度</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <source>类别</source>
+        <translation>Class</translation>
+    </message>
+    <message>
+        <source>保管期限</source>
+        <translation>Retention</translation>
+    </message>
+    <message>
+        <source>装入</source>
+        <translation>Holds</translation>
+    </message>
+</context>
+<context>
+    <name>BoxListModel</name>
+    <message>
+        <source>盒号</source>
+        <translation>Box</translation>
+    </message>
+    <message>
+        <source>条码</source>
+        <translation>Barcode</translation>
+    </message>
+    <message>
+        <source>年度</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <source>类别</source>
+        <translation>Class</translation>
+    </message>
+    <message>
+        <source>保管期限</source>
+        <translation>Retention</translation>
+    </message>
+    <message>
+        <source>内容（起止件号/案卷号）</source>
+        <translation>Contents (item or volume numbers)</translation>
+    </message>
+    <message>
+        <source>数量</source>
+        <translation>Count</translation>
+    </message>
+    <message>
+        <source>位置</source>
+        <translation>Location</translation>
+    </message>
+    <message>
+        <source>未上架</source>
+        <translation>Not shelved</translation>
+    </message>
+</context>
+<context>
     <name>CaptureDialog</name>
     <message>
         <source>未设定保管期限，不能采集</source>
@@ -465,23 +531,23 @@
         <translation>No handover record chosen</translation>
     </message>
     <message>
-        <source>{number}　{source} → {target}　{status}</source>
+        <source>{number}&#x3000;{source} → {target}&#x3000;{status}</source>
         <translation>{number}  {source} → {target}  {status}</translation>
     </message>
     <message>
-        <source>移交人 {giver}　共 {volumes} 卷 {items} 件 {pages} 页</source>
+        <source>移交人 {giver}&#x3000;共 {volumes} 卷 {items} 件 {pages} 页</source>
         <translation>Handed over by {giver}  {volumes} volumes, {items} items, {pages} pages</translation>
     </message>
     <message>
-        <source>　接收人 {receiver}　{day} 签收</source>
+        <source>&#x3000;接收人 {receiver}&#x3000;{day} 签收</source>
         <translation>  Received by {receiver}, signed {day}</translation>
     </message>
     <message>
-        <source>　已退回 {n} 卷</source>
+        <source>&#x3000;已退回 {n} 卷</source>
         <translation>  {n} volumes returned</translation>
     </message>
     <message>
-        <source>　正在质量检查…</source>
+        <source>&#x3000;正在质量检查…</source>
         <translation>  Checking…</translation>
     </message>
     <message>
@@ -588,6 +654,113 @@ Captured drops move to {done}; bad drops to {quarantine} (with &quot;原因.txt&
     <message>
         <source>隔离文件夹不能是热文件夹本身：{path}</source>
         <translation>The quarantine folder cannot be the hot folder itself: {path}</translation>
+    </message>
+</context>
+<context>
+    <name>InventoryDialog</name>
+    <message>
+        <source>载入扫描文件</source>
+        <translation>Load scan file</translation>
+    </message>
+    <message>
+        <source>文本文件 (*.txt *.csv);;所有文件 (*)</source>
+        <translation>Text files (*.txt *.csv);;All files (*)</translation>
+    </message>
+    <message>
+        <source>正在盘点…</source>
+        <translation>Running the inventory…</translation>
+    </message>
+    <message>
+        <source>盘点</source>
+        <translation>Run inventory</translation>
+    </message>
+    <message>
+        <source>{box}&#x3000;应在 {location}，未扫到</source>
+        <translation>{box}: registered at {location}, not scanned</translation>
+    </message>
+    <message>
+        <source>{box}&#x3000;登记在 {registered}，扫描于 {at}（第 {line} 行）</source>
+        <translation>{box}: registered at {registered}, scanned at {at} (line {line})</translation>
+    </message>
+    <message>
+        <source>未上架</source>
+        <translation>not shelved</translation>
+    </message>
+    <message>
+        <source>未注明位置</source>
+        <translation>no location given</translation>
+    </message>
+    <message>
+        <source>缺失（登记在架，未扫到）：{n}</source>
+        <translation>Missing (on the shelf in the register, not scanned): {n}</translation>
+    </message>
+    <message>
+        <source>错位（扫到的位置与登记不符）：{n}</source>
+        <translation>Misplaced (scanned somewhere else than registered): {n}</translation>
+    </message>
+    <message>
+        <source>无法识别（不是档案盒条码）：{n}</source>
+        <translation>Unexpected (not a box barcode): {n}</translation>
+    </message>
+    <message>
+        <source>重复扫描：{n}</source>
+        <translation>Scanned more than once: {n}</translation>
+    </message>
+    <message>
+        <source>全部库房</source>
+        <translation>all rooms</translation>
+    </message>
+    <message>
+        <source>账物相符</source>
+        <translation>Consistent</translation>
+    </message>
+    <message>
+        <source>账物不符</source>
+        <translation>Discrepancies</translation>
+    </message>
+    <message>
+        <source>{verdict}：扫描 {scanned} 条，相符 {matched} 盒；范围：{scope}</source>
+        <translation>{verdict}: {scanned} codes scanned, {matched} boxes matched; counted: {scope}</translation>
+    </message>
+    <message>
+        <source>盘点结果</source>
+        <translation>Inventory result</translation>
+    </message>
+    <message>
+        <source>导出盘点结果</source>
+        <translation>Export the inventory result</translation>
+    </message>
+    <message>
+        <source>盘点结果.txt</source>
+        <translation>inventory.txt</translation>
+    </message>
+    <message>
+        <source>文本文件 (*.txt)</source>
+        <translation>Text files (*.txt)</translation>
+    </message>
+    <message>
+        <source>扫描枪读到的盒脊条码，一行一个；“@1库-03架-2列-4层”或位置条码 LOC-1-03-2-4 一行，表示以下各行在该位置扫到。范围可不填：默认为文中出现的位置，都没有时为全部库房。</source>
+        <translation>The box barcodes the scanner read, one a line; a line “@1库-03架-2列-4层” or a location barcode LOC-1-03-2-4 says the lines below were read at that location. The scope may be left empty: the locations named in the text, or all rooms when none is.</translation>
+    </message>
+    <message>
+        <source>范围</source>
+        <translation>Scope</translation>
+    </message>
+    <message>
+        <source>如 1库 或 1库-03架（可不填）</source>
+        <translation>e.g. 1库 or 1库-03架 (optional)</translation>
+    </message>
+    <message>
+        <source>载入文件…</source>
+        <translation>Load file…</translation>
+    </message>
+    <message>
+        <source>导出结果…</source>
+        <translation>Export result…</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
     </message>
 </context>
 <context>
@@ -780,7 +953,7 @@ Captured drops move to {done}; bad drops to {quarantine} (with &quot;原因.txt&
 <context>
     <name>ItemEditDialog</name>
     <message>
-        <source>{number}　{archival_code}</source>
+        <source>{number}&#x3000;{archival_code}</source>
         <translation>{number}  {archival_code}</translation>
     </message>
     <message>
@@ -877,6 +1050,41 @@ Captured drops move to {done}; bad drops to {quarantine} (with &quot;原因.txt&
     <message>
         <source>读取件目录</source>
         <translation>Reading the item list</translation>
+    </message>
+</context>
+<context>
+    <name>LocationDialog</name>
+    <message>
+        <source>请填写库房号</source>
+        <translation>Enter the room</translation>
+    </message>
+    <message>
+        <source>新建位置</source>
+        <translation>New location</translation>
+    </message>
+    <message>
+        <source>库房中的一个位置：库房-架-列-层。库房号只用字母和数字（写入条码）。</source>
+        <translation>A place on the shelves: room, shelf, column, layer. Rooms use letters and digits only (they go into barcodes).</translation>
+    </message>
+    <message>
+        <source>库房</source>
+        <translation>Room</translation>
+    </message>
+    <message>
+        <source>架</source>
+        <translation>Shelf</translation>
+    </message>
+    <message>
+        <source>列</source>
+        <translation>Column</translation>
+    </message>
+    <message>
+        <source>层</source>
+        <translation>Layer</translation>
+    </message>
+    <message>
+        <source>位置代码</source>
+        <translation>Location code</translation>
     </message>
 </context>
 <context>
@@ -1037,7 +1245,7 @@ Business records of social-insurance agencies</translation>
     </message>
     <message>
         <source>把一个年度、一个类别中未组卷的档案件组成案卷</source>
-        <translation>File a year's unfiled items of one class into volumes</translation>
+        <translation>File a year&apos;s unfiled items of one class into volumes</translation>
     </message>
     <message>
         <source>案卷</source>
@@ -1292,6 +1500,41 @@ Business records of social-insurance agencies</translation>
     </message>
 </context>
 <context>
+    <name>PutDialog</name>
+    <message>
+        <source>没有可装入本盒的未装盒档案（同年度、同类别、同保管期限）</source>
+        <translation>Nothing unboxed can go into this box (same year, class and retention)</translation>
+    </message>
+    <message>
+        <source>请勾选要装入的档案</source>
+        <translation>Tick what goes into the box</translation>
+    </message>
+    <message>
+        <source>装盒</source>
+        <translation>Put into box</translation>
+    </message>
+    <message>
+        <source>{year}年&#x3000;{klass}类&#x3000;保管期限 {retention}：未装盒的{what}</source>
+        <translation>{year}, class {klass}, retention {retention}: unboxed {what}</translation>
+    </message>
+    <message>
+        <source>案卷</source>
+        <translation>volumes</translation>
+    </message>
+    <message>
+        <source>档案件（不在案卷中的）</source>
+        <translation>items (not in a volume)</translation>
+    </message>
+    <message>
+        <source>档案盒</source>
+        <translation>Box</translation>
+    </message>
+    <message>
+        <source>档案件</source>
+        <translation>Items</translation>
+    </message>
+</context>
+<context>
     <name>RegistersDialog</name>
     <message>
         <source>归档文件目录</source>
@@ -1478,13 +1721,13 @@ Business records of social-insurance agencies</translation>
     </message>
     <message>
         <source>移出的 {n} 件成为未组卷的件，可再加入同年度、同类别的案卷；本卷的顺序号和页号随之重排。</source>
-        <translation>The {n} item(s) taken out become unfiled and can go into a volume of the same year and class later; this volume's sequence and page numbers are renumbered.</translation>
+        <translation>The {n} item(s) taken out become unfiled and can go into a volume of the same year and class later; this volume&apos;s sequence and page numbers are renumbered.</translation>
     </message>
 </context>
 <context>
     <name>RenumberDialog</name>
     <message>
-        <source>{number}　{title}</source>
+        <source>{number}&#x3000;{title}</source>
         <translation>{number}  {title}</translation>
     </message>
     <message>
@@ -1893,6 +2136,10 @@ Reason (recorded in the audit trail):</translation>
         <translation>Time limit per page (s)</translation>
     </message>
     <message>
+        <source>识别前清理</source>
+        <translation>Clean-up before OCR</translation>
+    </message>
+    <message>
         <source>Tesseract（默认）</source>
         <translation>Tesseract (default)</translation>
     </message>
@@ -1929,6 +2176,14 @@ Reason (recorded in the audit trail):</translation>
         <translation>Automatic (one per core)</translation>
     </message>
     <message>
+        <source>逐页测量，只在能提高准确率时去噪、去污点、纠斜</source>
+        <translation>Measure each page; denoise, despeckle or deskew only where it raises accuracy</translation>
+    </message>
+    <message>
+        <source>差的扫描件识别得更准；识别速度约慢一成半。扫描质量都好时可关闭。</source>
+        <translation>Poor scans are read more accurately; OCR runs about 15% slower. Turn it off when all scans are good.</translation>
+    </message>
+    <message>
         <source>更换档案库位置后窗口将打开该档案库。全宗在建库时确定，不能在此修改。门类代码与档号格式的修改记入审计记录，只影响之后采集的档案。</source>
         <translation>Choosing another archive folder opens that archive. The fonds is fixed when an archive is created and cannot be changed here. Changes of the category code and the archival code template are audited and apply to items captured afterwards.</translation>
     </message>
@@ -1955,6 +2210,33 @@ Reason (recorded in the audit trail):</translation>
     <message>
         <source>隔离文件夹</source>
         <translation>Quarantine folder</translation>
+    </message>
+</context>
+<context>
+    <name>ShelveDialog</name>
+    <message>
+        <source>……共 {n} 盒</source>
+        <translation>… {n} boxes in all</translation>
+    </message>
+    <message>
+        <source>还没有位置：先点“新建位置…”</source>
+        <translation>No locations yet: use “New location…” first</translation>
+    </message>
+    <message>
+        <source>上架/移架</source>
+        <translation>Shelve / move</translation>
+    </message>
+    <message>
+        <source>把 {n} 个档案盒放到所选位置；原来在架上的盒即移到新位置。</source>
+        <translation>Put {n} boxes at the location chosen; boxes already on a shelf move there.</translation>
+    </message>
+    <message>
+        <source>档案盒</source>
+        <translation>Boxes</translation>
+    </message>
+    <message>
+        <source>位置</source>
+        <translation>Location</translation>
     </message>
 </context>
 <context>
@@ -1990,6 +2272,269 @@ Reason (recorded in the audit trail):</translation>
     <message>
         <source>日期</source>
         <translation>Date</translation>
+    </message>
+</context>
+<context>
+    <name>StorageView</name>
+    <message>
+        <source>案卷号</source>
+        <translation>Volume nos.</translation>
+    </message>
+    <message>
+        <source>起止件号</source>
+        <translation>Item nos.</translation>
+    </message>
+    <message>
+        <source>{n} 卷</source>
+        <translation>{n} volumes</translation>
+    </message>
+    <message>
+        <source>{n} 件</source>
+        <translation>{n} items</translation>
+    </message>
+    <message>
+        <source>按卷（装案卷）</source>
+        <translation>Volumes</translation>
+    </message>
+    <message>
+        <source>按件（装档案件）</source>
+        <translation>Items</translation>
+    </message>
+    <message>
+        <source>读取库房</source>
+        <translation>Reading the storage</translation>
+    </message>
+    <message>
+        <source>全部档案盒</source>
+        <translation>All boxes</translation>
+    </message>
+    <message>
+        <source>未上架</source>
+        <translation>Not shelved</translation>
+    </message>
+    <message>
+        <source>{n}库</source>
+        <translation>Room {n}</translation>
+    </message>
+    <message>
+        <source>{n}架</source>
+        <translation>Shelf {n}</translation>
+    </message>
+    <message>
+        <source>{n}列</source>
+        <translation>Column {n}</translation>
+    </message>
+    <message>
+        <source>{n}层</source>
+        <translation>Layer {n}</translation>
+    </message>
+    <message>
+        <source>未上架的档案盒</source>
+        <translation>Boxes not shelved</translation>
+    </message>
+    <message>
+        <source>读取中…</source>
+        <translation>Reading…</translation>
+    </message>
+    <message>
+        <source>{n} 盒</source>
+        <translation>{n} boxes</translation>
+    </message>
+    <message>
+        <source>读取档案盒</source>
+        <translation>Reading the box</translation>
+    </message>
+    <message>
+        <source>没有档案盒：点“新建档案盒…”</source>
+        <translation>No boxes: use “New box…”</translation>
+    </message>
+    <message>
+        <source>未选档案盒</source>
+        <translation>No box chosen</translation>
+    </message>
+    <message>
+        <source>第 {number} 盒&#x3000;{code}</source>
+        <translation>Box {number}  {code}</translation>
+    </message>
+    <message>
+        <source>{year}年&#x3000;{klass}类&#x3000;保管期限 {retention}&#x3000;{kind}&#x3000;{count}&#x3000;位置：{place}</source>
+        <translation>{year}, class {klass}, retention {retention}; holds: {kind}; {count}; location: {place}</translation>
+    </message>
+    <message>
+        <source>档号</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>案卷题名</source>
+        <translation>Volume title</translation>
+    </message>
+    <message>
+        <source>件数</source>
+        <translation>Items</translation>
+    </message>
+    <message>
+        <source>盒内顺序</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <source>件号</source>
+        <translation>Item number</translation>
+    </message>
+    <message>
+        <source>题名</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>查找位置</source>
+        <translation>Find</translation>
+    </message>
+    <message>
+        <source>档案件 {code}</source>
+        <translation>Item {code}</translation>
+    </message>
+    <message>
+        <source>案卷 {code}</source>
+        <translation>Volume {code}</translation>
+    </message>
+    <message>
+        <source>档案盒 {code}</source>
+        <translation>Box {code}</translation>
+    </message>
+    <message>
+        <source>位置 {code}</source>
+        <translation>Location {code}</translation>
+    </message>
+    <message>
+        <source>（在案卷 {volume}）</source>
+        <translation> (in volume {volume})</translation>
+    </message>
+    <message>
+        <source>未装盒</source>
+        <translation>not boxed</translation>
+    </message>
+    <message>
+        <source>{chain}（盒 {box} 未上架）</source>
+        <translation>{chain} (box {box} not shelved)</translation>
+    </message>
+    <message>
+        <source>已新建位置 {code}</source>
+        <translation>Location {code} added</translation>
+    </message>
+    <message>
+        <source>已新建档案盒 {code}</source>
+        <translation>Box {code} made</translation>
+    </message>
+    <message>
+        <source>已将 {n} 盒放到 {code}</source>
+        <translation>{n} boxes put at {code}</translation>
+    </message>
+    <message>
+        <source>已将 {n} 项装入 {code}</source>
+        <translation>{n} put into {code}</translation>
+    </message>
+    <message>
+        <source>读取未装盒的档案</source>
+        <translation>Reading what is unboxed</translation>
+    </message>
+    <message>
+        <source>没有档案盒</source>
+        <translation>No boxes</translation>
+    </message>
+    <message>
+        <source>保存盒脊标签</source>
+        <translation>Save spine labels</translation>
+    </message>
+    <message>
+        <source>盒脊标签.docx</source>
+        <translation>spine-labels.docx</translation>
+    </message>
+    <message>
+        <source>Word 文档 (*.docx)</source>
+        <translation>Word documents (*.docx)</translation>
+    </message>
+    <message>
+        <source>已生成 {n} 个盒脊标签：{file}</source>
+        <translation>{n} spine labels written: {file}</translation>
+    </message>
+    <message>
+        <source>生成盒脊标签</source>
+        <translation>Writing spine labels</translation>
+    </message>
+    <message>
+        <source>新建位置…</source>
+        <translation>New location…</translation>
+    </message>
+    <message>
+        <source>登记库房中的一个位置：库房-架-列-层</source>
+        <translation>Register a place on the shelves: room, shelf, column, layer</translation>
+    </message>
+    <message>
+        <source>新建档案盒…</source>
+        <translation>New box…</translation>
+    </message>
+    <message>
+        <source>同一年度、同一类别、同一保管期限一盒</source>
+        <translation>One year, one class, one retention period a box</translation>
+    </message>
+    <message>
+        <source>上架/移架…</source>
+        <translation>Shelve / move…</translation>
+    </message>
+    <message>
+        <source>把选中的档案盒放到一个位置（须填写理由）</source>
+        <translation>Put the boxes chosen at a location (a reason is required)</translation>
+    </message>
+    <message>
+        <source>装盒…</source>
+        <translation>Put into box…</translation>
+    </message>
+    <message>
+        <source>把未装盒的案卷或档案件装入选中的档案盒</source>
+        <translation>Put unboxed volumes or items into the box chosen</translation>
+    </message>
+    <message>
+        <source>打印盒脊标签…</source>
+        <translation>Print spine labels…</translation>
+    </message>
+    <message>
+        <source>选中的档案盒或某年度全部档案盒的盒脊标签，保存为 Word 文档</source>
+        <translation>Spine labels of the boxes chosen or of every box of a year, saved as a Word document</translation>
+    </message>
+    <message>
+        <source>选中的 {n} 个档案盒…</source>
+        <translation>The {n} boxes chosen…</translation>
+    </message>
+    <message>
+        <source>{year}年的全部档案盒…</source>
+        <translation>Every box of {year}…</translation>
+    </message>
+    <message>
+        <source>盘点…</source>
+        <translation>Inventory…</translation>
+    </message>
+    <message>
+        <source>把在架上扫描到的条码与登记核对（账物相符）</source>
+        <translation>Check the barcodes scanned at the shelves against the register</translation>
+    </message>
+    <message>
+        <source>件号、档号、案卷档号或盒号</source>
+        <translation>Item number, archival code, volume code or box code</translation>
+    </message>
+    <message>
+        <source>查找</source>
+        <translation>Find</translation>
+    </message>
+    <message>
+        <source>库房-架-列-层</source>
+        <translation>Room - shelf - column - layer</translation>
+    </message>
+    <message>
+        <source>盒数</source>
+        <translation>Boxes</translation>
     </message>
 </context>
 <context>
@@ -2281,7 +2826,7 @@ Open its folder?</translation>
     </message>
     <message>
         <source>把一个年度、一个类别中未组卷的档案件按月、季度或年组成案卷</source>
-        <translation>File a year's unfiled items of one class into volumes by month, quarter or year</translation>
+        <translation>File a year&apos;s unfiled items of one class into volumes by month, quarter or year</translation>
     </message>
     <message>
         <source>把件拖到上方另一个案卷上即可移卷（同年度、同类别、同保管期限）；右键菜单可移出案卷或移到其他案卷；每次修改都须填写理由，记入审计记录。</source>
@@ -2391,6 +2936,17 @@ Open its folder?</translation>
     </message>
 </context>
 <context>
+    <name>_FormDialog</name>
+    <message>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
     <name>_ItemDialog</name>
     <message>
         <source>保存</source>
@@ -2403,550 +2959,6 @@ Open its folder?</translation>
     <message>
         <source>必须填写（记入审计记录）</source>
         <translation>Required (recorded in the audit trail)</translation>
-    </message>
-</context>
-<context>
-    <name>BoxDialog</name>
-    <message>
-        <source>新建档案盒</source>
-        <translation>New box</translation>
-    </message>
-    <message>
-        <source>不同年度、不同类别、不同保管期限的档案不能装入同一盒；盒号按年度、类别连续编号。</source>
-        <translation>Records of different years, classes or retention periods never share a box; box numbers run gap-free per year and class.</translation>
-    </message>
-    <message>
-        <source>年度</source>
-        <translation>Year</translation>
-    </message>
-    <message>
-        <source>类别</source>
-        <translation>Class</translation>
-    </message>
-    <message>
-        <source>保管期限</source>
-        <translation>Retention</translation>
-    </message>
-    <message>
-        <source>装入</source>
-        <translation>Holds</translation>
-    </message>
-</context>
-<context>
-    <name>BoxListModel</name>
-    <message>
-        <source>盒号</source>
-        <translation>Box</translation>
-    </message>
-    <message>
-        <source>条码</source>
-        <translation>Barcode</translation>
-    </message>
-    <message>
-        <source>年度</source>
-        <translation>Year</translation>
-    </message>
-    <message>
-        <source>类别</source>
-        <translation>Class</translation>
-    </message>
-    <message>
-        <source>保管期限</source>
-        <translation>Retention</translation>
-    </message>
-    <message>
-        <source>内容（起止件号/案卷号）</source>
-        <translation>Contents (item or volume numbers)</translation>
-    </message>
-    <message>
-        <source>数量</source>
-        <translation>Count</translation>
-    </message>
-    <message>
-        <source>位置</source>
-        <translation>Location</translation>
-    </message>
-    <message>
-        <source>未上架</source>
-        <translation>Not shelved</translation>
-    </message>
-</context>
-<context>
-    <name>InventoryDialog</name>
-    <message>
-        <source>载入扫描文件</source>
-        <translation>Load scan file</translation>
-    </message>
-    <message>
-        <source>文本文件 (*.txt *.csv);;所有文件 (*)</source>
-        <translation>Text files (*.txt *.csv);;All files (*)</translation>
-    </message>
-    <message>
-        <source>正在盘点…</source>
-        <translation>Running the inventory…</translation>
-    </message>
-    <message>
-        <source>盘点</source>
-        <translation>Run inventory</translation>
-    </message>
-    <message>
-        <source>{box}　应在 {location}，未扫到</source>
-        <translation>{box}: registered at {location}, not scanned</translation>
-    </message>
-    <message>
-        <source>{box}　登记在 {registered}，扫描于 {at}（第 {line} 行）</source>
-        <translation>{box}: registered at {registered}, scanned at {at} (line {line})</translation>
-    </message>
-    <message>
-        <source>未上架</source>
-        <translation>not shelved</translation>
-    </message>
-    <message>
-        <source>未注明位置</source>
-        <translation>no location given</translation>
-    </message>
-    <message>
-        <source>缺失（登记在架，未扫到）：{n}</source>
-        <translation>Missing (on the shelf in the register, not scanned): {n}</translation>
-    </message>
-    <message>
-        <source>错位（扫到的位置与登记不符）：{n}</source>
-        <translation>Misplaced (scanned somewhere else than registered): {n}</translation>
-    </message>
-    <message>
-        <source>无法识别（不是档案盒条码）：{n}</source>
-        <translation>Unexpected (not a box barcode): {n}</translation>
-    </message>
-    <message>
-        <source>重复扫描：{n}</source>
-        <translation>Scanned more than once: {n}</translation>
-    </message>
-    <message>
-        <source>全部库房</source>
-        <translation>all rooms</translation>
-    </message>
-    <message>
-        <source>账物相符</source>
-        <translation>Consistent</translation>
-    </message>
-    <message>
-        <source>账物不符</source>
-        <translation>Discrepancies</translation>
-    </message>
-    <message>
-        <source>{verdict}：扫描 {scanned} 条，相符 {matched} 盒；范围：{scope}</source>
-        <translation>{verdict}: {scanned} codes scanned, {matched} boxes matched; counted: {scope}</translation>
-    </message>
-    <message>
-        <source>盘点结果</source>
-        <translation>Inventory result</translation>
-    </message>
-    <message>
-        <source>导出盘点结果</source>
-        <translation>Export the inventory result</translation>
-    </message>
-    <message>
-        <source>盘点结果.txt</source>
-        <translation>inventory.txt</translation>
-    </message>
-    <message>
-        <source>文本文件 (*.txt)</source>
-        <translation>Text files (*.txt)</translation>
-    </message>
-    <message>
-        <source>扫描枪读到的盒脊条码，一行一个；“@1库-03架-2列-4层”或位置条码 LOC-1-03-2-4 一行，表示以下各行在该位置扫到。范围可不填：默认为文中出现的位置，都没有时为全部库房。</source>
-        <translation>The box barcodes the scanner read, one a line; a line “@1库-03架-2列-4层” or a location barcode LOC-1-03-2-4 says the lines below were read at that location. The scope may be left empty: the locations named in the text, or all rooms when none is.</translation>
-    </message>
-    <message>
-        <source>范围</source>
-        <translation>Scope</translation>
-    </message>
-    <message>
-        <source>如 1库 或 1库-03架（可不填）</source>
-        <translation>e.g. 1库 or 1库-03架 (optional)</translation>
-    </message>
-    <message>
-        <source>载入文件…</source>
-        <translation>Load file…</translation>
-    </message>
-    <message>
-        <source>导出结果…</source>
-        <translation>Export result…</translation>
-    </message>
-    <message>
-        <source>关闭</source>
-        <translation>Close</translation>
-    </message>
-</context>
-<context>
-    <name>LocationDialog</name>
-    <message>
-        <source>请填写库房号</source>
-        <translation>Enter the room</translation>
-    </message>
-    <message>
-        <source>新建位置</source>
-        <translation>New location</translation>
-    </message>
-    <message>
-        <source>库房中的一个位置：库房-架-列-层。库房号只用字母和数字（写入条码）。</source>
-        <translation>A place on the shelves: room, shelf, column, layer. Rooms use letters and digits only (they go into barcodes).</translation>
-    </message>
-    <message>
-        <source>库房</source>
-        <translation>Room</translation>
-    </message>
-    <message>
-        <source>架</source>
-        <translation>Shelf</translation>
-    </message>
-    <message>
-        <source>列</source>
-        <translation>Column</translation>
-    </message>
-    <message>
-        <source>层</source>
-        <translation>Layer</translation>
-    </message>
-    <message>
-        <source>位置代码</source>
-        <translation>Location code</translation>
-    </message>
-</context>
-<context>
-    <name>PutDialog</name>
-    <message>
-        <source>没有可装入本盒的未装盒档案（同年度、同类别、同保管期限）</source>
-        <translation>Nothing unboxed can go into this box (same year, class and retention)</translation>
-    </message>
-    <message>
-        <source>请勾选要装入的档案</source>
-        <translation>Tick what goes into the box</translation>
-    </message>
-    <message>
-        <source>装盒</source>
-        <translation>Put into box</translation>
-    </message>
-    <message>
-        <source>{year}年　{klass}类　保管期限 {retention}：未装盒的{what}</source>
-        <translation>{year}, class {klass}, retention {retention}: unboxed {what}</translation>
-    </message>
-    <message>
-        <source>案卷</source>
-        <translation>volumes</translation>
-    </message>
-    <message>
-        <source>档案件（不在案卷中的）</source>
-        <translation>items (not in a volume)</translation>
-    </message>
-    <message>
-        <source>档案盒</source>
-        <translation>Box</translation>
-    </message>
-    <message>
-        <source>档案件</source>
-        <translation>Items</translation>
-    </message>
-</context>
-<context>
-    <name>ShelveDialog</name>
-    <message>
-        <source>……共 {n} 盒</source>
-        <translation>… {n} boxes in all</translation>
-    </message>
-    <message>
-        <source>还没有位置：先点“新建位置…”</source>
-        <translation>No locations yet: use “New location…” first</translation>
-    </message>
-    <message>
-        <source>上架/移架</source>
-        <translation>Shelve / move</translation>
-    </message>
-    <message>
-        <source>把 {n} 个档案盒放到所选位置；原来在架上的盒即移到新位置。</source>
-        <translation>Put {n} boxes at the location chosen; boxes already on a shelf move there.</translation>
-    </message>
-    <message>
-        <source>档案盒</source>
-        <translation>Boxes</translation>
-    </message>
-    <message>
-        <source>位置</source>
-        <translation>Location</translation>
-    </message>
-</context>
-<context>
-    <name>StorageView</name>
-    <message>
-        <source>案卷号</source>
-        <translation>Volume nos.</translation>
-    </message>
-    <message>
-        <source>起止件号</source>
-        <translation>Item nos.</translation>
-    </message>
-    <message>
-        <source>{n} 卷</source>
-        <translation>{n} volumes</translation>
-    </message>
-    <message>
-        <source>{n} 件</source>
-        <translation>{n} items</translation>
-    </message>
-    <message>
-        <source>按卷（装案卷）</source>
-        <translation>Volumes</translation>
-    </message>
-    <message>
-        <source>按件（装档案件）</source>
-        <translation>Items</translation>
-    </message>
-    <message>
-        <source>读取库房</source>
-        <translation>Reading the storage</translation>
-    </message>
-    <message>
-        <source>全部档案盒</source>
-        <translation>All boxes</translation>
-    </message>
-    <message>
-        <source>未上架</source>
-        <translation>Not shelved</translation>
-    </message>
-    <message>
-        <source>{n}库</source>
-        <translation>Room {n}</translation>
-    </message>
-    <message>
-        <source>{n}架</source>
-        <translation>Shelf {n}</translation>
-    </message>
-    <message>
-        <source>{n}列</source>
-        <translation>Column {n}</translation>
-    </message>
-    <message>
-        <source>{n}层</source>
-        <translation>Layer {n}</translation>
-    </message>
-    <message>
-        <source>未上架的档案盒</source>
-        <translation>Boxes not shelved</translation>
-    </message>
-    <message>
-        <source>读取中…</source>
-        <translation>Reading…</translation>
-    </message>
-    <message>
-        <source>{n} 盒</source>
-        <translation>{n} boxes</translation>
-    </message>
-    <message>
-        <source>读取档案盒</source>
-        <translation>Reading the box</translation>
-    </message>
-    <message>
-        <source>没有档案盒：点“新建档案盒…”</source>
-        <translation>No boxes: use “New box…”</translation>
-    </message>
-    <message>
-        <source>未选档案盒</source>
-        <translation>No box chosen</translation>
-    </message>
-    <message>
-        <source>第 {number} 盒　{code}</source>
-        <translation>Box {number}  {code}</translation>
-    </message>
-    <message>
-        <source>{year}年　{klass}类　保管期限 {retention}　{kind}　{count}　位置：{place}</source>
-        <translation>{year}, class {klass}, retention {retention}; holds: {kind}; {count}; location: {place}</translation>
-    </message>
-    <message>
-        <source>档号</source>
-        <translation>Code</translation>
-    </message>
-    <message>
-        <source>案卷题名</source>
-        <translation>Volume title</translation>
-    </message>
-    <message>
-        <source>件数</source>
-        <translation>Items</translation>
-    </message>
-    <message>
-        <source>盒内顺序</source>
-        <translation>No.</translation>
-    </message>
-    <message>
-        <source>件号</source>
-        <translation>Item number</translation>
-    </message>
-    <message>
-        <source>题名</source>
-        <translation>Title</translation>
-    </message>
-    <message>
-        <source>日期</source>
-        <translation>Date</translation>
-    </message>
-    <message>
-        <source>查找位置</source>
-        <translation>Find</translation>
-    </message>
-    <message>
-        <source>档案件 {code}</source>
-        <translation>Item {code}</translation>
-    </message>
-    <message>
-        <source>案卷 {code}</source>
-        <translation>Volume {code}</translation>
-    </message>
-    <message>
-        <source>档案盒 {code}</source>
-        <translation>Box {code}</translation>
-    </message>
-    <message>
-        <source>位置 {code}</source>
-        <translation>Location {code}</translation>
-    </message>
-    <message>
-        <source>（在案卷 {volume}）</source>
-        <translation> (in volume {volume})</translation>
-    </message>
-    <message>
-        <source>未装盒</source>
-        <translation>not boxed</translation>
-    </message>
-    <message>
-        <source>{chain}（盒 {box} 未上架）</source>
-        <translation>{chain} (box {box} not shelved)</translation>
-    </message>
-    <message>
-        <source>已新建位置 {code}</source>
-        <translation>Location {code} added</translation>
-    </message>
-    <message>
-        <source>已新建档案盒 {code}</source>
-        <translation>Box {code} made</translation>
-    </message>
-    <message>
-        <source>已将 {n} 盒放到 {code}</source>
-        <translation>{n} boxes put at {code}</translation>
-    </message>
-    <message>
-        <source>已将 {n} 项装入 {code}</source>
-        <translation>{n} put into {code}</translation>
-    </message>
-    <message>
-        <source>读取未装盒的档案</source>
-        <translation>Reading what is unboxed</translation>
-    </message>
-    <message>
-        <source>没有档案盒</source>
-        <translation>No boxes</translation>
-    </message>
-    <message>
-        <source>保存盒脊标签</source>
-        <translation>Save spine labels</translation>
-    </message>
-    <message>
-        <source>盒脊标签.docx</source>
-        <translation>spine-labels.docx</translation>
-    </message>
-    <message>
-        <source>Word 文档 (*.docx)</source>
-        <translation>Word documents (*.docx)</translation>
-    </message>
-    <message>
-        <source>已生成 {n} 个盒脊标签：{file}</source>
-        <translation>{n} spine labels written: {file}</translation>
-    </message>
-    <message>
-        <source>生成盒脊标签</source>
-        <translation>Writing spine labels</translation>
-    </message>
-    <message>
-        <source>新建位置…</source>
-        <translation>New location…</translation>
-    </message>
-    <message>
-        <source>登记库房中的一个位置：库房-架-列-层</source>
-        <translation>Register a place on the shelves: room, shelf, column, layer</translation>
-    </message>
-    <message>
-        <source>新建档案盒…</source>
-        <translation>New box…</translation>
-    </message>
-    <message>
-        <source>同一年度、同一类别、同一保管期限一盒</source>
-        <translation>One year, one class, one retention period a box</translation>
-    </message>
-    <message>
-        <source>上架/移架…</source>
-        <translation>Shelve / move…</translation>
-    </message>
-    <message>
-        <source>把选中的档案盒放到一个位置（须填写理由）</source>
-        <translation>Put the boxes chosen at a location (a reason is required)</translation>
-    </message>
-    <message>
-        <source>装盒…</source>
-        <translation>Put into box…</translation>
-    </message>
-    <message>
-        <source>把未装盒的案卷或档案件装入选中的档案盒</source>
-        <translation>Put unboxed volumes or items into the box chosen</translation>
-    </message>
-    <message>
-        <source>打印盒脊标签…</source>
-        <translation>Print spine labels…</translation>
-    </message>
-    <message>
-        <source>选中的档案盒或某年度全部档案盒的盒脊标签，保存为 Word 文档</source>
-        <translation>Spine labels of the boxes chosen or of every box of a year, saved as a Word document</translation>
-    </message>
-    <message>
-        <source>选中的 {n} 个档案盒…</source>
-        <translation>The {n} boxes chosen…</translation>
-    </message>
-    <message>
-        <source>{year}年的全部档案盒…</source>
-        <translation>Every box of {year}…</translation>
-    </message>
-    <message>
-        <source>盘点…</source>
-        <translation>Inventory…</translation>
-    </message>
-    <message>
-        <source>把在架上扫描到的条码与登记核对（账物相符）</source>
-        <translation>Check the barcodes scanned at the shelves against the register</translation>
-    </message>
-    <message>
-        <source>件号、档号、案卷档号或盒号</source>
-        <translation>Item number, archival code, volume code or box code</translation>
-    </message>
-    <message>
-        <source>查找</source>
-        <translation>Find</translation>
-    </message>
-    <message>
-        <source>库房-架-列-层</source>
-        <translation>Room - shelf - column - layer</translation>
-    </message>
-    <message>
-        <source>盒数</source>
-        <translation>Boxes</translation>
-    </message>
-</context>
-<context>
-    <name>_FormDialog</name>
-    <message>
-        <source>保存</source>
-        <translation>Save</translation>
-    </message>
-    <message>
-        <source>取消</source>
-        <translation>Cancel</translation>
     </message>
 </context>
 </TS>
