@@ -790,7 +790,9 @@ def save_work_copy(image: Image.Image, stem: Path) -> Path:
     """Save a temporary page for the OCR engine, fast: `stem` plus .tif or .png."""
     if image.width * image.height * len(image.getbands()) <= _RAW_COPY_LIMIT:
         path = stem.with_suffix(".tif")
-        image.save(path, "TIFF")
+        # Explicitly uncompressed: Pillow would otherwise reuse the source's compression
+        # from image.info, and Group 4 cannot hold the 8-bit grey copy of a bilevel scan.
+        image.save(path, "TIFF", compression="raw")
     else:
         path = stem.with_suffix(".png")
         image.save(path, "PNG", compress_level=1)

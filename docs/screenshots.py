@@ -244,6 +244,14 @@ def shoot(work: Path) -> int:
     save(window, "21-handover.png")
     window.views.setCurrentWidget(window.main_split)
 
+    # 9e. a 1366x768 laptop (its taskbar leaves about 700 pixels): the table keeps
+    # several rows and the item detail scrolls instead of squeezing its tables
+    window.resize(1366, 700)
+    window.select_item(first[0])
+    window.tabs.setCurrentIndex(0)
+    save(window, "22-main-laptop.png")
+    window.resize(*SIZE)
+
     # 10. English
     window.work_dock.hide()
     translations.apply("en")

@@ -76,14 +76,31 @@ def test_missing_language_is_a_clear_error() -> None:
     assert info.value.code == "ocr.language_missing" and "xyz" in info.value.message()
 
 
-@pytest.mark.parametrize("mode", ["1", "CMYK", "P", "I;16", "RGBA"])
-def test_unusual_image_modes_are_read(tmp_path: Path, mode: str) -> None:
-    source = tmp_path / ("page.tif" if mode in ("CMYK", "I;16") else "page.png")
+@pytest.mark.parametrize(
+    ("mode", "suffix", "compression"),
+    [
+        ("1", ".png", None),
+        ("CMYK", ".tif", None),
+        ("P", ".png", None),
+        ("I;16", ".tif", None),
+        ("RGBA", ".png", None),
+        # scanner formats: the work copy must not inherit the source's compression
+        ("1", ".tif", "group4"),
+        ("L", ".tif", "tiff_lzw"),
+        ("RGB", ".tif", "jpeg"),
+        ("L", ".tif", "packbits"),
+    ],
+)
+def test_unusual_image_modes_are_read(
+    tmp_path: Path, mode: str, suffix: str, compression: str | None
+) -> None:
+    source = tmp_path / f"page{suffix}"
     img = Image.open(render_page(tmp_path / "grey.png"))
+    options = {"compression": compression} if compression else {}
     if mode == "I;16":
         img.convert("I").point(lambda v: v * 200).convert("I;16").save(source)
     else:
-        img.convert(mode).save(source)
+        img.convert(mode).save(source, **options)
     outcome = process_page(PageTask(1, 1, str(source), "image/png"))
     assert outcome.status == "done", outcome.error
     assert accuracy("".join(LINES), outcome.text.replace("\n", "")) >= 0.8

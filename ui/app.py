@@ -38,9 +38,28 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
         "--smoke", action="store_true", help="open the window offscreen, render it, exit 0"
     )
     parser.add_argument("--screenshot", type=Path, default=None, help="with --smoke: save a PNG")
+    parser.add_argument(
+        "--size",
+        type=window_size,
+        default=(1440, 900),
+        metavar="WxH",
+        help="with --smoke: window size (default 1440x900)",
+    )
     parser.add_argument("--no-hot-folder", action="store_true", help="do not watch the hot folder")
     parser.add_argument("--version", action="version", version=f"archivist-gui {__version__}")
     return parser.parse_args(list(argv) if argv is not None else None)
+
+
+def window_size(text: str) -> tuple[int, int]:
+    """'1280x720' -> (1280, 720), for the smoke window."""
+    width, _, height = text.lower().partition("x")
+    try:
+        size = (int(width), int(height))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a size like 1280x720: {text}") from None
+    if min(size) < 200:
+        raise argparse.ArgumentTypeError(f"too small: {text}")
+    return size
 
 
 def choose_font() -> None:
@@ -148,14 +167,16 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     window = build(archive)
     if args.smoke:
-        return smoke(app, window, args.screenshot)
+        return smoke(app, window, args.screenshot, args.size)
     window.show()
     code = app.exec()
     holder["window"].archive.close()
     return int(code)
 
 
-def smoke(app: object, window: object, screenshot: Path | None) -> int:
+def smoke(
+    app: object, window: object, screenshot: Path | None, size: tuple[int, int] = (1440, 900)
+) -> int:
     """Render the window once offscreen: the item table, the detail and a page."""
     from PySide6.QtCore import QElapsedTimer
     from PySide6.QtWidgets import QApplication
@@ -163,7 +184,8 @@ def smoke(app: object, window: object, screenshot: Path | None) -> int:
     from ui.main_window import MainWindow
 
     assert isinstance(app, QApplication) and isinstance(window, MainWindow)
-    window.resize(1440, 900)
+    window.remember_layout = False  # a smoke run must not change the user's window layout
+    window.resize(*size)
     window.show()
     timer = QElapsedTimer()
     timer.start()

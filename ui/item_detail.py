@@ -9,11 +9,13 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, Qt, Sign
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFormLayout,
+    QFrame,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QTableWidget,
     QTableWidgetItem,
@@ -139,11 +141,24 @@ class ItemDetail(QWidget):
         head_row.addWidget(self.heading, 1)
         head_row.addWidget(self.edit, 0, Qt.AlignmentFlag.AlignTop)
         head_row.addWidget(self.renumber, 0, Qt.AlignmentFlag.AlignTop)
-        layout = QVBoxLayout(self)
+        # The detail scrolls rather than squeezing its tables to nothing in a short
+        # window (a 1366x768 laptop); the tables keep room for a few rows.
+        self.materials.setMinimumHeight(150)
+        self.history.setMinimumHeight(90)
+        content = QWidget()
+        layout = QVBoxLayout(content)
         layout.addWidget(self.placeholder)
         layout.addWidget(head)
         layout.addWidget(self.form_box)
         layout.addWidget(split, 1)
+        scroll = QScrollArea()
+        scroll.setObjectName("itemDetailScroll")
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(content)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
         self.body = [head, self.form_box, split]
         self.retranslate()
         self.show_item(None)

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDockWidget,
@@ -96,6 +96,7 @@ class MainWindow(QMainWindow):
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
+        self.table.setMinimumHeight(6 * (self.fontMetrics().height() + 10))  # a few rows at least
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
@@ -247,6 +248,7 @@ class MainWindow(QMainWindow):
         self._work_changed()
         self.model.reload()  # on a worker thread; the first row is chosen when it is in
         self._refresh_counts()
+        self.remember_layout = True  # off for smoke runs: they must not touch user settings
         self._restore_geometry()
 
     # -- selection -----------------------------------------------------------------
@@ -631,18 +633,32 @@ class MainWindow(QMainWindow):
     def _restore_geometry(self) -> None:
         settings = QSettings()
         geometry = settings.value("window/geometry")
-        if geometry is not None:
-            self.restoreGeometry(geometry)
-        else:
-            self.resize(1440, 900)
+        if geometry is None or not self.restoreGeometry(geometry):
+            self._fit_to_screen()
         state = settings.value("window/state")
         if state is not None:
             self.restoreState(state)
 
+    def _fit_to_screen(self) -> None:
+        """First start: 1440x900 where the screen has room, else nine tenths of it,
+        centred (a 1366x768 laptop gets a window that fits)."""
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        if screen is None:
+            self.resize(1440, 900)
+            return
+        room = screen.availableGeometry()
+        width = min(1440, int(room.width() * 0.9))
+        height = min(900, int(room.height() * 0.9))
+        self.resize(width, height)
+        self.move(
+            room.x() + (room.width() - width) // 2, room.y() + (room.height() - height) // 2
+        )
+
     def closeEvent(self, event: QCloseEvent) -> None:
-        settings = QSettings()
-        settings.setValue("window/geometry", self.saveGeometry())
-        settings.setValue("window/state", self.saveState())
+        if self.remember_layout:
+            settings = QSettings()
+            settings.setValue("window/geometry", self.saveGeometry())
+            settings.setValue("window/state", self.saveState())
         self.hot.stop()
         self.ocr.stop()
         self.runner.cancel_all()

@@ -367,16 +367,28 @@ def test_translation_is_complete_and_in_sync(tmp_path: Path) -> None:
 def test_smoke_mode(archive: Archive, tmp_path: Path) -> None:
     capture_sample(archive, tmp_path / "drop")
     shot = tmp_path / "smoke.png"
+    config = tmp_path / "config"
     result = subprocess.run(
-        [sys.executable, "-m", "ui", "--archive", str(archive.root), "--smoke", "--screenshot", str(shot)],
+        [
+            *(sys.executable, "-m", "ui", "--archive", str(archive.root), "--smoke"),
+            *("--screenshot", str(shot), "--size", "1280x720"),
+        ],
         capture_output=True,
         text=True,
         cwd=ROOT,
         timeout=120,
-        env={**__import__("os").environ, "QT_QPA_PLATFORM": "offscreen"},
+        env={
+            **__import__("os").environ,
+            "QT_QPA_PLATFORM": "offscreen",
+            "XDG_CONFIG_HOME": str(config),
+        },
     )
     assert result.returncode == 0, result.stderr
     assert "1 items" in result.stdout and shot.stat().st_size > 10000
+    # the window fits a 1280x720 screen: nothing forces it taller or wider
+    assert "rendered 1280x720" in result.stdout
+    # a smoke run leaves the user's saved window layout alone
+    assert not list(config.rglob("Archivist.conf"))
     missing = subprocess.run(
         [sys.executable, "-m", "ui", "--archive", str(tmp_path / "nowhere"), "--smoke"],
         capture_output=True,
