@@ -12,7 +12,7 @@ from typing import Any
 
 import pikepdf
 import pytest
-from PIL import Image, ImageDraw
+from PIL import Image, ImageDraw, ImageFont
 
 from archivist.archive import Archive
 from archivist.messages import set_language
@@ -20,6 +20,14 @@ from archivist.messages import set_language
 ROOT = Path(__file__).resolve().parent.parent
 ID_ZHANG = "11010519491231002X"
 ID_LI = "110105198001010016"
+# A CJK font Tesseract's tests render known text with (Debian: fonts-wqy-zenhei).
+TEXT_FONT = "/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc"
+TEXT_LINES = [
+    "失业保险金申领登记表",
+    "申请人因单位解除劳动合同而失业",
+    "现申请领取失业保险金请予审核",
+    "经办机构示例市社会保险事业服务中心",
+]
 
 
 @pytest.fixture(autouse=True)
@@ -48,6 +56,21 @@ def make_jpeg(path: Path, seed: int = 0, size: tuple[int, int] = (400, 300)) -> 
     draw.rectangle((10 + seed % 50, 10, 200, 100 + seed % 80), outline=(0, 0, 0), width=3)
     draw.text((20, 120), f"page {seed}", fill=(0, 0, 0))
     img.save(path, "JPEG", quality=85)
+    return path
+
+
+def render_text_page(
+    path: Path, lines: list[str] = TEXT_LINES, mode: str = "L", angle: float = 0.0
+) -> Path:
+    """A page of known Chinese text for OCR, optionally tilted by `angle` degrees."""
+    font = ImageFont.truetype(TEXT_FONT, 40)
+    img = Image.new("L", (1240, 900), 255)
+    draw = ImageDraw.Draw(img)
+    for index, line in enumerate(lines):
+        draw.text((90, 100 + index * 90), line, font=font, fill=0)
+    if angle:
+        img = img.rotate(angle, resample=Image.Resampling.BICUBIC, fillcolor=255)
+    img.convert(mode).save(path)
     return path
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import ID_ZHANG, make_jpeg, make_pdf, run_cli, write_manifest
+from .conftest import ID_ZHANG, make_jpeg, make_pdf, render_text_page, run_cli, write_manifest
 
 REQUIRED = {
     "number",
@@ -256,26 +256,14 @@ def test_ocr_engine_is_a_preference_the_flag_overrides(tmp_path: Path) -> None:
     assert json.loads(done.stdout)["pages_done"] == 0
 
 
-def tilted_page(path: Path) -> Path:
-    """A page of Chinese text turned by 2 degrees: the measured clean-up deskews it."""
-    from PIL import Image, ImageDraw, ImageFont
-
-    font = ImageFont.truetype("/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc", 36)
-    page = Image.new("L", (1240, 900), 255)
-    draw = ImageDraw.Draw(page)
-    for row in range(6):
-        draw.text((90, 100 + row * 110), "失业保险金申领登记表经办机构审核意见", font=font, fill=0)
-    page.rotate(2.0, resample=Image.Resampling.BICUBIC, fillcolor=255).save(path)
-    return path
-
-
 def test_ocr_cleanup_is_a_preference_the_flag_overrides(tmp_path: Path) -> None:
     from archivist.preferences import Preferences
 
     def archive_with_a_tilted_page(name: str) -> tuple[Path, tuple[str, str]]:
         archive_dir = init(tmp_path / name)
         at = ("--archive", str(archive_dir))
-        tilted_page(tmp_path / name / "tilted.png")
+        # a page turned by 2 degrees: the measured clean-up deskews it
+        render_text_page(tmp_path / name / "tilted.png", ["失业保险金申领登记表经办机构审核意见"] * 6, angle=2.0)
         page = [{"file": "tilted.png", "role": "form", "title": "失业保险金申领登记表"}]
         manifest = write_manifest(tmp_path / name, materials=page)
         run_cli(*at, "capture", "--manifest", str(manifest), check=True)

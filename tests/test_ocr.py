@@ -9,7 +9,7 @@ import stat
 from pathlib import Path
 
 import pytest
-from PIL import Image, ImageDraw, ImageFont
+from PIL import Image
 
 from archivist.archive import Archive
 from archivist.capture import capture_from_manifest
@@ -20,25 +20,7 @@ from archivist.ocr.pages import EngineSettings, PageTask, process_page
 from archivist.ocr.queue import CancelToken, queue_status, retry_failed, run_queue
 from archivist.ocr.text import normalise_line, normalise_page
 
-from .conftest import make_pdf
-
-FONT = "/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc"
-LINES = [
-    "失业保险金申领登记表",
-    "申请人因单位解除劳动合同而失业",
-    "现申请领取失业保险金请予审核",
-    "经办机构示例市社会保险事业服务中心",
-]
-
-
-def render_page(path: Path, lines: list[str] = LINES, mode: str = "L") -> Path:
-    font = ImageFont.truetype(FONT, 40)
-    img = Image.new("L", (1240, 900), 255)
-    draw = ImageDraw.Draw(img)
-    for index, line in enumerate(lines):
-        draw.text((90, 100 + index * 90), line, font=font, fill=0)
-    img.convert(mode).save(path)
-    return path
+from .conftest import TEXT_FONT, TEXT_LINES, make_pdf, render_text_page
 
 
 def accuracy(expected: str, actual: str) -> float:
@@ -55,10 +37,10 @@ def test_normalisation_removes_spaces_between_chinese() -> None:
 def test_tesseract_reads_a_chinese_page(tmp_path: Path) -> None:
     engine = TesseractEngine()
     engine.check()
-    result = engine.recognise(render_page(tmp_path / "page.png"))
-    assert accuracy("".join(LINES), result.text.replace("\n", "")) >= 0.9
+    result = engine.recognise(render_text_page(tmp_path / "page.png"))
+    assert accuracy("".join(TEXT_LINES), result.text.replace("\n", "")) >= 0.9
     assert " " not in result.text
-    assert len(result.lines) == len(LINES) and result.lines[0].width > 0
+    assert len(result.lines) == len(TEXT_LINES) and result.lines[0].width > 0
 
 
 def test_missing_tesseract_is_a_clear_error(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -95,7 +77,7 @@ def test_unusual_image_modes_are_read(
     tmp_path: Path, mode: str, suffix: str, compression: str | None
 ) -> None:
     source = tmp_path / f"page{suffix}"
-    img = Image.open(render_page(tmp_path / "grey.png"))
+    img = Image.open(render_text_page(tmp_path / "grey.png"))
     options = {"compression": compression} if compression else {}
     if mode == "I;16":
         img.convert("I").point(lambda v: v * 200).convert("I;16").save(source)
@@ -103,13 +85,13 @@ def test_unusual_image_modes_are_read(
         img.convert(mode).save(source, **options)
     outcome = process_page(PageTask(1, 1, str(source), "image/png"))
     assert outcome.status == "done", outcome.error
-    assert accuracy("".join(LINES), outcome.text.replace("\n", "")) >= 0.8
+    assert accuracy("".join(TEXT_LINES), outcome.text.replace("\n", "")) >= 0.8
 
 
 def test_readable_pages_are_not_copied_and_others_get_a_fast_work_copy(tmp_path: Path) -> None:
     from archivist import images
 
-    grey_png = render_page(tmp_path / "grey.png")
+    grey_png = render_text_page(tmp_path / "grey.png")
     work = tmp_path / "work"
     work.mkdir()
     as_is = images.prepare_for_ocr(grey_png, 0, work)
@@ -132,7 +114,7 @@ def test_bad_pages_fail_with_a_reason(tmp_path: Path) -> None:
     outcome = process_page(PageTask(1, 1, str(huge), "image/png"))
     assert outcome.error_code == "ocr.image_too_large" and "20000" in (outcome.error or "")
     cut = tmp_path / "cut.jpg"
-    render_page(tmp_path / "p.png").rename(tmp_path / "p2.png")
+    render_text_page(tmp_path / "p.png").rename(tmp_path / "p2.png")
     Image.open(tmp_path / "p2.png").save(tmp_path / "whole.jpg")
     data = (tmp_path / "whole.jpg").read_bytes()
     cut.write_bytes(data[: len(data) // 3])
@@ -142,15 +124,15 @@ def test_bad_pages_fail_with_a_reason(tmp_path: Path) -> None:
 
 def test_rotated_page_does_not_stop_the_queue(tmp_path: Path) -> None:
     rotated = tmp_path / "rotated.png"
-    Image.open(render_page(tmp_path / "p.png")).rotate(90, expand=True).save(rotated)
+    Image.open(render_text_page(tmp_path / "p.png")).rotate(90, expand=True).save(rotated)
     outcome = process_page(PageTask(1, 1, str(rotated), "image/png"))
     assert outcome.status in ("done", "failed") and (outcome.status == "done" or outcome.error)
 
 
 def ocr_manifest(folder: Path) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
-    render_page(folder / "form.png")
-    render_page(folder / "voucher.png", ["身份证复印件", "姓名张三"])
+    render_text_page(folder / "form.png")
+    render_text_page(folder / "voucher.png", ["身份证复印件", "姓名张三"])
     Image.new("L", (600, 800), 255).save(folder / "blank.png")
     make_pdf(folder / "scan.pdf", pages=1)
     data = {
@@ -254,7 +236,7 @@ def test_text_layer_of_an_electronic_pdf_is_used(tmp_path: Path) -> None:
     from reportlab.pdfbase.ttfonts import TTFont
     from reportlab.pdfgen import canvas
 
-    pdfmetrics.registerFont(TTFont("WQY", FONT, subfontIndex=0))
+    pdfmetrics.registerFont(TTFont("WQY", TEXT_FONT, subfontIndex=0))
     path = tmp_path / "e.pdf"
     pdf = canvas.Canvas(str(path))
     pdf.setFont("WQY", 14)

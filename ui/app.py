@@ -41,7 +41,7 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument(
         "--size",
         type=window_size,
-        default=(1440, 900),
+        default=None,
         metavar="WxH",
         help="with --smoke: window size (default 1440x900)",
     )
@@ -175,17 +175,17 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def smoke(
-    app: object, window: object, screenshot: Path | None, size: tuple[int, int] = (1440, 900)
+    app: object, window: object, screenshot: Path | None, size: tuple[int, int] | None = None
 ) -> int:
     """Render the window once offscreen: the item table, the detail and a page."""
     from PySide6.QtCore import QElapsedTimer
     from PySide6.QtWidgets import QApplication
 
-    from ui.main_window import MainWindow
+    from ui.main_window import DEFAULT_SIZE, MainWindow
 
     assert isinstance(app, QApplication) and isinstance(window, MainWindow)
     window.remember_layout = False  # a smoke run must not change the user's window layout
-    window.resize(*size)
+    window.resize(*(size or DEFAULT_SIZE))
     window.show()
     timer = QElapsedTimer()
     timer.start()

@@ -43,6 +43,9 @@ from ui.storage_view import StorageView
 from ui.tasks import TaskContext, TaskRunner
 from ui.volumes_view import VolumesView
 
+# The first-start window size where the screen has room (also the smoke default).
+DEFAULT_SIZE = (1440, 900)
+
 
 class MainWindow(QMainWindow):
     archive_changed = Signal()
@@ -640,15 +643,15 @@ class MainWindow(QMainWindow):
             self.restoreState(state)
 
     def _fit_to_screen(self) -> None:
-        """First start: 1440x900 where the screen has room, else nine tenths of it,
+        """First start: DEFAULT_SIZE where the screen has room, else nine tenths of it,
         centred (a 1366x768 laptop gets a window that fits)."""
         screen = self.screen() or QGuiApplication.primaryScreen()
         if screen is None:
-            self.resize(1440, 900)
+            self.resize(*DEFAULT_SIZE)
             return
         room = screen.availableGeometry()
-        width = min(1440, int(room.width() * 0.9))
-        height = min(900, int(room.height() * 0.9))
+        width = min(DEFAULT_SIZE[0], int(room.width() * 0.9))
+        height = min(DEFAULT_SIZE[1], int(room.height() * 0.9))
         self.resize(width, height)
         self.move(
             room.x() + (room.width() - width) // 2, room.y() + (room.height() - height) // 2

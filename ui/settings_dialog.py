@@ -296,7 +296,7 @@ class SettingsDialog(QDialog):
         self.workers.setSpecialValueText(self.tr("自动（按处理器核数）"))
         self.cleanup.setText(self.tr("逐页测量，只在能提高准确率时去噪、去污点、纠斜"))
         self.cleanup.setToolTip(
-            self.tr("差的扫描件识别得更准；识别速度约慢一成半。扫描质量都好时可关闭。")
+            self.tr("差的扫描件识别得更准；识别速度约慢两成。扫描质量都好时可关闭。")
         )
         self.archive_note.setText(
             self.tr(
