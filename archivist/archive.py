@@ -15,8 +15,8 @@ from platformdirs import user_data_dir
 from sqlalchemy import func, select
 
 from archivist import audit, journal, scheme
-from archivist.db.engine import Database
-from archivist.db.migrate import ensure_current, upgrade
+from archivist.db.engine import Database, read_only_sqlite_url
+from archivist.db.migrate import current_revision, ensure_current, head_revision, upgrade
 from archivist.db.models import Fonds, Item, Material, Setting
 from archivist.errors import ArchiveError, InputError
 from archivist.filestore import translate_os_error
@@ -99,6 +99,13 @@ class Archive:
         self.root = layout.root
         self.migration_backup: Path | None = None
         self.recovered: list[str] = []
+        # Opened read-only (the folder or database cannot be written): reading, searching
+        # and verifying work; every write transaction is refused (archive.read_only).
+        self.read_only = db.read_only
+        # Items the search index was brought up to date with on opening (after a crash).
+        self.reindexed = 0
+        # Temporary folders of this session (a read-only archive's private index copy).
+        self.scratch_folders: list[Path] = []
         # The search index, once checked in this process, and items waiting to be indexed
         # while a batch of changes runs (see archivist.search.service.indexing_batch).
         self.search_index: Any = None
@@ -144,7 +151,10 @@ class Archive:
         return archive
 
     @classmethod
-    def open(cls, root: Path, actor: str | None = None) -> Archive:
+    def open(cls, root: Path, actor: str | None = None, *, reconcile: bool = True) -> Archive:
+        """Open an archive: migrate it, recover interrupted operations and bring the
+        search index in step with the database (unless `reconcile` is False). A folder
+        this process cannot write is opened read-only."""
         layout = Layout(root.resolve())
         if not layout.config.exists():
             raise ArchiveError("archive.missing", path=str(layout.root))
@@ -156,20 +166,65 @@ class Archive:
             ) from None
         if config.get("format") != FORMAT:
             raise ArchiveError("archive.bad_config", file=str(layout.config), reason="format")
-        url = config.get("database_url") or _sqlite_url(layout.database)
-        db = Database(url)
+        configured = config.get("database_url")
+        if configured is None and not _writable(layout):
+            return cls._open_read_only(layout, actor)
+        db = Database(configured or _sqlite_url(layout.database))
         archive = cls(layout, db, actor or default_actor())
         archive.migration_backup = ensure_current(
             db, layout.database if db.is_sqlite else None, layout.backups
         )
         archive.recovered = archive.recover()
+        if reconcile:
+            archive.reindexed = archive._reconcile_index()
         return archive
+
+    @classmethod
+    def _open_read_only(cls, layout: Layout, actor: str | None) -> Archive:
+        """A copy that cannot be written: no migration, no recovery, no writes; refuse
+        clearly when the archive needs one before it can be read."""
+        path = str(layout.root)
+        if not layout.database.is_file():
+            raise ArchiveError("archive.missing", path=path)
+        db = Database(read_only_sqlite_url(layout.database), read_only=True, where=path)
+        try:
+            current = current_revision(db)
+            if current != head_revision():
+                raise ArchiveError(
+                    "archive.read_only_needs_upgrade", revision=current or "-", path=path
+                )
+            interrupted = journal.pending(layout.journals)
+            if interrupted:
+                raise ArchiveError(
+                    "archive.read_only_needs_recovery", count=len(interrupted), path=path
+                )
+        except BaseException:
+            db.dispose()
+            raise
+        return cls(layout, db, actor or default_actor())
+
+    def _reconcile_index(self) -> int:
+        """Re-index what a crash kept out of the search index (cheap when in step)."""
+        from archivist.search.service import reconcile
+
+        try:
+            return reconcile(self)
+        except ArchiveError:
+            raise
+        except Exception:  # derived data: marked stale and rebuilt before the next search
+            from archivist.search.service import mark_stale
+
+            mark_stale(self)
+            return 0
 
     def close(self) -> None:
         if self.search_index is not None:
             self.search_index.close()
             self.search_index = None
         self.db.dispose()
+        for folder in self.scratch_folders:
+            shutil.rmtree(folder, ignore_errors=True)
+        self.scratch_folders.clear()
 
     def __enter__(self) -> Archive:
         return self
@@ -200,6 +255,9 @@ class Archive:
                     moves.undo(int(entry.data.get("phase", 1)))
             done.append(f"{kind}:{entry.op_id}:{'committed' if committed else 'rolled back'}")
             entry.finish()
+        # Lock files and half-written journals of processes killed while starting or
+        # finishing one (never a live process's: see journal.remove_leftovers).
+        journal.remove_leftovers(self.layout.journals)
         # Staging folders with no journal (the journal was finished but removal failed).
         if self.layout.staging.is_dir():
             live = {p.stem for p in self.layout.journals.glob("*.json")}
@@ -280,6 +338,13 @@ class Archive:
 
 def _sqlite_url(path: Path) -> str:
     return f"sqlite:///{path.as_posix()}"
+
+
+def _writable(layout: Layout) -> bool:
+    """Whether this process may write the archive's folder and database file."""
+    return os.access(layout.root, os.W_OK) and (
+        not layout.database.exists() or os.access(layout.database, os.W_OK)
+    )
 
 
 def _write_config(layout: Layout) -> None:

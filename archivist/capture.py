@@ -39,6 +39,7 @@ from archivist.filestore import (
 from archivist.journal import Journal, discard_tree
 from archivist.manifest import CaptureRequest, read_manifest
 from archivist.media import FileFacts, inspect_file
+from archivist.messages import render
 from archivist.numbering import CodeParts, archival_code, item_number, next_serial
 from archivist.ocr.queue import enqueue as enqueue_ocr
 from archivist.ordering import OrderInput, Placement, arrange
@@ -202,7 +203,11 @@ def capture(
         entry.finish()
     report(total * 2, total * 2, number)
     refresh_items(archive, [item_id])
-    warnings = [w for f in facts for w in f.warnings]
+    warnings = [
+        render(code, {"file": request.materials[i].display})
+        for i, f in enumerate(facts)
+        for code in f.notices
+    ] + [w for f in facts for w in f.warnings]
     return CaptureResult(
         number=number, archival_code=code, duplicates=duplicates, warnings=warnings
     )
@@ -342,6 +347,7 @@ def _record(
             size=fact.size,
             sha256=fact.sha256,
             order_basis=placement.basis,
+            warnings=list(fact.notices),
         )
         item.materials.append(row)
         if first_form is None and material.role == "form":

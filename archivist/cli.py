@@ -184,6 +184,8 @@ def cmd_item_show(args: argparse.Namespace) -> int:
         role = "表单" if m["role"] == "form" else "凭证"
         print(f"  {m['seq']:>2}. [{role}] {m['title']}  {m['pages']}页  {m['sha256'][:12]}…")
         print(f"      {explain(m['order_basis'])}")
+        for warning in m.get("warnings", []):
+            print(f"      注意：{warning}")
     return 0
 
 
@@ -201,9 +203,34 @@ def cmd_volume_build(args: argparse.Namespace) -> int:
 
     year = volumes.parse_years(args.year)
     with _open(args) as archive:
-        made = volumes.build(
-            archive, year, args.klass, args.by, catalogue=args.catalogue, dry_run=args.dry_run
-        )
+        if args.dry_run or args.yes:
+            mixed_ok = bool(args.yes)
+        else:
+            with archive.db.reading() as session:
+                others = volumes.other_periods(session, year, args.klass, args.by)
+            mixed_ok = bool(others) and _confirm(
+                volumes.mixed_periods_error(year, args.klass, args.by, others).message()
+            )
+        if args.dry_run:
+            with archive.db.reading() as session:
+                others = volumes.other_periods(session, year, args.klass, args.by)
+            if others:
+                warning = volumes.mixed_periods_error(year, args.klass, args.by, others)
+                print(f"注意：{warning.message()}", file=sys.stderr)
+        try:
+            made = volumes.build(
+                archive,
+                year,
+                args.klass,
+                args.by,
+                catalogue=args.catalogue,
+                dry_run=args.dry_run,
+                mixed_ok=mixed_ok,
+            )
+        except InputError as exc:
+            if exc.code == "volume.mixed_periods":
+                print("（确认按此组卷请加 --yes / add --yes to confirm）", file=sys.stderr)
+            raise
     if args.json:
         _print_json(made)
         return 0
@@ -213,6 +240,30 @@ def cmd_volume_build(args: argparse.Namespace) -> int:
         else:
             _print_volume(view)
     print(f"{'将组成' if args.dry_run else '已组成'} {len(made)} 卷")
+    return 0
+
+
+def _confirm(question: str) -> bool:
+    """Ask on the terminal (y/N); False when no one is there to answer."""
+    if not sys.stdin.isatty():
+        return False
+    print(question, file=sys.stderr)
+    try:
+        answer = input("继续？ Continue? [y/N] ")
+    except EOFError:
+        return False
+    return answer.strip().lower() in ("y", "yes", "是")
+
+
+def cmd_volume_dissolve(args: argparse.Namespace) -> int:
+    from archivist import volumes
+
+    with _open(args) as archive:
+        view = volumes.dissolve(archive, args.code, args.reason)
+    if args.json:
+        _print_json(view)
+    else:
+        print(f"已撤销案卷 {view['code']}（案卷号保留不用）：{args.reason.strip()}")
     return 0
 
 
@@ -658,7 +709,7 @@ def cmd_item_reorder(args: argparse.Namespace) -> int:
 def _date_arg(value: str | None) -> Any:
     from archivist.manifest import parse_date
 
-    return parse_date(value, "<flags>") if value else None
+    return parse_date(value, "--completed-on") if value else None
 
 
 def cmd_item_edit(args: argparse.Namespace) -> int:
@@ -693,6 +744,27 @@ def cmd_item_renumber(args: argparse.Namespace) -> int:
         _print_json(view)
     else:
         print(f"{args.number} → {view['number']}（{view['archival_code']}）")
+    return 0
+
+
+def cmd_item_correct_entity(args: argparse.Namespace) -> int:
+    from archivist.items import correct_entity
+
+    with _open(args) as archive:
+        view = correct_entity(
+            archive,
+            args.number,
+            reason=args.reason,
+            name=args.name,
+            id_number=args.id_number,
+            unit_code=args.unit_code,
+        )
+    if args.json:
+        _print_json(view)
+    else:
+        entity = view["entity"]
+        ident = entity.get("id_number") or entity.get("unit_code") or ""
+        print(f"{view['number']} 的单位/个人已更正：{entity['name']} {ident}".rstrip())
     return 0
 
 
@@ -752,7 +824,14 @@ def cmd_search(args: argparse.Namespace) -> int:
         entity=args.entity,
     )
     with _open(args) as archive:
-        total, hits = search(archive, args.query, filters, limit=args.limit, sort=args.sort)
+        total, hits = search(
+            archive,
+            " ".join(args.query),
+            filters,
+            limit=args.limit,
+            sort=args.sort,
+            offset=args.offset,
+        )
     if args.json:
         _print_json({"total": total, "hits": [h.to_dict() for h in hits]})
         return 0
@@ -1056,6 +1135,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--by", choices=("month", "quarter", "year"), default="month")
     p.add_argument("--catalogue", help="目录号 (default: the class code)")
     p.add_argument("--dry-run", action="store_true", help="show the volumes, make none")
+    p.add_argument(
+        "--yes",
+        action="store_true",
+        help="file even beside volumes of another period (month/quarter/year) of the year",
+    )
     p = add("list", cmd_volume_list, "list volumes", volume_sub)
     p.add_argument("--year", type=int)
     p.add_argument("--class", dest="klass")
@@ -1072,6 +1156,11 @@ def build_parser() -> argparse.ArgumentParser:
     p = add("move", cmd_volume_change, "move items to another volume", volume_sub)
     p.add_argument("items", nargs="+", metavar="ITEM")
     p.add_argument("--to", required=True, help="the volume's code")
+    p.add_argument("--reason", required=True)
+    p = add(
+        "dissolve", cmd_volume_dissolve, "dissolve an empty volume (its number stays)", volume_sub
+    )
+    p.add_argument("code")
     p.add_argument("--reason", required=True)
     p = add("title", cmd_volume_change, "change a volume's title", volume_sub)
     p.add_argument("code")
@@ -1115,6 +1204,18 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--class", dest="klass")
     p.add_argument("--business-type")
     p.add_argument("--completed-on")
+    p.add_argument("--reason", required=True)
+    p = add(
+        "correct-entity",
+        cmd_item_correct_entity,
+        "correct the name, ID number or unit code of the item's person or unit (audited)",
+        item_sub,
+    )
+    p.add_argument("number")
+    p.add_argument("--name")
+    ident = p.add_mutually_exclusive_group()
+    ident.add_argument("--id-number", help="a person's ID number (GB 11643)")
+    ident.add_argument("--unit-code", help="a unit's unified social credit code (GB 32100)")
     p.add_argument("--reason", required=True)
 
     loc = sub.add_parser("location", help="shelf locations (库房-架-列-层)")
@@ -1195,13 +1296,16 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--retry-failed", action="store_true", help="queue failed pages again")
 
     p = add("search", cmd_search, "full-text search in Chinese")
-    p.add_argument("query")
+    p.add_argument(
+        "query", nargs="+", help="the query; a word starting with - excludes (also after --)"
+    )
     p.add_argument("--class", dest="klass")
     p.add_argument("--year", type=int)
     p.add_argument("--year-range", help="e.g. 2019-2023")
     p.add_argument("--business-type")
     p.add_argument("--entity")
     p.add_argument("--limit", type=int, default=20)
+    p.add_argument("--offset", type=int, default=0, help="skip this many hits (paging)")
     p.add_argument(
         "--sort", default="score", help="score, completed_on, -completed_on, year, -year"
     )
@@ -1242,9 +1346,48 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _search_words_last(parser: argparse.ArgumentParser, argv: list[str]) -> list[str]:
+    """`archivist search -工伤 申请`: a word starting with "-" that is no option of the
+    search command belongs to the query (it excludes), so the query words are moved
+    behind "--" where argparse cannot take them for options."""
+    at = 0
+    while at < len(argv):  # find the command, skipping the global options and values
+        word = argv[at]
+        if word in ("--archive", "--actor", "--lang"):
+            at += 2
+        elif word.startswith("-"):
+            at += 1
+        else:
+            break
+    if at >= len(argv) or argv[at] != "search":
+        return argv
+    commands = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+    options = commands.choices["search"]._option_string_actions
+    kept, query = argv[: at + 1], list[str]()
+    rest = iter(argv[at + 1 :])
+    for word in rest:
+        if word == "--":
+            query.extend(rest)
+            break
+        name = word.split("=", 1)[0]
+        known = [o for o in options if o == name] or [
+            o for o in options if name.startswith("--") and o.startswith(name)
+        ]
+        if len(known) == 1:
+            value = next(rest, None) if "=" not in word and options[known[0]].nargs != 0 else None
+            kept.append(word if value is None else f"{word}={value}")
+        elif word.startswith("--") and word != "--":
+            kept.append(word)  # argparse names the unknown option
+        else:
+            query.append(word)
+    return kept + (["--", *query] if query else [])
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
-    args = parser.parse_args(argv)
+    args = parser.parse_args(
+        _search_words_last(parser, list(sys.argv[1:] if argv is None else argv))
+    )
     set_language(args.lang)
     if args.archive is None:
         args.archive = default_archive_dir()

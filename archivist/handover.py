@@ -123,6 +123,24 @@ def _refresh_status(batch: Handover) -> None:
     batch.status = CHECKED if active and all(e.result for e in active) else DRAFT
 
 
+def volume_batch(session: Session, volume_id: int) -> dict[str, Any] | None:
+    """The latest handover batch a volume was put in (read only): its number, the
+    batch's status (draft|checked|signed) and the volume's result there; None if none."""
+    entry = session.scalar(
+        select(HandoverVolume)
+        .where(HandoverVolume.volume_id == volume_id)
+        .order_by(HandoverVolume.id.desc())
+        .limit(1)
+    )
+    if entry is None:
+        return None
+    return {
+        "batch": entry.handover.number,
+        "batch_status": entry.handover.status,
+        "result": entry.result,
+    }
+
+
 def _volume(session: Session, code: str) -> Volume:
     volume = session.scalar(select(Volume).where(Volume.code == code.strip()))
     if volume is None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 
 from archivist.errors import InputError
+from archivist.limits import EARLIEST_BIRTH, clip
 
 _ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
 _ID_CHECK = "10X98765432"
@@ -23,21 +24,36 @@ def id_check_character(first17: str) -> str:
     return _ID_CHECK[total % 11]
 
 
-def normalise_id_number(value: str) -> str:
-    """Validate a resident ID number and return it upper-cased; raise InputError if bad."""
+def normalise_id_number(value: object) -> str:
+    """Validate a resident ID number and return it upper-cased; raise InputError if bad.
+
+    It must be text (a number loses a leading zero and the X), 18 characters, with a
+    real birth date between EARLIEST_BIRTH and today and the right check character."""
+    if not isinstance(value, str):
+        raise InputError(
+            "id_number.invalid", value=clip(value), reason="应为文字 / must be text, not a number"
+        )
     text = value.strip().upper()
     if len(text) != 18:
         raise InputError(
-            "id_number.invalid", value=value, reason="应为18位 / must be 18 characters"
+            "id_number.invalid", value=clip(value), reason="应为18位 / must be 18 characters"
         )
-    if not text[:17].isdigit() or not (text[17].isdigit() or text[17] == "X"):
-        raise InputError("id_number.invalid", value=value, reason="含非法字符 / bad characters")
+    if not text[:17].isascii() or not text[:17].isdigit() or text[17] not in "0123456789X":
+        raise InputError(
+            "id_number.invalid", value=clip(value), reason="含非法字符 / bad characters"
+        )
     try:
-        dt.date(int(text[6:10]), int(text[10:12]), int(text[12:14]))
+        born = dt.date(int(text[6:10]), int(text[10:12]), int(text[12:14]))
     except ValueError:
         raise InputError(
             "id_number.invalid", value=value, reason="出生日期无效 / bad birth date"
         ) from None
+    if not EARLIEST_BIRTH <= born <= dt.date.today():
+        raise InputError(
+            "id_number.invalid",
+            value=value,
+            reason=f"出生日期 {born.isoformat()} 不合理 / implausible birth date {born.isoformat()}",
+        )
     if id_check_character(text[:17]) != text[17]:
         raise InputError("id_number.invalid", value=value, reason="校验码错误 / wrong check digit")
     return text
@@ -49,12 +65,18 @@ def uscc_check_character(first17: str) -> str:
     return _USCC_CHARS[(31 - total % 31) % 31]
 
 
-def normalise_unit_code(value: str) -> str:
+def normalise_unit_code(value: object) -> str:
     """Validate an 18-character unified social credit code; raise InputError if bad."""
+    if not isinstance(value, str):
+        raise InputError(
+            "unit_code.invalid", value=clip(value), reason="应为文字 / must be text, not a number"
+        )
     text = value.strip().upper()
     if len(text) != 18 or any(c not in _USCC_CHARS for c in text):
         raise InputError(
-            "unit_code.invalid", value=value, reason="应为18位代码 / must be 18 code characters"
+            "unit_code.invalid",
+            value=clip(value),
+            reason="应为18位代码 / must be 18 code characters",
         )
     if uscc_check_character(text[:17]) != text[17]:
         raise InputError("unit_code.invalid", value=value, reason="校验码错误 / wrong check digit")

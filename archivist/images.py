@@ -14,6 +14,7 @@ import math
 import random
 import re
 import statistics
+import struct
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -28,12 +29,14 @@ from PIL import (
     UnidentifiedImageError,
 )
 
+from archivist import completeness
 from archivist.errors import FileRejected
 from archivist.fonts import find_cjk_font, preferred_face_index
 
 # The largest scan accepted (500 megapixels, e.g. 20000x20000): one fixed, process-wide
 # policy instead of toggling Pillow's bomb guard, which other threads rely on too.
-Image.MAX_IMAGE_PIXELS = 500_000_000
+MAX_PIXELS = 500_000_000
+Image.MAX_IMAGE_PIXELS = MAX_PIXELS
 # Pixels above which capture only reads the header: decoding a huge scan fully just to
 # look for damage would cost gigabytes of memory.
 FULL_DECODE_LIMIT = 120_000_000
@@ -55,11 +58,15 @@ def inspect_image(path: Path, display_name: str) -> ImageFacts:
         with Image.open(path) as img:
             fmt = img.format or "unknown"
             width, height = img.size
+            _check_pixels(width, height, display_name)
             frames = getattr(img, "n_frames", 1)
             for index in range(frames):
                 img.seek(index)
-                _decode_fully(img)
+                _check_frame(img, path, display_name)
             return ImageFacts(format=fmt, pages=frames, width=width, height=height)
+    except Image.DecompressionBombError:
+        size = _header_size(path) or (0, 0)
+        raise _too_large(size[0], size[1], display_name) from None
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError, EOFError) as exc:
         reason = str(exc).strip() or type(exc).__name__
         raise FileRejected("file.image_corrupt", file=display_name, reason=reason[:200]) from None
@@ -69,10 +76,105 @@ def check_embedded_image(data: bytes, display_name: str) -> None:
     """Decode an image stream taken from a PDF page (JPEG, JPEG 2000) to find damage."""
     try:
         with Image.open(io.BytesIO(data)) as img:
+            _check_pixels(img.width, img.height, display_name)
             _decode_fully(img)
+    except Image.DecompressionBombError:
+        raise _too_large(0, 0, display_name) from None
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError, EOFError) as exc:
         reason = str(exc).strip() or type(exc).__name__
         raise FileRejected("file.pdf_corrupt", file=display_name, reason=reason[:200]) from None
+
+
+def _too_large(width: int, height: int, display_name: str) -> FileRejected:
+    """Refuse an image above the pixel limit (its size 0×0 when not even known)."""
+    return FileRejected(
+        "file.image_too_large",
+        file=display_name,
+        width=width or "?",
+        height=height or "?",
+        megapixels=round(width * height / 1_000_000) if width else "?",
+        limit=MAX_PIXELS // 1_000_000,
+    )
+
+
+def _check_pixels(width: int, height: int, display_name: str) -> None:
+    """The pixel limit, enforced on every format and frame before anything is decoded."""
+    if width * height > MAX_PIXELS:
+        raise _too_large(width, height, display_name)
+
+
+def _header_size(path: Path) -> tuple[int, int] | None:
+    """An image's size from its header alone, past Pillow's bomb guard (which refuses to
+    open it at all): the plugins' readers parse only the header."""
+    with path.open("rb") as handle:
+        prefix = handle.read(16)
+        for name in list(Image.ID):
+            factory, accept = Image.OPEN[name]
+            if accept is not None and not accept(prefix):
+                continue
+            handle.seek(0)
+            try:
+                with factory(handle, str(path)) as img:
+                    return img.size
+            except (SyntaxError, IndexError, TypeError, ValueError, OSError, struct.error):
+                continue
+    return None
+
+
+def _check_frame(img: Image.Image, path: Path, display_name: str) -> None:
+    """Check the current frame: within the pixel limit, and complete. Small frames are
+    decoded; large ones are checked by walking their data (archivist.completeness)."""
+    _check_pixels(img.width, img.height, display_name)
+    if img.width * img.height <= FULL_DECODE_LIMIT:
+        _decode_fully(img)
+        return
+    problem: str | None
+    if img.format == "PNG":
+        problem = completeness.png_problem(path)
+    elif img.format == "JPEG":
+        problem = completeness.jpeg_problem(path)
+        if problem is None:
+            # At 1/8 scale the bitmap is 64 times smaller, yet every coded byte is read.
+            img.draft(img.mode, (max(1, img.width // 8), max(1, img.height // 8)))
+            img.load()
+    elif img.format == "JPEG2000":
+        problem = completeness.jp2_problem(path)
+    elif img.format == "TIFF":
+        problem = completeness.tiff_problem(_tiff_layout(img), path.stat().st_size)
+    else:
+        problem = "format not checked"
+    if problem is not None:
+        raise FileRejected("file.image_incomplete", file=display_name, detail=problem)
+
+
+def _tiff_layout(img: Image.Image) -> completeness.TiffLayout:
+    tags = getattr(img, "tag_v2", {})
+
+    def numbers(tag: int) -> list[int]:
+        value = tags.get(tag)
+        if value is None:
+            return []
+        return [int(v) for v in (value if isinstance(value, tuple) else (value,))]
+
+    tiled = 322 in tags and 323 in tags
+    samples = int(tags.get(277, 1))
+    planes = samples if int(tags.get(284, 1)) == 2 else 1
+    bits = numbers(258) or [1]
+    uncompressed = None
+    if int(tags.get(259, 1)) == 1:
+        row_bits = img.width * (bits[0] if planes > 1 else sum(bits[:samples]) or bits[0])
+        uncompressed = (row_bits + 7) // 8 * img.height * planes
+    return completeness.TiffLayout(
+        width=img.width,
+        height=img.height,
+        offsets=numbers(324 if tiled else 273),
+        counts=numbers(325 if tiled else 279),
+        rows_per_strip=int(tags[278]) if 278 in tags else None,
+        tile_width=int(tags[322]) if tiled else None,
+        tile_height=int(tags[323]) if tiled else None,
+        planes=planes,
+        uncompressed_total=uncompressed,
+    )
 
 
 def _decode_fully(img: Image.Image) -> None:

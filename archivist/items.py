@@ -12,14 +12,16 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
-from archivist import audit, scheme, volumes
+from archivist import audit, entities, scheme, volumes
 from archivist.archive import Archive
 from archivist.db.models import (
     ArchiveClass,
     BusinessType,
     Entity,
     Item,
+    Material,
     NumberVacancy,
+    RosterEntry,
     VolumeItem,
 )
 from archivist.errors import InputError, NotFound
@@ -27,6 +29,8 @@ from archivist.faults import crash_point
 from archivist.filestore import item_folder, material_filename, seq_width, translate_os_error
 from archivist.identity import mask_id_number
 from archivist.journal import FileMoves, Journal
+from archivist.limits import check_item_values
+from archivist.messages import render
 from archivist.numbering import CodeParts, archival_code, item_number, next_serial
 from archivist.ordering import OrderInput, arrange, explain, override_basis
 from archivist.retention import Retention
@@ -122,13 +126,36 @@ def item_view(
                 "order_reason": explain(m.order_basis),
                 "searchable_copy": _searchable(archive_root, m.id),
                 "order_basis": m.order_basis,
+                "warnings": [render(c, {"file": m.original_name}) for c in m.warnings or []],
             }
             for m in item.materials
         ],
     }
+    view["warnings"] = [w for m in view["materials"] for w in m["warnings"]]
+    view.update(custody_view(session, item))
     if history:
         view["history"] = audit.history(session, f"item:{item.capture_id}")
     return view
+
+
+WHERE_KEYS = ("volume", "box", "location", "location_barcode", "place", "chain", "status")
+
+
+def custody_view(session: Session, item: Item) -> dict[str, Any]:
+    """Where the item is (the core's `where`: volume, box, shelf location), its volume's
+    handover state, and whether it may change (and if not, why)."""
+    from archivist import custody, handover
+
+    found = custody.locate(session, item.number)
+    where = {key: found.get(key) for key in WHERE_KEYS}
+    volume = custody.volume_of(session, item.id)
+    state: dict[str, Any] | None = None
+    if volume is not None:
+        state = {"volume_status": volume.status, "batch": None, "batch_status": None}
+        batch = handover.volume_batch(session, volume.id)
+        if batch is not None:
+            state.update(batch)
+    return {"where": where, "handover": state, "change": may_change(session, item)}
 
 
 def _person_id(entity: Entity | None, reveal: bool) -> str | None:
@@ -351,24 +378,23 @@ def edit(
     """
     if title is None and handler is None and completed_on is None:
         raise InputError("edit.nothing")
+    title, handler = check_item_values(
+        title=title, handler=handler, completed_on=completed_on, file=number
+    )
 
     def plan(session: Session, item: Item) -> dict[int, int]:
         if completed_on is not None:
             if completed_on.year != item.year:
                 raise InputError("edit.needs_renumber", number=item.number)
-            if completed_on > dt.date.today():
-                raise InputError("date.future", value=completed_on.isoformat())
             item.completed_on = completed_on
             item.expires_on = Retention(item.retention).expires_on(completed_on)
             volumes.keep_time_order(
                 session, item, actor=actor or archive.actor, reason=reason.strip()
             )
         if title is not None:
-            if not title.strip():
-                raise InputError("manifest.bad_field", field="title", file=number, reason="empty")
-            item.title = title.strip()
+            item.title = title
         if handler is not None:
-            item.handler = handler.strip()
+            item.handler = handler
         item.folder = item_folder(
             item.business_type.name, item.completed_on, item.entity.name, item.number
         )
@@ -378,11 +404,30 @@ def edit(
     return show(archive, number)
 
 
-def _not_handed_over(session: Session, item: Item) -> None:
-    """Items of a volume handed over to the archive are in its custody: no changes."""
+def change_refusal(session: Session, item: Item) -> InputError | None:
+    """Why the item may not change (as the error a change would raise), or None.
+
+    Items of a volume handed over to the archive are in its custody: no changes. The
+    one rule every change of an item (edit, renumber, reorder, correcting its person or
+    unit) obeys, and what the window asks before offering those changes."""
     entry = session.scalar(select(VolumeItem).where(VolumeItem.item_id == item.id))
     if entry is not None and entry.volume.status == "handed_over":
-        raise InputError("volume.handed_over", code=entry.volume.code)
+        return InputError("volume.handed_over", code=entry.volume.code)
+    return None
+
+
+def may_change(session: Session, item: Item) -> dict[str, Any]:
+    """{"allowed": bool, "code": the refusal's code or None, "reason": its sentence}."""
+    refusal = change_refusal(session, item)
+    if refusal is None:
+        return {"allowed": True, "code": None, "reason": None}
+    return {"allowed": False, "code": refusal.code, "reason": refusal.message()}
+
+
+def _not_handed_over(session: Session, item: Item) -> None:
+    refusal = change_refusal(session, item)
+    if refusal is not None:
+        raise refusal
 
 
 def _still_fits_volume(
@@ -414,8 +459,7 @@ def renumber(
     `verify` can tell the gap is explained), and the change is audited."""
     if class_code is None and business_type is None and completed_on is None:
         raise InputError("edit.nothing")
-    if completed_on is not None and completed_on > dt.date.today():
-        raise InputError("date.future", value=completed_on.isoformat())
+    check_item_values(completed_on=completed_on, file=number)
     template = archive.setting("archival_code_template")
     category = archive.setting("category_code")
 
@@ -467,3 +511,81 @@ def renumber(
 
     new_number = _change_with_files(archive, number, "item.renumber", reason, actor, plan)
     return show(archive, new_number)
+
+
+def correct_entity(
+    archive: Archive,
+    number: str,
+    *,
+    reason: str,
+    name: str | None = None,
+    id_number: str | None = None,
+    unit_code: str | None = None,
+    actor: str | None = None,
+) -> dict[str, Any]:
+    """Correct a mistyped name, ID number (GB 11643) or unit code (GB 32100) of the
+    item's person or unit, with a reason: one audit event with before and after.
+
+    The person or unit is shared by every item done for it (and named on rosters and
+    materials); all of them take the correction, so none may be handed over. Stored
+    files keep their folders (the database holds the name); the search index follows."""
+    why = (reason or "").strip()
+    if not why:
+        raise InputError("reason.required")
+    if name is None and id_number is None and unit_code is None:
+        raise InputError("edit.nothing")
+    with archive.db.writing() as session:
+        item = load_item(session, number)
+        entity = item.entity
+        concerned = list(
+            session.scalars(
+                select(Item)
+                .where(
+                    (Item.entity_id == entity.id)
+                    | Item.id.in_(
+                        select(RosterEntry.item_id).where(RosterEntry.entity_id == entity.id)
+                    )
+                    | Item.id.in_(
+                        select(Material.item_id).where(Material.person_entity_id == entity.id)
+                    )
+                )
+                .order_by(Item.id)
+            )
+        )
+        for each in [item, *(i for i in concerned if i.id != item.id)]:
+            _not_handed_over(session, each)
+        before = entities.snapshot(entity)
+        after = entities.corrected(
+            session, entity, name=name, id_number=id_number, unit_code=unit_code
+        )
+        if after == before:
+            raise InputError("edit.nothing")
+        old_name = entity.name
+        entity.name = str(after["name"])
+        entity.id_number, entity.unit_code = after["id_number"], after["unit_code"]
+        if entity.name != old_name:
+            for entry in session.scalars(
+                select(RosterEntry).where(
+                    RosterEntry.entity_id == entity.id, RosterEntry.name == old_name
+                )
+            ):
+                entry.name = entity.name
+            for material in session.scalars(
+                select(Material).where(
+                    Material.person_entity_id == entity.id, Material.person_name == old_name
+                )
+            ):
+                material.person_name = entity.name
+        session.flush()
+        audit.record(
+            session,
+            actor=actor or archive.actor,
+            action="entity.correct",
+            target=f"item:{item.capture_id}",
+            before=before,
+            after={**after, "items": [i.number for i in concerned]},
+            reason=why,
+        )
+        ids = [i.id for i in concerned]
+    refresh_items(archive, ids)
+    return show(archive, number)

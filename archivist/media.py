@@ -40,6 +40,19 @@ _OTHER_SIGNATURES = [
     (b"BM", "bmp"),
     (b"RIFF", "riff/webp"),
 ]
+# Format names as a person knows them (the same in every language).
+_FORMAT_NAMES = {
+    "pdf": "PDF",
+    "jpeg": "JPEG",
+    "png": "PNG",
+    "tiff": "TIFF",
+    "jp2": "JPEG 2000",
+    "zip/docx/ofd": "ZIP (DOCX/OFD)",
+    "ms-office": "Microsoft Office",
+    "gif": "GIF",
+    "bmp": "BMP",
+    "riff/webp": "WebP",
+}
 
 
 @dataclass(frozen=True)
@@ -51,6 +64,8 @@ class FileFacts:
     sha256: str
     has_text: bool
     warnings: list[str] = field(default_factory=list)
+    # Message codes stored on the material (e.g. warning.pdf_javascript).
+    notices: list[str] = field(default_factory=list)
 
 
 def sniff(head: bytes) -> str | None:
@@ -100,24 +115,32 @@ def inspect_file(path: Path, display: str) -> FileFacts:
     expected = EXTENSIONS.get(path.suffix.lower())
     if actual is None:
         if expected is not None:
+            other = _describe_unknown(head)
             raise FileRejected(
-                "file.type_mismatch",
+                "file.type_mismatch" if other in _FORMAT_NAMES else "file.content_unknown",
                 file=display,
                 extension=path.suffix,
-                actual=_describe_unknown(head),
+                actual=other,
+                content=_FORMAT_NAMES.get(other, other),
             )
         raise FileRejected("file.unsupported", file=display)
     if expected != actual:
         raise FileRejected(
-            "file.type_mismatch", file=display, extension=path.suffix or "(none)", actual=actual
+            "file.type_mismatch",
+            file=display,
+            extension=path.suffix or "(none)",
+            actual=actual,
+            content=_FORMAT_NAMES[actual],
         )
 
     if actual == "pdf":
         pdf = inspect_pdf(path, display)
         pages, has_text, warnings = pdf.pages, pdf.has_text, pdf.warnings
+        notices = pdf.notices
     else:
         image = inspect_image(path, display)
         pages, has_text, warnings = image.pages, False, []
+        notices = []
     sha256, hashed_size = hash_file(path)
     if hashed_size != size:
         raise FileRejected("file.changed_during_capture", file=display)
@@ -129,4 +152,5 @@ def inspect_file(path: Path, display: str) -> FileFacts:
         sha256=sha256,
         has_text=has_text,
         warnings=warnings,
+        notices=notices,
     )

@@ -24,45 +24,71 @@ CATALOG: dict[str, tuple[str, str]] = {
     ),
     "archive.exists": ("档案库已存在：{path}", "An archive already exists at {path}"),
     "archive.not_writable": (
-        "档案库文件夹不可写：{file}（{reason}）",
-        "The archive folder is not writable: {file} ({reason})",
+        "档案库文件夹不可写：{file}（没有写入权限，或文件夹为只读）",
+        "The archive folder is not writable: {file} (no permission to write, or read-only)",
     ),
     "archive.disk_full": (
         "磁盘空间不足：{file}（需要 {needed}，可用 {free}）",
         "Not enough disk space: {file} (needs {needed}, {free} free)",
     ),
     "archive.write_failed": (
-        "写入失败：{file}（{reason}），本次操作未保存任何内容",
-        "Write failed: {file} ({reason}); nothing was stored",
+        "写入失败：{file}（磁盘或网络存储出错），本次操作未保存任何内容",
+        "Write failed: {file} (a disk or network storage error); nothing was stored",
     ),
     "archive.newer": (
         "档案库由更新版本的档案室创建（版本 {revision}），请升级程序",
         "The archive was made by a newer Archivist (revision {revision}); please upgrade",
     ),
     "archive.bad_config": (
-        "档案库配置文件损坏：{file}（{reason}）",
-        "Archive settings file is damaged: {file} ({reason})",
+        "档案库配置文件损坏或不完整：{file}",
+        "Archive settings file is damaged or incomplete: {file}",
     ),
     "archive.busy": (
-        "档案库正忙，请稍后再试：{reason}",
-        "The archive is busy, try again: {reason}",
+        "档案库正忙（另一个程序或窗口正在写入），请稍后再试",
+        "The archive is busy (another program or window is writing to it); try again",
+    ),
+    "archive.read_only": (
+        "档案库文件夹不可写（只读副本或写保护的磁盘），只能查看、检索和校验，不能修改：{path}",
+        "The archive is read-only (a read-only copy or a write-protected disk); it can be "
+        "viewed, searched and verified, not changed: {path}",
+    ),
+    "archive.read_only_needs_upgrade": (
+        "只读档案库需要先升级数据库（版本 {revision}）才能打开，请在可写的副本上打开一次：{path}",
+        "The read-only archive needs its database upgraded (revision {revision}) before it "
+        "can be opened; open a writable copy once: {path}",
+    ),
+    "archive.read_only_needs_recovery": (
+        "只读档案库有中断的操作需要恢复（{count} 项），请在可写的副本上打开一次：{path}",
+        "The read-only archive has {count} interrupted operation(s) to recover; open a "
+        "writable copy once: {path}",
     ),
     # files
     "file.missing": ("文件不存在：{file}", "File not found: {file}"),
     "file.not_a_file": ("不是普通文件：{file}", "Not a regular file: {file}"),
-    "file.unreadable": ("无法读取文件：{file}（{reason}）", "Cannot read file: {file} ({reason})"),
+    "file.unreadable": (
+        "无法读取文件：{file}（没有读取权限，或文件正被其他程序占用）",
+        "Cannot read file: {file} (no permission to read it, or another program holds it)",
+    ),
     "file.empty": ("文件为空：{file}", "The file is empty: {file}"),
     "file.unsupported": (
         "不支持的文件类型：{file}（可接收 PDF、TIFF、JPEG、PNG、JPEG 2000）",
         "Unsupported file type: {file} (accepted: PDF, TIFF, JPEG, PNG, JPEG 2000)",
     ),
     "file.type_mismatch": (
-        "文件内容与扩展名不符：{file}（扩展名为 {extension}，内容是 {actual}）",
-        "File content contradicts its extension: {file} (extension {extension}, content is {actual})",
+        "文件内容与扩展名不符：{file}（扩展名为 {extension}，实际是 {content} 文件）",
+        "File content contradicts its extension: {file} (extension {extension}, "
+        "but it is a {content} file)",
+    ),
+    "file.content_unknown": (
+        "文件内容不是可接收的格式：{file}（扩展名为 {extension}，但其中不是 PDF、TIFF、JPEG、"
+        "PNG 或 JPEG 2000 数据；文件可能已损坏，或是其他类型的文件改了扩展名）",
+        "The file's content is in no accepted format: {file} (its extension is {extension}, "
+        "but it holds no PDF, TIFF, JPEG, PNG or JPEG 2000 data; it may be damaged, or "
+        "another kind of file renamed)",
     ),
     "file.pdf_corrupt": (
-        "PDF 文件已损坏，无法打开：{file}（{reason}）",
-        "The PDF is corrupt: {file} ({reason})",
+        "PDF 文件已损坏或不完整，无法打开：{file}（请重新扫描、导出或复制该文件）",
+        "The PDF is damaged or incomplete: {file} (scan, export or copy it again)",
     ),
     "file.pdf_encrypted": (
         "PDF 已加密，不能作为档案保存：{file}（请提供未加密的版本）",
@@ -70,8 +96,8 @@ CATALOG: dict[str, tuple[str, str]] = {
     ),
     "file.pdf_no_pages": ("PDF 没有页面：{file}", "The PDF has no pages: {file}"),
     "file.image_corrupt": (
-        "图像文件已损坏：{file}（{reason}）",
-        "The image is damaged: {file} ({reason})",
+        "图像文件已损坏或不完整：{file}（请重新扫描或复制该文件）",
+        "The image is damaged or incomplete: {file} (scan or copy it again)",
     ),
     "file.changed_during_capture": (
         "采集过程中文件被修改：{file}，请重新采集",
@@ -79,12 +105,12 @@ CATALOG: dict[str, tuple[str, str]] = {
     ),
     # manifest
     "manifest.unreadable": (
-        "无法读取清单：{file}（{reason}）",
-        "Cannot read the manifest: {file} ({reason})",
+        "无法读取清单：{file}（文件无法打开，或不是 UTF-8 文本）",
+        "Cannot read the manifest: {file} (it cannot be opened, or is not UTF-8 text)",
     ),
     "manifest.invalid_json": (
-        "清单不是有效的 JSON：{file}（{reason}）",
-        "The manifest is not valid JSON: {file} ({reason})",
+        "清单不是有效的 JSON：{file}（请检查括号、引号和逗号）",
+        "The manifest is not valid JSON: {file} (check its brackets, quotes and commas)",
     ),
     "manifest.missing_field": (
         "清单缺少字段“{field}”：{file}",
@@ -117,12 +143,61 @@ CATALOG: dict[str, tuple[str, str]] = {
     ),
     # domain values
     "date.invalid": (
-        "日期无效：{value}（应为 YYYY-MM-DD 的真实日期）",
-        "Invalid date: {value} (expected a real YYYY-MM-DD date)",
+        "“{field}”日期无效：{value}（应为 YYYY-MM-DD 格式的真实日期，如 2023-05-12）",
+        "Invalid date in '{field}': {value} (expected a real date written YYYY-MM-DD, "
+        "e.g. 2023-05-12)",
     ),
     "date.future": (
-        "办结日期不能晚于今天：{value}",
-        "The completion date cannot be in the future: {value}",
+        "“{field}”不能晚于 {latest}：{value}",
+        "'{field}' cannot be later than {latest}: {value}",
+    ),
+    "date.too_early": (
+        "“{field}”不能早于 {earliest}：{value}",
+        "'{field}' cannot be earlier than {earliest}: {value}",
+    ),
+    "value.not_text": (
+        "字段“{field}”应为文字，而不是 {value}：{file}",
+        "'{field}' must be text, not {value}: {file}",
+    ),
+    "value.too_long": (
+        "字段“{field}”过长：{length} 个字符（最多 {limit} 个）：{file}",
+        "'{field}' is too long: {length} characters (at most {limit}): {file}",
+    ),
+    "value.control_characters": (
+        "字段“{field}”含有控制字符：{value}：{file}",
+        "'{field}' contains control characters: {value}: {file}",
+    ),
+    "value.too_many": (
+        "“{field}”条目过多：{count} 条（最多 {limit} 条）：{file}",
+        "Too many entries in '{field}': {count} (at most {limit}): {file}",
+    ),
+    "manifest.too_deep": (
+        "清单的 JSON 嵌套过深（超过 {limit} 层）：{file}",
+        "The manifest's JSON is nested too deeply (more than {limit} levels): {file}",
+    ),
+    "manifest.too_large": (
+        "清单文件过大：{file}（{size}，最多 {limit}）",
+        "The manifest is too large: {file} ({size}, at most {limit})",
+    ),
+    "manifest.bad_file_name": (
+        "清单字段“{field}”中的文件名无效：{value}（{reason}）：{file}",
+        "Invalid file name in '{field}': {value} ({reason}): {file}",
+    ),
+    "file.image_too_large": (
+        "图像过大：{file}（{width}×{height}，{megapixels} 百万像素，最多 {limit} 百万像素）",
+        "The image is too large: {file} ({width}×{height}, {megapixels} MP; at most {limit} MP)",
+    ),
+    "file.image_incomplete": (
+        "图像文件不完整：{file}（{detail}）",
+        "The image file is incomplete: {file} ({detail})",
+    ),
+    "warning.pdf_javascript": (
+        "PDF 含有 JavaScript 脚本（已按原样保存，请核实来源）：{file}",
+        "The PDF contains JavaScript (stored as it is; check where it came from): {file}",
+    ),
+    "warning.pdf_embedded_files": (
+        "PDF 含有嵌入文件（已按原样保存，请核实来源）：{file}",
+        "The PDF carries embedded files (stored as it is; check where it came from): {file}",
     ),
     "id_number.invalid": (
         "身份证号码无效：{value}（{reason}）",
@@ -137,8 +212,8 @@ CATALOG: dict[str, tuple[str, str]] = {
         "Unknown class '{value}' in the classification scheme",
     ),
     "business_type.unknown": (
-        "类别 {klass} 下没有业务类型“{value}”",
-        "Unknown business type '{value}' in class {klass}",
+        "类别 {klass} 下没有业务类型“{value}”（最相近的：{similar}）",
+        "Unknown business type '{value}' in class {klass} (closest: {similar})",
     ),
     "retention.unset": (
         "“{what}”尚未设定保管期限（分类方案中标为待填写），请先在分类方案中填写",
@@ -157,10 +232,53 @@ CATALOG: dict[str, tuple[str, str]] = {
         "身份证号 {id_number} 已登记为“{existing}”，与“{name}”不符",
         "ID number {id_number} is registered to '{existing}', not '{name}'",
     ),
+    "entity.name_empty": ("单位或个人名称不能为空", "A unit's or person's name cannot be empty"),
+    "entity.name_too_long": (
+        "名称过长：{length} 个字符（最多 {limit} 个）",
+        "The name is too long: {length} characters (at most {limit})",
+    ),
+    "entity.wrong_identifier": (
+        "个人只有身份证号，单位只有统一社会信用代码：{field} 不适用",
+        "A person has an ID number and a unit a credit code: {field} does not apply",
+    ),
+    "entity.id_taken": (
+        "{value} 已登记为“{existing}”：同一证件号码不能属于两个单位或个人",
+        "{value} is registered to '{existing}': one identifier cannot belong to two",
+    ),
     # numbering
     "template.invalid": (
         "档号模板无效：{template}（{reason}）",
         "Invalid archival code template: {template} ({reason})",
+    ),
+    "template.empty": ("档号模板无效：模板为空", "Invalid archival code template: it is empty"),
+    "template.braces": (
+        "档号模板无效：{template}（花括号不成对；字面的花括号写作 {{{{ 或 }}}}）",
+        "Invalid archival code template: {template} (unbalanced braces; write a literal brace"
+        " as {{{{ or }}}})",
+    ),
+    "template.unnamed": (
+        "档号模板无效：{template}（花括号中须写字段名，如 {{serial}}）",
+        "Invalid archival code template: {template} (name a field inside the braces, such as"
+        " {{serial}})",
+    ),
+    "template.unknown_field": (
+        "档号模板无效：没有字段 {field}（可用的字段：{known}）",
+        "Invalid archival code template: there is no field {field} (fields: {known})",
+    ),
+    "template.missing_field": (
+        "档号模板无效：缺少 {field}，否则不同的档案会得到相同的档号",
+        "Invalid archival code template: {field} is missing, so different items could get"
+        " the same code",
+    ),
+    "template.format": (
+        "档号模板无效：{template}（格式说明写错了，如 {{serial:04d}} 才是四位流水号）",
+        "Invalid archival code template: {template} (a format spec is wrong; {{serial:04d}}"
+        " is a four-digit serial)",
+    ),
+    "template.too_long": (
+        "档号模板无效：生成的档号有 {length} 个字符，超过 {limit} 个",
+        "Invalid archival code template: the codes would be {length} characters long,"
+        " over {limit}",
     ),
     "number.taken": ("编号已被占用：{number}", "The number is already taken: {number}"),
     # items
@@ -214,6 +332,27 @@ CATALOG: dict[str, tuple[str, str]] = {
         "Item {number} is boxed on its own; take it out of its box before filing it in a volume",
     ),
     "volume.title_empty": ("案卷题名不能为空", "A volume title cannot be empty"),
+    "volume.dissolved": (
+        "案卷 {code} 已撤销，不能再修改（案卷号保留不用）",
+        "Volume {code} was dissolved and cannot change (its case number stays unused)",
+    ),
+    "volume.not_empty": (
+        "案卷 {code} 中还有 {count} 件档案，不能撤销：请先移出或移到其他案卷",
+        "Volume {code} still holds {count} items: take them out or move them first",
+    ),
+    "volume.dissolve_boxed": (
+        "案卷 {code} 在盒 {box} 中，请先从盒中取出再撤销",
+        "Volume {code} is in box {box}: take it out of the box before dissolving it",
+    ),
+    "volume.in_handover": (
+        "案卷 {code} 在交接单 {number} 中，不能撤销",
+        "Volume {code} is in handover batch {number} and cannot be dissolved",
+    ),
+    "volume.mixed_periods": (
+        "{year}年{klass}类已有{existing_zh}组成的案卷（{codes}）；再{period_zh}组卷会使同一年度混用不同的组卷方式，请确认",
+        "Class {klass} of {year} already has volumes filed {existing_en} ({codes}); filing "
+        "{period_en} would mix ways of filing in one year: confirm first",
+    ),
     # the assembled volume PDF (组卷 PDF)
     "volume_pdf.empty": (
         "案卷 {code} 中没有档案件，无法生成案卷 PDF",
@@ -231,9 +370,10 @@ CATALOG: dict[str, tuple[str, str]] = {
         "digest (damaged or altered): {file} (no file was written; run archivist verify)",
     ),
     "volume_pdf.file_unreadable": (
-        "无法生成案卷 PDF：无法读取档案件 {number} 的存储文件：{file}（{reason}；未生成任何文件）",
+        "无法生成案卷 PDF：无法读取档案件 {number} 的存储文件：{file}（未生成任何文件；"
+        "请运行 archivist verify）",
         "Cannot make the volume PDF: cannot read a stored file of item {number}: {file} "
-        "({reason}; no file was written)",
+        "(no file was written; run archivist verify)",
     ),
     "volume_pdf.pages_mismatch": (
         "案卷 {code} 中档案件 {number} 的页号应为 {expected}，实际为 {found}（未生成任何文件）",
@@ -438,8 +578,8 @@ CATALOG: dict[str, tuple[str, str]] = {
         "The scans hold no barcodes: {file}",
     ),
     "inventory.unreadable": (
-        "无法读取扫描文件：{file}（{reason}）",
-        "Cannot read the scan file: {file} ({reason})",
+        "无法读取扫描文件：{file}（文件无法打开，或不是文本）",
+        "Cannot read the scan file: {file} (it cannot be opened, or is not text)",
     ),
     "edit.nothing": ("没有要修改的内容", "Nothing to change"),
     "edit.needs_renumber": (
@@ -484,11 +624,51 @@ CATALOG: dict[str, tuple[str, str]] = {
         "{file} has the same content as a file of {number} ({stored})",
     ),
     "hotfolder.unavailable": (
-        "热文件夹无法使用：{file}（{reason}）",
-        "The hot folder cannot be used: {file} ({reason})",
+        "热文件夹无法使用：{file}（文件夹不存在、不可写或无法访问）",
+        "The hot folder cannot be used: {file} (missing, not writable or out of reach)",
     ),
     # search
     "search.empty": ("请输入要查找的内容", "Type something to search for"),
+    "search.unbalanced_quotes": (
+        "查询语句有误：引号没有成对，请补上或删去一个双引号（{query}）",
+        "The search query is malformed: a double quote is not closed; add or remove one ({query})",
+    ),
+    "search.unbalanced_brackets": (
+        "查询语句有误：括号没有成对，请检查“(”与“)”（{query}）",
+        "The search query is malformed: the brackets do not pair up; check '(' and ')' ({query})",
+    ),
+    "search.unexpected": (
+        "查询语句有误：“{token}”的位置不对，它应放在两个查询词之间（{query}）",
+        "The search query is malformed: '{token}' belongs between two search words ({query})",
+    ),
+    "search.ends_early": (
+        "查询语句有误：末尾缺少查询词（{query}）",
+        "The search query is malformed: a search word is missing at the end ({query})",
+    ),
+    "search.too_deep": (
+        "查询语句有误：括号或 NOT 嵌套超过 {limit} 层（{query}）",
+        "The search query is malformed: brackets or NOTs are nested more than {limit} deep ({query})",
+    ),
+    "search.nothing_to_find": (
+        "查询中没有可查找的文字或数字：{query}",
+        "The query has no letters, digits or Chinese characters to search for: {query}",
+    ),
+    "search.only_excluded": (
+        "查询只有排除条件（NOT 或 -），请再加一个要查找的词：{query}",
+        "The query only excludes (NOT or -); add a word to search for: {query}",
+    ),
+    "search.unknown_field": (
+        "没有名为“{field}”的检索字段（可用：{fields}）",
+        "There is no search field called '{field}' (use {fields})",
+    ),
+    "search.bad_page": (
+        "无法显示这一页检索结果（每页 {limit} 件，从第 {offset} 件之后）：每页至少 1 件，起点不能为负",
+        "Cannot show this page of hits ({limit} from after hit {offset}): at least 1, from 0 on",
+    ),
+    "search.empty_field": (
+        "检索字段“{field}:”后面没有要查找的内容（例如 {field}:张三）",
+        "Nothing to search for after '{field}:' (e.g. {field}:张三)",
+    ),
     "search.bad_syntax": (
         "查询语句有误：{query}（{reason}）",
         "The search query is malformed: {query} ({reason})",
@@ -588,14 +768,35 @@ CATALOG: dict[str, tuple[str, str]] = {
         "Audit chain broken at event {seq}: {reason}",
     ),
     "verify.audit_missing": ("缺少审计事件：{reason}", "Missing audit trace: {reason}"),
+    "verify.index_missing": (
+        "检索索引缺少 {count} 件（如 {numbers}），这些案卷检索不到，请运行 archivist reindex",
+        "The search index lacks {count} item(s) (e.g. {numbers}), which cannot be found; "
+        "run archivist reindex",
+    ),
+    "verify.index_orphan": (
+        "检索索引中有 {count} 件数据库里没有的案卷（如 {numbers}），请运行 archivist reindex",
+        "The search index holds {count} item(s) not in the database (e.g. {numbers}); "
+        "run archivist reindex",
+    ),
+    "verify.index_reconciled": (
+        "打开档案库时检索索引落后于数据库（上次操作中断），已重新索引 {count} 件",
+        "The search index lagged behind the database (an interrupted operation); "
+        "{count} item(s) were re-indexed on opening",
+    ),
+    "verify.index_stale": (
+        "检索索引中有 {count} 件内容过时（如 {numbers}），请运行 archivist reindex",
+        "The search index is out of date for {count} item(s) (e.g. {numbers}); "
+        "run archivist reindex",
+    ),
     "verify.unreadable": (
-        "无法读取文件：{file}（{reason}）",
-        "Cannot read file: {file} ({reason})",
+        "无法读取文件：{file}（没有读取权限，或磁盘读取出错）",
+        "Cannot read file: {file} (no permission to read it, or a disk error)",
     ),
     "verify.ok": (
         "全部 {files} 个文件、{events} 条审计事件校验通过",
         "All {files} files and {events} audit events verified",
     ),
+    "verify.cancelled": ("校验已取消", "Verification was cancelled"),
     "audit.edited": ("内容被改动", "was altered"),
     "audit.deleted": ("之前的事件被删除", "follows a deleted event"),
     "audit.reordered": ("链接指向错误的前一事件", "links to the wrong predecessor"),
@@ -607,13 +808,13 @@ CATALOG: dict[str, tuple[str, str]] = {
         "or set {variable} to a .ttf/.ttc font file",
     ),
     "font.unusable": (
-        "字体文件不可用：{file}（{reason}）",
-        "The font file cannot be used: {file} ({reason})",
+        "字体文件不可用：{file}（文件不存在、无法读取或不是字体文件）",
+        "The font file cannot be used: {file} (missing, unreadable or not a font)",
     ),
     # OCR engines (second engine, chosen in settings)
     "ocr.rapidocr_missing": (
-        "RapidOCR 识别引擎未安装或无法加载（{reason}）。安装方法：{hint}",
-        "The RapidOCR engine is not installed or cannot load ({reason}). Install it: {hint}",
+        "RapidOCR 识别引擎未安装或无法加载。安装方法：{hint}",
+        "The RapidOCR engine is not installed or cannot load. Install it: {hint}",
     ),
     "ocr.unknown_engine": (
         "未知的识别引擎：{engine}（可选：{choices}）",
@@ -621,11 +822,11 @@ CATALOG: dict[str, tuple[str, str]] = {
     ),
     # printed registers
     "register.needs": (
-        "生成“{kind}”需要指定 {option}",
+        "生成“{register}”需要指定 {option}",
         "The register '{kind}' needs {option}",
     ),
     "register.empty_selection": (
-        "所选范围内没有可登记的内容，未生成“{kind}”",
+        "所选范围内没有可登记的内容，未生成“{register}”",
         "Nothing in the selection to list; '{kind}' was not written",
     ),
     "register.box_not_found": ("找不到档案盒：{code}", "Box not found: {code}"),
@@ -666,8 +867,8 @@ CATALOG: dict[str, tuple[str, str]] = {
         "Not a folder: {folder} (a file has that name)",
     ),
     "register.not_writable": (
-        "无法保存登记表：{file}（{reason}；文件夹不可写或文件正被其他程序打开），未留下任何文件",
-        "Cannot save the register: {file} ({reason}; the folder is not writable or the file "
+        "无法保存登记表：{file}（文件夹不可写，或文件正被其他程序打开），未留下任何文件",
+        "Cannot save the register: {file} (the folder is not writable, or the file "
         "is open in another program); nothing was left behind",
     ),
     "register.disk_full": (
@@ -675,8 +876,9 @@ CATALOG: dict[str, tuple[str, str]] = {
         "Not enough disk space to save the register: {file}; nothing was left behind",
     ),
     "register.write_failed": (
-        "登记表保存失败：{file}（{reason}），未留下任何文件",
-        "Saving the register failed: {file} ({reason}); nothing was left behind",
+        "登记表保存失败：{file}（磁盘或网络存储出错），未留下任何文件",
+        "Saving the register failed: {file} (a disk or network storage error); "
+        "nothing was left behind",
     ),
     "barcode.unencodable": (
         "条码只能包含英文字母、数字和半角符号：{text}（“{char}”无法编码）",

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from archivist.db.models import NumberCounter
+from archivist.db.models import ArchiveClass, Fonds, Item, NumberCounter
 from archivist.errors import InputError
 
 DEFAULT_CODE_TEMPLATE = "{fonds}-{category}·{year}-{retention}-{klass}-{serial:04d}"
@@ -35,25 +35,99 @@ def item_number(year: int, class_code: str, serial: int) -> str:
     return f"{year}-{class_code}-{serial:06d}"
 
 
+class TemplateError(InputError):
+    """An archival-code template that cannot number items; the message names what is wrong."""
+
+
+SAMPLE_PARTS = CodeParts("J001", "SB", 2023, "D10", "SY", 1)
+MAX_CODE_LENGTH = 80  # the width of items.archival_code
+
+
 def validate_template(template: str) -> str:
     """Refuse templates that name unknown fields or could not tell items apart."""
+    if not template.strip():
+        raise TemplateError("template.empty", template=template)
     try:
         names = {
             field for _, field, _, _ in string.Formatter().parse(template) if field is not None
         }
-    except ValueError as exc:
-        raise InputError("template.invalid", template=template, reason=str(exc)) from None
-    unknown = names - TEMPLATE_FIELDS
+    except ValueError:
+        raise TemplateError("template.braces", template=template) from None
+    if "" in names:
+        raise TemplateError("template.unnamed", template=template)
+    unknown = sorted(names - TEMPLATE_FIELDS)
     if unknown:
-        raise InputError("template.invalid", template=template, reason=f"unknown {sorted(unknown)}")
+        raise TemplateError(
+            "template.unknown_field",
+            template=template,
+            field="、".join("{" + name + "}" for name in unknown),
+            known=" ".join("{" + name + "}" for name in sorted(TEMPLATE_FIELDS)),
+        )
     for needed in ("serial", "year", "klass"):
         if needed not in names:
-            raise InputError("template.invalid", template=template, reason=f"missing {{{needed}}}")
+            raise TemplateError("template.missing_field", template=template, field=f"{{{needed}}}")
     try:
-        archival_code(template, CodeParts("J001", "SB", 2023, "D10", "SY", 1))
-    except (ValueError, KeyError, IndexError) as exc:
-        raise InputError("template.invalid", template=template, reason=str(exc)) from None
+        sample = archival_code(template, SAMPLE_PARTS)
+    except (ValueError, KeyError, IndexError, TypeError):
+        raise TemplateError("template.format", template=template) from None
+    if len(sample) > MAX_CODE_LENGTH:
+        raise TemplateError(
+            "template.too_long", template=template, length=len(sample), limit=MAX_CODE_LENGTH
+        )
     return template
+
+
+@dataclass(frozen=True)
+class TemplatePreview:
+    """A template rendered for a real item (its number in `number`) or, in an archive
+    without items, for a sample (`number` is None)."""
+
+    code: str
+    parts: CodeParts
+    number: str | None
+
+
+def newest_code_parts(session: Session) -> tuple[CodeParts, str] | None:
+    """The code parts and number of the newest item, or None in an empty archive."""
+    row = session.execute(
+        select(
+            Fonds.code,
+            Item.year,
+            Item.retention,
+            ArchiveClass.code,
+            Item.serial,
+            Item.number,
+        )
+        .join(Fonds, Fonds.id == Item.fonds_id)
+        .join(ArchiveClass, ArchiveClass.id == Item.class_id)
+        .order_by(Item.id.desc())
+        .limit(1)
+    ).first()
+    if row is None:
+        return None
+    fonds, year, retention, klass, serial, number = row
+    parts = CodeParts(str(fonds), "", int(year), str(retention), str(klass), int(serial))
+    return parts, str(number)
+
+
+def preview_template(
+    template: str,
+    *,
+    category: str,
+    newest: tuple[CodeParts, str] | None = None,
+    fonds: str | None = None,
+) -> TemplatePreview:
+    """Validate `template` (TemplateError when it cannot number items) and render it for
+    the newest item (from `newest_code_parts`) with `category`, or for a sample."""
+    validate_template(template)
+    if newest is not None:
+        base, number = newest
+    else:
+        base, number = SAMPLE_PARTS, None
+    parts = CodeParts(
+        fonds or base.fonds, category, base.year, base.retention, base.klass, base.serial
+    )
+    return TemplatePreview(archival_code(template, parts), parts, number)
 
 
 def archival_code(template: str, parts: CodeParts) -> str:

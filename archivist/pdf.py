@@ -24,6 +24,8 @@ class PdfFacts:
     pages: int
     has_text: bool
     warnings: list[str] = field(default_factory=list)
+    # Message codes of active content found (stored anyway: it may be a real record).
+    notices: list[str] = field(default_factory=list)
 
 
 def inspect_pdf(path: Path, display_name: str) -> PdfFacts:
@@ -62,7 +64,59 @@ def inspect_pdf(path: Path, display_name: str) -> PdfFacts:
         if damage is not None:
             # qpdf rebuilt a damaged file: what it shows may not be what was signed.
             raise FileRejected("file.pdf_corrupt", file=display_name, reason=_short_text(damage))
-        return PdfFacts(pages=pages, has_text=has_text, warnings=warnings)
+        return PdfFacts(
+            pages=pages, has_text=has_text, warnings=warnings, notices=active_content(pdf)
+        )
+
+
+def active_content(pdf: pikepdf.Pdf) -> list[str]:
+    """Message codes for JavaScript (document, page, annotation or form actions) and
+    embedded files (the EmbeddedFiles name tree, file attachment annotations) in a PDF."""
+    javascript = embedded = False
+    names = pdf.Root.get("/Names")
+    if isinstance(names, pikepdf.Dictionary):
+        javascript = "/JavaScript" in names
+        embedded = "/EmbeddedFiles" in names
+    for obj in pdf.objects:
+        if javascript and embedded:
+            break
+        if isinstance(obj, (pikepdf.Dictionary, pikepdf.Stream)):
+            found = _scan_dictionary(obj, 0)
+            javascript = javascript or "js" in found
+            embedded = embedded or "file" in found
+    return [
+        code
+        for code, present in (
+            ("warning.pdf_javascript", javascript),
+            ("warning.pdf_embedded_files", embedded),
+        )
+        if present
+    ]
+
+
+def _scan_dictionary(obj: pikepdf.Object, depth: int) -> set[str]:
+    """What one object shows, looking into its direct (not indirect) sub-dictionaries."""
+    found: set[str] = set()
+    keys = set(obj.keys())
+    if "/JS" in keys or obj.get("/S") == pikepdf.Name.JavaScript:
+        found.add("js")
+    if (
+        "/EF" in keys
+        or obj.get("/Type") == pikepdf.Name.EmbeddedFile
+        or obj.get("/Subtype") == pikepdf.Name.FileAttachment
+    ):
+        found.add("file")
+    if depth >= 6:
+        return found
+    for key in keys:
+        child = obj.get(key)
+        if isinstance(child, pikepdf.Dictionary) and not child.is_indirect:
+            found |= _scan_dictionary(child, depth + 1)
+        elif isinstance(child, pikepdf.Array) and not child.is_indirect and len(child) <= 64:
+            for entry in child:
+                if isinstance(entry, pikepdf.Dictionary) and not entry.is_indirect:
+                    found |= _scan_dictionary(entry, depth + 1)
+    return found
 
 
 def _content_streams(page: pikepdf.Page) -> list[pikepdf.Stream]:

@@ -1,12 +1,12 @@
 """Per-user preferences shared by the command line and the window (not per archive):
 the OCR engine, where Tesseract is, OCR languages and workers, the hot folder (and where
-its bad drops go), the UI language."""
+its bad drops go), the UI language, and the archives opened recently in the window."""
 
 from __future__ import annotations
 
 import json
 import os
-from dataclasses import asdict, dataclass, fields
+from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -16,6 +16,8 @@ from archivist.filestore import write_json_atomic
 
 if TYPE_CHECKING:
     from archivist.ocr.pages import EngineSettings
+
+RECENT_LIMIT = 8  # archives listed under 文件 → 最近打开的档案库
 
 
 def preferences_file() -> Path:
@@ -36,6 +38,7 @@ class Preferences:
     language: str = "zh"
     ocr_engine: str = "tesseract"  # one of archivist.ocr.pages.ENGINES
     ocr_cleanup: bool = True  # measured clean-up of poor scans before OCR
+    recent: list[str] = field(default_factory=list)  # archive folders, the latest first
 
     @classmethod
     def load(cls) -> Preferences:
@@ -43,8 +46,23 @@ class Preferences:
             data = json.loads(preferences_file().read_text(encoding="utf-8"))
         except (OSError, ValueError):
             return cls()
+        if not isinstance(data, dict):
+            return cls()
         known = {f.name for f in fields(cls)}
-        return cls(**{k: v for k, v in data.items() if k in known})
+        prefs = cls(**{k: v for k, v in data.items() if k in known})
+        recent = prefs.recent if isinstance(prefs.recent, list) else []
+        prefs.recent = [p for p in recent if isinstance(p, str) and p.strip()][:RECENT_LIMIT]
+        return prefs
+
+    def remember_archive(self, root: Path | str) -> None:
+        """Put an archive folder first in the recent list (once, at most RECENT_LIMIT)."""
+        path = str(Path(root))
+        self.recent = [path, *(p for p in self.recent if not same_folder(p, path))]
+        del self.recent[RECENT_LIMIT:]
+
+    def forget_archive(self, root: Path | str) -> None:
+        """Drop an archive folder from the recent list (it is gone or was moved)."""
+        self.recent = [p for p in self.recent if not same_folder(p, str(root))]
 
     def engine_settings(
         self,
@@ -71,3 +89,8 @@ class Preferences:
         path = preferences_file()
         path.parent.mkdir(parents=True, exist_ok=True)
         write_json_atomic(path, asdict(self))
+
+
+def same_folder(a: str, b: str) -> bool:
+    """Two spellings of one folder (case-insensitive where the system is)."""
+    return os.path.normcase(os.path.normpath(a)) == os.path.normcase(os.path.normpath(b))

@@ -67,12 +67,12 @@ def _pages(session: Session, item_ids: Sequence[int]) -> dict[int, int]:
 
 def _need(value: Any, option: str, kind: str) -> Any:
     if value in (None, ""):
-        raise InputError("register.needs", kind=kind, option=option)
+        raise InputError("register.needs", kind=kind, register=get_layout(kind).title, option=option)
     return value
 
 
 def _empty(kind: str) -> InputError:
-    return InputError("register.empty_selection", kind=kind)
+    return InputError("register.empty_selection", kind=kind, register=get_layout(kind).title)
 
 
 def _volume(session: Session, code: str) -> Volume:

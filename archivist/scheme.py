@@ -7,6 +7,7 @@ audited event.
 
 from __future__ import annotations
 
+import difflib
 import json
 from dataclasses import dataclass
 from typing import Any
@@ -79,7 +80,7 @@ def resolve(session: Session, class_code: str, business_type: str) -> ResolvedTy
         )
     )
     if bt is None:
-        raise InputError("business_type.unknown", value=business_type, klass=class_code)
+        raise unknown_type(session, klass, business_type)
     code = bt.retention or klass.default_retention
     what = f"{klass.code} {bt.name}"
     if code is None:
@@ -87,6 +88,38 @@ def resolve(session: Session, class_code: str, business_type: str) -> ResolvedTy
     if code == ACCOUNTING:
         raise InputError("retention.accounting", what=what)
     return ResolvedType(klass.id, klass.code, klass.name, bt.id, bt.name, parse_retention(code))
+
+
+def closest_types(names: list[str], wanted: str, limit: int = 3) -> list[str]:
+    """The business types most like `wanted`: those containing it (or contained in it)
+    first, then by similarity of their characters."""
+    wanted = wanted.strip()
+    if not wanted:
+        return []
+
+    def score(name: str) -> float:
+        ratio = difflib.SequenceMatcher(None, wanted, name).ratio()
+        if wanted in name or name in wanted:
+            ratio += 1.0
+        shared = len(set(wanted) & set(name)) / max(1, len(set(wanted)))
+        return ratio + 0.5 * shared
+
+    ranked = sorted(names, key=lambda n: (-score(n), n))
+    return [n for n in ranked[:limit] if score(n) >= 0.3]
+
+
+def unknown_type(session: Session, klass: ArchiveClass, name: str) -> InputError:
+    """The refusal of an unknown business type, naming the closest types of the class."""
+    names = list(
+        session.scalars(select(BusinessType.name).where(BusinessType.class_id == klass.id))
+    )
+    similar = closest_types(names, name)
+    return InputError(
+        "business_type.unknown",
+        value=name[:100],
+        klass=klass.code,
+        similar="、".join(similar) if similar else "—",
+    )
 
 
 def describe(session: Session) -> list[dict[str, Any]]:
@@ -156,7 +189,7 @@ def set_type_retention(
         select(BusinessType).where(BusinessType.class_id == klass.id, BusinessType.name == name)
     )
     if bt is None:
-        raise InputError("business_type.unknown", value=name, klass=code)
+        raise unknown_type(session, klass, name)
     before = bt.retention
     bt.retention = _checked_retention(retention)
     bt.basis = f"agency edit: {reason}"

@@ -1,7 +1,9 @@
 """`verify`: prove nothing was altered (DA/T 70 authenticity and integrity).
 
 Re-hashes every stored file; reports missing, changed and orphan files, numbering
-gaps and duplicates, items without their capture trace, and a broken audit chain.
+gaps and duplicates, items without their capture trace, a broken audit chain, and a
+search index out of step with the database (items it lacks, entries of items that are
+gone, entries out of date), which `archivist reindex` repairs.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from sqlalchemy import func, select
 
@@ -27,8 +29,22 @@ from archivist.db.models import (
     NumberCounter,
     NumberVacancy,
 )
+from archivist.errors import ArchivistError
 from archivist.filestore import hash_file
 from archivist.findings import Finding, FindingsReport
+
+
+class Cancellable(Protocol):
+    """What `verify` needs of a cancel token (e.g. archivist.ocr.queue.CancelToken)."""
+
+    @property
+    def cancelled(self) -> bool: ...
+
+
+class VerifyCancelled(ArchivistError):
+    """Verification was stopped before it finished; nothing was changed."""
+
+    code = "verify.cancelled"
 
 
 @dataclass
@@ -67,7 +83,10 @@ def verify(
     archive: Archive,
     progress: Callable[[int, int, str], None] | None = None,
     workers: int | None = None,
+    cancel: Cancellable | None = None,
 ) -> VerifyReport:
+    """Check the archive; `progress(done, total, file)` while files are hashed, and
+    VerifyCancelled (pending hashes dropped) once `cancel` is set."""
     started = time.perf_counter()
     report = VerifyReport()
     with archive.db.reading() as session:
@@ -82,6 +101,8 @@ def verify(
     total = len(records)
     # hashlib releases the GIL on large buffers, so threads use every core.
     with ThreadPoolExecutor(max_workers=workers or os.cpu_count() or 2) as pool:
+        if cancel is not None and cancel.cancelled:
+            raise VerifyCancelled()
         for done, (record, finding) in enumerate(
             zip(records, pool.map(lambda r: _hash_one(archive.root, r), records), strict=True),
             start=1,
@@ -93,6 +114,9 @@ def verify(
                 report.bytes_checked += record[2]
             if progress and (done % 50 == 0 or done == total):
                 progress(done, total, record[0])
+            if cancel is not None and cancel.cancelled:
+                pool.shutdown(wait=False, cancel_futures=True)
+                raise VerifyCancelled()
 
     registered = {r[0] for r in records}
     files_root = archive.layout.files
@@ -113,8 +137,42 @@ def verify(
         Finding("verify.audit_broken", "error", {"seq": b.seq, "reason": _reason(b.reason)})
         for b in breaks
     )
+    report.findings.extend(index_findings(archive))
     report.seconds = time.perf_counter() - started
     return report
+
+
+SHOWN_NUMBERS = 5
+
+
+def index_findings(archive: Archive) -> list[Finding]:
+    """Where the search index differs from the database. An index that is missing,
+    damaged or of an older schema is rebuilt before the next search, so is not drift."""
+    from archivist.search.service import STALE_MARK, _index, index_drift
+
+    try:
+        index = _index(archive)
+        if (index.folder / STALE_MARK).exists() or index.needs_rebuild():
+            return []
+        drift = index_drift(archive, index)
+    except Exception:  # an unreadable index: rebuilt before the next search
+        return []
+    findings: list[Finding] = []
+    if archive.reindexed:
+        findings.append(Finding("verify.index_reconciled", "info", {"count": archive.reindexed}))
+    for code, numbers in (
+        ("verify.index_missing", drift.missing),
+        ("verify.index_orphan", drift.orphans),
+        ("verify.index_stale", drift.stale),
+    ):
+        if numbers:
+            shown = "、".join(numbers[:SHOWN_NUMBERS]) + (
+                "…" if len(numbers) > SHOWN_NUMBERS else ""
+            )
+            findings.append(
+                Finding(code, "error", {"count": len(numbers), "numbers": shown, "all": numbers})
+            )
+    return findings
 
 
 def _reason(code: str) -> str:

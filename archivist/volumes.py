@@ -25,6 +25,12 @@ from archivist.errors import InputError, NotFound
 from archivist.retention import Retention
 
 PERIODS = ("month", "quarter", "year")
+PERIOD_WORDS = {  # how "filed by ..." reads: (zh, en)
+    "month": ("按月", "by month"),
+    "quarter": ("按季度", "by quarter"),
+    "year": ("按年", "by year"),
+}
+DISSOLVED = "dissolved"  # an empty volume dissolved: its row and case number stay
 PAGED_FROM_YEARS = 30  # records kept this long or longer are page-numbered
 PERIOD_LABELS = {
     "month": "{year}年{month}月",
@@ -162,6 +168,49 @@ def plan_volumes(session: Session, year: int, class_code: str, period: str) -> l
     return planned
 
 
+def other_periods(
+    session: Session, year: int, class_code: str, period: str
+) -> list[dict[str, Any]]:
+    """The year's volumes of the class filed by another period than `period` (dissolved
+    ones aside): filing beside them mixes month, quarter and year volumes in one year,
+    which is allowed only when confirmed."""
+    check_period(period)
+    klass = _class(session, class_code)
+    rows = session.scalars(
+        select(Volume)
+        .where(
+            Volume.year == year,
+            Volume.class_id == klass.id,
+            Volume.period != period,
+            Volume.status != DISSOLVED,
+        )
+        .order_by(Volume.catalogue, Volume.case_no)
+    )
+    return [
+        {"code": v.code, "period": v.period, "period_key": v.period_key, "title": v.title}
+        for v in rows
+    ]
+
+
+def mixed_periods_error(
+    year: int, class_code: str, period: str, others: Sequence[dict[str, Any]]
+) -> InputError:
+    """The refusal (or warning) naming the volumes of another period."""
+    existing = sorted({str(v["period"]) for v in others}, key=PERIODS.index)
+    codes = [str(v["code"]) for v in others]
+    shown = "、".join(codes[:5]) + (f" … ({len(codes)})" if len(codes) > 5 else "")
+    return InputError(
+        "volume.mixed_periods",
+        year=year,
+        klass=class_code.upper(),
+        codes=shown,
+        existing_zh="、".join(PERIOD_WORDS[p][0] for p in existing),
+        existing_en=", ".join(PERIOD_WORDS[p][1] for p in existing),
+        period_zh=PERIOD_WORDS[period][0],
+        period_en=PERIOD_WORDS[period][1],
+    )
+
+
 def _item_pages(session: Session, item_ids: Sequence[int]) -> dict[int, int]:
     rows = session.execute(
         select(Material.item_id, func.sum(Material.pages))
@@ -226,9 +275,13 @@ def build(
     *,
     catalogue: str | None = None,
     dry_run: bool = False,
+    mixed_ok: bool = False,
     actor: str | None = None,
 ) -> list[dict[str, Any]]:
-    """File the year's unfiled items of a class into new volumes, one transaction."""
+    """File the year's unfiled items of a class into new volumes, one transaction.
+
+    Volumes of another period already made for the year and class (say a year volume
+    before month volumes) are refused unless `mixed_ok` (the person confirmed)."""
     check_period(period)
     actor = actor or archive.actor
     with archive.db.writing() as session:
@@ -237,6 +290,10 @@ def build(
             raise InputError("volume.nothing_to_file", year=year, klass=class_code.upper())
         if dry_run:
             return [p.to_dict() for p in planned]
+        if not mixed_ok:
+            others = other_periods(session, year, class_code, period)
+            if others:
+                raise mixed_periods_error(year, class_code, period, others)
         klass = _class(session, class_code)
         fonds = archive.fonds()["code"]
         book = (catalogue or klass.code).strip().upper()
@@ -329,6 +386,7 @@ def _summary(session: Session, volume: Volume) -> dict[str, Any]:
         "pages": sum(pages.values()),
         "paged": volume.paged,
         "status": volume.status,
+        "note": volume.note,
     }
 
 
@@ -375,6 +433,54 @@ def list_volumes(
 def _editable(volume: Volume) -> None:
     if volume.status == "handed_over":
         raise InputError("volume.handed_over", code=volume.code)
+    if volume.status == DISSOLVED:
+        raise InputError("volume.dissolved", code=volume.code)
+
+
+def dissolve(archive: Archive, code: str, reason: str, actor: str | None = None) -> dict[str, Any]:
+    """Dissolve an empty volume (撤销案卷), with a reason, audited.
+
+    The volume's row stays, status "dissolved", the reason in its note (printed in the
+    案卷目录's 备注): its case number stays explained and is never issued again."""
+    from archivist.db.models import Box, Handover, HandoverVolume
+
+    why = _reason(reason)
+    with archive.db.writing() as session:
+        volume = load(session, code)
+        _editable(volume)
+        if volume.entries:
+            raise InputError("volume.not_empty", code=volume.code, count=len(volume.entries))
+        if volume.box_id is not None:
+            box = session.get(Box, volume.box_id)
+            raise InputError(
+                "volume.dissolve_boxed", code=volume.code, box=box.code if box else volume.box_id
+            )
+        waiting = session.scalar(
+            select(Handover.number)
+            .join(HandoverVolume, HandoverVolume.handover_id == Handover.id)
+            .where(
+                HandoverVolume.volume_id == volume.id,
+                Handover.status != "signed",
+                (HandoverVolume.result.is_(None)) | (HandoverVolume.result != "returned"),
+            )
+        )
+        if waiting is not None:
+            raise InputError("volume.in_handover", code=volume.code, number=waiting)
+        before = {"status": volume.status, "note": volume.note}
+        today = dt.date.today().isoformat()
+        note = f"案卷已撤销（{today}）：{why}"
+        volume.status = DISSOLVED
+        volume.note = f"{volume.note}；{note}" if volume.note else note
+        audit.record(
+            session,
+            actor=actor or archive.actor,
+            action="volume.dissolve",
+            target=f"volume:{volume.code}",
+            before=before,
+            after={"status": volume.status, "note": volume.note},
+            reason=why,
+        )
+    return show(archive, code)
 
 
 def _fits(volume: Volume, item: Item) -> None:

@@ -288,7 +288,14 @@ def page_text(rng: random.Random, form: list[str], name: str, id_number: str, ch
     return "，".join(parts)[:chars]
 
 
-def generate(count: int, chars: int, seed: int) -> Iterator[dict[str, Any]]:
+def wrapped(text: str, width: int) -> str:
+    """The text as printed: lines of `width` characters, wherever that falls."""
+    if width <= 0:
+        return text
+    return "\n".join(text[start : start + width] for start in range(0, len(text), width))
+
+
+def generate(count: int, chars: int, seed: int, wrap: int = 0) -> Iterator[dict[str, Any]]:
     rng = random.Random(seed)
     kinds = list(FORMS)
     for index in range(count):
@@ -314,16 +321,18 @@ def generate(count: int, chars: int, seed: int) -> Iterator[dict[str, Any]]:
             "persons": name,
             "business": business,
             "codes": f"{number} {code} {id_number}",
-            "content": page_text(rng, FORMS[(klass, business)], name, id_number, chars),
+            "content": wrapped(
+                page_text(rng, FORMS[(klass, business)], name, id_number, chars), wrap
+            ),
         }
 
 
-def corpus_file(work: Path, count: int, chars: int, seed: int) -> Path:
-    path = work / f"corpus-{count}-{chars}-{seed}.jsonl"
+def corpus_file(work: Path, count: int, chars: int, seed: int, wrap: int = 0) -> Path:
+    path = work / (f"corpus-{count}-{chars}-{seed}" + (f"-wrap{wrap}" if wrap else "") + ".jsonl")
     if not path.exists():
         temp = path.with_suffix(".tmp")
         with temp.open("w", encoding="utf-8") as out:
-            for document in generate(count, chars, seed):
+            for document in generate(count, chars, seed, wrap):
                 out.write(json.dumps(document, ensure_ascii=False) + "\n")
         temp.replace(path)
     return path
@@ -336,26 +345,33 @@ def read_corpus(path: Path) -> Iterator[dict[str, Any]]:
 
 
 def make_queries(path: Path, count: int, seed: int, samples: int) -> dict[str, Any]:
-    """Term → item it came from; names, ID endings, random terms, form wording."""
+    """Term → item it came from; names, ID endings, random terms, form wording; and
+    phrases printed across a line break (when the corpus is wrapped)."""
     rng = random.Random(seed + 1)
     wanted = set(rng.sample(range(count), min(samples, count)))
     mixed: list[tuple[str, str]] = []
+    across: list[tuple[str, str]] = []
     for index, doc in enumerate(read_corpus(path)):
         if index not in wanted:
             continue
+        breaks = list(re.finditer(r"[\u4e00-\u9fff]{2}\n[\u4e00-\u9fff]{2}", doc["content"]))
+        if breaks:
+            around = rng.choice(breaks)
+            left, right = around.start() + rng.randint(0, 1), around.end() - rng.randint(0, 1)
+            across.append((doc["content"][left:right].replace("\n", ""), doc["number"]))
         kind = len(mixed) % 4
         if kind == 0:
             mixed.append((doc["entity"], doc["number"]))
         elif kind == 1:
             mixed.append((doc["codes"].split()[-1][-6:], doc["number"]))
         else:
-            runs = re.findall(r"[\u4e00-\u9fff]{6,}", doc["content"])
+            runs = re.findall(r"[\u4e00-\u9fff]{6,}", doc["content"])  # within a line
             run = rng.choice(runs)
             size = rng.randint(2, 6)
             start = rng.randrange(0, len(run) - size + 1)
             mixed.append((run[start : start + size], doc["number"]))
     wording = [rng.choice(form) for form in FORMS.values()] * 3
-    return {"mixed": mixed, "wording": wording}
+    return {"mixed": mixed, "wording": wording, "across": across}
 
 
 def folder_size(path: Path) -> int:
@@ -485,6 +501,10 @@ def measure(
         t0 = time.perf_counter()
         runner.top(term)
         wording.append(time.perf_counter() - t0)
+    across = queries.get("across", [])[:limit]
+    found_across = sum(
+        number in runner.top(term) or runner.contains(term, number) for term, number in across
+    )
     latencies.sort()
     wording.sort()
     return {
@@ -500,6 +520,8 @@ def measure(
         "wording_median_ms": round(statistics.median(wording) * 1000, 1),
         "wording_max_ms": round(wording[-1] * 1000, 1),
         "recall": round(found / len(mixed), 3),
+        "recall_across": f"{found_across}/{len(across)}" if across else "—",
+        "recall_all": round((found + found_across) / (len(mixed) + len(across)), 3),
     }
 
 
@@ -508,6 +530,9 @@ def main() -> None:
     parser.add_argument("--items", type=int, default=100_000)
     parser.add_argument("--chars", type=int, default=2000)
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument(
+        "--wrap", type=int, default=0, help="print the text in lines of this many characters"
+    )
     parser.add_argument("--queries", type=int, default=400)
     parser.add_argument("--whoosh-queries", type=int, default=100)
     parser.add_argument("--engines", default="tantivy,fts5,whoosh")
@@ -517,7 +542,7 @@ def main() -> None:
     args = parser.parse_args()
     args.work.mkdir(parents=True, exist_ok=True)
     started = time.perf_counter()
-    corpus = corpus_file(args.work, args.items, args.chars, args.seed)
+    corpus = corpus_file(args.work, args.items, args.chars, args.seed, args.wrap)
     queries_path = corpus.with_suffix(f".queries-{args.queries}.json")
     if args.one:
         queries = json.loads(queries_path.read_text(encoding="utf-8"))
@@ -537,9 +562,9 @@ def main() -> None:
         f"queries ({args.whoosh_queries} for whoosh); {args.procs} cores"
     )
     print(
-        "| engine | build s | items/s | size MiB | peak RSS MiB | median ms | p95 ms | form wording median / max ms | recall |"
+        "| engine | build s | items/s | size MiB | peak RSS MiB | median ms | p95 ms | form wording median / max ms | recall | across a line break | recall, all |"
     )
-    print("|---|---|---|---|---|---|---|---|---|")
+    print("|---|---|---|---|---|---|---|---|---|---|---|")
     for engine in args.engines.split(","):
         child = subprocess.run(
             [
@@ -551,6 +576,8 @@ def main() -> None:
                 str(args.chars),
                 "--seed",
                 str(args.seed),
+                "--wrap",
+                str(args.wrap),
                 "--queries",
                 str(args.queries),
                 "--whoosh-queries",
@@ -573,7 +600,8 @@ def main() -> None:
         print(
             f"| {r['engine']} | {r['build_s']} | {r['items_per_s']} | {r['size_mib']} | "
             f"{r['peak_rss_mib']} | {r['median_ms']} | {r['p95_ms']} | "
-            f"{r['wording_median_ms']} / {r['wording_max_ms']} | {r['recall']} |",
+            f"{r['wording_median_ms']} / {r['wording_max_ms']} | {r['recall']} | "
+            f"{r['recall_across']} | {r['recall_all']} |",
             flush=True,
         )
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -11,7 +13,7 @@ from archivist.faults import CRASH_EXIT_CODE
 from archivist.items import show
 from archivist.verify import verify
 
-from .conftest import leftovers, run_cli, stored_files, write_manifest
+from .conftest import ROOT, leftovers, run_cli, stored_files, write_manifest
 
 
 @pytest.fixture
@@ -135,6 +137,67 @@ def test_reorder_renames_files_and_is_audited(archive_dir: Path, tmp_path: Path)
         assert view["history"][-1]["action"] == "item.reorder"
         assert view["history"][-1]["reason"] == "李四为主申请人"
         assert verify(archive).ok
+
+
+# Another process, alive, half-way through writing its journal: it holds the lock.
+LIVE_OPERATION = """
+import sys, time
+from pathlib import Path
+from archivist.journal import lock_on_disk
+
+folder = Path(sys.argv[1])
+lock = lock_on_disk(folder / "live-op.lock")
+(folder / "live-op.json.tmp").write_text("{", encoding="utf-8")
+print("holding", flush=True)
+time.sleep(120)
+"""
+
+
+def test_leftover_locks_and_half_written_journals_are_removed_but_not_live_ones(
+    archive_dir: Path, tmp_path: Path
+) -> None:
+    journals = archive_dir / ".work" / "journal"
+    crashed = run_cli(
+        "--archive",
+        str(archive_dir),
+        "capture",
+        "--manifest",
+        str(write_manifest(tmp_path / "in")),
+        env={"ARCHIVIST_CRASH_AT": "journal.after_lock"},
+    )
+    assert crashed.returncode == CRASH_EXIT_CODE
+    dead = sorted(journals.glob("*.lock"))
+    assert len(dead) == 1 and not list(journals.glob("*.json"))
+    # And one killed while writing its journal: the temporary file, never renamed.
+    (journals / "killed-op.json.tmp").write_text('{"op_id": "kil', encoding="utf-8")
+    (journals / "killed-op.lock").touch()
+    live = subprocess.Popen(
+        [sys.executable, "-c", LIVE_OPERATION, str(journals)],
+        stdout=subprocess.PIPE,
+        text=True,
+        cwd=ROOT,
+    )
+    try:
+        assert live.stdout is not None and live.stdout.readline().strip() == "holding"
+        with Archive.open(archive_dir) as archive:
+            assert archive.recovered == []
+            assert [p.name for p in leftovers(archive)] == ["live-op.json.tmp", "live-op.lock"]
+    finally:
+        live.kill()
+        live.wait()
+    with Archive.open(archive_dir) as archive:
+        assert leftovers(archive) == []
+        assert verify(archive).ok
+    # The archive works as before: the next capture gets the first number.
+    again = run_cli(
+        "--archive",
+        str(archive_dir),
+        "capture",
+        "--manifest",
+        str(write_manifest(tmp_path / "in")),
+        check=True,
+    )
+    assert again.stdout.strip() == "2023-SY-000001"
 
 
 class _LayoutOnly:

@@ -23,6 +23,7 @@ from archivist.capture import capture_from_manifest
 from archivist.errors import ArchivistError
 
 from .conftest import (
+    ID_ZHANG,
     ROOT,
     leftovers,
     make_encrypted_pdf,
@@ -130,7 +131,7 @@ def test_content_contradicts_extension(intact: Archive, tmp_path: Path) -> None:
     shutil.copy(folder / "photo.jpg", folder / "scan.pdf")
     error = rejected(intact, with_material(folder, "scan.pdf"))
     assert error.code == "file.type_mismatch"
-    assert "scan.pdf" in error.message() and "jpeg" in error.message()
+    assert "scan.pdf" in error.message() and "jpeg" in error.message().lower()
 
 
 def test_office_file_named_like_a_scan(intact: Archive, tmp_path: Path) -> None:
@@ -346,3 +347,404 @@ def test_cli_reports_one_line_naming_file_and_reason(tmp_path: Path) -> None:
         "--archive", str(archive_dir), "--lang", "en", "capture", "--manifest", str(manifest)
     )
     assert "The file is empty" in english.stderr
+
+
+# -- issue 11: type confusions, hostile structure, questionable values --------------------
+
+ID_BORN_2099 = "110105209901010010"
+
+
+def _valid_id(first17: str) -> str:
+    from archivist.identity import id_check_character
+
+    return first17 + id_check_character(first17)
+
+
+def _raw_manifest(folder: Path, text: str) -> Path:
+    """A manifest written as raw JSON text (for what json.dumps cannot produce)."""
+    write_manifest(folder)
+    path = folder / "manifest.json"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize(
+    ("overrides", "code", "field"),
+    [
+        (
+            {"entity": {"kind": "person", "name": "张三", "id_number": 110105194912310021}},
+            "value.not_text",
+            "entity.id_number",
+        ),
+        (
+            {"entity": {"kind": "unit", "name": "某公司", "unit_code": 91110000600037341}},
+            "value.not_text",
+            "entity.unit_code",
+        ),
+        (
+            {"entity": {"kind": "person", "name": "张三", "id_number": True}},
+            "value.not_text",
+            "entity.id_number",
+        ),
+        ({"entity": {"kind": "person", "name": ["张三"]}}, "value.not_text", "entity.name"),
+        ({"entity": {"kind": ["person"], "name": "张三"}}, "manifest.bad_field", "entity.kind"),
+        ({"entity": "张三"}, "manifest.bad_field", "entity"),
+        ({"title": ["张三"]}, "value.not_text", "title"),
+        ({"handler": {"name": "王五"}}, "value.not_text", "handler"),
+        ({"class": 12}, "value.not_text", "class"),
+        ({"business_type": False}, "value.not_text", "business_type"),
+        ({"completed_on": {"year": 2023}}, "date.invalid", "completed_on"),
+        ({"completed_on": 20230512}, "date.invalid", "completed_on"),
+        ({"completed_on": True}, "date.invalid", "completed_on"),
+        ({"roster": ["张三", ["李四"]]}, "manifest.bad_field", "roster[1]"),
+        ({"roster": "张三"}, "manifest.bad_field", "roster"),
+        (
+            {"roster": ["张三", {"name": "李四", "id_number": 110105198001010016}]},
+            "value.not_text",
+            "roster[1].id_number",
+        ),
+        ({"materials": {"file": "a.pdf"}}, "manifest.bad_field", "materials"),
+        (
+            {"materials": [{"file": ["a.pdf"], "role": "form"}]},
+            "value.not_text",
+            "materials[0].file",
+        ),
+        (
+            {"materials": [{"file": "a\x00.pdf", "role": "form"}]},
+            "manifest.bad_file_name",
+            "materials[0].file",
+        ),
+        (
+            {"materials": [{"file": "a.pdf", "role": "form", "importance": {}}]},
+            "manifest.bad_field",
+            "materials[0].importance",
+        ),
+        (
+            {"materials": [{"file": "a.pdf", "role": "form", "copy": "yes"}]},
+            "manifest.bad_field",
+            "materials[0].copy",
+        ),
+        (
+            {"materials": [{"file": "a.pdf", "role": "form", "title": 7}]},
+            "value.not_text",
+            "materials[0].title",
+        ),
+    ],
+)
+def test_manifest_type_confusion_is_refused_naming_the_field(
+    intact: Archive, tmp_path: Path, overrides: dict[str, Any], code: str, field: str
+) -> None:
+    error = rejected(intact, write_manifest(tmp_path / "in", **overrides))
+    assert error.code == code
+    assert field in error.message() and field in error.message("en")
+    assert "\n" not in error.message()
+
+
+def test_huge_number_in_a_manifest(intact: Archive, tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    text = write_manifest(folder).read_text(encoding="utf-8")
+    text = text.replace(f'"{ID_ZHANG}"', "1" + "0" * 5000)
+    error = rejected(intact, _raw_manifest(folder, text))
+    assert error.code == "manifest.invalid_json" and "manifest.json" in error.message()
+    assert len(error.message()) < 400
+
+
+def test_deeply_nested_manifest(intact: Archive, tmp_path: Path) -> None:
+    deep = "[" * 200_000 + "]" * 200_000
+    for text in (deep, '{"class": "SY", "entity": ' + deep + "}"):
+        error = rejected(intact, _raw_manifest(tmp_path / "in", text))
+        assert error.code == "manifest.too_deep" and "manifest.json" in error.message()
+
+
+@pytest.mark.parametrize(
+    ("value", "code"),
+    [
+        ("0001-01-01", "date.too_early"),
+        ("1949-09-30", "date.too_early"),
+        ("2023-W01-1", "date.invalid"),
+        ("20230512", "date.invalid"),
+        ("2023-05-12T10:00", "date.invalid"),
+        ("2023-5-12", "date.invalid"),
+        ("２０２３-05-12", "date.invalid"),
+    ],
+)
+def test_questionable_completion_dates(
+    intact: Archive, tmp_path: Path, value: str, code: str
+) -> None:
+    error = rejected(intact, write_manifest(tmp_path / "in", completed_on=value))
+    assert error.code == code and "completed_on" in error.message()
+
+
+def test_completion_date_bounds(archive: Archive, tmp_path: Path) -> None:
+    import datetime as dt
+
+    later = (dt.date.today() + dt.timedelta(days=2)).isoformat()
+    assert rejected(archive, write_manifest(tmp_path / "a", completed_on=later)).code == (
+        "date.future"
+    )
+    result = capture_from_manifest(
+        archive, write_manifest(tmp_path / "b", completed_on="1949-10-01")
+    )
+    assert result.number == "1949-SY-000001"
+
+
+@pytest.mark.parametrize("first17", ["11010520990101001", "11010518500101001"])
+def test_id_number_with_implausible_birth_date(
+    intact: Archive, tmp_path: Path, first17: str
+) -> None:
+    id_number = _valid_id(first17)
+    entity = {"kind": "person", "name": "张三", "id_number": id_number}
+    error = rejected(intact, write_manifest(tmp_path / "in", entity=entity))
+    assert error.code == "id_number.invalid" and "出生日期" in error.message()
+
+
+@pytest.mark.parametrize(
+    ("overrides", "field"),
+    [
+        ({"title": "长" * 100_000}, "title"),
+        ({"handler": "王" * 500}, "handler"),
+        ({"entity": {"kind": "person", "name": "张" * 1000}}, "entity.name"),
+        ({"roster": ["张三", "李" * 300]}, "roster[1]"),
+        ({"title": "标题\x07响铃"}, "title"),
+    ],
+)
+def test_free_texts_are_bounded(
+    intact: Archive, tmp_path: Path, overrides: dict[str, Any], field: str
+) -> None:
+    error = rejected(intact, write_manifest(tmp_path / "in", **overrides))
+    assert error.code in ("value.too_long", "value.control_characters")
+    assert field in error.message() and len(error.message()) < 400
+
+
+def test_ten_megabyte_title_is_refused(intact: Archive, tmp_path: Path) -> None:
+    error = rejected(intact, write_manifest(tmp_path / "in", title="长" * 10_000_000))
+    assert error.code == "manifest.too_large" and "manifest.json" in error.message()
+
+
+def test_roster_size_is_bounded(intact: Archive, tmp_path: Path) -> None:
+    roster = ["张三", "李四"] + [f"人员{i}" for i in range(5000)]
+    error = rejected(intact, write_manifest(tmp_path / "in", roster=roster))
+    assert error.code == "value.too_many" and "roster" in error.message()
+
+
+def test_unknown_business_type_names_the_closest(intact: Archive, tmp_path: Path) -> None:
+    error = rejected(
+        intact, write_manifest(tmp_path / "in", **{"class": "JH", "business_type": "稽核"})
+    )
+    assert error.code == "business_type.unknown"
+    assert "社会保险稽核" in error.message() and "社会保险稽核" in error.message("en")
+    error = rejected(intact, write_manifest(tmp_path / "in2", business_type="失业金申领"))
+    assert "失业保险金申领" in error.message()
+
+
+def test_edits_pass_the_same_checks(archive: Archive, tmp_path: Path) -> None:
+    import datetime as dt
+
+    from archivist.items import edit, renumber, show
+
+    number = capture_from_manifest(archive, write_manifest(tmp_path / "in")).number
+    cases: list[tuple[dict[str, Any], str]] = [
+        ({"title": "长" * 10_000_000}, "value.too_long"),
+        ({"title": "含\x00字符"}, "value.control_characters"),
+        ({"handler": "王" * 500}, "value.too_long"),
+        ({"title": "  "}, "manifest.missing_field"),
+    ]
+    for change, code in cases:
+        with pytest.raises(ArchivistError) as info:
+            edit(archive, number, reason="更正", **change)
+        assert info.value.code == code
+    with pytest.raises(ArchivistError) as info:
+        renumber(archive, number, reason="更正", completed_on=dt.date(1, 1, 1))
+    assert info.value.code == "date.too_early"
+    assert show(archive, number)["title"] == "张三失业保险金申领"
+    with archive.db.reading() as session:
+        assert max(len(str(e)) for e in audit_events(session)) < 100_000
+
+
+def audit_events(session: Any) -> list[Any]:
+    from sqlalchemy import text
+
+    return list(session.execute(text("SELECT * FROM audit_events")).all())
+
+
+# -- issue 11: images too large or incomplete -------------------------------------------
+
+
+def _png_chunk(kind: bytes, data: bytes) -> bytes:
+    import struct
+    import zlib
+
+    return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+
+def write_big_png(
+    path: Path, width: int, height: int, rows: int | None = None, end: bool = True
+) -> Path:
+    """A greyscale PNG of `width`×`height` written by hand, row by row, never holding the
+    bitmap: only the first `rows` rows of data (all when None), IEND when `end`."""
+    import struct
+    import zlib
+
+    packer = zlib.compressobj(9)
+    row = b"\x00" + b"\xff" * width
+    body = bytearray()
+    for _ in range(height if rows is None else rows):
+        body += packer.compress(row)
+    body += packer.flush() if rows is None else packer.flush(zlib.Z_SYNC_FLUSH)
+    header = struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0)
+    data = b"\x89PNG\r\n\x1a\n" + _png_chunk(b"IHDR", header) + _png_chunk(b"IDAT", bytes(body))
+    if end:
+        data += _png_chunk(b"IEND", b"")
+    path.write_bytes(data)
+    return path
+
+
+def write_tiff_header(path: Path, width: int, height: int, strip_bytes: int) -> Path:
+    """An uncompressed greyscale TIFF whose one strip claims `strip_bytes` bytes (only
+    a few are there)."""
+    import struct
+
+    entries = [
+        (256, 4, 1, width),
+        (257, 4, 1, height),
+        (258, 3, 1, 8),
+        (259, 3, 1, 1),
+        (262, 3, 1, 1),
+        (273, 4, 1, 8 + 2 + 12 * 9 + 4),
+        (277, 3, 1, 1),
+        (278, 4, 1, height),
+        (279, 4, 1, strip_bytes),
+    ]
+    ifd = struct.pack("<H", len(entries))
+    for tag, kind, count, value in entries:
+        ifd += struct.pack("<HHI", tag, kind, count)
+        ifd += struct.pack("<HH", value, 0) if kind == 3 else struct.pack("<I", value)
+    path.write_bytes(b"II*\x00" + struct.pack("<I", 8) + ifd + struct.pack("<I", 0) + b"\x00" * 64)
+    return path
+
+
+def test_tiff_claiming_sixty_thousand_squared(intact: Archive, tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    write_tiff_header(folder / "huge.tif", 60000, 60000, 60000 * 60000)
+    error = rejected(intact, with_material(folder, "huge.tif"))
+    assert error.code == "file.image_too_large"
+    assert "huge.tif" in error.message() and "60000×60000" in error.message()
+
+
+@pytest.mark.filterwarnings("ignore::PIL.Image.DecompressionBombWarning")
+def test_png_above_the_pixel_limit(intact: Archive, tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    write_big_png(folder / "wide.png", 30000, 30000, rows=10)
+    error = rejected(intact, with_material(folder, "wide.png"))
+    assert error.code == "file.image_too_large"
+    assert "wide.png" in error.message() and "900" in error.message()
+
+
+def test_large_png_with_a_tenth_of_its_data(intact: Archive, tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    write_big_png(folder / "cut.png", 20000, 20000, rows=2000, end=False)
+    error = rejected(intact, with_material(folder, "cut.png"))
+    assert error.code == "file.image_incomplete" and "cut.png" in error.message()
+
+
+def test_large_png_with_a_bad_crc(intact: Archive, tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    data = bytearray(write_big_png(folder / "whole.png", 11000, 11000).read_bytes())
+    data[60] ^= 0x55  # inside the IDAT chunk
+    (folder / "flipped.png").write_bytes(bytes(data))
+    error = rejected(intact, with_material(folder, "flipped.png"))
+    assert error.code == "file.image_incomplete" and "flipped.png" in error.message()
+
+
+def test_large_tiff_whose_strip_lies_outside_the_file(intact: Archive, tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    write_tiff_header(folder / "cut.tif", 12000, 12000, 12000 * 12000)
+    error = rejected(intact, with_material(folder, "cut.tif"))
+    assert error.code == "file.image_incomplete" and "cut.tif" in error.message()
+
+
+def test_large_jpeg_without_its_end_marker(intact: Archive, tmp_path: Path) -> None:
+    import struct
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    data = bytearray(make_jpeg(folder / "small.jpg", size=(800, 600)).read_bytes())
+    sof = data.index(b"\xff\xc0")
+    data[sof + 5 : sof + 9] = struct.pack(">HH", 12000, 12000)  # height, width
+    (folder / "big.jpg").write_bytes(bytes(data[: len(data) // 2]))
+    error = rejected(intact, with_material(folder, "big.jpg"))
+    assert error.code == "file.image_incomplete" and "big.jpg" in error.message()
+
+
+def test_cli_refuses_hostile_inputs_in_one_line(tmp_path: Path) -> None:
+    """Issue 11 point 13: each used to end in an internal error (exit 70)."""
+    archive_dir = tmp_path / "archive"
+    run_cli(
+        "--archive",
+        str(archive_dir),
+        "init",
+        "--fonds-code",
+        "J1",
+        "--fonds-name",
+        "测试",
+        check=True,
+    )
+    cases: list[tuple[Path, str]] = []
+    number = write_manifest(
+        tmp_path / "number",
+        entity={"kind": "person", "name": "张三", "id_number": 110105194912310021},
+    )
+    cases.append((number, "entity.id_number"))
+    cases.append((_raw_manifest(tmp_path / "deep", "[" * 200_000 + "]" * 200_000), "JSON"))
+    nul = write_manifest(tmp_path / "nul", materials=[{"file": "a\x00.pdf", "role": "form"}])
+    cases.append((nul, "materials[0].file"))
+    (tmp_path / "tiff").mkdir()
+    write_tiff_header(tmp_path / "tiff" / "huge.tif", 60000, 60000, 1)
+    cases.append((with_material(tmp_path / "tiff", "huge.tif"), "huge.tif"))
+    for manifest, named in cases:
+        result = run_cli(
+            "--archive", str(archive_dir), "capture", "--manifest", str(manifest), "--json"
+        )
+        assert result.returncode == 1, result.stderr
+        lines = result.stderr.strip().splitlines()
+        assert len(lines) == 1 and named in lines[0], lines
+        assert "内部错误" not in lines[0]
+        assert named in json.loads(result.stdout)["error"]["message"]
+    english = run_cli(
+        "--archive", str(archive_dir), "--lang", "en", "capture", "--manifest", str(number)
+    )
+    assert english.returncode == 1 and "'entity.id_number' must be text" in english.stderr
+
+
+def test_cli_names_the_closest_business_type(tmp_path: Path) -> None:
+    archive_dir = tmp_path / "archive"
+    run_cli(
+        "--archive",
+        str(archive_dir),
+        "init",
+        "--fonds-code",
+        "J1",
+        "--fonds-name",
+        "测试",
+        check=True,
+    )
+    manifest = write_manifest(tmp_path / "in", **{"class": "JH", "business_type": "稽核"})
+    result = run_cli("--archive", str(archive_dir), "capture", "--manifest", str(manifest))
+    assert result.returncode == 1
+    assert "稽核" in result.stderr and "社会保险稽核" in result.stderr
+
+
+def test_cli_edit_refuses_questionable_values(archive: Archive, tmp_path: Path) -> None:
+    number = capture_from_manifest(archive, write_manifest(tmp_path / "in")).number
+    archive.close()
+    base = ["--archive", str(archive.root), "item", "edit", number, "--reason", "更正"]
+    week = run_cli(*base, "--completed-on", "2023-W20-1")
+    assert week.returncode == 1 and "completed-on" in week.stderr and "YYYY-MM-DD" in week.stderr
+    long_title = run_cli(*base, "--title", "长" * 5000)
+    assert long_title.returncode == 1 and "title" in long_title.stderr
+    assert "200" in long_title.stderr

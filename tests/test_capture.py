@@ -3,13 +3,24 @@
 from __future__ import annotations
 
 import hashlib
+import json
 from pathlib import Path
+
+import pikepdf
 
 from archivist.archive import Archive
 from archivist.capture import capture_from_manifest
 from archivist.items import show
 
-from .conftest import make_jpeg, make_png, make_tiff, stored_files, write_manifest
+from .conftest import (
+    make_jpeg,
+    make_pdf,
+    make_png,
+    make_tiff,
+    run_cli,
+    stored_files,
+    write_manifest,
+)
 
 
 def test_capture_copies_bytes_and_records_facts(archive: Archive, tmp_path: Path) -> None:
@@ -133,3 +144,82 @@ def test_unit_item_with_roster_orders_vouchers_by_roster(archive: Archive, tmp_p
     assert view["retention"] == "D100"
     assert view["folder"].startswith("files/参保人员登记/2023-05/示例科技有限公司/2023-GL-000001")
     assert len(stored_files(archive)) == 6
+
+
+# -- issue 11 ----------------------------------------------------------------------------
+
+
+def _pdf_with_javascript(path: Path) -> Path:
+    make_pdf(path.with_name("plain-" + path.name))
+    with pikepdf.open(path.with_name("plain-" + path.name)) as pdf:
+        action = pikepdf.Dictionary(S=pikepdf.Name.JavaScript, JS=pikepdf.String("app.alert(1)"))
+        pdf.Root.OpenAction = action
+        pdf.save(path)
+    return path
+
+
+def _pdf_with_attachment(path: Path) -> Path:
+    make_pdf(path.with_name("plain-" + path.name))
+    with pikepdf.open(path.with_name("plain-" + path.name)) as pdf:
+        pdf.attachments["data.xml"] = pikepdf.AttachedFileSpec(pdf, b"<record/>")
+        pdf.save(path)
+    return path
+
+
+def test_pdf_with_javascript_or_attachments_is_stored_with_a_warning(
+    archive: Archive, tmp_path: Path
+) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    _pdf_with_javascript(folder / "script.pdf")
+    _pdf_with_attachment(folder / "attached.pdf")
+    manifest = write_manifest(
+        folder,
+        materials=[
+            {"file": "script.pdf", "role": "form", "title": "登记表"},
+            {"file": "attached.pdf", "role": "voucher", "person": "张三", "title": "电子凭证"},
+            {"file": "b.jpg", "role": "voucher", "person": "李四", "title": "身份证复印件"},
+        ],
+    )
+    result = capture_from_manifest(archive, manifest)
+    assert any("JavaScript" in w and "script.pdf" in w for w in result.warnings)
+    assert any("嵌入文件" in w and "attached.pdf" in w for w in result.warnings)
+    view = show(archive, result.number)
+    warned = {m["original_name"]: m["warnings"] for m in view["materials"]}
+    assert len(warned["script.pdf"]) == 1 and "JavaScript" in warned["script.pdf"][0]
+    assert len(warned["attached.pdf"]) == 1 and "嵌入文件" in warned["attached.pdf"][0]
+    assert warned["b.jpg"] == []
+    assert len(view["warnings"]) == 2
+    stored = {Path(m["original_name"]): archive.root / m["file"] for m in view["materials"]}
+    assert stored[Path("script.pdf")].read_bytes() == (folder / "script.pdf").read_bytes()
+    archive.close()
+
+    shown = run_cli("--archive", str(archive.root), "item", "show", result.number, check=True)
+    assert "JavaScript" in shown.stdout and "嵌入文件" in shown.stdout
+    as_json = run_cli(
+        "--archive", str(archive.root), "item", "show", result.number, "--json", check=True
+    )
+    assert len(json.loads(as_json.stdout)["warnings"]) == 2
+
+
+def test_plain_pdf_has_no_warning(archive: Archive, tmp_path: Path) -> None:
+    view = show(archive, capture_from_manifest(archive, write_manifest(tmp_path / "in")).number)
+    assert view["warnings"] == [] and all(m["warnings"] == [] for m in view["materials"])
+
+
+def test_large_complete_png_is_accepted(archive: Archive, tmp_path: Path) -> None:
+    """Above the full-decode size a PNG is checked by streaming its data, not decoded."""
+    from .test_bad_input import write_big_png
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    write_big_png(folder / "plan.png", 11000, 11000)
+    manifest = write_manifest(
+        folder,
+        materials=[
+            {"file": "a.pdf", "role": "form", "title": "登记表"},
+            {"file": "plan.png", "role": "voucher", "person": "张三", "title": "大幅图纸"},
+        ],
+    )
+    view = show(archive, capture_from_manifest(archive, manifest).number)
+    assert [m["media_type"] for m in view["materials"]] == ["application/pdf", "image/png"]

@@ -87,3 +87,150 @@ def test_renumber_cli(archive: Archive, tmp_path: Path) -> None:
         "--archive", str(archive.root), "item", "renumber", "2022-SY-000001", "--reason", "x"
     )
     assert nothing.returncode == 1 and "没有要修改" in nothing.stderr
+
+
+# -- where an item is, whether it may change, correcting its person or unit ----------
+
+
+def _hand_over(archive: Archive, number: str) -> str:
+    """File the item's year into a volume and mark it handed over; its code."""
+    from sqlalchemy import select
+
+    from archivist import volumes
+    from archivist.db.models import Volume
+
+    [made] = volumes.build(archive, 2023, "SY", "year")
+    with archive.db.writing() as session:
+        volume = session.scalar(select(Volume).where(Volume.code == made["code"]))
+        assert volume is not None
+        volume.status = "handed_over"
+    return str(made["code"])
+
+
+def test_show_says_where_the_item_is_and_whether_it_may_change(
+    archive: Archive, tmp_path: Path
+) -> None:
+    from archivist import custody, volumes
+
+    number = capture_from_manifest(archive, write_manifest(tmp_path / "in")).number
+    view = show(archive, number)
+    assert view["where"]["volume"] is None and view["where"]["status"] == "unboxed"
+    assert view["handover"] is None
+    assert view["change"] == {"allowed": True, "code": None, "reason": None}
+    [made] = volumes.build(archive, 2023, "SY", "year")
+    place = custody.add_location(archive, "1", 2, 3, 4)["code"]
+    box = custody.create_box(archive, year=2023, class_code="SY", retention="D10", kind="volumes")
+    custody.put(archive, box["code"], volumes=[made["code"]], reason="装盒")
+    custody.shelve(archive, box["code"], place, reason="上架")
+    view = show(archive, number)
+    assert view["where"]["volume"] == made["code"] and view["where"]["box"] == box["code"]
+    assert view["where"]["location"] == place and view["where"]["status"] == "shelved"
+    assert view["where"] == {
+        k: v for k, v in custody.where(archive, number).items() if k in view["where"]
+    }
+    assert view["change"]["allowed"] is True
+
+
+def test_a_handed_over_item_says_why_it_may_not_change(archive: Archive, tmp_path: Path) -> None:
+    from archivist.items import may_change
+
+    number = capture_from_manifest(archive, write_manifest(tmp_path / "in")).number
+    code = _hand_over(archive, number)
+    view = show(archive, number)
+    assert view["change"]["allowed"] is False
+    assert view["change"]["code"] == "volume.handed_over"
+    assert code in view["change"]["reason"] and "已移交" in view["change"]["reason"]
+    with archive.db.reading() as session:
+        from archivist.items import load_item
+
+        assert may_change(session, load_item(session, number)) == view["change"]
+
+
+def test_correct_the_name_and_id_number_of_the_items_person(
+    archive: Archive, tmp_path: Path
+) -> None:
+    from archivist.items import correct_entity
+    from archivist.search.service import search
+
+    number = capture_from_manifest(archive, write_manifest(tmp_path / "in")).number
+    right_id = "110105198001010016"  # a valid GB 11643 number
+    view = correct_entity(
+        archive, number, name="张叁", id_number=right_id.lower(), reason="姓名和身份证号录错"
+    )
+    assert view["entity"]["name"] == "张叁"
+    assert view["entity"]["id_number"] == "110105********0016"
+    event = view["history"][-1]
+    assert (event["action"], event["reason"]) == ("entity.correct", "姓名和身份证号录错")
+    assert event["before"]["name"] == "张三" and event["after"]["name"] == "张叁"
+    assert event["before"]["id_number"] == "11010519491231002X"
+    assert event["after"]["id_number"] == right_id
+    assert event["after"]["items"] == [number]
+    total, hits = search(archive, "张叁")
+    assert total == 1 and hits[0].number == number
+    total, _hits = search(archive, right_id)
+    assert total == 1
+    assert verify(archive).ok
+
+
+def test_correcting_an_entity_checks_digits_reason_and_custody(
+    archive: Archive, tmp_path: Path
+) -> None:
+    from archivist.items import correct_entity
+
+    number = capture_from_manifest(archive, write_manifest(tmp_path / "in")).number
+
+    def refused(**kwargs: str) -> str:
+        with pytest.raises(InputError) as info:
+            correct_entity(archive, number, **{"reason": "更正", **kwargs})
+        return info.value.code
+
+    assert refused(id_number="110105198001010017") == "id_number.invalid"  # wrong check digit
+    assert refused(unit_code="91350100M000100Y43") == "entity.wrong_identifier"  # a person
+    assert refused(name="  ") == "entity.name_empty"
+    assert refused() == "edit.nothing"
+    assert refused(name="张三") == "edit.nothing"
+    assert refused(name="张叁", reason=" ") == "reason.required"
+    assert show(archive, number)["entity"]["name"] == "张三"
+    _hand_over(archive, number)
+    assert refused(name="张叁") == "volume.handed_over"
+    assert show(archive, number)["entity"]["name"] == "张三"
+
+
+def test_correct_a_units_credit_code(archive: Archive, tmp_path: Path) -> None:
+    from archivist.identity import uscc_check_character
+    from archivist.items import correct_entity
+
+    unit = {"kind": "unit", "name": "某某公司", "unit_code": "91350100M000100Y43"}
+    manifest = write_manifest(tmp_path / "u", entity=unit, title="某某公司参保登记")
+    number = capture_from_manifest(archive, manifest).number
+    with pytest.raises(InputError) as info:
+        correct_entity(archive, number, unit_code="91350100M000100Y44", reason="代码录错")
+    assert info.value.code == "unit_code.invalid"
+    first17 = "91350100M000100Y5"
+    good = first17 + uscc_check_character(first17)
+    view = correct_entity(archive, number, unit_code=good, reason="代码录错")
+    assert view["entity"]["unit_code"] == good
+    assert view["history"][-1]["before"]["unit_code"] == "91350100M000100Y43"
+
+
+def test_correct_entity_cli(archive: Archive, tmp_path: Path) -> None:
+    import json
+
+    number = capture_from_manifest(archive, write_manifest(tmp_path / "in")).number
+    archive.close()
+    root = str(archive.root)
+    out = run_cli(
+        "--archive", root, "item", "correct-entity", number, "--name", "张叁",
+        "--reason", "姓名录错", "--json", check=True,
+    )  # fmt: skip
+    assert json.loads(out.stdout)["entity"]["name"] == "张叁"
+    bad = run_cli(
+        "--archive", root, "item", "correct-entity", number,
+        "--id-number", "110105198001010017", "--reason", "x",
+    )  # fmt: skip
+    assert bad.returncode == 1 and "校验码" in bad.stderr
+    plain = run_cli(
+        "--archive", root, "item", "correct-entity", number, "--name", "张三", "--reason", "改回",
+        check=True,
+    )  # fmt: skip
+    assert number in plain.stdout and "张三" in plain.stdout

@@ -5,7 +5,12 @@ from __future__ import annotations
 import difflib
 import json
 import os
+import signal
 import stat
+import subprocess
+import sys
+import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -17,7 +22,14 @@ from archivist.db.models import OcrJob, PageText
 from archivist.errors import ArchiveError
 from archivist.ocr.engine import TesseractEngine, find_tesseract
 from archivist.ocr.pages import EngineSettings, PageTask, process_page
-from archivist.ocr.queue import CancelToken, queue_status, retry_failed, run_queue
+from archivist.ocr.queue import (
+    CancelToken,
+    queue_status,
+    retry_failed,
+    run_queue,
+    runner_busy_elsewhere,
+    runner_state,
+)
 from archivist.ocr.text import normalise_line, normalise_page
 
 from .conftest import TEXT_FONT, TEXT_LINES, make_pdf, render_text_page
@@ -265,3 +277,104 @@ def test_scanned_materials_get_a_searchable_copy(archive: Archive, tmp_path: Pat
     assert " " not in text.strip()
     original = archive.root / form["file"]
     assert hashlib.sha256(original.read_bytes()).hexdigest() == form["sha256"]
+
+
+# -- another process runs the queue; a killed runner leaves no workers behind ----------
+
+
+def _children(pid: int) -> set[int]:
+    """Live descendants of a process (Linux /proc), zombies left out."""
+    parents: dict[int, int] = {}
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if fields[0] != "Z":
+            parents[int(entry.name)] = int(fields[1])
+    found: set[int] = set()
+    wanted = {pid}
+    while wanted:
+        wanted = {child for child, parent in parents.items() if parent in wanted} - found
+        found |= wanted
+    return found
+
+
+def _alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
+
+
+def _start_cli_runner(archive: Archive, tmp_path: Path) -> subprocess.Popen[bytes]:
+    """`archivist ocr` in a second process, its Tesseract hanging on every page."""
+    tesseract = fake_tesseract(tmp_path, "sleep 30")
+    return subprocess.Popen(
+        [
+            *(sys.executable, "-m", "archivist", "--archive", str(archive.root), "ocr"),
+            *("--workers", "2", "--tesseract", str(tesseract), "--timeout", "60"),
+        ],
+        env={**os.environ, "ARCHIVIST_ACTOR": "tester"},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+
+
+def _wait_for(condition: Callable[[], bool], seconds: float) -> bool:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if condition():
+            return True
+        time.sleep(0.1)
+    return condition()
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
+def test_another_process_running_the_queue_is_seen_with_its_progress(
+    archive: Archive, tmp_path: Path
+) -> None:
+    capture_from_manifest(archive, ocr_manifest(tmp_path / "in"))
+    idle = runner_state(archive)
+    assert not idle.busy and idle.jobs_pending == 3 and idle.pages_pending == 3
+    runner = _start_cli_runner(archive, tmp_path)
+    try:
+        assert _wait_for(lambda: runner_state(archive).jobs_running == 3, 30)
+        state = runner_state(archive)
+        assert state.elsewhere and not state.here and state.busy
+        assert state.pages_pending == 3 and state.pages_done == 0 and state.jobs_pending == 0
+        assert runner_busy_elsewhere(archive)
+    finally:
+        runner.kill()
+        runner.wait()
+    # It died holding jobs 'running': with no runner alive they count as pending again.
+    assert _wait_for(lambda: not runner_busy_elsewhere(archive), 10)
+    after = runner_state(archive)
+    assert not after.busy and after.jobs_pending == 3 and after.jobs_running == 0
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
+def test_killed_runner_takes_its_workers_along_and_its_jobs_recover(
+    archive: Archive, tmp_path: Path
+) -> None:
+    capture_from_manifest(archive, ocr_manifest(tmp_path / "in"))
+    runner = _start_cli_runner(archive, tmp_path)
+    try:
+        # Two workers, each with a (hanging) Tesseract.
+        assert _wait_for(lambda: len(_children(runner.pid)) >= 4, 30), _children(runner.pid)
+        descendants = _children(runner.pid)
+    finally:
+        runner.send_signal(signal.SIGKILL)
+        runner.wait()
+    assert _wait_for(lambda: not any(_alive(p) for p in descendants), 5), [
+        p for p in descendants if _alive(p)
+    ]
+    with archive.db.reading() as session:
+        assert "running" in {j.status for j in session.query(OcrJob).all()}
+    report = run_queue(archive, workers=2)  # the next start takes the jobs up again
+    assert report.pages_done == 2  # the blank page had failed before Tesseract ran
+    with archive.db.reading() as session:
+        assert sorted(j.status for j in session.query(OcrJob).all()) == ["done", "done", "failed"]

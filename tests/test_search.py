@@ -144,11 +144,40 @@ def test_hits_carry_a_marked_snippet_and_the_page(filled: Archive) -> None:
     assert make_snippet("失业保险金", ["失业", "失业保险"]) == "【失业保险】金"
 
 
-@pytest.mark.parametrize("bad", ["失业 (", '"未闭合', "   "])
-def test_malformed_queries_get_a_clear_message(filled: Archive, bad: str) -> None:
+# (query, error code, what the message must name) — issue 11, point 12
+MALFORMED = [
+    ("失业 (", "search.unbalanced_brackets", "括号没有成对"),
+    ("(失业", "search.unbalanced_brackets", "括号没有成对"),
+    ("失业)", "search.unbalanced_brackets", "括号没有成对"),
+    ('"未闭合', "search.unbalanced_quotes", "引号没有成对"),
+    ("   ", "search.empty", "请输入"),
+    ("失业 OR", "search.ends_early", "末尾缺少"),
+    ("OR 失业", "search.unexpected", "“OR”"),
+    ("(" * 500 + "失业" + ")" * 500, "search.too_deep", "32"),
+    ("NOT " * 500 + "失业", "search.too_deep", "32"),
+    ("-" * 2000 + "失业", "search.too_deep", "32"),
+    ("-工伤", "search.only_excluded", "排除"),
+    ("！！ ，。", "search.nothing_to_find", "没有可查找"),
+    ("foo:bar", "search.unknown_field", "foo"),
+    ("失业 Foo:bar", "search.unknown_field", "title"),  # the known fields are named
+    ("title:", "search.empty_field", "title"),
+    ('title:""', "search.empty_field", "title"),
+]
+
+
+@pytest.mark.parametrize(("bad", "code", "named"), MALFORMED)
+def test_malformed_queries_get_a_clear_message(
+    archive: Archive, bad: str, code: str, named: str
+) -> None:
     with pytest.raises(InputError) as info:
-        search(filled, bad)
-    assert info.value.code in ("search.bad_syntax", "search.empty")
+        search(archive, bad)
+    assert info.value.code == code
+    message = info.value.message()
+    assert named in message and "\n" not in message
+    # the parser's own words stay in the details, never in the sentence
+    english = info.value.message("en")
+    for raw in ("unbalanced", "unexpected", "ends too early", "nothing to search", "deeply"):
+        assert raw not in message and f"({raw}" not in english
 
 
 def test_index_is_rebuilt_when_the_schema_changes_or_it_is_damaged(filled: Archive) -> None:
@@ -197,6 +226,11 @@ def test_changing_the_engine_rebuilds_and_clears_the_other(filled: Archive) -> N
         ('"合同 劳动"', []),
         ("(张三 OR 王五) 申请", ["2019-SY-000001", "2023-SY-000001"]),
         ("title:李四", ["2021-GS-000001"]),
+        ('title:"失业 保险"', ["2023-SY-000001"]),  # a phrase in one field
+        ("-工伤 申请", ["2019-SY-000001", "2023-SY-000001"]),  # a leading "-" excludes
+        ("失业 - (张三 OR 王五)", []),
+        ("10:30 申请", []),  # a time is words, not a field
+        ("申请 ！！", ["2019-SY-000001", "2021-GS-000001", "2023-SY-000001"]),
     ],
 )
 def test_query_language(filled: Archive, text: str, expected: list[str]) -> None:
@@ -230,3 +264,153 @@ def test_search_cli(filled: Archive) -> None:
     )
     rebuilt = run_cli("--archive", str(filled.root), "reindex", "--json", check=True)
     assert json.loads(rebuilt.stdout) == {"indexed": 3}
+
+
+# -- phrases that wrap across a line (issue 11, point 11) ---------------------------------
+
+WRAPPED_PHRASE = "失业保险金申领"
+OTHER_IDS = {"赵六": IDS["张三"], "钱七": IDS["王五"]}
+
+
+def capture_with_pages(archive: Archive, tmp_path: Path, name: str, pages: list[str]) -> str:
+    manifest = write_manifest(  # a class whose names do not say 失业保险金申领
+        tmp_path / name,
+        **{"class": "GS", "business_type": "工伤认定"},
+        entity={"kind": "person", "name": name, "id_number": OTHER_IDS[name]},
+        roster=None,
+        title=f"{name}的申请",
+        materials=[{"file": "a.pdf", "role": "form", "title": "登记表"}],
+    )
+    number = capture_from_manifest(archive, manifest).number
+    put_pages(archive, number, pages)
+    return number
+
+
+@pytest.fixture(params=ENGINES)
+def engine_archive(archive: Archive, request: pytest.FixtureRequest) -> Archive:
+    if request.param != archive.setting("search_engine"):
+        archive.set_setting("search_engine", request.param, "test")
+    return archive
+
+
+def test_a_phrase_wrapped_across_a_line_is_found_but_never_across_pages(
+    engine_archive: Archive, tmp_path: Path
+) -> None:
+    wrapped = capture_with_pages(
+        engine_archive, tmp_path, "赵六", ["申请人现申请领取失业保险\n金申领表所列待遇"]
+    )
+    split = capture_with_pages(
+        engine_archive, tmp_path, "钱七", ["申请人现申请领取失业保险", "金申领表所列待遇"]
+    )
+    rebuild(engine_archive)
+    _, hits = search(engine_archive, WRAPPED_PHRASE)
+    assert [h.number for h in hits] == [wrapped]
+    assert hits[0].page == 1 and f"【{WRAPPED_PHRASE}】" in hits[0].snippet
+    assert numbers(engine_archive, "险金") == [wrapped]  # the two characters either side
+    assert split not in numbers(engine_archive, "保险金申")
+    # a phrase of words apart on two pages is not a phrase either
+    assert numbers(engine_archive, '"失业保险 金申领"') == [wrapped]
+
+
+def test_a_wrapped_phrase_in_a_real_scan_is_found(engine_archive: Archive, tmp_path: Path) -> None:
+    from archivist.ocr.pages import PageTask, process_page
+
+    from .conftest import render_text_page
+
+    scan = render_text_page(
+        tmp_path / "wrapped.png", ["申请人因单位解除劳动合同现申请领取失业保险", "金申领所列待遇"]
+    )
+    outcome = process_page(PageTask(1, 1, str(scan), "image/png"))
+    assert outcome.status == "done" and "\n" in outcome.text
+    assert WRAPPED_PHRASE not in outcome.text  # printed on two lines
+    number = capture_with_pages(engine_archive, tmp_path, "赵六", [outcome.text])
+    rebuild(engine_archive)
+    assert numbers(engine_archive, WRAPPED_PHRASE) == [number]
+
+
+def test_a_wrapped_phrase_in_a_pdf_text_layer_is_found(
+    engine_archive: Archive, tmp_path: Path
+) -> None:
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+    from reportlab.pdfgen import canvas
+
+    from archivist.ocr.pages import PageTask, process_page
+
+    from .conftest import TEXT_FONT
+
+    pdfmetrics.registerFont(TTFont("WQY", TEXT_FONT, subfontIndex=0))
+    path = tmp_path / "layer.pdf"
+    pdf = canvas.Canvas(str(path))
+    pdf.setFont("WQY", 14)
+    pdf.drawString(72, 720, "申请人因单位解除劳动合同现申请领取失业保险")
+    pdf.drawString(72, 700, "金申领所列待遇，经审核符合条件。")
+    pdf.showPage()
+    pdf.setFont("WQY", 14)
+    pdf.drawString(72, 720, "第二页：经办机构审核意见")
+    pdf.save()
+    first = process_page(PageTask(1, 1, str(path), "application/pdf"))
+    second = process_page(PageTask(1, 2, str(path), "application/pdf"))
+    assert first.source == "text-layer" and WRAPPED_PHRASE not in first.text
+    number = capture_with_pages(engine_archive, tmp_path, "赵六", [first.text, second.text])
+    rebuild(engine_archive)
+    assert numbers(engine_archive, WRAPPED_PHRASE) == [number]
+    assert numbers(engine_archive, "条件第二页") == []  # the end of page 1 + page 2
+
+
+def test_cli_takes_a_leading_dash_as_part_of_the_query(archive: Archive, tmp_path: Path) -> None:
+    number = capture_from_manifest(archive, write_manifest(tmp_path / "in")).number
+    root = ["--archive", str(archive.root)]
+    for words in (
+        ["search", "--", "-工伤", "失业"],
+        ["search", "-工伤", "失业", "--json"],
+        ["search", "-工伤 失业", "--json"],
+        ["search", "--json", "--sort", "-completed_on", "失业", "-工伤"],
+        ["search", "--lim", "5", "-工伤", "失业", "--json"],
+    ):
+        result = run_cli(*root, *words)
+        assert result.returncode == 0, (words, result.stderr)
+        if "--json" in words:
+            assert [h["number"] for h in json.loads(result.stdout)["hits"]] == [number]
+    # a query that only excludes is refused in one line, with what to do about it
+    only = run_cli(*root, "search", "-工伤")
+    assert only.returncode == 1 and len(only.stderr.strip().splitlines()) == 1
+    assert "排除" in only.stderr
+
+
+@pytest.mark.parametrize(("bad", "code", "named"), MALFORMED[:4] + MALFORMED[7:8] + MALFORMED[12:])
+def test_cli_refuses_malformed_queries_in_one_line(
+    archive: Archive, bad: str, code: str, named: str
+) -> None:
+    result = run_cli("--archive", str(archive.root), "search", bad, "--json")
+    assert result.returncode == 1, result.stderr
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and named in lines[0] and "内部错误" not in lines[0]
+    assert json.loads(result.stdout)["error"]["code"] == code
+
+
+# -- paging and masking (issue 11, point 9, the core's part) ------------------------------
+
+
+@pytest.mark.parametrize("sort", ["score", "completed_on"])
+def test_offset_pages_through_every_hit(filled: Archive, sort: str) -> None:
+    total, everything = search(filled, "申请", limit=10, sort=sort)
+    assert total == 3
+    pages = [search(filled, "申请", limit=2, offset=offset, sort=sort) for offset in (0, 2, 4)]
+    assert [t for t, _ in pages] == [3, 3, 3]
+    assert [len(hits) for _, hits in pages] == [2, 1, 0]
+    assert [h.number for _, hits in pages for h in hits] == [h.number for h in everything]
+    with pytest.raises(InputError) as info:
+        search(filled, "申请", offset=-1)
+    assert info.value.code == "search.bad_page"
+
+
+def test_full_id_numbers_are_masked_in_snippets() -> None:
+    text = f"公民身份号码{IDS['张三']}，联系电话13800000000"
+    assert make_snippet(text, ["002x"]) == "公民身份号码110105********【002X】，联系电话13800000000"
+    assert make_snippet(text, [IDS["张三"].lower()]) == (
+        "公民身份号码【110105********002X】，联系电话13800000000"
+    )
+    assert "11010519491231【002X】" in make_snippet(text, ["002x"], reveal_ids=True)
+    # a longer run of digits is no ID number
+    assert make_snippet("编号1101051949123100212345", ["2345"]) == "编号110105194912310021【2345】"

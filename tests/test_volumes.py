@@ -261,3 +261,107 @@ def test_an_item_boxed_on_its_own_is_not_filed_into_a_volume(
     with pytest.raises(InputError) as info:
         volumes.add_items(archive, made[0]["code"], [filed["june"]], "补充")
     assert info.value.code == "volume.item_boxed"
+
+
+def test_an_empty_volume_is_dissolved_and_its_case_number_stays_explained(
+    archive: Archive, filed: dict[str, str]
+) -> None:
+    from archivist import registers
+    from archivist.db.models import AuditEvent as Event
+
+    made = volumes.build(archive, 2023, "SY", "month")
+    june = made[1]["code"]
+    with pytest.raises(InputError) as info:
+        volumes.dissolve(archive, june, "月份卷合并")
+    assert info.value.code == "volume.not_empty"
+    volumes.move_items(archive, [filed["june"]], made[0]["code"], "并入五月卷")
+    with pytest.raises(InputError) as info:
+        volumes.dissolve(archive, june, "  ")
+    assert info.value.code == "reason.required"
+    view = volumes.dissolve(archive, june, "月份卷合并")
+    assert view["status"] == "dissolved" and view["items"] == 0
+    assert "月份卷合并" in view["note"]
+    listed = {v["code"]: v for v in volumes.list_volumes(archive, 2023, "SY")}
+    assert listed[june]["status"] == "dissolved"
+    with archive.db.reading() as session:
+        [event] = session.scalars(select(Event).where(Event.action == "volume.dissolve"))
+        assert event.reason == "月份卷合并" and event.target == f"volume:{june}"
+        assert event.before["status"] == "open" and event.after["status"] == "dissolved"
+        # the 案卷目录 keeps the case number with the explanation in 备注
+        doc = registers.volume_list(
+            session, registers.Selection(year=2023, class_code="SY"), archive.fonds()
+        )
+    [row] = [r for r in doc.rows if r[1] == june]
+    assert "已撤销" in str(row[-1]) and "月份卷合并" in str(row[-1])
+    # the case number is never reused, nor the volume changed again
+    for change in (
+        lambda: volumes.add_items(archive, june, [filed["june"]], "放回"),
+        lambda: volumes.set_title(archive, june, "新题名", "改"),
+        lambda: volumes.dissolve(archive, june, "再撤"),
+    ):
+        with pytest.raises(InputError) as info:
+            change()
+        assert info.value.code == "volume.dissolved"
+    volumes.remove_items(archive, made[0]["code"], [filed["june"]], "重新组卷")
+    [again] = volumes.build(archive, 2023, "SY", "month", mixed_ok=True)
+    assert again["code"] == "J023-SY-003"
+
+
+def test_a_handed_over_volume_is_not_dissolved(archive: Archive, filed: dict[str, str]) -> None:
+    from archivist.db.models import Volume
+
+    [made] = volumes.build(archive, 2023, "GS", "year")
+    volumes.remove_items(archive, made["code"], [filed["gs1"], filed["gs2"]], "拆卷")
+    with archive.db.writing() as session:
+        volume = session.scalar(select(Volume).where(Volume.code == made["code"]))
+        assert volume is not None
+        volume.status = "handed_over"
+    with pytest.raises(InputError) as info:
+        volumes.dissolve(archive, made["code"], "撤销")
+    assert info.value.code == "volume.handed_over"
+
+
+def test_month_volumes_beside_a_year_volume_warn_first(
+    archive: Archive, filed: dict[str, str], tmp_path: Path
+) -> None:
+    [year_volume] = volumes.build(archive, 2023, "SY", "year")
+    capture(archive, tmp_path, "g", "2023-09-01")
+    with archive.db.reading() as session:
+        others = volumes.other_periods(session, 2023, "SY", "month")
+        assert [(v["code"], v["period"]) for v in others] == [(year_volume["code"], "year")]
+        assert volumes.other_periods(session, 2023, "SY", "year") == []
+        assert volumes.other_periods(session, 2023, "GS", "month") == []
+    with pytest.raises(InputError) as info:
+        volumes.build(archive, 2023, "SY", "month")
+    assert info.value.code == "volume.mixed_periods"
+    assert year_volume["code"] in info.value.message()
+    # a dry run shows the plan whatever the mix
+    assert len(volumes.build(archive, 2023, "SY", "month", dry_run=True)) == 1
+    [made] = volumes.build(archive, 2023, "SY", "month", mixed_ok=True)
+    assert made["period_key"] == "2023-09"
+
+
+def test_volume_dissolve_and_mixed_build_cli(archive: Archive, filed: dict[str, str]) -> None:
+    made = volumes.build(archive, 2023, "SY", "year")
+    volumes.remove_items(
+        archive, made[0]["code"], [filed["may_early"], filed["may_late"], filed["june"]], "拆"
+    )
+    [gs] = volumes.build(archive, 2023, "GS", "year")
+    volumes.remove_items(archive, gs["code"], [filed["gs2"]], "拆")
+    archive.close()
+    root = str(archive.root)
+    code = made[0]["code"]
+    gone = run_cli("--archive", root, "volume", "dissolve", code, "--reason", "空卷", check=True)
+    assert code in gone.stdout and "已撤销" in gone.stdout
+    again = run_cli("--archive", root, "volume", "dissolve", code, "--reason", "空卷")
+    assert again.returncode == 1 and "已撤销" in again.stderr
+    # the dissolved year volume no longer counts: month volumes build without a warning
+    warned = run_cli(
+        "--archive", root, "volume", "build", "--year", "2023", "--class", "GS", "--by", "month"
+    )
+    assert warned.returncode == 1 and "--yes" in warned.stderr
+    month = run_cli(
+        "--archive", root, "volume", "build", "--year", "2023", "--class", "SY", "--by", "month",
+        check=True,
+    )  # fmt: skip
+    assert "已组成 2 卷" in month.stdout

@@ -3,19 +3,29 @@
     archivist-gui [--archive DIR] [--lang zh|en] [--smoke] [--screenshot FILE]
 
 Opens the archive given, else $ARCHIVIST_ARCHIVE, else the one chosen in the
-preferences, else the per-user default. `--smoke` opens the main window offscreen,
-renders it and exits 0 (CI runs it).
+preferences, else the per-user default. Where that folder holds no archive, a welcome
+dialog offers to create one, open another or open the demo archive. `--smoke` opens
+the main window offscreen, renders it and exits 0 (CI runs it; 1 without an archive).
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from archivist import __version__
+
+if TYPE_CHECKING:
+    from archivist.archive import Archive
+    from archivist.errors import ArchivistError
+    from archivist.preferences import Preferences
+    from ui.main_window import MainWindow
+    from ui.welcome_dialog import WelcomeDialog
 
 CJK_FAMILIES = (
     "Microsoft YaHei UI",
@@ -113,6 +123,138 @@ def open_archive(path: Path, actor: str | None) -> object:
     return Archive.open(path, actor=actor)
 
 
+class Launcher:
+    """Opens archives and the window on them. When the chosen folder holds no archive
+    (the first start), the welcome dialog offers to create one, open another or build
+    the demo archive; the File menu's new, open and recent entries come back through
+    `reopen`. Every archive opened is remembered in the per-user recent list."""
+
+    def __init__(
+        self,
+        prefs: Preferences,
+        *,
+        actor: str | None = None,
+        watch_hot_folder: bool = True,
+        auto_ocr: bool = True,
+        remember: bool = True,
+        on_language: Callable[[str], object] | None = None,
+    ) -> None:
+        from ui.welcome_dialog import DEMO_ITEMS, demo_archive_dir
+
+        self.prefs = prefs
+        self.actor = actor
+        self.watch_hot_folder = watch_hot_folder
+        self.auto_ocr = auto_ocr
+        self.remember = remember  # off for smoke runs: they leave the preferences alone
+        self.on_language = on_language
+        self.demo_folder: Path = demo_archive_dir()
+        self.demo_items = DEMO_ITEMS
+        self.window: MainWindow | None = None  # the window shown now
+        self.welcome: WelcomeDialog | None = None  # the first-start dialog, once shown
+
+    def start(self, root: Path) -> bool:
+        """Show the window on the archive at `root`, or, when there is none (or it
+        cannot be opened), the welcome dialog first. False: the person quit there."""
+        from archivist.archive import Archive
+        from archivist.errors import ArchivistError
+
+        try:
+            archive = Archive.open(root, actor=self.actor)
+        except ArchivistError as exc:
+            chosen = self.ask(root, exc)
+            if chosen is None:
+                return False
+            archive = chosen
+        self.build(archive).show()
+        return True
+
+    def ask(self, folder: Path, problem: ArchivistError | None) -> Archive | None:
+        """The welcome dialog: the archive created or opened there, or None."""
+        from PySide6.QtWidgets import QDialog
+
+        from ui.welcome_dialog import WelcomeDialog
+
+        dialog = WelcomeDialog(
+            self.prefs,
+            folder=folder,
+            problem=problem,
+            actor=self.actor,
+            demo_folder=self.demo_folder,
+            demo_items=self.demo_items,
+        )
+        self.welcome = dialog
+        accepted = dialog.exec() == int(QDialog.DialogCode.Accepted)
+        archive = dialog.archive if accepted else None
+        if archive is not None:
+            self.prefs.archive = str(archive.root)  # opened next time without asking
+        return archive
+
+    def build(self, archive: Archive) -> MainWindow:
+        from ui.main_window import MainWindow
+
+        window = MainWindow(
+            archive,
+            self.prefs,
+            watch_hot_folder=self.watch_hot_folder,
+            auto_ocr=self.auto_ocr,
+        )
+        window.reopen_requested.connect(self.reopen)
+        if self.on_language is not None:
+            window.language_changed.connect(self.on_language)
+        self.window = window
+        self.remember_archive(archive.root)
+        return window
+
+    def remember_archive(self, root: Path) -> None:
+        if not self.remember:
+            return
+        self.prefs.remember_archive(root)
+        self.save_prefs()
+
+    def save_prefs(self) -> None:
+        with contextlib.suppress(OSError):  # unwritable preferences must not stop the work
+            self.prefs.save()
+
+    def reopen(self, folder: str) -> None:
+        """The window on another archive (File menu: new, open, recent; Settings)."""
+        from PySide6.QtWidgets import QApplication
+
+        from archivist.archive import Archive
+        from archivist.errors import ArchivistError
+        from ui import errors
+
+        old = self.window
+        try:
+            archive = Archive.open(Path(folder), actor=self.actor)
+        except ArchivistError as exc:
+            if exc.code == "archive.missing" and self.remember:
+                self.prefs.forget_archive(folder)
+                self.save_prefs()
+            errors.show_error(old, exc)
+            return
+        if self.remember:
+            self.prefs.archive = str(archive.root)
+        app = QApplication.instance()
+        quit_on_close = isinstance(app, QApplication) and app.quitOnLastWindowClosed()
+        if isinstance(app, QApplication):
+            app.setQuitOnLastWindowClosed(False)  # between the two windows none is shown
+        try:
+            if old is not None:
+                # First: its hot folder stops before the new window watches.
+                if not old.close():
+                    archive.close()
+                    return
+                old.archive.close()
+            self.build(archive).show()
+        finally:
+            if isinstance(app, QApplication):
+                app.setQuitOnLastWindowClosed(quit_on_close)
+
+    def close(self) -> None:
+        if self.window is not None:
+            self.window.archive.close()
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = parse_args(argv)
     if args.smoke and not os.environ.get("QT_QPA_PLATFORM"):
@@ -122,55 +264,32 @@ def main(argv: Sequence[str] | None = None) -> int:
     from archivist.archive import Archive, default_archive_dir
     from archivist.errors import ArchivistError
     from archivist.preferences import Preferences
-    from ui import errors
     from ui.i18n import translations
-    from ui.main_window import MainWindow
 
     app = make_app()
     assert isinstance(app, QApplication)
     prefs = Preferences.load()
     translations.apply(args.lang or prefs.language or "zh")
     root = args.archive or default_archive_dir()
-    try:
-        archive = Archive.open(root, actor=args.actor)
-    except ArchivistError as exc:
-        if args.smoke:
+    launcher = Launcher(
+        prefs,
+        actor=args.actor,
+        watch_hot_folder=not (args.smoke or args.no_hot_folder),
+        auto_ocr=not args.smoke,
+        remember=not args.smoke,
+        on_language=translations.apply,
+    )
+    if args.smoke:
+        try:
+            archive = Archive.open(root, actor=args.actor)
+        except ArchivistError as exc:
             print(f"archivist-gui: {exc.message()}", file=sys.stderr)
             return 1
-        errors.show_error(None, exc)
-        return 1
-
-    holder: dict[str, MainWindow] = {}
-
-    def build(archive: Archive) -> MainWindow:
-        window = MainWindow(
-            archive,
-            prefs,
-            watch_hot_folder=not (args.smoke or args.no_hot_folder),
-            auto_ocr=not args.smoke,
-        )
-        window.reopen_requested.connect(reopen)
-        window.language_changed.connect(translations.apply)
-        holder["window"] = window
-        return window
-
-    def reopen(folder: str) -> None:
-        old = holder["window"]
-        try:
-            new_archive = Archive.open(Path(folder), actor=args.actor)
-        except ArchivistError as exc:
-            errors.show_error(old, exc)
-            return
-        old.close()
-        old.archive.close()
-        build(new_archive).show()
-
-    window = build(archive)
-    if args.smoke:
-        return smoke(app, window, args.screenshot, args.size)
-    window.show()
+        return smoke(app, launcher.build(archive), args.screenshot, args.size)
+    if not launcher.start(root):
+        return 0  # the person left the welcome dialog: nothing was created
     code = app.exec()
-    holder["window"].archive.close()
+    launcher.close()
     return int(code)
 
 

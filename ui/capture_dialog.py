@@ -8,12 +8,13 @@ overrides the order and asks for the reason. Saving goes through the core captur
 from __future__ import annotations
 
 import datetime as dt
+import traceback
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QDate, QEvent, QStringListModel, Qt, QTimer, Signal
-from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtCore import QDate, QEvent, QRect, QSettings, QStringListModel, Qt, QTimer, Signal
+from PySide6.QtGui import QBrush, QColor, QDragEnterEvent, QDropEvent, QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -32,28 +33,55 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QMessageBox,
     QProgressBar,
     QPushButton,
     QRadioButton,
+    QScrollArea,
     QSplitter,
+    QStyle,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import Shiboken
 
 from archivist import browse, items
 from archivist.archive import Archive
 from archivist.capture import CaptureResult, capture
-from archivist.errors import ArchivistError, InputError
+from archivist.errors import ArchivistError, FileRejected, InputError
 from archivist.identity import normalise_id_number, normalise_unit_code
 from archivist.manifest import build_request
+from archivist.media import inspect_file
 from archivist.ordering import OrderInput, Placement, arrange, explain
 from ui import errors
 from ui.tasks import TaskContext, TaskRunner
 
 ACCEPTED = (".pdf", ".tif", ".tiff", ".jpg", ".jpeg", ".jpe", ".png", ".jp2", ".j2k", ".jpf")
 INDEX_ROLE = Qt.ItemDataRole.UserRole
+CHECK_COLUMN = 5
+PREFERRED_SIZE = (1180, 780)
+# Room the window frame takes around the dialog (title bar, borders) where the
+# platform does not tell before the dialog is shown.
+FRAME_ALLOWANCE = (16, 40)
+LAST_CLASS_KEY = "capture/last_class"
+LAST_BUSINESS_KEY = "capture/last_business_type"
+# Which field a refusal from the core concerns: it is shown next to that field.
+FIELD_OF_CODE = {
+    "class.unknown": "class",
+    "business_type.unknown": "business",
+    "retention.unset": "business",
+    "retention.accounting": "business",
+    "date.invalid": "date",
+    "date.future": "date",
+    "entity.invalid": "entity",
+    "entity.conflict": "entity",
+    "id_number.invalid": "identifier",
+    "unit_code.invalid": "identifier",
+    "manifest.person_not_on_roster": "roster",
+    "manifest.person_ambiguous": "roster",
+}
 
 
 @dataclass
@@ -65,6 +93,9 @@ class Draft:
     role: str = "voucher"
     importance: str = "important"
     person: str = ""
+    check: str = "pending"  # pending | ok | bad: the preflight capture also runs
+    problem: BaseException | None = None
+    details: str = ""
 
 
 @dataclass(frozen=True)
@@ -112,6 +143,7 @@ class CaptureDialog(QDialog):
         self.known: dict[str, browse.KnownEntity] = {}
         self.scheme = browse.scheme_table(archive)
         self.busy = False
+        self._filling_order = False
 
         # -- the item ----------------------------------------------------------------
         self.klass = QComboBox()
@@ -165,8 +197,11 @@ class CaptureDialog(QDialog):
         id_row.addWidget(self.identifier, 1)
         id_row.addWidget(self.identifier_state, 1)
         self.form_labels: dict[str, QLabel] = {}
+        self.field_hints: dict[str, QLabel] = {}
         form = QFormLayout()
+        self.form = form
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.setVerticalSpacing(4)
         for key, field in (
             ("class", self.klass),
             ("business", self.business),
@@ -184,20 +219,37 @@ class CaptureDialog(QDialog):
                 form.addRow(label, field)
             else:
                 form.addRow(label, field)
+            # a refusal concerning this field is shown right under it
+            hint = QLabel()
+            hint.setObjectName(f"hint_{key}")
+            hint.setWordWrap(True)
+            hint.setStyleSheet("color: #a11d1d;")
+            self.field_hints[key] = hint
+            form.addRow(QLabel(), hint)
+            form.setRowVisible(hint, False)
+        self.business.currentIndexChanged.connect(lambda _i: self._clear_hints("business"))
+        self.klass.currentIndexChanged.connect(lambda _i: self._clear_hints("class", "business"))
+        self.date.dateChanged.connect(lambda _d: self._clear_hints("date"))
+        self.entity.textChanged.connect(lambda _t: self._clear_hints("entity"))
+        self.identifier.textChanged.connect(lambda _t: self._clear_hints("identifier", "entity"))
+        self.title.textChanged.connect(lambda _t: self._clear_hints("title"))
+        self.roster.textChanged.connect(lambda _t: self._clear_hints("roster"))
         self.item_box = QGroupBox()
         self.item_box.setLayout(form)
 
         # -- materials -----------------------------------------------------------------
-        self.table = QTableWidget(0, 5)
+        self.table = QTableWidget(0, 6)
         self.table.setObjectName("captureMaterials")
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.verticalHeader().setVisible(False)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        for col in (2, 3, 4):
+        for col in (2, 3, 4, CHECK_COLUMN):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
         self.table.setColumnWidth(0, 170)
+        self.table.setColumnWidth(CHECK_COLUMN, 200)
+        self.table.setMinimumHeight(110)
         self.table.itemChanged.connect(self._title_edited)
         self.add_button = QPushButton()
         self.add_button.setObjectName("addFiles")
@@ -220,6 +272,7 @@ class CaptureDialog(QDialog):
         self.order = QListWidget()
         self.order.setObjectName("captureOrder")
         self.order.setWordWrap(True)
+        self.order.setMinimumHeight(110)
         self.order.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
         self.order.setDefaultDropAction(Qt.DropAction.MoveAction)
         self.order.model().rowsMoved.connect(self._order_dragged)
@@ -249,25 +302,91 @@ class CaptureDialog(QDialog):
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
 
-        top = QHBoxLayout()
-        top.addWidget(self.item_box, 2)
         lower = QSplitter(Qt.Orientation.Horizontal)
         lower.addWidget(self.materials_box)
         lower.addWidget(self.order_box)
         lower.setStretchFactor(0, 3)
         lower.setStretchFactor(1, 2)
+        lower.setChildrenCollapsible(False)
+        # The fields and the materials scroll when the screen is too small for them;
+        # the problem line and the buttons stay in view.
+        body = QWidget()
+        body.setObjectName("captureBody")
+        body_layout = QVBoxLayout(body)
+        body_layout.setContentsMargins(0, 0, 0, 0)
+        body_layout.addWidget(self.item_box)
+        body_layout.addWidget(lower, 1)
+        self.scroll = QScrollArea()
+        self.scroll.setObjectName("captureScroll")
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.scroll.setWidget(body)
         layout = QVBoxLayout(self)
-        layout.addLayout(top)
-        layout.addWidget(lower, 1)
+        layout.addWidget(self.scroll, 1)
         layout.addWidget(self.problem)
         layout.addWidget(self.progress)
         layout.addWidget(self.buttons)
-        self.resize(1180, 780)
+        self.fit_to_screen()
         self._class_changed()
+        self._preselect_last_class()
         self.retranslate()
         if files:
             self.add_files(files)
         self._changed()
+
+    # -- size ------------------------------------------------------------------------
+    def fit_to_screen(self, available: QRect | None = None) -> None:
+        """Size the dialog to the screen's free area (without the taskbar), at most its
+        preferred size, and centre it there: its buttons never fall off the screen."""
+        if available is None:
+            screen = (self.parentWidget() or self).screen() or QGuiApplication.primaryScreen()
+            if screen is None:
+                self.resize(*PREFERRED_SIZE)
+                return
+            available = screen.availableGeometry()
+        frame_w, frame_h = FRAME_ALLOWANCE
+        if self.isVisible():
+            frame_w = max(0, self.frameGeometry().width() - self.width())
+            frame_h = max(0, self.frameGeometry().height() - self.height())
+        width = min(PREFERRED_SIZE[0], available.width() - frame_w)
+        height = min(PREFERRED_SIZE[1], available.height() - frame_h)
+        self.setMaximumSize(available.width() - frame_w, available.height() - frame_h)
+        self.resize(width, height)
+        self.move(
+            available.x() + (available.width() - width - frame_w) // 2,
+            available.y() + (available.height() - height - frame_h) // 2,
+        )
+
+    # -- the last class and business type (a per-user preference) ------------------
+    def _preselect_last_class(self) -> None:
+        settings = QSettings()
+        code = settings.value(LAST_CLASS_KEY, "", type=str)
+        business = settings.value(LAST_BUSINESS_KEY, "", type=str)
+        if code and self.klass.findData(code) >= 0:
+            self.klass.setCurrentIndex(self.klass.findData(code))
+            if business and self.business.findData(business) >= 0:
+                self.business.setCurrentIndex(self.business.findData(business))
+
+    def _remember_class(self, code: str, business: str) -> None:
+        settings = QSettings()
+        settings.setValue(LAST_CLASS_KEY, code)
+        settings.setValue(LAST_BUSINESS_KEY, business)
+
+    # -- refusals next to their field ------------------------------------------------
+    def show_field_problem(self, key: str, message: str) -> None:
+        hint = self.field_hints[key]
+        hint.setText(message)
+        self.form.setRowVisible(hint, bool(message))
+        if message:
+            self.scroll.ensureWidgetVisible(hint)
+
+    def _clear_hints(self, *keys: str) -> None:
+        for key in keys:
+            if self.field_hints[key].text():
+                self.show_field_problem(key, "")
+
+    def field_problems(self) -> dict[str, str]:
+        return {k: h.text() for k, h in self.field_hints.items() if h.text()}
 
     # -- the item fields ---------------------------------------------------------------
     def _class_changed(self) -> None:
@@ -348,19 +467,112 @@ class CaptureDialog(QDialog):
         self.add_files([Path(n) for n in names])
 
     def add_files(self, paths: list[Path]) -> None:
+        added = self._add_drafts(paths)
+        self._reset_override()
+        self._fill_table()
+        self._changed()
+        if added:
+            self._check_files(added)
+
+    def _add_drafts(self, paths: list[Path]) -> list[Draft]:
         known = {d.path.resolve() for d in self.drafts}
+        added: list[Draft] = []
         for path in paths:
             if path.is_dir():
-                self.add_files(sorted(p for p in path.iterdir() if p.suffix.lower() in ACCEPTED))
+                added += self._add_drafts(
+                    sorted(p for p in path.iterdir() if p.suffix.lower() in ACCEPTED)
+                )
+                known = {d.path.resolve() for d in self.drafts}
                 continue
             if path.resolve() in known:
                 continue
             role = "form" if not any(d.role == "form" for d in self.drafts) else "voucher"
-            self.drafts.append(Draft(path, path.stem, role))
+            draft = Draft(path, path.stem, role)
+            self.drafts.append(draft)
+            added.append(draft)
             known.add(path.resolve())
-        self._reset_override()
-        self._fill_table()
+        return added
+
+    # -- checking the files as they come (the preflight capture runs) --------------
+    def _check_files(self, drafts: list[Draft]) -> None:
+        """Run capture's own file check on each new file, off the window's thread; every
+        problem is marked on its row at once, all of them together."""
+        paths = [d.path for d in drafts]
+
+        def work(_ctx: TaskContext) -> list[tuple[Path, BaseException | None, str]]:
+            results: list[tuple[Path, BaseException | None, str]] = []
+            for path in paths:
+                try:
+                    inspect_file(path, path.name)
+                except Exception as exc:  # each file's problem is kept with its row
+                    results.append((path, exc, "".join(traceback.format_exception(exc))))
+                else:
+                    results.append((path, None, ""))
+            return results
+
+        def failed(exc: BaseException, details: str) -> None:
+            self._checked([(path, exc, details) for path in paths])
+
+        self.runner.submit(
+            self.tr("检查文件"), work, on_done=self._checked, on_error=failed, quiet=True
+        )
+
+    def _checked(self, results: object) -> None:
+        if not Shiboken.isValid(self) or not isinstance(results, list):
+            return
+        by_path = {d.path: d for d in self.drafts}
+        for path, problem, details in results:
+            draft = by_path.get(path)
+            if draft is None or draft.check != "pending":
+                continue  # removed meanwhile
+            draft.check = "ok" if problem is None else "bad"
+            draft.problem, draft.details = problem, details
+        self._show_checks()
         self._changed()
+
+    def checking(self) -> bool:
+        """True while some added file is still being checked."""
+        return any(d.check == "pending" for d in self.drafts)
+
+    def bad_files(self) -> list[Draft]:
+        return [d for d in self.drafts if d.check == "bad"]
+
+    def file_problem(self, draft: Draft) -> str:
+        """The sentence for a file's problem, in the interface language."""
+        if draft.problem is None:
+            return ""
+        return errors.describe(draft.problem, draft.details)[0]
+
+    def file_problem_details(self, draft: Draft) -> str:
+        """What is under 详细信息: the code and the library's own words."""
+        if draft.problem is None:
+            return ""
+        return errors.describe(draft.problem, draft.details)[1]
+
+    def _show_checks(self) -> None:
+        warn = self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
+        for row, draft in enumerate(self.drafts):
+            name = self.table.item(row, 0)
+            cell = self.table.item(row, CHECK_COLUMN)
+            if name is None or cell is None:
+                continue
+            self.table.blockSignals(True)
+            if draft.check == "bad":
+                message = self.file_problem(draft)
+                cell.setText("✗ " + message)
+                cell.setToolTip(message)
+                cell.setForeground(QBrush(QColor("#a11d1d")))
+                name.setIcon(warn)
+                name.setForeground(QBrush(QColor("#a11d1d")))
+                name.setToolTip(f"{draft.path}\n{message}")
+            elif draft.check == "ok":
+                cell.setText(self.tr("✓ 可以采集"))
+                cell.setToolTip("")
+                cell.setForeground(QBrush(QColor("#1b7a2e")))
+            else:
+                cell.setText(self.tr("正在检查…"))
+                cell.setForeground(QBrush(QColor("#666666")))
+            self.table.blockSignals(False)
 
     def remove_selected(self) -> None:
         rows = sorted({i.row() for i in self.table.selectedIndexes()}, reverse=True)
@@ -397,9 +609,13 @@ class CaptureDialog(QDialog):
             self.table.setCellWidget(row, 3, importance)
             person = QComboBox()
             self.table.setCellWidget(row, 4, person)
+            check = QTableWidgetItem()
+            check.setFlags(check.flags() & ~Qt.ItemFlag.ItemIsEditable)
+            self.table.setItem(row, CHECK_COLUMN, check)
         self.table.blockSignals(False)
         self._refresh_table_people()
         self._size_columns()
+        self._show_checks()
 
     def _size_columns(self) -> None:
         """Cell widgets do not size their columns: fit the longest choice."""
@@ -497,8 +713,9 @@ class CaptureDialog(QDialog):
         self.placements = self.rule_placements()
         reasons = {p.capture_index: explain(p.basis) for p in self.placements}
         rule_seq = {p.capture_index: p.seq for p in self.placements}
-        self.order.blockSignals(True)
-        self.order.model().blockSignals(True)
+        # The model's signals are never blocked: the view lays out and repaints from
+        # them (blocked, the panel stayed blank or showed an older order).
+        self._filling_order = True
         self.order.clear()
         for seq, index in enumerate(self.current_order(), start=1):
             draft = self.drafts[index]
@@ -512,8 +729,7 @@ class CaptureDialog(QDialog):
             item.setData(INDEX_ROLE, index)
             item.setToolTip(reason)
             self.order.addItem(item)
-        self.order.model().blockSignals(False)
-        self.order.blockSignals(False)
+        self._filling_order = False
         if self.override is not None:
             self.order_state.setText(
                 self.tr("顺序已人工调整，理由：{reason}").format(reason=self.override_reason)
@@ -525,6 +741,8 @@ class CaptureDialog(QDialog):
         self.restore_button.setEnabled(self.override is not None)
 
     def _order_dragged(self, *_args: object) -> None:
+        if self._filling_order:
+            return
         order = [int(self.order.item(r).data(INDEX_ROLE)) for r in range(self.order.count())]
         QTimer.singleShot(0, lambda: self.override_order(order))
 
@@ -575,6 +793,15 @@ class CaptureDialog(QDialog):
     def problem_text(self) -> str:
         if not self.drafts:
             return self.tr("请添加文件（拖入窗口或点“添加文件”）")
+        bad = self.bad_files()
+        if bad:
+            lines = [
+                self.tr("{n} 个文件不能采集，请移除或换成完好的文件：").format(n=len(bad))
+            ]
+            lines += ["• " + self.file_problem(d) for d in bad]
+            return "\n".join(lines)
+        if self.checking():
+            return self.tr("正在检查文件…")
         if not any(d.role == "form" for d in self.drafts):
             return self.tr("至少要有一份业务表单")
         if not self.business.currentData():
@@ -624,6 +851,7 @@ class CaptureDialog(QDialog):
         if self.busy or self.problem_text():
             return
         data = self.request_data()
+        chosen = (str(data["class"]), str(data["business_type"]))
         order = self.current_order() if self.override is not None else None
         reason = self.override_reason
         self.busy = True
@@ -653,18 +881,66 @@ class CaptureDialog(QDialog):
             self.progress.setVisible(False)
             if isinstance(outcome, CaptureOutcome):
                 self.outcome = outcome
+                self._remember_class(*chosen)
                 self.captured.emit(outcome.number)
                 self.accept()
 
         def failed(exc: BaseException, details: str) -> None:
             self.busy = False
             self.progress.setVisible(False)
+            if not self.show_refusal(exc, details):
+                errors.show_error(self, exc, details, title=self.tr("未能采集"))
             self._changed()
-            errors.show_error(self, exc, details, title=self.tr("未能采集"))
 
         self.runner.submit(
             self.tr("采集"), work, write=True, on_done=done, on_error=failed, on_progress=progress
         )
+
+    def show_refusal(self, exc: BaseException, details: str) -> bool:
+        """Show a refusal next to what it concerns (a field, or a file's row); False
+        when it concerns neither and needs the error dialog."""
+        if not isinstance(exc, ArchivistError):
+            return False
+        key = FIELD_OF_CODE.get(exc.code)
+        if key is None and exc.code == "manifest.bad_field":
+            field = str(exc.params.get("field", ""))
+            key = {"title": "title", "roster": "roster", "person": "roster"}.get(field)
+        if key is not None:
+            self.show_field_problem(key, exc.message())
+            return True
+        if isinstance(exc, FileRejected) and exc.file:
+            for draft in self.drafts:
+                if exc.file in (draft.path.name, str(draft.path)):
+                    draft.check, draft.problem, draft.details = "bad", exc, details
+                    self._show_checks()
+                    return True
+        return False
+
+    # -- closing -----------------------------------------------------------------------
+    def is_filled(self) -> bool:
+        """Whether closing would throw away something the clerk entered."""
+        return bool(
+            self.drafts
+            or self.entity.text().strip()
+            or self.identifier.text().strip()
+            or self.title.text().strip()
+            or self.handler.text().strip()
+            or self.roster.text().strip()
+        )
+
+    def reject(self) -> None:
+        """Escape, 取消 and closing the window: a filled dialog asks first."""
+        if self.result() != QDialog.DialogCode.Accepted and self.is_filled() and not self.busy:
+            answer = QMessageBox.question(
+                self,
+                self.tr("放弃本次采集"),
+                self.tr("已填写的内容和添加的文件将被放弃，确定关闭吗？"),
+                QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+                QMessageBox.StandardButton.Cancel,
+            )
+            if answer != QMessageBox.StandardButton.Discard:
+                return
+        super().reject()
 
     # -- drag and drop of files ----------------------------------------------------------
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
@@ -714,6 +990,7 @@ class CaptureDialog(QDialog):
                 self.tr("类型"),
                 self.tr("重要性"),
                 self.tr("所属人员"),
+                self.tr("检查结果"),
             ]
         )
         save = self.buttons.button(QDialogButtonBox.StandardButton.Save)

@@ -32,6 +32,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCompleter,
     QDateEdit,
     QDialog,
     QDialogButtonBox,
@@ -42,6 +43,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QMessageBox,
     QPushButton,
     QSplitter,
     QTableView,
@@ -51,6 +53,7 @@ from PySide6.QtWidgets import (
 
 from archivist import handover, registers, volumes
 from archivist.archive import Archive
+from archivist.errors import ArchivistError
 from ui import errors
 from ui.registers_dialog import RegistersDialog
 from ui.tasks import TaskContext, TaskRunner
@@ -608,7 +611,15 @@ class HandoverView(QWidget):
         view = self.current_batch()
         if view is None:
             return
-        dialog = SignDialog(self.archive, self.runner, view, self)
+        people = sorted(
+            {
+                str(name)
+                for batch in self.model.rows
+                for name in (batch.get("received_by"), batch.get("handed_by"))
+                if name
+            }
+        )
+        dialog = SignDialog(self.archive, self.runner, view, self, people=people)
         dialog.done_with.connect(
             lambda number: self._done(number, self.tr("{number} 已签收").format(number=number))
         )
@@ -666,9 +677,10 @@ class HandoverView(QWidget):
 
 
 class _BatchDialog(QDialog):
-    """What the batch dialogs share: a heading, a form, a problem line, save through the
-    runner (the core call on the write thread); a refusal comes up in the error dialog
-    and the dialog stays open."""
+    """What the batch dialogs share: a heading, a form, a problem line under it, save
+    through the runner (the core call on the write thread). What is missing and the
+    core's refusal are said on the problem line, the field concerned marked; the dialog
+    stays open with what was typed. Only an internal error comes up in the error dialog."""
 
     done_with = Signal(str)  # the batch to show afterwards
 
@@ -677,6 +689,8 @@ class _BatchDialog(QDialog):
         self.archive = archive
         self.runner = runner
         self.busy = False
+        self.refusal = ""  # the core's last refusal, until something is changed
+        self.marked: QWidget | None = None
         self.heading = QLabel()
         self.heading.setWordWrap(True)
         self.form = QFormLayout()
@@ -706,8 +720,12 @@ class _BatchDialog(QDialog):
     def _line(self, name: str, text: str = "") -> QLineEdit:
         edit = QLineEdit(text)
         edit.setObjectName(name)
-        edit.textChanged.connect(lambda _t: self.check())
+        edit.textChanged.connect(lambda _t: self.typed())
         return edit
+
+    def typed(self) -> None:
+        self.refusal = ""
+        self.check()
 
     @property
     def ok_button(self) -> QPushButton:
@@ -718,11 +736,29 @@ class _BatchDialog(QDialog):
     def problem_text(self) -> str:
         return ""
 
+    def problem_field(self) -> QWidget | None:
+        """The field the problem (or the refusal) is about, marked in the form."""
+        return None
+
     def check(self) -> None:
         problem = self.problem_text()
-        self.problem.setText(problem)
-        self.problem.setVisible(bool(problem))
+        shown = problem or self.refusal
+        self.problem.setText(shown)
+        self.problem.setVisible(bool(shown))
+        field = self.problem_field() if shown else None
+        if field is not self.marked:
+            if self.marked is not None:
+                self.marked.setStyleSheet("")
+            if field is not None and self.refusal:  # what is missing is said, not marked
+                field.setStyleSheet("border: 1px solid #a11d1d;")
+                self.marked = field
+            else:
+                self.marked = None
         self.ok_button.setEnabled(not problem and not self.busy)
+
+    def refused(self, message: str) -> None:
+        self.refusal = message
+        self.check()
 
     def run(self) -> str:
         """The core call (on a worker thread); the batch to show afterwards."""
@@ -744,6 +780,9 @@ class _BatchDialog(QDialog):
 
         def failed(exc: BaseException, details: str) -> None:
             self.busy = False
+            if isinstance(exc, ArchivistError):
+                self.refused(exc.message())
+                return
             self.check()
             errors.show_error(self, exc, details)
 
@@ -918,6 +957,9 @@ class ReturnDialog(_BatchDialog):
             return self.tr("请填写理由")
         return ""
 
+    def problem_field(self) -> QWidget | None:
+        return self.reason
+
     def run(self) -> str:
         handover.return_failed(
             self.archive,
@@ -949,12 +991,21 @@ class SignDialog(_BatchDialog):
         runner: TaskRunner,
         view: dict[str, Any],
         parent: QWidget | None = None,
+        people: list[str] | None = None,
     ) -> None:
         super().__init__(archive, runner, parent)
         self.setObjectName("signDialog")
+        self.view = view
         self.number = str(view["number"])
         self.giver = self._line("signHandedBy", str(view["handed_by"] or ""))
-        self.receiver = self._line("signReceivedBy", self.archive.actor)
+        # the person who receives, typed or chosen from those who signed before; never
+        # the computer's login name
+        self.receiver = self._line("signReceivedBy")
+        self.people = list(people or [])
+        completer = QCompleter(self.people, self.receiver)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        self.receiver.setCompleter(completer)
         self.day = QDateEdit(QDate.currentDate())
         self.day.setObjectName("signDate")
         self.day.setCalendarPopup(True)
@@ -974,6 +1025,46 @@ class SignDialog(_BatchDialog):
         if not self.receiver.text().strip():
             return self.tr("请填写接收人")
         return ""
+
+    def problem_field(self) -> QWidget | None:
+        if not self.giver.text().strip():
+            return self.giver
+        if not self.receiver.text().strip() or self.refusal:
+            return self.receiver
+        return None
+
+    def confirmation(self) -> str:
+        """What the person confirms: the batch, its counts, who receives and when."""
+        totals = self.view["totals"]
+        return self.tr(
+            "签收交接单 {number}（{source} → {target}）：\n"
+            "共 {volumes} 卷 {items} 件 {pages} 页；移交人 {giver}，接收人 {receiver}，日期 {day}。\n\n"
+            "签收后这些案卷为“已移交”，不能再修改。确定签收？"
+        ).format(
+            number=self.number,
+            source=self.view["from_department"],
+            target=self.view["to_department"],
+            volumes=totals["volumes"],
+            items=totals["items"],
+            pages=totals["pages"],
+            giver=self.giver.text().strip(),
+            receiver=self.receiver.text().strip(),
+            day=self.on_date().isoformat(),
+        )
+
+    def save(self) -> None:
+        if self.problem_text() or self.busy:
+            return
+        answer = QMessageBox.question(
+            self,
+            self.tr("确认签收"),
+            self.confirmation(),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return  # back to the dialog, nothing signed
+        super().save()
 
     def on_date(self) -> dt.date:
         value = self.day.date()
@@ -1003,4 +1094,5 @@ class SignDialog(_BatchDialog):
             ("day", self.tr("日期")),
         ):
             self.labels[key].setText(text)
+        self.receiver.setPlaceholderText(self.tr("签收人的姓名"))
         self.retranslate_common(self.tr("签收"))

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -71,6 +72,8 @@ class HotFolderPanel(QWidget):
         self.log = QListWidget()
         self.log.setObjectName("hotFolderLog")
         self.log.setWordWrap(True)
+        # the list takes what the dock has left: never a taller main window (small screens)
+        self.log.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Ignored)
         row = QHBoxLayout()
         row.addWidget(self.state, 1)
         row.addWidget(self.open_button)

@@ -30,6 +30,7 @@ ACTIONS: dict[str, object] = {
     "item.reorder": QT_TRANSLATE_NOOP("ItemDetail", "调整顺序"),
     "item.edit": QT_TRANSLATE_NOOP("ItemDetail", "修改"),
     "item.renumber": QT_TRANSLATE_NOOP("ItemDetail", "重新编号"),
+    "entity.correct": QT_TRANSLATE_NOOP("ItemDetail", "更正单位/个人"),
 }
 
 
@@ -66,16 +67,23 @@ class ItemDetail(QWidget):
             ("class", left),
             ("business_type", left),
             ("entity", left),
+            ("volume", left),
             ("completed_on", right),
             ("retention", right),
             ("handler", right),
             ("captured", right),
+            ("location", right),
+            ("handover", left),
         ):
             label, value = QLabel(), QLabel()
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             value.setWordWrap(True)
             self.labels[key], self.fields[key] = label, value
             column.addRow(label, value)
+        self.locked = QLabel()
+        self.locked.setObjectName("itemLocked")
+        self.locked.setWordWrap(True)
+        self.locked.setStyleSheet("color: #a11d1d;")
         self.override = QLabel()
         self.override.setWordWrap(True)
         self.override.setObjectName("overrideNote")
@@ -149,6 +157,7 @@ class ItemDetail(QWidget):
         layout = QVBoxLayout(content)
         layout.addWidget(self.placeholder)
         layout.addWidget(head)
+        layout.addWidget(self.locked)
         layout.addWidget(self.form_box)
         layout.addWidget(split, 1)
         scroll = QScrollArea()
@@ -160,6 +169,8 @@ class ItemDetail(QWidget):
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(scroll)
         self.body = [head, self.form_box, split]
+        self.change_buttons = [self.edit, self.renumber, self.reorder]
+        self.button_tips: dict[QPushButton, str] = {}
         self.retranslate()
         self.show_item(None)
 
@@ -168,6 +179,7 @@ class ItemDetail(QWidget):
         self.placeholder.setVisible(view is None)
         for widget in self.body:
             widget.setVisible(view is not None)
+        self._show_change(view)
         if view is None:
             return
         self.heading.setText(f"{view['number']}　{view['title']}")
@@ -190,6 +202,7 @@ class ItemDetail(QWidget):
             else _retention(view["retention"]),
             "handler": view.get("handler") or "—",
             "captured": f"{view['captured_by']}　{view['captured_at'][:19].replace('T', ' ')}",
+            **self._custody_texts(view),
         }
         for key, value in values.items():
             self.fields[key].setText(value)
@@ -234,6 +247,60 @@ class ItemDetail(QWidget):
             for col, text in enumerate(cells):
                 self.history.setItem(row, col, QTableWidgetItem(text))
 
+    def _custody_texts(self, view: dict[str, Any]) -> dict[str, str]:
+        """Its volume, box and shelf place, and handover state (the core's `where`)."""
+        where = view.get("where") or {}
+        volume = where.get("volume")
+        if where.get("chain") and where.get("location"):
+            location = str(where["chain"])
+        elif where.get("box"):
+            location = self.tr("盒 {box}（未上架）").format(box=where["box"])
+        else:
+            location = self.tr("未装盒")
+        state = view.get("handover")
+        if state is None:
+            handover = self.tr("未组卷，未移交") if not volume else self.tr("未移交")
+        elif state["volume_status"] == "handed_over":
+            handover = (
+                self.tr("已移交（交接单 {batch}）").format(batch=state["batch"])
+                if state.get("batch")
+                else self.tr("已移交")
+            )
+        elif state["volume_status"] == "returned":
+            handover = self.tr("已退回（交接单 {batch}），待整改后重新移交").format(
+                batch=state.get("batch") or "—"
+            )
+        elif state.get("batch") and state.get("batch_status") != "signed":
+            handover = self.tr("在交接单 {batch} 中，待检查移交").format(batch=state["batch"])
+        else:
+            handover = self.tr("未移交")
+        return {
+            "volume": str(volume) if volume else self.tr("未组卷"),
+            "location": location,
+            "handover": handover,
+        }
+
+    def _show_change(self, view: dict[str, Any] | None) -> None:
+        """Changes are offered only when the core says the item may change; else the
+        buttons are disabled and say why (the core's reason)."""
+        change = (view or {}).get("change") or {"allowed": True, "reason": None}
+        allowed = view is not None and bool(change["allowed"])
+        reason = str(change.get("reason") or "")
+        for button in self.change_buttons:
+            button.setEnabled(allowed)
+            tip = self.button_tips.get(button, "")
+            button.setToolTip(
+                tip
+                if allowed or view is None
+                else self.tr("不能修改：{reason}").format(reason=reason)
+            )
+        locked = view is not None and not allowed
+        self.locked.setVisible(locked)
+        self.locked.setText(self.tr("不能修改：{reason}").format(reason=reason) if locked else "")
+
+    def may_change(self) -> bool:
+        return self.view is not None and bool((self.view.get("change") or {}).get("allowed", True))
+
     def _reorder(self) -> None:
         if self.view is not None:
             self.reorder_requested.emit(self.view["number"])
@@ -259,6 +326,9 @@ class ItemDetail(QWidget):
             "retention": self.tr("保管期限"),
             "handler": self.tr("经办人"),
             "captured": self.tr("采集人与时间"),
+            "volume": self.tr("案卷"),
+            "location": self.tr("存放位置"),
+            "handover": self.tr("移交状态"),
         }
         for key, label in self.labels.items():
             label.setText(self.tr("{label}：").format(label=names[key]))
@@ -267,11 +337,17 @@ class ItemDetail(QWidget):
         self.history_box.setTitle(self.tr("审计记录"))
         self.reorder.setText(self.tr("调整顺序…"))
         self.edit.setText(self.tr("编辑条目…"))
-        self.edit.setToolTip(self.tr("修改题名、经办人或办结日期（记入审计记录）"))
         self.renumber.setText(self.tr("重新编号…"))
-        self.renumber.setToolTip(
-            self.tr("改变类别、业务类型或年度：件号、档号和保管期限随之改变（记入审计记录）")
-        )
+        self.button_tips = {
+            self.edit: self.tr(
+                "修改题名、经办人或办结日期，更正单位/个人的名称或证件号码（记入审计记录）"
+            ),
+            self.renumber: self.tr(
+                "改变类别、业务类型或年度：件号、档号和保管期限随之改变（记入审计记录）"
+            ),
+            self.reorder: self.tr("调整件内材料的排列顺序（须填写理由，记入审计记录）"),
+        }
+        self._show_change(self.view)
         self.materials.setHorizontalHeaderLabels(
             [
                 self.tr("顺序"),

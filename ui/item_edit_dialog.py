@@ -107,8 +107,15 @@ class _ItemDialog(QDialog):
         """Why saving is not possible yet ("" when it is)."""
         raise NotImplementedError
 
+    def locked_text(self) -> str:
+        """Why the item may not change at all (the core says, e.g. handed over)."""
+        change = self.view.get("change") or {}
+        if change.get("allowed", True):
+            return ""
+        return self.tr("不能修改：{reason}").format(reason=change.get("reason") or "")
+
     def check(self) -> None:
-        problem = self.problem_text()
+        problem = self.locked_text() or self.problem_text()
         self.problem.setText(problem)
         self.problem.setVisible(bool(problem))
         self.save_button.setEnabled(not problem and not self.busy)
@@ -118,7 +125,7 @@ class _ItemDialog(QDialog):
         raise NotImplementedError
 
     def save(self) -> None:
-        if self.problem_text() or self.busy:
+        if self.locked_text() or self.problem_text() or self.busy:
             return
         self.busy = True
         self.check()
@@ -179,12 +186,17 @@ class ItemEditDialog(_ItemDialog):
         self.fixed.setStyleSheet("color: #555;")
         self.to_renumber = QPushButton()
         self.to_renumber.clicked.connect(self._to_renumber)
+        self.to_entity = QPushButton()
+        self.to_entity.setObjectName("correctEntity")
+        self.to_entity.clicked.connect(self.correct_entity)
+        self.entity_dialog: EntityCorrectDialog | None = None
         self._row("title", self.title)
         self._row("handler", self.handler)
         self._row("completed", self.completed)
         self._row("reason", self.reason)
         self.notes.addWidget(self.fixed)
         self.notes.addWidget(self.to_renumber, 0, Qt.AlignmentFlag.AlignLeft)
+        self.notes.addWidget(self.to_entity, 0, Qt.AlignmentFlag.AlignLeft)
         for edit in (self.title, self.handler):
             edit.textChanged.connect(self.check)
         self.completed.dateChanged.connect(self.check)
@@ -233,6 +245,16 @@ class ItemEditDialog(_ItemDialog):
         self.renumber_instead.emit(self.number)
         self.reject()
 
+    def correct_entity(self) -> EntityCorrectDialog:
+        """更正单位/个人…: its own dialog (with its own reason); this one closes, and
+        a correction made there is reported as a change of this item."""
+        dialog = EntityCorrectDialog(self.archive, self.runner, self.number, self.parentWidget())
+        dialog.changed.connect(self.changed.emit)
+        self.entity_dialog = dialog
+        self.reject()
+        dialog.open()
+        return dialog
+
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("编辑条目 — {number}").format(number=self.number))
         self.heading.setText(
@@ -249,11 +271,108 @@ class ItemEditDialog(_ItemDialog):
             self.labels[key].setText(text)
         self.fixed.setText(
             self.tr(
-                "类别、业务类型、保管期限和年度决定件号与档号，要改请用“重新编号…”；单位/个人不能在此修改。"
+                "类别、业务类型、保管期限和年度决定件号与档号，要改请用“重新编号…”；"
+                "单位/个人的名称或证件号码录错，请用“更正单位/个人…”。"
                 "办结月份改变时，件的文件夹随之移动。"
             )
         )
         self.to_renumber.setText(self.tr("改用重新编号…"))
+        self.to_entity.setText(self.tr("更正单位/个人…"))
+        self.to_entity.setEnabled(not self.locked_text())
+        self.retranslate_common()
+        self.check()
+
+
+class EntityCorrectDialog(_ItemDialog):
+    """Correct a mistyped name, ID number or unit code of the item's person or unit
+    (`archivist.items.correct_entity`: check digits enforced, audited with the reason;
+    every item of that person or unit takes the correction)."""
+
+    def __init__(
+        self, archive: Archive, runner: TaskRunner, number: str, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(archive, runner, number, parent)
+        self.setObjectName("entityCorrectDialog")
+        entity = self.view["entity"]
+        self.person = entity["kind"] == "person"
+        self.name = QLineEdit(entity["name"])
+        self.name.setObjectName("entityName")
+        self.code = QLineEdit()
+        self.code.setObjectName("entityCode")
+        self.code.setMaxLength(18)
+        self.current_code = str(
+            (entity.get("id_number") if self.person else entity.get("unit_code")) or ""
+        )
+        self.note = QLabel()
+        self.note.setWordWrap(True)
+        self.note.setStyleSheet("color: #555;")
+        self._row("name", self.name)
+        self._row("code", self.code)
+        self._row("reason", self.reason)
+        self.notes.addWidget(self.note)
+        self.name.textChanged.connect(self.check)
+        self.code.textChanged.connect(self.check)
+        self.retranslate()
+
+    def changes(self) -> dict[str, Any]:
+        found: dict[str, Any] = {}
+        name = " ".join(self.name.text().split())
+        if name != self.view["entity"]["name"]:
+            found["name"] = name
+        code = self.code.text().strip()
+        if code:
+            found["id_number" if self.person else "unit_code"] = code
+        return found
+
+    def _code_problem(self) -> str:
+        """The core's check of the code (check digit), said as the core says it."""
+        from archivist.identity import normalise_id_number, normalise_unit_code
+
+        code = self.code.text().strip()
+        if not code:
+            return ""
+        try:
+            (normalise_id_number if self.person else normalise_unit_code)(code)
+        except ArchivistError as exc:
+            return exc.message()
+        return ""
+
+    def problem_text(self) -> str:
+        if not self.name.text().strip():
+            return self.tr("名称不能为空")
+        problem = self._code_problem()
+        if problem:
+            return problem
+        if not self.changes():
+            return self.tr("尚未修改任何内容")
+        if not self.reason.text().strip():
+            return self.tr("请填写更正理由")
+        return ""
+
+    def run(self) -> dict[str, Any]:
+        return items.correct_entity(
+            self.archive, self.number, reason=self.reason.text().strip(), **self.changes()
+        )
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("更正单位/个人 — {number}").format(number=self.number))
+        self.heading.setText(
+            self.tr("{number}　{title}").format(number=self.number, title=self.view["title"])
+        )
+        self.labels["name"].setText(self.tr("姓名") if self.person else self.tr("单位名称"))
+        self.labels["code"].setText(
+            self.tr("身份证号") if self.person else self.tr("统一社会信用代码")
+        )
+        self.code.setPlaceholderText(
+            self.tr("当前 {code}；留空则不改").format(code=self.current_code or "—")
+        )
+        self.labels["reason"].setText(self.tr("更正理由"))
+        self.note.setText(
+            self.tr(
+                "只用于更正录入错误：号码按国家标准核对校验码；同一单位或个人的所有档案件随之更正，"
+                "已移交的档案不能更正。"
+            )
+        )
         self.retranslate_common()
         self.check()
 

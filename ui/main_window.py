@@ -4,6 +4,7 @@ its counts and the background work."""
 
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +18,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QProgressBar,
     QSplitter,
@@ -164,11 +166,7 @@ class MainWindow(QMainWindow):
 
         # -- docks ------------------------------------------------------------------
         self.search = SearchPanel(archive, self.runner)
-        self.search.hit_opened.connect(
-            lambda number, page, words: self.select_item(
-                number, page=page or 1, words=words, show_pages=True
-            )
-        )
+        self.search.hit_opened.connect(self.open_search_hit)
         self.search_dock = QDockWidget()
         self.search_dock.setObjectName("searchDock")
         self.search_dock.setWidget(self.search)
@@ -192,6 +190,7 @@ class MainWindow(QMainWindow):
         self.commands: dict[str, QAction] = {}
         for key, shortcut, slot in (
             ("capture", QKeySequence.StandardKey.New, self.open_capture),
+            ("new_archive", None, self.new_archive),
             ("open", QKeySequence.StandardKey.Open, self.choose_archive),
             ("settings", QKeySequence.StandardKey.Preferences, self.open_settings),
             ("quit", QKeySequence.StandardKey.Quit, self.close),
@@ -204,6 +203,7 @@ class MainWindow(QMainWindow):
             ("registers", None, self.open_registers),
             ("handover", None, self.show_handover),
             ("refresh", QKeySequence.StandardKey.Refresh, self.refresh),
+            ("verify", None, self.open_verify),
             ("about", None, self.about),
         ):
             action = QAction(self)
@@ -211,14 +211,24 @@ class MainWindow(QMainWindow):
                 action.setShortcut(QKeySequence(shortcut))
             action.triggered.connect(slot)
             self.commands[key] = action
-        self.menus = {name: self.menuBar().addMenu("") for name in ("file", "view", "help")}
-        for key in ("capture", "build_volumes", "registers", "open", "settings", "quit"):
-            if key == "quit":
+        self.menus = {
+            name: self.menuBar().addMenu("") for name in ("file", "view", "tools", "help")
+        }
+        self.recent_menu = QMenu(self)
+        self.recent_menu.setObjectName("recentMenu")
+        self.recent_menu.setToolTipsVisible(True)
+        self.recent_menu.aboutToShow.connect(self._fill_recent)
+        file_keys = ("capture", "build_volumes", "registers", "new_archive", "open")
+        for key in (*file_keys, "settings", "quit"):
+            if key in ("new_archive", "quit"):
                 self.menus["file"].addSeparator()
             self.menus["file"].addAction(self.commands[key])
+            if key == "open":
+                self.menus["file"].addMenu(self.recent_menu)
         for key in ("volumes", "handover", "search", "ocr", "hot", "refresh"):
             self.menus["view"].addAction(self.commands[key])
         self.menus["view"].insertAction(self.commands["search"], self.commands["storage"])
+        self.menus["tools"].addAction(self.commands["verify"])
         self.menus["help"].addAction(self.commands["about"])
         self.toolbar = self.addToolBar("")
         self.toolbar.setObjectName("mainToolbar")
@@ -246,6 +256,7 @@ class MainWindow(QMainWindow):
         self.archive_changed.connect(self.volumes.reload)  # read when next shown
         self.archive_changed.connect(lambda: self.storage.reload())
         self.archive_changed.connect(lambda: self.handover.reload())
+        self.archive_changed.connect(lambda: self.ocr.refresh())  # new pages: recognise them
 
         self.retranslate()
         self._work_changed()
@@ -484,13 +495,18 @@ class MainWindow(QMainWindow):
             self._select_row(index.row())
         menu = QMenu(self.table)
         menu.setObjectName("itemMenu")
-        for text, slot in (
-            (self.tr("编辑条目…"), lambda: self.edit_item(row.number)),
-            (self.tr("重新编号…"), lambda: self.renumber_item(row.number)),
-            (self.tr("调整顺序…"), lambda: self.reorder_item(row.number)),
-            (self.tr("查看页面"), lambda: self.tabs.setCurrentWidget(self.viewer)),
+        locked = not self.detail.may_change()  # the core said why (shown in the detail)
+        for position, (text, slot) in enumerate(
+            (
+                (self.tr("编辑条目…"), lambda: self.edit_item(row.number)),
+                (self.tr("重新编号…"), lambda: self.renumber_item(row.number)),
+                (self.tr("调整顺序…"), lambda: self.reorder_item(row.number)),
+                (self.tr("查看页面"), lambda: self.tabs.setCurrentWidget(self.viewer)),
+            )
         ):
-            menu.addAction(text).triggered.connect(slot)
+            action = menu.addAction(text)
+            action.setEnabled(not (locked and position < 3))
+            action.triggered.connect(slot)
         self.item_menu = menu
         menu.popup(self.table.viewport().mapToGlobal(point))
 
@@ -500,6 +516,15 @@ class MainWindow(QMainWindow):
     def _reordered(self, number: str) -> None:
         self.refresh()
         self.select_item(number)
+
+    def open_verify(self) -> None:
+        """工具 → 校验档案库…: `verify` on a worker, its findings in a table."""
+        from ui.verify_dialog import VerifyDialog
+
+        dialog = VerifyDialog(self.archive, self.runner, self)
+        dialog.open()
+        self.verify_dialog = dialog
+        dialog.start()
 
     def open_settings(self) -> None:
         from ui.settings_dialog import SettingsDialog
@@ -520,14 +545,67 @@ class MainWindow(QMainWindow):
         if "archive" in changed and self.prefs.archive:
             self.reopen_requested.emit(self.prefs.archive)
 
-    def choose_archive(self) -> None:
-        from PySide6.QtWidgets import QFileDialog
+    def new_archive(self) -> None:
+        """文件 → 新建档案库…: the welcome dialog's form; the window reopens on it."""
+        self._welcome("new")
 
-        folder = QFileDialog.getExistingDirectory(
-            self, self.tr("打开档案库"), str(self.archive.root.parent)
+    def choose_archive(self) -> None:
+        """文件 → 打开档案库…: a folder without an archive is refused in the dialog."""
+        self._welcome("open")
+
+    def _welcome(self, page: str) -> None:
+        from archivist.archive import default_archive_dir
+        from ui.welcome_dialog import WelcomeDialog, free_folder
+
+        dialog = WelcomeDialog(
+            self.prefs,
+            folder=free_folder(default_archive_dir()),
+            actor=self.archive.actor,
+            first_start=False,
+            page=page,
+            parent=self,
         )
-        if folder:
-            self.reopen_requested.emit(folder)
+        dialog.finished.connect(lambda _code: self._welcome_done(dialog))
+        self.welcome_dialog = dialog
+        dialog.open()
+
+    def _welcome_done(self, dialog: Any) -> None:
+        archive = dialog.archive
+        dialog.deleteLater()
+        if archive is not None:
+            root = str(archive.root)
+            archive.close()  # the window's owner opens it again for the new window
+            self.reopen_requested.emit(root)
+
+    def _fill_recent(self) -> None:
+        """文件 → 最近打开的档案库: a folder whose archive is gone is shown greyed."""
+        from archivist.preferences import same_folder
+        from ui.welcome_dialog import is_archive
+
+        menu = self.recent_menu
+        menu.clear()
+        for path in self.prefs.recent:
+            action = menu.addAction(path)
+            if same_folder(path, str(self.archive.root)):
+                action.setText(self.tr("{path}（当前）").format(path=path))
+                action.setEnabled(False)
+            elif not is_archive(Path(path)):
+                action.setText(self.tr("{path}（已不存在）").format(path=path))
+                action.setToolTip(self.tr("这个文件夹里已经没有档案库"))
+                action.setEnabled(False)
+            else:
+                action.triggered.connect(lambda _c=False, p=path: self.reopen_requested.emit(p))
+        if not self.prefs.recent:
+            menu.addAction(self.tr("（无）")).setEnabled(False)
+        menu.addSeparator()
+        clear = menu.addAction(self.tr("清除列表"))
+        clear.setEnabled(len(self.prefs.recent) > 1)
+        clear.triggered.connect(self._clear_recent)
+
+    def _clear_recent(self) -> None:
+        self.prefs.recent = [str(self.archive.root)]
+        with contextlib.suppress(OSError):  # the list is cleared for this session at least
+            self.prefs.save()
 
     def focus_search(self) -> None:
         self.search_dock.show()
@@ -560,6 +638,11 @@ class MainWindow(QMainWindow):
     def open_registers(self) -> None:
         """登记表…: the volume chosen in the 案卷 tab, if any, is preselected."""
         self.volumes.open_registers()
+
+    def open_search_hit(self, number: str, page: int, words: list[str]) -> None:
+        """A search hit, from whichever tab is shown: the item's page in the items view."""
+        self.views.setCurrentWidget(self.main_split)
+        self.select_item(number, page=page or 1, words=words, show_pages=True)
 
     def open_item_from_volume(self, number: str) -> None:
         """An item row of the volumes view: its detail in the items view."""
@@ -594,6 +677,7 @@ class MainWindow(QMainWindow):
         self.work_tabs.setTabText(1, self.tr("热文件夹"))
         texts = {
             "capture": self.tr("采集…"),
+            "new_archive": self.tr("新建档案库…"),
             "open": self.tr("打开档案库…"),
             "settings": self.tr("设置…"),
             "quit": self.tr("退出"),
@@ -606,6 +690,7 @@ class MainWindow(QMainWindow):
             "registers": self.tr("登记表…"),
             "handover": self.tr("交接"),
             "refresh": self.tr("刷新"),
+            "verify": self.tr("校验档案库…"),
             "about": self.tr("关于档案室"),
         }
         for key, text in texts.items():
@@ -616,7 +701,9 @@ class MainWindow(QMainWindow):
         )
         self.menus["file"].setTitle(self.tr("文件(&F)"))
         self.menus["view"].setTitle(self.tr("查看(&V)"))
+        self.menus["tools"].setTitle(self.tr("工具(&T)"))
         self.menus["help"].setTitle(self.tr("帮助(&H)"))
+        self.recent_menu.setTitle(self.tr("最近打开的档案库"))
         self.toolbar.setWindowTitle(self.tr("工具栏"))
         self.work_cancel.setText(self.tr("取消"))
         self.model.retranslate()

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QProgressBar,
     QPushButton,
+    QSizePolicy,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -30,7 +31,14 @@ from archivist import browse
 from archivist.archive import Archive
 from archivist.errors import ArchivistError
 from archivist.ocr.pages import EngineSettings
-from archivist.ocr.queue import RunReport, queue_status, retry_failed, run_queue
+from archivist.ocr.queue import (
+    RunnerState,
+    RunReport,
+    queue_status,
+    retry_failed,
+    run_queue,
+    runner_state,
+)
 from archivist.preferences import Preferences
 from ui import errors
 from ui.tasks import TaskContext, TaskHandle, TaskRunner
@@ -65,6 +73,9 @@ class OcrPanel(QWidget):
         self.handle: TaskHandle | None = None
         self.progress_text = ""
         self.status: dict[str, Any] = {}
+        self.state: RunnerState | None = None
+        self.elsewhere = False  # another process (`archivist ocr`, a window) runs the queue
+        self.paused = False  # paused by hand: no automatic start until 开始识别
         self.last_report: RunReport | None = None
         self.counts = QLabel()
         self.counts.setObjectName("ocrCounts")
@@ -72,7 +83,7 @@ class OcrPanel(QWidget):
         self.bar.setObjectName("ocrProgress")
         self.start = QPushButton()
         self.start.setObjectName("ocrStart")
-        self.start.clicked.connect(self.run)
+        self.start.clicked.connect(self.start_clicked)
         self.pause = QPushButton()
         self.pause.setObjectName("ocrPause")
         self.pause.clicked.connect(self.stop)
@@ -90,6 +101,9 @@ class OcrPanel(QWidget):
         for col in range(3):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        # On a small screen the dock gives the list what is left: it must not make the
+        # main window taller than the screen (the status bar fell off a 1366x768 one).
+        self.failures.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Ignored)
         self.failures_label = QLabel()
         row = QHBoxLayout()
         row.addWidget(self.counts, 1)
@@ -98,6 +112,8 @@ class OcrPanel(QWidget):
         row.addWidget(self.pause)
         row.addWidget(self.retry)
         layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 4, 6, 4)  # compact: the dock shares a laptop's height
+        layout.setSpacing(4)
         layout.addLayout(row)
         layout.addWidget(self.bar)
         layout.addWidget(self.failures_label)
@@ -113,30 +129,54 @@ class OcrPanel(QWidget):
         return self.handle is not None
 
     def running_text(self) -> str:
-        return self.progress_text if self.running() else ""
+        if self.running():
+            return self.progress_text
+        return self.elsewhere_text() if self.elsewhere else ""
+
+    def elsewhere_text(self) -> str:
+        pending = self.state.pages_pending if self.state else 0
+        return self.tr("另一个程序正在识别（{n} 页待识别）").format(n=pending)
 
     def refresh(self) -> None:
-        def read(_ctx: TaskContext) -> tuple[dict[str, Any], list[browse.OcrFailure]]:
-            return queue_status(self.archive), browse.ocr_failures(self.archive)
+        def read(
+            _ctx: TaskContext,
+        ) -> tuple[dict[str, Any], list[browse.OcrFailure], RunnerState]:
+            return (
+                queue_status(self.archive),
+                browse.ocr_failures(self.archive),
+                runner_state(self.archive),
+            )
 
         def shown(result: object) -> None:
             if isinstance(result, tuple):
-                self.status, failures = result
+                self.status, failures, self.state = result
+                was_elsewhere = self.elsewhere
+                self.elsewhere = self.state.elsewhere and not self.running()
                 self._show_status()
                 self._show_failures(failures)
+                if self.running() or self.elsewhere:
+                    self.poll.start()  # follow the other runner's progress
+                else:
+                    self.poll.stop()
+                if was_elsewhere or self.elsewhere:
+                    self.runner.changed.emit()  # the status bar follows the other runner
                 if (
                     self.auto_start
                     and self.auto.isChecked()
+                    and not self.paused
                     and not self.running()
+                    and not self.elsewhere
                     and self._pending()
                 ):
-                    self.run()
+                    self.run()  # new pages, or what the other runner left
 
         self.runner.submit(
             self.tr("识别队列"), read, on_done=shown, on_error=lambda e, d: None, quiet=True
         )
 
     def _pending(self) -> int:
+        if self.state is not None:
+            return self.state.jobs_pending + self.state.jobs_running
         jobs = self.status.get("jobs", {})
         return int(jobs.get("pending", 0)) + int(jobs.get("running", 0))
 
@@ -159,9 +199,16 @@ class OcrPanel(QWidget):
         if not self.running():
             self.bar.setRange(0, max(1, total))
             self.bar.setValue(done)
-        self.start.setEnabled(not self.running() and self._pending() > 0)
+        if self.elsewhere:
+            self.bar.setFormat(self.elsewhere_text() + "  %v/%m")
+            self.bar.setToolTip(self.tr("它结束后，本窗口会接着识别剩下的和新采集的页"))
+        else:
+            self.bar.setFormat("%p%")
+            self.bar.setToolTip("")
+        idle = not self.running() and not self.elsewhere
+        self.start.setEnabled(idle and self._pending() > 0)
         self.pause.setEnabled(self.running())
-        self.retry.setEnabled(not self.running() and int(self.status.get("pages_failed", 0)) > 0)
+        self.retry.setEnabled(idle and int(self.status.get("pages_failed", 0)) > 0)
 
     def _show_failures(self, failures: list[browse.OcrFailure]) -> None:
         self.failures.setRowCount(len(failures))
@@ -183,6 +230,10 @@ class OcrPanel(QWidget):
     def settings(self) -> EngineSettings:
         """The engine and its settings from the per-user preferences (Settings → OCR)."""
         return self.prefs.engine_settings()
+
+    def start_clicked(self) -> None:
+        self.paused = False
+        self.run()
 
     def run(self) -> None:
         if self.running():
@@ -223,6 +274,11 @@ class OcrPanel(QWidget):
             self.handle = None
             self.progress_text = ""
             self.poll.stop()
+            if isinstance(exc, ArchivistError) and exc.code == "ocr.busy":
+                self.elsewhere = True  # another process took the queue first: follow it
+                self.refresh()
+                self.runner.changed.emit()
+                return
             self.auto.setChecked(False)  # do not start again into the same error
             self.refresh()
             self.runner.changed.emit()
@@ -245,6 +301,7 @@ class OcrPanel(QWidget):
     def stop(self) -> None:
         """Pause: the run stops after the pages in flight; what is left stays pending."""
         if self.handle is not None:
+            self.paused = True
             self.handle.cancel.cancel()
             self.progress_text = self.tr("正在暂停…")
             self.pause.setEnabled(False)

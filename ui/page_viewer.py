@@ -1,5 +1,7 @@
 """The page viewer: thumbnails, the page (zoom, fit width, rotate), the OCR text
-beside it, and search hits highlighted on the page and in the text."""
+beside it, and search hits highlighted on the page and in the text (also where a line
+wrapped inside the words). Full ID numbers in the text are masked as in the item
+detail; a search by an ID number's last digits still marks them."""
 
 from __future__ import annotations
 
@@ -41,6 +43,8 @@ from PySide6.QtWidgets import (
 
 from archivist import browse
 from archivist.archive import Archive
+from archivist.search.masking import mask_id_numbers
+from archivist.search.tokens import word_spans
 from ui import errors
 from ui.tasks import TaskContext, TaskRunner
 
@@ -305,10 +309,16 @@ class PageViewer(QWidget):
             return []
         sx = page.image.width() / text.width
         sy = page.image.height() / text.height if text.height else sx
-        boxes = []
+        # the lines as one text, so that words wrapped onto the next line are found
+        starts, at = [], 0
         for line in text.lines:
-            lowered = line.text.lower()
-            if any(word in lowered for word in self.words):
+            starts.append(at)
+            at += len(line.text) + 1
+        spans = word_spans("\n".join(line.text for line in text.lines), self.words)
+        boxes = []
+        for line, start in zip(text.lines, starts, strict=True):
+            end = start + len(line.text)
+            if any(begin < end and finish > start for begin, finish in spans):
                 boxes.append(
                     QRectF(
                         line.left * sx - 3,
@@ -330,21 +340,20 @@ class PageViewer(QWidget):
             self.text_label.setText(self.tr("文字来自 PDF 自带的文字层"))
         else:
             self.text_label.setText(self.tr("识别文字（OCR）"))
-        self.text.setPlainText(text.text)
+        # masked, same length: the words are found in the text as read, marked in the mask
+        self.text.setPlainText(mask_id_numbers(text.text))
         selections = []
         document = self.text.document()
-        for word in self.words:
+        for begin, finish in word_spans(text.text, self.words):
             cursor = QTextCursor(document)
-            while True:
-                cursor = document.find(word, cursor)
-                if cursor.isNull():
-                    break
-                selection = QTextEdit.ExtraSelection()
-                fmt = QTextCharFormat()
-                fmt.setBackground(QColor(255, 210, 60))
-                selection.format = fmt
-                selection.cursor = cursor
-                selections.append(selection)
+            cursor.setPosition(_utf16(text.text, begin))
+            cursor.setPosition(_utf16(text.text, finish), QTextCursor.MoveMode.KeepAnchor)
+            selection = QTextEdit.ExtraSelection()
+            fmt = QTextCharFormat()
+            fmt.setBackground(QColor(255, 210, 60))
+            selection.format = fmt
+            selection.cursor = cursor
+            selections.append(selection)
         self.text.setExtraSelections(selections)
         if selections:
             self.text.setTextCursor(selections[0].cursor)
@@ -438,3 +447,8 @@ class PageViewer(QWidget):
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)
+
+
+def _utf16(text: str, index: int) -> int:
+    """A position in Qt's text (UTF-16 units) for a Python string index."""
+    return len(text[:index].encode("utf-16-le")) // 2

@@ -7,15 +7,19 @@ headings from the register's layout (`archivist.reports.layouts`), rows from
 `registers.collect`, unknown values blank, and the page orientation noted. Exporting
 (.docx, or .xlsx for the catalogues) runs `registers.generate` on the write thread; the
 core's refusal (an empty selection, a missing volume) comes up in the error dialog.
+Once written, 打开 opens the file in its program and 打印 sends it to the printer
+through the system's print verb (Windows), or opens it to be printed from there.
 
 `VolumePdfJob` builds a volume's assembled PDF (`archivist.volume_pdf.assemble`) in the
-background with progress and cancel, and afterwards offers to open its folder.
+background with progress and cancel, and afterwards offers to open it or its folder.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -59,6 +63,7 @@ from archivist.errors import ArchivistError
 from archivist.reports import layouts
 from archivist.reports.layouts import DocumentData, Field, Heading, Layout, Orientation, Style
 from ui import errors
+from ui.screen import fit_to_screen
 from ui.tasks import TaskContext, TaskHandle, TaskRunner
 
 # The kinds in the order of registers.md, with their Chinese names.
@@ -236,8 +241,17 @@ class RegistersDialog(QDialog):
         self.excel_button.clicked.connect(self.export_excel)
         self.close_button = QPushButton()
         self.close_button.clicked.connect(self.reject)
+        # the register just written: open it, or print it
+        self.open_button = QPushButton()
+        self.open_button.setObjectName("openExported")
+        self.open_button.clicked.connect(self.open_exported)
+        self.print_button = QPushButton()
+        self.print_button.setObjectName("printExported")
+        self.print_button.clicked.connect(self.print_exported)
         buttons = QHBoxLayout()
         buttons.addWidget(self.status, 1)
+        buttons.addWidget(self.open_button)
+        buttons.addWidget(self.print_button)
         buttons.addWidget(self.word_button)
         buttons.addWidget(self.excel_button)
         buttons.addWidget(self.close_button)
@@ -247,7 +261,7 @@ class RegistersDialog(QDialog):
         layout.addWidget(self.hint)
         layout.addWidget(paper, 1)
         layout.addLayout(buttons)
-        self.resize(1180, 760)
+        fit_to_screen(self, 1180, 760)  # a 1366x768 laptop shows the buttons
 
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -554,6 +568,9 @@ class RegistersDialog(QDialog):
         ready = self.data is not None and not self.previewing and not self.exporting
         self.word_button.setEnabled(ready)
         self.excel_button.setEnabled(ready and layout.spreadsheet)
+        written = self.last_export is not None and not self.exporting
+        self.open_button.setVisible(written)
+        self.print_button.setVisible(written)
 
     def _show_hint(self) -> None:
         kind = self.current_kind()
@@ -636,6 +653,34 @@ class RegistersDialog(QDialog):
             on_error=failed,
         )
 
+    def exported_path(self) -> Path | None:
+        return Path(str(self.last_export["file"])) if self.last_export is not None else None
+
+    def open_exported(self) -> None:
+        """打开: the register just written, in the program the system opens it with."""
+        path = self.exported_path()
+        if path is None:
+            return
+        if not open_file(path):
+            self.status.setText(
+                self.tr("无法打开 {file}：系统中没有打开它的程序").format(file=path)
+            )
+
+    def print_exported(self) -> None:
+        """打印: the system's print verb where there is one, else opened to print from."""
+        path = self.exported_path()
+        if path is None:
+            return
+        how = print_file(path)
+        if how == "printed":
+            self.status.setText(self.tr("已送打印机：{file}").format(file=path))
+        elif how == "opened":
+            self.status.setText(self.tr("已打开 {file}，请在打开的程序中打印").format(file=path))
+        else:
+            self.status.setText(
+                self.tr("无法打开 {file}：系统中没有打开它的程序").format(file=path)
+            )
+
     # -- language ------------------------------------------------------------------------
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("登记表"))
@@ -656,6 +701,10 @@ class RegistersDialog(QDialog):
         self.excel_button.setText(self.tr("导出 Excel…"))
         self.excel_button.setToolTip(self.tr("只有目录（归档文件目录、案卷目录）可导出为 Excel"))
         self.close_button.setText(self.tr("关闭"))
+        self.open_button.setText(self.tr("打开"))
+        self.open_button.setToolTip(self.tr("用系统中的程序打开刚导出的文件"))
+        self.print_button.setText(self.tr("打印"))
+        self.print_button.setToolTip(self.tr("把刚导出的文件送到打印机（不能直接打印时打开它）"))
         self._show_hint()
         self._show_preview()
 
@@ -665,12 +714,34 @@ class RegistersDialog(QDialog):
         super().changeEvent(event)
 
 
+# -- a file just written: open or print it -----------------------------------------------
+
+
+def open_file(path: Path) -> bool:
+    """Open `path` in the program the system opens it with; False if none did."""
+    return bool(QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))))
+
+
+def print_file(path: Path) -> str:
+    """Print `path` with the system's print verb (Windows: the program registered for
+    the file type prints it); where there is none, open it to be printed from there.
+    "printed", "opened", or "" when nothing could open it."""
+    startfile = getattr(os, "startfile", None)
+    if sys.platform == "win32" and startfile is not None:
+        try:
+            startfile(str(path), "print")
+            return "printed"
+        except OSError:
+            pass  # no print verb for this type: opened instead
+    return "opened" if open_file(path) else ""
+
+
 # -- the assembled volume PDF ---------------------------------------------------------------
 
 
 class VolumePdfJob(QObject):
     """生成组卷 PDF…: build the PDF on a long-running worker with a progress dialog
-    (its cancel button stops the build); afterwards offer to open the folder."""
+    (its cancel button stops the build); afterwards offer to open the PDF or its folder."""
 
     finished = Signal(str)  # the file written; "" when cancelled or failed
 
@@ -746,14 +817,22 @@ class VolumePdfJob(QObject):
             self.handle.cancel.cancel()
 
     def offer_folder(self, path: Path) -> None:
-        answer = QMessageBox.question(
-            self.widget,
-            self.tr("生成组卷 PDF"),
-            self.tr("已生成 {file}\n打开所在文件夹？").format(file=path),
-            QMessageBox.StandardButton.Open | QMessageBox.StandardButton.Close,
-            QMessageBox.StandardButton.Open,
-        )
-        if answer == QMessageBox.StandardButton.Open:
+        """Offer to open the PDF just made (打开 PDF, the default) or its folder."""
+        box = QMessageBox(self.widget)
+        box.setObjectName("volumePdfMade")
+        box.setIcon(QMessageBox.Icon.Information)
+        box.setWindowTitle(self.tr("生成组卷 PDF"))
+        box.setText(self.tr("已生成 {file}").format(file=path))
+        open_pdf = box.addButton(self.tr("打开 PDF"), QMessageBox.ButtonRole.AcceptRole)
+        open_folder = box.addButton(self.tr("打开所在文件夹"), QMessageBox.ButtonRole.ActionRole)
+        box.addButton(self.tr("关闭"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(open_pdf)
+        self.offer_box = box
+        box.exec()
+        clicked = box.clickedButton()
+        if clicked is open_pdf:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+        elif clicked is open_folder:
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(path.parent)))
 
 

@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
-    QInputDialog,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -38,8 +37,10 @@ from PySide6.QtWidgets import (
 
 from archivist import browse, scheme
 from archivist.archive import Archive
-from archivist.retention import ACCOUNTING, Retention
+from archivist.errors import ArchivistError
+from archivist.retention import ACCOUNTING, Retention, parse_retention
 from ui import errors
+from ui.reason_dialog import ask_reason
 from ui.tasks import TaskContext, TaskRunner
 
 KEY_ROLE = Qt.ItemDataRole.UserRole
@@ -75,6 +76,18 @@ def parse_retention_text(text: str) -> str | None:
     if found:
         return f"D{int(found.group(1))}"
     return value
+
+
+def retention_problem(text: str) -> str:
+    """The core's sentence when what was typed in a retention cell is not a period."""
+    value = parse_retention_text(text)
+    if value is None or value == ACCOUNTING:
+        return ""
+    try:
+        parse_retention(value)
+    except ArchivistError as exc:
+        return exc.message()
+    return ""
 
 
 class SchemeEditor(QWidget):
@@ -121,9 +134,15 @@ class SchemeEditor(QWidget):
         self.confirm_button = QPushButton()
         self.confirm_button.setObjectName("schemeConfirm")
         self.confirm_button.clicked.connect(self.confirm_selected)
+        self.problem = QLabel()
+        self.problem.setObjectName("schemeProblem")
+        self.problem.setWordWrap(True)
+        self.problem.setStyleSheet("color: #a11d1d;")
+        self.problem.setVisible(False)
         layout = QVBoxLayout(self)
         layout.addWidget(self.note)
         layout.addWidget(self.table, 1)
+        layout.addWidget(self.problem)
         bar = QHBoxLayout()
         bar.addWidget(self.only_open)
         bar.addWidget(self.summary, 1)
@@ -285,6 +304,12 @@ class SchemeEditor(QWidget):
         if cell.column() != RETENTION_COLUMN:
             return
         row = self.rows[int(cell.data(KEY_ROLE))]
+        self.show_problem("")
+        problem = retention_problem(cell.text())
+        if problem:  # said under the table; no reason is asked for a value that cannot be
+            self.show_problem(problem)
+            QTimer.singleShot(0, self.load)
+            return
         value = parse_retention_text(cell.text())
         if value == row.retention:
             QTimer.singleShot(0, self.load)  # the same period, written another way
@@ -309,12 +334,11 @@ class SchemeEditor(QWidget):
             return code or ""
 
     def _ask_reason(self, change: str) -> str | None:
-        reason, ok = QInputDialog.getText(
-            self,
-            self.tr("修改分类方案"),
-            self.tr("{change}\n请填写理由（记入审计记录）：").format(change=change),
-        )
-        return reason.strip() if ok and reason.strip() else None
+        return ask_reason(self, self.tr("修改分类方案"), change)
+
+    def show_problem(self, text: str) -> None:
+        self.problem.setText(text)
+        self.problem.setVisible(bool(text))
 
     def set_retention(self, row: SchemeRow, retention: str | None, reason: str) -> None:
         """Set a class's default or a business type's own retention (audited)."""
@@ -352,31 +376,72 @@ class SchemeEditor(QWidget):
         if row is not None:
             dialog.choose_class(row.code)
         self.add_dialog = dialog
-        dialog.accepted.connect(
+        dialog.submitted.connect(
             lambda: self.add_business_type(
                 dialog.class_code(),
                 dialog.name.text().strip(),
                 parse_retention_text(dialog.retention.text()),
                 dialog.reason.text().strip(),
+                dialog,
             )
         )
         dialog.open()
 
-    def add_business_type(self, code: str, name: str, retention: str | None, reason: str) -> None:
+    def add_business_type(
+        self,
+        code: str,
+        name: str,
+        retention: str | None,
+        reason: str,
+        dialog: AddTypeDialog | None = None,
+    ) -> None:
+        """Add a business type; a refusal is said in `dialog`, which then stays open."""
+
         def work(_ctx: TaskContext) -> None:
             with self.archive.db.writing() as session:
                 scheme.add_type(session, self.archive.actor, code, name, retention, reason)
 
-        self._write(self.tr("添加业务类型"), work)
+        def refused(message: str) -> None:
+            if dialog is not None:
+                dialog.refused(message)
+            else:
+                self.show_problem(message)
 
-    def _write(self, name: str, work: Any) -> None:
+        if dialog is not None:
+            dialog.busy = True
+            dialog.check()
+        self._write(
+            self.tr("添加业务类型"),
+            work,
+            on_done=dialog.accept if dialog is not None else None,
+            on_refused=refused,
+        )
+
+    def _write(
+        self,
+        name: str,
+        work: Any,
+        on_done: Any = None,
+        on_refused: Any = None,
+    ) -> None:
+        """Run a scheme change; the core's refusal is said next to the table (or in the
+        dialog that asked), an internal error in the error dialog."""
+
         def done(_result: object) -> None:
+            self.show_problem("")
             self.load()
             self.changed.emit()
+            if on_done is not None:
+                on_done()
 
         def failed(exc: BaseException, details: str) -> None:
             self.load()
-            errors.show_error(self, exc, details)
+            if isinstance(exc, ArchivistError):
+                (on_refused or self.show_problem)(exc.message())
+            else:
+                if on_refused is not None:
+                    on_refused("")
+                errors.show_error(self, exc, details)
 
         self.runner.submit(name, work, write=True, on_done=done, on_error=failed)
 
@@ -411,7 +476,10 @@ class SchemeEditor(QWidget):
 
 
 class AddTypeDialog(QDialog):
-    """A new business type under a class: its name, retention and the reason."""
+    """A new business type under a class: its name, retention and the reason. What is
+    missing or wrong is said in the dialog; a refusal keeps it open with what was typed."""
+
+    submitted = Signal()
 
     def __init__(self, classes: list[tuple[str, str]], parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -435,16 +503,23 @@ class AddTypeDialog(QDialog):
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
-        self.buttons.accepted.connect(self.accept)
+        self.busy = False
+        self.refusal = ""
+        self.problem = QLabel()
+        self.problem.setObjectName("addTypeProblem")
+        self.problem.setWordWrap(True)
+        self.problem.setStyleSheet("color: #a11d1d;")
+        self.buttons.accepted.connect(self.submit)
         self.buttons.rejected.connect(self.reject)
-        for edit in (self.name, self.reason):
-            edit.textChanged.connect(self._check)
+        for edit in (self.name, self.retention, self.reason):
+            edit.textChanged.connect(self._typed)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
+        layout.addWidget(self.problem)
         layout.addWidget(self.buttons)
         self.setMinimumWidth(460)
         self.retranslate()
-        self._check()
+        self.check()
 
     def choose_class(self, code: str) -> None:
         self.klass.setCurrentIndex(max(0, self.klass.findData(code)))
@@ -452,10 +527,39 @@ class AddTypeDialog(QDialog):
     def class_code(self) -> str:
         return str(self.klass.currentData())
 
-    def _check(self) -> None:
+    def problem_text(self) -> str:
+        if self.refusal:
+            return self.refusal
+        if not self.name.text().strip():
+            return self.tr("请填写业务类型名称")
+        problem = retention_problem(self.retention.text())
+        if problem:
+            return problem
+        if not self.reason.text().strip():
+            return self.tr("请填写理由")
+        return ""
+
+    def _typed(self) -> None:
+        self.refusal = ""
+        self.check()
+
+    def check(self) -> None:
+        problem = self.problem_text()
+        self.problem.setText(problem)
+        self.problem.setVisible(bool(problem))
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         if ok is not None:
-            ok.setEnabled(bool(self.name.text().strip() and self.reason.text().strip()))
+            ok.setEnabled(not problem and not self.busy)
+
+    def submit(self) -> None:
+        if self.problem_text() or self.busy:
+            return
+        self.submitted.emit()
+
+    def refused(self, message: str) -> None:
+        self.busy = False
+        self.refusal = message
+        self.check()
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("添加业务类型"))
@@ -474,6 +578,8 @@ class AddTypeDialog(QDialog):
             button = self.buttons.button(which)
             if button is not None:
                 button.setText(text)
+        if hasattr(self, "problem"):
+            self.check()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

@@ -1,5 +1,7 @@
 """Full-text search: the query, filters (class, year range, business type, entity),
-and the hits with their snippets; opening a hit shows its page."""
+and the hits with their snippets; opening a hit shows its page. Hits come a page at a
+time (PAGE), and 显示更多 fetches the next page until every hit is in the list. Full ID
+numbers in snippets are masked by the core, as in the item detail."""
 
 from __future__ import annotations
 
@@ -29,7 +31,7 @@ from archivist.search.tokens import query_words
 from ui import errors
 from ui.tasks import TaskContext, TaskRunner
 
-LIMIT = 50
+PAGE = 50  # hits fetched at a time
 HIT_ROLE = Qt.ItemDataRole.UserRole
 
 
@@ -77,6 +79,9 @@ class SearchPanel(QWidget):
         self.hits: list[SearchHit] = []
         self.total = 0
         self.last_words: list[str] = []
+        # the search the list shows (for fetching more of its hits), and which one it is
+        self.last_search: tuple[str, Filters, str] | None = None
+        self.generation = 0
         self.query = QLineEdit()
         self.query.setObjectName("searchQuery")
         self.query.setClearButtonEnabled(True)
@@ -107,6 +112,10 @@ class SearchPanel(QWidget):
         self.results.itemDoubleClicked.connect(self._open)
         self.summary = QLabel()
         self.summary.setWordWrap(True)
+        self.more = QPushButton()
+        self.more.setObjectName("searchMore")
+        self.more.clicked.connect(self.load_more)
+        self.more.setVisible(False)
 
         top = QHBoxLayout()
         top.addWidget(self.query, 1)
@@ -129,6 +138,7 @@ class SearchPanel(QWidget):
         layout.addLayout(form)
         layout.addWidget(self.summary)
         layout.addWidget(self.results, 1)
+        layout.addWidget(self.more)
         self.scheme: list[dict[str, Any]] = []
         self.retranslate()
         self.reload_filters()
@@ -174,28 +184,72 @@ class SearchPanel(QWidget):
         filters = self.filters()
         sort = str(self.sort.currentData() or "score")
         self.go.setEnabled(False)
+        self.more.setEnabled(False)
         self.summary.setText(self.tr("正在检索…"))
+        self.generation += 1
+        generation = self.generation
 
         def work(_ctx: TaskContext) -> tuple[int, list[SearchHit]]:
-            return search(self.archive, text, filters, limit=LIMIT, sort=sort)
+            return search(self.archive, text, filters, limit=PAGE, sort=sort)
 
         def done(result: object) -> None:
             self.go.setEnabled(True)
-            if isinstance(result, tuple):
+            if isinstance(result, tuple) and generation == self.generation:
                 total, hits = result
+                self.last_search = (text, filters, sort)
                 self.show_hits(int(total), list(hits), query_words(text))
 
         def failed(exc: BaseException, details: str) -> None:
             self.go.setEnabled(True)
+            self.more.setEnabled(True)
             self.summary.setText("")
             errors.show_error(self, exc, details)
 
         self.runner.submit(self.tr("检索"), work, on_done=done, on_error=failed)
 
+    def load_more(self) -> None:
+        """The next page of the shown search's hits, added below those in the list."""
+        if self.last_search is None or len(self.hits) >= self.total:
+            return
+        text, filters, sort = self.last_search
+        offset, generation = len(self.hits), self.generation
+        self.more.setEnabled(False)
+        self.summary.setText(self.tr("正在检索…"))
+
+        def work(_ctx: TaskContext) -> tuple[int, list[SearchHit]]:
+            return search(self.archive, text, filters, limit=PAGE, sort=sort, offset=offset)
+
+        def done(result: object) -> None:
+            self.more.setEnabled(True)
+            if (
+                isinstance(result, tuple)
+                and generation == self.generation
+                and offset == len(self.hits)
+            ):
+                total, hits = result
+                self.total = int(total)
+                self._add_hits(list(hits))
+            self._summary()
+
+        def failed(exc: BaseException, details: str) -> None:
+            self.more.setEnabled(True)
+            self._summary()
+            errors.show_error(self, exc, details)
+
+        self.runner.submit(self.tr("检索"), work, on_done=done, on_error=failed)
+
     def show_hits(self, total: int, hits: list[SearchHit], words: list[str]) -> None:
-        self.total, self.hits, self.last_words = total, hits, words
+        self.total, self.hits, self.last_words = total, [], words
         self.results.clear()
+        self._add_hits(hits)
+        self._summary()
+
+    def _add_hits(self, hits: list[SearchHit]) -> None:
+        known = {hit.number for hit in self.hits}
         for hit in hits:
+            if hit.number in known:  # the index changed between two pages
+                continue
+            self.hits.append(hit)
             item = QListWidgetItem()
             item.setData(HIT_ROLE, hit)
             widget = HitWidget(hit, self.tr("第{page}页").format(page=hit.page) if hit.page else "")
@@ -203,16 +257,23 @@ class SearchPanel(QWidget):
             self.results.setItemWidget(item, widget)
             width = max(200, self.results.viewport().width() - 8)
             item.setSizeHint(_hint(widget, width))
-        self._summary()
 
     def _summary(self) -> None:
+        left = max(0, self.total - len(self.hits))
+        self.more.setVisible(left > 0)
+        self.more.setEnabled(True)
+        self.more.setText(
+            self.tr("显示更多（再显示 {count} 件，共 {total} 件）").format(
+                count=min(PAGE, left), total=self.total
+            )
+        )
         if not self.hits and not self.total:
             self.summary.setText(self.tr("没有找到") if self.last_words else "")
             return
         shown = len(self.hits)
         text = self.tr("找到 {total} 件").format(total=self.total)
         if shown < self.total:
-            text += self.tr("，显示前 {shown} 件").format(shown=shown)
+            text += self.tr("，已显示 {shown} 件").format(shown=shown)
         self.summary.setText(text)
 
     def resizeEvent(self, event: Any) -> None:

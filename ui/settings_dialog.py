@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
-    QInputDialog,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -31,10 +30,13 @@ from PySide6.QtWidgets import (
 )
 
 from archivist.archive import Archive
+from archivist.errors import ArchivistError
+from archivist.numbering import CodeParts, newest_code_parts, preview_template
 from archivist.ocr.pages import available_engines
 from archivist.ocr.rapid import INSTALL_HINT as RAPIDOCR_INSTALL_HINT
 from archivist.preferences import Preferences
 from ui import errors
+from ui.reason_dialog import ask_reason
 from ui.scheme_editor import SchemeEditor
 from ui.tasks import TaskRunner
 
@@ -74,6 +76,32 @@ class SettingsDialog(QDialog):
         self.fonds.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.category = QLineEdit(archive.setting("category_code"))
         self.template = QLineEdit(archive.setting("archival_code_template"))
+        self.template.setObjectName("codeTemplate")
+        self.category.setObjectName("categoryCode")
+        # next to the template: what is wrong with it, or a real code as it would read
+        self.template_problem = QLabel()
+        self.template_problem.setObjectName("templateProblem")
+        self.template_problem.setWordWrap(True)
+        self.template_problem.setStyleSheet("color: #a11d1d;")
+        self.template_problem.setVisible(False)
+        self.template_preview = QLabel()
+        self.template_preview.setObjectName("templatePreview")
+        self.template_preview.setWordWrap(True)
+        self.template_preview.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.settings_problem = QLabel()
+        self.settings_problem.setObjectName("settingsProblem")
+        self.settings_problem.setWordWrap(True)
+        self.settings_problem.setStyleSheet("color: #a11d1d;")
+        self.settings_problem.setVisible(False)
+        self._fonds_code = str(fonds["code"])
+        self._newest: tuple[CodeParts, str] | None = None
+        try:
+            with archive.db.reading() as session:
+                self._newest = newest_code_parts(session)
+        except Exception:  # only the preview falls back to a sample
+            self._newest = None
+        self.template.textChanged.connect(lambda _t: self.show_template())
+        self.category.textChanged.connect(lambda _t: self.show_template())
         self.archive_note = QLabel()
         self.archive_note.setWordWrap(True)
         self.archive_note.setStyleSheet("color: #666;")
@@ -84,7 +112,10 @@ class SettingsDialog(QDialog):
         self._row(form, "fonds", self.fonds)
         self._row(form, "category", self.category)
         self._row(form, "template", self.template)
+        form.addRow("", self.template_problem)
+        form.addRow("", self.template_preview)
         form.addRow(self.archive_note)
+        form.addRow(self.settings_problem)
 
         # -- classification scheme ---------------------------------------------------------
         self.scheme_editor = SchemeEditor(archive, runner)
@@ -181,8 +212,85 @@ class SettingsDialog(QDialog):
         self.labels[key] = label
         form.addRow(label, field)
 
+    # -- the archival code ------------------------------------------------------------------
+    def template_problem_text(self) -> str:
+        """What is wrong with the template typed (the core's sentence), or ""."""
+        try:
+            preview_template(
+                self.template.text().strip(),
+                category=self.category.text().strip(),
+                newest=self._newest,
+                fonds=self._fonds_code,
+            )
+        except ArchivistError as exc:
+            return exc.message()
+        return ""
+
+    def show_template(self) -> None:
+        """The problem next to the field, or the code of the newest item as it would read."""
+        template = self.template.text().strip()
+        try:
+            shown = preview_template(
+                template,
+                category=self.category.text().strip(),
+                newest=self._newest,
+                fonds=self._fonds_code,
+            )
+        except ArchivistError as exc:
+            self.template_problem.setText(exc.message())
+            self.template_problem.setVisible(True)
+            self.template_preview.setText("")
+            self.template_preview.setVisible(False)
+            return
+        self.template_problem.setText("")
+        self.template_problem.setVisible(False)
+        self.template_preview.setVisible(True)
+        if shown.number is None:
+            self.template_preview.setText(
+                self.tr("示例：{code}（档案库中还没有档案，按示例数据）").format(code=shown.code)
+            )
+        else:
+            self.template_preview.setText(
+                self.tr("示例：{code}（最新一件 {number} 按此格式的档号）").format(
+                    code=shown.code, number=shown.number
+                )
+            )
+
     # -- applying --------------------------------------------------------------------------
-    def apply(self) -> set[str]:
+    def apply(self) -> set[str] | None:
+        """Save what changed. None when nothing could be saved yet: the template is wrong
+        (said next to it) or the reason was not given; the dialog stays as it was."""
+        settings = {
+            "category_code": self.category.text().strip(),
+            "archival_code_template": self.template.text().strip(),
+        }
+        edits = {k: v for k, v in settings.items() if v != self.archive.setting(k)}
+        self.settings_problem.setVisible(False)
+        if "category_code" in edits and not edits["category_code"]:
+            self._settings_refused(self.tr("请填写门类代码"), self.category)
+            return None
+        if "archival_code_template" in edits:
+            problem = self.template_problem_text()
+            if problem:
+                self.show_template()
+                self.tabs.setCurrentIndex(0)
+                self.template.setFocus()
+                return None
+        reason: str | None = None
+        if edits:
+            names = {
+                "category_code": self.tr("门类代码"),
+                "archival_code_template": self.tr("档号格式"),
+            }
+            change = "\n".join(
+                self.tr("{what}：{before} → {after}").format(
+                    what=names[k], before=self.archive.setting(k), after=v
+                )
+                for k, v in edits.items()
+            )
+            reason = ask_reason(self, self.tr("修改档案库设置"), change)
+            if reason is None:
+                return None  # back to the dialog, everything typed kept
         changed: set[str] = set()
         prefs = self.prefs
         archive_path = self.archive_path.text().strip()
@@ -211,29 +319,32 @@ class SettingsDialog(QDialog):
                 prefs.save()
             except OSError as exc:
                 errors.show_error(self, exc)
-        settings = {
-            "category_code": self.category.text().strip(),
-            "archival_code_template": self.template.text().strip(),
-        }
-        edits = {k: v for k, v in settings.items() if v and v != self.archive.setting(k)}
-        if edits:
-            reason, ok = QInputDialog.getText(
-                self, self.tr("修改档案库设置"), self.tr("请填写修改理由（记入审计记录）：")
-            )
-            if ok and reason.strip():
-                try:
-                    for key, value in edits.items():
-                        self.archive.set_setting(key, value, reason.strip())
+        if edits and reason is not None:
+            try:
+                for key, value in edits.items():
+                    self.archive.set_setting(key, value, reason)
                     changed.add("settings")
-                except Exception as exc:
-                    errors.show_error(self, exc)
+            except ArchivistError as exc:
+                field = self.template if "template" in exc.code else self.category
+                self._settings_refused(exc.message(), field)
+                if changed:
+                    self.applied.emit(changed)
+                return None
+            except Exception as exc:
+                errors.show_error(self, exc)
         if changed:
             self.applied.emit(changed)
         return changed
 
+    def _settings_refused(self, message: str, field: QWidget) -> None:
+        self.settings_problem.setText(message)
+        self.settings_problem.setVisible(True)
+        self.tabs.setCurrentIndex(0)
+        field.setFocus()
+
     def accept_changes(self) -> None:
-        self.apply()
-        self.accept()
+        if self.apply() is not None:
+            self.accept()
 
     def _choose_folder(self, edit: QLineEdit) -> None:
         folder = QFileDialog.getExistingDirectory(self, self.tr("选择文件夹"), edit.text())
@@ -298,6 +409,7 @@ class SettingsDialog(QDialog):
         self.cleanup.setToolTip(
             self.tr("差的扫描件识别得更准；识别速度约慢两成。扫描质量都好时可关闭。")
         )
+        self.show_template()
         self.archive_note.setText(
             self.tr(
                 "更换档案库位置后窗口将打开该档案库。全宗在建库时确定，不能在此修改。门类代码与档号格式的修改记入审计记录，只影响之后采集的档案。"

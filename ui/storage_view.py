@@ -50,6 +50,7 @@ from PySide6.QtWidgets import (
     QMenu,
     QPlainTextEdit,
     QPushButton,
+    QSizePolicy,
     QSpinBox,
     QSplitter,
     QTableView,
@@ -247,6 +248,9 @@ class StorageView(QWidget):
         self.found_label = QLabel()
         self.found_label.setObjectName("storageFound")
         self.found_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        # a long chain wraps instead of widening the main window beyond the screen
+        self.found_label.setWordWrap(True)
+        self.found_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         find_row = QHBoxLayout()
         find_row.addWidget(self.find_label)
         find_row.addWidget(self.find_field)
@@ -868,8 +872,9 @@ class StorageView(QWidget):
 
 
 class _FormDialog(QDialog):
-    """A form saved through the runner (a core call on the write thread); a refusal
-    comes up in the error dialog and the dialog stays open."""
+    """A form saved through the runner (a core call on the write thread); the core's
+    refusal is said in the dialog, under the form, and the dialog stays open with what
+    was typed (only an internal error comes up in the error dialog)."""
 
     changed = Signal(str)
 
@@ -883,6 +888,11 @@ class _FormDialog(QDialog):
         self.form = QFormLayout()
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.labels: dict[str, QLabel] = {}
+        self.problem = QLabel()
+        self.problem.setObjectName("storageProblem")
+        self.problem.setWordWrap(True)
+        self.problem.setStyleSheet("color: #a11d1d;")
+        self.problem.setVisible(False)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
@@ -891,8 +901,14 @@ class _FormDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addLayout(self.form)
+        layout.addWidget(self.problem)
         layout.addWidget(self.buttons)
         self.setMinimumWidth(520)
+
+    def refused(self, message: str) -> None:
+        """The core's refusal (or "" to clear it), under the form."""
+        self.problem.setText(message)
+        self.problem.setVisible(bool(message))
 
     def _row(self, key: str, field: QWidget) -> None:
         label = QLabel()
@@ -925,8 +941,12 @@ class _FormDialog(QDialog):
         def failed(exc: BaseException, details: str) -> None:
             self.busy = False
             self.save_button.setEnabled(True)
-            errors.show_error(self, exc, details)
+            if isinstance(exc, ArchivistError):
+                self.refused(exc.message())
+            else:
+                errors.show_error(self, exc, details)
 
+        self.refused("")
         self.runner.submit(self.windowTitle(), work, write=True, on_done=done, on_error=failed)
 
     def retranslate_buttons(self) -> None:
@@ -989,6 +1009,7 @@ class LocationDialog(_FormDialog):
         )
 
     def check(self) -> None:
+        self.refused("")
         room, shelf, column, layer = self.values()
         try:
             name = custody.normalise_room(room)
@@ -1126,7 +1147,53 @@ class BoxDialog(_FormDialog):
         self.retranslate_buttons()
 
 
-class ShelveDialog(_ChangeDialog):
+class _StorageChangeDialog(_ChangeDialog):
+    """A change with a reason whose refusal by the core is said on the dialog's problem
+    line (the dialog stays open with what was typed) instead of in the error dialog."""
+
+    refusal = ""
+
+    def check(self) -> None:
+        problem = self.problem_text()
+        if problem or not self.busy:
+            shown = problem or self.refusal
+            self.problem.setText(shown)
+            self.problem.setVisible(bool(shown))
+        self.save_button.setEnabled(not problem and not self.busy)
+
+    def changed_input(self) -> None:
+        self.refusal = ""
+        self.check()
+
+    def save(self) -> None:
+        if self.problem_text() or self.busy:
+            return
+        self.busy = True
+        self.refusal = ""
+        self.check()
+        reason = self.reason.text().strip()
+
+        def work(_ctx: TaskContext) -> str:
+            return self.run(reason)
+
+        def done(code: object) -> None:
+            self.busy = False
+            self.changed.emit(str(code))
+            self.accept()
+
+        def failed(exc: BaseException, details: str) -> None:
+            self.busy = False
+            if isinstance(exc, ArchivistError):
+                self.refusal = exc.message()
+                self.check()
+                return
+            self.check()
+            errors.show_error(self, exc, details)
+
+        self.runner.submit(self.windowTitle(), work, write=True, on_done=done, on_error=failed)
+
+
+class ShelveDialog(_StorageChangeDialog):
     """上架/移架: the boxes chosen go to one location, with a reason (audited)."""
 
     def __init__(
@@ -1147,7 +1214,7 @@ class ShelveDialog(_ChangeDialog):
             self.place.addItem(f"{location['code']}　{location['barcode']}", str(location["code"]))
         if place:
             self.place.setCurrentIndex(max(0, self.place.findData(place)))
-        self.place.currentIndexChanged.connect(lambda _i: self.check())
+        self.place.currentIndexChanged.connect(lambda _i: self.changed_input())
         shown = codes[:8] + (
             [self.tr("……共 {n} 盒").format(n=len(codes))] if len(codes) > 8 else []
         )
@@ -1187,7 +1254,7 @@ class ShelveDialog(_ChangeDialog):
 CODE_ROLE = Qt.ItemDataRole.UserRole
 
 
-class PutDialog(_ChangeDialog):
+class PutDialog(_StorageChangeDialog):
     """装盒: unboxed volumes (a volume box) or items (an item box) of the box's year,
     class and retention, ticked in a list."""
 
@@ -1212,7 +1279,7 @@ class PutDialog(_ChangeDialog):
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Unchecked)
             self.list.addItem(item)
-        self.list.itemChanged.connect(lambda _i: self.check())
+        self.list.itemChanged.connect(lambda _i: self.changed_input())
         self._row("box", QLabel(self.code))
         self._row("items", self.list)
         self._row("reason", self.reason)

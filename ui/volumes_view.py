@@ -39,7 +39,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QRegularExpressionValidator, QShowEvent
+from PySide6.QtGui import QColor, QRegularExpressionValidator, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -53,6 +53,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMenu,
+    QMessageBox,
     QPushButton,
     QSpinBox,
     QSplitter,
@@ -108,8 +109,14 @@ def status_text(status: str) -> str:
         "open": QCoreApplication.translate("VolumesView", "整理中"),
         "returned": QCoreApplication.translate("VolumesView", "已退回"),
         "handed_over": QCoreApplication.translate("VolumesView", "已移交"),
+        "dissolved": QCoreApplication.translate("VolumesView", "已撤销"),
     }
     return texts.get(status, status)
+
+
+def editable(volume: dict[str, Any] | None) -> bool:
+    """A volume may still change: neither handed over nor dissolved."""
+    return volume is not None and volume["status"] not in ("handed_over", volumes.DISSOLVED)
 
 
 def dates_text(start: str | None, end: str | None) -> str:
@@ -213,6 +220,11 @@ class VolumeListModel(QAbstractTableModel):
             return int(RIGHT) if key in ("items", "pages") else None
         if role == Qt.ItemDataRole.ToolTipRole and key == "dates":
             return f"{volume['start'] or ''} — {volume['end'] or ''}"
+        dissolved = volume["status"] == volumes.DISSOLVED
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return QColor("#888888") if dissolved else None
+        if role == Qt.ItemDataRole.ToolTipRole and dissolved and volume.get("note"):
+            return str(volume["note"])  # why: its case number stays explained
         if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return None
         values = {
@@ -656,9 +668,9 @@ class VolumesView(QWidget):
 
     def _show_heading(self) -> None:
         view = self.items.view
-        editable = bool(view) and view is not None and view["status"] != "handed_over"
-        self.title_button.setEnabled(editable)
-        self.add_button.setEnabled(editable)
+        changeable = editable(view)
+        self.title_button.setEnabled(changeable)
+        self.add_button.setEnabled(changeable)
         if view is None:
             self.heading.setText(
                 self.tr("没有案卷：点“组卷…”把未组卷的档案件组成案卷")
@@ -668,6 +680,13 @@ class VolumesView(QWidget):
             self.facts.setText("")
             return
         self.heading.setText(f"{view['code']}　{view['title']}")
+        if view["status"] == volumes.DISSOLVED:
+            self.facts.setText(
+                self.tr("{status}：{note}").format(
+                    status=status_text(view["status"]), note=view.get("note") or ""
+                )
+            )
+            return
         paging = self.tr("编页号（保管期限30年以上）") if view["paged"] else self.tr("不编页号")
         self.facts.setText(
             self.tr(
@@ -760,7 +779,7 @@ class VolumesView(QWidget):
 
         def work(_ctx: TaskContext) -> list[dict[str, Any]]:
             rows = volumes.list_volumes(self.archive, int(view["year"]), str(view["class"]))
-            return [r for r in rows if r["code"] != source]
+            return [r for r in rows if r["code"] != source and editable(r)]
 
         def done(targets: Any) -> None:
             self._open_move(numbers, source, list(targets), None)
@@ -837,6 +856,19 @@ class VolumesView(QWidget):
             quiet=True,
         )
 
+    def dissolve(self, volume: dict[str, Any] | None = None) -> None:
+        """撤销案卷…: an empty volume, with a reason; its row stays, marked 已撤销."""
+        volume = volume or self.current_volume()
+        if volume is None:
+            return
+        dialog = VolumeDissolveDialog(self.archive, self.runner, volume, self)
+        dialog.changed.connect(
+            lambda code: self._changed(
+                code, self.tr("已撤销案卷 {code}（案卷号保留不用）").format(code=code)
+            )
+        )
+        self._open(dialog)
+
     def edit_title(self) -> None:
         view = self.current_volume()
         if view is None:
@@ -870,9 +902,11 @@ class VolumesView(QWidget):
             return None
         job = VolumePdfJob(self.archive, self.runner, str(view["code"]), self, out_path)
         job.finished.connect(
-            lambda path: self.message.emit(self.tr("已生成组卷 PDF：{file}").format(file=path))
-            if path
-            else None
+            lambda path: (
+                self.message.emit(self.tr("已生成组卷 PDF：{file}").format(file=path))
+                if path
+                else None
+            )
         )
         self.pdf_job = job
         job.start()
@@ -905,8 +939,7 @@ class VolumesView(QWidget):
                 QItemSelectionModel.SelectionFlag.ClearAndSelect
                 | QItemSelectionModel.SelectionFlag.Rows,
             )
-        view = self.current_volume()
-        editable = view is not None and view["status"] != "handed_over"
+        changeable = editable(self.current_volume())
         menu = QMenu(self.item_table)
         menu.setObjectName("volumeItemMenu")
         menu.addAction(self.tr("查看件详情")).triggered.connect(lambda: self.open_item())
@@ -916,7 +949,7 @@ class VolumesView(QWidget):
             (self.tr("移出案卷…"), self.remove_items),
         ):
             action = menu.addAction(text)
-            action.setEnabled(editable)
+            action.setEnabled(changeable)
             action.triggered.connect(slot)
         self.item_menu = menu
         menu.popup(self.item_table.viewport().mapToGlobal(point))
@@ -933,14 +966,19 @@ class VolumesView(QWidget):
                     QItemSelectionModel.SelectionFlag.ClearAndSelect
                     | QItemSelectionModel.SelectionFlag.Rows,
                 )
-            editable = volume is not None and volume["status"] != "handed_over"
+            changeable = editable(volume)
             for text, slot in (
                 (self.tr("修改题名…"), self.edit_title),
                 (self.tr("加入案卷…"), self.add_items),
             ):
                 action = menu.addAction(text)
-                action.setEnabled(editable)
+                action.setEnabled(changeable)
                 action.triggered.connect(slot)
+            dissolve = menu.addAction(self.tr("撤销案卷…"))
+            dissolve.setObjectName("dissolveVolume")
+            dissolve.setEnabled(changeable and volume is not None and not volume["items"])
+            dissolve.setToolTip(self.tr("只能撤销空卷：案卷号保留不用，撤销理由记入案卷目录备注"))
+            dissolve.triggered.connect(lambda: self.dissolve(volume))
             menu.addSeparator()
             menu.addAction(self.tr("登记表…")).triggered.connect(lambda: self.open_registers())
             menu.addAction(self.tr("生成组卷 PDF…")).triggered.connect(lambda: self.assemble_pdf())
@@ -1011,6 +1049,7 @@ class VolumeBuildDialog(QDialog):
         self.runner = runner
         self.busy = False
         self.plan: list[dict[str, Any]] = []
+        self.others: list[dict[str, Any]] = []  # volumes of another period (the core says)
         self.plan_error = ""
         self.planning = False
         self._generation = 0
@@ -1066,6 +1105,11 @@ class VolumeBuildDialog(QDialog):
         self.summary = QLabel()
         self.summary.setObjectName("buildSummary")
         self.summary.setWordWrap(True)
+        self.warning = QLabel()
+        self.warning.setObjectName("buildWarning")
+        self.warning.setWordWrap(True)
+        self.warning.setStyleSheet("color: #8a5300;")
+        self.warning.hide()
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -1075,6 +1119,7 @@ class VolumeBuildDialog(QDialog):
         layout.addLayout(self.form)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.summary)
+        layout.addWidget(self.warning)
         layout.addWidget(self.buttons)
         self.resize(1060, 520)
         self._timer = QTimer(self)
@@ -1117,24 +1162,26 @@ class VolumeBuildDialog(QDialog):
         self.planning = True
         self._show_plan()
 
-        def work(_ctx: TaskContext) -> list[dict[str, Any]]:
+        def work(_ctx: TaskContext) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
             with self.archive.db.reading() as session:
                 plans = volumes.plan_volumes(session, year, klass, period)
+                others = volumes.other_periods(session, year, klass, period)
             if not plans:
                 raise InputError("volume.nothing_to_file", year=year, klass=klass.upper())
-            return [{**p.to_dict(), "paged": volumes.is_paged(p.retention)} for p in plans]
+            return [{**p.to_dict(), "paged": volumes.is_paged(p.retention)} for p in plans], others
 
-        def done(plan: Any) -> None:
+        def done(result: Any) -> None:
             if generation == self._generation:
+                plan, others = result
                 self.planning = False
-                self.plan, self.plan_error = list(plan), ""
+                self.plan, self.others, self.plan_error = list(plan), list(others), ""
                 self._show_plan()
 
         def failed(exc: BaseException, details: str) -> None:
             if generation != self._generation:
                 return
             self.planning = False
-            self.plan = []
+            self.plan, self.others = [], []
             if isinstance(exc, ArchivistError):
                 self.plan_error = exc.message()
                 self._show_plan()
@@ -1176,19 +1223,45 @@ class VolumeBuildDialog(QDialog):
                 catalogue=catalogue,
             )
         self.summary.setText(text)
+        warning = self.warning_text() if not self.planning and self.plan else ""
+        self.warning.setText(warning)
+        self.warning.setVisible(bool(warning))
         self.build_button.setEnabled(bool(self.plan) and not self.planning and not self.busy)
+
+    def warning_text(self) -> str:
+        """Volumes of another period already made for the year and class ("" if none)."""
+        if not self.others:
+            return ""
+        year, klass, period = self.request()
+        return volumes.mixed_periods_error(year, klass, period, self.others).message()
+
+    def confirm_mixed(self) -> bool:
+        """Ask before filing beside volumes of another period."""
+        answer = QMessageBox.question(
+            self,
+            self.tr("组卷"),
+            self.tr("{warning}\n\n仍然组卷？").format(warning=self.warning_text()),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        return answer == QMessageBox.StandardButton.Yes
 
     def build(self) -> None:
         if not self.plan or self.planning or self.busy:
             return
         year, klass, period = self.request()
         catalogue = self.catalogue.text().strip() or None
+        mixed_ok = bool(self.others)
+        if mixed_ok and not self.confirm_mixed():
+            return
         self.busy = True
         self._show_plan()
         self.summary.setText(self.tr("正在组卷…"))
 
         def work(_ctx: TaskContext) -> list[dict[str, Any]]:
-            return volumes.build(self.archive, year, klass, period, catalogue=catalogue)
+            return volumes.build(
+                self.archive, year, klass, period, catalogue=catalogue, mixed_ok=mixed_ok
+            )
 
         def done(made: Any) -> None:
             self.busy = False
@@ -1578,3 +1651,44 @@ class VolumeTitleDialog(_ChangeDialog):
         self.heading.setText(self.tr("案卷 {code}").format(code=self.code))
         self.labels["title"].setText(self.tr("题名"))
         self.retranslate_common()
+
+
+class VolumeDissolveDialog(_ChangeDialog):
+    """Dissolve an empty volume (撤销案卷): its case number stays, explained by the
+    reason (`archivist.volumes.dissolve`)."""
+
+    def __init__(
+        self,
+        archive: Archive,
+        runner: TaskRunner,
+        volume: dict[str, Any],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(archive, runner, parent)
+        self.setObjectName("volumeDissolveDialog")
+        self.code = str(volume["code"])
+        self.volume_title = str(volume["title"])
+        self.note = QLabel()
+        self.note.setWordWrap(True)
+        self.note.setStyleSheet("color: #555;")
+        self._row("reason", self.reason)
+        self.form.addRow(self.note)
+        self.retranslate()
+
+    def run(self, reason: str) -> str:
+        volumes.dissolve(self.archive, self.code, reason)
+        return self.code
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("撤销案卷 — {code}").format(code=self.code))
+        self.heading.setText(
+            self.tr("案卷 {code}　{title}").format(code=self.code, title=self.volume_title)
+        )
+        self.note.setText(
+            self.tr(
+                "撤销后案卷号 {code} 保留不用（不会分给下一次组卷），在案卷列表和案卷目录中标为已撤销，"
+                "理由记入备注和审计记录。"
+            ).format(code=self.code)
+        )
+        self.retranslate_common()
+        self.save_button.setText(self.tr("撤销案卷"))

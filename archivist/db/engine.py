@@ -3,15 +3,28 @@
 SQLite is the embedded default. Writers take the database lock when their transaction
 starts (BEGIN IMMEDIATE), so two processes capturing at once serialise on number
 allocation instead of failing half-way; readers never block writers (WAL).
+
+Every write transaction that changes what the search index holds (items, their
+materials, roster, page texts, entities, classes) also bumps a change counter and
+notes the items it changed (settings `search.generation` and `search.pending`), in the
+same transaction: the index is reconciled from that note if a process dies between
+its commit and its index update (archivist.search.service.reconcile).
+
+An archive that cannot be written (a read-only copy, a write-protected disc) is opened
+read-only: SQLite in `mode=ro` (or `immutable=1` when not even the WAL's shared-memory
+file can be created), and every write transaction refused with a clear message.
 """
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine, create_engine, event, select, text
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -20,26 +33,53 @@ from archivist.errors import ArchiveError
 BUSY_TIMEOUT_SECONDS = 60
 
 
-def make_engine(url: str) -> Engine:
+GENERATION_KEY = "search.generation"
+PENDING_KEY = "search.pending"
+
+
+def make_engine(url: str, read_only: bool = False) -> Engine:
     if url.startswith("sqlite"):
         engine = create_engine(
             url,
             connect_args={"timeout": BUSY_TIMEOUT_SECONDS, "check_same_thread": False},
         )
-        _configure_sqlite(engine)
+        _configure_sqlite(engine, read_only)
         return engine
+    if read_only:
+        return create_engine(
+            url, pool_pre_ping=True, execution_options={"postgresql_readonly": True}
+        )
     return create_engine(url, pool_pre_ping=True)
 
 
-def _configure_sqlite(engine: Engine) -> None:
+def read_only_sqlite_url(path: Path) -> str:
+    """A URL that opens the file read-only. `mode=ro` still needs to create the WAL's
+    shared-memory file beside it; where the folder is read-only too and that file is
+    absent, `immutable=1` (nobody can be writing a file in a read-only folder)."""
+    shm = path.with_name(path.name + "-shm")
+    folder_writable = _writable(path.parent)
+    mode = "mode=ro" if folder_writable or shm.exists() else "immutable=1"
+    return f"sqlite:///file:{quote(path.as_posix())}?{mode}&uri=true"
+
+
+def _writable(path: Path) -> bool:
+    import os
+
+    return os.access(path, os.W_OK)
+
+
+def _configure_sqlite(engine: Engine, read_only: bool) -> None:
     @event.listens_for(engine, "connect")
     def on_connect(dbapi_connection: Any, _record: Any) -> None:
         # Let SQLAlchemy's "begin" event issue BEGIN itself (pysqlite would defer it).
         dbapi_connection.isolation_level = None
         cursor = dbapi_connection.cursor()
         cursor.execute("PRAGMA foreign_keys=ON")
-        cursor.execute("PRAGMA journal_mode=WAL")
-        cursor.execute("PRAGMA synchronous=FULL")
+        if read_only:
+            cursor.execute("PRAGMA query_only=ON")
+        else:
+            cursor.execute("PRAGMA journal_mode=WAL")
+            cursor.execute("PRAGMA synchronous=FULL")
         cursor.close()
 
     @event.listens_for(engine, "begin")
@@ -51,9 +91,11 @@ def _configure_sqlite(engine: Engine) -> None:
 class Database:
     """Owns the engine; hands out read sessions and serialised write transactions."""
 
-    def __init__(self, url: str) -> None:
+    def __init__(self, url: str, read_only: bool = False, where: str = "") -> None:
         self.url = url
-        self.engine = make_engine(url)
+        self.read_only = read_only
+        self.where = where or url.split("///")[-1]
+        self.engine = make_engine(url, read_only)
         self.is_sqlite = url.startswith("sqlite")
         writer_engine = (
             self.engine.execution_options(sqlite_begin="IMMEDIATE")
@@ -62,6 +104,7 @@ class Database:
         )
         self._reader = sessionmaker(self.engine, expire_on_commit=False)
         self._writer = sessionmaker(writer_engine, expire_on_commit=False)
+        event.listen(self._writer, "after_flush", _note_index_changes)
 
     @contextmanager
     def reading(self) -> Iterator[Session]:
@@ -71,11 +114,145 @@ class Database:
     @contextmanager
     def writing(self) -> Iterator[Session]:
         """A write transaction holding the database's write lock from the start."""
+        if self.read_only:
+            raise ArchiveError("archive.read_only", path=self.where)
         with translated_errors(self.url), self._writer() as session, session.begin():
             yield session
 
     def dispose(self) -> None:
         self.engine.dispose()
+
+
+def _note_index_changes(session: Session, _context: Any) -> None:
+    """After each flush of a write transaction: if rows the search index is built from
+    changed, bump the change counter once per transaction and add the changed items to
+    the pending note, in the same transaction (see archivist.search.service)."""
+    from archivist.db import models as m
+
+    item_ids: set[int] = set()
+    removed: set[str] = set()
+    material_ids: set[int] = set()
+    entity_ids: set[int] = set()
+    class_ids: set[int] = set()
+    type_ids: set[int] = set()
+    for state, objects in (
+        ("new", session.new),
+        ("dirty", session.dirty),
+        ("gone", session.deleted),
+    ):
+        for obj in objects:
+            if isinstance(obj, m.Item):
+                if state == "gone":
+                    removed.add(obj.number)
+                else:
+                    item_ids.add(obj.id)
+                    history = _old_number(obj)
+                    if history:
+                        removed.add(history)
+            elif isinstance(obj, (m.Material, m.RosterEntry)):
+                if obj.item_id is not None:
+                    item_ids.add(obj.item_id)
+            elif isinstance(obj, m.PageText):
+                material_ids.add(obj.material_id)
+            elif isinstance(obj, m.Entity) and state == "dirty":
+                entity_ids.add(obj.id)
+            elif isinstance(obj, m.ArchiveClass) and state == "dirty":
+                class_ids.add(obj.id)
+            elif isinstance(obj, m.BusinessType) and state == "dirty":
+                type_ids.add(obj.id)
+    if not (item_ids or removed or material_ids or entity_ids or class_ids or type_ids):
+        return
+    conn = session.connection()
+    if material_ids:
+        item_ids.update(
+            conn.scalars(select(m.Material.item_id).where(m.Material.id.in_(material_ids)))
+        )
+    if entity_ids:
+        item_ids.update(conn.scalars(select(m.Item.id).where(m.Item.entity_id.in_(entity_ids))))
+        item_ids.update(
+            i
+            for i in conn.scalars(
+                select(m.RosterEntry.item_id).where(m.RosterEntry.entity_id.in_(entity_ids))
+            )
+            if i is not None
+        )
+    if class_ids:
+        item_ids.update(conn.scalars(select(m.Item.id).where(m.Item.class_id.in_(class_ids))))
+    if type_ids:
+        item_ids.update(
+            conn.scalars(select(m.Item.id).where(m.Item.business_type_id.in_(type_ids)))
+        )
+    if not (item_ids or removed):
+        return
+    rows = dict(
+        conn.execute(
+            select(m.Setting.key, m.Setting.value).where(
+                m.Setting.key.in_((GENERATION_KEY, PENDING_KEY))
+            )
+        ).all()
+    )
+    generation = session.info.get("search_generation")
+    if generation is None:
+        generation = _int(rows.get(GENERATION_KEY)) + 1
+        session.info["search_generation"] = generation
+        _put(conn, GENERATION_KEY, str(generation), GENERATION_KEY in rows)
+    pending = load_pending(rows.get(PENDING_KEY))
+    entry = pending.setdefault(str(generation), {"items": [], "removed": []})
+    entry["items"] = sorted(set(entry["items"]) | item_ids)
+    entry["removed"] = sorted(set(entry["removed"]) | removed)
+    _put(conn, PENDING_KEY, json.dumps(_bounded(pending), ensure_ascii=False), PENDING_KEY in rows)
+
+
+PENDING_ENTRIES = 200
+PENDING_ITEMS = 5000
+
+
+def _bounded(pending: dict[str, dict[str, Any]]) -> dict[str, dict[str, Any]]:
+    """Keep the note small while many changes wait for one index update (a demo, an
+    import, an OCR run): merge its entries under the newest generation, and past a
+    limit keep only "compare the whole index" (overflow)."""
+    if len(pending) <= PENDING_ENTRIES:
+        return pending
+    newest = max(pending, key=lambda k: int(k) if k.isdigit() else 0)
+    items = {i for e in pending.values() for i in e.get("items", [])}
+    removed = {n for e in pending.values() for n in e.get("removed", [])}
+    overflow = any(e.get("overflow") for e in pending.values())
+    if overflow or len(items) + len(removed) > PENDING_ITEMS:
+        return {newest: {"items": [], "removed": [], "overflow": True}}
+    return {newest: {"items": sorted(items), "removed": sorted(removed)}}
+
+
+def _old_number(item: Any) -> str | None:
+    from sqlalchemy import inspect
+
+    history = inspect(item).attrs.number.history
+    old = [n for n in history.deleted if n and n != item.number]
+    return old[0] if old else None
+
+
+def _int(value: str | None) -> int:
+    try:
+        return int(value or 0)
+    except ValueError:
+        return 0
+
+
+def load_pending(value: str | None) -> dict[str, dict[str, list[Any]]]:
+    """The pending note: generation -> items changed (ids) and numbers to remove."""
+    try:
+        data = json.loads(value or "{}")
+    except ValueError:
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def _put(conn: Any, key: str, value: str, exists: bool) -> None:
+    if exists:
+        conn.execute(text("UPDATE settings SET value = :v WHERE key = :k"), {"k": key, "v": value})
+    else:
+        conn.execute(
+            text("INSERT INTO settings (key, value) VALUES (:k, :v)"), {"k": key, "v": value}
+        )
 
 
 @contextmanager

@@ -19,6 +19,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -191,6 +192,8 @@ class Material(Base):
     size: Mapped[int] = mapped_column(Integer)
     sha256: Mapped[str] = mapped_column(String(64), index=True)
     order_basis: Mapped[list[Any]] = mapped_column(JSON)
+    # Message codes of what capture noticed (e.g. a PDF with JavaScript): stored anyway.
+    warnings: Mapped[list[str]] = mapped_column(JSON, default=list, server_default=text("'[]'"))
 
     item: Mapped[Item] = relationship(back_populates="materials")
 

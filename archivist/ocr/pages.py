@@ -11,9 +11,16 @@ page as stored, so the searchable copy's text layer sits on the original image.
 
 from __future__ import annotations
 
+import contextlib
 import importlib.util
 import math
+import multiprocessing
+import multiprocessing.connection
+import os
+import signal
+import sys
 import tempfile
+import threading
 import time
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -118,12 +125,35 @@ _settings = EngineSettings()
 
 
 def init_worker(settings: EngineSettings) -> None:
-    """Process-pool initializer: one single-threaded engine per worker."""
-    import os
-
+    """Process-pool initializer: one single-threaded engine per worker, which dies
+    with the process that started it."""
     os.environ["OMP_THREAD_LIMIT"] = "1"
+    die_with_parent()
     global _settings, _engine
     _settings, _engine = settings, None
+
+
+def die_with_parent() -> None:
+    """A worker must not outlive its runner: when the runner dies (killed, its console
+    closed) the worker ends, and on POSIX takes its Tesseract process with it (the
+    worker leads its own process group). The parent's sentinel is a pipe (a handle on
+    Windows) that becomes ready when the parent is gone, however it died."""
+    parent = multiprocessing.parent_process()
+    if parent is None:
+        return
+    if sys.platform != "win32":
+        with contextlib.suppress(OSError):
+            os.setpgid(0, 0)
+    sentinel = parent.sentinel
+
+    def watch() -> None:
+        multiprocessing.connection.wait([sentinel])
+        if sys.platform != "win32" and os.getpgid(0) == os.getpid():  # our own group only
+            with contextlib.suppress(OSError):
+                os.killpg(os.getpid(), signal.SIGKILL)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="archivist-parent-watch", daemon=True).start()
 
 
 def _get_engine() -> OcrEngine:

@@ -11,6 +11,8 @@ from __future__ import annotations
 import contextlib
 import multiprocessing
 import os
+import signal
+import sys
 import threading
 from collections.abc import Callable, Iterable
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
@@ -115,6 +117,89 @@ def queue_status(archive: Archive) -> dict[str, Any]:
     }
 
 
+@dataclass(frozen=True)
+class RunnerState:
+    """Who works on an archive's queue and how far it is: what the window shows while
+    `archivist ocr` (or another window) runs elsewhere."""
+
+    here: bool  # a run in this process holds the runner lock
+    elsewhere: bool  # another process holds it
+    pages_total: int
+    pages_done: int  # finished, failed pages included
+    pages_pending: int  # pages of jobs not yet finished
+    pages_failed: int
+    jobs_pending: int  # pending, or left 'running' by a runner that died
+    jobs_running: int  # taken up by the live runner
+
+    @property
+    def busy(self) -> bool:
+        return self.here or self.elsewhere
+
+
+_RUNNING_HERE: dict[str, int] = {}
+_RUNNING_GUARD = threading.Lock()
+
+
+def _runner_lock(archive: Archive) -> OperationLock:
+    return OperationLock(archive.layout.work / "ocr-runner.lock")
+
+
+def _key(archive: Archive) -> str:
+    return str(archive.root.resolve())
+
+
+def runner_busy_elsewhere(archive: Archive) -> bool:
+    """Whether another process holds the archive's runner lock (the OS lock a runner
+    keeps for its whole run, dropped when it ends or dies)."""
+    with _RUNNING_GUARD:
+        if _RUNNING_HERE.get(_key(archive)):
+            return False  # we hold it: nobody else can
+    path = archive.layout.work / "ocr-runner.lock"
+    if not path.exists():
+        return False
+    probe = OperationLock(path)
+    try:
+        if probe.acquire(blocking=False):
+            probe.release()
+            return False
+    except OSError:  # a read-only copy: nobody runs there
+        return False
+    return True
+
+
+def runner_state(archive: Archive) -> RunnerState:
+    elsewhere = runner_busy_elsewhere(archive)
+    with _RUNNING_GUARD:
+        here = bool(_RUNNING_HERE.get(_key(archive)))
+    with archive.db.reading() as session:
+        rows = session.execute(
+            select(
+                OcrJob.status,
+                func.count(),
+                func.coalesce(func.sum(OcrJob.pages_total), 0),
+                func.coalesce(func.sum(OcrJob.pages_done), 0),
+            ).group_by(OcrJob.status)
+        ).all()
+        failed_pages = session.scalar(
+            select(func.count()).select_from(PageText).where(PageText.status == "failed")
+        )
+    jobs = {str(r[0]): int(r[1]) for r in rows}
+    total = sum(int(r[2]) for r in rows)
+    done = sum(int(r[3]) for r in rows)
+    open_pages = sum(int(r[2]) - int(r[3]) for r in rows if r[0] in ("pending", "running"))
+    live = here or elsewhere  # without a live runner, 'running' is left over from a crash
+    return RunnerState(
+        here=here,
+        elsewhere=elsewhere,
+        pages_total=total,
+        pages_done=done,
+        pages_pending=max(0, open_pages),
+        pages_failed=int(failed_pages or 0),
+        jobs_pending=jobs.get("pending", 0) + (0 if live else jobs.get("running", 0)),
+        jobs_running=jobs.get("running", 0) if live else 0,
+    )
+
+
 def retry_failed(archive: Archive) -> int:
     """Put failed pages back in the queue."""
     with archive.db.writing() as session:
@@ -151,15 +236,22 @@ def run_queue(
     """Process pending OCR jobs (all, or one item's) until none is left or cancelled."""
     settings = settings or EngineSettings()
     create_engine(settings).check()  # the chosen engine, with an install hint if missing
-    lock = OperationLock(archive.layout.work / "ocr-runner.lock")
     archive.layout.work.mkdir(parents=True, exist_ok=True)
+    lock = _runner_lock(archive)
     if not lock.acquire(blocking=False):
         raise ArchiveError("ocr.busy")
+    key = _key(archive)
+    with _RUNNING_GUARD:
+        _RUNNING_HERE[key] = _RUNNING_HERE.get(key, 0) + 1
     try:
         _reset_stale(archive)
         tasks = _plan(archive, item_number)
         return _execute(archive, tasks, workers or os.cpu_count() or 1, settings, progress, cancel)
     finally:
+        with _RUNNING_GUARD:
+            _RUNNING_HERE[key] -= 1
+            if not _RUNNING_HERE[key]:
+                del _RUNNING_HERE[key]
         lock.release()
 
 
@@ -231,7 +323,10 @@ def _execute(
                         _store(archive, future.result(), report)
                         if progress:
                             progress(report.pages_done + report.pages_failed, total, task.path)
-            except BrokenProcessPool:
+            except BaseException as exc:
+                if not isinstance(exc, BrokenProcessPool):
+                    _stop_workers(pool)  # interrupted: the pages in flight stay pending
+                    raise
                 # A worker died (Tesseract crashed it): the pages it held fail, the rest go on.
                 for task in in_flight.values():
                     outcome = PageOutcome(
@@ -250,6 +345,19 @@ def _execute(
                 update(OcrJob).where(OcrJob.status == "running").values(status="pending")
             )
     return report
+
+
+def _stop_workers(pool: ProcessPoolExecutor) -> None:
+    """Stop the workers at once (and, on POSIX, the Tesseract each leads in its own
+    process group) instead of waiting for the pages in flight."""
+    processes = list(getattr(pool, "_processes", None) or {})
+    pool.shutdown(wait=False, cancel_futures=True)
+    for pid in processes:
+        with contextlib.suppress(OSError):
+            if sys.platform == "win32":  # pragma: no cover - exercised on Windows
+                os.kill(pid, signal.SIGTERM)
+            else:
+                os.killpg(pid, signal.SIGKILL)
 
 
 def _store(archive: Archive, outcome: PageOutcome, report: RunReport) -> None:

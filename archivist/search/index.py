@@ -12,7 +12,7 @@ rebuilt from the database when the version differs or the index is damaged.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
@@ -58,10 +58,12 @@ class TextIndex(Protocol):
     def update(self, documents: Iterable[dict[str, Any]], remove: Iterable[str] = ()) -> None: ...
 
     def search(
-        self, text: str, filters: Filters, *, limit: int = 20, sort: str = "score"
+        self, text: str, filters: Filters, *, limit: int = 20, sort: str = "score", offset: int = 0
     ) -> tuple[int, list[IndexHit]]: ...
 
     def document_count(self) -> int: ...
+
+    def stored_documents(self) -> Iterator[dict[str, Any]]: ...
 
     def close(self) -> None: ...
 

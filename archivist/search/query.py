@@ -7,6 +7,7 @@ index engine answers the same queries.
     失业 NOT 工伤        without (also: -工伤)
     (张三 OR 李四) 2023  grouping
     number:2021-GS-000001   one field: number, code, title, entity, person, content
+    title:"劳动 合同"       a phrase in one field
 
 A word in Chinese is matched as a phrase of its characters wherever it occurs, so
 quoting matters only for words with spaces between them.
@@ -18,6 +19,7 @@ import re
 from dataclasses import dataclass
 
 from archivist.errors import InputError
+from archivist.search.tokens import CJK_CLASS
 
 # Field names a query may use, and the index fields each one searches.
 FIELDS: dict[str, tuple[str, ...]] = {
@@ -60,11 +62,17 @@ class Not:
 
 Node = Words | All | Any_ | Not
 
-_TOKEN = re.compile(r'\s+|"[^"]*"|\(|\)|[^\s()"]+')
+# A field may be followed by a quoted phrase: title:"劳动 合同".
+_TOKEN = re.compile(r'\s+|"[^"]*"|\(|\)|[^\s()"]+(?:"[^"]*")?')
+_FIELD_NAME = re.compile(r"[A-Za-z_]+")
+_SEARCHABLE = re.compile(rf"[{CJK_CLASS}0-9A-Za-z]")
+# Brackets and NOTs inside each other; deeper is no real query (and would exhaust the stack).
+MAX_DEPTH = 32
 
 
-def _bad(text: str, reason: str) -> InputError:
-    return InputError("search.bad_syntax", query=text, reason=reason)
+def _bad(text: str, code: str, reason: str, **params: str | int) -> InputError:
+    """A malformed query: a catalogue sentence per kind; the parser's own words in `reason`."""
+    return InputError(code, query=text, reason=reason, **params)
 
 
 def parse(text: str) -> Node:
@@ -72,15 +80,21 @@ def parse(text: str) -> Node:
     if not text or not text.strip():
         raise InputError("search.empty")
     if text.count('"') % 2:
-        raise _bad(text, "unbalanced quotes")
+        raise _bad(text, "search.unbalanced_quotes", "unbalanced quotes")
     tokens = [t for t in _TOKEN.findall(text) if t.strip()]
     parser = _Parser(text, tokens)
     node = parser.any_of()
     if parser.position != len(tokens):
-        raise _bad(text, f"unexpected {tokens[parser.position]!r}")
-    if not _has_positive(node):
-        raise _bad(text, "nothing to search for")
-    return node
+        token = tokens[parser.position]
+        if token == ")":
+            raise _bad(text, "search.unbalanced_brackets", "unbalanced brackets")
+        raise _bad(text, "search.unexpected", f"unexpected {token!r}", token=token)
+    found = _searchable(node)
+    if found is None:
+        raise _bad(text, "search.nothing_to_find", "nothing to search for")
+    if not _has_positive(found):
+        raise _bad(text, "search.only_excluded", "nothing to search for")
+    return found
 
 
 class _Parser:
@@ -88,9 +102,15 @@ class _Parser:
         self.text = text
         self.tokens = tokens
         self.position = 0
+        self.depth = 0
 
     def _peek(self) -> str | None:
         return self.tokens[self.position] if self.position < len(self.tokens) else None
+
+    def _deeper(self) -> None:
+        self.depth += 1
+        if self.depth > MAX_DEPTH:
+            raise _bad(self.text, "search.too_deep", "too deeply nested", limit=MAX_DEPTH)
 
     def any_of(self) -> Node:
         parts = [self.all_of()]
@@ -110,13 +130,19 @@ class _Parser:
     def unary(self) -> Node:
         token = self._peek()
         if token is None:
-            raise _bad(self.text, "the query ends too early")
-        if token == "NOT":
+            raise _bad(self.text, "search.ends_early", "the query ends too early")
+        negated = False
+        if token == "NOT" or (token == "-" and self.position + 1 < len(self.tokens)):
             self.position += 1
-            return Not(self.unary())
-        if token.startswith("-") and len(token) > 1:
+            negated = True
+        elif token.startswith("-") and len(token) > 1:
             self.tokens[self.position] = token[1:]
-            return Not(self.unary())
+            negated = True
+        if negated:
+            self._deeper()
+            node: Node = Not(self.unary())
+            self.depth -= 1
+            return node
         return self.primary()
 
     def primary(self) -> Node:
@@ -124,17 +150,53 @@ class _Parser:
         assert token is not None
         self.position += 1
         if token == "(":
+            self._deeper()
+            if self._peek() is None:
+                raise _bad(self.text, "search.unbalanced_brackets", "unbalanced brackets")
             node = self.any_of()
             if self._peek() != ")":
-                raise _bad(self.text, "unbalanced brackets")
+                raise _bad(self.text, "search.unbalanced_brackets", "unbalanced brackets")
             self.position += 1
+            self.depth -= 1
             return node
-        if token in (")", "AND", "OR"):
-            raise _bad(self.text, f"unexpected {token!r}")
+        if token == ")":
+            raise _bad(self.text, "search.unbalanced_brackets", "unbalanced brackets")
+        if token in ("AND", "OR"):
+            raise _bad(self.text, "search.unexpected", f"unexpected {token!r}", token=token)
         name, colon, rest = token.partition(":")
-        if colon and name.lower() in FIELDS and rest:
-            return Words(rest.strip('"'), FIELDS[name.lower()])
+        if colon and _FIELD_NAME.fullmatch(name):
+            return self.field(name, rest)
         return Words(token.strip('"'))
+
+    def field(self, name: str, rest: str) -> Node:
+        known = FIELDS.get(name.lower())
+        if known is None:
+            raise _bad(
+                self.text,
+                "search.unknown_field",
+                f"unknown field {name!r}",
+                field=name,
+                fields=", ".join(FIELDS),
+            )
+        value = rest.strip('"')
+        if not _SEARCHABLE.search(value):
+            raise _bad(self.text, "search.empty_field", f"nothing after {name}:", field=name)
+        return Words(value, known)
+
+
+def _searchable(node: Node) -> Node | None:
+    """The query without words that hold nothing to search for (punctuation alone)."""
+    if isinstance(node, Words):
+        return node if _SEARCHABLE.search(node.text) else None
+    if isinstance(node, Not):
+        part = _searchable(node.part)
+        return Not(part) if part is not None else None
+    parts = tuple(p for p in (_searchable(p) for p in node.parts) if p is not None)
+    if not parts:
+        return None
+    if len(parts) == 1:
+        return parts[0]
+    return All(parts) if isinstance(node, All) else Any_(parts)
 
 
 def _has_positive(node: Node) -> bool:

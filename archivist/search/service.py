@@ -4,8 +4,11 @@ to date after every change, and hits with a snippet and the page they were found
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 import shutil
+import tempfile
+import time
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -16,14 +19,25 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from archivist.archive import Archive
-from archivist.db.models import Entity, Item, Material, PageText
-from archivist.errors import InputError
+from archivist.db.engine import GENERATION_KEY, PENDING_KEY, load_pending
+from archivist.db.models import Entity, Item, Material, PageText, Setting
+from archivist.errors import ArchiveError, InputError
+from archivist.filestore import OperationLock
+from archivist.journal import lock_on_disk, try_lock
+from archivist.search import query as q
 from archivist.search.index import ENGINES, Filters, TextIndex, open_index
-from archivist.search.tokens import query_words
+from archivist.search.masking import mask_id_numbers
+from archivist.search.tokens import PAGE_BREAK, join_wrapped, query_words
 
 STALE_MARK = ".stale"
 SNIPPET_RADIUS = 30
 BATCH = 500
+# Beside the index: the database's change counter (settings `search.generation`) the
+# index was last brought up to; and the lock that makes "read the changed items, write
+# them to the index, note them done" one step across processes.
+GENERATION_FILE = "archivist-generation.json"
+UPDATE_LOCK = ".update.lock"  # in index/, only while held
+UPDATE_WAIT_SECONDS = 10.0
 
 
 def index_folder(archive: Archive) -> Path:
@@ -31,13 +45,271 @@ def index_folder(archive: Archive) -> Path:
 
 
 def _index(archive: Archive) -> TextIndex:
-    """The archive's index in `index/<engine>/`, the engine as the archive's settings say."""
+    """The archive's index in `index/<engine>/`, the engine as the archive's settings say.
+    A read-only archive searches a private copy (in a temporary folder) instead: the
+    engines write lock files even to read."""
     if archive.search_index is None:
         engine = archive.setting("search_engine")
-        archive.search_index = open_index(engine, archive.root / "index" / engine)
+        folder = archive.root / "index" / engine
+        if archive.read_only:
+            folder = _scratch_copy(archive, folder)
+        archive.search_index = open_index(engine, folder)
     index: TextIndex = archive.search_index
     return index
 
+
+def _scratch_copy(archive: Archive, folder: Path) -> Path:
+    scratch = Path(tempfile.mkdtemp(prefix="archivist-index-"))
+    archive.scratch_folders.append(scratch)
+    copy = scratch / folder.name
+    try:
+        shutil.copytree(folder, copy, ignore=shutil.ignore_patterns("*.lock", STALE_MARK))
+        for path in [copy, *copy.rglob("*")]:
+            path.chmod(path.stat().st_mode | 0o600 | (0o100 if path.is_dir() else 0))
+    except OSError:  # no index, or an unreadable one: built afresh in the copy
+        shutil.rmtree(copy, ignore_errors=True)
+    if (folder / STALE_MARK).exists():
+        copy.mkdir(parents=True, exist_ok=True)
+        (copy / STALE_MARK).write_text("rebuild before the next search\n", encoding="utf-8")
+    return copy
+
+
+# -- keeping the index in step with the database ---------------------------------------
+@dataclass(frozen=True)
+class ChangeState:
+    """The database's change counter and the changes not yet known to be indexed."""
+
+    generation: int
+    pending: dict[str, dict[str, list[Any]]]
+
+    @property
+    def overflow(self) -> bool:
+        """Too many changes were noted to list: compare the whole index instead."""
+        return any(entry.get("overflow") for entry in self.pending.values())
+
+    def changes(self) -> tuple[set[int], set[str]]:
+        items: set[int] = set()
+        removed: set[str] = set()
+        for entry in self.pending.values():
+            items.update(int(i) for i in entry.get("items", []))
+            removed.update(str(n) for n in entry.get("removed", []))
+        return items, removed
+
+
+def _gen(key: str) -> int:
+    try:
+        return int(key)
+    except ValueError:
+        return 0
+
+
+def change_state(session: Session) -> ChangeState:
+    rows = dict(
+        session.execute(
+            select(Setting.key, Setting.value).where(Setting.key.in_((GENERATION_KEY, PENDING_KEY)))
+        ).all()
+    )
+    try:
+        generation = int(rows.get(GENERATION_KEY) or 0)
+    except ValueError:
+        generation = 0
+    return ChangeState(generation, load_pending(rows.get(PENDING_KEY)))
+
+
+def read_generation(folder: Path) -> int | None:
+    """The change counter the index in `folder` was last brought up to (None: unknown)."""
+    try:
+        value = json.loads((folder / GENERATION_FILE).read_text(encoding="utf-8"))["generation"]
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+    return value if isinstance(value, int) else None
+
+
+def _write_generation(folder: Path, generation: int) -> None:
+    temp = folder / f"{GENERATION_FILE}.tmp"
+    temp.write_text(json.dumps({"generation": generation}), encoding="utf-8")
+    os.replace(temp, folder / GENERATION_FILE)
+
+
+@contextlib.contextmanager
+def _update_lock(folder: Path, wait: float | None = None) -> Iterator[bool]:
+    """One process at a time reads changes, writes them to the index and notes them.
+    Yields False if another held it longer than `wait` seconds (None: wait for it)."""
+    path = folder.parent / f".{folder.name}{UPDATE_LOCK}"
+    lock: OperationLock | None = None
+    try:
+        folder.parent.mkdir(parents=True, exist_ok=True)
+        if wait is None:
+            lock = lock_on_disk(path)
+        else:
+            deadline = time.monotonic() + wait
+            while (lock := try_lock(path)) is None and time.monotonic() < deadline:
+                time.sleep(0.05)
+            if lock is None:
+                yield False
+                return
+    except OSError:  # a folder we cannot lock in: go on as before locks
+        lock = None
+    try:
+        yield True
+    finally:
+        if lock is not None:
+            # Removed while held (the next one makes a fresh file): nothing is left over.
+            with contextlib.suppress(OSError):
+                path.unlink()
+            lock.release()
+
+
+def _settle(archive: Archive, folder: Path, generation: int) -> None:
+    """The index now holds every change up to `generation`: record that beside the
+    index first, then drop those changes from the database's pending note."""
+    _write_generation(folder, generation)
+    if archive.read_only:
+        return
+    with archive.db.writing() as session:
+        row = session.get(Setting, PENDING_KEY)
+        if row is None:
+            return
+        pending = load_pending(row.value)
+        kept = {k: v for k, v in pending.items() if _gen(k) > generation}
+        if kept != pending:
+            row.value = json.dumps(kept, ensure_ascii=False)
+
+
+def reconcile(archive: Archive) -> int:
+    """Bring the index in step with the database after a crash between a commit and its
+    index update (or any other drift the change counter shows). Cheap when in step: two
+    settings rows and one small file are read. Returns the number of items re-indexed."""
+    with archive.db.reading() as session:
+        state = change_state(session)
+        engine = session.get(Setting, "search_engine")
+    name = engine.value if engine is not None else "tantivy"
+    folder = archive.root / "index" / name
+    if archive.read_only or name not in ENGINES or not folder.is_dir():
+        # No index yet (built before the first search), or a read-only archive (searched
+        # through a private copy, brought in step there by ensure_index).
+        return 0
+    indexed = read_generation(folder)
+    if indexed == state.generation and not state.pending:
+        return 0
+    return _catch_up(archive, indexed, state)
+
+
+def _catch_up(archive: Archive, indexed: int | None, state: ChangeState) -> int:
+    index = _index(archive)
+    if (index.folder / STALE_MARK).exists() or (not index.checked and index.needs_rebuild()):
+        return _rebuild(archive)
+    index.checked = True
+    if indexed is not None and indexed > state.generation:
+        return _rebuild(archive)  # the database is older than the index (a restored backup)
+    if indexed is None or (indexed < state.generation and not state.pending):
+        # Nothing says which changes the index lacks: compare what it holds.
+        return _bring_in_step(archive, index, compare=True)
+    return _bring_in_step(archive, index)
+
+
+def _bring_in_step(
+    archive: Archive,
+    index: TextIndex,
+    item_ids: Iterable[int] = (),
+    removed: Iterable[str] = (),
+    *,
+    compare: bool = False,
+) -> int:
+    """Index the given items and every change still pending, then note them done.
+    With `compare` (or when the note overflowed), also whatever a comparison of the
+    index with the database finds missing, gone or out of date."""
+    with _update_lock(index.folder, wait=UPDATE_WAIT_SECONDS) as locked:
+        if not locked:
+            # Another process is rebuilding or updating the index: the changes stay
+            # noted in the database and the next update (or opening) indexes them.
+            return 0
+        with archive.db.reading() as session:
+            state = change_state(session)
+        wanted, gone = set(item_ids), set(removed)
+        pending_items, pending_removed = state.changes()
+        wanted |= pending_items
+        gone |= pending_removed
+        if compare or state.overflow:
+            drift = index_drift(archive, index)
+            wanted.update(drift.missing_ids + drift.stale_ids)
+            gone.update(drift.orphans)
+        with archive.db.reading() as session:
+            docs = list(documents(session, wanted))
+        present = {str(d["number"]) for d in docs}
+        index.update(docs, remove=sorted(gone - present))
+        _settle(archive, index.folder, state.generation)
+    return len(docs)
+
+
+@dataclass(frozen=True)
+class IndexDrift:
+    """How the index differs from the database (for `verify` and reconciling)."""
+
+    missing: list[str]  # items in the database the index lacks
+    orphans: list[str]  # index entries of items not in the database
+    stale: list[str]  # entries that differ from their item, or with a change pending
+    missing_ids: list[int]
+    stale_ids: list[int]
+
+    @property
+    def clean(self) -> bool:
+        return not (self.missing or self.orphans or self.stale)
+
+
+def index_drift(archive: Archive, index: TextIndex | None = None) -> IndexDrift:
+    """Compare the index's entries with the database's items, by the stored fields."""
+    from archivist.db.models import ArchiveClass, BusinessType
+
+    index = index or _index(archive)
+    if index.needs_rebuild():
+        stored: dict[str, dict[str, Any]] = {}
+    else:
+        stored = {str(d.get("number")): d for d in index.stored_documents()}
+    with archive.db.reading() as session:
+        pending_items, _removed = change_state(session).changes()
+        rows = session.execute(
+            select(
+                Item.id,
+                Item.number,
+                Item.archival_code,
+                Item.status,
+                Item.title,
+                Item.completed_on,
+                Item.class_id,
+                Item.business_type_id,
+            )
+        ).all()
+        classes = dict(session.execute(select(ArchiveClass.id, ArchiveClass.code)).all())
+        types = dict(session.execute(select(BusinessType.id, BusinessType.name)).all())
+    missing: list[tuple[str, int]] = []
+    stale: list[tuple[str, int]] = []
+    numbers: set[str] = set()
+    for item_id, number, code, status, title, completed, class_id, type_id in rows:
+        numbers.add(number)
+        entry = stored.get(number)
+        if entry is None:
+            missing.append((number, item_id))
+            continue
+        expected = {
+            "archival_code": code,
+            "status": status,
+            "title": title,
+            "klass": classes.get(class_id),
+            "business_type": types.get(type_id),
+            "completed_on": completed.isoformat(),
+        }
+        if item_id in pending_items or any(
+            str(entry.get(k) or "") != str(v or "") for k, v in expected.items()
+        ):
+            stale.append((number, item_id))
+    return IndexDrift(
+        missing=sorted(n for n, _ in missing),
+        orphans=sorted(n for n in stored if n not in numbers),
+        stale=sorted(n for n, _ in stale),
+        missing_ids=sorted(i for _, i in missing),
+        stale_ids=sorted(i for _, i in stale),
+    )
 
 def _remove_other_engines(archive: Archive, keep: Path) -> None:
     """Derived files another engine (or an older layout) left in `index/`."""
@@ -47,7 +319,8 @@ def _remove_other_engines(archive: Archive, keep: Path) -> None:
             continue
         if path.is_dir() and path.name in ENGINES:
             shutil.rmtree(path, ignore_errors=True)
-        elif path.is_file():  # Whoosh's files, from before engines had folders
+        elif path.is_file() and not path.name.endswith(UPDATE_LOCK):
+            # Whoosh's files, from before engines had folders
             with contextlib.suppress(OSError):
                 path.unlink()
 
@@ -133,7 +406,8 @@ def _document(item: Item, texts: dict[int, list[str]], people: dict[int, Entity]
         person = people.get(entry.entity_id or -1)
         if person and person.id_number:
             identifiers.append(person.id_number)
-    content = "\n".join(t for m in item.materials for t in [m.title, *texts.get(m.id, [])])
+    # Pages (and material titles) stay apart: a phrase is never found across two pages.
+    content = PAGE_BREAK.join(t for m in item.materials for t in [m.title, *texts.get(m.id, [])])
     return {
         "number": item.number,
         "archival_code": item.archival_code,
@@ -159,21 +433,37 @@ def rebuild(
     progress: Callable[[int, int, str], None] | None = None,
     procs: int | None = None,
 ) -> int:
-    """Build the index anew from the database."""
+    """Build the index anew from the database (`archivist reindex`): refused for a
+    read-only archive, whose index cannot be replaced."""
+    if archive.read_only:
+        raise ArchiveError("archive.read_only", path=str(archive.root))
+    return _rebuild(archive, progress, procs)
+
+
+def _rebuild(
+    archive: Archive,
+    progress: Callable[[int, int, str], None] | None = None,
+    procs: int | None = None,
+) -> int:
+    """Build the index anew from the database (for a read-only archive: its copy)."""
     index = _index(archive)
-    _remove_other_engines(archive, index.folder)
-    index.create_empty()
-    index.checked = True
-    with archive.db.reading() as session:
-        total = session.query(Item).count()
+    if not archive.read_only:
+        _remove_other_engines(archive, index.folder)
+    with _update_lock(index.folder):
+        index.create_empty()
+        index.checked = True
+        with archive.db.reading() as session:
+            state = change_state(session)
+            total = session.query(Item).count()
 
-        def counted() -> Iterator[dict[str, Any]]:
-            for done, document in enumerate(documents(session), start=1):
-                if progress and (done % 200 == 0 or done == total):
-                    progress(done, total, document["number"])
-                yield document
+            def counted() -> Iterator[dict[str, Any]]:
+                for done, document in enumerate(documents(session), start=1):
+                    if progress and (done % 200 == 0 or done == total):
+                        progress(done, total, document["number"])
+                    yield document
 
-        count = index.add_many(counted(), procs=procs or 1)
+            count = index.add_many(counted(), procs=procs or 1)
+        _settle(archive, index.folder, state.generation)
     with contextlib.suppress(FileNotFoundError):
         (index_folder(archive) / STALE_MARK).unlink()
     return count
@@ -184,7 +474,15 @@ def ensure_index(archive: Archive) -> TextIndex:
     if (index_folder(archive) / STALE_MARK).exists() or (
         not index.checked and index.needs_rebuild()
     ):
-        rebuild(archive)
+        _rebuild(archive)
+    elif not index.checked and archive.read_only:
+        # A read-only archive's private copy, brought in step with the database here.
+        with archive.db.reading() as session:
+            state = change_state(session)
+        indexed = read_generation(index.folder)
+        if indexed != state.generation or state.pending:
+            index.checked = True
+            _catch_up(archive, indexed, state)
     index.checked = True
     return index
 
@@ -203,16 +501,20 @@ def refresh_items(
         index = _index(archive)
         if not index.checked:
             if index.needs_rebuild() or (folder / STALE_MARK).exists():
-                rebuild(archive)
+                _rebuild(archive)
                 return
             index.checked = True
-        with archive.db.reading() as session:
-            docs = list(documents(session, item_ids))
-        index.update(docs, remove=list(removed_numbers))
+        _bring_in_step(archive, index, item_ids, removed_numbers)
     except Exception:
-        with contextlib.suppress(OSError):
-            folder.mkdir(parents=True, exist_ok=True)
-            (folder / STALE_MARK).write_text("rebuild before the next search\n", encoding="utf-8")
+        mark_stale(archive, folder)
+
+
+def mark_stale(archive: Archive, folder: Path | None = None) -> None:
+    """The index could not be brought up to date: rebuild it before the next search."""
+    with contextlib.suppress(Exception):
+        folder = folder or index_folder(archive)
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / STALE_MARK).write_text("rebuild before the next search\n", encoding="utf-8")
 
 
 @dataclass(frozen=True)
@@ -248,19 +550,30 @@ def search(
     *,
     limit: int = 20,
     sort: str = "score",
+    offset: int = 0,
+    reveal_ids: bool = False,
 ) -> tuple[int, list[SearchHit]]:
+    """The number of items found, and `limit` hits after the first `offset` (for paging
+    through all of them). Full ID numbers in snippets are masked unless `reveal_ids`."""
+    if limit < 1 or offset < 0:
+        raise InputError("search.bad_page", limit=limit, offset=offset)
+    q.parse(text)  # a malformed query is refused before the index is touched
     index = ensure_index(archive)
     try:
-        total, hits = index.search(text, filters or Filters(), limit=limit, sort=sort)
+        total, hits = index.search(
+            text, filters or Filters(), limit=limit, sort=sort, offset=offset
+        )
     except InputError:
         raise
     except Exception:
-        rebuild(archive)
-        total, hits = index.search(text, filters or Filters(), limit=limit, sort=sort)
+        _rebuild(archive)
+        total, hits = index.search(
+            text, filters or Filters(), limit=limit, sort=sort, offset=offset
+        )
     words = query_words(text)
     results: list[SearchHit] = []
     with archive.db.reading() as session:
-        places = _locate_all(session, [hit.number for hit in hits], words)
+        places = _locate_all(session, [hit.number for hit in hits], words, reveal_ids)
     for hit in hits:
         material, page, snippet = places.get(hit.number, (None, None, ""))
         results.append(
@@ -278,7 +591,7 @@ def search(
 
 
 def _locate_all(
-    session: Session, numbers: list[str], words: list[str]
+    session: Session, numbers: list[str], words: list[str], reveal_ids: bool = False
 ) -> dict[str, tuple[int | None, int | None, str]]:
     """For each item, where the query's words occur most: (material seq, page of the
     item counted through all its materials, marked snippet). One query for all hits."""
@@ -294,10 +607,12 @@ def _locate_all(
     by_item: dict[str, list[Any]] = defaultdict(list)
     for row in rows:
         by_item[row[0]].append(row[1:])
-    return {number: _locate(item_rows, words) for number, item_rows in by_item.items()}
+    return {number: _locate(item_rows, words, reveal_ids) for number, item_rows in by_item.items()}
 
 
-def _locate(rows: Sequence[Any], words: list[str]) -> tuple[int | None, int | None, str]:
+def _locate(
+    rows: Sequence[Any], words: list[str], reveal_ids: bool = False
+) -> tuple[int | None, int | None, str]:
     offsets: dict[int, int] = {}
     running = 0
     for seq, pages, _page, _text in rows:
@@ -308,32 +623,37 @@ def _locate(rows: Sequence[Any], words: list[str]) -> tuple[int | None, int | No
     for seq, _pages, page, text in rows:
         if text is None:
             continue
-        lowered = text.lower()
+        lowered = join_wrapped(text).lower()
         score = sum(1 for w in words if w in lowered)
         if score and (best is None or score > best[0]):
             best = (score, seq, offsets[seq] + page, text)
     if best is None:
         return None, None, ""
     _, seq, item_page, text = best
-    return seq, item_page, make_snippet(text, words)
+    return seq, item_page, make_snippet(text, words, reveal_ids=reveal_ids)
 
 
-def make_snippet(text: str, words: list[str], radius: int = SNIPPET_RADIUS) -> str:
-    """About 2×radius characters around the first match, matches marked with 【】."""
-    flat = " ".join(text.split())
+def make_snippet(
+    text: str, words: list[str], radius: int = SNIPPET_RADIUS, *, reveal_ids: bool = False
+) -> str:
+    """About 2×radius characters around the first match, matches marked with 【】; lines
+    wrapped inside Chinese text joined; full ID numbers masked unless `reveal_ids`."""
+    flat = " ".join(join_wrapped(text).split())
+    shown = flat if reveal_ids else mask_id_numbers(flat)  # same length, same places
     lowered = flat.lower()
     positions = [lowered.find(w) for w in words if w and lowered.find(w) >= 0]
     if not positions:
-        return flat[: radius * 2]
+        return shown[: radius * 2]
     first = min(positions)
     start, end = max(0, first - radius), min(len(flat), first + radius * 2)
-    window = flat[start:end]
-    return ("…" if start > 0 else "") + _mark(window, words) + ("…" if end < len(flat) else "")
+    marked = _mark(shown[start:end], words, flat[start:end])
+    return ("…" if start > 0 else "") + marked + ("…" if end < len(flat) else "")
 
 
-def _mark(text: str, words: list[str]) -> str:
-    """Wrap every occurrence of any word in 【】, merging overlapping matches."""
-    lowered = text.lower()
+def _mark(text: str, words: list[str], found_in: str | None = None) -> str:
+    """Wrap every occurrence of any word in 【】, merging overlapping matches. The
+    words are looked for in `found_in` (the text before masking) when given."""
+    lowered = (text if found_in is None else found_in).lower()
     spans: list[tuple[int, int]] = []
     for word in {w for w in words if w}:
         found = lowered.find(word)

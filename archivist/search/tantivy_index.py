@@ -35,11 +35,14 @@ from archivist.search.index import (
     read_version,
     write_version,
 )
-from archivist.search.tokens import CJK_CLASS, LONG_RUN, MIN_SUFFIX
+from archivist.search.tokens import CJK_CLASS, CJK_RUN, LONG_RUN, MIN_SUFFIX, PAGE_BREAK
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3  # 3: runs continue across wrapped lines; pages apart
 TOKENIZER = "whitespace"  # the text arrives as bigrams and words (bigram_text)
-_RUNS = re.compile(f"([{CJK_CLASS}]+)|[0-9a-z]+")
+_RUNS = re.compile(f"({CJK_RUN})|[0-9a-z]+|({PAGE_BREAK})")
+_NOT_CJK = re.compile(f"[^{CJK_CLASS}]+")
+# Stands between two pages in the index: a token no query has, so no phrase spans pages.
+PAGE_GAP = "\u00b6"
 _LONG_RUNS = re.compile(f"[0-9A-Za-z]{{{LONG_RUN},}}")
 TEXT_FIELDS = {"title": 3.0, "entity": 2.0, "persons": 2.0, "business": 1.0, "codes": 2.0}
 KEYWORD_FIELDS = ("number", "archival_code", "klass", "business_type", "entity_kind")
@@ -70,23 +73,20 @@ def _bigrams(run: str) -> str:
     return " ".join(map(operator.add, run[:-1], run[1:])) if len(run) > 1 else run
 
 
+def _piece(match: re.Match[str]) -> str:
+    if match.group(1):
+        return _bigrams(_NOT_CJK.sub("", match.group(1)))  # a wrapped line joins the run
+    return PAGE_GAP if match.group(2) else match.group(0)
+
+
 def tokens(text: str) -> list[str]:
     """Lower-cased words and the overlapping bigrams of Chinese runs, in order."""
-    found: list[str] = []
-    for match in _RUNS.finditer(text.lower()):
-        run = match.group(0)
-        if match.group(1) and len(run) > 1:
-            found.extend(map(operator.add, run[:-1], run[1:]))
-        else:
-            found.append(run)
-    return found
+    return bigram_text(text).split()
 
 
 def bigram_text(text: str) -> str:
     """The text as the index takes it: tokens separated by single spaces."""
-    return " ".join(
-        _bigrams(m.group(0)) if m.group(1) else m.group(0) for m in _RUNS.finditer(text.lower())
-    )
+    return " ".join(_piece(m) for m in _RUNS.finditer(text.lower()))
 
 
 def endings(*texts: str) -> str:
@@ -210,7 +210,7 @@ class TantivyIndex:
 
     # -- searching -----------------------------------------------------------------------
     def search(
-        self, text: str, filters: Filters, *, limit: int = 20, sort: str = "score"
+        self, text: str, filters: Filters, *, limit: int = 20, sort: str = "score", offset: int = 0
     ) -> tuple[int, list[IndexHit]]:
         check_sort(sort)
         wanted = self._query(q.parse(text))
@@ -221,11 +221,13 @@ class TantivyIndex:
         index.reload()  # see what other processes committed
         searcher = index.searcher()
         if sort == "score":
-            result = searcher.search(combined, limit, count=True)
+            result = searcher.search(combined, limit, count=True, offset=offset)
         else:
             field = "day" if sort.lstrip("-") == "completed_on" else "year"
             order = tantivy.Order.Desc if sort.startswith("-") else tantivy.Order.Asc
-            result = searcher.search(combined, limit, count=True, order_by_field=field, order=order)
+            result = searcher.search(
+                combined, limit, count=True, order_by_field=field, order=order, offset=offset
+            )
         hits: list[IndexHit] = []
         for key, address in result.hits:
             stored = {name: values[0] for name, values in searcher.doc(address).to_dict().items()}
@@ -239,6 +241,20 @@ class TantivyIndex:
         index = self._open()
         index.reload()
         return int(index.searcher().num_docs)
+
+    def stored_documents(self) -> Iterator[dict[str, Any]]:
+        """The stored fields of every document (for reconciling with the database)."""
+        index = self._open()
+        index.reload()
+        searcher = index.searcher()
+        total = int(searcher.num_docs)
+        if not total:
+            return
+        for _score, address in searcher.search(tantivy.Query.all_query(), total).hits:
+            stored = {name: values[0] for name, values in searcher.doc(address).to_dict().items()}
+            stored["title"] = stored.pop("title_shown", "")
+            stored["entity"] = stored.pop("entity_shown", "")
+            yield stored
 
     # -- query building ------------------------------------------------------------------
     def _query(self, node: q.Node) -> Any:

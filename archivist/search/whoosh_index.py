@@ -25,7 +25,7 @@ from archivist.search import query as q
 from archivist.search.index import Filters, IndexHit, check_sort, read_version, write_version
 from archivist.search.tokens import CJK_CLASS, tokenize
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3  # 3: runs continue across wrapped lines; pages apart
 
 
 class ChineseTokenizer(Tokenizer):  # type: ignore[misc]
@@ -173,23 +173,29 @@ class WhooshIndex:
         return _translate(q.parse(text))
 
     def search(
-        self, text: str, filters: Filters, *, limit: int = 20, sort: str = "score"
+        self, text: str, filters: Filters, *, limit: int = 20, sort: str = "score", offset: int = 0
     ) -> tuple[int, list[IndexHit]]:
-        """The total number of matches, and the best hits."""
+        """The total number of matches, and the best hits after the first `offset`."""
         check_sort(sort)
         parsed = self.parse(text)
         restriction = _filter_query(filters)
         with self._open().searcher() as searcher:
-            results = _run(searcher, parsed, restriction, limit, sort)
+            results = _run(searcher, parsed, restriction, offset + limit, sort)
             hits = [
                 IndexHit(hit["number"], float(hit.score or 0.0), dict(hit.fields()))
-                for hit in results
+                for hit in results[offset:]
             ]
             return len(results), hits
 
     def document_count(self) -> int:
         with self._open().searcher() as searcher:
             return int(searcher.doc_count())
+
+    def stored_documents(self) -> Iterator[dict[str, Any]]:
+        """The stored fields of every document (for reconciling with the database)."""
+        with self._open().searcher() as searcher:
+            for fields_ in searcher.all_stored_fields():
+                yield dict(fields_)
 
 
 SORT_FIELDS = {"completed_on": "day", "year": "year"}

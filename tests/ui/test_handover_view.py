@@ -152,8 +152,22 @@ def batch_rows(view: Any) -> list[tuple[str, str, str]]:
 
 
 def test_handover_from_batch_to_signature(
-    qtbot: Any, window: Any, tmp_path: Path, shown_errors: list[tuple[str, str]]
+    qtbot: Any,
+    window: Any,
+    tmp_path: Path,
+    shown_errors: list[tuple[str, str]],
+    monkeypatch: Any,
 ) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    asked: list[str] = []
+    answers: list[Any] = []
+
+    def question(_parent: Any, _title: str, text: str, *a: Any, **k: Any) -> Any:
+        asked.append(text)
+        return answers.pop(0) if answers else QMessageBox.StandardButton.Yes
+
+    monkeypatch.setattr(QMessageBox, "question", staticmethod(question))
     archive = window.archive
     code = file_volume(archive, tmp_path)
     window.refresh()
@@ -191,15 +205,20 @@ def test_handover_from_batch_to_signature(
     idle(qtbot, window)
     assert batch_rows(view) == [(code, "未检查", "")]
 
-    # signing before the check: refused with the core's sentence
+    # signing before the check: refused with the core's sentence, in the dialog
     view.buttons["sign"].click()
     dialog = view.dialog
     qtbot.addWidget(dialog)
+    # the receiver is a person to type or choose, not the computer's login name
+    assert dialog.receiver.text() == "" and archive.actor
+    assert dialog.people == ["张三"]  # offered: those who handed over or received before
+    assert dialog.problem.text() == "请填写接收人" and not dialog.ok_button.isEnabled()
     dialog.receiver.setText("李四")
     dialog.ok_button.click()
     idle(qtbot, window)
-    assert shown_errors[-1][0] == render("handover.unchecked", {"number": number, "codes": code})
-    assert shown_errors[-1][0] == f"交接单 {number} 中有案卷尚未检查：{code}"
+    refusal = render("handover.unchecked", {"number": number, "codes": code})
+    assert refusal == f"交接单 {number} 中有案卷尚未检查：{code}"
+    assert dialog.problem.text() == refusal and shown_errors == []
     assert dialog.isVisible()  # stays open
     dialog.reject()
 
@@ -241,7 +260,7 @@ def test_handover_from_batch_to_signature(
     assert record.field_values["from_department"].text() == "失业保险科"
     record.reject()
 
-    # signing: the same person on both sides is refused; then signed
+    # signing: the same person on both sides is refused next to the fields; then signed
     view.buttons["sign"].click()
     dialog = view.dialog
     qtbot.addWidget(dialog)
@@ -249,8 +268,19 @@ def test_handover_from_batch_to_signature(
     dialog.receiver.setText("张三")
     dialog.ok_button.click()
     idle(qtbot, window)
-    assert "张三" in shown_errors[-1][0] and dialog.isVisible()
+    assert "张三" in dialog.problem.text() and dialog.isVisible() and shown_errors == []
+    assert "#a11d1d" in dialog.receiver.styleSheet()  # the field concerned is marked
     dialog.receiver.setText("李四")
+    assert dialog.problem.text() == "" and dialog.receiver.styleSheet() == ""
+    # asked first, naming the batch and its counts; cancelling signs nothing
+    answers.append(QMessageBox.StandardButton.Cancel)
+    asked.clear()
+    dialog.ok_button.click()
+    idle(qtbot, window)
+    assert len(asked) == 1 and number in asked[0]
+    assert "共 1 卷 2 件" in asked[0] and "接收人 李四" in asked[0]
+    assert dialog.isVisible() and dialog.receiver.text() == "李四"
+    assert view.model.data(view.model.index(0, 3)) == "已检查"
     with qtbot.waitSignal(dialog.done_with, timeout=30000):
         dialog.ok_button.click()
     idle(qtbot, window)

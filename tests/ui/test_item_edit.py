@@ -144,3 +144,95 @@ def test_renumber_to_another_year_and_an_error_from_the_core(
     idle(qtbot, window)
     assert items.show(window.archive, "2022-SY-000001")["completed_on"] == "2022-12-30"
     assert window.statusBar().currentMessage() == f"已重新编号：{old} → 2022-SY-000001"
+
+
+def _file_and_hand_over(window: Any) -> str:
+    """The window's item filed into a volume, the volume marked handed over; its code."""
+    from sqlalchemy import select
+
+    from archivist import custody, volumes
+    from archivist.db.models import Volume
+
+    archive = window.archive
+    [made] = volumes.build(archive, 2023, "SY", "year")
+    place = custody.add_location(archive, "1", 2, 3, 4)["code"]
+    box = custody.create_box(archive, year=2023, class_code="SY", retention="D10", kind="volumes")
+    custody.put(archive, box["code"], volumes=[made["code"]], reason="装盒")
+    custody.shelve(archive, box["code"], place, reason="上架")
+    with window.archive.db.writing() as session:
+        volume = session.scalar(select(Volume).where(Volume.code == made["code"]))
+        assert volume is not None
+        volume.status = "handed_over"
+    return str(made["code"])
+
+
+def test_the_detail_says_where_the_item_is_and_locks_changes_once_handed_over(
+    qtbot: Any, window: Any
+) -> None:
+    from archivist import custody
+
+    number = window.current_number
+    detail = window.detail
+    assert detail.fields["volume"].text() == "未组卷"
+    assert detail.fields["location"].text() == "未装盒"
+    assert detail.fields["handover"].text() == "未组卷，未移交"
+    assert detail.edit.isEnabled() and detail.renumber.isEnabled() and detail.reorder.isEnabled()
+    assert detail.locked.isHidden()
+    code = _file_and_hand_over(window)
+    window.select_item(number)
+    idle(qtbot, window)
+    assert detail.fields["volume"].text() == code
+    where = custody.where(window.archive, number)
+    assert detail.fields["location"].text() == where["chain"]
+    assert where["chain"].startswith("1库-02架-3列-4层")
+    assert detail.fields["handover"].text() == "已移交"
+    for button in (detail.edit, detail.renumber, detail.reorder):
+        assert not button.isEnabled()
+        assert "已移交" in button.toolTip() and code in button.toolTip()
+    assert not detail.locked.isHidden() and code in detail.locked.text()
+    # the table's menu offers no change either
+    window._table_menu(window.table.visualRect(window.model.index(0, 1)).center())
+    actions = {a.text(): a for a in window.item_menu.actions()}
+    window.item_menu.close()
+    assert not actions["编辑条目…"].isEnabled() and not actions["重新编号…"].isEnabled()
+    assert actions["查看页面"].isEnabled()
+    # a dialog opened anyway says why at once, before any reason is typed
+    window.edit_item(number)
+    dialog = window.edit_dialog
+    qtbot.addWidget(dialog)
+    assert "已移交" in dialog.problem.text() and not dialog.save_button.isEnabled()
+    assert not dialog.to_entity.isEnabled()
+
+
+def test_correct_the_persons_name_and_id_number_from_the_edit_dialog(
+    qtbot: Any, window: Any
+) -> None:
+    number = window.current_number
+    window.detail.edit.click()
+    edit = window.edit_dialog
+    qtbot.addWidget(edit)
+    dialog = edit.correct_entity()
+    qtbot.addWidget(dialog)
+    assert not edit.isVisible() and dialog.isVisible()
+    assert dialog.name.text() == "张三" and dialog.labels["code"].text() == "身份证号"
+    assert "110105********002X" in dialog.code.placeholderText()
+    assert dialog.problem.text() == "尚未修改任何内容"
+    dialog.code.setText("110105198001010017")  # wrong check digit: said at once
+    assert "校验码" in dialog.problem.text() and not dialog.save_button.isEnabled()
+    dialog.code.setText("110105198001010016")
+    dialog.name.setText("张叁")
+    assert dialog.problem.text() == "请填写更正理由"
+    dialog.reason.setText("姓名和身份证号录错")
+    assert dialog.save_button.isEnabled()
+    with qtbot.waitSignal(edit.changed, timeout=30000) as signal:
+        dialog.save_button.click()
+    assert signal.args == [number]
+    idle(qtbot, window)
+    view = items.show(window.archive, number)
+    assert view["entity"]["name"] == "张叁"
+    assert view["history"][-1]["action"] == "entity.correct"
+    assert window.detail.fields["entity"].text().startswith("张叁")
+    history = window.detail.history
+    assert history.item(history.rowCount() - 1, 3).text() == "更正单位/个人"
+    total, hits = search(window.archive, "张叁")
+    assert total == 1 and hits[0].number == number

@@ -7,10 +7,11 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from PySide6.QtWidgets import QInputDialog
+from PySide6.QtWidgets import QDialog
 
 from archivist import audit, browse
 from archivist.archive import Archive
+from ui.reason_dialog import ReasonDialog
 from ui.scheme_editor import CONFIRM, INHERITED, OK, TODO, SchemeEditor, parse_retention_text
 from ui.tasks import TaskRunner
 
@@ -24,13 +25,17 @@ def editor(qtbot: Any, archive: Archive) -> SchemeEditor:
 
 
 def _reason(monkeypatch: pytest.MonkeyPatch, text: str, ok: bool = True) -> list[str]:
+    """The shared reason prompt answers `text` (or is cancelled); what it showed is kept."""
     asked: list[str] = []
 
-    def get_text(_parent: Any, _title: str, label: str, *a: Any, **k: Any) -> tuple[str, bool]:
-        asked.append(label)
-        return text, ok
+    def exec_(self: ReasonDialog) -> int:
+        asked.append(self.change.text())
+        self.reason.setText(text)
+        if ok and not self.ok_button.isEnabled():
+            return int(QDialog.DialogCode.Rejected)  # an empty reason cannot be accepted
+        return int(QDialog.DialogCode.Accepted if ok else QDialog.DialogCode.Rejected)
 
-    monkeypatch.setattr(QInputDialog, "getText", staticmethod(get_text))
+    monkeypatch.setattr(ReasonDialog, "exec", exec_)
     return asked
 
 
@@ -171,15 +176,30 @@ def test_bad_period_and_cancelled_reason_change_nothing(
     qtbot.wait(50)
     assert browse.scheme_table(archive) == before
     assert _cell(editor, "SY", "失业登记", 3) == "10年"  # shown as it is again
-    # a period the core refuses: the error dialog says why, nothing changes
-    _reason(monkeypatch, "试一下")
+    # a period that is not one: said under the table at once, no reason asked
+    asked = _reason(monkeypatch, "试一下")
     editor.table.item(editor.row_index("SY", "失业登记"), 3).setText("十年")
-    qtbot.waitUntil(lambda: bool(shown_errors), timeout=10000)
-    message, details = shown_errors[0]
-    assert "保管期限无效：十年" in message and "retention.invalid" in details
+    qtbot.wait(50)
+    assert asked == [] and shown_errors == []
+    assert "保管期限无效：十年" in editor.problem.text() and editor.problem.isVisibleTo(editor)
     assert browse.scheme_table(archive) == before
     assert _cell(editor, "SY", "失业登记", 3) == "10年"
-    # adding a type that exists already is refused the same way
-    editor.add_business_type("SY", "失业登记", None, "重复")
-    qtbot.waitUntil(lambda: len(shown_errors) == 2, timeout=10000)
-    assert "分类方案中已有“SY 失业登记”" in shown_errors[1][0]
+    # adding a type that exists already: the core's refusal in the dialog, which stays
+    # open with what was typed
+    editor.add_type()
+    dialog = editor.add_dialog
+    qtbot.addWidget(dialog)
+    dialog.choose_class("SY")
+    dialog.name.setText("失业登记")
+    dialog.retention.setText("十年")
+    assert "保管期限无效：十年" in dialog.problem.text()  # checked while typing
+    dialog.retention.setText("")
+    dialog.reason.setText("重复")
+    dialog.buttons.button(dialog.buttons.StandardButton.Ok).click()
+    qtbot.waitUntil(lambda: "分类方案中已有" in dialog.problem.text(), timeout=10000)
+    assert dialog.problem.text() == "分类方案中已有“SY 失业登记”" or (
+        "分类方案中已有“SY 失业登记”" in dialog.problem.text()
+    )
+    assert shown_errors == [] and dialog.name.text() == "失业登记"
+    assert dialog.result() != QDialog.DialogCode.Accepted
+    assert browse.scheme_table(archive) == before

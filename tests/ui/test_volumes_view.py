@@ -302,7 +302,15 @@ def test_title_edit_with_a_reason_and_english(qtbot: Any, window: Any, tmp_path:
     assert view.current_code == "J023-SY-001"
     view._volume_menu(view.table.visualRect(view.model.index(0, 1)).center())
     actions = {a.text(): a for a in view.volume_menu.actions() if a.text()}
-    assert list(actions) == ["修改题名…", "加入案卷…", "登记表…", "生成组卷 PDF…", "组卷…"]
+    assert list(actions) == [
+        "修改题名…",
+        "加入案卷…",
+        "撤销案卷…",
+        "登记表…",
+        "生成组卷 PDF…",
+        "组卷…",
+    ]
+    assert not actions["撤销案卷…"].isEnabled()  # it holds items
     view.volume_menu.close()
     actions["修改题名…"].trigger()
     dialog = view.change_dialog
@@ -331,3 +339,118 @@ def test_title_edit_with_a_reason_and_english(qtbot: Any, window: Any, tmp_path:
     finally:
         translations.apply("zh")
     qtbot.waitUntil(lambda: window.views.tabText(1) == "案卷", timeout=3000)
+
+
+def test_dissolve_an_empty_volume_from_the_menu(qtbot: Any, window: Any, tmp_path: Path) -> None:
+    archive = window.archive
+    made = add_items(archive, tmp_path)
+    may, june = (v["code"] for v in volumes.build(archive, 2023, "SY", "month"))
+    volumes.move_items(archive, [made["june"]], may, "并入五月卷")
+    view = open_view(qtbot, window)
+    view.select_volume(june)
+    idle(qtbot, window)
+    row = view.model.row_of(june)
+    view._volume_menu(view.table.visualRect(view.model.index(row, 1)).center())
+    actions = {a.text(): a for a in view.volume_menu.actions() if a.text()}
+    view.volume_menu.close()
+    assert actions["撤销案卷…"].isEnabled()
+    actions["撤销案卷…"].trigger()
+    dialog = view.change_dialog
+    qtbot.addWidget(dialog)
+    assert june in dialog.note.text() and not dialog.save_button.isEnabled()
+    dialog.reason.setText("六月只有一件，并入五月卷")
+    with qtbot.waitSignal(dialog.changed, timeout=30000):
+        dialog.save_button.click()
+    idle(qtbot, window)
+    assert audit_reasons(archive, "volume.dissolve") == ["六月只有一件，并入五月卷"]
+    row = view.model.row_of(june)
+    assert row is not None  # the case number stays listed, explained
+    assert view.model.data(view.model.index(row, 8)) == "已撤销"
+    tip = view.model.data(view.model.index(row, 1), Qt.ItemDataRole.ToolTipRole)
+    assert "六月只有一件，并入五月卷" in tip
+    assert view.current_code == june and "六月只有一件" in view.facts.text()
+    assert not view.title_button.isEnabled() and not view.add_button.isEnabled()
+    assert window.statusBar().currentMessage() == f"已撤销案卷 {june}（案卷号保留不用）"
+
+
+def test_filing_by_month_beside_a_year_volume_warns_first(
+    qtbot: Any, window: Any, tmp_path: Path, monkeypatch: Any
+) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    archive = window.archive
+    [year_volume] = volumes.build(archive, 2023, "SY", "year")
+    capture_sample(archive, tmp_path / "九月", completed_on="2023-09-01", title="九月件")
+    view = open_view(qtbot, window)
+    view.open_build()
+    dialog = view.build_dialog
+    qtbot.addWidget(dialog)
+    dialog.choose(2023, "SY", "month")
+    qtbot.waitUntil(lambda: not dialog.planning, timeout=30000)
+    assert not dialog.warning.isHidden()
+    assert year_volume["code"] in dialog.warning.text() and "按年" in dialog.warning.text()
+    asked: list[str] = []
+    answers = [QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes]
+
+    def question(_parent: Any, _title: str, text: str, *_a: Any) -> Any:
+        asked.append(text)
+        return answers.pop(0)
+
+    monkeypatch.setattr(QMessageBox, "question", question)
+    dialog.build_button.click()  # asked, and declined: nothing filed
+    assert len(asked) == 1 and year_volume["code"] in asked[0]
+    assert dialog.isVisible() and not dialog.busy
+    assert [v["code"] for v in volumes.list_volumes(archive, 2023, "SY")] == [year_volume["code"]]
+    with qtbot.waitSignal(dialog.built, timeout=30000) as signal:
+        dialog.build_button.click()
+    assert len(asked) == 2
+    assert [v["period_key"] for v in signal.args[0]] == ["2023-09"]
+    # the warning follows the choice: by year now meets the month volume, by quarter both
+    idle(qtbot, window)
+    capture_sample(archive, tmp_path / "十月", completed_on="2023-10-01", title="十月件")
+    view.open_build()
+    again = view.build_dialog
+    qtbot.addWidget(again)
+    again.choose(2023, "SY", "year")
+    qtbot.waitUntil(lambda: not again.planning, timeout=30000)
+    assert not again.warning.isHidden() and "按月" in again.warning.text()
+    again.choose(2023, "SY", "quarter")
+    qtbot.waitUntil(lambda: not again.planning, timeout=30000)
+    assert "按月、按年" in again.warning.text()
+    again.reject()
+
+
+def test_the_volume_pdf_is_offered_to_open_or_its_folder(
+    qtbot: Any, window: Any, tmp_path: Path, monkeypatch: Any
+) -> None:
+    from PySide6.QtGui import QDesktopServices
+    from PySide6.QtWidgets import QMessageBox
+
+    archive = window.archive
+    [made] = volumes.build(archive, 2023, "SY", "year")
+    view = open_view(qtbot, window)
+    view.select_volume(made["code"])
+    idle(qtbot, window)
+    opened: list[str] = []
+    monkeypatch.setattr(
+        QDesktopServices, "openUrl", lambda url: opened.append(url.toLocalFile()) or True
+    )
+    choices = ["打开 PDF", "打开所在文件夹", "关闭"]
+    offered: list[list[str]] = []
+
+    def exec_(box: QMessageBox) -> int:
+        buttons = {b.text(): b for b in box.buttons()}
+        offered.append(list(buttons))
+        buttons[choices.pop(0)].click()
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "exec", exec_)
+    for name in ("一.pdf", "二.pdf", "三.pdf"):
+        out = tmp_path / name
+        job = view.assemble_pdf(out)
+        assert job is not None
+        with qtbot.waitSignal(job.finished, timeout=60000):
+            pass
+        qtbot.waitUntil(lambda job=job: job.path is not None and bool(offered), timeout=10000)
+    assert all(sorted(o) == sorted(["打开 PDF", "打开所在文件夹", "关闭"]) for o in offered)
+    assert opened == [str(tmp_path / "一.pdf"), str(tmp_path)]

@@ -254,9 +254,13 @@ def test_settings_change(qtbot: Any, window: Any, tmp_path: Path, monkeypatch: A
     window.open_settings()
     dialog = window.settings_dialog
     # the classification scheme: edit a retention period in the table, with a reason
-    monkeypatch.setattr(
-        QInputDialog, "getText", staticmethod(lambda *a, **k: ("机构决定延长", True))
-    )
+    from ui.reason_dialog import ReasonDialog
+
+    def answer(self: ReasonDialog) -> int:
+        self.reason.setText("机构决定延长")
+        return int(ReasonDialog.DialogCode.Accepted)
+
+    monkeypatch.setattr(ReasonDialog, "exec", answer)
     row = next(
         r
         for r in range(dialog.scheme.rowCount())

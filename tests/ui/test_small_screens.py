@@ -1,0 +1,201 @@
+"""Small screens (1366x768 laptops, 1280x720 projectors): the main window does not
+grow when a panel opens or a long result is shown, and every dialog fits 1280x720.
+(The capture dialog is tested with the capture dialog.)"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QRect
+from PySide6.QtWidgets import QApplication, QDialog, QWidget
+
+from archivist import custody, handover, volumes
+from archivist.archive import Archive
+from archivist.preferences import Preferences
+from ui.i18n import translations
+
+from .conftest import capture_sample
+
+SMALL = (1280, 720)
+
+
+def idle(qtbot: Any, win: Any) -> None:
+    qtbot.waitUntil(lambda: not win.runner.busy(), timeout=20000)
+    QApplication.processEvents()
+
+
+def fits(widget: QWidget, size: tuple[int, int] = SMALL) -> None:
+    """The widget as shown, and the least it can be made, fit the screen."""
+    QApplication.processEvents()
+    width, height = size
+    shown, least = widget.size(), widget.minimumSizeHint()
+    assert shown.width() <= width and shown.height() <= height, (
+        type(widget).__name__,
+        shown.width(),
+        shown.height(),
+    )
+    assert least.width() <= width and least.height() <= height, (
+        type(widget).__name__,
+        least.width(),
+        least.height(),
+    )
+
+
+def filled(archive: Archive, tmp_path: Path) -> dict[str, str]:
+    """Items, a volume, a shelf place, a box and a handover batch with the volume."""
+    first = capture_sample(archive, tmp_path / "a", title="张三失业保险金申领" * 4)
+    capture_sample(archive, tmp_path / "b", completed_on="2023-06-11", title="六月")
+    code = volumes.build(archive, 2023, "SY", "year")[0]["code"]
+    custody.add_location(archive, "1", 3, 2, 4)
+    box = custody.create_box(archive, 2023, "SY", "D10")["code"]
+    batch = handover.create(archive, "失业保险科", "张三")["number"]
+    handover.add_volumes(archive, batch, [code])
+    handover.check(archive, batch)
+    return {"item": first, "volume": code, "box": box, "batch": batch}
+
+
+@pytest.fixture
+def archive(tmp_path: Path) -> Iterator[Archive]:
+    """An archive in a deep folder, as on a clerk's Windows profile: its path is in
+    the status bar."""
+    folder = tmp_path / ("某市社会保险事业服务中心业务档案" * 3) / "档案库"
+    arch = Archive.init(folder, "J023", "测试市社会保险事业服务中心", actor="tester")
+    yield arch
+    arch.close()
+
+
+@pytest.fixture
+def small_window(
+    qtbot: Any, archive: Archive, prefs: Preferences, tmp_path: Path, request: Any
+) -> Any:
+    from ui.main_window import MainWindow
+
+    made = filled(archive, tmp_path)
+    size = getattr(request, "param", SMALL)
+    win = MainWindow(archive, prefs, watch_hot_folder=False, auto_ocr=False)
+    win.remember_layout = False
+    qtbot.addWidget(win)
+    win.resize(*size)
+    win.show()
+    idle(qtbot, win)
+    win.made = made
+    win.small = size
+    yield win
+    win.close()
+
+
+# 1229x655: the first-start size on a 1366x768 screen (nine tenths of its 1366x728)
+@pytest.mark.parametrize("small_window", [(1280, 720), (1366, 728), (1229, 655)], indirect=True)
+def test_main_window_does_not_grow_when_panels_open(qtbot: Any, small_window: Any) -> None:
+    win = small_window
+    width, height = win.small
+    assert (win.width(), win.height()) == (width, height)
+    steps: list[tuple[str, Callable[[], None]]] = [
+        ("ocr", win.show_ocr),
+        ("hot folder", win.show_hot_folder),
+        ("search", win.focus_search),
+        ("volumes", win.show_volumes),
+        ("storage", win.show_storage),
+        ("storage find", lambda: win.storage.find_code(win.made["item"])),
+        ("storage find nothing", lambda: win.storage.find_code("J023-" + "9" * 60)),
+        ("handover", win.show_handover),
+        ("items", lambda: win.views.setCurrentIndex(0)),
+        ("english", lambda: translations.apply("en")),
+        ("english ocr", win.show_ocr),
+        ("english storage", win.show_storage),
+        ("english handover", win.show_handover),
+        ("english volumes", win.show_volumes),
+    ]
+    for name, step in steps:
+        step()
+        idle(qtbot, win)
+        qtbot.wait(50)
+        assert win.width() <= width and win.height() <= height, (name, win.size())
+        fits(win, (width, height))
+        bar = win.statusBar()
+        assert bar.isVisible() and bar.geometry().bottom() <= win.height(), name
+
+
+def test_every_dialog_fits_1280x720(qtbot: Any, small_window: Any, monkeypatch: Any) -> None:
+    import ui.screen
+    from ui.errors import ErrorDialog
+    from ui.item_edit_dialog import EntityCorrectDialog, ItemEditDialog, RenumberDialog
+    from ui.reason_dialog import ReasonDialog
+    from ui.registers_dialog import RegistersDialog
+    from ui.reorder_dialog import ReorderDialog
+    from ui.scheme_editor import AddTypeDialog
+    from ui.settings_dialog import SettingsDialog
+    from ui.storage_view import BoxDialog, InventoryDialog, LocationDialog, ShelveDialog
+    from ui.volumes_view import (
+        AddItemsDialog,
+        MoveItemsDialog,
+        RemoveItemsDialog,
+        VolumeBuildDialog,
+        VolumeTitleDialog,
+    )
+
+    # The screen is 1280x720: dialogs that size themselves to the screen see it.
+    monkeypatch.setattr(ui.screen, "available_area", lambda _widget: QRect(0, 0, *SMALL))
+    win = small_window
+    archive, runner, made = win.archive, win.runner, win.made
+    item = made["item"]
+    volume = volumes.show(archive, made["volume"])
+    long = "解除劳动合同证明" * 30
+    dialogs: list[Callable[[], QDialog]] = [
+        lambda: SettingsDialog(archive, win.prefs, runner, win),
+        lambda: ItemEditDialog(archive, runner, item, win),
+        lambda: EntityCorrectDialog(archive, runner, item, win),
+        lambda: RenumberDialog(archive, runner, item, win),
+        lambda: ReorderDialog(archive, runner, item, win),
+        lambda: RegistersDialog(archive, runner, win),
+        lambda: RegistersDialog(archive, runner, win, kind="handover"),
+        lambda: VolumeBuildDialog(archive, runner, [("SY", "失业保险")], [2023], parent=win),
+        lambda: VolumeTitleDialog(archive, runner, volume, win),
+        lambda: MoveItemsDialog(
+            archive, runner, [item], {item: long}, made["volume"], [], None, win
+        ),
+        lambda: RemoveItemsDialog(archive, runner, [item], {item: long}, volume, win),
+        lambda: AddItemsDialog(archive, runner, volume, [], win),
+        lambda: LocationDialog(archive, runner, ("1", 3, 2, 4), win),
+        lambda: BoxDialog(archive, runner, parent=win),
+        lambda: ShelveDialog(
+            archive, runner, [made["box"]], custody.list_locations(archive), None, win
+        ),
+        lambda: InventoryDialog(archive, runner, "", win),
+        lambda: ErrorDialog(win, "错误", long, "\n".join([long] * 80)),
+        lambda: ReasonDialog(win, "理由", long, ""),
+        lambda: AddTypeDialog([("SY", "失业保险"), ("GS", "工伤保险")], win),
+    ]
+    for make in dialogs:
+        dialog = make()
+        qtbot.addWidget(dialog)
+        dialog.show()
+        idle(qtbot, win)
+        fits(dialog)
+        dialog.reject()
+
+    # The dialogs opened from the views with what they read first.
+    win.show_storage()
+    idle(qtbot, win)
+    win.storage.select_box(made["box"], None)
+    idle(qtbot, win)
+    win.storage.put_into_box()
+    idle(qtbot, win)
+    fits(win.storage.dialog)
+    win.storage.dialog.reject()
+    win.show_handover()
+    idle(qtbot, win)
+    view = win.handover
+    view.reload(select=made["batch"])
+    idle(qtbot, win)
+    for open_dialog in (view.new_button.click, view.add_volumes, view.return_failed, view.sign):
+        before = getattr(view, "dialog", None)
+        open_dialog()
+        idle(qtbot, win)
+        assert view.dialog is not before, open_dialog
+        fits(view.dialog)
+        view.dialog.reject()
+    assert (win.width(), win.height()) == SMALL
