@@ -815,7 +815,10 @@ def cmd_search(args: argparse.Namespace) -> int:
     year_from = year_to = args.year
     if args.year_range:
         first, _, last = args.year_range.partition("-")
-        year_from, year_to = int(first), int(last or first)
+        try:
+            year_from, year_to = int(first), int(last or first)
+        except ValueError:
+            raise InputError("search.bad_year_range", value=args.year_range) from None
     filters = Filters(
         class_code=args.klass,
         year_from=year_from,

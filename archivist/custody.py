@@ -528,6 +528,8 @@ def _fits(
 
 
 def _fit_volume(session: Session, box: Box, volume: Volume) -> None:
+    if volume.status == "dissolved":
+        raise InputError("volume.dissolved", code=volume.code)
     if box.kind != "volumes":
         raise InputError("box.items_only", box=box.code, code=volume.code)
     _fits(

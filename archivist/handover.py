@@ -466,6 +466,8 @@ def add_volumes(
             volume = _volume(session, code)
             if volume.status == "handed_over":
                 raise InputError("handover.volume_handed_over", code=volume.code)
+            if volume.status == "dissolved":
+                raise InputError("volume.dissolved", code=volume.code)
             waiting = session.scalar(
                 select(Handover.number)
                 .join(HandoverVolume, HandoverVolume.handover_id == Handover.id)

@@ -661,6 +661,10 @@ CATALOG: dict[str, tuple[str, str]] = {
         "没有名为“{field}”的检索字段（可用：{fields}）",
         "There is no search field called '{field}' (use {fields})",
     ),
+    "search.bad_year_range": (
+        "年度范围无效：{value}（应写作 2019-2023 或 2023）",
+        "Not a year range: {value} (write 2019-2023 or 2023)",
+    ),
     "search.bad_page": (
         "无法显示这一页检索结果（每页 {limit} 件，从第 {offset} 件之后）：每页至少 1 件，起点不能为负",
         "Cannot show this page of hits ({limit} from after hit {offset}): at least 1, from 0 on",
@@ -668,10 +672,6 @@ CATALOG: dict[str, tuple[str, str]] = {
     "search.empty_field": (
         "检索字段“{field}:”后面没有要查找的内容（例如 {field}:张三）",
         "Nothing to search for after '{field}:' (e.g. {field}:张三)",
-    ),
-    "search.bad_syntax": (
-        "查询语句有误：{query}（{reason}）",
-        "The search query is malformed: {query} ({reason})",
     ),
     "search.bad_sort": (
         "无法按“{sort}”排序（可用：{allowed}）",

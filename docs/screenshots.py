@@ -2,9 +2,11 @@
 
 Run under a real X server so fonts and styles are those a person sees:
 
-    xvfb-run -a -s "-screen 0 1920x1200x24" .venv/bin/python docs/screenshots.py
+    xvfb-run -a -s "-screen 0 1440x900x24" .venv/bin/python docs/screenshots.py
+    xvfb-run -a -s "-screen 0 1366x768x24" .venv/bin/python docs/screenshots.py --laptop
 
-(`docs/take_screenshots.sh` does exactly that.) A fresh demo archive is built in a
+(`docs/take_screenshots.sh` does exactly that: the main set at 1440x900, the laptop set
+at 1366x768.) A fresh demo archive is built in a
 temporary folder; the user's own preferences and archives are not touched.
 `--only 16,17` writes only the screenshots whose names start with those prefixes
 (every step still runs, so each view shows what it would in a full run).
@@ -23,7 +25,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "docs" / "screenshots"
-SIZE = (1600, 1000)
+SIZE = (1440, 900)  # the main set: a 1440x900 desktop screen
+LAPTOP = (1366, 728)  # a 1366x768 laptop less its taskbar
 ONLY: tuple[str, ...] = ()  # name prefixes to write (--only); empty: all
 
 
@@ -36,7 +39,7 @@ def main() -> int:
     os.environ["ARCHIVIST_CONFIG_DIR"] = str(work / "config")
     os.environ["ARCHIVIST_ACTOR"] = "档案员"
     try:
-        return shoot(work)
+        return shoot_laptop(work) if "--laptop" in sys.argv[1:] else shoot(work)
     finally:
         shutil.rmtree(work, ignore_errors=True)
 
@@ -244,13 +247,15 @@ def shoot(work: Path) -> int:
     save(window, "21-handover.png")
     window.views.setCurrentWidget(window.main_split)
 
-    # 9e. a 1366x768 laptop (its taskbar leaves about 700 pixels): the table keeps
-    # several rows and the item detail scrolls instead of squeezing its tables
-    window.resize(1366, 700)
-    window.select_item(first[0])
-    window.tabs.setCurrentIndex(0)
-    save(window, "22-main-laptop.png")
-    window.resize(*SIZE)
+    # 9e. Tools -> verify the archive: progress, then the findings (none here)
+    from ui.verify_dialog import VerifyDialog
+
+    verify_dialog = VerifyDialog(archive, window.runner, window)
+    verify_dialog.show()
+    verify_dialog.start()
+    settle(app, window, 1.0)
+    save(verify_dialog, "24-verify.png")
+    verify_dialog.close()
 
     # 10. English
     window.work_dock.hide()
@@ -273,6 +278,66 @@ def shoot(work: Path) -> int:
     window.views.setCurrentWidget(window.main_split)
     translations.apply("zh")
 
+    window.close()
+    archive.close()
+
+    # 11. the first start with no archive: create, open or try the demo
+    from ui.welcome_dialog import WelcomeDialog
+
+    welcome = WelcomeDialog(prefs, folder=work / "新档案库")
+    welcome.show()
+    settle(app, welcome)
+    save(welcome, "23-welcome.png")
+    welcome.show_page("new")
+    settle(app, welcome)
+    save(welcome, "23-welcome-new.png")
+    welcome.close()
+    return 0
+
+
+def shoot_laptop(work: Path) -> int:
+    """Run under a 1366x768 screen: the main window, the OCR queue and the capture
+    dialog as a laptop shows them (the taskbar leaves about 728 pixels)."""
+    from PySide6.QtWidgets import QApplication, QWidget
+
+    from archivist.archive import Archive
+    from archivist.demo import generate_batch
+    from archivist.demo.build import build_demo
+    from archivist.preferences import Preferences
+    from ui.app import make_app
+    from ui.i18n import translations
+    from ui.main_window import MainWindow
+
+    root = work / "档案库 示例"
+    build_demo(root, items=12, seed=7)
+    archive = Archive.open(root)
+    first = _numbers(archive)
+    prefs = Preferences(ocr_workers=1)
+    prefs.save()
+    app = make_app()
+    assert isinstance(app, QApplication)
+    translations.apply("zh")
+    window = MainWindow(archive, prefs, auto_ocr=False)
+    window.resize(*LAPTOP)
+    window.show()
+
+    def save(widget: QWidget, name: str) -> None:
+        settle(app, window)
+        image = widget.grab()
+        image.save(str(OUT / name))
+        print(f"  docs/screenshots/{name} {image.width()}x{image.height()}", flush=True)
+
+    window.select_item(first[0])
+    window.tabs.setCurrentIndex(0)
+    save(window, "22-main-laptop.png")
+    window.show_ocr()
+    window.ocr.refresh()
+    save(window, "25-laptop-ocr-queue.png")
+    drop = generate_batch(work / "new", 1, seed=99)[0]
+    data = json.loads(drop.read_text(encoding="utf-8"))
+    window.open_capture([drop.parent / m["file"] for m in data["materials"]])
+    save(window.capture_dialog, "26-laptop-capture.png")
+    window.capture_dialog.reject()
     window.close()
     archive.close()
     return 0

@@ -748,3 +748,118 @@ def test_cli_edit_refuses_questionable_values(archive: Archive, tmp_path: Path) 
     long_title = run_cli(*base, "--title", "长" * 5000)
     assert long_title.returncode == 1 and "title" in long_title.stderr
     assert "200" in long_title.stderr
+
+
+# -- library messages never reach a person raw (issue 11, point 3) ------------------------
+
+# What the libraries say (pikepdf/qpdf, Pillow, our own sniffing), never shown in a sentence.
+RAW_WORDS = ("trailer", "xref", "unknown", "truncated", "cannot identify", "EOF")
+
+
+def raw_library_files(folder: Path) -> dict[str, tuple[str, str]]:
+    """name -> (code, a word of the library's own text kept in the details)."""
+    folder.mkdir(exist_ok=True)
+    whole = make_pdf(folder / "whole.pdf", pages=2).read_bytes()
+    (folder / "半截.pdf").write_bytes(whole[: len(whole) // 2])
+    photo = make_jpeg(folder / "photo.jpg", size=(800, 600)).read_bytes()
+    (folder / "截断.jpg").write_bytes(photo[: len(photo) // 3])
+    (folder / "不是图.jpg").write_bytes(b"just some text\n" * 20)
+    return {
+        "半截.pdf": ("file.pdf_corrupt", "file is damaged"),  # qpdf's words
+        "截断.jpg": ("file.image_corrupt", "truncated"),
+        "不是图.jpg": ("file.content_unknown", "unknown"),
+    }
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_library_words_stay_in_the_details(tmp_path: Path, lang: str) -> None:
+    from archivist.errors import FileRejected
+    from archivist.media import inspect_file
+
+    for name, (code, raw) in raw_library_files(tmp_path / "in").items():
+        with pytest.raises(FileRejected) as info:
+            inspect_file(tmp_path / "in" / name, name)
+        error = info.value
+        assert error.code == code
+        message = error.message(lang)
+        assert name in message  # the sentence names the file
+        for word in RAW_WORDS:
+            assert word.lower() not in message.lower(), (name, message)
+        chinese = any("\u4e00" <= ch <= "\u9fff" for ch in message.replace(name, ""))
+        assert chinese == (lang == "zh"), message
+        kept = " ".join(str(v) for v in error.to_dict(lang)["params"].values())
+        assert raw.lower() in kept.lower(), (name, error.params)
+
+
+def test_cli_refusal_names_the_file_and_keeps_the_library_words_in_json(
+    tmp_path: Path,
+) -> None:
+    archive_dir = tmp_path / "archive"
+    run_cli(
+        "--archive", str(archive_dir), "init", "--fonds-code", "J1", "--fonds-name", "测试",
+        check=True,
+    )  # fmt: skip
+    files = raw_library_files(tmp_path / "in")
+    for name, (code, raw) in files.items():
+        manifest = with_material(tmp_path / "in", name)
+        result = run_cli(
+            "--archive", str(archive_dir), "capture", "--manifest", str(manifest), "--json"
+        )
+        assert result.returncode == 1, result.stderr
+        lines = result.stderr.strip().splitlines()
+        assert len(lines) == 1 and name in lines[0], lines
+        for word in RAW_WORDS:
+            assert word.lower() not in lines[0].lower(), lines[0]
+        error = json.loads(result.stdout)["error"]
+        assert error["code"] == code and raw.lower() in json.dumps(error["params"]).lower()
+    manifest = with_material(tmp_path / "in", "截断.jpg")
+    english = run_cli(
+        "--archive", str(archive_dir), "--lang", "en", "capture", "--manifest", str(manifest)
+    )
+    line = english.stderr.strip()
+    assert "截断.jpg" in line and "damaged or incomplete" in line and "truncated" not in line
+
+
+def test_register_refusals_name_the_register_not_its_option(archive: Archive) -> None:
+    from archivist.registers import Selection, generate
+
+    out = archive.root.parent / "目录.docx"
+    with pytest.raises(ArchivistError) as empty:
+        generate(archive, "item-list", out, Selection(year=2019, class_code="SY"))
+    assert empty.value.code == "register.empty_selection"
+    assert "归档文件目录" in empty.value.message("zh")
+    assert "item-list" not in empty.value.message("zh")
+    assert empty.value.params["kind"] == "item-list"  # kept for scripts and --json
+    with pytest.raises(ArchivistError) as needs:
+        generate(archive, "volume-cover", out, Selection())
+    assert "案卷封面" in needs.value.message("zh") and "volume-cover" not in needs.value.message()
+
+
+# A sentence may quote `reason` only where the reason is the clerk's own words or text
+# this program wrote itself; a library's or the system's words go under 详细信息.
+REASONS_OF_OUR_OWN = {
+    "order.override",  # the clerk's reason for an order
+    "check.order_overridden",  # the same
+    "verify.audit_broken",  # rendered from audit.* entries of this catalogue
+    "verify.audit_missing",  # "<number> capture"
+    "id_number.invalid",  # bilingual reasons written in archivist/identity.py
+    "unit_code.invalid",
+    "entity.invalid",
+    "template.invalid",  # numbering.py's own explanations
+    "manifest.bad_field",  # the allowed values
+    "manifest.bad_file_name",
+    "search.bad_syntax",  # the query parser's messages (owned by the search work)
+    "ocr.engine_failed",  # stored as text with the page (the OCR work keeps it)
+    "ocr.page_unreadable",
+    "handover.seq_gap",  # {actual}: sequence numbers
+    "check.order_broken",  # {actual}: the stored order
+}
+
+
+def test_no_sentence_quotes_a_library_reason() -> None:
+    from archivist.messages import CATALOG
+
+    quoting = {
+        code for code, (zh, en) in CATALOG.items() if "{reason}" in zh + en or "{actual}" in zh + en
+    }
+    assert quoting - REASONS_OF_OUR_OWN == set()

@@ -305,6 +305,18 @@ def test_an_empty_volume_is_dissolved_and_its_case_number_stays_explained(
     volumes.remove_items(archive, made[0]["code"], [filed["june"]], "重新组卷")
     [again] = volumes.build(archive, 2023, "SY", "month", mixed_ok=True)
     assert again["code"] == "J023-SY-003"
+    # nor does a dissolved volume go into a handover batch or a box
+    from archivist import custody, handover
+
+    batch = handover.create(archive, "失业保险科", "王五")["number"]
+    box = custody.create_box(archive, 2023, "SY", "D10", kind="volumes")["code"]
+    for refused in (
+        lambda: handover.add_volumes(archive, batch, [june]),
+        lambda: custody.put(archive, box, volumes=[june], reason="装盒"),
+    ):
+        with pytest.raises(InputError) as info:
+            refused()
+        assert info.value.code == "volume.dissolved"
 
 
 def test_a_handed_over_volume_is_not_dissolved(archive: Archive, filed: dict[str, str]) -> None:

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QDate, QEvent, QRect, QSettings, QStringListModel, Qt, QTimer, Signal
-from PySide6.QtGui import QBrush, QColor, QDragEnterEvent, QDropEvent, QGuiApplication
+from PySide6.QtGui import QBrush, QColor, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -55,16 +55,14 @@ from archivist.identity import normalise_id_number, normalise_unit_code
 from archivist.manifest import build_request
 from archivist.media import inspect_file
 from archivist.ordering import OrderInput, Placement, arrange, explain
-from ui import errors
+from ui import errors, screen
 from ui.tasks import TaskContext, TaskRunner
 
 ACCEPTED = (".pdf", ".tif", ".tiff", ".jpg", ".jpeg", ".jpe", ".png", ".jp2", ".j2k", ".jpf")
 INDEX_ROLE = Qt.ItemDataRole.UserRole
 CHECK_COLUMN = 5
+CHECK_BATCH = 4  # files checked by one background task
 PREFERRED_SIZE = (1180, 780)
-# Room the window frame takes around the dialog (title bar, borders) where the
-# platform does not tell before the dialog is shown.
-FRAME_ALLOWANCE = (16, 40)
 LAST_CLASS_KEY = "capture/last_class"
 LAST_BUSINESS_KEY = "capture/last_business_type"
 # Which field a refusal from the core concerns: it is shown next to that field.
@@ -198,23 +196,26 @@ class CaptureDialog(QDialog):
         id_row.addWidget(self.identifier_state, 1)
         self.form_labels: dict[str, QLabel] = {}
         self.field_hints: dict[str, QLabel] = {}
-        form = QFormLayout()
-        self.form = form
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        form.setVerticalSpacing(4)
+        # two columns of fields: the dialog must fit a 1280×720 screen
+        left, right = QFormLayout(), QFormLayout()
+        for form in (left, right):
+            form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+            form.setVerticalSpacing(4)
+        self.hint_forms: dict[str, QFormLayout] = {}
         for key, field in (
             ("class", self.klass),
             ("business", self.business),
             ("date", self.date),
+            ("handler", self.handler),
             ("kind", kind_row),
             ("entity", self.entity),
             ("identifier", id_row),
             ("title", self.title),
-            ("handler", self.handler),
             ("roster", self.roster),
         ):
             label = QLabel()
             self.form_labels[key] = label
+            form = left if key in ("class", "business", "date", "handler") else right
             if isinstance(field, QHBoxLayout):
                 form.addRow(label, field)
             else:
@@ -225,6 +226,7 @@ class CaptureDialog(QDialog):
             hint.setWordWrap(True)
             hint.setStyleSheet("color: #a11d1d;")
             self.field_hints[key] = hint
+            self.hint_forms[key] = form
             form.addRow(QLabel(), hint)
             form.setRowVisible(hint, False)
         self.business.currentIndexChanged.connect(lambda _i: self._clear_hints("business"))
@@ -235,7 +237,10 @@ class CaptureDialog(QDialog):
         self.title.textChanged.connect(lambda _t: self._clear_hints("title"))
         self.roster.textChanged.connect(lambda _t: self._clear_hints("roster"))
         self.item_box = QGroupBox()
-        self.item_box.setLayout(form)
+        columns = QHBoxLayout(self.item_box)
+        columns.addLayout(left, 1)
+        columns.addSpacing(12)
+        columns.addLayout(right, 1)
 
         # -- materials -----------------------------------------------------------------
         self.table = QTableWidget(0, 6)
@@ -247,8 +252,8 @@ class CaptureDialog(QDialog):
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         for col in (2, 3, 4, CHECK_COLUMN):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
-        self.table.setColumnWidth(0, 170)
-        self.table.setColumnWidth(CHECK_COLUMN, 200)
+        self.table.setColumnWidth(0, 150)
+        self.table.setColumnWidth(CHECK_COLUMN, 150)
         self.table.setMinimumHeight(110)
         self.table.itemChanged.connect(self._title_edited)
         self.add_button = QPushButton()
@@ -296,6 +301,15 @@ class CaptureDialog(QDialog):
         self.problem.setObjectName("captureProblem")
         self.problem.setStyleSheet("color: #a11d1d;")
         self.problem.setWordWrap(True)
+        self.problem.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        # Every problem is listed; a long list scrolls instead of pushing the buttons away.
+        self.problem_area = QScrollArea()
+        self.problem_area.setObjectName("captureProblems")
+        self.problem_area.setWidgetResizable(True)
+        self.problem_area.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.problem_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.problem_area.setWidget(self.problem)
+        self.problem_area.setMaximumHeight(self.fontMetrics().lineSpacing() * 5 + 8)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
@@ -316,14 +330,14 @@ class CaptureDialog(QDialog):
         body_layout.setContentsMargins(0, 0, 0, 0)
         body_layout.addWidget(self.item_box)
         body_layout.addWidget(lower, 1)
-        self.scroll = QScrollArea()
-        self.scroll.setObjectName("captureScroll")
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        self.scroll.setWidget(body)
+        self.body_area = QScrollArea()
+        self.body_area.setObjectName("captureScroll")
+        self.body_area.setWidgetResizable(True)
+        self.body_area.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.body_area.setWidget(body)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.scroll, 1)
-        layout.addWidget(self.problem)
+        layout.addWidget(self.body_area, 1)
+        layout.addWidget(self.problem_area)
         layout.addWidget(self.progress)
         layout.addWidget(self.buttons)
         self.fit_to_screen()
@@ -339,18 +353,16 @@ class CaptureDialog(QDialog):
         """Size the dialog to the screen's free area (without the taskbar), at most its
         preferred size, and centre it there: its buttons never fall off the screen."""
         if available is None:
-            screen = (self.parentWidget() or self).screen() or QGuiApplication.primaryScreen()
-            if screen is None:
+            available = screen.available_area(self.parentWidget() or self)
+            if available is None:
                 self.resize(*PREFERRED_SIZE)
                 return
-            available = screen.availableGeometry()
-        frame_w, frame_h = FRAME_ALLOWANCE
+        frame_w, frame_h = screen.FRAME  # before it is shown, the frame is not known
         if self.isVisible():
             frame_w = max(0, self.frameGeometry().width() - self.width())
             frame_h = max(0, self.frameGeometry().height() - self.height())
         width = min(PREFERRED_SIZE[0], available.width() - frame_w)
         height = min(PREFERRED_SIZE[1], available.height() - frame_h)
-        self.setMaximumSize(available.width() - frame_w, available.height() - frame_h)
         self.resize(width, height)
         self.move(
             available.x() + (available.width() - width - frame_w) // 2,
@@ -376,9 +388,9 @@ class CaptureDialog(QDialog):
     def show_field_problem(self, key: str, message: str) -> None:
         hint = self.field_hints[key]
         hint.setText(message)
-        self.form.setRowVisible(hint, bool(message))
+        self.hint_forms[key].setRowVisible(hint, bool(message))
         if message:
-            self.scroll.ensureWidgetVisible(hint)
+            self.body_area.ensureWidgetVisible(hint)
 
     def _clear_hints(self, *keys: str) -> None:
         for key in keys:
@@ -496,26 +508,31 @@ class CaptureDialog(QDialog):
     # -- checking the files as they come (the preflight capture runs) --------------
     def _check_files(self, drafts: list[Draft]) -> None:
         """Run capture's own file check on each new file, off the window's thread; every
-        problem is marked on its row at once, all of them together."""
-        paths = [d.path for d in drafts]
+        problem is marked on its row as soon as it is known, all of them listed together.
+        A few files a task: rows are marked as checking goes on, two files at a time."""
+        all_paths = [d.path for d in drafts]
+        for start in range(0, len(all_paths), CHECK_BATCH):
+            paths = all_paths[start : start + CHECK_BATCH]
 
-        def work(_ctx: TaskContext) -> list[tuple[Path, BaseException | None, str]]:
-            results: list[tuple[Path, BaseException | None, str]] = []
-            for path in paths:
-                try:
-                    inspect_file(path, path.name)
-                except Exception as exc:  # each file's problem is kept with its row
-                    results.append((path, exc, "".join(traceback.format_exception(exc))))
-                else:
-                    results.append((path, None, ""))
-            return results
+            def work(
+                _ctx: TaskContext, paths: list[Path] = paths
+            ) -> list[tuple[Path, BaseException | None, str]]:
+                results: list[tuple[Path, BaseException | None, str]] = []
+                for path in paths:
+                    try:
+                        inspect_file(path, path.name)
+                    except Exception as exc:  # each file's problem is kept with its row
+                        results.append((path, exc, "".join(traceback.format_exception(exc))))
+                    else:
+                        results.append((path, None, ""))
+                return results
 
-        def failed(exc: BaseException, details: str) -> None:
-            self._checked([(path, exc, details) for path in paths])
+            def failed(exc: BaseException, details: str, paths: list[Path] = paths) -> None:
+                self._checked([(path, exc, details) for path in paths])
 
-        self.runner.submit(
-            self.tr("检查文件"), work, on_done=self._checked, on_error=failed, quiet=True
-        )
+            self.runner.submit(
+                self.tr("检查文件"), work, on_done=self._checked, on_error=failed, quiet=True
+            )
 
     def _checked(self, results: object) -> None:
         if not Shiboken.isValid(self) or not isinstance(results, list):
@@ -795,13 +812,9 @@ class CaptureDialog(QDialog):
             return self.tr("请添加文件（拖入窗口或点“添加文件”）")
         bad = self.bad_files()
         if bad:
-            lines = [
-                self.tr("{n} 个文件不能采集，请移除或换成完好的文件：").format(n=len(bad))
-            ]
+            lines = [self.tr("{n} 个文件不能采集，请移除或换成完好的文件：").format(n=len(bad))]
             lines += ["• " + self.file_problem(d) for d in bad]
             return "\n".join(lines)
-        if self.checking():
-            return self.tr("正在检查文件…")
         if not any(d.role == "form" for d in self.drafts):
             return self.tr("至少要有一份业务表单")
         if not self.business.currentData():
@@ -813,6 +826,8 @@ class CaptureDialog(QDialog):
             return message
         if ok is None and self.identifier.text().strip():
             return self.tr("证件号码不完整")
+        if self.checking():
+            return self.tr("正在检查文件…")
         return ""
 
     def request_data(self) -> dict[str, Any]:

@@ -216,7 +216,7 @@ class ItemDetail(QWidget):
             importance = self.tr("重要") if m["importance"] == "important" else self.tr("次要")
             cells = [
                 str(m["seq"]),
-                m["title"],
+                ("⚠ " if m.get("warnings") else "") + m["title"],
                 role + ("" if m["role"] == "form" else f"·{importance}"),
                 m.get("person") or "",
                 str(m["pages"]),
@@ -230,7 +230,16 @@ class ItemDetail(QWidget):
                 elif col == 5:
                     cell.setToolTip(text)
                 elif col == 1:
-                    cell.setToolTip(f"{m['title']}\n{m['original_name']}\n{m['media_type']}")
+                    cell.setToolTip(
+                        "\n".join(
+                            [
+                                m["title"],
+                                m["original_name"],
+                                m["media_type"],
+                                *m.get("warnings", []),
+                            ]
+                        )
+                    )
                 self.materials.setItem(row, col, cell)
         self.materials.resizeRowsToContents()
         history = view.get("history", [])

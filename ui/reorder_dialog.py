@@ -45,6 +45,14 @@ class ReorderDialog(QDialog):
             self.list.addItem(item)
         self.reason = QLineEdit()
         self.reason.setPlaceholderText(self.tr("必须填写理由（记入审计记录）"))
+        # what is missing is said under the field, not in an error dialog
+        self.reason_hint = QLabel()
+        self.reason_hint.setObjectName("reasonHint")
+        self.reason_hint.setStyleSheet("color: #a11d1d;")
+        self.reason_hint.setWordWrap(True)
+        self.reason_hint.setVisible(False)
+        self.reason.textChanged.connect(lambda _t: self.show_hint(""))
+        self.list.model().rowsMoved.connect(lambda *_a: self.show_hint(""))
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
@@ -55,14 +63,26 @@ class ReorderDialog(QDialog):
         layout.addWidget(self.list, 1)
         layout.addWidget(QLabel(self.tr("理由：")))
         layout.addWidget(self.reason)
+        layout.addWidget(self.reason_hint)
         layout.addWidget(self.buttons)
         self.resize(560, 420)
 
     def order(self) -> list[int]:
         return [int(self.list.item(r).data(SEQ_ROLE)) for r in range(self.list.count())]
 
+    def show_hint(self, message: str) -> None:
+        self.reason_hint.setText(message)
+        self.reason_hint.setVisible(bool(message))
+
     def save(self) -> None:
         order, reason = self.order(), self.reason.text()
+        if order == sorted(order):
+            self.show_hint(self.tr("顺序没有改变：请先拖动材料"))
+            return
+        if not reason.strip():
+            self.show_hint(self.tr("必须填写理由（记入审计记录）"))
+            self.reason.setFocus()
+            return
 
         def work(_ctx: TaskContext) -> str:
             items.reorder(self.archive, self.number, order, reason)

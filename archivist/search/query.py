@@ -70,9 +70,15 @@ _SEARCHABLE = re.compile(rf"[{CJK_CLASS}0-9A-Za-z]")
 MAX_DEPTH = 32
 
 
+SHOWN_QUERY = 60  # characters of a malformed query repeated in the message
+
+
 def _bad(text: str, code: str, reason: str, **params: str | int) -> InputError:
     """A malformed query: a catalogue sentence per kind; the parser's own words in `reason`."""
-    return InputError(code, query=text, reason=reason, **params)
+    shown = " ".join(text.split())
+    if len(shown) > SHOWN_QUERY:
+        shown = shown[:SHOWN_QUERY] + "…"
+    return InputError(code, query=shown, reason=reason, **params)
 
 
 def parse(text: str) -> Node:

@@ -38,6 +38,7 @@ BATCH = 500
 GENERATION_FILE = "archivist-generation.json"
 UPDATE_LOCK = ".update.lock"  # in index/, only while held
 UPDATE_WAIT_SECONDS = 10.0
+PRUNE_AT = 32  # indexed changes kept in the database's note before it is pruned
 
 
 def index_folder(archive: Archive) -> Path:
@@ -86,6 +87,13 @@ class ChangeState:
     def overflow(self) -> bool:
         """Too many changes were noted to list: compare the whole index instead."""
         return any(entry.get("overflow") for entry in self.pending.values())
+
+    def after(self, indexed: int | None) -> ChangeState:
+        """Only the changes an index brought up to `indexed` lacks (None: all)."""
+        if indexed is None:
+            return self
+        later = {k: v for k, v in self.pending.items() if _gen(k) > indexed}
+        return ChangeState(self.generation, later)
 
     def changes(self) -> tuple[set[int], set[str]]:
         items: set[int] = set()
@@ -160,18 +168,23 @@ def _update_lock(folder: Path, wait: float | None = None) -> Iterator[bool]:
             lock.release()
 
 
-def _settle(archive: Archive, folder: Path, generation: int) -> None:
-    """The index now holds every change up to `generation`: record that beside the
-    index first, then drop those changes from the database's pending note."""
-    _write_generation(folder, generation)
-    if archive.read_only:
+def _settle(archive: Archive, folder: Path, state: ChangeState, prune: bool = False) -> None:
+    """The index now holds every change up to `state.generation`: record that beside
+    the index. Changes up to there are dropped from the database's note only now and
+    then (not one more write transaction per capture): until then the generation file
+    says they are done."""
+    _write_generation(folder, state.generation)
+    done = [v for k, v in state.pending.items() if _gen(k) <= state.generation]
+    # An overflowed note goes at once: later changes would be merged into it.
+    prune = prune or len(done) >= PRUNE_AT or any(v.get("overflow") for v in done)
+    if archive.read_only or not done or not prune:
         return
     with archive.db.writing() as session:
         row = session.get(Setting, PENDING_KEY)
         if row is None:
             return
         pending = load_pending(row.value)
-        kept = {k: v for k, v in pending.items() if _gen(k) > generation}
+        kept = {k: v for k, v in pending.items() if _gen(k) > state.generation}
         if kept != pending:
             row.value = json.dumps(kept, ensure_ascii=False)
 
@@ -190,7 +203,7 @@ def reconcile(archive: Archive) -> int:
         # through a private copy, brought in step there by ensure_index).
         return 0
     indexed = read_generation(folder)
-    if indexed == state.generation and not state.pending:
+    if indexed == state.generation:
         return 0
     return _catch_up(archive, indexed, state)
 
@@ -202,7 +215,7 @@ def _catch_up(archive: Archive, indexed: int | None, state: ChangeState) -> int:
     index.checked = True
     if indexed is not None and indexed > state.generation:
         return _rebuild(archive)  # the database is older than the index (a restored backup)
-    if indexed is None or (indexed < state.generation and not state.pending):
+    if indexed is None or (indexed < state.generation and not state.after(indexed).pending):
         # Nothing says which changes the index lacks: compare what it holds.
         return _bring_in_step(archive, index, compare=True)
     return _bring_in_step(archive, index)
@@ -226,11 +239,12 @@ def _bring_in_step(
             return 0
         with archive.db.reading() as session:
             state = change_state(session)
+        later = state.after(read_generation(index.folder))
         wanted, gone = set(item_ids), set(removed)
-        pending_items, pending_removed = state.changes()
+        pending_items, pending_removed = later.changes()
         wanted |= pending_items
         gone |= pending_removed
-        if compare or state.overflow:
+        if compare or later.overflow:
             drift = index_drift(archive, index)
             wanted.update(drift.missing_ids + drift.stale_ids)
             gone.update(drift.orphans)
@@ -238,7 +252,7 @@ def _bring_in_step(
             docs = list(documents(session, wanted))
         present = {str(d["number"]) for d in docs}
         index.update(docs, remove=sorted(gone - present))
-        _settle(archive, index.folder, state.generation)
+        _settle(archive, index.folder, state)
     return len(docs)
 
 
@@ -267,7 +281,8 @@ def index_drift(archive: Archive, index: TextIndex | None = None) -> IndexDrift:
     else:
         stored = {str(d.get("number")): d for d in index.stored_documents()}
     with archive.db.reading() as session:
-        pending_items, _removed = change_state(session).changes()
+        indexed = read_generation(index.folder)
+        pending_items, _removed = change_state(session).after(indexed).changes()
         rows = session.execute(
             select(
                 Item.id,
@@ -310,6 +325,7 @@ def index_drift(archive: Archive, index: TextIndex | None = None) -> IndexDrift:
         missing_ids=sorted(i for _, i in missing),
         stale_ids=sorted(i for _, i in stale),
     )
+
 
 def _remove_other_engines(archive: Archive, keep: Path) -> None:
     """Derived files another engine (or an older layout) left in `index/`."""
@@ -463,7 +479,7 @@ def _rebuild(
                     yield document
 
             count = index.add_many(counted(), procs=procs or 1)
-        _settle(archive, index.folder, state.generation)
+        _settle(archive, index.folder, state, prune=True)
     with contextlib.suppress(FileNotFoundError):
         (index_folder(archive) / STALE_MARK).unlink()
     return count
@@ -480,7 +496,7 @@ def ensure_index(archive: Archive) -> TextIndex:
         with archive.db.reading() as session:
             state = change_state(session)
         indexed = read_generation(index.folder)
-        if indexed != state.generation or state.pending:
+        if indexed != state.generation:
             index.checked = True
             _catch_up(archive, indexed, state)
     index.checked = True

@@ -416,3 +416,29 @@ def test_a_refusal_appears_next_to_its_field(
     # choosing another business type clears it
     dialog.set_class("SY", "失业保险金申领")
     assert dialog.field_problems() == {} and not hint.isVisible()
+
+
+def test_reorder_dialog_says_what_is_missing_under_the_reason(
+    qtbot: Any, archive: Archive, tmp_path: Path, shown_errors: list[tuple[str, str]]
+) -> None:
+    from ui.reorder_dialog import ReorderDialog
+
+    from .conftest import capture_sample
+
+    number = capture_sample(archive, tmp_path / "drop")
+    dialog = ReorderDialog(archive, TaskRunner(), number)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.list.count() >= 2
+    dialog.save()
+    assert dialog.reason_hint.isVisible() and "没有改变" in dialog.reason_hint.text()
+    assert dialog.list.model().moveRow(QModelIndex(), dialog.list.count() - 1, QModelIndex(), 0)
+    assert not dialog.reason_hint.isVisible()
+    dialog.save()
+    assert dialog.reason_hint.isVisible() and "理由" in dialog.reason_hint.text()
+    assert shown_errors == [] and dialog.isVisible()
+    dialog.reason.setText("按收件顺序")
+    assert not dialog.reason_hint.isVisible()
+    with qtbot.waitSignal(dialog.reordered, timeout=20000):
+        dialog.save()
+    assert shown_errors == []

@@ -120,6 +120,7 @@ def test_capture_with_reorder(qtbot: Any, window: Any, tmp_path: Path, monkeypat
         dialog.override_order([1, 0, 2])
     assert dialog.override == [1, 0, 2] and dialog.override_reason == "按收件顺序"
     assert "人工调整" in dialog.order.item(1).text()
+    qtbot.waitUntil(lambda: not dialog.checking(), timeout=20000)  # files checked on adding
     assert dialog.problem_text() == ""
     with qtbot.waitSignal(dialog.captured, timeout=30000) as signal:
         dialog.save()
@@ -136,10 +137,21 @@ def test_capture_with_reorder(qtbot: Any, window: Any, tmp_path: Path, monkeypat
 
 
 def test_capture_error_shown_in_chinese(
-    qtbot: Any, window: Any, tmp_path: Path, shown_errors: list[tuple[str, str]]
+    qtbot: Any,
+    window: Any,
+    tmp_path: Path,
+    shown_errors: list[tuple[str, str]],
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    from ui.capture_dialog import CaptureDialog
+    """A bad file is refused in Chinese on its row as soon as it is added; a file that
+    goes bad after its check is refused by capture, on its row too, not in a modal."""
+    from PySide6.QtWidgets import QMessageBox
 
+    from ui.capture_dialog import CHECK_COLUMN, CaptureDialog
+
+    monkeypatch.setattr(  # closing the filled dialog at the end: discard
+        QMessageBox, "question", staticmethod(lambda *a, **k: QMessageBox.StandardButton.Discard)
+    )
     folder = tmp_path / "bad"
     folder.mkdir()
     fake = folder / "表.pdf"
@@ -148,11 +160,24 @@ def test_capture_error_shown_in_chinese(
     qtbot.addWidget(dialog)
     dialog.set_class("SY", "失业保险金申领")
     dialog.entity.setText("王五")
+    qtbot.waitUntil(lambda: not dialog.checking(), timeout=20000)
+    marked = dialog.table.item(0, CHECK_COLUMN).text()
+    assert "表.pdf" in marked and "损坏" in marked and "表.pdf" in dialog.problem_text()
+    dialog.save()  # refused before anything runs
+    assert not dialog.busy and shown_errors == []
+    dialog.table.selectRow(0)
+    dialog.remove_selected()
+    form = make_pdf(folder / "登记表.pdf", pages=1)
+    dialog.add_files([form])
+    qtbot.waitUntil(lambda: not dialog.checking(), timeout=20000)
+    assert dialog.problem_text() == ""
+    form.unlink()  # gone after its check
     dialog.save()
-    qtbot.waitUntil(lambda: bool(shown_errors), timeout=20000)
-    message, details = shown_errors[0]
-    assert "表.pdf" in message and "code: file." in details
-    assert not dialog.busy and browse.item_ids(window.archive, browse.ItemQuery()) != []
+    qtbot.waitUntil(lambda: not dialog.busy, timeout=20000)
+    assert shown_errors == []
+    assert dialog.drafts[0].check == "bad" and "文件不存在" in dialog.problem_text()
+    assert "登记表.pdf" in dialog.table.item(0, CHECK_COLUMN).text()
+    assert len(browse.item_ids(window.archive, browse.ItemQuery())) == 1  # only the sample
 
 
 def _text_page(path: Path, text: str) -> Path:
