@@ -176,7 +176,7 @@ def build_request(
     roster = _roster(data.get("roster"), entity, label)
     materials_data = data.get("materials")
     if materials_data is not None and not isinstance(materials_data, list):
-        raise InputError("manifest.bad_field", field="materials", file=label, reason="not a list")
+        raise InputError("manifest.not_a_list", field="materials", file=label)
     if not materials_data:
         raise InputError("manifest.no_materials", file=label)
     if len(materials_data) > MAX_MATERIALS:
@@ -193,10 +193,9 @@ def build_request(
     for index, entry in enumerate(materials_data):
         if not isinstance(entry, dict):
             raise InputError(
-                "manifest.bad_field",
+                "manifest.not_an_object",
                 field=f"materials[{index}]",
                 file=label,
-                reason="not an object",
             )
         materials.append(_material(entry, index, base, base_resolved, label, anywhere))
         resolved = materials[-1].path
@@ -238,7 +237,7 @@ def _entity(value: Any, label: str) -> EntityRef:
     if value is None:
         raise InputError("manifest.missing_field", field="entity", file=label)
     if not isinstance(value, dict):
-        raise InputError("manifest.bad_field", field="entity", file=label, reason="not an object")
+        raise InputError("manifest.not_an_object", field="entity", file=label)
     kind = value.get("kind")
     if not isinstance(kind, str) or kind not in ("unit", "person"):
         raise InputError(
@@ -257,7 +256,7 @@ def _roster(value: Any, entity: EntityRef, label: str) -> list[RosterPerson]:
         # A person's own item: the person is its whole roster.
         return [RosterPerson(entity.name, entity.id_number)] if entity.kind == "person" else []
     if not isinstance(value, list):
-        raise InputError("manifest.bad_field", field="roster", file=label, reason="not a list")
+        raise InputError("manifest.not_a_list", field="roster", file=label)
     if len(value) > MAX_ROSTER:
         raise InputError(
             "value.too_many", field="roster", count=len(value), limit=MAX_ROSTER, file=label
@@ -340,7 +339,7 @@ def _material(
     person = entry.get("person")
     if person is not None and (not isinstance(person, str) or not person.strip()):
         raise InputError(
-            "manifest.bad_field", field=prefix + "person", file=label, reason="not text"
+            "manifest.not_text", field=prefix + "person", file=label
         )
     person_text = check_text(person, prefix + "person", MAX_NAME, file=label) if person else ""
     return MaterialRequest(

@@ -116,6 +116,18 @@ CATALOG: dict[str, tuple[str, str]] = {
         "清单缺少字段“{field}”：{file}",
         "The manifest lacks the field '{field}': {file}",
     ),
+    "manifest.not_a_list": (
+        "清单字段“{field}”应为列表：{file}",
+        "The manifest field '{field}' must be a list: {file}",
+    ),
+    "manifest.not_an_object": (
+        "清单字段“{field}”应为对象（{{…}}）：{file}",
+        "The manifest field '{field}' must be an object ({{…}}): {file}",
+    ),
+    "manifest.not_text": (
+        "清单字段“{field}”应为非空的文字：{file}",
+        "The manifest field '{field}' must be non-empty text: {file}",
+    ),
     "manifest.bad_field": (
         "清单字段“{field}”的值无效：{file}（{reason}）",
         "Invalid value of '{field}' in {file} ({reason})",
@@ -188,8 +200,8 @@ CATALOG: dict[str, tuple[str, str]] = {
         "The image is too large: {file} ({width}×{height}, {megapixels} MP; at most {limit} MP)",
     ),
     "file.image_incomplete": (
-        "图像文件不完整：{file}（{detail}）",
-        "The image file is incomplete: {file} ({detail})",
+        "图像文件不完整或已损坏（数据没有完整写到结尾）：{file}",
+        "The image file is incomplete or damaged (its data does not run to the end): {file}",
     ),
     "warning.pdf_javascript": (
         "PDF 含有 JavaScript 脚本（已按原样保存，请核实来源）：{file}",

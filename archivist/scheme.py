@@ -210,7 +210,7 @@ def add_type(
     _require(reason)
     klass = _class(session, code)
     if not name.strip():
-        raise InputError("manifest.bad_field", field="business_type", file="scheme", reason="empty")
+        raise InputError("manifest.not_text", field="business_type", file="scheme")
     exists = session.scalar(
         select(BusinessType).where(BusinessType.class_id == klass.id, BusinessType.name == name)
     )

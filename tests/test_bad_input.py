@@ -388,7 +388,7 @@ def _raw_manifest(folder: Path, text: str) -> Path:
         ),
         ({"entity": {"kind": "person", "name": ["张三"]}}, "value.not_text", "entity.name"),
         ({"entity": {"kind": ["person"], "name": "张三"}}, "manifest.bad_field", "entity.kind"),
-        ({"entity": "张三"}, "manifest.bad_field", "entity"),
+        ({"entity": "张三"}, "manifest.not_an_object", "entity"),
         ({"title": ["张三"]}, "value.not_text", "title"),
         ({"handler": {"name": "王五"}}, "value.not_text", "handler"),
         ({"class": 12}, "value.not_text", "class"),
@@ -397,13 +397,13 @@ def _raw_manifest(folder: Path, text: str) -> Path:
         ({"completed_on": 20230512}, "date.invalid", "completed_on"),
         ({"completed_on": True}, "date.invalid", "completed_on"),
         ({"roster": ["张三", ["李四"]]}, "manifest.bad_field", "roster[1]"),
-        ({"roster": "张三"}, "manifest.bad_field", "roster"),
+        ({"roster": "张三"}, "manifest.not_a_list", "roster"),
         (
             {"roster": ["张三", {"name": "李四", "id_number": 110105198001010016}]},
             "value.not_text",
             "roster[1].id_number",
         ),
-        ({"materials": {"file": "a.pdf"}}, "manifest.bad_field", "materials"),
+        ({"materials": {"file": "a.pdf"}}, "manifest.not_a_list", "materials"),
         (
             {"materials": [{"file": ["a.pdf"], "role": "form"}]},
             "value.not_text",
@@ -848,7 +848,6 @@ REASONS_OF_OUR_OWN = {
     "template.invalid",  # numbering.py's own explanations
     "manifest.bad_field",  # the allowed values
     "manifest.bad_file_name",
-    "search.bad_syntax",  # the query parser's messages (owned by the search work)
     "ocr.engine_failed",  # stored as text with the page (the OCR work keeps it)
     "ocr.page_unreadable",
     "handover.seq_gap",  # {actual}: sequence numbers

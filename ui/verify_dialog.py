@@ -86,7 +86,9 @@ def what_text(finding: Finding) -> str:
     if not parts and "klass" in params and "year" in params:
         parts.append(f"{params['klass']} {params['year']}")
     if not parts and "seq" in params:
-        parts.append(_tr("审计事件 {seq}").format(seq=params["seq"]))
+        parts.append(
+            QCoreApplication.translate("VerifyDialog", "审计事件 {seq}").format(seq=params["seq"])
+        )
     return "　".join(parts)
 
 

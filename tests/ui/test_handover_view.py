@@ -105,7 +105,7 @@ def test_preview_shows_the_volume_contents_as_printed(
     # an empty selection: the core's sentence, nothing to export
     dialog.year.setValue(2001)
     qtbot.waitUntil(lambda: not dialog.previewing, timeout=30000)
-    assert dialog.status.text() == "所选范围内没有可登记的内容，未生成“volume-list”"
+    assert dialog.status.text() == "所选范围内没有可登记的内容，未生成“案卷目录”"
     assert not dialog.word_button.isEnabled()
 
 

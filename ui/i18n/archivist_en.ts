@@ -59,6 +59,14 @@
         <translation>Add a business type</translation>
     </message>
     <message>
+        <source>请填写业务类型名称</source>
+        <translation>Enter the business type name</translation>
+    </message>
+    <message>
+        <source>请填写理由</source>
+        <translation>Enter a reason</translation>
+    </message>
+    <message>
         <source>理由</source>
         <translation>Reason</translation>
     </message>
@@ -269,6 +277,18 @@
         <translation>Record files (*.pdf *.tif *.tiff *.jpg *.jpeg *.png *.jp2);;All files (*)</translation>
     </message>
     <message>
+        <source>检查文件</source>
+        <translation>Checking files</translation>
+    </message>
+    <message>
+        <source>✓ 可以采集</source>
+        <translation>✓ Ready to capture</translation>
+    </message>
+    <message>
+        <source>正在检查…</source>
+        <translation>Checking…</translation>
+    </message>
+    <message>
         <source>表单</source>
         <translation>Form</translation>
     </message>
@@ -313,6 +333,10 @@
         <translation>Add files (drop them here or click &quot;Add files&quot;)</translation>
     </message>
     <message>
+        <source>{n} 个文件不能采集，请移除或换成完好的文件：</source>
+        <translation>{n} file(s) cannot be captured; remove them or use intact files instead:</translation>
+    </message>
+    <message>
         <source>至少要有一份业务表单</source>
         <translation>At least one business form is needed</translation>
     </message>
@@ -329,6 +353,10 @@
         <translation>The identity number is incomplete</translation>
     </message>
     <message>
+        <source>正在检查文件…</source>
+        <translation>Checking the files…</translation>
+    </message>
+    <message>
         <source>采集窗口</source>
         <translation>capture window</translation>
     </message>
@@ -339,6 +367,14 @@
     <message>
         <source>采集</source>
         <translation>Capture</translation>
+    </message>
+    <message>
+        <source>放弃本次采集</source>
+        <translation>Discard this capture</translation>
+    </message>
+    <message>
+        <source>已填写的内容和添加的文件将被放弃，确定关闭吗？</source>
+        <translation>What you entered and the files you added will be discarded. Close anyway?</translation>
     </message>
     <message>
         <source>采集一件档案</source>
@@ -457,8 +493,63 @@
         <translation>Person</translation>
     </message>
     <message>
+        <source>检查结果</source>
+        <translation>Check</translation>
+    </message>
+    <message>
         <source>取消</source>
         <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>EntityCorrectDialog</name>
+    <message>
+        <source>名称不能为空</source>
+        <translation>The name cannot be empty</translation>
+    </message>
+    <message>
+        <source>尚未修改任何内容</source>
+        <translation>Nothing changed yet</translation>
+    </message>
+    <message>
+        <source>请填写更正理由</source>
+        <translation>Enter the reason for the correction</translation>
+    </message>
+    <message>
+        <source>更正单位/个人 — {number}</source>
+        <translation>Correct unit / person — {number}</translation>
+    </message>
+    <message>
+        <source>{number}&#x3000;{title}</source>
+        <translation>{number}  {title}</translation>
+    </message>
+    <message>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>单位名称</source>
+        <translation>Unit name</translation>
+    </message>
+    <message>
+        <source>身份证号</source>
+        <translation>ID number</translation>
+    </message>
+    <message>
+        <source>统一社会信用代码</source>
+        <translation>Credit code</translation>
+    </message>
+    <message>
+        <source>当前 {code}；留空则不改</source>
+        <translation>Now {code}; leave empty to keep it</translation>
+    </message>
+    <message>
+        <source>更正理由</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>只用于更正录入错误：号码按国家标准核对校验码；同一单位或个人的所有档案件随之更正，已移交的档案不能更正。</source>
+        <translation>Only for correcting typing mistakes: numbers are checked against the national standard&apos;s check digit; every item of the same unit or person takes the correction; records already handed over cannot be corrected.</translation>
     </message>
 </context>
 <context>
@@ -782,6 +873,10 @@ Captured drops move to {done}; bad drops to {quarantine} (with &quot;原因.txt&
         <translation>Renumber</translation>
     </message>
     <message>
+        <source>更正单位/个人</source>
+        <translation>Correct unit / person</translation>
+    </message>
+    <message>
         <source>个人</source>
         <translation>Person</translation>
     </message>
@@ -822,6 +917,46 @@ Captured drops move to {done}; bad drops to {quarantine} (with &quot;原因.txt&
         <translation>Secondary</translation>
     </message>
     <message>
+        <source>盒 {box}（未上架）</source>
+        <translation>Box {box} (not shelved)</translation>
+    </message>
+    <message>
+        <source>未装盒</source>
+        <translation>not boxed</translation>
+    </message>
+    <message>
+        <source>未组卷，未移交</source>
+        <translation>Unfiled, not handed over</translation>
+    </message>
+    <message>
+        <source>未移交</source>
+        <translation>Not handed over</translation>
+    </message>
+    <message>
+        <source>已移交（交接单 {batch}）</source>
+        <translation>Handed over (handover record {batch})</translation>
+    </message>
+    <message>
+        <source>已移交</source>
+        <translation>Handed over</translation>
+    </message>
+    <message>
+        <source>已退回（交接单 {batch}），待整改后重新移交</source>
+        <translation>Returned (handover record {batch}); to be fixed and handed over again</translation>
+    </message>
+    <message>
+        <source>在交接单 {batch} 中，待检查移交</source>
+        <translation>In handover record {batch}, awaiting the check</translation>
+    </message>
+    <message>
+        <source>未组卷</source>
+        <translation>Unfiled</translation>
+    </message>
+    <message>
+        <source>不能修改：{reason}</source>
+        <translation>Cannot be changed: {reason}</translation>
+    </message>
+    <message>
         <source>在左侧选择分类，在上方表格中选择一件档案</source>
         <translation>Choose a class on the left and an item in the table above</translation>
     </message>
@@ -858,6 +993,18 @@ Captured drops move to {done}; bad drops to {quarantine} (with &quot;原因.txt&
         <translation>Captured by</translation>
     </message>
     <message>
+        <source>案卷</source>
+        <translation>Volume</translation>
+    </message>
+    <message>
+        <source>存放位置</source>
+        <translation>Location</translation>
+    </message>
+    <message>
+        <source>移交状态</source>
+        <translation>Handover</translation>
+    </message>
+    <message>
         <source>{label}：</source>
         <translation>{label}:</translation>
     </message>
@@ -876,6 +1023,14 @@ Captured drops move to {done}; bad drops to {quarantine} (with &quot;原因.txt&
     <message>
         <source>调整顺序…</source>
         <translation>Reorder…</translation>
+    </message>
+    <message>
+        <source>修改题名、经办人或办结日期，更正单位/个人的名称或证件号码（记入审计记录）</source>
+        <translation>Change the title, handler or completion date, or correct the name or ID number of the unit or person (recorded in the audit trail)</translation>
+    </message>
+    <message>
+        <source>调整件内材料的排列顺序（须填写理由，记入审计记录）</source>
+        <translation>Change the order of the materials (a reason is required, recorded in the audit trail)</translation>
     </message>
     <message>
         <source>顺序</source>
@@ -934,10 +1089,6 @@ Captured drops move to {done}; bad drops to {quarantine} (with &quot;原因.txt&
         <translation>{n} years</translation>
     </message>
     <message>
-        <source>修改题名、经办人或办结日期（记入审计记录）</source>
-        <translation>Correct the title, handler or completion date (recorded in the audit trail)</translation>
-    </message>
-    <message>
         <source>改变类别、业务类型或年度：件号、档号和保管期限随之改变（记入审计记录）</source>
         <translation>Change the class, business type or year: number, archival code and retention change with it (recorded in the audit trail)</translation>
     </message>
@@ -973,12 +1124,16 @@ Captured drops move to {done}; bad drops to {quarantine} (with &quot;原因.txt&
         <translation>Nothing changed yet</translation>
     </message>
     <message>
+        <source>类别、业务类型、保管期限和年度决定件号与档号，要改请用“重新编号…”；单位/个人的名称或证件号码录错，请用“更正单位/个人…”。办结月份改变时，件的文件夹随之移动。</source>
+        <translation>The class, business type, retention and year determine the number and archival code: to change them, use “Renumber…”; for a mistyped name or ID number of the unit or person, use “Correct unit / person…”. When the completion month changes, the item&apos;s folder moves with it.</translation>
+    </message>
+    <message>
         <source>改用重新编号…</source>
         <translation>Renumber instead…</translation>
     </message>
     <message>
-        <source>类别、业务类型、保管期限和年度决定件号与档号，要改请用“重新编号…”；单位/个人不能在此修改。办结月份改变时，件的文件夹随之移动。</source>
-        <translation>Class, business type, retention and year make the number and archival code: to change them, use Renumber… The unit/person cannot be changed here. When the month of completion changes, the item&apos;s folder moves with it.</translation>
+        <source>更正单位/个人…</source>
+        <translation>Correct unit / person…</translation>
     </message>
     <message>
         <source>经办人</source>
@@ -1122,10 +1277,6 @@ Captured drops move to {done}; bad drops to {quarantine} (with &quot;原因.txt&
         <translation>Captured {number}</translation>
     </message>
     <message>
-        <source>打开档案库</source>
-        <translation>Open archive</translation>
-    </message>
-    <message>
         <source>关于档案室</source>
         <translation>About Archivist</translation>
     </message>
@@ -1172,6 +1323,10 @@ Business records of social-insurance agencies</translation>
         <translation>Capture…</translation>
     </message>
     <message>
+        <source>新建档案库…</source>
+        <translation>New archive…</translation>
+    </message>
+    <message>
         <source>打开档案库…</source>
         <translation>Open archive…</translation>
     </message>
@@ -1192,6 +1347,10 @@ Business records of social-insurance agencies</translation>
         <translation>Refresh</translation>
     </message>
     <message>
+        <source>校验档案库…</source>
+        <translation>Verify archive…</translation>
+    </message>
+    <message>
         <source>采集一件档案（也可把文件拖到窗口上）</source>
         <translation>Capture an item (or drop files on the window)</translation>
     </message>
@@ -1204,8 +1363,16 @@ Business records of social-insurance agencies</translation>
         <translation>&amp;View</translation>
     </message>
     <message>
+        <source>工具(&amp;T)</source>
+        <translation>&amp;Tools</translation>
+    </message>
+    <message>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <source>最近打开的档案库</source>
+        <translation>Recent archives</translation>
     </message>
     <message>
         <source>工具栏</source>
@@ -1250,6 +1417,26 @@ Business records of social-insurance agencies</translation>
     <message>
         <source>案卷</source>
         <translation>Volumes</translation>
+    </message>
+    <message>
+        <source>{path}（当前）</source>
+        <translation>{path} (current)</translation>
+    </message>
+    <message>
+        <source>{path}（已不存在）</source>
+        <translation>{path} (no longer exists)</translation>
+    </message>
+    <message>
+        <source>这个文件夹里已经没有档案库</source>
+        <translation>This folder no longer holds an archive</translation>
+    </message>
+    <message>
+        <source>（无）</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <source>清除列表</source>
+        <translation>Clear list</translation>
     </message>
     <message>
         <source>档案件</source>
@@ -1360,12 +1547,20 @@ Business records of social-insurance agencies</translation>
 <context>
     <name>OcrPanel</name>
     <message>
+        <source>另一个程序正在识别（{n} 页待识别）</source>
+        <translation>Another program is running OCR ({n} pages waiting)</translation>
+    </message>
+    <message>
         <source>识别队列</source>
         <translation>OCR queue</translation>
     </message>
     <message>
         <source>待识别 {pending} 份&#x3000;已完成 {done} 份&#x3000;失败 {failed} 份&#x3000;页：{pages_done}/{pages_total}，失败 {pages_failed} 页</source>
         <translation>Waiting {pending}  done {done}  failed {failed} materials  pages: {pages_done}/{pages_total}, {pages_failed} failed</translation>
+    </message>
+    <message>
+        <source>它结束后，本窗口会接着识别剩下的和新采集的页</source>
+        <translation>When it finishes, this window goes on with the remaining and newly captured pages</translation>
     </message>
     <message>
         <source>识别失败的页（{n}）</source>
@@ -1535,6 +1730,33 @@ Business records of social-insurance agencies</translation>
     </message>
 </context>
 <context>
+    <name>ReasonDialog</name>
+    <message>
+        <source>请填写理由</source>
+        <translation>Enter a reason</translation>
+    </message>
+    <message>
+        <source>填写理由</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>修改理由（记入审计记录）：</source>
+        <translation>Reason for the change (recorded in the audit trail):</translation>
+    </message>
+    <message>
+        <source>必须填写</source>
+        <translation>Required</translation>
+    </message>
+    <message>
+        <source>确定</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
     <name>RegistersDialog</name>
     <message>
         <source>归档文件目录</source>
@@ -1657,6 +1879,18 @@ Business records of social-insurance agencies</translation>
         <translation>Exporting {name}</translation>
     </message>
     <message>
+        <source>无法打开 {file}：系统中没有打开它的程序</source>
+        <translation>Cannot open {file}: no program on this computer opens it</translation>
+    </message>
+    <message>
+        <source>已送打印机：{file}</source>
+        <translation>Sent to the printer: {file}</translation>
+    </message>
+    <message>
+        <source>已打开 {file}，请在打开的程序中打印</source>
+        <translation>Opened {file}: print it from that program</translation>
+    </message>
+    <message>
         <source>登记表</source>
         <translation>Register</translation>
     </message>
@@ -1703,6 +1937,22 @@ Business records of social-insurance agencies</translation>
     <message>
         <source>关闭</source>
         <translation>Close</translation>
+    </message>
+    <message>
+        <source>打开</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>用系统中的程序打开刚导出的文件</source>
+        <translation>Open the file just exported in its program on this computer</translation>
+    </message>
+    <message>
+        <source>打印</source>
+        <translation>Print</translation>
+    </message>
+    <message>
+        <source>把刚导出的文件送到打印机（不能直接打印时打开它）</source>
+        <translation>Send the file just exported to the printer (or open it when it cannot be printed directly)</translation>
     </message>
 </context>
 <context>
@@ -1810,6 +2060,10 @@ Business records of social-insurance agencies</translation>
         <translation>Reason:</translation>
     </message>
     <message>
+        <source>顺序没有改变：请先拖动材料</source>
+        <translation>The order is unchanged: drag the materials first</translation>
+    </message>
+    <message>
         <source>调整顺序</source>
         <translation>Reorder</translation>
     </message>
@@ -1851,12 +2105,6 @@ Business records of social-insurance agencies</translation>
 </context>
 <context>
     <name>SchemeEditor</name>
-    <message>
-        <source>{change}
-请填写理由（记入审计记录）：</source>
-        <translation>{change}
-Reason (recorded in the audit trail):</translation>
-    </message>
     <message>
         <source>{n}年</source>
         <translation>{n} years</translation>
@@ -2013,6 +2261,10 @@ Reason (recorded in the audit trail):</translation>
         <translation>Page {page}</translation>
     </message>
     <message>
+        <source>显示更多（再显示 {count} 件，共 {total} 件）</source>
+        <translation>Show more ({count} more of {total} items)</translation>
+    </message>
+    <message>
         <source>没有找到</source>
         <translation>Nothing found</translation>
     </message>
@@ -2021,8 +2273,8 @@ Reason (recorded in the audit trail):</translation>
         <translation>{total} items found</translation>
     </message>
     <message>
-        <source>，显示前 {shown} 件</source>
-        <translation>, showing the first {shown}</translation>
+        <source>，已显示 {shown} 件</source>
+        <translation>, {shown} shown</translation>
     </message>
     <message>
         <source>输入姓名、身份证号、单位或文件中的文字</source>
@@ -2068,10 +2320,6 @@ Reason (recorded in the audit trail):</translation>
         <translation>Change archive settings</translation>
     </message>
     <message>
-        <source>请填写修改理由（记入审计记录）：</source>
-        <translation>Reason for the change (recorded in the audit trail):</translation>
-    </message>
-    <message>
         <source>选择文件夹</source>
         <translation>Choose a folder</translation>
     </message>
@@ -2112,8 +2360,24 @@ Reason (recorded in the audit trail):</translation>
         <translation>Category code</translation>
     </message>
     <message>
+        <source>示例：{code}（档案库中还没有档案，按示例数据）</source>
+        <translation>Example: {code} (from sample data: the archive holds no items yet)</translation>
+    </message>
+    <message>
+        <source>示例：{code}（最新一件 {number} 按此格式的档号）</source>
+        <translation>Example: {code} (the latest item, {number}, in this format)</translation>
+    </message>
+    <message>
+        <source>请填写门类代码</source>
+        <translation>Enter the category code</translation>
+    </message>
+    <message>
         <source>档号格式</source>
         <translation>Archival code template</translation>
+    </message>
+    <message>
+        <source>{what}：{before} → {after}</source>
+        <translation>{what}: {before} → {after}</translation>
     </message>
     <message>
         <source>OCR 引擎</source>
@@ -2250,6 +2514,20 @@ Reason (recorded in the audit trail):</translation>
         <translation>Enter the person receiving</translation>
     </message>
     <message>
+        <source>签收交接单 {number}（{source} → {target}）：
+共 {volumes} 卷 {items} 件 {pages} 页；移交人 {giver}，接收人 {receiver}，日期 {day}。
+
+签收后这些案卷为“已移交”，不能再修改。确定签收？</source>
+        <translation>Sign handover record {number} ({source} → {target}):
+{volumes} volumes, {items} items, {pages} pages; handed over by {giver}, received by {receiver}, on {day}.
+
+Signed volumes are “handed over” and can no longer change. Sign now?</translation>
+    </message>
+    <message>
+        <source>确认签收</source>
+        <translation>Confirm signing</translation>
+    </message>
+    <message>
         <source>签收</source>
         <translation>Sign</translation>
     </message>
@@ -2272,6 +2550,10 @@ Reason (recorded in the audit trail):</translation>
     <message>
         <source>日期</source>
         <translation>Date</translation>
+    </message>
+    <message>
+        <source>签收人的姓名</source>
+        <translation>Name of the person receiving</translation>
     </message>
 </context>
 <context>
@@ -2538,6 +2820,137 @@ Reason (recorded in the audit trail):</translation>
     </message>
 </context>
 <context>
+    <name>VerifyDialog</name>
+    <message>
+        <source>文件缺失</source>
+        <translation>File missing</translation>
+    </message>
+    <message>
+        <source>文件被改动</source>
+        <translation>File altered</translation>
+    </message>
+    <message>
+        <source>文件大小不符</source>
+        <translation>File size differs</translation>
+    </message>
+    <message>
+        <source>文件无法读取</source>
+        <translation>File unreadable</translation>
+    </message>
+    <message>
+        <source>未登记的文件</source>
+        <translation>Unregistered file</translation>
+    </message>
+    <message>
+        <source>编号不连续</source>
+        <translation>Gap in numbering</translation>
+    </message>
+    <message>
+        <source>档号重复</source>
+        <translation>Duplicate archival code</translation>
+    </message>
+    <message>
+        <source>审计链断裂</source>
+        <translation>Audit chain broken</translation>
+    </message>
+    <message>
+        <source>缺少审计事件</source>
+        <translation>Audit event missing</translation>
+    </message>
+    <message>
+        <source>检索索引缺档案</source>
+        <translation>Missing from search index</translation>
+    </message>
+    <message>
+        <source>检索索引多余条目</source>
+        <translation>Extra search index entry</translation>
+    </message>
+    <message>
+        <source>检索索引过时</source>
+        <translation>Search index out of date</translation>
+    </message>
+    <message>
+        <source>检索索引已补齐</source>
+        <translation>Search index filled in</translation>
+    </message>
+    <message>
+        <source>错误</source>
+        <translation>Error</translation>
+    </message>
+    <message>
+        <source>警告</source>
+        <translation>Warning</translation>
+    </message>
+    <message>
+        <source>提示</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>类型</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>对象</source>
+        <translation>Subject</translation>
+    </message>
+    <message>
+        <source>说明</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <source>审计事件 {seq}</source>
+        <translation>Audit event {seq}</translation>
+    </message>
+    <message>
+        <source>校验档案库</source>
+        <translation>Verify archive</translation>
+    </message>
+    <message>
+        <source>正在取消…</source>
+        <translation>Cancelling…</translation>
+    </message>
+    <message>
+        <source>正在校验…</source>
+        <translation>Verifying…</translation>
+    </message>
+    <message>
+        <source>已取消校验，未得出结论</source>
+        <translation>Verification cancelled: no conclusion</translation>
+    </message>
+    <message>
+        <source>尚未校验</source>
+        <translation>Not verified yet</translation>
+    </message>
+    <message>
+        <source>校验 {files} 个文件、{events} 条审计事件，用时 {seconds:.1f} 秒</source>
+        <translation>{files} files and {events} audit events verified in {seconds:.1f} s</translation>
+    </message>
+    <message>
+        <source>未发现问题（{counts}）</source>
+        <translation>No problems found ({counts})</translation>
+    </message>
+    <message>
+        <source>发现 {n} 个问题，其中错误 {errors} 个（{counts}）</source>
+        <translation>{n} problems found, {errors} of them errors ({counts})</translation>
+    </message>
+    <message>
+        <source>重新计算每个文件的 SHA-256，查出缺失、被改动和未登记的文件，检查编号是否连续、档号是否重复、审计记录是否完整。只读取，不修改档案库。</source>
+        <translation>Recomputes the SHA-256 of every file to find missing, altered and unregistered files, and checks that numbers are gap-free, archival codes unique and the audit trail complete. Reads only: the archive is not changed.</translation>
+    </message>
+    <message>
+        <source>重新校验</source>
+        <translation>Verify again</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+</context>
+<context>
     <name>VolumeBuildDialog</name>
     <message>
         <source>不能跨年组卷：一卷只收同一年度、同一类别、同一保管期限的档案件</source>
@@ -2562,6 +2975,14 @@ Reason (recorded in the audit trail):</translation>
     <message>
         <source>将组成 {volumes} 卷，共 {items} 件；案卷号在目录号 {catalogue} 下接续编号，卷内按办结日期排列，保管期限30年以上的案卷编页号。</source>
         <translation>{volumes} volume(s), {items} item(s); case numbers continue under catalogue {catalogue}, items in order of completion, volumes kept 30 years or longer are page-numbered.</translation>
+    </message>
+    <message>
+        <source>{warning}
+
+仍然组卷？</source>
+        <translation>{warning}
+
+File into volumes anyway?</translation>
     </message>
     <message>
         <source>年度</source>
@@ -2622,6 +3043,25 @@ Reason (recorded in the audit trail):</translation>
     <message>
         <source>题名（自动生成，组卷后可修改）</source>
         <translation>Title (generated; can be changed after filing)</translation>
+    </message>
+</context>
+<context>
+    <name>VolumeDissolveDialog</name>
+    <message>
+        <source>撤销案卷 — {code}</source>
+        <translation>Dissolve volume — {code}</translation>
+    </message>
+    <message>
+        <source>案卷 {code}&#x3000;{title}</source>
+        <translation>Volume {code}  {title}</translation>
+    </message>
+    <message>
+        <source>撤销后案卷号 {code} 保留不用（不会分给下一次组卷），在案卷列表和案卷目录中标为已撤销，理由记入备注和审计记录。</source>
+        <translation>Once dissolved, volume number {code} stays unused (the next filing will not get it) and is marked dissolved in the volume table and the volume list; the reason goes into the remarks and the audit trail.</translation>
+    </message>
+    <message>
+        <source>撤销案卷</source>
+        <translation>Dissolve volume</translation>
     </message>
 </context>
 <context>
@@ -2713,10 +3153,20 @@ Reason (recorded in the audit trail):</translation>
         <translation>Volume PDF {code}</translation>
     </message>
     <message>
-        <source>已生成 {file}
-打开所在文件夹？</source>
-        <translation>Written: {file}
-Open its folder?</translation>
+        <source>已生成 {file}</source>
+        <translation>Written: {file}</translation>
+    </message>
+    <message>
+        <source>打开 PDF</source>
+        <translation>Open PDF</translation>
+    </message>
+    <message>
+        <source>打开所在文件夹</source>
+        <translation>Open its folder</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
     </message>
 </context>
 <context>
@@ -2759,6 +3209,14 @@ Open its folder?</translation>
     <message>
         <source>{year}年{month}月</source>
         <translation>{month_name} {year}</translation>
+    </message>
+    <message>
+        <source>已撤销</source>
+        <translation>Dissolved</translation>
+    </message>
+    <message>
+        <source>{status}：{note}</source>
+        <translation>{status}: {note}</translation>
     </message>
     <message>
         <source>{year}年&#x3000;{klass}类&#x3000;保管期限 {retention}&#x3000;{dates}&#x3000;{items} 件 {pages} 页&#x3000;{paging}&#x3000;{status}</source>
@@ -2819,6 +3277,18 @@ Open its folder?</translation>
     <message>
         <source>已退回</source>
         <translation>Returned</translation>
+    </message>
+    <message>
+        <source>已撤销案卷 {code}（案卷号保留不用）</source>
+        <translation>Dissolved volume {code} (its number stays unused)</translation>
+    </message>
+    <message>
+        <source>撤销案卷…</source>
+        <translation>Dissolve volume…</translation>
+    </message>
+    <message>
+        <source>只能撤销空卷：案卷号保留不用，撤销理由记入案卷目录备注</source>
+        <translation>Only an empty volume can be dissolved: its number stays unused, and the reason goes into the remarks of the volume list</translation>
     </message>
     <message>
         <source>年度</source>
@@ -2902,6 +3372,249 @@ Open its folder?</translation>
     </message>
 </context>
 <context>
+    <name>WelcomeDialog</name>
+    <message>
+        <source>{path}（已不存在）</source>
+        <translation>{path} (no longer exists)</translation>
+    </message>
+    <message>
+        <source>这个文件夹里已经没有档案库</source>
+        <translation>This folder no longer holds an archive</translation>
+    </message>
+    <message>
+        <source>选择存放档案库的文件夹</source>
+        <translation>Choose a folder for the archive</translation>
+    </message>
+    <message>
+        <source>档案库</source>
+        <translation>Archive</translation>
+    </message>
+    <message>
+        <source>所选文件夹不是空的，将在其中新建文件夹“{name}”。</source>
+        <translation>The folder chosen is not empty: a new folder “{name}” will be made inside it.</translation>
+    </message>
+    <message>
+        <source>请填写全宗号（如 J023）</source>
+        <translation>Enter the fonds code (e.g. J023)</translation>
+    </message>
+    <message>
+        <source>全宗号太长（最多 16 个字母或数字）</source>
+        <translation>The fonds code is too long (16 letters or digits at most)</translation>
+    </message>
+    <message>
+        <source>全宗号只能由字母和数字组成（如 J023）：它是每个档号的第一段</source>
+        <translation>The fonds code takes letters and digits only (e.g. J023): it begins every archival code</translation>
+    </message>
+    <message>
+        <source>请填写全宗名称（立档单位的名称）</source>
+        <translation>Enter the fonds name (the name of the records creator)</translation>
+    </message>
+    <message>
+        <source>全宗名称太长（最多 {n} 个字）</source>
+        <translation>The fonds name is too long ({n} characters at most)</translation>
+    </message>
+    <message>
+        <source>请选择存放档案库的文件夹</source>
+        <translation>Choose a folder for the archive</translation>
+    </message>
+    <message>
+        <source>请填写完整的文件夹路径（如 D:\档案库），或点“浏览…”选择</source>
+        <translation>Enter a full folder path (e.g. D:\Archive), or click “Browse…”</translation>
+    </message>
+    <message>
+        <source>这个文件夹里已经有档案库；要使用它，请返回并选择“打开已有档案库”</source>
+        <translation>This folder already holds an archive; to use it, go back and choose “Open an existing archive”</translation>
+    </message>
+    <message>
+        <source>这是一个文件，不是文件夹</source>
+        <translation>This is a file, not a folder</translation>
+    </message>
+    <message>
+        <source>这个文件夹不是空的；请选择一个空文件夹，或填写一个新文件夹的名字</source>
+        <translation>This folder is not empty; choose an empty folder or type the name of a new one</translation>
+    </message>
+    <message>
+        <source>正在创建档案库……</source>
+        <translation>Creating the archive…</translation>
+    </message>
+    <message>
+        <source>创建档案库</source>
+        <translation>Create archive</translation>
+    </message>
+    <message>
+        <source>选择档案库所在的文件夹</source>
+        <translation>Choose the archive folder</translation>
+    </message>
+    <message>
+        <source>请选择档案库所在的文件夹</source>
+        <translation>Choose the archive folder</translation>
+    </message>
+    <message>
+        <source>文件夹不存在：{path}</source>
+        <translation>The folder does not exist: {path}</translation>
+    </message>
+    <message>
+        <source>这是一个文件，不是文件夹：{path}</source>
+        <translation>This is a file, not a folder: {path}</translation>
+    </message>
+    <message>
+        <source>这个文件夹里没有档案库（档案库的文件夹中有 {file} 文件）。请选择档案库所在的文件夹，或返回新建档案库。</source>
+        <translation>This folder holds no archive (an archive folder contains a {file} file). Choose the folder of an archive, or go back and create a new one.</translation>
+    </message>
+    <message>
+        <source>其中的子文件夹“{name}”是一个档案库。</source>
+        <translation> Its subfolder “{name}” is an archive.</translation>
+    </message>
+    <message>
+        <source>正在打开档案库……</source>
+        <translation>Opening the archive…</translation>
+    </message>
+    <message>
+        <source>打开档案库</source>
+        <translation>Open archive</translation>
+    </message>
+    <message>
+        <source>正在打开示例档案库：{path}</source>
+        <translation>Opening the sample archive: {path}</translation>
+    </message>
+    <message>
+        <source>打开示例档案库</source>
+        <translation>Open the sample archive</translation>
+    </message>
+    <message>
+        <source>示例档案库的文件夹已存在，但里面不是档案库：{path}。请移走或删除它后再试。</source>
+        <translation>The sample archive&apos;s folder exists but holds no archive: {path}. Move or delete it and try again.</translation>
+    </message>
+    <message>
+        <source>正在生成示例档案库（{n} 件合成的示例档案），请稍候……</source>
+        <translation>Building the sample archive ({n} synthetic sample items), please wait…</translation>
+    </message>
+    <message>
+        <source>生成示例档案库</source>
+        <translation>Building the sample archive</translation>
+    </message>
+    <message>
+        <source>正在采集示例档案：{number}</source>
+        <translation>Capturing sample item {number}</translation>
+    </message>
+    <message>
+        <source>正在生成示例材料……</source>
+        <translation>Generating sample materials…</translation>
+    </message>
+    <message>
+        <source>正在取消……</source>
+        <translation>Cancelling…</translation>
+    </message>
+    <message>
+        <source>已取消生成示例档案库，没有留下任何文件。</source>
+        <translation>Building the sample archive was cancelled; no files were left behind.</translation>
+    </message>
+    <message>
+        <source>档案室 — 选择档案库</source>
+        <translation>Archivist — Choose an archive</translation>
+    </message>
+    <message>
+        <source>欢迎使用档案室</source>
+        <translation>Welcome to Archivist</translation>
+    </message>
+    <message>
+        <source>无法打开 {path} 的档案库：{reason}</source>
+        <translation>Cannot open the archive at {path}: {reason}</translation>
+    </message>
+    <message>
+        <source>在 {path} 还没有档案库。请选择：</source>
+        <translation>There is no archive at {path} yet. Choose:</translation>
+    </message>
+    <message>
+        <source>请选择：</source>
+        <translation>Choose:</translation>
+    </message>
+    <message>
+        <source>新建档案库</source>
+        <translation>New archive</translation>
+    </message>
+    <message>
+        <source>为本单位建立档案库：填写全宗号和全宗名称，选择存放的文件夹。</source>
+        <translation>Set up your agency&apos;s archive: enter the fonds code and name, and choose a folder for it.</translation>
+    </message>
+    <message>
+        <source>打开已有档案库</source>
+        <translation>Open an existing archive</translation>
+    </message>
+    <message>
+        <source>选择已有档案库所在的文件夹（如从别的电脑复制来的）。</source>
+        <translation>Choose the folder of an existing archive (say one copied from another computer).</translation>
+    </message>
+    <message>
+        <source>生成一个装有合成示例档案的档案库，先熟悉操作；与正式档案分开存放。</source>
+        <translation>Build an archive of synthetic sample records to learn the ropes; it is kept apart from the real records.</translation>
+    </message>
+    <message>
+        <source>退出</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>一个档案库对应一个全宗。档案库的数据库和全部原件都存放在所选的文件夹中。</source>
+        <translation>One archive holds one fonds. Its database and all the original files are kept in the folder chosen.</translation>
+    </message>
+    <message>
+        <source>全宗号：</source>
+        <translation>Fonds code:</translation>
+    </message>
+    <message>
+        <source>全宗名称：</source>
+        <translation>Fonds name:</translation>
+    </message>
+    <message>
+        <source>文件夹：</source>
+        <translation>Folder:</translation>
+    </message>
+    <message>
+        <source>如 J023</source>
+        <translation>e.g. J023</translation>
+    </message>
+    <message>
+        <source>如 示例市社会保险事业服务中心</source>
+        <translation>e.g. Sample City Social Insurance Service Centre</translation>
+    </message>
+    <message>
+        <source>浏览…</source>
+        <translation>Browse…</translation>
+    </message>
+    <message>
+        <source>返回</source>
+        <translation>Back</translation>
+    </message>
+    <message>
+        <source>档案库所在的文件夹：</source>
+        <translation>Archive folder:</translation>
+    </message>
+    <message>
+        <source>最近打开的档案库：</source>
+        <translation>Recent archives:</translation>
+    </message>
+    <message>
+        <source>打开</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>示例档案库</source>
+        <translation>Sample archive</translation>
+    </message>
+    <message>
+        <source>示例档案库存放在 {path}，与正式档案分开。</source>
+        <translation>The sample archive is kept in {path}, apart from the real records.</translation>
+    </message>
+    <message>
+        <source>取消生成</source>
+        <translation>Stop building</translation>
+    </message>
+</context>
+<context>
     <name>_BatchDialog</name>
     <message>
         <source>取消</source>
@@ -2948,6 +3661,10 @@ Open its folder?</translation>
 </context>
 <context>
     <name>_ItemDialog</name>
+    <message>
+        <source>不能修改：{reason}</source>
+        <translation>Cannot be changed: {reason}</translation>
+    </message>
     <message>
         <source>保存</source>
         <translation>Save</translation>
