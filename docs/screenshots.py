@@ -141,7 +141,7 @@ def shoot(work: Path) -> int:
         order[-1], order[-2] = order[-2], order[-1]
         dialog.override_order(order, reason="申请人补交材料按收件顺序排列")
     save(dialog, "03-capture.png")
-    dialog.reject()
+    dialog.discard()
 
     # 4. OCR queue panel with a failed page and its reason
     window.show_ocr()
@@ -268,7 +268,7 @@ def shoot(work: Path) -> int:
     save(window, "11-pages-english.png")
     window.open_capture([drop.parent / m["file"] for m in data["materials"]])
     save(window.capture_dialog, "12-capture-english.png")
-    window.capture_dialog.reject()
+    window.capture_dialog.discard()
     window.open_settings()
     window.settings_dialog.tabs.setCurrentIndex(1)
     save(window.settings_dialog, "15-settings-scheme-english.png")
@@ -286,10 +286,10 @@ def shoot(work: Path) -> int:
 
     welcome = WelcomeDialog(prefs, folder=work / "新档案库")
     welcome.show()
-    settle(app, welcome)
+    _pause(app, 0.3)
     save(welcome, "23-welcome.png")
     welcome.show_page("new")
-    settle(app, welcome)
+    _pause(app, 0.3)
     save(welcome, "23-welcome-new.png")
     welcome.close()
     return 0
@@ -337,10 +337,21 @@ def shoot_laptop(work: Path) -> int:
     data = json.loads(drop.read_text(encoding="utf-8"))
     window.open_capture([drop.parent / m["file"] for m in data["materials"]])
     save(window.capture_dialog, "26-laptop-capture.png")
-    window.capture_dialog.reject()
+    window.capture_dialog.discard()
     window.close()
     archive.close()
     return 0
+
+
+def _pause(app: object, seconds: float) -> None:
+    """Let a dialog with no window behind it repaint."""
+    from PySide6.QtWidgets import QApplication
+
+    assert isinstance(app, QApplication)
+    end = time.monotonic() + seconds
+    while time.monotonic() < end:
+        app.processEvents()
+        time.sleep(0.01)
 
 
 def settle(app: object, window: object, extra: float = 0.2) -> None:
@@ -398,7 +409,12 @@ def _file_volumes(archive: object, folder: Path) -> tuple[int, str]:
     from archivist.demo.scenarios import Population, generate_item
 
     assert isinstance(archive, Archive)
-    year = 2024
+    # the demo's latest year, which it leaves unfiled (its past years are filed by year)
+    year = max(
+        node.scope.year or 0
+        for k in browse.nav_children(archive)
+        for node in browse.nav_children(archive, k.scope)
+    )
     people = Population(random.Random(16))
     kinds = ["失业保险金申领"] * 7 + ["稳岗返还"] * 3 + ["参保单位登记"] * 4
     for index, kind in enumerate(kinds):
@@ -494,6 +510,7 @@ def _blank_drop(folder: Path) -> Path:
     }
     (folder / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False), "utf-8")
     return folder
+
 
 if __name__ == "__main__":
     raise SystemExit(main())

@@ -957,6 +957,10 @@ class CaptureDialog(QDialog):
                 return
         super().reject()
 
+    def discard(self) -> None:
+        """Close without asking (the program itself closing the dialog)."""
+        super().reject()
+
     # -- drag and drop of files ----------------------------------------------------------
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if event.mimeData().hasUrls():
