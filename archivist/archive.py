@@ -7,6 +7,7 @@ import getpass
 import json
 import os
 import shutil
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -15,6 +16,8 @@ from platformdirs import user_data_dir
 from sqlalchemy import func, select
 
 from archivist import audit, journal, scheme
+from archivist.actions import Action
+from archivist.change import Change, unit_of_work
 from archivist.db.engine import Database, read_only_sqlite_url
 from archivist.db.migrate import current_revision, ensure_current, head_revision, upgrade
 from archivist.db.models import Fonds, Item, Material, Setting
@@ -121,7 +124,7 @@ class Archive:
         if layout.config.exists():
             raise ArchiveError("archive.exists", path=str(layout.root))
         if not fonds_code.strip() or not fonds_name.strip():
-            raise InputError("manifest.bad_field", field="fonds", file=str(root), reason="empty")
+            raise InputError("manifest.not_text", field="fonds", file=str(root))
         try:
             layout.root.mkdir(parents=True, exist_ok=True)
             for folder in (layout.files, layout.staging, layout.journals):
@@ -231,6 +234,19 @@ class Archive:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+    # -- changes -----------------------------------------------------------------------
+    def change(
+        self,
+        action: Action,
+        target: str,
+        *,
+        reason: str | None = None,
+        actor: str | None = None,
+        op_id: str | None = None,
+    ) -> AbstractContextManager[Change]:
+        """The unit of work every write goes through (archivist.change)."""
+        return unit_of_work(self, action, target, reason=reason, actor=actor, op_id=op_id)
 
     # -- crash recovery --------------------------------------------------------------
     def recover(self) -> list[str]:

@@ -300,6 +300,10 @@ CATALOG: dict[str, tuple[str, str]] = {
         "The new order must list every current sequence number exactly once: {detail}",
     ),
     "reason.required": ("必须填写理由", "A reason is required"),
+    "state.not_allowed": (
+        "{what} 当前为“{current}”，不能改为“{target}”",
+        "{what} is '{current}' and cannot become '{target}'",
+    ),
     "volume.across_years": (
         "不能跨年组卷：{years}（案卷只能由同一年度、同一类别的档案组成）",
         "Volumes never span years: {years} (a volume holds items of one year and one class)",

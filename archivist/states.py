@@ -1,0 +1,97 @@
+"""The states of the archive's records and their allowed transitions, in one place.
+
+Each state is a `StrEnum` (its value is what the database column holds). `TRANSITIONS`
+says which moves are allowed; `move` refuses any other with a typed error, so no service
+sets a status by hand. `frozen` is the one guard for "handed over, so frozen".
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import TypeVar
+
+from archivist.errors import InputError
+
+
+class ItemState(StrEnum):
+    CAPTURED = "captured"
+
+
+class VolumeState(StrEnum):
+    OPEN = "open"  # being filed: items may be added, moved, retitled
+    RETURNED = "returned"  # sent back by the archive's quality check; may change again
+    HANDED_OVER = "handed_over"  # signed into the archive: frozen
+    DISSOLVED = "dissolved"  # an empty volume dissolved: its row and case number stay
+
+
+class HandoverState(StrEnum):
+    DRAFT = "draft"
+    CHECKED = "checked"
+    SIGNED = "signed"
+
+
+class HandoverResult(StrEnum):
+    PASS = "pass"
+    FAIL = "fail"
+    RETURNED = "returned"
+
+
+class OcrJobState(StrEnum):
+    PENDING = "pending"
+    RUNNING = "running"
+    DONE = "done"
+    FAILED = "failed"
+
+
+State = TypeVar("State", ItemState, VolumeState, HandoverState, OcrJobState)
+
+TRANSITIONS: dict[type[StrEnum], dict[StrEnum, frozenset[StrEnum]]] = {
+    ItemState: {ItemState.CAPTURED: frozenset()},
+    VolumeState: {
+        VolumeState.OPEN: frozenset(
+            {VolumeState.HANDED_OVER, VolumeState.RETURNED, VolumeState.DISSOLVED}
+        ),
+        VolumeState.RETURNED: frozenset({VolumeState.OPEN, VolumeState.DISSOLVED}),
+        VolumeState.HANDED_OVER: frozenset(),
+        VolumeState.DISSOLVED: frozenset(),
+    },
+    HandoverState: {
+        HandoverState.DRAFT: frozenset({HandoverState.CHECKED}),
+        # a change after the check sends the batch back to be checked again
+        HandoverState.CHECKED: frozenset({HandoverState.DRAFT, HandoverState.SIGNED}),
+        HandoverState.SIGNED: frozenset(),
+    },
+    OcrJobState: {
+        OcrJobState.PENDING: frozenset({OcrJobState.RUNNING}),
+        # a runner that died leaves "running": the next start puts it back to pending
+        OcrJobState.RUNNING: frozenset(
+            {OcrJobState.DONE, OcrJobState.FAILED, OcrJobState.PENDING}
+        ),
+        OcrJobState.DONE: frozenset({OcrJobState.PENDING}),  # re-recognise on request
+        OcrJobState.FAILED: frozenset({OcrJobState.PENDING}),  # retry
+    },
+}
+
+
+def allowed(current: StrEnum, target: StrEnum) -> bool:
+    """May a record in state `current` move to `target`? (Staying put is always allowed.)"""
+    if current == target:
+        return True
+    table = TRANSITIONS[type(current)]
+    return target in table[current]
+
+
+def move(current: str, target: State, what: str) -> State:
+    """The new state, or a refusal naming `what` (a record's code) and both states."""
+    kind = type(target)
+    now = kind(current)
+    if not allowed(now, target):
+        raise InputError(
+            "state.not_allowed", what=what, current=now.value, target=target.value
+        )
+    return target
+
+
+def frozen(volume_state: str | None) -> bool:
+    """Is a record in a volume of this state frozen (handed over to the archive)?"""
+    return volume_state == VolumeState.HANDED_OVER
