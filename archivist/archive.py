@@ -5,24 +5,31 @@ from __future__ import annotations
 
 import getpass
 import json
+import logging
 import os
 import shutil
+from collections.abc import Mapping
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from platformdirs import user_data_dir
 from sqlalchemy import func, select
 
 from archivist import audit, journal, scheme
 from archivist.actions import Action
-from archivist.change import Change, unit_of_work
+from archivist.change import Change, Changes, unit_of_work
 from archivist.db.engine import Database, read_only_sqlite_url
 from archivist.db.migrate import current_revision, ensure_current, head_revision, upgrade
 from archivist.db.models import Fonds, Item, Material, Setting
 from archivist.errors import ArchiveError, InputError
 from archivist.filestore import translate_os_error
+
+if TYPE_CHECKING:
+    from archivist.numbering import CodeParts
+
+log = logging.getLogger(__name__)
 
 ARCHIVE_FILE = "archive.json"
 FORMAT = "archivist-archive"
@@ -134,22 +141,22 @@ class Archive:
         except OSError as exc:
             raise translate_os_error(exc, layout.root) from None
         archive = cls(layout, db, actor or default_actor())
-        with db.writing() as session:
-            session.add(Fonds(code=fonds_code.strip(), name=fonds_name.strip()))
-            for key, value in DEFAULT_SETTINGS.items():
-                session.add(Setting(key=key, value=value))
-            audit.record(
-                session,
-                actor=archive.actor,
-                action="archive.init",
-                target="archive",
-                after={
+        try:
+            with archive.change(Action.ARCHIVE_INIT, "archive") as work:
+                session = work.session
+                session.add(Fonds(code=fonds_code.strip(), name=fonds_name.strip()))
+                for key, value in DEFAULT_SETTINGS.items():
+                    session.add(Setting(key=key, value=value))
+                loaded = scheme.load_default(session)
+                work.after = {
                     "fonds_code": fonds_code,
                     "fonds_name": fonds_name,
                     "settings": DEFAULT_SETTINGS,
-                },
-            )
-            scheme.load_default(session, archive.actor)
+                    "scheme": loaded,
+                }
+        except BaseException:
+            db.dispose()
+            raise
         _write_config(layout)
         return archive
 
@@ -215,6 +222,7 @@ class Archive:
         except ArchiveError:
             raise
         except Exception:  # derived data: marked stale and rebuilt before the next search
+            log.exception("search index not brought in step on opening %s", self.root)
             from archivist.search.service import mark_stale
 
             mark_stale(self)
@@ -284,13 +292,19 @@ class Archive:
 
     # -- settings ----------------------------------------------------------------------
     def setting(self, key: str) -> str:
+        if key not in DEFAULT_SETTINGS:
+            raise InputError("settings.unknown", key=key)
         with self.db.reading() as session:
             row = session.get(Setting, key)
             return row.value if row else DEFAULT_SETTINGS[key]
 
-    def set_setting(self, key: str, value: str, reason: str = "") -> None:
+    def check_setting(self, key: str, value: str) -> str:
+        """`value` if the archive setting `key` may take it, else the refusal (before any
+        reason is asked: the window checks what was typed with this)."""
         if key not in DEFAULT_SETTINGS:
             raise InputError("settings.unknown", key=key)
+        if not value.strip():
+            raise InputError("settings.empty", key=key)
         if key == "archival_code_template":
             from archivist.numbering import validate_template
 
@@ -299,22 +313,41 @@ class Archive:
             from archivist.search.index import check_engine
 
             check_engine(value)
-        with self.db.writing() as session:
-            row = session.get(Setting, key)
-            before = row.value if row else None
-            if row is None:
-                session.add(Setting(key=key, value=value))
-            else:
-                row.value = value
-            audit.record(
-                session,
-                actor=self.actor,
-                action="settings.edit",
-                target=f"setting:{key}",
-                before={key: before},
-                after={key: value},
-                reason=reason,
-            )
+        return value
+
+    def edit_settings(
+        self, edits: Mapping[str, str], reason: str | None, *, actor: str | None = None
+    ) -> Changes:
+        """Change archive settings together, with a reason: one audited change whose
+        before and after hold every key changed (target `setting:<key>` for one key)."""
+        checked = {key: self.check_setting(key, value) for key, value in edits.items()}
+        if not checked:
+            raise InputError("edit.nothing")
+        target = f"setting:{next(iter(checked))}" if len(checked) == 1 else "settings"
+        with self.change(Action.SETTINGS_EDIT, target, reason=reason, actor=actor) as work:
+            before: dict[str, str | None] = {}
+            for key, value in checked.items():
+                row = work.session.get(Setting, key)
+                before[key] = row.value if row else None
+                if row is None:
+                    work.session.add(Setting(key=key, value=value))
+                else:
+                    row.value = value
+            work.before, work.after = before, dict(checked)
+        assert work.changes is not None  # set by the unit of work once committed
+        return work.changes
+
+    def set_setting(
+        self, key: str, value: str, reason: str | None = None, *, actor: str | None = None
+    ) -> Changes:
+        return self.edit_settings({key: value}, reason, actor=actor)
+
+    def newest_code_parts(self) -> tuple[CodeParts, str] | None:
+        """The code parts and number of the newest item (for a template's preview)."""
+        from archivist.numbering import newest_code_parts
+
+        with self.db.reading() as session:
+            return newest_code_parts(session)
 
     def fonds(self) -> dict[str, str]:
         with self.db.reading() as session:

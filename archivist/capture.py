@@ -16,10 +16,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import event, select
 
 from archivist import audit, scheme
+from archivist.actions import Action
 from archivist.archive import Archive
+from archivist.change import Change
 from archivist.db.models import Fonds, Item, Material, RosterEntry
 from archivist.entities import find_or_create
 from archivist.errors import ArchiveError, ArchivistError, FileRejected
@@ -41,9 +43,10 @@ from archivist.manifest import CaptureRequest, read_manifest
 from archivist.media import FileFacts, inspect_file
 from archivist.messages import render
 from archivist.numbering import CodeParts, archival_code, item_number, next_serial
+from archivist.ocr.queue import RunReport
 from archivist.ocr.queue import enqueue as enqueue_ocr
 from archivist.ordering import OrderInput, Placement, arrange
-from archivist.search.service import refresh_items
+from archivist.states import ItemState
 
 # Room kept free beyond the files themselves (database growth, journals, the OS).
 SPACE_MARGIN = 32 * 1024 * 1024
@@ -59,7 +62,7 @@ class Duplicate:
     stored_as: str
 
 
-@dataclass
+@dataclass(frozen=True)
 class CaptureResult:
     number: str
     archival_code: str
@@ -80,7 +83,6 @@ def capture(
     actor: str | None = None,
     progress: Progress | None = None,
 ) -> CaptureResult:
-    actor = actor or archive.actor
     total = len(request.materials)
     report = progress or (lambda done, all_, what: None)
 
@@ -112,7 +114,7 @@ def capture(
     staging = archive.layout.staging / entry.op_id
     width = seq_width(total)
     names: dict[int, str] = {}
-    committed = False
+    work: Change | None = None
     target: Path | None = None
     try:
         entry.update(staging=staging.relative_to(archive.root).as_posix())
@@ -134,8 +136,12 @@ def capture(
             raise translate_os_error(exc, staging) from None
         crash_point("capture.after_copy")
 
-        # 3. One transaction: number, move into place, record.
-        with archive.db.writing() as session:
+        # 3. One change: number, move into place, record (its audit event carries the
+        # journal's op id, which is also the item's capture id).
+        with archive.change(
+            Action.ITEM_CAPTURE, f"item:{entry.op_id}", actor=actor, op_id=entry.op_id
+        ) as work:
+            session = work.session
             serial = next_serial(session, request.completed_on.year, resolved.class_id)
             number = item_number(request.completed_on.year, resolved.class_code, serial)
             code = archival_code(
@@ -173,23 +179,18 @@ def capture(
                 number=number,
                 code=code,
                 folder=folder,
-                actor=actor,
+                actor=work.actor,
                 capture_id=entry.op_id,
             )
             enqueue_ocr(session, item.materials)
-            item_id = item.id
-            audit.record(
-                session,
-                actor=actor,
-                action="item.capture",
-                target=f"item:{entry.op_id}",
-                after=_audit_view(item),
-                op_id=entry.op_id,
+            work.after = _audit_view(item)
+            # Right after the commit, before the search index is brought in step.
+            event.listen(
+                session, "after_commit", lambda _s: crash_point("capture.after_commit"), once=True
             )
             crash_point("capture.before_commit")
-        committed = True
-        crash_point("capture.after_commit")
     except BaseException:
+        committed = work is not None and work.changes is not None
         if not committed and target is not None and target.exists() and not staging.exists():
             try:
                 os.replace(target, staging)
@@ -198,11 +199,11 @@ def capture(
                 pass  # the journal lets the next open finish the clean-up
         raise
     finally:
-        if not committed:
+        if work is None or work.changes is None:
             discard_tree(staging, archive.layout.staging)
         entry.finish()
+    assert work is not None and work.changes is not None  # committed
     report(total * 2, total * 2, number)
-    refresh_items(archive, [item_id])
     warnings = [
         render(code, {"file": request.materials[i].display})
         for i, f in enumerate(facts)
@@ -300,7 +301,7 @@ def _record(
         handler=request.handler,
         retention=resolved.retention.code,
         expires_on=resolved.retention.expires_on(request.completed_on),
-        status="captured",
+        status=ItemState.CAPTURED,
         folder=folder,
         captured_at=audit.now_text(),
         captured_by=actor,
@@ -381,4 +382,27 @@ def _audit_view(item: Item) -> dict[str, Any]:
     }
 
 
-__all__ = ["ArchivistError", "CaptureResult", "Duplicate", "capture", "capture_from_manifest"]
+def recognise_item(archive: Archive, number: str, *, progress: Progress | None = None) -> RunReport:
+    """Recognise an item's pages now, with this user's OCR preferences (`capture --ocr
+    now`: the item is searchable by its text as soon as the command returns)."""
+    from archivist.ocr.queue import run_queue
+    from archivist.preferences import Preferences
+
+    prefs = Preferences.load()
+    return run_queue(
+        archive,
+        item_number=number,
+        workers=prefs.ocr_workers,
+        settings=prefs.engine_settings(),
+        progress=progress,
+    )
+
+
+__all__ = [
+    "ArchivistError",
+    "CaptureResult",
+    "Duplicate",
+    "capture",
+    "capture_from_manifest",
+    "recognise_item",
+]

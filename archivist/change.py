@@ -23,7 +23,7 @@ import logging
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from sqlalchemy import event
 from sqlalchemy.orm import Session
@@ -81,9 +81,19 @@ class Change:
     items: set[int] = field(default_factory=set)
     changes: Changes | None = None
 
+    def nothing_changed(self) -> NoReturn:
+        """End the block here: the request turned out to change nothing, so the
+        transaction rolls back, no event is written and `changes` stays None. The code
+        after the `with` block goes on (the service returns what it already read)."""
+        raise _NothingChanged
+
     def touch_items(self, ids: Iterable[int]) -> None:
         """Note items concerned beyond those whose own rows changed (e.g. a volume's)."""
         self.items.update(i for i in ids if i is not None)
+
+
+class _NothingChanged(Exception):
+    """Raised by `Change.nothing_changed`; caught by the unit of work, never seen outside."""
 
 
 def required_reason(action: Action, reason: str | None) -> str:
@@ -107,33 +117,36 @@ def unit_of_work(
     why = required_reason(action, reason)
     who = actor or archive.actor
     rights_check(archive, who, action)
-    with archive.db.writing() as session:
-        work = Change(session, action, who, why, target, op_id=op_id)
+    try:
+        with archive.db.writing() as session:
+            work = Change(session, action, who, why, target, op_id=op_id)
 
-        def noted(flushed: Session, _context: Any) -> None:
-            _note(work, flushed)
+            def noted(flushed: Session, _context: Any) -> None:
+                _note(work, flushed)
 
-        event.listen(session, "after_flush", noted)
-        try:
-            yield work
-            record = audit.record(
-                session,
-                actor=who,
-                action=action.code,
-                target=work.target,
-                before=work.before,
-                after=work.after,
-                reason=why,
-                op_id=work.op_id,
-            )
-            indexed = "search_generation" in session.info
-        finally:
-            event.remove(session, "after_flush", noted)
+            event.listen(session, "after_flush", noted)
+            try:
+                yield work
+                record = audit.record(
+                    session,
+                    actor=who,
+                    action=action.code,
+                    target=work.target,
+                    before=work.before,
+                    after=work.after,
+                    reason=why,
+                    op_id=work.op_id,
+                )
+                indexed = "search_generation" in session.info
+            finally:
+                event.remove(session, "after_flush", noted)
+    except _NothingChanged:
+        return
     work.changes = Changes(
         action, work.target, record.seq, frozenset(work.tables), frozenset(work.items)
     )
     if indexed:
-        _bring_index_in_step(archive)
+        _bring_index_in_step(archive, work.changes.items)
 
 
 def _note(work: Change, session: Session) -> None:
@@ -150,12 +163,13 @@ def _note(work: Change, session: Session) -> None:
                 work.items.add(item_id)
 
 
-def _bring_index_in_step(archive: Archive) -> None:
+def _bring_index_in_step(archive: Archive, items: Iterable[int]) -> None:
     """The transaction noted its indexed changes in the database (db.engine); index them
-    now. The index is derived: a failure here is logged and mended at the next open."""
+    now, or at the end of an open indexing batch (which collects the items touched). The
+    index is derived: a failure here is logged and mended at the next open."""
     from archivist.search.service import refresh_items
 
     try:
-        refresh_items(archive, ())
+        refresh_items(archive, items)
     except Exception:
         log.exception("search index update after a change failed; it catches up on open")

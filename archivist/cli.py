@@ -8,18 +8,25 @@ from __future__ import annotations
 
 import argparse
 import json
+import logging
 import sys
 import traceback
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from archivist import __version__
+from archivist import __version__, logs
 from archivist.archive import Archive, default_archive_dir
 from archivist.errors import ArchivistError, InputError
 from archivist.messages import set_language
 
+if TYPE_CHECKING:
+    from archivist.custody import BoxSummary
+    from archivist.handover import HandoverView
+    from archivist.volumes import VolumeSummary
+
 EXIT_FAILED, EXIT_USAGE, EXIT_FINDINGS, EXIT_INTERNAL = 1, 2, 3, 70
+log = logging.getLogger(__name__)
 
 
 def _print_json(data: Any) -> None:
@@ -72,7 +79,7 @@ def cmd_init(args: argparse.Namespace) -> int:
 
 
 def cmd_capture(args: argparse.Namespace) -> int:
-    from archivist.capture import capture, capture_from_manifest
+    from archivist.capture import capture, capture_from_manifest, recognise_item
     from archivist.items import show
 
     with _open(args) as archive:
@@ -92,19 +99,9 @@ def cmd_capture(args: argparse.Namespace) -> int:
         for warning in result.warnings:
             print(f"注意：{warning}", file=sys.stderr)
         if args.ocr == "now":
-            from archivist.ocr.queue import run_queue
-            from archivist.preferences import Preferences
-
-            prefs = Preferences.load()
             progress = ProgressLine("识别")
             try:
-                run = run_queue(
-                    archive,
-                    item_number=result.number,
-                    workers=prefs.ocr_workers,
-                    settings=prefs.engine_settings(),
-                    progress=progress,
-                )
+                run = recognise_item(archive, result.number, progress=progress)
             finally:
                 progress.close()
             for failure in run.failures:
@@ -189,12 +186,12 @@ def cmd_item_show(args: argparse.Namespace) -> int:
     return 0
 
 
-def _print_volume(view: dict[str, Any]) -> None:
-    span = f"{view['start'] or '—'} ~ {view['end'] or '—'}"
-    print(f"{view['code']}  {view['title']}")
+def _print_volume(view: VolumeSummary) -> None:
+    span = f"{view.start or '—'} ~ {view.end or '—'}"
+    print(f"{view.code}  {view.title}")
     print(
-        f"  {view['year']}年 {view['class']} 类  保管期限 {view['retention']}  {span}  "
-        f"{view['items']} 件 {view['pages']} 页{'（编页号）' if view['paged'] else ''}  {view['status']}"
+        f"  {view.year}年 {view.class_code} 类  保管期限 {view.retention}  {span}  "
+        f"{view.items} 件 {view.pages} 页{'（编页号）' if view.paged else ''}  {view.status}"
     )
 
 
@@ -203,43 +200,36 @@ def cmd_volume_build(args: argparse.Namespace) -> int:
 
     year = volumes.parse_years(args.year)
     with _open(args) as archive:
-        if args.dry_run or args.yes:
-            mixed_ok = bool(args.yes)
-        else:
-            with archive.db.reading() as session:
-                others = volumes.other_periods(session, year, args.klass, args.by)
-            mixed_ok = bool(others) and _confirm(
-                volumes.mixed_periods_error(year, args.klass, args.by, others).message()
-            )
         if args.dry_run:
-            with archive.db.reading() as session:
-                others = volumes.other_periods(session, year, args.klass, args.by)
-            if others:
-                warning = volumes.mixed_periods_error(year, args.klass, args.by, others)
+            planned = volumes.plan(archive, year, args.klass, args.by)
+            warning = planned.mixed_warning()
+            if warning is not None:
                 print(f"注意：{warning.message()}", file=sys.stderr)
+            if args.json:
+                _print_json([p.to_json() for p in planned.volumes])
+                return 0
+            for plan in planned.volumes:
+                print(f"{plan.period_key}  {plan.retention}  {plan.items} 件  {plan.title}")
+            print(f"将组成 {len(planned.volumes)} 卷")
+            return 0
+        mixed_ok = bool(args.yes)
+        if not mixed_ok:
+            warning = volumes.plan(archive, year, args.klass, args.by).mixed_warning()
+            mixed_ok = warning is not None and _confirm(warning.message())
         try:
             made = volumes.build(
-                archive,
-                year,
-                args.klass,
-                args.by,
-                catalogue=args.catalogue,
-                dry_run=args.dry_run,
-                mixed_ok=mixed_ok,
+                archive, year, args.klass, args.by, catalogue=args.catalogue, mixed_ok=mixed_ok
             )
         except InputError as exc:
             if exc.code == "volume.mixed_periods":
                 print("（确认按此组卷请加 --yes / add --yes to confirm）", file=sys.stderr)
             raise
     if args.json:
-        _print_json(made)
+        _print_json([v.to_json() for v in made])
         return 0
     for view in made:
-        if args.dry_run:
-            print(f"{view['period_key']}  {view['retention']}  {view['items']} 件  {view['title']}")
-        else:
-            _print_volume(view)
-    print(f"{'将组成' if args.dry_run else '已组成'} {len(made)} 卷")
+        _print_volume(view)
+    print(f"已组成 {len(made)} 卷")
     return 0
 
 
@@ -261,9 +251,9 @@ def cmd_volume_dissolve(args: argparse.Namespace) -> int:
     with _open(args) as archive:
         view = volumes.dissolve(archive, args.code, args.reason)
     if args.json:
-        _print_json(view)
+        _print_json(view.to_json())
     else:
-        print(f"已撤销案卷 {view['code']}（案卷号保留不用）：{args.reason.strip()}")
+        print(f"已撤销案卷 {view.code}（案卷号保留不用）：{args.reason.strip()}")
     return 0
 
 
@@ -273,7 +263,7 @@ def cmd_volume_list(args: argparse.Namespace) -> int:
     with _open(args) as archive:
         rows = volumes.list_volumes(archive, args.year, args.klass)
     if args.json:
-        _print_json(rows)
+        _print_json([v.to_json() for v in rows])
         return 0
     for view in rows:
         _print_volume(view)
@@ -287,18 +277,14 @@ def cmd_volume_show(args: argparse.Namespace) -> int:
     with _open(args) as archive:
         view = volumes.show(archive, args.code)
     if args.json:
-        _print_json(view)
+        _print_json(view.to_json())
         return 0
     _print_volume(view)
-    for entry in view["entries"]:
+    for entry in view.entries:
         pages = (
-            f"第{entry['first_page']}–{entry['last_page']}页"
-            if entry["first_page"]
-            else f"{entry['pages']}页"
+            f"第{entry.first_page}–{entry.last_page}页" if entry.first_page else f"{entry.pages}页"
         )
-        print(
-            f"  {entry['seq']:>3}. {entry['number']}  {entry['completed_on']}  {entry['title']}  {pages}"
-        )
+        print(f"  {entry.seq:>3}. {entry.number}  {entry.completed_on}  {entry.title}  {pages}")
     return 0
 
 
@@ -312,7 +298,7 @@ def cmd_volume_pdf(args: argparse.Namespace) -> int:
         finally:
             progress.close()
     if args.json:
-        _print_json(made.to_dict())
+        _print_json(made.to_json())
     else:
         print(
             f"{made.code}：{made.items} 件，{made.material_pages} 页材料"
@@ -334,29 +320,27 @@ def cmd_volume_change(args: argparse.Namespace) -> int:
         else:
             view = volumes.set_title(archive, args.code, args.title, args.reason)
     if args.json:
-        _print_json(view)
+        _print_json(view.to_json())
     else:
         _print_volume(view)
     return 0
 
 
-def _print_handover(view: dict[str, Any]) -> None:
+def _print_handover(view: HandoverView) -> None:
+    print(f"{view.number}  {view.from_department} → {view.to_department}  {view.status}")
     print(
-        f"{view['number']}  {view['from_department']} → {view['to_department']}  {view['status']}"
+        f"  移交人 {view.handed_by or '—'}  接收人 {view.received_by or '—'}  "
+        f"日期 {view.signed_on or '—'}"
     )
-    print(
-        f"  移交人 {view['handed_by'] or '—'}  接收人 {view['received_by'] or '—'}  "
-        f"日期 {view['signed_on'] or '—'}"
-    )
-    for row in view["rows"]:
+    for row in view.rows:
         print(
-            f"  {row['seq']:>3}. {row['code']}  {row['title']}  {row['items']} 件 {row['pages']} 页"
-            f"  {row['check'] or '未检查'}"
+            f"  {row.seq:>3}. {row.code}  {row.title}  {row.items} 件 {row.pages} 页"
+            f"  {row.check or '未检查'}"
         )
-    totals = view["totals"]
-    print(f"  共 {totals['volumes']} 卷 {totals['items']} 件 {totals['pages']} 页")
-    for row in view["returned"]:
-        print(f"  已退回 {row['code']}  {row['check']}")
+    totals = view.totals
+    print(f"  共 {totals.volumes} 卷 {totals.items} 件 {totals.pages} 页")
+    for row in view.returned:
+        print(f"  已退回 {row.code}  {row.check}")
 
 
 def cmd_handover_create(args: argparse.Namespace) -> int:
@@ -365,7 +349,7 @@ def cmd_handover_create(args: argparse.Namespace) -> int:
     with _open(args) as archive:
         view = handover.create(archive, args.from_department, args.by, args.to_department)
     if args.json:
-        _print_json(view)
+        _print_json(view.to_json())
     else:
         _print_handover(view)
     return 0
@@ -377,7 +361,7 @@ def cmd_handover_add(args: argparse.Namespace) -> int:
     with _open(args) as archive:
         view = handover.add_volumes(archive, args.number, args.volumes)
     if args.json:
-        _print_json(view)
+        _print_json(view.to_json())
     else:
         _print_handover(view)
     return 0
@@ -389,17 +373,14 @@ def cmd_handover_check(args: argparse.Namespace) -> int:
     with _open(args) as archive:
         report = handover.check(archive, args.number)
     if args.json:
-        _print_json(report)
+        _print_json(report.to_json())
     else:
-        for volume in report["volumes"]:
-            print(f"{volume['code']}  {'合格' if volume['result'] == 'pass' else '不合格'}")
-            for message in volume["messages"]:
+        for volume in report.volumes:
+            print(f"{volume.code}  {'合格' if volume.result == 'pass' else '不合格'}")
+            for message in volume.messages:
                 print(f"    {message}")
-        print(
-            f"检查 {len(report['volumes'])} 卷：{report['passed']} 卷合格，"
-            f"{report['failed']} 卷不合格"
-        )
-    return 0 if report["ok"] else EXIT_FINDINGS
+        print(f"检查 {len(report.volumes)} 卷：{report.passed} 卷合格，{report.failed} 卷不合格")
+    return 0 if report.ok else EXIT_FINDINGS
 
 
 def cmd_handover_return(args: argparse.Namespace) -> int:
@@ -408,10 +389,10 @@ def cmd_handover_return(args: argparse.Namespace) -> int:
     with _open(args) as archive:
         done = handover.return_failed(archive, args.number, args.reason, args.volumes or None)
     if args.json:
-        _print_json(done)
+        _print_json(done.to_json())
     else:
-        for volume in done["returned"]:
-            print(f"已退回 {volume['code']}：{'；'.join(volume['messages'])}")
+        for volume in done.returned:
+            print(f"已退回 {volume.code}：{'；'.join(volume.messages)}")
     return 0
 
 
@@ -423,7 +404,7 @@ def cmd_handover_sign(args: argparse.Namespace) -> int:
             archive, args.number, args.received_by, args.handed_by, _date_arg(args.date)
         )
     if args.json:
-        _print_json(view)
+        _print_json(view.to_json())
     else:
         _print_handover(view)
     return 0
@@ -435,13 +416,13 @@ def cmd_handover_list(args: argparse.Namespace) -> int:
     with _open(args) as archive:
         rows = handover.list_batches(archive, args.status)
     if args.json:
-        _print_json(rows)
+        _print_json([b.to_json() for b in rows])
         return 0
     for b in rows:
         print(
-            f"{b['number']}  {b['from_department']} → {b['to_department']}  {b['status']}  "
-            f"{b['volumes']} 卷 {b['items']} 件 {b['pages']} 页"
-            + (f"（退回 {b['returned']} 卷）" if b["returned"] else "")
+            f"{b.number}  {b.from_department} → {b.to_department}  {b.status}  "
+            f"{b.volumes} 卷 {b.items} 件 {b.pages} 页"
+            + (f"（退回 {b.returned} 卷）" if b.returned else "")
         )
     print(f"共 {len(rows)} 份交接单")
     return 0
@@ -453,7 +434,7 @@ def cmd_handover_show(args: argparse.Namespace) -> int:
     with _open(args) as archive:
         view = handover.show(archive, args.number)
     if args.json:
-        _print_json(view)
+        _print_json(view.to_json())
     else:
         _print_handover(view)
     return 0
@@ -465,9 +446,9 @@ def cmd_location_add(args: argparse.Namespace) -> int:
     with _open(args) as archive:
         view = custody.add_location(archive, args.room, args.shelf, args.column, args.layer)
     if args.json:
-        _print_json(view)
+        _print_json(view.to_json())
     else:
-        print(f"已登记位置：{view['code']}（条码 {view['barcode']}）")
+        print(f"已登记位置：{view.code}（条码 {view.barcode}）")
     return 0
 
 
@@ -477,21 +458,19 @@ def cmd_location_list(args: argparse.Namespace) -> int:
     with _open(args) as archive:
         rows = custody.list_locations(archive)
     if args.json:
-        _print_json(rows)
+        _print_json([row.to_json() for row in rows])
         return 0
     for row in rows:
-        print(f"{row['code']}  {row['barcode']}  {len(row['boxes'])} 盒  {' '.join(row['boxes'])}")
+        print(f"{row.code}  {row.barcode}  {len(row.boxes)} 盒  {' '.join(row.boxes)}")
     print(f"共 {len(rows)} 个位置")
     return 0
 
 
-def _print_box(view: dict[str, Any]) -> None:
-    kind = "按卷" if view["kind"] == "volumes" else "按件"
-    span = f"{view['range_heading']} {view['range']}" if view["range"] else "空盒"
-    print(f"{view['code']}  {view['year']}年 {view['class']} 类  {view['retention_label']}  {kind}")
-    print(
-        f"  {view['count']} {'卷' if view['kind'] == 'volumes' else '件'}  {span}  {view['chain']}"
-    )
+def _print_box(view: BoxSummary) -> None:
+    kind = "按卷" if view.kind == "volumes" else "按件"
+    span = f"{view.range_heading} {view.range}" if view.range else "空盒"
+    print(f"{view.code}  {view.year}年 {view.class_code} 类  {view.retention_label}  {kind}")
+    print(f"  {view.count} {'卷' if view.kind == 'volumes' else '件'}  {span}  {view.chain}")
 
 
 def cmd_box_create(args: argparse.Namespace) -> int:
@@ -500,7 +479,7 @@ def cmd_box_create(args: argparse.Namespace) -> int:
     with _open(args) as archive:
         view = custody.create_box(archive, args.year, args.klass, args.retention, args.kind)
     if args.json:
-        _print_json(view)
+        _print_json(view.to_json())
     else:
         _print_box(view)
     return 0
@@ -519,7 +498,7 @@ def cmd_box_change(args: argparse.Namespace) -> int:
             reason=args.reason,
         )
     if args.json:
-        _print_json(view)
+        _print_json(view.to_json())
     else:
         _print_box(view)
     return 0
@@ -531,7 +510,7 @@ def cmd_box_fill(args: argparse.Namespace) -> int:
     with _open(args) as archive:
         boxes = custody.fill(archive, args.year, args.klass, args.capacity)
     if args.json:
-        _print_json(boxes)
+        _print_json([box.to_json() for box in boxes])
         return 0
     for view in boxes:
         _print_box(view)
@@ -545,7 +524,7 @@ def cmd_box_shelve(args: argparse.Namespace) -> int:
     with _open(args) as archive:
         view = custody.shelve(archive, args.box, args.location, args.reason)
     if args.json:
-        _print_json(view)
+        _print_json(view.to_json())
     else:
         _print_box(view)
     return 0
@@ -557,7 +536,7 @@ def cmd_box_list(args: argparse.Namespace) -> int:
     with _open(args) as archive:
         rows = custody.list_boxes(archive, args.year, args.klass, args.location)
     if args.json:
-        _print_json(rows)
+        _print_json([row.to_json() for row in rows])
         return 0
     for view in rows:
         _print_box(view)
@@ -571,13 +550,13 @@ def cmd_box_show(args: argparse.Namespace) -> int:
     with _open(args) as archive:
         view = custody.show_box(archive, args.box)
     if args.json:
-        _print_json(view)
+        _print_json(view.to_json())
         return 0
     _print_box(view)
-    for volume in view.get("volumes", []):
-        print(f"  {volume['code']}  {volume['title']}  {volume['items']} 件")
-    for item in view.get("items", []):
-        print(f"  {item['seq']:>3}. {item['number']}  {item['archival_code']}  {item['title']}")
+    for volume in view.volumes:
+        print(f"  {volume.code}  {volume.title}  {volume.items} 件")
+    for item in view.items:
+        print(f"  {item.seq:>3}. {item.number}  {item.archival_code}  {item.title}")
     return 0
 
 
@@ -587,12 +566,12 @@ def cmd_box_labels(args: argparse.Namespace) -> int:
     with _open(args) as archive:
         rows = custody.label_rows(archive, args.boxes, year=args.year, class_code=args.klass)
     if args.json:
-        _print_json(rows)
+        _print_json([row.to_json() for row in rows])
         return 0
     for row in rows:
         print(
-            f"{row['fonds_code']}  {row['year']}  {row['retention']}  "
-            f"{row['range_heading']} {row['range'] or '—'}  盒号 {row['box']}  {row['barcode']}"
+            f"{row.fonds_code}  {row.year}  {row.retention}  "
+            f"{row.range_heading} {row.range or '—'}  盒号 {row.box}  {row.barcode}"
         )
     return 0
 
@@ -603,19 +582,17 @@ def cmd_where(args: argparse.Namespace) -> int:
     with _open(args) as archive:
         found = custody.where(archive, args.code)
     if args.json:
-        _print_json(found)
+        _print_json(found.to_json())
         return 0
-    if found["kind"] == "location":
-        print(
-            f"{found['location']}（{found['location_barcode']}）：{' '.join(found['boxes']) or '无盒'}"
-        )
+    if found.kind == "location":
+        print(f"{found.location}（{found.location_barcode}）：{' '.join(found.boxes) or '无盒'}")
         return 0
-    what = [found.get("item"), found.get("volume"), found.get("box")]
+    what = [found.item, found.volume, found.box]
     print("  ".join(str(w) for w in what if w))
-    if found["status"] == "shelved":
-        print(f"  {found['chain']}")
-    elif found["status"] == "boxed":
-        print(f"  {found['chain']}（盒未上架）")
+    if found.status == custody.WhereStatus.SHELVED:
+        print(f"  {found.chain}")
+    elif found.status == custody.WhereStatus.BOXED:
+        print(f"  {found.chain}（盒未上架）")
     else:
         print("  尚未装盒")
     return 0
@@ -627,23 +604,23 @@ def cmd_inventory(args: argparse.Namespace) -> int:
     with _open(args) as archive:
         report = inventory(archive, args.scans, args.location)
     if args.json:
-        _print_json(report)
+        _print_json(report.to_json())
     else:
-        for entry in report["missing"]:
-            print(f"缺失  {entry['box']}  登记在 {entry['location']}")
-        for entry in report["misplaced"]:
+        for missing in report.missing:
+            print(f"缺失  {missing.box}  登记在 {missing.location}")
+        for misplaced in report.misplaced:
             print(
-                f"错位  {entry['box']}  登记在 {entry['registered'] or '（未上架）'}"
-                f"，扫描于 {entry['scanned_at'] or '（未注明位置）'}"
+                f"错位  {misplaced.box}  登记在 {misplaced.registered or '（未上架）'}"
+                f"，扫描于 {misplaced.scanned_at or '（未注明位置）'}"
             )
-        for entry in report["unexpected"]:
-            print(f"多余  {entry['message']}")
+        for unexpected in report.unexpected:
+            print(f"多余  {unexpected.message}")
         print(
-            f"扫描 {report['scanned']} 条：相符 {report['matched']}，缺失 {len(report['missing'])}，"
-            f"错位 {len(report['misplaced'])}，多余 {len(report['unexpected'])}"
-            f"{'；账物相符' if report['consistent'] else ''}"
+            f"扫描 {report.scanned} 条：相符 {report.matched}，缺失 {len(report.missing)}，"
+            f"错位 {len(report.misplaced)}，多余 {len(report.unexpected)}"
+            f"{'；账物相符' if report.consistent else ''}"
         )
-    return 0 if report["consistent"] else EXIT_FINDINGS
+    return 0 if report.consistent else EXIT_FINDINGS
 
 
 def cmd_register(args: argparse.Namespace) -> int:
@@ -680,12 +657,10 @@ def cmd_item_list(args: argparse.Namespace) -> int:
             ),
         )
     if args.json:
-        _print_json(rows)
+        _print_json([row.to_json() for row in rows])
     else:
         for row in rows:
-            print(
-                f"{row['number']}  {row['completed_on']}  {row['entity']['name']}  {row['title']}"
-            )
+            print(f"{row.number}  {row.completed_on.isoformat()}  {row.entity_name}  {row.title}")
         print(f"共 {len(rows)} 件")
     return 0
 
@@ -942,10 +917,10 @@ def cmd_summary(args: argparse.Namespace) -> int:
 
 
 def cmd_scheme_list(args: argparse.Namespace) -> int:
-    from archivist import scheme
+    from archivist.browse import scheme_table
 
-    with _open(args) as archive, archive.db.reading() as session:
-        data = scheme.describe(session)
+    with _open(args) as archive:
+        data = scheme_table(archive)
     if args.json:
         _print_json(data)
     else:
@@ -964,20 +939,14 @@ def cmd_scheme_list(args: argparse.Namespace) -> int:
 def cmd_scheme_set(args: argparse.Namespace) -> int:
     from archivist import scheme
 
-    with _open(args) as archive, archive.db.writing() as session:
-        if args.business_type:
-            scheme.set_type_retention(
-                session,
-                archive.actor,
-                args.klass.upper(),
-                args.business_type,
-                args.retention,
-                args.reason,
-            )
-        else:
-            scheme.set_class_retention(
-                session, archive.actor, args.klass.upper(), args.retention, args.reason
-            )
+    with _open(args) as archive:
+        scheme.set_retention(
+            archive,
+            args.klass.upper(),
+            args.retention,
+            business_type=args.business_type,
+            reason=args.reason,
+        )
     print("已修改分类方案")
     return 0
 
@@ -985,46 +954,32 @@ def cmd_scheme_set(args: argparse.Namespace) -> int:
 def cmd_scheme_add(args: argparse.Namespace) -> int:
     from archivist import scheme
 
-    with _open(args) as archive, archive.db.writing() as session:
-        scheme.add_type(
-            session, archive.actor, args.klass.upper(), args.name, args.retention, args.reason
-        )
+    with _open(args) as archive:
+        scheme.add_type(archive, args.klass.upper(), args.name, args.retention, reason=args.reason)
     print("已添加业务类型")
     return 0
 
 
-# Per-user preferences the settings command shows and sets (not audited: they belong to
-# this user on this computer, not to the archive).
-PREFERENCE_KEYS = ("ocr_engine", "ocr_cleanup")
-SWITCH_VALUES = {"on": True, "true": True, "1": True, "off": False, "false": False, "0": False}
-
-
 def cmd_settings(args: argparse.Namespace) -> int:
-    from archivist.archive import DEFAULT_SETTINGS
     from archivist.preferences import Preferences
+    from archivist.settings import (
+        is_preference,
+        preference_values,
+        set_preference,
+        setting_values,
+    )
 
     prefs = Preferences.load()
-    if args.key in PREFERENCE_KEYS:
+    if is_preference(args.key):
         if args.value is not None:
-            if args.key == "ocr_engine":
-                from archivist.ocr.pages import check_engine
-
-                prefs.ocr_engine = check_engine(args.value, installed=True)
-            else:
-                switch = SWITCH_VALUES.get(args.value.strip().lower())
-                if switch is None:
-                    raise InputError("settings.not_a_switch", key=args.key, value=args.value)
-                prefs.ocr_cleanup = switch
+            set_preference(prefs, args.key, args.value)
             prefs.save()
-        values = {args.key: getattr(prefs, args.key)}
+        values = preference_values(prefs, (args.key,))
     else:
         with _open(args) as archive:
             if args.value is not None:
-                archive.set_setting(args.key, args.value, args.reason or "")
-            keys = [args.key] if args.key else list(DEFAULT_SETTINGS)
-            values = {key: archive.setting(key) for key in keys}
-        if not args.key:
-            values.update({key: getattr(prefs, key) for key in PREFERENCE_KEYS})
+                archive.set_setting(args.key, args.value, args.reason)
+            values = setting_values(archive, prefs, args.key)
     if args.json:
         _print_json(values)
     else:
@@ -1394,9 +1349,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     set_language(args.lang)
     if args.archive is None:
         args.archive = default_archive_dir()
+    logs.configure("archivist", archive=args.archive)
+    log.info("command %s", getattr(args.handler, "__name__", args.command))
     try:
         return int(args.handler(args))
     except ArchivistError as exc:
+        log.info("refused: %s (%s)", exc.code, exc.message())
         print(
             f"错误：{exc.message()}" if args.lang != "en" else f"error: {exc.message()}",
             file=sys.stderr,
@@ -1405,6 +1363,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             _print_json({"error": exc.to_dict()})
         return EXIT_FAILED
     except KeyboardInterrupt:
+        log.info("cancelled")
         print("已取消", file=sys.stderr)
         return 130
     except BrokenPipeError:  # the reader (e.g. `| head`) stopped listening
@@ -1413,13 +1372,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
     except Exception as exc:  # a defect: say so in one line, keep the details for the log
-        log = Path(args.archive) / ".work" / "last-error.txt" if args.archive else None
+        log.exception("internal error")
+        last = Path(args.archive) / ".work" / "last-error.txt" if args.archive else None
         detail = traceback.format_exc()
-        if log is not None and log.parent.is_dir():
-            log.write_text(detail, encoding="utf-8")
+        if last is not None and last.parent.is_dir():
+            last.write_text(detail, encoding="utf-8")
         print(
             f"内部错误：{type(exc).__name__}: {exc}"
-            + (f"（详情见 {log}）" if log and log.exists() else ""),
+            + (f"（详情见 {last}）" if last and last.exists() else ""),
             file=sys.stderr,
         )
         return EXIT_INTERNAL

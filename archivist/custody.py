@@ -2,7 +2,9 @@
 
 A location is a place on the shelves, 库房-架-列-层 (room, shelf, column, layer), shown as
 `1库-03架-2列-4层`; its barcode text `LOC-1-03-2-4` says the same in ASCII. A location
-holds any number of boxes.
+holds any number of boxes. `Place` is a location or a leading part of one (a room, a
+shelf, a column): its `code`, its `levels` and what it `covers` are the one reading of
+location codes (the window's tree of places asks it too).
 
 A box (盒) holds either volumes (按卷) or items of an item-based archive (按件, in item
 number order), all of one year, one class (机构/问题) and one retention period: different
@@ -12,8 +14,15 @@ are issued gap-free per fonds, year and class. The box code is also its barcode 
 code set B), unique, and read back by `parse_box_code`. An item that is in a volume is
 boxed with its volume, never on its own.
 
-Every change (a location added, a box made, filled, changed or shelved) is audited;
-changes to what a box holds or where it stands need a reason.
+Every change (a location added, a box made, filled, changed or shelved) is one change of
+the archive (`Archive.change`) with one audit event; changes to what a box holds or where
+it stands need a reason. An event of one box (`box:CODE`) holds the box's state before and
+after (`code`, `kind`, `location` and the volumes or items it holds, in order); an event
+of several boxes (a move between boxes, a fill, boxes shelved together) holds
+`{"boxes": {CODE: state}}` for each box it changed (None before a box it made). A request
+that would change nothing changes nothing and records nothing.
+
+The results are frozen dataclasses; `to_json()` gives the command line's `--json` shape.
 """
 
 from __future__ import annotations
@@ -21,16 +30,19 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
+from enum import StrEnum
 from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
 from archivist import audit
+from archivist.actions import Action
 from archivist.archive import Archive
 from archivist.db.models import (
     ArchiveClass,
+    AuditEvent,
     Box,
     BoxItem,
     Fonds,
@@ -41,11 +53,13 @@ from archivist.db.models import (
 )
 from archivist.errors import InputError, NotFound
 from archivist.retention import Retention, parse_retention
+from archivist.states import VolumeState
 
 KINDS = ("items", "volumes")
 KIND_LABELS = {"items": "按件", "volumes": "按卷"}
 DEFAULT_CAPACITY = 20  # items per box when filling boxes automatically
 MAX_PLACE_NUMBER = 999
+LEVEL_UNITS = ("库", "架", "列", "层")  # room, shelf, column, layer
 
 _ROOM = re.compile(r"^[A-Za-z0-9]{1,8}$")
 _ROOM_SUFFIX = re.compile(r"(号库房|库房|号库|库|号)$")
@@ -76,12 +90,36 @@ def normalise_room(room: str) -> str:
     return value
 
 
+def _level_texts(shelf: int | None, column: int | None, layer: int | None) -> list[str]:
+    """The numbers of a place as its code prints them: 03 (shelf), 2 (column), 4 (layer)."""
+    texts: list[str] = []
+    for value, width in ((shelf, 2), (column, 1), (layer, 1)):
+        if value is None:
+            break
+        texts.append(f"{value:0{width}d}")
+    return texts
+
+
 def location_code(room: str, shelf: int, column: int, layer: int) -> str:
-    return f"{room}库-{shelf:02d}架-{column}列-{layer}层"
+    return Place(room, shelf, column, layer).code
 
 
 def location_barcode(room: str, shelf: int, column: int, layer: int) -> str:
-    return f"LOC-{room}-{shelf:02d}-{column}-{layer}"
+    return "-".join(["LOC", room, *_level_texts(shelf, column, layer)])
+
+
+@dataclass(frozen=True)
+class PlaceLevel:
+    """One level of a place in the tree of places: `key` the code of the place down to
+    this level (`1库-03架`), `depth` 0 room … 3 layer, `number` as the code prints it."""
+
+    key: str
+    depth: int
+    number: str
+
+    @property
+    def unit(self) -> str:
+        return LEVEL_UNITS[self.depth]
 
 
 @dataclass(frozen=True)
@@ -97,6 +135,39 @@ class Place:
     def complete(self) -> bool:
         return self.layer is not None
 
+    @property
+    def levels(self) -> tuple[PlaceLevel, ...]:
+        """The room, then the shelf, column and layer as far as the place goes."""
+        numbers = [self.room, *_level_texts(self.shelf, self.column, self.layer)]
+        parts = [f"{number}{unit}" for number, unit in zip(numbers, LEVEL_UNITS, strict=False)]
+        return tuple(
+            PlaceLevel("-".join(parts[: depth + 1]), depth, number)
+            for depth, number in enumerate(numbers)
+        )
+
+    @property
+    def code(self) -> str:
+        """`1库-03架-2列-4层`, or the leading part a room, shelf or column has."""
+        return self.levels[-1].key
+
+    def covers(self, other: Place) -> bool:
+        """Is `other` this place or inside it (a layer of this shelf, …)?"""
+        return (
+            self.room == other.room
+            and self.shelf in (None, other.shelf)
+            and self.column in (None, other.column)
+            and self.layer in (None, other.layer)
+        )
+
+    def filled(self, start: int = 1) -> Place:
+        """The whole location this part starts at (`start` for the levels not given)."""
+        return Place(
+            self.room,
+            start if self.shelf is None else self.shelf,
+            start if self.column is None else self.column,
+            start if self.layer is None else self.layer,
+        )
+
 
 def parse_place(text: str) -> Place | None:
     """`1库-03架-2列-4层`, `LOC-1-03-2-4` or a leading part of either; None if neither."""
@@ -110,6 +181,20 @@ def parse_place(text: str) -> Place | None:
         return int(found) if found else None
 
     return Place(match.group("room").upper(), number("shelf"), number("column"), number("layer"))
+
+
+def place_levels(code: str) -> tuple[PlaceLevel, ...]:
+    """The levels of a location code (room → layer); none for a text that is no place."""
+    place = parse_place(code)
+    return place.levels if place is not None else ()
+
+
+def place_covers(part: str, location: str | None) -> bool:
+    """Is the location `location` (a code) at the place `part` (a code or a leading part)?"""
+    if location is None:
+        return False
+    outer, inner = parse_place(part), parse_place(location)
+    return outer is not None and inner is not None and outer.covers(inner)
 
 
 def box_code(fonds: str, year: int, class_code: str, retention: str, number: int) -> str:
@@ -144,13 +229,204 @@ def _printable_ascii(text: str) -> bool:
     return bool(text) and all(33 <= ord(ch) <= 126 for ch in text)
 
 
+# -- results ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class LocationView:
+    """A place on the shelves and the boxes on it (by code)."""
+
+    code: str
+    barcode: str
+    room: str
+    shelf: int
+    column: int
+    layer: int
+    boxes: tuple[str, ...] = ()
+
+    @property
+    def place(self) -> Place:
+        return Place(self.room, self.shelf, self.column, self.layer)
+
+    def to_json(self) -> dict[str, Any]:
+        return {**asdict(self), "boxes": list(self.boxes)}
+
+
+@dataclass(frozen=True)
+class BoxSummary:
+    """A box: what it is, how much it holds (`range` under `range_heading`), where it is
+    (`chain` 库房-架-列-层-盒, or just the box when not shelved)."""
+
+    code: str
+    number: int
+    year: int
+    class_code: str
+    retention: str
+    retention_label: str
+    kind: str  # items | volumes
+    count: int
+    range: str
+    range_heading: str
+    location: str | None
+    chain: str
+    created_at: str
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "code": self.code,
+            "number": self.number,
+            "year": self.year,
+            "class": self.class_code,
+            **{key: getattr(self, key) for key in _SUMMARY_KEYS},
+        }
+
+
+_SUMMARY_KEYS = (
+    "retention",
+    "retention_label",
+    "kind",
+    "count",
+    "range",
+    "range_heading",
+    "location",
+    "chain",
+    "created_at",
+)
+
+
+@dataclass(frozen=True)
+class BoxVolume:
+    code: str
+    case_no: int
+    title: str
+    items: int
+    status: VolumeState
+
+
+@dataclass(frozen=True)
+class BoxEntry:
+    """An item in an item box, at its place `seq` in the box."""
+
+    seq: int
+    number: str
+    archival_code: str
+    title: str
+    completed_on: str  # ISO date
+
+
+@dataclass(frozen=True)
+class BoxView(BoxSummary):
+    """A box and what it holds: `volumes` (a volume box) or `items` (an item box)."""
+
+    volumes: tuple[BoxVolume, ...] = ()
+    items: tuple[BoxEntry, ...] = ()
+
+    def to_json(self) -> dict[str, Any]:
+        held: Sequence[BoxVolume | BoxEntry] = (
+            self.volumes if self.kind == "volumes" else self.items
+        )
+        return {**super().to_json(), self.kind: [asdict(entry) for entry in held]}
+
+
+@dataclass(frozen=True)
+class BoxCandidate:
+    """What could go into a box: an unboxed volume (`count` its items) or item (1)."""
+
+    code: str
+    title: str
+    count: int
+
+
+@dataclass(frozen=True)
+class SpineLabel:
+    """The spine/box label (卷脊/盒脊) of a box as text, in the spine-labels layout's
+    column order: 全宗号, 年度, 保管期限 (永久, 30年 …), 起止件号 or 案卷号 (its heading in
+    `range_heading`), 盒号, barcode text; also the kind and the location code ("" if none)."""
+
+    fonds_code: str
+    year: str
+    retention: str
+    range: str
+    box: str
+    barcode: str
+    range_heading: str
+    kind: str
+    location: str
+
+    def to_json(self) -> dict[str, str]:
+        return asdict(self)
+
+
+class WhereStatus(StrEnum):
+    SHELVED = "shelved"  # in a box on a shelf
+    BOXED = "boxed"  # in a box not shelved yet
+    UNBOXED = "unboxed"
+    LOCATION = "location"  # the code named a location
+
+
+@dataclass(frozen=True)
+class ShelfPlace:
+    room: str
+    shelf: int
+    column: int
+    layer: int
+    box: int | None
+
+
+@dataclass(frozen=True)
+class Whereabouts:
+    """Where a thing is: for an item, a volume or a box, its volume, box and place
+    (`chain` 库房-架-列-层-盒); for a location (`kind` "location"), the boxes on it."""
+
+    code: str  # what was asked
+    kind: str  # item | volume | box | location
+    status: WhereStatus
+    item: str | None = None
+    archival_code: str | None = None
+    volume: str | None = None
+    box: str | None = None
+    location: str | None = None
+    location_barcode: str | None = None
+    place: ShelfPlace | None = None
+    chain: str | None = None
+    boxes: tuple[str, ...] = ()  # the boxes at a location
+
+    def to_json(self) -> dict[str, Any]:
+        if self.kind == "location":
+            return {
+                "code": self.code,
+                "kind": self.kind,
+                "location": self.location,
+                "location_barcode": self.location_barcode,
+                "boxes": list(self.boxes),
+                "chain": self.chain,
+                "status": self.status.value,
+            }
+        return {
+            "code": self.code,
+            "kind": self.kind,
+            "item": self.item,
+            "archival_code": self.archival_code,
+            "volume": self.volume,
+            "box": self.box,
+            "location": self.location,
+            "location_barcode": self.location_barcode,
+            "place": asdict(self.place) if self.place else None,
+            "chain": self.chain,
+            "status": self.status.value,
+        }
+
+
+@dataclass(frozen=True)
+class BoxOrigin:
+    """Who made a box and when (ISO time), from the change that made it."""
+
+    actor: str
+    at: str
+
+
+
 # -- lookups ----------------------------------------------------------------------------
-
-
-def _reason(reason: str) -> str:
-    if not reason or not reason.strip():
-        raise InputError("reason.required")
-    return reason.strip()
 
 
 def _class(session: Session, code: str) -> ArchiveClass:
@@ -278,23 +554,21 @@ def _check_place_number(field: str, value: int) -> int:
     return value
 
 
-def _location_view(location: Location, boxes: Sequence[Box] = ()) -> dict[str, Any]:
-    return {
-        "code": location.code,
-        "barcode": location_barcode(
-            location.room, location.shelf, location.column_no, location.layer
-        ),
-        "room": location.room,
-        "shelf": location.shelf,
-        "column": location.column_no,
-        "layer": location.layer,
-        "boxes": [b.code for b in boxes],
-    }
+def _location_view(location: Location, boxes: Sequence[Box] = ()) -> LocationView:
+    return LocationView(
+        code=location.code,
+        barcode=location_barcode(location.room, location.shelf, location.column_no, location.layer),
+        room=location.room,
+        shelf=location.shelf,
+        column=location.column_no,
+        layer=location.layer,
+        boxes=tuple(b.code for b in boxes),
+    )
 
 
 def add_location(
     archive: Archive, room: str, shelf: int, column: int, layer: int, actor: str | None = None
-) -> dict[str, Any]:
+) -> LocationView:
     """Register a place on the shelves (库房-架-列-层)."""
     name = normalise_room(room)
     numbers = (
@@ -303,7 +577,8 @@ def add_location(
         _check_place_number("层 layer", layer),
     )
     code = location_code(name, *numbers)
-    with archive.db.writing() as session:
+    with archive.change(Action.LOCATION_ADD, f"location:{code}", actor=actor) as change:
+        session = change.session
         existing = session.scalar(
             select(Location).where(
                 Location.room == name,
@@ -320,17 +595,11 @@ def add_location(
         session.add(location)
         session.flush()
         view = _location_view(location)
-        audit.record(
-            session,
-            actor=actor or archive.actor,
-            action="location.add",
-            target=f"location:{code}",
-            after={k: view[k] for k in ("code", "barcode")},
-        )
+        change.after = {"code": view.code, "barcode": view.barcode}
     return view
 
 
-def list_locations(archive: Archive) -> list[dict[str, Any]]:
+def list_locations(archive: Archive) -> list[LocationView]:
     with archive.db.reading() as session:
         boxes: dict[int, list[Box]] = defaultdict(list)
         for box in session.scalars(
@@ -404,21 +673,18 @@ def create_box(
     retention: str,
     kind: str = "items",
     actor: str | None = None,
-) -> dict[str, Any]:
+) -> BoxSummary:
     """Make an empty box with the next box number of the year and class."""
     check_kind(kind)
     period = parse_retention(retention).code
-    with archive.db.writing() as session:
+    with archive.change(Action.BOX_CREATE, "box:", actor=actor) as change:
+        session = change.session
         klass = _class(session, class_code)
         box = _new_box(session, _main_fonds(session), year, klass, period, kind)
-        audit.record(
-            session,
-            actor=actor or archive.actor,
-            action="box.create",
-            target=f"box:{box.code}",
-            after=_snapshot(session, box),
-        )
-        return _summary(session, box)
+        change.target = f"box:{box.code}"
+        change.after = _snapshot(session, box)
+        summary = _summary(session, box)
+    return summary
 
 
 def _box_items(session: Session, box: Box) -> list[tuple[BoxItem, Item]]:
@@ -456,7 +722,6 @@ def _span(values: Sequence[str]) -> str:
 
 
 def _contents(session: Session, box: Box) -> tuple[list[str], str]:
-    """What the box holds (codes in order) and its range: 起止件号 or 案卷号."""
     if box.kind == "volumes":
         vols = _box_volumes(session, box)
         return [v.code for v in vols], _span([f"{v.case_no:03d}" for v in vols])
@@ -465,6 +730,7 @@ def _contents(session: Session, box: Box) -> tuple[list[str], str]:
 
 
 def _snapshot(session: Session, box: Box) -> dict[str, Any]:
+    """A box's state as its audit events keep it."""
     held, _range = _contents(session, box)
     return {
         "code": box.code,
@@ -480,24 +746,24 @@ def chain(location: Location | None, box: Box) -> str:
     return f"{location.code}-{tail}" if location else tail
 
 
-def _summary(session: Session, box: Box) -> dict[str, Any]:
+def _summary(session: Session, box: Box) -> BoxSummary:
     held, span = _contents(session, box)
     location = box.location
-    return {
-        "code": box.code,
-        "number": box.number,
-        "year": box.year,
-        "class": box.archive_class.code,
-        "retention": box.retention,
-        "retention_label": Retention(box.retention).label,
-        "kind": box.kind,
-        "count": len(held),
-        "range": span,
-        "range_heading": "案卷号" if box.kind == "volumes" else "起止件号",
-        "location": location.code if location else None,
-        "chain": chain(location, box),
-        "created_at": box.created_at,
-    }
+    return BoxSummary(
+        code=box.code,
+        number=box.number,
+        year=box.year,
+        class_code=box.archive_class.code,
+        retention=box.retention,
+        retention_label=Retention(box.retention).label,
+        kind=box.kind,
+        count=len(held),
+        range=span,
+        range_heading="案卷号" if box.kind == "volumes" else "起止件号",
+        location=location.code if location else None,
+        chain=chain(location, box),
+        created_at=box.created_at,
+    )
 
 
 def _fits(
@@ -528,7 +794,7 @@ def _fits(
 
 
 def _fit_volume(session: Session, box: Box, volume: Volume) -> None:
-    if volume.status == "dissolved":
+    if volume.status == VolumeState.DISSOLVED:
         raise InputError("volume.dissolved", code=volume.code)
     if box.kind != "volumes":
         raise InputError("box.items_only", box=box.code, code=volume.code)
@@ -546,31 +812,24 @@ def _fit_item(session: Session, box: Box, item: Item) -> None:
     _fits(session, box, item.number, item.year, item.class_id, item.retention, item.fonds_id)
 
 
-def _audit_boxes(
-    session: Session,
-    actor: str,
-    action: str,
-    boxes: Sequence[Box],
-    before: dict[int, dict[str, Any]],
-    reason: str,
-) -> None:
-    for box in boxes:
-        after = _snapshot(session, box)
-        if after != before.get(box.id):
-            audit.record(
-                session,
-                actor=actor,
-                action=action,
-                target=f"box:{box.code}",
-                before=before.get(box.id),
-                after=after,
-                reason=reason,
-            )
-
-
 def _given(volumes: Sequence[str], items: Sequence[str]) -> None:
     if not volumes and not items:
         raise InputError("box.nothing_given")
+
+
+def _states(
+    session: Session, boxes: Sequence[Box], before: dict[int, dict[str, Any] | None]
+) -> tuple[dict[str, Any], dict[str, Any]]:
+    """The states before and after of the boxes whose state the change altered, keyed by
+    box code: `({"boxes": …}, {"boxes": …})` (both empty when none changed)."""
+    was: dict[str, Any] = {}
+    now: dict[str, Any] = {}
+    for box in sorted(boxes, key=lambda b: b.code):
+        after = _snapshot(session, box)
+        if after != before.get(box.id):
+            was[box.code] = before.get(box.id)
+            now[box.code] = after
+    return {"boxes": was}, {"boxes": now}
 
 
 def put(
@@ -581,16 +840,17 @@ def put(
     items: Sequence[str] = (),
     reason: str,
     actor: str | None = None,
-) -> dict[str, Any]:
+) -> BoxView:
     """Put unboxed volumes (a volume box) or unboxed items (an item box) into a box.
 
     Refused, with the rule's reason: another year, class or retention period; a volume
     or item already in another box (move it instead); an item that is in a volume."""
-    why = _reason(reason)
-    _given(volumes, items)
-    with archive.db.writing() as session:
+    with archive.change(Action.BOX_PUT, f"box:{code}", reason=reason, actor=actor) as change:
+        _given(volumes, items)
+        session = change.session
         box = _box(session, code)
-        before = {box.id: _snapshot(session, box)}
+        change.target = f"box:{box.code}"
+        change.before = _snapshot(session, box)
         for volume_code in volumes:
             volume = _volume(session, volume_code)
             if volume.box_id == box.id:
@@ -613,8 +873,11 @@ def put(
             session.add(BoxItem(box_id=box.id, item_id=item.id, seq=0))
             session.flush()
         _resequence(session, box)
-        _audit_boxes(session, actor or archive.actor, "box.put", [box], before, why)
-        return show_box_in(session, box)
+        change.after = _snapshot(session, box)
+        view = show_box_in(session, box)
+        if change.after == change.before:
+            change.nothing_changed()
+    return view
 
 
 def move(
@@ -625,14 +888,18 @@ def move(
     items: Sequence[str] = (),
     reason: str,
     actor: str | None = None,
-) -> dict[str, Any]:
-    """Move boxed volumes or items to another box of the same year, class and retention."""
-    why = _reason(reason)
-    _given(volumes, items)
-    with archive.db.writing() as session:
+) -> BoxView:
+    """Move boxed volumes or items to another box of the same year, class and retention.
+    One event, on the box moved to, holds the states of every box concerned."""
+    with archive.change(
+        Action.BOX_MOVE, f"box:{to_code}", reason=reason, actor=actor
+    ) as change:
+        _given(volumes, items)
+        session = change.session
         target = _box(session, to_code)
+        change.target = f"box:{target.code}"
         touched: dict[int, Box] = {target.id: target}
-        before = {target.id: _snapshot(session, target)}
+        before: dict[int, dict[str, Any] | None] = {target.id: _snapshot(session, target)}
 
         def source(box: Box) -> None:
             if box.id not in touched:
@@ -667,10 +934,11 @@ def move(
             if box.kind == "items":
                 _resequence(session, box)
         session.flush()
-        _audit_boxes(
-            session, actor or archive.actor, "box.move", list(touched.values()), before, why
-        )
-        return show_box_in(session, target)
+        change.before, change.after = _states(session, list(touched.values()), before)
+        view = show_box_in(session, target)
+        if not change.after["boxes"]:
+            change.nothing_changed()
+    return view
 
 
 def take_out(
@@ -681,13 +949,14 @@ def take_out(
     items: Sequence[str] = (),
     reason: str,
     actor: str | None = None,
-) -> dict[str, Any]:
+) -> BoxView:
     """Take volumes or items out of a box (they are unboxed afterwards)."""
-    why = _reason(reason)
-    _given(volumes, items)
-    with archive.db.writing() as session:
+    with archive.change(Action.BOX_TAKE_OUT, f"box:{code}", reason=reason, actor=actor) as change:
+        _given(volumes, items)
+        session = change.session
         box = _box(session, code)
-        before = {box.id: _snapshot(session, box)}
+        change.target = f"box:{box.code}"
+        change.before = _snapshot(session, box)
         for volume_code in volumes:
             volume = _volume(session, volume_code)
             if volume.box_id != box.id:
@@ -703,8 +972,9 @@ def take_out(
             session.delete(entry)
             session.flush()
         _resequence(session, box)
-        _audit_boxes(session, actor or archive.actor, "box.take_out", [box], before, why)
-        return show_box_in(session, box)
+        change.after = _snapshot(session, box)
+        view = show_box_in(session, box)
+    return view
 
 
 def fill(
@@ -713,16 +983,20 @@ def fill(
     class_code: str,
     capacity: int = DEFAULT_CAPACITY,
     actor: str | None = None,
-) -> list[dict[str, Any]]:
+) -> list[BoxSummary]:
     """Box the year's unboxed items of a class (item-based filing) in number order.
 
     Items of each retention period go into their own boxes: the last box of that period
     is topped up first when the new items follow its last one, then new boxes are made
-    with `capacity` items each. Items in volumes are left to their volumes."""
+    with `capacity` items each. Items in volumes are left to their volumes. One event
+    (`boxes:YEAR-CLASS`) holds every box filled."""
     if not isinstance(capacity, int) or capacity < 1:
         raise InputError("box.bad_capacity", value=capacity)
-    with archive.db.writing() as session:
+    target = f"boxes:{year}-{class_code.strip().upper()}"
+    with archive.change(Action.BOX_FILL, target, actor=actor) as change:
+        session = change.session
         klass = _class(session, class_code)
+        change.target = f"boxes:{year}-{klass.code}"
         items = session.scalars(
             select(Item)
             .where(
@@ -739,7 +1013,7 @@ def fill(
         for item in items:
             groups[(item.fonds_id, item.retention)].append(item)
         touched: list[Box] = []
-        before: dict[int, dict[str, Any]] = {}
+        before: dict[int, dict[str, Any] | None] = {}
         for (fonds_id, retention), members in groups.items():
             last = session.scalar(
                 select(Box)
@@ -765,12 +1039,13 @@ def fill(
             assert fonds is not None
             while members:
                 box = _new_box(session, fonds, year, klass, retention, "items")
-                before[box.id] = {"code": box.code, "kind": "items", "location": None, "items": []}
+                before[box.id] = None  # made by this fill
                 _add_items(session, box, members[:capacity], 0)
                 touched.append(box)
                 members = members[capacity:]
-        _audit_boxes(session, actor or archive.actor, "box.fill", touched, before, "")
-        return [_summary(session, box) for box in touched]
+        change.before, change.after = _states(session, touched, before)
+        summaries = [_summary(session, box) for box in touched]
+    return summaries
 
 
 def _add_items(session: Session, box: Box, items: Sequence[Item], start: int) -> None:
@@ -781,27 +1056,49 @@ def _add_items(session: Session, box: Box, items: Sequence[Item], start: int) ->
 
 def shelve(
     archive: Archive, code: str, location: str, reason: str, actor: str | None = None
-) -> dict[str, Any]:
+) -> BoxSummary:
     """Put a box at a location (or move it to another one), audited with the reason."""
-    why = _reason(reason)
-    with archive.db.writing() as session:
-        box = _box(session, code)
+    [summary] = shelve_boxes(archive, [code], location, reason, actor=actor)
+    return summary
+
+
+def shelve_boxes(
+    archive: Archive,
+    codes: Sequence[str],
+    location: str,
+    reason: str,
+    actor: str | None = None,
+) -> list[BoxSummary]:
+    """Put boxes at a location (boxes on a shelf move there): one change, one event.
+    One box: the event is the box's (`box:CODE`, its location before and after); several:
+    the location's (`location:CODE`, `{"boxes": {CODE: {"location": …}}}`). Boxes there
+    already are left out; when all are, nothing is recorded."""
+    if not codes:
+        raise InputError("box.nothing_given")
+    with archive.change(
+        Action.BOX_SHELVE, f"location:{location}", reason=reason, actor=actor
+    ) as change:
+        session = change.session
+        boxes = [_box(session, code) for code in dict.fromkeys(codes)]
         place = _location(session, location)
-        before = box.location.code if box.location else None
-        if box.location_id != place.id:
-            box.location_id = place.id
-            box.location = place
-            session.flush()
-            audit.record(
-                session,
-                actor=actor or archive.actor,
-                action="box.shelve",
-                target=f"box:{box.code}",
-                before={"location": before},
-                after={"location": place.code},
-                reason=why,
-            )
-        return _summary(session, box)
+        was: dict[str, Any] = {}
+        for box in boxes:
+            if box.location_id != place.id:
+                was[box.code] = {"location": box.location.code if box.location else None}
+                box.location_id = place.id
+                box.location = place
+        session.flush()
+        summaries = [_summary(session, box) for box in boxes]
+        if not was:
+            change.nothing_changed()
+        if len(boxes) == 1:
+            change.target = f"box:{boxes[0].code}"
+            change.before, change.after = was[boxes[0].code], {"location": place.code}
+        else:
+            change.target = f"location:{place.code}"
+            change.before = {"boxes": was}
+            change.after = {"boxes": {code: {"location": place.code} for code in was}}
+    return summaries
 
 
 def _boxes_stmt(session: Session, year: int | None, class_code: str | None) -> Any:
@@ -822,7 +1119,7 @@ def list_boxes(
     year: int | None = None,
     class_code: str | None = None,
     location: str | None = None,
-) -> list[dict[str, Any]]:
+) -> list[BoxSummary]:
     with archive.db.reading() as session:
         stmt = _boxes_stmt(session, year, class_code)
         if location:
@@ -831,39 +1128,67 @@ def list_boxes(
         return [_summary(session, box) for box in session.scalars(stmt)]
 
 
-def show_box_in(session: Session, box: Box) -> dict[str, Any]:
-    view = _summary(session, box)
+def show_box_in(session: Session, box: Box) -> BoxView:
+    summary = _summary(session, box)
     if box.kind == "volumes":
-        view["volumes"] = [
-            {
-                "code": v.code,
-                "case_no": v.case_no,
-                "title": v.title,
-                "items": len(v.entries),
-                "status": v.status,
-            }
-            for v in _box_volumes(session, box)
-        ]
-    else:
-        view["items"] = [
-            {
-                "seq": entry.seq,
-                "number": item.number,
-                "archival_code": item.archival_code,
-                "title": item.title,
-                "completed_on": item.completed_on.isoformat(),
-            }
+        return BoxView(
+            **summary.__dict__,
+            volumes=tuple(
+                BoxVolume(
+                    code=v.code,
+                    case_no=v.case_no,
+                    title=v.title,
+                    items=len(v.entries),
+                    status=VolumeState(v.status),
+                )
+                for v in _box_volumes(session, box)
+            ),
+        )
+    return BoxView(
+        **summary.__dict__,
+        items=tuple(
+            BoxEntry(
+                seq=entry.seq,
+                number=item.number,
+                archival_code=item.archival_code,
+                title=item.title,
+                completed_on=item.completed_on.isoformat(),
+            )
             for entry, item in _box_items(session, box)
-        ]
-    return view
+        ),
+    )
 
 
-def show_box(archive: Archive, code: str) -> dict[str, Any]:
+def show_box(archive: Archive, code: str) -> BoxView:
     with archive.db.reading() as session:
         return show_box_in(session, _box(session, code))
 
 
-def unboxed(archive: Archive, code: str) -> list[dict[str, Any]]:
+def box_origin(session: Session, code: str) -> BoxOrigin | None:
+    """Who made the box and when: the change that made it (a box made, or a fill that
+    made it); for a box older than its events, its first event."""
+    events: list[AuditEvent] = []
+    first = session.scalars(
+        select(AuditEvent).where(AuditEvent.target == f"box:{code}").order_by(AuditEvent.seq)
+    ).first()
+    if first is not None:
+        events.append(first)
+    for event in session.scalars(
+        select(AuditEvent)
+        .where(AuditEvent.action == Action.BOX_FILL.code, AuditEvent.target.like("boxes:%"))
+        .order_by(AuditEvent.seq)
+    ):
+        boxes = (event.after or {}).get("boxes") or {}
+        if code in boxes:
+            events.append(event)
+            break
+    if not events:
+        return None
+    made = min(events, key=lambda e: e.seq)
+    return BoxOrigin(made.actor, made.at)
+
+
+def unboxed(archive: Archive, code: str) -> list[BoxCandidate]:
     """What could go into the box: the unboxed volumes (a volume box) or the unboxed
     items not in a volume (an item box) of its fonds, year, class and retention, in
     order, each with `code` (the volume code or item number) and `title`."""
@@ -871,7 +1196,7 @@ def unboxed(archive: Archive, code: str) -> list[dict[str, Any]]:
         box = _box(session, code)
         if box.kind == "volumes":
             return [
-                {"code": v.code, "title": v.title, "count": len(v.entries)}
+                BoxCandidate(v.code, v.title, len(v.entries))
                 for v in session.scalars(
                     select(Volume)
                     .where(
@@ -885,7 +1210,7 @@ def unboxed(archive: Archive, code: str) -> list[dict[str, Any]]:
                 )
             ]
         return [
-            {"code": i.number, "title": i.title, "count": 1}
+            BoxCandidate(i.number, i.title, 1)
             for i in session.scalars(
                 select(Item)
                 .where(
@@ -910,13 +1235,9 @@ def label_rows(
     *,
     year: int | None = None,
     class_code: str | None = None,
-) -> list[dict[str, str]]:
-    """The spine/box label (卷脊/盒脊) of each box as text: 全宗号 `fonds_code`, 年度
-    `year`, 保管期限 `retention` (永久, 30年 …), 起止件号 or 案卷号 `range` (its heading in
-    `range_heading`), 盒号 `box`, and the barcode text `barcode`; also `kind` and the
-    `location` code. The keys of the spine-labels register layout, in its column order.
-
-    Boxes named in `codes` (in that order), else every box of the year and class."""
+) -> list[SpineLabel]:
+    """The spine/box label (卷脊/盒脊) of each box (`SpineLabel`): boxes named in `codes`
+    (in that order), else every box of the year and class."""
     with archive.db.reading() as session:
         if codes:
             boxes = [_box(session, code) for code in codes]
@@ -927,17 +1248,17 @@ def label_rows(
         for box in boxes:
             _held, span = _contents(session, box)
             rows.append(
-                {
-                    "fonds_code": fonds.get(box.fonds_id, ""),
-                    "year": str(box.year),
-                    "retention": Retention(box.retention).label,
-                    "range": span,
-                    "box": f"{box.number:04d}",
-                    "barcode": box.code,
-                    "range_heading": "案卷号" if box.kind == "volumes" else "起止件号",
-                    "kind": box.kind,
-                    "location": box.location.code if box.location else "",
-                }
+                SpineLabel(
+                    fonds_code=fonds.get(box.fonds_id, ""),
+                    year=str(box.year),
+                    retention=Retention(box.retention).label,
+                    range=span,
+                    box=f"{box.number:04d}",
+                    barcode=box.code,
+                    range_heading="案卷号" if box.kind == "volumes" else "起止件号",
+                    kind=box.kind,
+                    location=box.location.code if box.location else "",
+                )
             )
         return rows
 
@@ -945,39 +1266,48 @@ def label_rows(
 # -- where is it? -----------------------------------------------------------------------
 
 
-def _where_box(query: str, kind: str, box: Box | None, **found: Any) -> dict[str, Any]:
+def _where_box(
+    query: str,
+    kind: str,
+    box: Box | None,
+    *,
+    item: str | None = None,
+    archival_code: str | None = None,
+    volume: str | None = None,
+) -> Whereabouts:
     location = box.location if box else None
-    return {
-        "code": query,
-        "kind": kind,
-        "item": None,
-        "archival_code": None,
-        "volume": None,
-        **found,
-        "box": box.code if box else None,
-        "location": location.code if location else None,
-        "location_barcode": (
+    return Whereabouts(
+        code=query,
+        kind=kind,
+        item=item,
+        archival_code=archival_code,
+        volume=volume,
+        box=box.code if box else None,
+        location=location.code if location else None,
+        location_barcode=(
             location_barcode(location.room, location.shelf, location.column_no, location.layer)
             if location
             else None
         ),
-        "place": (
-            {
-                "room": location.room,
-                "shelf": location.shelf,
-                "column": location.column_no,
-                "layer": location.layer,
-                "box": box.number if box else None,
-            }
+        place=(
+            ShelfPlace(
+                room=location.room,
+                shelf=location.shelf,
+                column=location.column_no,
+                layer=location.layer,
+                box=box.number if box else None,
+            )
             if location
             else None
         ),
-        "chain": chain(location, box) if box else None,
-        "status": "shelved" if location else "boxed" if box else "unboxed",
-    }
+        chain=chain(location, box) if box else None,
+        status=(
+            WhereStatus.SHELVED if location else WhereStatus.BOXED if box else WhereStatus.UNBOXED
+        ),
+    )
 
 
-def locate(session: Session, code: str) -> dict[str, Any]:
+def locate(session: Session, code: str) -> Whereabouts:
     """`where` inside a session: a box, volume, item (number or archival code) or
     location code -> its box and location chain."""
     box = find_box(session, code)
@@ -1006,19 +1336,19 @@ def locate(session: Session, code: str) -> dict[str, Any]:
     if location is not None:
         boxes = list(session.scalars(select(Box).where(Box.location_id == location.id)))
         view = _location_view(location, sorted(boxes, key=lambda b: b.code))
-        return {
-            "code": code,
-            "kind": "location",
-            "location": location.code,
-            "location_barcode": view["barcode"],
-            "boxes": view["boxes"],
-            "chain": location.code,
-            "status": "location",
-        }
+        return Whereabouts(
+            code=code,
+            kind="location",
+            location=location.code,
+            location_barcode=view.barcode,
+            boxes=view.boxes,
+            chain=location.code,
+            status=WhereStatus.LOCATION,
+        )
     raise NotFound("where.not_found", code=code)
 
 
-def where(archive: Archive, code: str) -> dict[str, Any]:
+def where(archive: Archive, code: str) -> Whereabouts:
     """Where is it? For an item (number or archival code), a volume or a box: its volume,
     box and place, `chain` 库房-架-列-层-盒; for a location: the boxes on it."""
     with archive.db.reading() as session:

@@ -6,13 +6,19 @@ its business form; every stored file is there and unchanged), order valid (the r
 order, or a change made by a person with a reason), the volume's own numbering
 gap-free (顺序号 1..n; in page-numbered volumes 页号 1..N matching the materials' pages),
 page counts matching, a title and at least one item, and the 卷内文件目录 and 案卷封面
-generated after the volume last changed. Volumes that fail go back with their reasons
+generated from the volume as it is now. Volumes that fail go back with their reasons
 (status "returned"; they can be fixed and put in a new batch). When every volume left
-passed, both sides sign: the batch is "signed" and its volumes "handed_over" (after
-which `volumes` refuses to change them). Every state change is audited.
+passed, and none changed since its check, both sides sign: the batch is "signed" and
+its volumes "handed_over" (after which `volumes` refuses to change them).
+
+Whether a volume changed is state in rows, never read back from the audit trail: every
+volume carries a revision that moves on whenever the volume, its entries or its items'
+rows change (archivist.db.engine), each generated register records the revision it was
+generated from (`volume_registers`), and each volume of a batch the revision it was
+checked at. Every change goes through the unit of work: one audit event per action.
 
 Reasons are stored as {"code", "params"} (item-level ones carry params["item"]) so the
-window and the printed record can say them in Chinese or English (`reason_text`).
+window and the printed record can say them in Chinese or English (`Reason.text`).
 """
 
 from __future__ import annotations
@@ -21,39 +27,40 @@ import datetime as dt
 import os
 from collections.abc import Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import ColumnElement, func, or_, select
+from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session, selectinload
 
-from archivist import audit
+from archivist import audit, states
+from archivist.actions import Action
 from archivist.archive import Archive
 from archivist.check import check_item
 from archivist.db.models import (
-    AuditEvent,
     Handover,
     HandoverVolume,
     Item,
     Material,
     Volume,
     VolumeItem,
+    VolumeRegister,
 )
 from archivist.errors import InputError, NotFound
 from archivist.messages import render
+from archivist.states import HandoverResult, HandoverState, VolumeState
 from archivist.verify import _hash_one
 
 NUMBER_PREFIX = "JJ"
 DEFAULT_TO_DEPARTMENT = "档案室"
 TO_DEPARTMENT_SETTING = "archive_department"
 
-# The registers a volume must have had generated after its last change, and their names.
+# The registers a volume must have had generated from its current revision, and their names.
 REQUIRED_REGISTERS: dict[str, tuple[str, str]] = {
     "volume-contents": ("卷内文件目录", "volume contents list"),
     "volume-cover": ("案卷封面", "volume cover"),
 }
-REGISTER_ACTION = "register.generate"
 
 # The 归档交接单's table, in order (registers.md); `show` gives rows keyed like
 # archivist.reports.layouts.HANDOVER's columns.
@@ -67,8 +74,256 @@ COLUMNS: tuple[tuple[str, str], ...] = (
     ("remarks", "备注"),
 )
 
-PASS, FAIL, RETURNED = "pass", "fail", "returned"
-DRAFT, CHECKED, SIGNED = "draft", "checked", "signed"
+
+# -- typed results ----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Reason:
+    """Why a volume failed its check: a message code and its values (an item-level
+    reason names the item's number in params["item"])."""
+
+    code: str
+    params: Mapping[str, Any] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, stored: Mapping[str, Any]) -> Reason:
+        return cls(str(stored["code"]), dict(stored.get("params") or {}))
+
+    def to_json(self) -> dict[str, Any]:
+        return {"code": self.code, "params": dict(self.params)}
+
+    def text(self, lang: str | None = None) -> str:
+        """The reason as a sentence, prefixed with its item's number if it has one."""
+        params = dict(self.params)
+        message = render(self.code, params, lang)
+        if params.get("item"):
+            return render(
+                "handover.item_reason", {"item": params["item"], "message": message}, lang
+            )
+        return message
+
+
+def _reasons(stored: Sequence[Mapping[str, Any]] | None) -> tuple[Reason, ...]:
+    return tuple(Reason.of(r) for r in stored or ())
+
+
+def _stored(reasons: Sequence[Reason]) -> list[dict[str, Any]]:
+    return [r.to_json() for r in reasons]
+
+
+@dataclass(frozen=True)
+class HandoverVolumeResult:
+    """One volume's quality check."""
+
+    code: str
+    title: str
+    result: HandoverResult
+    reasons: tuple[Reason, ...]
+    messages: tuple[str, ...]
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "code": self.code,
+            "title": self.title,
+            "result": self.result.value,
+            "reasons": _stored(self.reasons),
+            "messages": list(self.messages),
+        }
+
+
+@dataclass(frozen=True)
+class CheckReport:
+    """The quality check of a batch: every volume still to be handed over."""
+
+    number: str
+    ok: bool
+    passed: int
+    failed: int
+    volumes: tuple[HandoverVolumeResult, ...]
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "number": self.number,
+            "ok": self.ok,
+            "passed": self.passed,
+            "failed": self.failed,
+            "volumes": [v.to_json() for v in self.volumes],
+        }
+
+
+@dataclass(frozen=True)
+class ReturnedVolume:
+    """A volume sent back to its department, with the reasons it failed."""
+
+    code: str
+    title: str
+    reasons: tuple[Reason, ...]
+    messages: tuple[str, ...]
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "code": self.code,
+            "title": self.title,
+            "reasons": _stored(self.reasons),
+            "messages": list(self.messages),
+        }
+
+
+@dataclass(frozen=True)
+class ReturnReport:
+    number: str
+    returned: tuple[ReturnedVolume, ...]
+
+    def to_json(self) -> dict[str, Any]:
+        return {"number": self.number, "returned": [r.to_json() for r in self.returned]}
+
+
+@dataclass(frozen=True)
+class HandoverRow:
+    """A volume on the 归档交接单 (keyed like its columns), with its check and state.
+    A returned volume has no 序号."""
+
+    seq: int | None
+    code: str
+    title: str
+    items: int
+    pages: int
+    check: str
+    remarks: str | None
+    result: HandoverResult | None
+    reasons: tuple[Reason, ...]
+    volume_status: VolumeState
+
+    def cell(self, key: str) -> Any:
+        return getattr(self, key)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "seq": self.seq,
+            "code": self.code,
+            "title": self.title,
+            "items": self.items,
+            "pages": self.pages,
+            "check": self.check,
+            "remarks": self.remarks,
+            "result": None if self.result is None else self.result.value,
+            "reasons": _stored(self.reasons),
+            "volume_status": self.volume_status.value,
+        }
+
+
+@dataclass(frozen=True)
+class HandoverTotals:
+    volumes: int
+    items: int
+    pages: int
+
+
+@dataclass(frozen=True)
+class HandoverView:
+    """Everything the 归档交接单 prints, plus the batch's state.
+
+    `fields` carries the header, signature and total values under the keys of
+    archivist.reports.layouts.HANDOVER (None where unknown: printed blank); `rows` the
+    volumes still in the batch in order; `returned` the volumes sent back.
+    """
+
+    number: str
+    status: HandoverState
+    from_department: str
+    to_department: str
+    handed_by: str
+    received_by: str | None
+    created_at: str
+    signed_on: str | None
+    fields: Mapping[str, Any]
+    columns: tuple[str, ...]
+    rows: tuple[HandoverRow, ...]
+    totals: HandoverTotals
+    returned: tuple[HandoverRow, ...]
+
+    @property
+    def signed(self) -> bool:
+        return self.status == HandoverState.SIGNED
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "number": self.number,
+            "status": self.status.value,
+            "from_department": self.from_department,
+            "to_department": self.to_department,
+            "handed_by": self.handed_by,
+            "received_by": self.received_by,
+            "created_at": self.created_at,
+            "signed_on": self.signed_on,
+            "fields": dict(self.fields),
+            "columns": list(self.columns),
+            "rows": [r.to_json() for r in self.rows],
+            "totals": {
+                "volumes": self.totals.volumes,
+                "items": self.totals.items,
+                "pages": self.totals.pages,
+            },
+            "returned": [r.to_json() for r in self.returned],
+        }
+
+
+@dataclass(frozen=True)
+class HandoverSummary:
+    """A batch in the list: its state and counts."""
+
+    number: str
+    status: HandoverState
+    from_department: str
+    to_department: str
+    handed_by: str
+    received_by: str | None
+    created_at: str
+    signed_on: str | None
+    volumes: int
+    items: int
+    pages: int
+    passed: int
+    failed: int
+    unchecked: int
+    returned: int
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "number": self.number,
+            "status": self.status.value,
+            "from_department": self.from_department,
+            "to_department": self.to_department,
+            "handed_by": self.handed_by,
+            "received_by": self.received_by,
+            "created_at": self.created_at,
+            "signed_on": self.signed_on,
+            "volumes": self.volumes,
+            "items": self.items,
+            "pages": self.pages,
+            "passed": self.passed,
+            "failed": self.failed,
+            "unchecked": self.unchecked,
+            "returned": self.returned,
+        }
+
+
+@dataclass(frozen=True)
+class VolumeBatch:
+    """The latest batch a volume was put in: its number, the batch's state and the
+    volume's result there (None while unchecked)."""
+
+    batch: str
+    batch_status: HandoverState
+    result: HandoverResult | None
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "batch": self.batch,
+            "batch_status": self.batch_status.value,
+            "result": None if self.result is None else self.result.value,
+        }
 
 
 # -- numbers, loading, small helpers ----------------------------------------------------
@@ -85,11 +340,23 @@ def _next_number(session: Session, year: int) -> str:
     return batch_number(year, max(serials, default=0) + 1)
 
 
-def load(session: Session, number: str) -> Handover:
+def _canonical(number: str) -> str:
+    return number.strip().upper()
+
+
+def _target(number: str) -> str:
+    return f"handover:{_canonical(number)}"
+
+
+def load(session: Session, number: str, *, deep: bool = False) -> Handover:
+    """The batch with its volumes (`deep`: their items, materials and rosters too)."""
+    options = (
+        _volume_options()
+        if deep
+        else (selectinload(Handover.entries).selectinload(HandoverVolume.volume),)
+    )
     batch = session.scalar(
-        select(Handover)
-        .where(Handover.number == number.strip().upper())
-        .options(selectinload(Handover.entries).selectinload(HandoverVolume.volume))
+        select(Handover).where(Handover.number == _canonical(number)).options(*options)
     )
     if batch is None:
         raise NotFound("handover.not_found", number=number)
@@ -102,30 +369,33 @@ def _required(value: str | None, code: str) -> str:
     return value.strip()
 
 
-def _reason(reason: str) -> str:
-    if not reason or not reason.strip():
-        raise InputError("reason.required")
-    return reason.strip()
-
-
 def _open(batch: Handover) -> None:
-    if batch.status == SIGNED:
+    if batch.status == HandoverState.SIGNED:
         raise InputError("handover.signed", number=batch.number)
+
+
+def _result(entry: HandoverVolume) -> HandoverResult | None:
+    return None if entry.result is None else HandoverResult(entry.result)
 
 
 def _active(batch: Handover) -> list[HandoverVolume]:
     """The batch's volumes still to be handed over (returned ones are kept, marked)."""
-    return [e for e in batch.entries if e.result != RETURNED]
+    return [e for e in batch.entries if e.result != HandoverResult.RETURNED]
 
 
 def _refresh_status(batch: Handover) -> None:
     active = _active(batch)
-    batch.status = CHECKED if active and all(e.result for e in active) else DRAFT
+    checked = bool(active) and all(e.result for e in active)
+    target = HandoverState.CHECKED if checked else HandoverState.DRAFT
+    batch.status = states.move(batch.status, target, batch.number)
 
 
-def volume_batch(session: Session, volume_id: int) -> dict[str, Any] | None:
-    """The latest handover batch a volume was put in (read only): its number, the
-    batch's status (draft|checked|signed) and the volume's result there; None if none."""
+def _volume_states(entries: Sequence[HandoverVolume]) -> dict[str, dict[str, Any]]:
+    return {e.volume.code: {"status": e.volume.status} for e in entries}
+
+
+def volume_batch(session: Session, volume_id: int) -> VolumeBatch | None:
+    """The latest handover batch a volume was put in (read only); None if none."""
     entry = session.scalar(
         select(HandoverVolume)
         .where(HandoverVolume.volume_id == volume_id)
@@ -134,11 +404,7 @@ def volume_batch(session: Session, volume_id: int) -> dict[str, Any] | None:
     )
     if entry is None:
         return None
-    return {
-        "batch": entry.handover.number,
-        "batch_status": entry.handover.status,
-        "result": entry.result,
-    }
+    return VolumeBatch(entry.handover.number, HandoverState(entry.handover.status), _result(entry))
 
 
 def _volume(session: Session, code: str) -> Volume:
@@ -148,20 +414,18 @@ def _volume(session: Session, code: str) -> Volume:
     return volume
 
 
-def reason_text(reason: Mapping[str, Any], lang: str | None = None) -> str:
-    """One stored reason as a sentence, prefixed with its item's number if it has one."""
-    params = dict(reason.get("params") or {})
-    text = render(str(reason["code"]), params, lang)
-    if params.get("item"):
-        return render("handover.item_reason", {"item": params["item"], "message": text}, lang)
-    return text
+def reason_text(reason: Reason | Mapping[str, Any], lang: str | None = None) -> str:
+    """One reason as a sentence, prefixed with its item's number if it has one."""
+    return (reason if isinstance(reason, Reason) else Reason.of(reason)).text(lang)
 
 
-def result_text(result: str | None, reasons: Sequence[Mapping[str, Any]], lang: str = "zh") -> str:
+def result_text(
+    result: str | None, reasons: Sequence[Reason | Mapping[str, Any]], lang: str = "zh"
+) -> str:
     """质量检查结果 as printed: 合格, 不合格：reasons, or blank when not checked."""
-    if result == PASS:
+    if result == HandoverResult.PASS:
         return render("handover.result_pass", lang=lang)
-    if result in (FAIL, RETURNED):
+    if result in (HandoverResult.FAIL, HandoverResult.RETURNED):
         separator = "；" if lang == "zh" else "; "
         joined = separator.join(reason_text(r, lang) for r in reasons)
         return render("handover.result_fail", {"reasons": joined}, lang)
@@ -171,51 +435,28 @@ def result_text(result: str | None, reasons: Sequence[Mapping[str, Any]], lang: 
 # -- registers generated ----------------------------------------------------------------
 
 
-def record_register_generated(
-    session: Session, actor: str, volume_code: str, kind: str
-) -> AuditEvent:
-    """Record that a register of a volume was generated (the register module calls this
-    inside its write transaction; the handover check looks for these events)."""
-    return audit.record(
-        session,
-        actor=actor,
-        action=REGISTER_ACTION,
-        target=f"volume:{volume_code}",
-        after={"kind": kind},
-    )
-
-
-def _last_change(session: Session, volume: Volume) -> int:
-    """The audit sequence number of the volume's last change: its own `volume.*` events
-    and the `item.*` events of its items (a changed item changes the contents list)."""
-    item_targets = [f"item:{e.item.capture_id}" for e in volume.entries]
-    condition: ColumnElement[bool] = (
-        AuditEvent.target == f"volume:{volume.code}"
-    ) & AuditEvent.action.like("volume.%")
-    if item_targets:
-        condition = or_(
-            condition, AuditEvent.target.in_(item_targets) & AuditEvent.action.like("item.%")
-        )
-    return int(session.scalar(select(func.max(AuditEvent.seq)).where(condition)) or 0)
-
-
-def _register_reasons(session: Session, volume: Volume) -> list[dict[str, Any]]:
-    changed = _last_change(session, volume)
-    generated: dict[str, int] = {}
-    for seq, after in session.execute(
-        select(AuditEvent.seq, AuditEvent.after).where(
-            AuditEvent.target == f"volume:{volume.code}", AuditEvent.action == REGISTER_ACTION
+def _registers(session: Session, volume_ids: Sequence[int]) -> dict[int, dict[str, int]]:
+    """The revision each volume's registers were last generated from, by kind."""
+    found: dict[int, dict[str, int]] = {}
+    if not volume_ids:
+        return found
+    for volume_id, kind, revision in session.execute(
+        select(VolumeRegister.volume_id, VolumeRegister.kind, VolumeRegister.revision).where(
+            VolumeRegister.volume_id.in_(volume_ids)
         )
     ):
-        kind = str((after or {}).get("kind", ""))
-        generated[kind] = max(generated.get(kind, 0), int(seq))
+        found.setdefault(volume_id, {})[kind] = revision
+    return found
+
+
+def _register_reasons(volume: Volume, generated: Mapping[str, int]) -> list[Reason]:
     reasons = []
     for kind, (zh, en) in REQUIRED_REGISTERS.items():
         params = {"kind": kind, "register": zh, "register_en": en}
         if kind not in generated:
-            reasons.append({"code": "handover.register_missing", "params": params})
-        elif generated[kind] < changed:
-            reasons.append({"code": "handover.register_stale", "params": params})
+            reasons.append(Reason("handover.register_missing", params))
+        elif generated[kind] != volume.revision:
+            reasons.append(Reason("handover.register_stale", params))
     return reasons
 
 
@@ -226,16 +467,13 @@ def _ranges(values: Sequence[int]) -> str:
     return ",".join(str(v) for v in values) if len(values) <= 12 else f"{values[0]}…{values[-1]}"
 
 
-def _numbering_reasons(volume: Volume, pages: Mapping[int, int]) -> list[dict[str, Any]]:
-    reasons: list[dict[str, Any]] = []
+def _numbering_reasons(volume: Volume, pages: Mapping[int, int]) -> list[Reason]:
+    reasons: list[Reason] = []
     entries = sorted(volume.entries, key=lambda e: (e.seq, e.id))
     seqs = [e.seq for e in entries]
     if seqs != list(range(1, len(entries) + 1)):
         reasons.append(
-            {
-                "code": "handover.seq_gap",
-                "params": {"expected": f"1-{len(entries)}", "actual": _ranges(seqs)},
-            }
+            Reason("handover.seq_gap", {"expected": f"1-{len(entries)}", "actual": _ranges(seqs)})
         )
     if not volume.paged:
         return reasons
@@ -246,39 +484,33 @@ def _numbering_reasons(volume: Volume, pages: Mapping[int, int]) -> list[dict[st
         first, last = entry.first_page, entry.last_page
         if first is None or last is None:
             if count:
-                reasons.append({"code": "handover.pages_unnumbered", "params": {"item": number}})
+                reasons.append(Reason("handover.pages_unnumbered", {"item": number}))
             continue
         if first != next_page:
             reasons.append(
-                {
-                    "code": "handover.page_gap",
-                    "params": {"item": number, "expected": next_page, "found": first},
-                }
+                Reason("handover.page_gap", {"item": number, "expected": next_page, "found": first})
             )
         if last - first + 1 != count:
             reasons.append(
-                {
-                    "code": "handover.item_pages_mismatch",
-                    "params": {"item": number, "first": first, "last": last, "pages": count},
-                }
+                Reason(
+                    "handover.item_pages_mismatch",
+                    {"item": number, "first": first, "last": last, "pages": count},
+                )
             )
         next_page = last + 1
     total = sum(pages.get(e.item_id, 0) for e in entries)
     if next_page - 1 != total:
         reasons.append(
-            {
-                "code": "handover.volume_pages_mismatch",
-                "params": {"numbered": next_page - 1, "pages": total},
-            }
+            Reason("handover.volume_pages_mismatch", {"numbered": next_page - 1, "pages": total})
         )
     return reasons
 
 
-def _item_reasons(item: Item) -> list[dict[str, Any]]:
+def _item_reasons(item: Item) -> list[Reason]:
     """The item checks of `archivist check` that are errors (missing form, order broken
     without a recorded reason, voucher person not on the roster, file name mismatch)."""
     return [
-        {"code": f.code, "params": {**f.params, "item": item.number}}
+        Reason(f.code, {**f.params, "item": item.number})
         for f in check_item(item)
         if f.severity == "error"
     ]
@@ -291,16 +523,17 @@ class _Plan:
     volume_id: int
     code: str
     title: str
-    reasons: list[dict[str, Any]]
+    revision: int  # the volume's revision the check saw
+    reasons: list[Reason]
     files: list[tuple[str, str, int, str]]  # (file, sha256, size, item number)
 
 
-def _inspect(session: Session, volume: Volume) -> _Plan:
-    reasons: list[dict[str, Any]] = []
+def _inspect(volume: Volume, generated: Mapping[str, int]) -> _Plan:
+    reasons: list[Reason] = []
     if not volume.title.strip():
-        reasons.append({"code": "handover.no_title", "params": {}})
+        reasons.append(Reason("handover.no_title"))
     if not volume.entries:
-        reasons.append({"code": "handover.no_items", "params": {}})
+        reasons.append(Reason("handover.no_items"))
     files: list[tuple[str, str, int, str]] = []
     pages: dict[int, int] = {}
     for entry in sorted(volume.entries, key=lambda e: (e.seq, e.id)):
@@ -309,8 +542,8 @@ def _inspect(session: Session, volume: Volume) -> _Plan:
         pages[item.id] = sum(m.pages for m in item.materials)
         files.extend((m.file, m.sha256, m.size, item.number) for m in item.materials)
     reasons.extend(_numbering_reasons(volume, pages))
-    reasons.extend(_register_reasons(session, volume))
-    return _Plan(volume.id, volume.code, volume.title, reasons, files)
+    reasons.extend(_register_reasons(volume, generated))
+    return _Plan(volume.id, volume.code, volume.title, volume.revision, reasons, files)
 
 
 def _hash_all(root: Path, plans: Sequence[_Plan]) -> None:
@@ -320,9 +553,7 @@ def _hash_all(root: Path, plans: Sequence[_Plan]) -> None:
         found = pool.map(lambda pair: _hash_one(root, pair[1]), records)
         for (plan, _record), finding in zip(records, found, strict=True):
             if finding is not None:
-                plan.reasons.append(
-                    {"code": finding.code, "params": {**finding.params, "item": finding.item}}
-                )
+                plan.reasons.append(Reason(finding.code, {**finding.params, "item": finding.item}))
 
 
 def _volume_options() -> Any:
@@ -336,70 +567,66 @@ def _volume_options() -> Any:
     )
 
 
-def _check_view(batch_number_: str, plans: Sequence[_Plan], lang: str | None) -> dict[str, Any]:
-    volumes = [
-        {
-            "code": plan.code,
-            "title": plan.title,
-            "result": FAIL if plan.reasons else PASS,
-            "reasons": plan.reasons,
-            "messages": [reason_text(r, lang) for r in plan.reasons],
-        }
+def _check_report(number: str, plans: Sequence[_Plan], lang: str | None) -> CheckReport:
+    volumes = tuple(
+        HandoverVolumeResult(
+            code=plan.code,
+            title=plan.title,
+            result=HandoverResult.FAIL if plan.reasons else HandoverResult.PASS,
+            reasons=tuple(plan.reasons),
+            messages=tuple(r.text(lang) for r in plan.reasons),
+        )
         for plan in plans
-    ]
-    return {
-        "number": batch_number_,
-        "ok": all(v["result"] == PASS for v in volumes),
-        "passed": sum(v["result"] == PASS for v in volumes),
-        "failed": sum(v["result"] == FAIL for v in volumes),
-        "volumes": volumes,
-    }
+    )
+    return CheckReport(
+        number=number,
+        ok=all(v.result == HandoverResult.PASS for v in volumes),
+        passed=sum(v.result == HandoverResult.PASS for v in volumes),
+        failed=sum(v.result == HandoverResult.FAIL for v in volumes),
+        volumes=volumes,
+    )
 
 
 def check(
     archive: Archive, number: str, actor: str | None = None, lang: str | None = None
-) -> dict[str, Any]:
+) -> CheckReport:
     """Run the quality check on every volume of the batch still to be handed over and
-    store each result with its reasons. Files are hashed outside the write lock."""
+    store each result with its reasons and the volume's revision it saw. Files are
+    hashed outside the write lock."""
     with archive.db.reading() as session:
-        batch = session.scalar(
-            select(Handover)
-            .where(Handover.number == number.strip().upper())
-            .options(*_volume_options())
-        )
-        if batch is None:
-            raise NotFound("handover.not_found", number=number)
+        batch = load(session, number, deep=True)
         _open(batch)
         active = _active(batch)
         if not active:
             raise InputError("handover.empty", number=batch.number)
-        as_of = int(session.scalar(select(func.max(AuditEvent.seq))) or 0)
-        plans = [_inspect(session, e.volume) for e in active]
+        generated = _registers(session, [e.volume_id for e in active])
+        plans = [_inspect(e.volume, generated.get(e.volume_id, {})) for e in active]
     _hash_all(archive.root, plans)
     by_volume = {plan.volume_id: plan for plan in plans}
-    with archive.db.writing() as session:
-        batch = load(session, number)
+    with archive.change(Action.HANDOVER_CHECK, _target(number), actor=actor) as change:
+        batch = load(change.session, number)
         _open(batch)
+        change.before = {
+            "status": batch.status,
+            "results": {e.volume.code: e.result for e in _active(batch)},
+        }
+        checked: list[_Plan] = []
         for entry in _active(batch):
             plan = by_volume.get(entry.volume_id)
             if plan is not None:
-                entry.result = FAIL if plan.reasons else PASS
-                entry.reasons = plan.reasons
+                entry.result = HandoverResult.FAIL if plan.reasons else HandoverResult.PASS
+                entry.reasons = _stored(plan.reasons)
+                entry.checked_revision = plan.revision
+                checked.append(plan)
         _refresh_status(batch)
-        view = _check_view(batch.number, plans, lang)
-        audit.record(
-            session,
-            actor=actor or archive.actor,
-            action="handover.check",
-            target=f"handover:{batch.number}",
-            after={
-                "as_of": as_of,
-                "status": batch.status,
-                "results": {v["code"]: v["result"] for v in view["volumes"]},
-                "reasons": {v["code"]: v["reasons"] for v in view["volumes"] if v["reasons"]},
-            },
-        )
-    return view
+        report = _check_report(batch.number, plans, lang)
+        change.after = {
+            "status": batch.status,
+            "results": {v.code: v.result.value for v in report.volumes},
+            "reasons": {v.code: _stored(v.reasons) for v in report.volumes if v.reasons},
+            "revisions": {plan.code: plan.revision for plan in checked},
+        }
+    return report
 
 
 # -- creating, filling, returning, signing ----------------------------------------------
@@ -416,102 +643,91 @@ def create(
     to_department: str | None = None,
     on_date: dt.date | None = None,
     actor: str | None = None,
-) -> dict[str, Any]:
+) -> HandoverView:
     """A new batch (status draft) numbered JJ-<year>-<serial>, gap-free per year."""
     source = _required(from_department, "handover.department_required")
     person = _required(handed_by, "handover.handed_by_required")
     target = (to_department or "").strip() or default_to_department(archive)
     year = (on_date or dt.date.today()).year
-    with archive.db.writing() as session:
+    with archive.change(Action.HANDOVER_CREATE, "handover:", actor=actor) as change:
         batch = Handover(
-            number=_next_number(session, year),
+            number=_next_number(change.session, year),
             from_department=source,
             to_department=target,
-            status=DRAFT,
+            status=HandoverState.DRAFT,
             handed_by=person,
             received_by="",
             created_at=audit.now_text(),
         )
-        session.add(batch)
-        session.flush()
-        audit.record(
-            session,
-            actor=actor or archive.actor,
-            action="handover.create",
-            target=f"handover:{batch.number}",
-            after={
-                "number": batch.number,
-                "from_department": source,
-                "to_department": target,
-                "handed_by": person,
-            },
-        )
+        change.session.add(batch)
+        change.session.flush()
+        change.target = _target(batch.number)
+        change.after = {
+            "number": batch.number,
+            "from_department": source,
+            "to_department": target,
+            "handed_by": person,
+            "status": batch.status,
+        }
         number = batch.number
     return show(archive, number)
 
 
 def add_volumes(
     archive: Archive, number: str, codes: Sequence[str], actor: str | None = None
-) -> dict[str, Any]:
+) -> HandoverView:
     """Put volumes in the batch: never one already handed over or waiting in another
     batch. A returned volume may come back (its status goes from returned to open)."""
     if not codes:
         raise InputError("handover.no_volumes")
-    actor = actor or archive.actor
-    with archive.db.writing() as session:
+    with archive.change(Action.HANDOVER_ADD, _target(number), actor=actor) as change:
+        session = change.session
         batch = load(session, number)
         _open(batch)
-        added: list[str] = []
+        change.before = {"status": batch.status, "volumes": {}}
+        added: list[HandoverVolume] = []
         for code in dict.fromkeys(c.strip() for c in codes):
             volume = _volume(session, code)
-            if volume.status == "handed_over":
+            if states.frozen(volume.status):
                 raise InputError("handover.volume_handed_over", code=volume.code)
-            if volume.status == "dissolved":
+            if volume.status == VolumeState.DISSOLVED:
                 raise InputError("volume.dissolved", code=volume.code)
             waiting = session.scalar(
                 select(Handover.number)
                 .join(HandoverVolume, HandoverVolume.handover_id == Handover.id)
                 .where(
                     HandoverVolume.volume_id == volume.id,
-                    Handover.status != SIGNED,
-                    or_(HandoverVolume.result.is_(None), HandoverVolume.result != RETURNED),
+                    Handover.status != HandoverState.SIGNED,
+                    or_(
+                        HandoverVolume.result.is_(None),
+                        HandoverVolume.result != HandoverResult.RETURNED,
+                    ),
                 )
             )
             if waiting is not None:
                 raise InputError("handover.volume_in_batch", code=volume.code, number=waiting)
-            again = next((e for e in batch.entries if e.volume_id == volume.id), None)
-            if again is not None:  # returned from this very batch, fixed, back again
-                again.result, again.reasons = None, []
+            change.before["volumes"][volume.code] = {"status": volume.status}
+            entry = next((e for e in batch.entries if e.volume_id == volume.id), None)
+            if entry is not None:  # returned from this very batch, fixed, back again
+                entry.result, entry.reasons, entry.checked_revision = None, [], None
             else:
-                batch.entries.append(
-                    HandoverVolume(
-                        volume_id=volume.id,
-                        volume=volume,
-                        seq=max((e.seq for e in batch.entries), default=0) + 1,
-                        result=None,
-                        reasons=[],
-                    )
+                entry = HandoverVolume(
+                    volume_id=volume.id,
+                    volume=volume,
+                    seq=max((e.seq for e in batch.entries), default=0) + 1,
+                    result=None,
+                    reasons=[],
                 )
-            if volume.status == "returned":
-                volume.status = "open"
-                audit.record(
-                    session,
-                    actor=actor,
-                    action="handover.add",
-                    target=f"volume:{volume.code}",
-                    before={"status": "returned"},
-                    after={"status": "open", "handover": batch.number},
-                )
-            added.append(volume.code)
+                batch.entries.append(entry)
+            if volume.status == VolumeState.RETURNED:
+                volume.status = states.move(volume.status, VolumeState.OPEN, volume.code)
+            added.append(entry)
         _refresh_status(batch)
         session.flush()
-        audit.record(
-            session,
-            actor=actor,
-            action="handover.add",
-            target=f"handover:{batch.number}",
-            after={"volumes": added, "status": batch.status},
-        )
+        change.after = {
+            "status": batch.status,
+            "volumes": {e.volume.code: {"status": e.volume.status, "seq": e.seq} for e in added},
+        }
     return show(archive, number)
 
 
@@ -522,14 +738,14 @@ def return_failed(
     codes: Sequence[str] | None = None,
     actor: str | None = None,
     lang: str | None = None,
-) -> dict[str, Any]:
+) -> ReturnReport:
     """Send the failed volumes (or the named ones, each of which must have failed) back
     to the department: status "returned", kept in the batch marked returned with their
     reasons, which also go into the audit trail."""
-    why = _reason(reason)
-    actor = actor or archive.actor
-    with archive.db.writing() as session:
-        batch = load(session, number)
+    with archive.change(
+        Action.HANDOVER_RETURN, _target(number), reason=reason, actor=actor
+    ) as change:
+        batch = load(change.session, number)
         _open(batch)
         active = _active(batch)
         if codes:
@@ -539,58 +755,45 @@ def return_failed(
                 entry = by_code.get(code)
                 if entry is None:
                     raise InputError("handover.volume_not_in_batch", code=code, number=batch.number)
-                if entry.result != FAIL:
+                if entry.result != HandoverResult.FAIL:
                     raise InputError("handover.not_failed", code=code)
                 chosen.append(entry)
         else:
-            chosen = [e for e in active if e.result == FAIL]
+            chosen = [e for e in active if e.result == HandoverResult.FAIL]
         if not chosen:
             raise InputError("handover.nothing_to_return", number=batch.number)
+        change.before = {
+            "status": batch.status,
+            "volumes": {
+                e.volume.code: {"status": e.volume.status, "result": e.result} for e in chosen
+            },
+        }
         returned = []
         for entry in chosen:
             volume = entry.volume
-            before = volume.status
-            entry.result = RETURNED
-            volume.status = "returned"
-            audit.record(
-                session,
-                actor=actor,
-                action="handover.return",
-                target=f"volume:{volume.code}",
-                before={"status": before, "handover": batch.number},
-                after={"status": "returned", "reasons": list(entry.reasons)},
-                reason=why,
-            )
+            entry.result = HandoverResult.RETURNED
+            volume.status = states.move(volume.status, VolumeState.RETURNED, volume.code)
+            reasons = _reasons(entry.reasons)
             returned.append(
-                {
-                    "code": volume.code,
-                    "title": volume.title,
-                    "reasons": list(entry.reasons),
-                    "messages": [reason_text(r, lang) for r in entry.reasons],
-                }
+                ReturnedVolume(
+                    volume.code, volume.title, reasons, tuple(r.text(lang) for r in reasons)
+                )
             )
         _refresh_status(batch)
-        audit.record(
-            session,
-            actor=actor,
-            action="handover.return",
-            target=f"handover:{batch.number}",
-            after={"returned": [r["code"] for r in returned], "status": batch.status},
-            reason=why,
-        )
-    return {"number": number.strip().upper(), "returned": returned}
-
-
-def _last_check_as_of(session: Session, batch: Handover) -> int:
-    after = session.scalar(
-        select(AuditEvent.after)
-        .where(
-            AuditEvent.target == f"handover:{batch.number}", AuditEvent.action == "handover.check"
-        )
-        .order_by(AuditEvent.seq.desc())
-        .limit(1)
-    )
-    return int((after or {}).get("as_of", 0))
+        change.after = {
+            "status": batch.status,
+            "returned": [r.code for r in returned],
+            "volumes": {
+                e.volume.code: {
+                    "status": e.volume.status,
+                    "result": e.result,
+                    "reasons": list(e.reasons),
+                }
+                for e in chosen
+            },
+        }
+        batch_no = batch.number
+    return ReturnReport(batch_no, tuple(returned))
 
 
 def sign(
@@ -600,20 +803,13 @@ def sign(
     handed_by: str | None = None,
     on_date: dt.date | None = None,
     actor: str | None = None,
-) -> dict[str, Any]:
+) -> HandoverView:
     """Both sides sign: allowed only when every volume left in the batch passed its check
     and none changed since. The batch becomes signed, its volumes handed_over."""
     receiver = _required(received_by, "handover.received_by_required")
-    actor = actor or archive.actor
     day = on_date or dt.date.today()
-    with archive.db.writing() as session:
-        batch = session.scalar(
-            select(Handover)
-            .where(Handover.number == number.strip().upper())
-            .options(*_volume_options())
-        )
-        if batch is None:
-            raise NotFound("handover.not_found", number=number)
+    with archive.change(Action.HANDOVER_SIGN, _target(number), actor=actor) as change:
+        batch = load(change.session, number, deep=True)
         _open(batch)
         giver = _required(handed_by or batch.handed_by, "handover.handed_by_required")
         if giver == receiver:
@@ -624,45 +820,31 @@ def sign(
         unchecked = [e.volume.code for e in active if e.result is None]
         if unchecked:
             raise InputError("handover.unchecked", number=batch.number, codes=", ".join(unchecked))
-        failed = [e.volume.code for e in active if e.result != PASS]
+        failed = [e.volume.code for e in active if e.result != HandoverResult.PASS]
         if failed:
             raise InputError("handover.not_passed", number=batch.number, codes=", ".join(failed))
-        as_of = _last_check_as_of(session, batch)
-        changed = [e.volume.code for e in active if _last_change(session, e.volume) > as_of]
+        changed = [e.volume.code for e in active if e.checked_revision != e.volume.revision]
         if changed:
             raise InputError(
                 "handover.changed_since_check", number=batch.number, codes=", ".join(changed)
             )
-        held = [e.volume.code for e in active if e.volume.status == "handed_over"]
+        held = [e.volume.code for e in active if states.frozen(e.volume.status)]
         if held:
             raise InputError("handover.volume_handed_over", code=held[0])
+        change.before = {"status": batch.status, "volumes": _volume_states(active)}
         for entry in active:
             volume = entry.volume
-            before = volume.status
-            volume.status = "handed_over"
-            audit.record(
-                session,
-                actor=actor,
-                action="handover.sign",
-                target=f"volume:{volume.code}",
-                before={"status": before},
-                after={"status": "handed_over", "handover": batch.number},
-            )
-        batch.status = SIGNED
+            volume.status = states.move(volume.status, VolumeState.HANDED_OVER, volume.code)
+        batch.status = states.move(batch.status, HandoverState.SIGNED, batch.number)
         batch.handed_by, batch.received_by, batch.signed_on = giver, receiver, day
-        audit.record(
-            session,
-            actor=actor,
-            action="handover.sign",
-            target=f"handover:{batch.number}",
-            after={
-                "status": SIGNED,
-                "handed_by": giver,
-                "received_by": receiver,
-                "signed_on": day.isoformat(),
-                "volumes": [e.volume.code for e in active],
-            },
-        )
+        change.after = {
+            "status": batch.status,
+            "handed_by": giver,
+            "received_by": receiver,
+            "signed_on": day.isoformat(),
+            "volumes": _volume_states(active),
+        }
+        change.touch_items(e.item_id for entry in active for e in entry.volume.entries)
     return show(archive, number)
 
 
@@ -691,55 +873,47 @@ def _volume_counts(session: Session, volume_ids: Sequence[int]) -> dict[int, tup
     return {v: (int(items.get(v, 0)), int(pages.get(v, 0))) for v in volume_ids}
 
 
-def show(archive: Archive, number: str, lang: str = "zh") -> dict[str, Any]:
-    """Everything the 归档交接单 prints, plus the batch's state.
-
-    `fields` carries the header, signature and total values under the keys of
-    archivist.reports.layouts.HANDOVER (None where unknown: printed blank); `rows` the
-    volumes still in the batch in order, each keyed by column (seq, code, title, items,
-    pages, check, remarks) plus result and reasons; `returned` the volumes sent back.
-    """
+def show(archive: Archive, number: str, lang: str = "zh") -> HandoverView:
+    """Everything the 归档交接单 prints, plus the batch's state (see `HandoverView`)."""
     with archive.db.reading() as session:
         batch = load(session, number)
         counts = _volume_counts(session, [e.volume_id for e in batch.entries])
-        rows: list[dict[str, Any]] = []
-        returned: list[dict[str, Any]] = []
+        rows: list[HandoverRow] = []
+        returned: list[HandoverRow] = []
         for entry in batch.entries:
             volume = entry.volume
             items, pages = counts.get(volume.id, (0, 0))
-            row = {
-                "seq": len(rows) + 1,
-                "code": volume.code,
-                "title": volume.title,
-                "items": items,
-                "pages": pages,
-                "check": result_text(entry.result, entry.reasons, lang),
-                "remarks": volume.note or None,
-                "result": entry.result,
-                "reasons": list(entry.reasons),
-                "volume_status": volume.status,
-            }
-            if entry.result == RETURNED:
-                row["seq"] = None
-                returned.append(row)
-            else:
-                rows.append(row)
-        totals = {
-            "volumes": len(rows),
-            "items": sum(r["items"] for r in rows),
-            "pages": sum(r["pages"] for r in rows),
-        }
+            result = _result(entry)
+            reasons = _reasons(entry.reasons)
+            row = HandoverRow(
+                seq=None if result == HandoverResult.RETURNED else len(rows) + 1,
+                code=volume.code,
+                title=volume.title,
+                items=items,
+                pages=pages,
+                check=result_text(result, reasons, lang),
+                remarks=volume.note or None,
+                result=result,
+                reasons=reasons,
+                volume_status=VolumeState(volume.status),
+            )
+            (returned if result == HandoverResult.RETURNED else rows).append(row)
+        totals = HandoverTotals(
+            volumes=len(rows),
+            items=sum(r.items for r in rows),
+            pages=sum(r.pages for r in rows),
+        )
         signed = batch.signed_on.isoformat() if batch.signed_on else None
-        return {
-            "number": batch.number,
-            "status": batch.status,
-            "from_department": batch.from_department,
-            "to_department": batch.to_department,
-            "handed_by": batch.handed_by,
-            "received_by": batch.received_by or None,
-            "created_at": batch.created_at,
-            "signed_on": signed,
-            "fields": {
+        return HandoverView(
+            number=batch.number,
+            status=HandoverState(batch.status),
+            from_department=batch.from_department,
+            to_department=batch.to_department,
+            handed_by=batch.handed_by,
+            received_by=batch.received_by or None,
+            created_at=batch.created_at,
+            signed_on=signed,
+            fields={
                 "number": batch.number,
                 "from_department": batch.from_department,
                 "to_department": batch.to_department,
@@ -747,23 +921,23 @@ def show(archive: Archive, number: str, lang: str = "zh") -> dict[str, Any]:
                 "handed_over_on": signed,
                 "received_by": batch.received_by or None,
                 "received_on": signed,
-                "total_volumes": totals["volumes"],
-                "total_items": totals["items"],
-                "total_pages": totals["pages"],
+                "total_volumes": totals.volumes,
+                "total_items": totals.items,
+                "total_pages": totals.pages,
             },
-            "columns": [heading for _key, heading in COLUMNS],
-            "rows": rows,
-            "totals": totals,
-            "returned": returned,
-        }
+            columns=tuple(heading for _key, heading in COLUMNS),
+            rows=tuple(rows),
+            totals=totals,
+            returned=tuple(returned),
+        )
 
 
-def row_cells(row: Mapping[str, Any]) -> list[Any]:
+def row_cells(row: HandoverRow) -> list[Any]:
     """A `show` row as the 归档交接单's cells, in column order."""
-    return [row[key] for key, _heading in COLUMNS]
+    return [row.cell(key) for key, _heading in COLUMNS]
 
 
-def list_batches(archive: Archive, status: str | None = None) -> list[dict[str, Any]]:
+def list_batches(archive: Archive, status: str | None = None) -> list[HandoverSummary]:
     with archive.db.reading() as session:
         stmt = (
             select(Handover)
@@ -777,22 +951,22 @@ def list_batches(archive: Archive, status: str | None = None) -> list[dict[str, 
             active = _active(batch)
             counts = _volume_counts(session, [e.volume_id for e in active])
             out.append(
-                {
-                    "number": batch.number,
-                    "status": batch.status,
-                    "from_department": batch.from_department,
-                    "to_department": batch.to_department,
-                    "handed_by": batch.handed_by,
-                    "received_by": batch.received_by or None,
-                    "created_at": batch.created_at,
-                    "signed_on": batch.signed_on.isoformat() if batch.signed_on else None,
-                    "volumes": len(active),
-                    "items": sum(c[0] for c in counts.values()),
-                    "pages": sum(c[1] for c in counts.values()),
-                    "passed": sum(e.result == PASS for e in active),
-                    "failed": sum(e.result == FAIL for e in active),
-                    "unchecked": sum(e.result is None for e in active),
-                    "returned": len(batch.entries) - len(active),
-                }
+                HandoverSummary(
+                    number=batch.number,
+                    status=HandoverState(batch.status),
+                    from_department=batch.from_department,
+                    to_department=batch.to_department,
+                    handed_by=batch.handed_by,
+                    received_by=batch.received_by or None,
+                    created_at=batch.created_at,
+                    signed_on=batch.signed_on.isoformat() if batch.signed_on else None,
+                    volumes=len(active),
+                    items=sum(c[0] for c in counts.values()),
+                    pages=sum(c[1] for c in counts.values()),
+                    passed=sum(e.result == HandoverResult.PASS for e in active),
+                    failed=sum(e.result == HandoverResult.FAIL for e in active),
+                    unchecked=sum(e.result is None for e in active),
+                    returned=len(batch.entries) - len(active),
+                )
             )
         return out

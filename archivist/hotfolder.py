@@ -11,6 +11,7 @@ every move is a rename, and a name already taken gets a suffix.
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import os
 import shutil
 import traceback
@@ -21,6 +22,8 @@ from pathlib import Path
 from archivist.archive import Archive
 from archivist.errors import ArchivistError
 from archivist.messages import render
+
+log = logging.getLogger(__name__)
 
 MANIFEST = "manifest.json"
 DONE_NAME = "已采集"
@@ -144,6 +147,7 @@ def process_drop(
     except ArchivistError as exc:
         return _quarantine(folder, drop, exc.code, exc.params, "")
     except Exception as exc:  # a bug must not lose the drop: it waits in quarantine
+        log.exception("hot folder: capturing %s failed; the drop waits in quarantine", drop.name)
         details = "".join(traceback.format_exception(exc))
         return _quarantine(
             folder, drop, "error", {"detail": f"{type(exc).__name__}: {exc}"}, details

@@ -14,25 +14,25 @@ The part of the shelves counted is `location` (a full location, or a room / shel
 column like `1库-03架`) together with the locations the file names; a file with no
 locations at all, and no `location`, counts the whole collection.
 
-The report: `matched` (boxes read where the register has them), `missing` (registered
-in the part counted but not read), `misplaced` (read somewhere else than registered, or
-read but not shelved in the register), `unexpected` (codes that are no box: each with
-its message), and `duplicates` (boxes read more than once). An `inventory.run` audit
-event keeps the summary.
+The report (`InventoryReport`): `matched` (boxes read where the register has them),
+`missing` (registered in the part counted but not read), `misplaced` (read somewhere else
+than registered, or read but not shelved in the register), `unexpected` (codes that are
+no box: each with its message), and `duplicates` (boxes read more than once). A run is
+one change of the archive whose `inventory.run` audit event keeps the summary.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from archivist import audit
+from archivist.actions import Action
 from archivist.archive import Archive
 from archivist.custody import (
     box_of_item,
@@ -53,6 +53,68 @@ class Scan:
     line: int
     code: str
     location: Location | None  # where it was read, when the file says
+
+
+@dataclass(frozen=True)
+class MissingBox:
+    """Registered in the part counted, not read."""
+
+    box: str
+    location: str | None
+
+
+@dataclass(frozen=True)
+class MisplacedBox:
+    """Read somewhere else than registered (or read, but not shelved in the register)."""
+
+    box: str
+    registered: str | None
+    scanned_at: str | None
+    line: int
+
+
+@dataclass(frozen=True)
+class UnexpectedCode:
+    """A code read that is no box: `reason` the message code, `message` its sentence."""
+
+    code: str
+    line: int
+    location: str | None
+    reason: str
+    message: str
+
+
+@dataclass(frozen=True)
+class InventoryReport:
+    """Do the shelves match the register? `scope` the locations counted (none when
+    `whole`: the whole collection was counted)."""
+
+    scans: str
+    whole: bool
+    scope: tuple[str, ...]
+    scanned: int
+    matched: int
+    missing: tuple[MissingBox, ...]
+    misplaced: tuple[MisplacedBox, ...]
+    unexpected: tuple[UnexpectedCode, ...]
+    duplicates: tuple[str, ...]
+
+    @property
+    def consistent(self) -> bool:
+        return not (self.missing or self.misplaced or self.unexpected)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "scans": self.scans,
+            "scope": "all" if self.whole else list(self.scope),
+            "scanned": self.scanned,
+            "matched": self.matched,
+            "missing": [asdict(m) for m in self.missing],
+            "misplaced": [asdict(m) for m in self.misplaced],
+            "unexpected": [asdict(u) for u in self.unexpected],
+            "duplicates": list(self.duplicates),
+            "consistent": self.consistent,
+        }
 
 
 def read_lines(source: Path | str | Iterable[str]) -> tuple[list[str], str]:
@@ -119,7 +181,7 @@ def _section(session: Session, text: str, line: int) -> Location:
     return place
 
 
-def _unexpected(session: Session, scan: Scan) -> dict[str, Any]:
+def _unexpected(session: Session, scan: Scan) -> UnexpectedCode:
     """Why a code read at the shelves is not a box, as a message."""
     params: dict[str, Any] = {"code": scan.code, "line": scan.line}
     volume = find_volume(session, scan.code)
@@ -136,13 +198,13 @@ def _unexpected(session: Session, scan: Scan) -> dict[str, Any]:
         key, params["box"] = "inventory.item_not_box", holder.code if holder else "—"
     else:
         key = "inventory.unknown_code"
-    return {
-        "code": scan.code,
-        "line": scan.line,
-        "location": scan.location.code if scan.location else None,
-        "reason": key,
-        "message": render(key, params),
-    }
+    return UnexpectedCode(
+        code=scan.code,
+        line=scan.line,
+        location=scan.location.code if scan.location else None,
+        reason=key,
+        message=render(key, params),
+    )
 
 
 def inventory(
@@ -150,10 +212,12 @@ def inventory(
     scanned_codes: Path | str | Iterable[str],
     location: str | None = None,
     actor: str | None = None,
-) -> dict[str, Any]:
+) -> InventoryReport:
     """Compare the barcodes read on the shelves with the register; audited."""
     lines, name = read_lines(scanned_codes)
-    with archive.db.writing() as session:
+    target = f"inventory:{location or 'file'}"
+    with archive.change(Action.INVENTORY_RUN, target, actor=actor) as change:
+        session = change.session
         scope_given = locations_within(session, location) if location else []
         default = find_location(session, location) if location else None
         scans = parse_scans(session, lines, default)
@@ -167,7 +231,7 @@ def inventory(
 
         read_at: dict[int, list[Scan]] = {}
         boxes: dict[int, Box] = {}
-        unexpected: list[dict[str, Any]] = []
+        unexpected: list[UnexpectedCode] = []
         for scan in scans:
             box = find_box(session, scan.code)
             if box is None:
@@ -177,7 +241,7 @@ def inventory(
             read_at.setdefault(box.id, []).append(scan)
 
         matched = 0
-        misplaced: list[dict[str, Any]] = []
+        misplaced: list[MisplacedBox] = []
         for box_id, seen in read_at.items():
             box = boxes[box_id]
             registered = box.location_id
@@ -193,48 +257,43 @@ def inventory(
                 continue
             at = [s.location.code for s in seen if s.location is not None]
             misplaced.append(
-                {
-                    "box": box.code,
-                    "registered": box.location.code if box.location else None,
-                    "scanned_at": at[0] if at else None,
-                    "line": seen[0].line,
-                }
+                MisplacedBox(
+                    box=box.code,
+                    registered=box.location.code if box.location else None,
+                    scanned_at=at[0] if at else None,
+                    line=seen[0].line,
+                )
             )
 
         stmt = select(Box).where(Box.location_id.is_not(None)).order_by(Box.code)
         if not whole:
             stmt = stmt.where(Box.location_id.in_(list(scope)))
         missing = [
-            {"box": box.code, "location": box.location.code if box.location else None}
+            MissingBox(box=box.code, location=box.location.code if box.location else None)
             for box in session.scalars(stmt)
             if box.id not in read_at
         ]
         duplicates = sorted(boxes[i].code for i, seen in read_at.items() if len(seen) > 1)
-        report: dict[str, Any] = {
-            "scans": name,
-            "scope": "all" if whole else sorted(loc.code for loc in scope.values()),
-            "scanned": len(scans),
-            "matched": matched,
-            "missing": missing,
-            "misplaced": misplaced,
-            "unexpected": unexpected,
-            "duplicates": duplicates,
-        }
-        report["consistent"] = not (missing or misplaced or unexpected)
-        audit.record(
-            session,
-            actor=actor or archive.actor,
-            action="inventory.run",
-            target=f"inventory:{location or 'file'}",
-            after={
-                "scans": name,
-                "scope": report["scope"],
-                "scanned": len(scans),
-                "matched": matched,
-                "missing": [m["box"] for m in missing],
-                "misplaced": [m["box"] for m in misplaced],
-                "unexpected": [u["code"] for u in unexpected],
-                "consistent": report["consistent"],
-            },
+        report = InventoryReport(
+            scans=name,
+            whole=whole,
+            scope=() if whole else tuple(sorted(loc.code for loc in scope.values())),
+            scanned=len(scans),
+            matched=matched,
+            missing=tuple(missing),
+            misplaced=tuple(misplaced),
+            unexpected=tuple(unexpected),
+            duplicates=tuple(duplicates),
         )
-        return report
+        summary = report.to_json()
+        change.after = {
+            "scans": name,
+            "scope": summary["scope"],
+            "scanned": report.scanned,
+            "matched": matched,
+            "missing": [m.box for m in missing],
+            "misplaced": [m.box for m in misplaced],
+            "unexpected": [u.code for u in unexpected],
+            "consistent": report.consistent,
+        }
+    return report

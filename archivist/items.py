@@ -1,4 +1,5 @@
-"""Items: look them up, list them; reorder, edit and renumber them under audit."""
+"""Items: look them up, list them; reorder, edit and renumber them, each one audited
+change through the archive's unit of work (`archive.change`)."""
 
 from __future__ import annotations
 
@@ -12,8 +13,10 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
-from archivist import audit, entities, scheme, volumes
+from archivist import audit, entities, scheme, states, volumes
+from archivist.actions import Action
 from archivist.archive import Archive
+from archivist.change import Change
 from archivist.db.models import (
     ArchiveClass,
     BusinessType,
@@ -34,7 +37,7 @@ from archivist.messages import render
 from archivist.numbering import CodeParts, archival_code, item_number, next_serial
 from archivist.ordering import OrderInput, arrange, explain, override_basis
 from archivist.retention import Retention
-from archivist.search.service import refresh_items
+from archivist.states import ItemState
 
 
 def load_item(session: Session, number: str) -> Item:
@@ -146,7 +149,7 @@ def custody_view(session: Session, item: Item) -> dict[str, Any]:
     handover state, and whether it may change (and if not, why)."""
     from archivist import custody, handover
 
-    found = custody.locate(session, item.number)
+    found = custody.locate(session, item.number).to_json()
     where = {key: found.get(key) for key in WHERE_KEYS}
     volume = custody.volume_of(session, item.id)
     state: dict[str, Any] | None = None
@@ -154,7 +157,7 @@ def custody_view(session: Session, item: Item) -> dict[str, Any]:
         state = {"volume_status": volume.status, "batch": None, "batch_status": None}
         batch = handover.volume_batch(session, volume.id)
         if batch is not None:
-            state.update(batch)
+            state.update(batch.to_json())
     return {"where": where, "handover": state, "change": may_change(session, item)}
 
 
@@ -181,7 +184,41 @@ class ItemFilter:
     offset: int = 0
 
 
-def list_items(archive: Archive, query: ItemFilter) -> list[dict[str, Any]]:
+@dataclass(frozen=True)
+class ItemRow:
+    """One item as a list shows it."""
+
+    number: str
+    archival_code: str
+    class_code: str
+    business_type: str
+    completed_on: dt.date
+    entity_kind: str
+    entity_name: str
+    title: str
+    retention: str
+    expires_on: dt.date | None
+    status: ItemState
+    folder: str
+
+    def to_json(self) -> dict[str, Any]:
+        """The row as `item list --json` prints it."""
+        return {
+            "number": self.number,
+            "archival_code": self.archival_code,
+            "class": self.class_code,
+            "business_type": self.business_type,
+            "completed_on": self.completed_on.isoformat(),
+            "entity": {"kind": self.entity_kind, "name": self.entity_name},
+            "title": self.title,
+            "retention": self.retention,
+            "expires_on": self.expires_on.isoformat() if self.expires_on else None,
+            "status": self.status.value,
+            "folder": self.folder,
+        }
+
+
+def list_items(archive: Archive, query: ItemFilter) -> list[ItemRow]:
     stmt = (
         select(Item, ArchiveClass.code, BusinessType.name, Entity.name, Entity.kind)
         .join(ArchiveClass, ArchiveClass.id == Item.class_id)
@@ -203,19 +240,20 @@ def list_items(archive: Archive, query: ItemFilter) -> list[dict[str, Any]]:
         stmt = stmt.limit(query.limit)
     with archive.db.reading() as session:
         return [
-            {
-                "number": item.number,
-                "archival_code": item.archival_code,
-                "class": code,
-                "business_type": bt,
-                "completed_on": item.completed_on.isoformat(),
-                "entity": {"kind": kind, "name": name},
-                "title": item.title,
-                "retention": item.retention,
-                "expires_on": item.expires_on.isoformat() if item.expires_on else None,
-                "status": item.status,
-                "folder": item.folder,
-            }
+            ItemRow(
+                number=item.number,
+                archival_code=item.archival_code,
+                class_code=code,
+                business_type=bt,
+                completed_on=item.completed_on,
+                entity_kind=kind,
+                entity_name=name,
+                title=item.title,
+                retention=item.retention,
+                expires_on=item.expires_on,
+                status=ItemState(item.status),
+                folder=item.folder,
+            )
             for item, code, bt, name, kind in session.execute(stmt)
         ]
 
@@ -260,36 +298,49 @@ def _snapshot(item: Item) -> dict[str, Any]:
     }
 
 
-# A change plan: gets the item inside the write transaction, changes its fields, and
-# returns the new seq of each material (by id); files are renamed to match.
-ChangePlan = Callable[[Session, Item], dict[int, int]]
+# A change plan: gets the open change and the item inside its write transaction, changes
+# the item's fields, and returns the new seq of each material (by id); files are renamed
+# to match.
+ChangePlan = Callable[[Change, Item], dict[int, int]]
+
+
+def _target(archive: Archive, number: str) -> str:
+    """The audit target of an item (its capture id never changes), or NotFound."""
+    with archive.db.reading() as session:
+        capture_id = session.scalar(select(Item.capture_id).where(Item.number == number))
+    if capture_id is None:
+        raise NotFound("item.not_found", number=number)
+    return f"item:{capture_id}"
 
 
 def _change_with_files(
-    archive: Archive, number: str, action: str, reason: str, actor: str | None, plan: ChangePlan
+    archive: Archive,
+    number: str,
+    action: Action,
+    reason: str | None,
+    actor: str | None,
+    plan: ChangePlan,
 ) -> str:
     """Apply a change to an item whose stored files must be renamed or moved with it.
 
-    Files move in a journaled two-phase rename inside the database transaction, so a
-    crash leaves either the old state or the new one, files and rows alike.
-    Returns the item's number after the change.
+    Files move in a journaled two-phase rename inside the change's database transaction
+    (the journal's op id is the audit event's), so a crash leaves either the old state
+    or the new one, files and rows alike. Returns the item's number after the change.
     """
-    actor = actor or archive.actor
-    reason = (reason or "").strip()
-    if not reason:
-        raise InputError("reason.required")
+    target = _target(archive, number)
     try:
         entry = Journal.start(archive.layout.journals, "moves")
     except OSError as exc:
         raise translate_os_error(exc, archive.layout.journals) from None
-    committed = False
+    work: Change | None = None
     moves = FileMoves(archive.root)
     try:
-        with archive.db.writing() as session:
+        with archive.change(action, target, reason=reason, actor=actor, op_id=entry.op_id) as work:
+            session = work.session
             item = load_item(session, number)
             _not_handed_over(session, item)
-            before = _snapshot(item)
-            new_seq = plan(session, item)
+            work.before = _snapshot(item)
+            new_seq = plan(work, item)
             width = seq_width(len(item.materials))
             new_files = {
                 m.id: f"{item.folder}/"
@@ -302,7 +353,7 @@ def _change_with_files(
                 moves.apply(entry, crash_point)
             except OSError as exc:
                 raise translate_os_error(exc, archive.root / item.folder) from None
-            crash_point(f"{action}.after_moves")
+            crash_point(f"{action.code}.after_moves")
             # Two steps so unique (item, seq) and file paths never collide mid-flush.
             for m in item.materials:
                 m.seq = -m.seq
@@ -313,30 +364,25 @@ def _change_with_files(
                 m.file = new_files[m.id]
             session.flush()
             session.refresh(item, ["materials"])
-            audit.record(
-                session,
-                actor=actor,
-                action=action,
-                target=f"item:{item.capture_id}",
-                before=before,
-                after=_snapshot(item),
-                reason=reason,
-                op_id=entry.op_id,
-            )
-            result, item_id, old_number = item.number, item.id, before["number"]
-        committed = True
+            work.after = {**(work.after or {}), **_snapshot(item)}
+            result = item.number
         moves.prune()  # the old folders, now empty
-        refresh_items(
-            archive, [item_id], removed_numbers=[old_number] if old_number != result else []
-        )
     except BaseException:
-        if not committed:
+        if work is None or work.changes is None:  # not committed
             with contextlib.suppress(OSError):  # else the journal lets the next open undo it
                 moves.undo(int(entry.data.get("phase", 1)))
         raise
     finally:
         entry.finish()
     return result
+
+
+def _keep_time_order(work: Change, item: Item) -> None:
+    """The item's volume, if any, puts it back in time order (the completion date
+    changed): the volume's after-state goes into the item's change."""
+    reordered = volumes.keep_time_order(work.session, item)
+    if reordered is not None:
+        work.after = {**(work.after or {}), "volume": reordered.after}
 
 
 def reorder(
@@ -348,16 +394,16 @@ def reorder(
     if sorted(order) != sorted(current):
         raise InputError("reorder.bad_sequence", detail=f"{order} vs {current}")
 
-    def plan(session: Session, item: Item) -> dict[int, int]:
+    def plan(work: Change, item: Item) -> dict[int, int]:
         by_seq = {m.seq: m for m in item.materials}
         rules = rule_order(item)
         new_seq = {by_seq[old].id: new for new, old in enumerate(order, start=1)}
         for m in item.materials:
-            m.order_basis = override_basis(reason.strip(), rules.index(m.id) + 1)
-        item.order_override = reason.strip()
+            m.order_basis = override_basis(work.reason, rules.index(m.id) + 1)
+        item.order_override = work.reason
         return new_seq
 
-    _change_with_files(archive, number, "item.reorder", reason, actor, plan)
+    _change_with_files(archive, number, Action.ITEM_REORDER, reason, actor, plan)
     return show(archive, number)
 
 
@@ -382,15 +428,13 @@ def edit(
         title=title, handler=handler, completed_on=completed_on, file=number
     )
 
-    def plan(session: Session, item: Item) -> dict[int, int]:
+    def plan(work: Change, item: Item) -> dict[int, int]:
         if completed_on is not None:
             if completed_on.year != item.year:
                 raise InputError("edit.needs_renumber", number=item.number)
             item.completed_on = completed_on
             item.expires_on = Retention(item.retention).expires_on(completed_on)
-            volumes.keep_time_order(
-                session, item, actor=actor or archive.actor, reason=reason.strip()
-            )
+            _keep_time_order(work, item)
         if title is not None:
             item.title = title
         if handler is not None:
@@ -400,7 +444,7 @@ def edit(
         )
         return {m.id: m.seq for m in item.materials}
 
-    _change_with_files(archive, number, "item.edit", reason, actor, plan)
+    _change_with_files(archive, number, Action.ITEM_EDIT, reason, actor, plan)
     return show(archive, number)
 
 
@@ -411,7 +455,7 @@ def change_refusal(session: Session, item: Item) -> InputError | None:
     one rule every change of an item (edit, renumber, reorder, correcting its person or
     unit) obeys, and what the window asks before offering those changes."""
     entry = session.scalar(select(VolumeItem).where(VolumeItem.item_id == item.id))
-    if entry is not None and entry.volume.status == "handed_over":
+    if entry is not None and states.frozen(entry.volume.status):
         return InputError("volume.handed_over", code=entry.volume.code)
     return None
 
@@ -463,7 +507,8 @@ def renumber(
     template = archive.setting("archival_code_template")
     category = archive.setting("category_code")
 
-    def plan(session: Session, item: Item) -> dict[int, int]:
+    def plan(work: Change, item: Item) -> dict[int, int]:
+        session = work.session
         code = (class_code or item.archive_class.code).upper()
         bt_name = business_type or item.business_type.name
         resolved = scheme.resolve(session, code, bt_name)
@@ -478,7 +523,7 @@ def renumber(
                     class_id=item.class_id,
                     serial=item.serial,
                     number=item.number,
-                    reason=reason.strip(),
+                    reason=work.reason,
                 )
             )
             item.serial = next_serial(session, day.year, resolved.class_id)
@@ -506,10 +551,10 @@ def renumber(
         item.folder = item_folder(resolved.business_type, day, item.entity.name, item.number)
         session.flush()
         session.refresh(item, ["archive_class", "business_type"])
-        volumes.keep_time_order(session, item, actor=actor or archive.actor, reason=reason.strip())
+        _keep_time_order(work, item)
         return {m.id: m.seq for m in item.materials}
 
-    new_number = _change_with_files(archive, number, "item.renumber", reason, actor, plan)
+    new_number = _change_with_files(archive, number, Action.ITEM_RENUMBER, reason, actor, plan)
     return show(archive, new_number)
 
 
@@ -529,12 +574,11 @@ def correct_entity(
     The person or unit is shared by every item done for it (and named on rosters and
     materials); all of them take the correction, so none may be handed over. Stored
     files keep their folders (the database holds the name); the search index follows."""
-    why = (reason or "").strip()
-    if not why:
-        raise InputError("reason.required")
-    if name is None and id_number is None and unit_code is None:
-        raise InputError("edit.nothing")
-    with archive.db.writing() as session:
+    target = _target(archive, number)
+    with archive.change(Action.ENTITY_CORRECT, target, reason=reason, actor=actor) as work:
+        if name is None and id_number is None and unit_code is None:
+            raise InputError("edit.nothing")
+        session = work.session
         item = load_item(session, number)
         entity = item.entity
         concerned = list(
@@ -577,15 +621,7 @@ def correct_entity(
             ):
                 material.person_name = entity.name
         session.flush()
-        audit.record(
-            session,
-            actor=actor or archive.actor,
-            action="entity.correct",
-            target=f"item:{item.capture_id}",
-            before=before,
-            after={**after, "items": [i.number for i in concerned]},
-            reason=why,
-        )
-        ids = [i.id for i in concerned]
-    refresh_items(archive, ids)
+        work.touch_items(i.id for i in concerned)
+        work.before = before
+        work.after = {**after, "items": [i.number for i in concerned]}
     return show(archive, number)

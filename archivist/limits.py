@@ -10,11 +10,14 @@ or the audit trail.
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import os
 import re
 from typing import Any
 
 from archivist.errors import InputError
+
+log = logging.getLogger(__name__)
 
 EARLIEST_DATE = dt.date(1949, 10, 1)
 # Birth dates in 18-digit ID numbers: the oldest holders of such a number (issued from
@@ -45,7 +48,9 @@ def earliest_date() -> dt.date:
         try:
             return dt.date.fromisoformat(value)
         except ValueError:
-            pass
+            pass  # not a real day: the default, as for any other malformed value
+    if value:
+        log.warning("ARCHIVIST_EARLIEST_DATE=%r is not a date: %s used", value, EARLIEST_DATE)
     return EARLIEST_DATE
 
 

@@ -608,6 +608,7 @@ CATALOG: dict[str, tuple[str, str]] = {
         "{key} 只能设为 on 或 off（不是“{value}”）",
         "{key} is on or off (not '{value}')",
     ),
+    "settings.empty": ("设置项 {key} 不能为空", "The setting {key} cannot be empty"),
     # OCR
     "ocr.tesseract_missing": (
         "找不到 Tesseract 文字识别程序。安装方法：{hint}",

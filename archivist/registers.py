@@ -5,8 +5,10 @@ a register never shows a made-up value.
     generate(archive, "volume-contents", out, volume="J023-SY-001")
     generate(archive, "item-list", out, year=2023, class_code="SY")
 
-Generating a volume's cover, contents list or notes sheet is recorded in the audit log
-(`register.generate` on the volume), which the handover quality check looks for.
+Generating a volume's cover, contents list or notes sheet is recorded as a row
+(`volume_registers`: the volume's revision it was generated from, when, by whom),
+through the unit of work (`register.generate` on the volume); the handover quality
+check compares that revision with the volume's.
 """
 
 from __future__ import annotations
@@ -19,8 +21,17 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
+from archivist import audit
+from archivist.actions import Action
 from archivist.archive import Archive
-from archivist.db.models import AuditEvent, Box, Item, Material, Volume, VolumeItem
+from archivist.db.models import (
+    Box,
+    Item,
+    Material,
+    Volume,
+    VolumeItem,
+    VolumeRegister,
+)
 from archivist.errors import InputError
 from archivist.reports import DocumentData, get_layout, write_docx, write_xlsx
 from archivist.retention import Retention
@@ -180,19 +191,14 @@ def volume_contents(session: Session, volume: Volume, fonds: dict[str, str]) -> 
 
 def volume_notes(session: Session, volume: Volume) -> DocumentData:
     """卷内备考表: counts, and the volume's recorded changes after it was made."""
+    from archivist.volumes import recorded_changes
+
     pages = _pages(session, [e.item_id for e in volume.entries])
-    changes = session.scalars(
-        select(AuditEvent)
-        .where(
-            AuditEvent.target == f"volume:{volume.code}",
-            AuditEvent.action.in_(
-                ("volume.add_items", "volume.remove_items", "volume.move_items", "volume.title")
-            ),
-        )
-        .order_by(AuditEvent.seq)
-    ).all()
+    # its own events, and the moves that took items out of it (one event per move)
+    changes = recorded_changes(session, volume.code)
     described = "；".join(
-        f"{e.at[:10]} {CHANGE_LABELS.get(e.action, e.action)}（{e.reason}）" for e in changes
+        f"{c.at[:10]} {CHANGE_LABELS.get(c.action.code, c.action.code)}（{c.reason}）"
+        for c in changes
     )
     return DocumentData(
         fields={
@@ -273,13 +279,11 @@ def handover_record(archive: Archive, selection: Selection) -> DocumentData:
 
     number = _need(selection.handover, "--handover", "handover")
     batch = show(archive, number)
-    if not batch["rows"]:
+    if not batch.rows:
         raise _empty("handover")
     return DocumentData(
-        fields={
-            k: v for k, v in batch["fields"].items() if k in get_layout("handover").field_keys()
-        },
-        rows=[row_cells(row) for row in batch["rows"]],
+        fields={k: v for k, v in batch.fields.items() if k in get_layout("handover").field_keys()},
+        rows=[row_cells(row) for row in batch.rows],
     )
 
 
@@ -302,38 +306,33 @@ def box_registers(archive: Archive, kind: str, selection: Selection) -> Document
         )
         if not labels:
             raise _empty(kind)
-        headings = {label["range_heading"] for label in labels}
+        headings = {label.range_heading for label in labels}
         heading = "案卷号" if headings == {"案卷号"} else "起止件号"
         return DocumentData(
-            rows=[[label[key] for key in SPINE_KEYS] for label in labels],
+            rows=[[getattr(label, key) for key in SPINE_KEYS] for label in labels],
             headings={"range": heading} if heading != "起止件号" else {},
         )
     code = _need(selection.box, "--box", kind)
     box = custody.show_box(archive, code)
-    held = box.get("volumes") or box.get("items") or []
-    if not held:
+    if not (box.volumes or box.items):
         raise _empty(kind)
     with archive.db.reading() as session:
-        if box["kind"] == "items":
-            numbers = [entry["number"] for entry in held]
+        if box.kind == "items":
+            numbers = [entry.number for entry in box.items]
             ids = list(session.scalars(select(Item.id).where(Item.number.in_(numbers))))
             pages = sum(_pages(session, ids).values())
             unit = "件"
         else:
             volume_pages: list[int] = []
-            for entry in held:
-                volume = _volume(session, entry["code"])
+            for held_volume in box.volumes:
+                volume = _volume(session, held_volume.code)
                 volume_pages.extend(_pages(session, [e.item_id for e in volume.entries]).values())
             pages = sum(volume_pages)
             unit = "卷"
-        made = session.scalars(
-            select(AuditEvent)
-            .where(AuditEvent.target == f"box:{box['code']}")
-            .order_by(AuditEvent.seq)
-        ).first()
+        made = custody.box_origin(session, box.code)
     description = (
-        f"本盒共{len(held)}{unit}（{box['range_heading']} {box['range']}），共{pages}页；"
-        f"{box['year']}年，保管期限{box['retention_label']}。"
+        f"本盒共{box.count}{unit}（{box.range_heading} {box.range}），共{pages}页；"
+        f"{box.year}年，保管期限{box.retention_label}。"
     )
     return DocumentData(
         fields={
@@ -370,9 +369,16 @@ def collect(archive: Archive, kind: str, selection: Selection) -> DocumentData:
         return volume_notes(session, volume)
 
 
-def generate(archive: Archive, kind: str, out: Path, selection: Selection) -> dict[str, Any]:
+def generate(
+    archive: Archive, kind: str, out: Path, selection: Selection, actor: str | None = None
+) -> dict[str, Any]:
     """Write the register to `out` (.docx, or .xlsx for the catalogues) and record the
     generation of a volume's registers."""
+    revision: int | None = None
+    if kind in VOLUME_KINDS and selection.volume:
+        # read before the data: a change in between leaves the register marked stale
+        with archive.db.reading() as session:
+            revision = _volume(session, selection.volume).revision
     data = collect(archive, kind, selection)
     layout = get_layout(kind)
     if out.suffix.lower() == ".xlsx":
@@ -380,8 +386,39 @@ def generate(archive: Archive, kind: str, out: Path, selection: Selection) -> di
     else:
         path = write_docx(layout, data, out)
     if kind in VOLUME_KINDS and selection.volume:
-        from archivist.handover import record_register_generated
-
-        with archive.db.writing() as session:
-            record_register_generated(session, archive.actor, selection.volume, kind)
+        record_generated(archive, selection.volume, kind, revision=revision, actor=actor)
     return {"kind": kind, "file": str(path), "rows": len(data.rows)}
+
+
+def record_generated(
+    archive: Archive,
+    volume_code: str,
+    kind: str,
+    *,
+    revision: int | None = None,
+    actor: str | None = None,
+) -> None:
+    """Record that a register of a volume was generated from the volume at `revision`
+    (default: as it is now): one row per volume and kind, the latest generation."""
+    if kind not in VOLUME_KINDS:
+        raise InputError("register.unknown_kind", kind=kind, choices=", ".join(VOLUME_KINDS))
+    with archive.change(
+        Action.REGISTER_GENERATE, f"volume:{volume_code.strip()}", actor=actor
+    ) as change:
+        session = change.session
+        volume = _volume(session, volume_code)
+        change.target = f"volume:{volume.code}"
+        generated = volume.revision if revision is None else revision
+        row = session.scalar(
+            select(VolumeRegister).where(
+                VolumeRegister.volume_id == volume.id, VolumeRegister.kind == kind
+            )
+        )
+        change.before = None if row is None else {"kind": kind, "revision": row.revision}
+        if row is None:
+            row = VolumeRegister(volume_id=volume.id, kind=kind)
+            session.add(row)
+        row.revision = generated
+        row.generated_at = audit.now_text()
+        row.generated_by = change.actor
+        change.after = {"kind": kind, "revision": generated}

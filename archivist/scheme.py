@@ -1,8 +1,8 @@
 """The classification scheme: classes and business types with their retention.
 
 Shipped as resources/classification.json (built from the retention schedule); each
-archive keeps its own copy in the database, which the agency edits. Every edit is an
-audited event.
+archive keeps its own copy in the database, which the agency edits. Every edit is one
+audited change through the archive's unit of work (`archive.change`).
 """
 
 from __future__ import annotations
@@ -10,21 +10,27 @@ from __future__ import annotations
 import difflib
 import json
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from archivist import audit
+from archivist.actions import Action
 from archivist.db.models import ArchiveClass, BusinessType
 from archivist.errors import InputError
 from archivist.resources import resource
 from archivist.retention import ACCOUNTING, Retention, parse_retention
 
+if TYPE_CHECKING:
+    from archivist.archive import Archive
+    from archivist.change import Change, Changes
+
 SCHEME_FILE = "classification.json"
 
 
-def load_default(session: Session, actor: str) -> None:
+def load_default(session: Session) -> dict[str, Any]:
+    """Put the shipped scheme into a new archive (inside the caller's change); returns
+    what was loaded, for the change's audit event."""
     data = json.loads(resource(SCHEME_FILE).read_text(encoding="utf-8"))
     for entry in data["classes"]:
         klass = ArchiveClass(
@@ -50,13 +56,7 @@ def load_default(session: Session, actor: str) -> None:
                 )
             )
     session.flush()
-    audit.record(
-        session,
-        actor=actor,
-        action="scheme.load",
-        target="scheme",
-        after={"source": data.get("source"), "classes": [c["code"] for c in data["classes"]]},
-    )
+    return {"source": data.get("source"), "classes": [c["code"] for c in data["classes"]]}
 
 
 @dataclass(frozen=True)
@@ -160,83 +160,82 @@ def _checked_retention(value: str | None) -> str | None:
     return parse_retention(value).code
 
 
-def set_class_retention(
-    session: Session, actor: str, code: str, retention: str | None, reason: str
-) -> None:
-    _require(reason)
-    klass = _class(session, code)
-    before = klass.default_retention
-    klass.default_retention = _checked_retention(retention)
-    if klass.status == "not_found" and retention:
-        klass.status = "ok"
-    audit.record(
-        session,
-        actor=actor,
-        action="scheme.edit",
-        target=f"class:{code}",
-        before={"default_retention": before},
-        after={"default_retention": klass.default_retention},
-        reason=reason,
-    )
+def _done(work: Change) -> Changes:
+    assert work.changes is not None  # set by the unit of work once committed
+    return work.changes
 
 
-def set_type_retention(
-    session: Session, actor: str, code: str, name: str, retention: str | None, reason: str
-) -> None:
-    _require(reason)
-    klass = _class(session, code)
-    bt = session.scalar(
-        select(BusinessType).where(BusinessType.class_id == klass.id, BusinessType.name == name)
+def set_retention(
+    archive: Archive,
+    class_code: str,
+    retention: str | None,
+    *,
+    reason: str | None,
+    business_type: str | None = None,
+    actor: str | None = None,
+) -> Changes:
+    """Set a class's default retention, or (with `business_type`) a business type's own,
+    with a reason: one audited change. Confirming a period as it stands is setting it."""
+    target = (
+        f"class:{class_code}"
+        if business_type is None
+        else f"business_type:{class_code}/{business_type}"
     )
-    if bt is None:
-        raise unknown_type(session, klass, name)
-    before = bt.retention
-    bt.retention = _checked_retention(retention)
-    bt.basis = f"agency edit: {reason}"
-    audit.record(
-        session,
-        actor=actor,
-        action="scheme.edit",
-        target=f"business_type:{code}/{name}",
-        before={"retention": before},
-        after={"retention": bt.retention},
-        reason=reason,
-    )
+    with archive.change(Action.SCHEME_EDIT, target, reason=reason, actor=actor) as work:
+        session = work.session
+        klass = _class(session, class_code)
+        if business_type is None:
+            work.before = {"default_retention": klass.default_retention}
+            klass.default_retention = _checked_retention(retention)
+            if klass.status == "not_found" and retention:
+                klass.status = "ok"
+            work.after = {"default_retention": klass.default_retention}
+        else:
+            bt = session.scalar(
+                select(BusinessType).where(
+                    BusinessType.class_id == klass.id, BusinessType.name == business_type
+                )
+            )
+            if bt is None:
+                raise unknown_type(session, klass, business_type)
+            work.before = {"retention": bt.retention}
+            bt.retention = _checked_retention(retention)
+            bt.basis = f"agency edit: {work.reason}"
+            work.after = {"retention": bt.retention}
+    return _done(work)
 
 
 def add_type(
-    session: Session, actor: str, code: str, name: str, retention: str | None, reason: str
-) -> None:
-    _require(reason)
-    klass = _class(session, code)
-    if not name.strip():
-        raise InputError("manifest.not_text", field="business_type", file="scheme")
-    exists = session.scalar(
-        select(BusinessType).where(BusinessType.class_id == klass.id, BusinessType.name == name)
-    )
-    if exists is not None:
-        raise InputError("scheme.exists", value=f"{code} {name}")
-    bt = BusinessType(
-        class_id=klass.id,
-        name=name.strip(),
-        retention=_checked_retention(retention),
-        basis=f"agency edit: {reason}",
-        confidence="agency",
-    )
-    session.add(bt)
-    if klass.status == "not_found":
-        klass.status = "ok"
-    session.flush()
-    audit.record(
-        session,
-        actor=actor,
-        action="scheme.add",
-        target=f"business_type:{code}/{bt.name}",
-        after={"class": code, "name": bt.name, "retention": bt.retention},
-        reason=reason,
-    )
-
-
-def _require(reason: str) -> None:
-    if not reason or not reason.strip():
-        raise InputError("reason.required")
+    archive: Archive,
+    class_code: str,
+    name: str,
+    retention: str | None,
+    *,
+    reason: str | None,
+    actor: str | None = None,
+) -> Changes:
+    """Add a business type to a class, with a reason: one audited change."""
+    target = f"business_type:{class_code}/{name.strip()}"
+    with archive.change(Action.SCHEME_ADD, target, reason=reason, actor=actor) as work:
+        session = work.session
+        klass = _class(session, class_code)
+        if not name.strip():
+            raise InputError("manifest.not_text", field="business_type", file="scheme")
+        exists = session.scalar(
+            select(BusinessType).where(BusinessType.class_id == klass.id, BusinessType.name == name)
+        )
+        if exists is not None:
+            raise InputError("scheme.exists", value=f"{class_code} {name}")
+        bt = BusinessType(
+            class_id=klass.id,
+            name=name.strip(),
+            retention=_checked_retention(retention),
+            basis=f"agency edit: {work.reason}",
+            confidence="agency",
+        )
+        session.add(bt)
+        if klass.status == "not_found":
+            klass.status = "ok"
+        session.flush()
+        work.after = {"class": class_code, "name": bt.name, "retention": bt.retention}
+    return _done(work)

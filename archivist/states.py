@@ -43,7 +43,14 @@ class OcrJobState(StrEnum):
     FAILED = "failed"
 
 
-State = TypeVar("State", ItemState, VolumeState, HandoverState, OcrJobState)
+class OcrPageState(StrEnum):
+    """A page's recognised text: written once; a retry deletes a failed page's row."""
+
+    DONE = "done"
+    FAILED = "failed"
+
+
+State = TypeVar("State", ItemState, VolumeState, HandoverState, OcrJobState, OcrPageState)
 
 TRANSITIONS: dict[type[StrEnum], dict[StrEnum, frozenset[StrEnum]]] = {
     ItemState: {ItemState.CAPTURED: frozenset()},
@@ -64,12 +71,11 @@ TRANSITIONS: dict[type[StrEnum], dict[StrEnum, frozenset[StrEnum]]] = {
     OcrJobState: {
         OcrJobState.PENDING: frozenset({OcrJobState.RUNNING}),
         # a runner that died leaves "running": the next start puts it back to pending
-        OcrJobState.RUNNING: frozenset(
-            {OcrJobState.DONE, OcrJobState.FAILED, OcrJobState.PENDING}
-        ),
+        OcrJobState.RUNNING: frozenset({OcrJobState.DONE, OcrJobState.FAILED, OcrJobState.PENDING}),
         OcrJobState.DONE: frozenset({OcrJobState.PENDING}),  # re-recognise on request
         OcrJobState.FAILED: frozenset({OcrJobState.PENDING}),  # retry
     },
+    OcrPageState: {OcrPageState.DONE: frozenset(), OcrPageState.FAILED: frozenset()},
 }
 
 
@@ -86,9 +92,7 @@ def move(current: str, target: State, what: str) -> State:
     kind = type(target)
     now = kind(current)
     if not allowed(now, target):
-        raise InputError(
-            "state.not_allowed", what=what, current=now.value, target=target.value
-        )
+        raise InputError("state.not_allowed", what=what, current=now.value, target=target.value)
     return target
 
 

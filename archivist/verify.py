@@ -8,6 +8,7 @@ gone, entries out of date), which `archivist reindex` repairs.
 
 from __future__ import annotations
 
+import logging
 import os
 import time
 from collections import defaultdict
@@ -32,6 +33,8 @@ from archivist.db.models import (
 from archivist.errors import ArchivistError
 from archivist.filestore import hash_file
 from archivist.findings import Finding, FindingsReport
+
+log = logging.getLogger(__name__)
 
 
 class Cancellable(Protocol):
@@ -156,6 +159,7 @@ def index_findings(archive: Archive) -> list[Finding]:
             return []
         drift = index_drift(archive, index)
     except Exception:  # an unreadable index: rebuilt before the next search
+        log.warning("search index unreadable for the check: rebuilt later", exc_info=True)
         return []
     findings: list[Finding] = []
     if archive.reindexed:

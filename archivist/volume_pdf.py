@@ -39,7 +39,8 @@ from typing import Any, Protocol
 
 from sqlalchemy import select
 
-from archivist import audit, typeset, volumes
+from archivist import typeset, volumes
+from archivist.actions import Action
 from archivist.archive import Archive
 from archivist.db.models import Material
 from archivist.errors import ArchiveError, ArchivistError, FileRejected, InputError
@@ -63,11 +64,11 @@ CONTENTS_COLUMNS: tuple[tuple[str, float], ...] = (
     ("页号", 14 * MM),
     ("备注", 12 * MM),
 )
-CHANGE_LABELS = {
-    "volume.add_items": "调入档案件",
-    "volume.remove_items": "调出档案件",
-    "volume.move_items": "调整卷内档案件",
-    "volume.title": "修改案卷题名",
+CHANGE_LABELS: dict[Action, str] = {  # the changes after the volume was made, as noted
+    Action.VOLUME_ADD_ITEMS: "调入档案件",
+    Action.VOLUME_REMOVE_ITEMS: "调出档案件",
+    Action.VOLUME_MOVE_ITEMS: "调整卷内档案件",
+    Action.VOLUME_TITLE: "修改案卷题名",
 }
 MAX_CHANGES = 12
 
@@ -177,7 +178,8 @@ class AssembledVolume:
     seconds: float
     page_ranges: dict[str, tuple[int, int]] = field(default_factory=dict)
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_json(self) -> dict[str, Any]:
+        """The command line's `volume pdf --json` shape."""
         return {
             "code": self.code,
             "file": str(self.path),
@@ -211,9 +213,9 @@ def load_sheet(archive: Archive, code: str) -> VolumeSheet:
         ):
             materials.setdefault(material.item_id, []).append(material)
         changes = [
-            _change_line(event)
-            for event in audit.history(session, f"volume:{volume.code}")
-            if event["action"] in CHANGE_LABELS
+            _change_line(change)
+            for change in volumes.recorded_changes(session, volume.code)
+            if change.action in CHANGE_LABELS
         ]
         dates = [e.item.completed_on for e in entries]
         return VolumeSheet(
@@ -244,11 +246,10 @@ def load_sheet(archive: Archive, code: str) -> VolumeSheet:
         )
 
 
-def _change_line(event: dict[str, Any]) -> str:
-    day = str(event["at"])[:10]
-    text = f"{day} {CHANGE_LABELS[event['action']]}"
-    if event.get("reason"):
-        text += f"（{event['reason']}）"
+def _change_line(change: volumes.VolumeChange) -> str:
+    text = f"{change.at[:10]} {CHANGE_LABELS[change.action]}"
+    if change.reason:
+        text += f"（{change.reason}）"
     return text
 
 

@@ -231,14 +231,14 @@ def measure(root: Path, year: int, by: str) -> dict[str, Any]:
         made = volumes.build(archive, year, CLASS, by)
         facts["build_s"] = time.perf_counter() - started
         facts["volumes"] = len(made)
-        biggest = max(made, key=lambda v: v["items"])
+        biggest = max(made, key=lambda v: v.items)
         facts["volume"] = biggest
         started = time.perf_counter()
-        result = volume_pdf.assemble_volume(archive, biggest["code"])
+        result = volume_pdf.assemble_volume(archive, biggest.code)
         facts["assemble_s"] = time.perf_counter() - started
         facts["result"] = result
         facts["pdf_mb"] = result.path.stat().st_size / 1e6
-        facts["registers"] = _registers(archive, year, biggest["code"], archive.layout.work)
+        facts["registers"] = _registers(archive, year, biggest.code, archive.layout.work)
         facts["sample_kb"] = (root / "files" / "sample.jpg").stat().st_size / 1e3
     facts["max_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     return facts
@@ -291,11 +291,11 @@ def main() -> int:
         f"{facts['volumes']} volumes ({facts['items'] / facts['build_s']:,.0f} items/s)"
     )
     print(
-        f"volume_pdf.assemble {volume['code']} ({volume['items']:,} items, "
+        f"volume_pdf.assemble {volume.code} ({volume.items:,} items, "
         f"{result.material_pages:,} material pages, {result.contents_pages} contents pages, "
         f"{result.pages:,} pages in all): {facts['assemble_s']:.2f} s "
         f"({result.pages / facts['assemble_s']:,.0f} pages/s, "
-        f"{volume['items'] / facts['assemble_s']:,.0f} items/s); "
+        f"{volume.items / facts['assemble_s']:,.0f} items/s); "
         f"{facts['pdf_mb']:.0f} MB written"
     )
     for kind, rows, seconds in facts["registers"]:

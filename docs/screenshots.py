@@ -434,7 +434,7 @@ def _file_volumes(archive: object, folder: Path) -> tuple[int, str]:
                     continue
             made = volumes.build(archive, when, code, "year")
             if (when, code) == (year, "GL"):
-                paged = str(max(made, key=lambda v: v["items"])["code"])
+                paged = max(made, key=lambda v: v.items).code
     return year, paged
 
 
@@ -446,10 +446,10 @@ def _find_in_storage(window: object) -> None:
     assert isinstance(window, MainWindow)
     view = window.storage
     for box in view.boxes:
-        if box["location"] and box["kind"] == "volumes" and box["count"]:
-            held = custody.show_box(window.archive, box["code"])["volumes"]
-            entries = volumes.show(window.archive, held[-1]["code"])["entries"]
-            view.find_code(entries[0]["number"] if entries else box["code"])
+        if box.location and box.kind == "volumes" and box.count:
+            held = custody.show_box(window.archive, box.code).volumes
+            entries = volumes.show(window.archive, held[-1].code).entries
+            view.find_code(entries[0].number if entries else box.code)
             return
 
 
@@ -459,6 +459,7 @@ def _handover_batches(archive: object, year: int, paged_code: str, folder: Path)
     checked (the last fails for want of them)."""
     from archivist import handover, registers, volumes
     from archivist.archive import Archive
+    from archivist.states import VolumeState
 
     assert isinstance(archive, Archive)
     folder.mkdir(parents=True, exist_ok=True)
@@ -468,17 +469,17 @@ def _handover_batches(archive: object, year: int, paged_code: str, folder: Path)
             out = folder / f"{code}-{kind}.docx"
             registers.generate(archive, kind, out, registers.Selection(volume=code))
 
-    first = handover.create(archive, "社会保险登记科", "王晓燕")["number"]
+    first = handover.create(archive, "社会保险登记科", "王晓燕").number
     handover.add_volumes(archive, first, [paged_code])
     generate(paged_code)
     handover.check(archive, first)
     handover.sign(archive, first, "档案员")
     others = [
-        str(v["code"])
+        v.code
         for v in volumes.list_volumes(archive, year)
-        if v["code"] != paged_code and v["status"] == "open"
+        if v.code != paged_code and v.status == VolumeState.OPEN
     ]
-    second = handover.create(archive, "失业保险科", "李建国")["number"]
+    second = handover.create(archive, "失业保险科", "李建国").number
     handover.add_volumes(archive, second, others)
     for code in others[:-1]:
         generate(code)

@@ -2,10 +2,17 @@
 
 from __future__ import annotations
 
+import contextlib
+import gc
+import io
 import json
+import logging
 import os
+import shutil
 import subprocess
 import sys
+import traceback
+import warnings
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -14,6 +21,7 @@ import pikepdf
 import pytest
 from PIL import Image, ImageDraw, ImageFont
 
+from archivist import logs, messages
 from archivist.archive import Archive
 from archivist.messages import set_language
 
@@ -30,6 +38,22 @@ TEXT_LINES = [
 ]
 
 
+# Every so many tests the objects still alive (modules, session fixtures) are moved out
+# of the garbage collector's sight (gc.freeze): the test process holds hundreds of
+# thousands of them, and each full collection (the search index runs one whenever an
+# archive closes) would walk them all again, 0.2–0.4 s a time late in the session.
+FREEZE_EVERY = 40
+_tests_run = 0
+
+
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    global _tests_run
+    if _tests_run % FREEZE_EVERY == 0:
+        gc.collect()
+        gc.freeze()
+    _tests_run += 1
+
+
 @pytest.fixture(autouse=True)
 def _chinese_messages(
     monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory
@@ -37,15 +61,29 @@ def _chinese_messages(
     monkeypatch.setenv("ARCHIVIST_ACTOR", "tester")
     # Never read or write the real user's preferences.
     monkeypatch.setenv("ARCHIVIST_CONFIG_DIR", str(tmp_path_factory.mktemp("config")))
+    # Nor write to the real user's log (archivist.logs).
+    monkeypatch.setenv("ARCHIVIST_LOG_DIR", str(tmp_path_factory.mktemp("logs")))
     monkeypatch.delenv("ARCHIVIST_CRASH_AT", raising=False)
     set_language("zh")
     yield
     set_language(None)
+    logs.shutdown()  # a command line run in this process opened a log file
+
+
+@pytest.fixture(scope="session")
+def _new_archive_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A new archive, made once: creating one runs every migration (0.2–0.3 s)."""
+    root = tmp_path_factory.mktemp("template") / "archive"
+    Archive.init(root, "J023", "测试市社会保险事业服务中心", actor="tester").close()
+    return root
 
 
 @pytest.fixture
-def archive(tmp_path: Path) -> Iterator[Archive]:
-    arch = Archive.init(tmp_path / "archive", "J023", "测试市社会保险事业服务中心", actor="tester")
+def archive(tmp_path: Path, _new_archive_template: Path) -> Iterator[Archive]:
+    """A new, empty archive of its own for each test (a copy of the one made once)."""
+    root = tmp_path / "archive"
+    shutil.copytree(_new_archive_template, root)
+    arch = Archive.open(root, actor="tester")
     yield arch
     arch.close()
 
@@ -154,9 +192,94 @@ def leftovers(archive: Archive) -> list[Path]:
 
 
 def run_cli(
-    *args: str, env: dict[str, str] | None = None, check: bool = False
+    *args: str, env: dict[str, str] | None = None, check: bool = False, input: str | None = None
 ) -> subprocess.CompletedProcess[str]:
-    """Run the real command line in a fresh process."""
+    """Run the command line in this process: its entry function `archivist.cli.main`
+    with stdout and stderr captured, giving what a separate process would (exit code,
+    output). `env` is added to the environment for the call; the language, environment,
+    log handlers, working folder and stdin are as before afterwards. A new Python
+    process costs a second of imports per call; tests that need one (a crash, another
+    process, another user, the real interpreter's exit) use `run_cli_process`."""
+    from archivist.cli import main
+
+    added = {"ARCHIVIST_ACTOR": "tester", **(env or {})}
+    if "ARCHIVIST_CRASH_AT" in {**os.environ, **added}:
+        raise AssertionError("a crash point ends the process: use run_cli_process")
+    out, err = io.StringIO(), io.StringIO()
+    with _cli_state_restored(added, input), warnings.catch_warnings(record=True) as warned:
+        # The interpreter's default filters: a warning a person would see goes to stderr.
+        warnings.simplefilter("default")
+        for hidden in (DeprecationWarning, PendingDeprecationWarning, ImportWarning):
+            warnings.simplefilter("ignore", hidden)
+        warnings.simplefilter("ignore", ResourceWarning)
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+            try:
+                code: int | str | None = main(list(args))
+            except SystemExit as stop:  # argparse: usage errors (2), --help, --version (0)
+                code = stop.code
+            except Exception:  # what the interpreter does with an exception main lets out
+                traceback.print_exc()
+                code = 1
+        for warning in warned:
+            err.write(
+                warnings.formatwarning(
+                    warning.message, warning.category, warning.filename, warning.lineno
+                )
+            )
+        if isinstance(code, str):  # SystemExit("text"): the text on stderr, exit 1
+            err.write(code + "\n")
+            code = 1
+    result = subprocess.CompletedProcess(
+        ["archivist", *args], code or 0, out.getvalue(), err.getvalue()
+    )
+    if check and result.returncode != 0:
+        raise AssertionError(f"archivist {' '.join(args)} failed: {result.stderr}")
+    return result
+
+
+@contextlib.contextmanager
+def _cli_state_restored(added: dict[str, str], stdin: str | None) -> Iterator[None]:
+    """What a command-line run may change in its process, put back after it."""
+    environ = dict(os.environ)
+    language = messages._language
+    cwd = os.getcwd()
+    root = logging.getLogger()
+    handlers, level = list(root.handlers), root.level
+    levels = {
+        name: logger.level
+        for name, logger in logging.Logger.manager.loggerDict.items()
+        if isinstance(logger, logging.Logger)
+    }
+    saved_stdin = sys.stdin
+    os.environ.update(added)
+    os.chdir(ROOT)
+    sys.stdin = io.StringIO(stdin or "")  # not a terminal, as under subprocess
+    try:
+        yield
+    finally:
+        sys.stdin = saved_stdin
+        os.chdir(cwd)
+        for name in set(os.environ) - set(environ):
+            del os.environ[name]
+        os.environ.update({k: v for k, v in environ.items() if os.environ.get(k) != v})
+        messages._language = language
+        logs.shutdown()  # the log file the run opened
+        for handler in root.handlers[:]:
+            if handler not in handlers:
+                root.removeHandler(handler)
+                handler.close()
+        root.setLevel(level)
+        for name, logger in logging.Logger.manager.loggerDict.items():
+            if isinstance(logger, logging.Logger) and logger.level != levels.get(name, 0):
+                logger.setLevel(levels.get(name, logging.NOTSET))
+
+
+def run_cli_process(
+    *args: str, env: dict[str, str] | None = None, check: bool = False, input: str | None = None
+) -> subprocess.CompletedProcess[str]:
+    """Run the real command line in a fresh process (`python -m archivist`): for a
+    crash point that ends the process, a lock held by another process, the console
+    entry itself."""
     full_env = {**os.environ, "ARCHIVIST_ACTOR": "tester", **(env or {})}
     result = subprocess.run(
         [sys.executable, "-m", "archivist", *args],
@@ -164,6 +287,7 @@ def run_cli(
         text=True,
         env=full_env,
         cwd=ROOT,
+        input=input,
         timeout=120,
     )
     if check and result.returncode != 0:

@@ -69,3 +69,92 @@ def test_each_library_is_imported_in_one_core_module() -> None:
             users[name].add(path.relative_to(ROOT).as_posix())
     for name, modules in users.items():
         assert modules == {OWNERS[name]}, f"{name} imported in {sorted(modules)}"
+
+
+# -- one way to change the archive --------------------------------------------------------
+# Where a write transaction may be opened: the unit of work itself, and the named writes
+# of derived data (the OCR queue's bookkeeping and the search index's change note).
+WRITE_ALLOWED = {
+    "archivist/change.py:unit_of_work",
+    "archivist/ocr/queue.py:_derived_write",
+    "archivist/search/service.py:_derived_write",
+}
+# Where an audit event may be written: only the unit of work.
+AUDIT_ALLOWED = {"archivist/change.py:unit_of_work"}
+
+
+def change_sites(source: str, where: str) -> tuple[list[str], list[str]]:
+    """(write transactions opened, audit events written) in `source`, each as
+    'path:function' ('path:<module>' at module level)."""
+    writes: list[str] = []
+    records: list[str] = []
+
+    def visit(node: ast.AST, function: str) -> None:
+        for child in ast.iter_child_nodes(node):
+            name = function
+            if isinstance(child, ast.FunctionDef | ast.AsyncFunctionDef):
+                name = child.name if function == "<module>" else function
+            if isinstance(child, ast.Call) and isinstance(child.func, ast.Attribute):
+                owner = child.func.value
+                if child.func.attr == "writing":
+                    writes.append(f"{where}:{function}")
+                elif (
+                    child.func.attr == "record"
+                    and isinstance(owner, ast.Name)
+                    and owner.id == "audit"
+                ):
+                    records.append(f"{where}:{function}")
+            visit(child, name)
+
+    visit(ast.parse(source), "<module>")
+    return writes, records
+
+
+def test_every_write_goes_through_the_unit_of_work() -> None:
+    writes: list[str] = []
+    records: list[str] = []
+    for folder in (CORE, ROOT / "ui"):
+        for path in folder.rglob("*.py"):
+            if "migrations" in path.parts:
+                continue
+            found = change_sites(
+                path.read_text(encoding="utf-8"), path.relative_to(ROOT).as_posix()
+            )
+            writes += found[0]
+            records += found[1]
+    assert sorted(set(writes) - WRITE_ALLOWED) == []
+    assert sorted(set(records) - AUDIT_ALLOWED) == []
+
+
+def test_the_write_check_would_catch_a_service_writing_around_the_unit_of_work() -> None:
+    service = (
+        "from archivist import audit\n"
+        "def sneaky(archive):\n"
+        "    with archive.db.writing() as session:\n"
+        "        audit.record(session, actor='x', action='volume.title', target='v')\n"
+        "def helper(archive):\n"
+        "    def inner():\n"
+        "        return archive.db.writing()\n"
+        "    return inner\n"
+    )
+    writes, records = change_sites(service, "archivist/volumes.py")
+    assert writes == ["archivist/volumes.py:sneaky", "archivist/volumes.py:helper"]
+    assert records == ["archivist/volumes.py:sneaky"]
+    assert set(writes) - WRITE_ALLOWED
+
+
+def test_the_window_never_opens_the_database() -> None:
+    offenders = []
+    for path in (ROOT / "ui").rglob("*.py"):
+        source = path.read_text(encoding="utf-8")
+        tree = ast.parse(source)
+        for node in ast.walk(tree):
+            if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("archivist.db"):
+                offenders.append(f"{path.name}: imports {node.module}")
+            if (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Attribute)
+                and node.func.attr in ("reading", "writing")
+            ):
+                offenders.append(f"{path.name}:{node.lineno}: opens a session")
+    assert offenders == []

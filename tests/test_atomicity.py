@@ -13,7 +13,7 @@ from archivist.faults import CRASH_EXIT_CODE
 from archivist.items import show
 from archivist.verify import verify
 
-from .conftest import ROOT, leftovers, run_cli, stored_files, write_manifest
+from .conftest import ROOT, leftovers, run_cli, run_cli_process, stored_files, write_manifest
 
 
 @pytest.fixture
@@ -30,7 +30,8 @@ def archive_dir(tmp_path: Path) -> Path:
 )
 def test_crash_before_commit_leaves_nothing(archive_dir: Path, tmp_path: Path, point: str) -> None:
     manifest = write_manifest(tmp_path / "in")
-    crashed = run_cli(
+    # A real process: the crash point ends it at once, as a power cut would.
+    crashed = run_cli_process(
         "--archive",
         str(archive_dir),
         "capture",
@@ -55,7 +56,8 @@ def test_crash_before_commit_leaves_nothing(archive_dir: Path, tmp_path: Path, p
 
 def test_crash_after_commit_keeps_the_item(archive_dir: Path, tmp_path: Path) -> None:
     manifest = write_manifest(tmp_path / "in")
-    crashed = run_cli(
+    # A real process: the crash point ends it at once, as a power cut would.
+    crashed = run_cli_process(
         "--archive",
         str(archive_dir),
         "capture",
@@ -82,7 +84,8 @@ def test_crash_during_reorder_restores_the_old_order(
     ).stdout.strip()
     with Archive.open(archive_dir) as archive:
         before = show(archive, number)["materials"]
-    crashed = run_cli(
+    # A real process: the crash point ends it at once, as a power cut would.
+    crashed = run_cli_process(
         "--archive",
         str(archive_dir),
         "item",
@@ -157,7 +160,8 @@ def test_leftover_locks_and_half_written_journals_are_removed_but_not_live_ones(
     archive_dir: Path, tmp_path: Path
 ) -> None:
     journals = archive_dir / ".work" / "journal"
-    crashed = run_cli(
+    # A real process: the crash point ends it at once, as a power cut would.
+    crashed = run_cli_process(
         "--archive",
         str(archive_dir),
         "capture",

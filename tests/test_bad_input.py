@@ -184,8 +184,7 @@ def test_manifest_without_form(intact: Archive, tmp_path: Path) -> None:
 def test_business_type_without_retention_is_refused(archive: Archive, tmp_path: Path) -> None:
     from archivist import scheme
 
-    with archive.db.writing() as session:
-        scheme.add_type(session, "tester", "YL", "基本养老金核定", None, "本机构新增")
+    scheme.add_type(archive, "YL", "基本养老金核定", None, reason="本机构新增")
     error = rejected(
         archive,
         write_manifest(tmp_path / "in", **{"class": "YL", "business_type": "基本养老金核定"}),

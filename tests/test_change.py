@@ -40,7 +40,11 @@ def test_one_change_is_one_transaction_and_one_event(archive: Archive) -> None:
     trail = events(archive)
     assert len(trail) == before + 1
     event = trail[-1]
-    assert (event.action, event.target, event.reason) == ("settings.edit", "settings:demo", "试一试")
+    assert (event.action, event.target, event.reason) == (
+        "settings.edit",
+        "settings:demo",
+        "试一试",
+    )
     assert event.actor == "tester" and event.after == {"demo": "1"}
     assert work.changes is not None and work.changes.seq == event.seq
     assert work.changes.touched("settings") and not work.changes.items
@@ -50,9 +54,11 @@ def test_one_change_is_one_transaction_and_one_event(archive: Archive) -> None:
 def test_a_missing_reason_is_refused_before_anything_is_written(archive: Archive) -> None:
     before = len(events(archive))
     for reason in (None, "", "   "):
-        with pytest.raises(InputError) as info:
-            with archive.change(Action.SETTINGS_EDIT, "settings:demo", reason=reason) as work:
-                work.session.add(Setting(key="demo", value="1"))
+        with (
+            pytest.raises(InputError) as info,
+            archive.change(Action.SETTINGS_EDIT, "settings:demo", reason=reason) as work,
+        ):
+            work.session.add(Setting(key="demo", value="1"))
         assert info.value.code == "reason.required"
     assert len(events(archive)) == before and setting(archive, "demo") is None
     # an action that needs no reason goes through without one
@@ -63,17 +69,17 @@ def test_a_missing_reason_is_refused_before_anything_is_written(archive: Archive
 
 def test_a_failure_inside_leaves_no_row_and_no_event(archive: Archive) -> None:
     before = len(events(archive))
-    with pytest.raises(RuntimeError):
-        with archive.change(Action.SETTINGS_EDIT, "settings:demo", reason="r") as work:
-            work.session.add(Setting(key="demo", value="1"))
-            work.session.flush()
-            raise RuntimeError("half-way")
+    with (
+        pytest.raises(RuntimeError),
+        archive.change(Action.SETTINGS_EDIT, "settings:demo", reason="r") as work,
+    ):
+        work.session.add(Setting(key="demo", value="1"))
+        work.session.flush()
+        raise RuntimeError("half-way")
     assert len(events(archive)) == before and setting(archive, "demo") is None
 
 
-def test_the_rights_hook_is_asked_first(
-    archive: Archive, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_the_rights_hook_is_asked_first(archive: Archive, monkeypatch: pytest.MonkeyPatch) -> None:
     asked: list[tuple[str, Action]] = []
 
     def refuse(_archive: Archive, actor: str, action: Action) -> None:
@@ -81,9 +87,11 @@ def test_the_rights_hook_is_asked_first(
         raise InputError("reason.required")
 
     monkeypatch.setattr(change_module, "rights_check", refuse)
-    with pytest.raises(InputError):
-        with archive.change(Action.SETTINGS_EDIT, "settings:x", reason="r", actor="某人") as work:
-            work.session.add(Setting(key="demo", value="1"))
+    with (
+        pytest.raises(InputError),
+        archive.change(Action.SETTINGS_EDIT, "settings:x", reason="r", actor="某人") as work,
+    ):
+        work.session.add(Setting(key="demo", value="1"))
     assert asked == [("某人", Action.SETTINGS_EDIT)] and setting(archive, "demo") is None
 
 
@@ -140,3 +148,13 @@ def test_states_move_only_along_allowed_transitions() -> None:
     # every state of every machine has its row of allowed moves
     for machine, table in states.TRANSITIONS.items():
         assert set(table) == set(machine)
+
+
+def test_a_change_that_changes_nothing_writes_nothing(archive: Archive) -> None:
+    before = len(events(archive))
+    with archive.change(Action.SETTINGS_EDIT, "settings:demo", reason="r") as work:
+        work.session.add(Setting(key="demo", value="1"))
+        work.session.flush()
+        work.nothing_changed()
+    assert work.changes is None
+    assert len(events(archive)) == before and setting(archive, "demo") is None

@@ -3,13 +3,23 @@
 from __future__ import annotations
 
 import json
+import logging
+import os
 import sqlite3
 import sys
 from pathlib import Path
 
 import pytest
 
-from .conftest import ID_ZHANG, make_jpeg, make_pdf, render_text_page, run_cli, write_manifest
+from .conftest import (
+    ID_ZHANG,
+    make_jpeg,
+    make_pdf,
+    render_text_page,
+    run_cli,
+    run_cli_process,
+    write_manifest,
+)
 
 REQUIRED = {
     "number",
@@ -324,3 +334,49 @@ def test_ocr_with_rapidocr_end_to_end(tmp_path: Path) -> None:
     with sqlite3.connect(archive_dir / "archive.db") as conn:
         engines = {row[0] for row in conn.execute("SELECT engine FROM page_texts")}
     assert engines and all(e.startswith("rapidocr:") for e in engines)
+
+
+def test_command_line_tests_run_in_this_process(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Issue 12 point 8: `run_cli` calls the entry function in this process (a new
+    process costs a second of imports per call) and leaves nothing of a run behind."""
+    from archivist import cli, messages
+
+    monkeypatch.setattr(cli, "__version__", "in-process")
+    assert run_cli("--version").stdout == "archivist in-process\n"
+    handlers, cwd = list(logging.getLogger().handlers), os.getcwd()
+    refused = run_cli(
+        "--archive", str(tmp_path / "none"), "--lang", "en", "item", "list",
+        env={"ARCHIVIST_ONLY_FOR_THE_RUN": "1"},
+    )  # fmt: skip
+    assert refused.returncode == 1 and refused.stderr.startswith("error: ")
+    assert messages.current_language() == "zh"
+    assert "ARCHIVIST_ONLY_FOR_THE_RUN" not in os.environ
+    assert logging.getLogger().handlers == handlers and os.getcwd() == cwd
+    usage = run_cli("--archive", str(tmp_path / "none"), "volume", "build")
+    assert usage.returncode == 2 and usage.stderr.startswith("usage: archivist volume build")
+    with pytest.raises(AssertionError, match="run_cli_process"):
+        run_cli("summary", env={"ARCHIVIST_CRASH_AT": "capture.after_copy"})
+
+
+def test_the_console_entry_in_a_real_process_says_what_run_cli_says(tmp_path: Path) -> None:
+    """The real `python -m archivist` (kept as a separate process here on purpose):
+    success, a refusal and a usage error give the same exit code and output as the
+    in-process runs the other tests use."""
+    archive_dir = tmp_path / "archive"
+    at = ("--archive", str(archive_dir))
+    run_cli_process(*at, "init", "--fonds-code", "J023", "--fonds-name", "测试中心", check=True)
+    for args in (
+        (*at, "summary", "--json"),
+        (*at, "item", "show", "2023-SY-000009", "--json"),
+        (*at, "--lang", "en", "item", "show", "2023-SY-000009"),
+        (*at, "volume", "build"),
+    ):
+        real, here = run_cli_process(*args), run_cli(*args)
+        assert (real.returncode, real.stdout, real.stderr) == (
+            here.returncode,
+            here.stdout,
+            here.stderr,
+        ), args
+    assert run_cli_process(*at, "volume", "build").returncode == 2

@@ -101,10 +101,10 @@ def _hand_over(archive: Archive, number: str) -> str:
 
     [made] = volumes.build(archive, 2023, "SY", "year")
     with archive.db.writing() as session:
-        volume = session.scalar(select(Volume).where(Volume.code == made["code"]))
+        volume = session.scalar(select(Volume).where(Volume.code == made.code))
         assert volume is not None
         volume.status = "handed_over"
-    return str(made["code"])
+    return made.code
 
 
 def test_show_says_where_the_item_is_and_whether_it_may_change(
@@ -118,15 +118,15 @@ def test_show_says_where_the_item_is_and_whether_it_may_change(
     assert view["handover"] is None
     assert view["change"] == {"allowed": True, "code": None, "reason": None}
     [made] = volumes.build(archive, 2023, "SY", "year")
-    place = custody.add_location(archive, "1", 2, 3, 4)["code"]
+    place = custody.add_location(archive, "1", 2, 3, 4).code
     box = custody.create_box(archive, year=2023, class_code="SY", retention="D10", kind="volumes")
-    custody.put(archive, box["code"], volumes=[made["code"]], reason="装盒")
-    custody.shelve(archive, box["code"], place, reason="上架")
+    custody.put(archive, box.code, volumes=[made.code], reason="装盒")
+    custody.shelve(archive, box.code, place, reason="上架")
     view = show(archive, number)
-    assert view["where"]["volume"] == made["code"] and view["where"]["box"] == box["code"]
+    assert view["where"]["volume"] == made.code and view["where"]["box"] == box.code
     assert view["where"]["location"] == place and view["where"]["status"] == "shelved"
     assert view["where"] == {
-        k: v for k, v in custody.where(archive, number).items() if k in view["where"]
+        k: v for k, v in custody.where(archive, number).to_json().items() if k in view["where"]
     }
     assert view["change"]["allowed"] is True
 

@@ -30,7 +30,7 @@ from archivist.search.service import (
 )
 from archivist.verify import verify
 
-from .conftest import ROOT, run_cli, write_manifest
+from .conftest import ROOT, run_cli, run_cli_process, write_manifest
 
 TREES = ["冬青", "白杨", "红松", "银杏"]
 
@@ -49,7 +49,8 @@ def manifest(tmp_path: Path, word: str) -> Path:
 
 
 def capture_cli(archive_dir: Path, path: Path, crash: str | None = None) -> str:
-    result = run_cli(
+    # A crash point ends the process at once, as a power cut would: a real process then.
+    result = (run_cli_process if crash else run_cli)(
         "--archive",
         str(archive_dir),
         "capture",
@@ -64,19 +65,20 @@ def capture_cli(archive_dir: Path, path: Path, crash: str | None = None) -> str:
     return result.stdout.strip()
 
 
-# Capture in a real process that dies right after the item is committed and its
-# journal finished, just before the index would be updated: nothing is left to
-# recover, only the index is behind.
+# Capture in a real process that dies right after the item is committed, just before
+# the unit of work would update the index: the index is behind (the capture's journal,
+# left unfinished, is found committed at the next open and only cleared).
 KILLED_BEFORE_INDEXING = """
 import os, sys
 from pathlib import Path
 import archivist.capture as capture
+import archivist.search.service as service
 from archivist.archive import Archive
 
 def power_cut(*args, **kwargs):
     os._exit(86)
 
-capture.refresh_items = power_cut
+service.refresh_items = power_cut
 # Opened as a process already running when the others crashed (not reconciling).
 with Archive.open(Path(sys.argv[1]), actor="tester", reconcile=False) as archive:
     capture.capture_from_manifest(archive, Path(sys.argv[2]))

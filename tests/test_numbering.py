@@ -54,7 +54,7 @@ def test_serials_run_per_year_and_class(archive: Archive, tmp_path: Path) -> Non
         ).number,
     ]
     assert numbers == ["2023-SY-000001", "2023-SY-000002", "2022-SY-000001", "2023-GS-000001"]
-    codes = [row["archival_code"] for row in list_items(archive, ItemFilter())]
+    codes = [row.archival_code for row in list_items(archive, ItemFilter())]
     assert "J023-SB·2023-D50-GS-0001" in codes
 
 
@@ -128,7 +128,7 @@ def test_item_list_filters(archive: Archive, tmp_path: Path) -> None:
     )
     assert len(list_items(archive, ItemFilter(year=2021))) == 1
     assert len(list_items(archive, ItemFilter(class_code="sy"))) == 2
-    assert [r["entity"]["name"] for r in list_items(archive, ItemFilter(entity="李"))] == ["李四"]
+    assert [r.entity_name for r in list_items(archive, ItemFilter(entity="李"))] == ["李四"]
     out = run_cli(
         "--archive", str(archive.root), "item", "list", "--year", "2023", "--json", check=True
     )

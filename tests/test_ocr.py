@@ -210,14 +210,15 @@ def fake_tesseract(tmp_path: Path, body: str) -> Path:
 
 
 @pytest.mark.parametrize(
-    ("body", "code"),
-    [("kill -SEGV $$", "ocr.engine_failed"), ("sleep 30", "ocr.timeout")],
+    ("body", "code", "timeout"),
+    # a hang is waited for only half a second (three pages, two workers)
+    [("kill -SEGV $$", "ocr.engine_failed", 2.0), ("sleep 30", "ocr.timeout", 0.5)],
 )
 def test_tesseract_crashing_or_hanging_fails_the_page(
-    archive: Archive, tmp_path: Path, body: str, code: str
+    archive: Archive, tmp_path: Path, body: str, code: str, timeout: float
 ) -> None:
     capture_from_manifest(archive, ocr_manifest(tmp_path / "in"))
-    settings = EngineSettings(tesseract=str(fake_tesseract(tmp_path, body)), timeout=2)
+    settings = EngineSettings(tesseract=str(fake_tesseract(tmp_path, body)), timeout=timeout)
     report = run_queue(archive, workers=2, settings=settings)
     assert report.pages_done == 0
     codes = {f["code"] for f in report.failures}

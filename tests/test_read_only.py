@@ -26,7 +26,7 @@ from sqlalchemy import text
 from archivist.archive import Archive
 from archivist.errors import ArchiveError
 
-from .conftest import ROOT, run_cli, write_manifest
+from .conftest import ROOT, run_cli, run_cli_process, write_manifest
 
 NOBODY = ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"]
 
@@ -166,7 +166,8 @@ def test_a_read_only_copy_that_needs_recovery_is_refused(base: Path, tmp_path: P
     run_cli(
         "--archive", str(root), "init", "--fonds-code", "J1", "--fonds-name", "测试", check=True
     )
-    crashed = run_cli(
+    # A real process: the crash point ends it at once, as a power cut would.
+    crashed = run_cli_process(
         "--archive",
         str(root),
         "capture",

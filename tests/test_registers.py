@@ -88,7 +88,7 @@ def test_cover_notes_and_volume_list(archive: Archive, filed: list[str], tmp_pat
     assert rows[0] == [
         "案卷号", "档号", "案卷题名", "起止日期", "件数", "页数", "保管期限", "存放位置", "备注",
     ]  # fmt: skip
-    assert rows[1][:3] == ["001", "J023-GS-001", volumes.show(archive, "J023-GS-001")["title"]]
+    assert rows[1][:3] == ["001", "J023-GS-001", volumes.show(archive, "J023-GS-001").title]
     assert rows[1][3:7] == ["20230302-20230715", "3", "12", "50年"]
     assert rows[2][1] == "J023-GS-002" and rows[2][4] == "0"
     xlsx = tmp_path / "list.xlsx"
@@ -107,33 +107,33 @@ def test_item_list_and_boxes(archive: Archive, filed: list[str], tmp_path: Path)
     assert [r[4] for r in rows[1:]] == ["张三工伤认定", "李四工伤认定", "王五工伤认定"]
     assert all(r[2] == "" and r[6] == "" for r in rows[1:])  # 文号 and 密级 unknown: blank
     box = custody.create_box(archive, year=2023, class_code="GS", retention="D50", kind="volumes")
-    custody.put(archive, box["code"], volumes=["J023-GS-001", "J023-GS-002"], reason="装盒")
-    labels = collect(archive, "spine-labels", Selection(box=box["code"]))
-    assert labels.rows[0][0] == "J023" and labels.rows[0][-1] == box["code"]
+    custody.put(archive, box.code, volumes=["J023-GS-001", "J023-GS-002"], reason="装盒")
+    labels = collect(archive, "spine-labels", Selection(box=box.code))
+    assert labels.rows[0][0] == "J023" and labels.rows[0][-1] == box.code
     assert labels.headings == {"range": "案卷号"}
-    generate(archive, "spine-labels", tmp_path / "labels.docx", Selection(box=box["code"]))
+    generate(archive, "spine-labels", tmp_path / "labels.docx", Selection(box=box.code))
     other = custody.create_box(archive, year=2023, class_code="GS", retention="D50")
-    several = collect(archive, "spine-labels", Selection(boxes=(other["code"], box["code"])))
-    assert [row[-1] for row in several.rows] == [other["code"], box["code"]]
+    several = collect(archive, "spine-labels", Selection(boxes=(other.code, box.code)))
+    assert [row[-1] for row in several.rows] == [other.code, box.code]
     assert several.headings == {}  # an item box among them: 起止件号
-    notes = collect(archive, "box-notes", Selection(box=box["code"]))
+    notes = collect(archive, "box-notes", Selection(box=box.code))
     assert "本盒共2卷" in str(notes.fields["description"])
 
 
 def test_handover_record(archive: Archive, filed: list[str], tmp_path: Path) -> None:
     batch = handover.create(archive, "工伤保险科", "赵六")
-    handover.add_volumes(archive, batch["number"], ["J023-GS-001"])
+    handover.add_volumes(archive, batch.number, ["J023-GS-001"])
     for kind in ("volume-cover", "volume-contents"):
         generate(archive, kind, tmp_path / f"{kind}.docx", Selection(volume="J023-GS-001"))
-    assert handover.check(archive, batch["number"])["ok"]
+    assert handover.check(archive, batch.number).ok
     out = tmp_path / "handover.docx"
-    generate(archive, "handover", out, Selection(handover=batch["number"]))
+    generate(archive, "handover", out, Selection(handover=batch.number))
     rows = table_rows(out)
     header = ["序号", "档号", "案卷题名", "件数", "页数", "质量检查结果", "备注"]
     body = [r for r in rows if r != header]
     assert rows[0] == header and body[0][:2] == ["1", "J023-GS-001"]
     assert body[0][3:6] == ["2", "8", "合格"]
-    assert batch["number"] in document_text(out)
+    assert batch.number in document_text(out)
 
 
 @pytest.mark.parametrize(

@@ -33,10 +33,16 @@ def test_shipped_scheme_keeps_every_fact_of_the_schedule() -> None:
 
 
 def test_scheme_edits_are_audited(archive: Archive) -> None:
-    with archive.db.writing() as session:
-        scheme.set_class_retention(session, "王科长", "ZJ", "D30", "本省规定")
-        scheme.add_type(session, "王科长", "ZJ", "缴费基数核定", "D30", "本省规定")
-        scheme.set_type_retention(session, "王科长", "GL", "参保人员登记", "Y", "北京做法：永久")
+    scheme.set_retention(archive, "ZJ", "D30", reason="本省规定", actor="王科长")
+    scheme.add_type(archive, "ZJ", "缴费基数核定", "D30", reason="本省规定", actor="王科长")
+    scheme.set_retention(
+        archive,
+        "GL",
+        "Y",
+        business_type="参保人员登记",
+        reason="北京做法：永久",
+        actor="王科长",
+    )
     with archive.db.reading() as session:
         described = {c["code"]: c for c in scheme.describe(session)}
         assert described["ZJ"]["default_retention"] == "D30"

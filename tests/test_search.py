@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import shutil
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -69,15 +71,20 @@ def put_pages(archive: Archive, number: str, pages: list[str]) -> None:
             )
 
 
-@pytest.fixture(params=ENGINES)
-def filled(archive: Archive, tmp_path: Path, request: pytest.FixtureRequest) -> Archive:
-    """Three items with page text, indexed by each engine in turn."""
+@pytest.fixture(scope="module", params=ENGINES)
+def filled_template(
+    tmp_path_factory: pytest.TempPathFactory, request: pytest.FixtureRequest
+) -> Path:
+    """Three items with page text, indexed by each engine in turn: made once per engine
+    and module, each test works on its own copy (`filled`)."""
+    base = tmp_path_factory.mktemp(f"filled-{request.param}")
+    archive = Archive.init(base / "archive", "J023", "测试市社会保险事业服务中心", actor="tester")
     if request.param != archive.setting("search_engine"):
         archive.set_setting("search_engine", request.param, "test")
     for name, pages in PAGES.items():
         klass, business, day = KINDS[name]
         manifest = write_manifest(
-            tmp_path / name,
+            base / name,
             **{
                 "class": klass,
                 "business_type": business,
@@ -91,7 +98,18 @@ def filled(archive: Archive, tmp_path: Path, request: pytest.FixtureRequest) -> 
         number = capture_from_manifest(archive, manifest).number
         put_pages(archive, number, pages)
     rebuild(archive)
-    return archive
+    archive.close()
+    return base / "archive"
+
+
+@pytest.fixture
+def filled(filled_template: Path, tmp_path: Path) -> Iterator[Archive]:
+    root = tmp_path / "archive"
+    shutil.copytree(filled_template, root)
+    archive = Archive.open(root, actor="tester")
+    search(archive, "申请")  # the index open and checked, as right after it was built
+    yield archive
+    archive.close()
 
 
 def numbers(

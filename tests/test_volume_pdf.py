@@ -80,8 +80,8 @@ def template(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, 
             "sy_late": capture(archive, src / "s1", "2023-05-20", "李四失业保险金申领", **SY),
             "sy_early": capture(archive, src / "s2", "2023-05-02", "周五失业保险金申领", **SY),
         }
-        assert [v["code"] for v in volumes.build(archive, 2023, "GS", "year")] == [PAGED]
-        assert [v["code"] for v in volumes.build(archive, 2023, "SY", "month")] == [UNPAGED]
+        assert [v.code for v in volumes.build(archive, 2023, "GS", "year")] == [PAGED]
+        assert [v.code for v in volumes.build(archive, 2023, "SY", "month")] == [UNPAGED]
         archive.close()
     return base / "archive", numbers
 
@@ -192,29 +192,29 @@ def test_paged_volume_has_cover_contents_numbered_materials_and_notes(
     texts = page_texts(path)
     contents = [i for i, t in enumerate(texts) if t.startswith("卷内文件目录")]
     assert contents == [1]
-    material_pages = view["pages"]
+    material_pages = view.pages
     assert material_pages == 2 + 1 + 3 + 1 + 4 + 4 == made.material_pages
     assert len(texts) == 1 + len(contents) + material_pages + 1 == made.pages
 
     cover = squeeze(texts[0])
-    assert PAGED in cover and squeeze(view["title"]) in cover
+    assert PAGED in cover and squeeze(view.title) in cover
     assert "测试市社会保险事业服务中心" in cover and "工伤保险待遇类" in cover
     assert "20230301—20230809" in cover and "50年" in cover
-    assert f"{view['items']}件" in cover and f"{material_pages}页" in cover
+    assert f"{view.items}件" in cover and f"{material_pages}页" in cover
 
     pages = pdf_pages(path)
     # contents list: each item's title, and its first page (the last item: first-last)
-    entries = view["entries"]
-    assert [e["title"] for e in entries] == [
+    entries = view.entries
+    assert [e.title for e in entries] == [
         "呼和浩特某某建筑有限公司职工赵二工伤认定",
         "孙三工伤认定",
         "王一工伤认定",
     ]
-    assert [(e["first_page"], e["last_page"]) for e in entries] == [(1, 7), (8, 11), (12, 15)]
+    assert [(e.first_page, e.last_page) for e in entries] == [(1, 7), (8, 11), (12, 15)]
     for entry in entries:
-        assert squeeze(entry["title"]) in squeeze(texts[1])
-        assert entry["completed_on"].replace("-", "") in texts[1]
-    assert [page_column_of_row(pages[1], e["title"]) for e in entries] == ["1", "8", "12-15"]
+        assert squeeze(entry.title) in squeeze(texts[1])
+        assert entry.completed_on.isoformat().replace("-", "") in texts[1]
+    assert [page_column_of_row(pages[1], e.title) for e in entries] == ["1", "8", "12-15"]
 
     # a number top right on every material page, 1..N, and nowhere else
     first = 1 + len(contents)
@@ -226,8 +226,8 @@ def test_paged_volume_has_cover_contents_numbered_materials_and_notes(
     # each item's pages start where the volume says: its JPEG is on the expected page
     with pikepdf.open(path) as pdf:
         for entry in entries:
-            detail = items.show(archive, entry["number"])
-            page_no = entry["first_page"]
+            detail = items.show(archive, entry.number)
+            page_no = entry.first_page
             for material in detail["materials"]:
                 if material["media_type"] == "image/jpeg":
                     stored = (archive.root / material["file"]).read_bytes()
@@ -239,7 +239,7 @@ def test_paged_volume_has_cover_contents_numbered_materials_and_notes(
                     ]
                     assert image.read_raw_bytes() == stored
                 page_no += material["pages"]
-            assert page_no - 1 == entry["last_page"]
+            assert page_no - 1 == entry.last_page
         # images at their real size: the 150-dpi PNG (300×200 px) is 144×96 pt; the
         # TIFF (no dpi recorded) at 200 dpi
         real_size = {
@@ -273,13 +273,13 @@ def test_unpaged_volume_has_no_page_numbers(
     assert digests(archive) == before
     view = volumes.show(archive, UNPAGED)
     texts = page_texts(path)
-    assert len(texts) == 1 + 1 + view["pages"] + 1
+    assert len(texts) == 1 + 1 + view.pages + 1
     assert "2023年5月失业保险金申领" in squeeze(texts[0]) and UNPAGED in texts[0]
     assert "10年" in texts[0]
-    for n in range(2, 2 + view["pages"]):
+    for n in range(2, 2 + view.pages):
         assert texts[n].strip() == ""  # not a number anywhere
     pages = pdf_pages(path)
-    assert [page_column_of_row(pages[1], e["title"]) for e in view["entries"]] == ["", ""]
+    assert [page_column_of_row(pages[1], e.title) for e in view.entries] == ["", ""]
     notes = squeeze(texts[-1])
     assert "本卷共2件，8页" in notes and "不编页号" in notes
     assert "修改案卷题名（题名过长，按实际内容更正）" in notes  # changes since filing

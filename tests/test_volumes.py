@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import shutil
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -27,37 +29,55 @@ def capture(archive: Archive, tmp_path: Path, name: str, day: str, **kind: str) 
     return capture_from_manifest(archive, write_manifest(tmp_path / name, **fields)).number
 
 
+@pytest.fixture(scope="module")
+def template(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, str]]:
+    """SY items in May and June 2023 (captured out of time order), one in 2022, GS items:
+    captured once per module; each test works on its own copy (`archive`, `filed`)."""
+    base = tmp_path_factory.mktemp("volumes")
+    with Archive.init(
+        base / "archive", "J023", "测试市社会保险事业服务中心", actor="tester"
+    ) as arch:
+        numbers = {
+            "may_late": capture(arch, base, "a", "2023-05-20"),
+            "may_early": capture(arch, base, "b", "2023-05-02"),
+            "june": capture(arch, base, "c", "2023-06-11"),
+            "last_year": capture(arch, base, "d", "2022-12-30"),
+            "gs1": capture(arch, base, "e", "2023-03-01", **GS),
+            "gs2": capture(arch, base, "f", "2023-08-09", **GS),
+        }
+    return base / "archive", numbers
+
+
 @pytest.fixture
-def filed(archive: Archive, tmp_path: Path) -> dict[str, str]:
-    """SY items in May and June 2023 (captured out of time order), one in 2022, GS items."""
-    numbers = {
-        "may_late": capture(archive, tmp_path, "a", "2023-05-20"),
-        "may_early": capture(archive, tmp_path, "b", "2023-05-02"),
-        "june": capture(archive, tmp_path, "c", "2023-06-11"),
-        "last_year": capture(archive, tmp_path, "d", "2022-12-30"),
-        "gs1": capture(archive, tmp_path, "e", "2023-03-01", **GS),
-        "gs2": capture(archive, tmp_path, "f", "2023-08-09", **GS),
-    }
-    return numbers
+def archive(template: tuple[Path, dict[str, str]], tmp_path: Path) -> Iterator[Archive]:
+    shutil.copytree(template[0], tmp_path / "archive")
+    arch = Archive.open(tmp_path / "archive", actor="tester")
+    yield arch
+    arch.close()
+
+
+@pytest.fixture
+def filed(template: tuple[Path, dict[str, str]]) -> dict[str, str]:
+    return template[1]
 
 
 def test_volumes_by_month_hold_one_month_in_time_order(
     archive: Archive, filed: dict[str, str]
 ) -> None:
     made = volumes.build(archive, 2023, "SY", "month")
-    assert [(v["code"], v["period_key"], v["items"]) for v in made] == [
+    assert [(v.code, v.period_key, v.items) for v in made] == [
         ("J023-SY-001", "2023-05", 2),
         ("J023-SY-002", "2023-06", 1),
     ]
     may = volumes.show(archive, "J023-SY-001")
-    assert [e["number"] for e in may["entries"]] == [filed["may_early"], filed["may_late"]]
-    assert [e["seq"] for e in may["entries"]] == [1, 2]
-    assert may["start"] == "2023-05-02" and may["end"] == "2023-05-20"
-    assert may["pages"] == 8 and may["paged"] is False  # 10 years: no page numbers
-    assert all(e["first_page"] is None for e in may["entries"])
-    assert "2023年5月" in may["title"] and "失业保险金申领" in may["title"]
+    assert [e.number for e in may.entries] == [filed["may_early"], filed["may_late"]]
+    assert [e.seq for e in may.entries] == [1, 2]
+    assert may.start == dt.date(2023, 5, 2) and may.end == dt.date(2023, 5, 20)
+    assert may.pages == 8 and may.paged is False  # 10 years: no page numbers
+    assert all(e.first_page is None for e in may.entries)
+    assert "2023年5月" in may.title and "失业保险金申领" in may.title
     # the 2022 item stays out: volumes never span years
-    assert filed["last_year"] not in {e["number"] for e in may["entries"]}
+    assert filed["last_year"] not in {e.number for e in may.entries}
     again = volumes.plan_volumes
     with archive.db.reading() as session:
         assert again(session, 2023, "SY", "month") == []  # everything filed
@@ -67,17 +87,15 @@ def test_records_kept_30_years_or_longer_are_page_numbered(
     archive: Archive, filed: dict[str, str]
 ) -> None:
     [volume] = volumes.build(archive, 2023, "GS", "year")
-    view = volumes.show(archive, volume["code"])
-    assert view["paged"] is True and view["retention"] == "D50"
-    assert [(e["first_page"], e["last_page"]) for e in view["entries"]] == [(1, 4), (5, 8)]
+    view = volumes.show(archive, volume.code)
+    assert view.paged is True and view.retention == "D50"
+    assert [(e.first_page, e.last_page) for e in view.entries] == [(1, 4), (5, 8)]
 
 
 def test_quarters_and_catalogue(archive: Archive, filed: dict[str, str]) -> None:
     made = volumes.build(archive, 2023, "SY", "quarter", catalogue="3")
-    assert [(v["code"], v["period_key"], v["items"]) for v in made] == [
-        ("J023-3-001", "2023-Q2", 3)
-    ]
-    assert "第二季度" in made[0]["title"]
+    assert [(v.code, v.period_key, v.items) for v in made] == [("J023-3-001", "2023-Q2", 3)]
+    assert "第二季度" in made[0].title
 
 
 def test_never_across_years(archive: Archive, filed: dict[str, str]) -> None:
@@ -98,14 +116,14 @@ def test_add_remove_move_within_year_and_class_audited(
         volumes.add_items(archive, "J023-SY-001", [filed["june"]], "补充")
     assert info.value.code == "volume.item_already_filed"
     moved = volumes.move_items(archive, [filed["june"]], "J023-SY-001", "合并到五月卷")
-    assert [e["number"] for e in moved["entries"]] == [
+    assert [e.number for e in moved.entries] == [
         filed["may_early"],
         filed["may_late"],
         filed["june"],
     ]
-    assert volumes.show(archive, "J023-SY-002")["items"] == 0
+    assert volumes.show(archive, "J023-SY-002").items == 0
     removed = volumes.remove_items(archive, "J023-SY-001", [filed["may_early"]], "误组")
-    assert removed["items"] == 2 and removed["entries"][0]["seq"] == 1
+    assert removed.items == 2 and removed.entries[0].seq == 1
     volumes.add_items(archive, "J023-SY-002", [filed["may_early"]], "重新组卷")
     with pytest.raises(InputError) as info:
         volumes.move_items(archive, [filed["gs1"]], "J023-SY-001", "x")
@@ -119,7 +137,7 @@ def test_add_remove_move_within_year_and_class_audited(
     titled = volumes.set_title(
         archive, "J023-SY-001", "2023年5—6月失业保险金申领", "合卷后更正题名"
     )
-    assert titled["title"] == "2023年5—6月失业保险金申领"
+    assert titled.title == "2023年5—6月失业保险金申领"
     with archive.db.reading() as session:
         actions = [
             e.action
@@ -129,7 +147,8 @@ def test_add_remove_move_within_year_and_class_audited(
                 .order_by(AuditEvent.seq)
             )
         ]
-    assert actions[:2] == ["volume.build", "volume.build"]
+    # one event per build (SY by month made two volumes; GS by year one)
+    assert actions[0] == "volume.build" and actions.count("volume.build") == 2
     assert {"volume.move_items", "volume.remove_items", "volume.add_items", "volume.title"} <= set(
         actions
     )
@@ -209,28 +228,27 @@ def test_a_corrected_date_puts_the_item_back_in_time_order(
     from archivist.items import edit
 
     [volume] = volumes.build(archive, 2023, "GS", "year")  # paged: D50
-    code = volume["code"]
-    assert [e["number"] for e in volumes.show(archive, code)["entries"]] == [
+    code = volume.code
+    assert [e.number for e in volumes.show(archive, code).entries] == [
         filed["gs1"],
         filed["gs2"],
     ]
     edit(archive, filed["gs1"], completed_on=dt.date(2023, 9, 30), reason="办结日期录错")
     view = volumes.show(archive, code)
-    assert [(e["number"], e["seq"], e["first_page"]) for e in view["entries"]] == [
+    assert [(e.number, e.seq, e.first_page) for e in view.entries] == [
         (filed["gs2"], 1, 1),
         (filed["gs1"], 2, 5),
     ]
-    assert view["start"] == "2023-08-09" and view["end"] == "2023-09-30"
-    with archive.db.reading() as session:
-        event = session.scalars(
-            select(AuditEvent).where(AuditEvent.action == "volume.reorder")
-        ).one()
-    assert event.target == f"volume:{code}" and event.reason == "办结日期录错"
+    assert view.start == dt.date(2023, 8, 9) and view.end == dt.date(2023, 9, 30)
+    # one change, one event: the item's, holding the volume's state after it
+    [event] = _events(archive, "item.edit")
+    assert event.reason == "办结日期录错" and event.after["volume"]["code"] == code
+    assert event.after["volume"]["items"] == [filed["gs2"], filed["gs1"]]
+    assert event.after["volume"]["pages"] == [[1, 4], [5, 8]]
     # a correction that keeps the order changes nothing in the volume
     edit(archive, filed["gs1"], completed_on=dt.date(2023, 10, 8), reason="再次更正")
-    with archive.db.reading() as session:
-        events = session.scalars(select(AuditEvent).where(AuditEvent.action == "volume.reorder"))
-        assert len(list(events)) == 1
+    assert "volume" not in _events(archive, "item.edit")[-1].after
+    assert _events(archive, "volume.reorder") == []
 
 
 def test_items_of_a_handed_over_volume_cannot_change(
@@ -255,11 +273,11 @@ def test_an_item_boxed_on_its_own_is_not_filed_into_a_volume(
     from archivist import custody
 
     box = custody.create_box(archive, year=2023, class_code="SY", retention="D10")
-    custody.put(archive, box["code"], items=[filed["june"]], reason="按件装盒")
+    custody.put(archive, box.code, items=[filed["june"]], reason="按件装盒")
     made = volumes.build(archive, 2023, "SY", "year")
-    assert made[0]["items"] == 2  # May's two; June's is in its box
+    assert made[0].items == 2  # May's two; June's is in its box
     with pytest.raises(InputError) as info:
-        volumes.add_items(archive, made[0]["code"], [filed["june"]], "补充")
+        volumes.add_items(archive, made[0].code, [filed["june"]], "补充")
     assert info.value.code == "volume.item_boxed"
 
 
@@ -270,19 +288,19 @@ def test_an_empty_volume_is_dissolved_and_its_case_number_stays_explained(
     from archivist.db.models import AuditEvent as Event
 
     made = volumes.build(archive, 2023, "SY", "month")
-    june = made[1]["code"]
+    june = made[1].code
     with pytest.raises(InputError) as info:
         volumes.dissolve(archive, june, "月份卷合并")
     assert info.value.code == "volume.not_empty"
-    volumes.move_items(archive, [filed["june"]], made[0]["code"], "并入五月卷")
+    volumes.move_items(archive, [filed["june"]], made[0].code, "并入五月卷")
     with pytest.raises(InputError) as info:
         volumes.dissolve(archive, june, "  ")
     assert info.value.code == "reason.required"
     view = volumes.dissolve(archive, june, "月份卷合并")
-    assert view["status"] == "dissolved" and view["items"] == 0
-    assert "月份卷合并" in view["note"]
-    listed = {v["code"]: v for v in volumes.list_volumes(archive, 2023, "SY")}
-    assert listed[june]["status"] == "dissolved"
+    assert view.status == "dissolved" and view.items == 0
+    assert "月份卷合并" in view.note
+    listed = {v.code: v for v in volumes.list_volumes(archive, 2023, "SY")}
+    assert listed[june].status == "dissolved"
     with archive.db.reading() as session:
         [event] = session.scalars(select(Event).where(Event.action == "volume.dissolve"))
         assert event.reason == "月份卷合并" and event.target == f"volume:{june}"
@@ -302,14 +320,14 @@ def test_an_empty_volume_is_dissolved_and_its_case_number_stays_explained(
         with pytest.raises(InputError) as info:
             change()
         assert info.value.code == "volume.dissolved"
-    volumes.remove_items(archive, made[0]["code"], [filed["june"]], "重新组卷")
+    volumes.remove_items(archive, made[0].code, [filed["june"]], "重新组卷")
     [again] = volumes.build(archive, 2023, "SY", "month", mixed_ok=True)
-    assert again["code"] == "J023-SY-003"
+    assert again.code == "J023-SY-003"
     # nor does a dissolved volume go into a handover batch or a box
     from archivist import custody, handover
 
-    batch = handover.create(archive, "失业保险科", "王五")["number"]
-    box = custody.create_box(archive, 2023, "SY", "D10", kind="volumes")["code"]
+    batch = handover.create(archive, "失业保险科", "王五").number
+    box = custody.create_box(archive, 2023, "SY", "D10", kind="volumes").code
     for refused in (
         lambda: handover.add_volumes(archive, batch, [june]),
         lambda: custody.put(archive, box, volumes=[june], reason="装盒"),
@@ -323,13 +341,13 @@ def test_a_handed_over_volume_is_not_dissolved(archive: Archive, filed: dict[str
     from archivist.db.models import Volume
 
     [made] = volumes.build(archive, 2023, "GS", "year")
-    volumes.remove_items(archive, made["code"], [filed["gs1"], filed["gs2"]], "拆卷")
+    volumes.remove_items(archive, made.code, [filed["gs1"], filed["gs2"]], "拆卷")
     with archive.db.writing() as session:
-        volume = session.scalar(select(Volume).where(Volume.code == made["code"]))
+        volume = session.scalar(select(Volume).where(Volume.code == made.code))
         assert volume is not None
         volume.status = "handed_over"
     with pytest.raises(InputError) as info:
-        volumes.dissolve(archive, made["code"], "撤销")
+        volumes.dissolve(archive, made.code, "撤销")
     assert info.value.code == "volume.handed_over"
 
 
@@ -340,29 +358,29 @@ def test_month_volumes_beside_a_year_volume_warn_first(
     capture(archive, tmp_path, "g", "2023-09-01")
     with archive.db.reading() as session:
         others = volumes.other_periods(session, 2023, "SY", "month")
-        assert [(v["code"], v["period"]) for v in others] == [(year_volume["code"], "year")]
+        assert [(v.code, v.period) for v in others] == [(year_volume.code, "year")]
         assert volumes.other_periods(session, 2023, "SY", "year") == []
         assert volumes.other_periods(session, 2023, "GS", "month") == []
     with pytest.raises(InputError) as info:
         volumes.build(archive, 2023, "SY", "month")
     assert info.value.code == "volume.mixed_periods"
-    assert year_volume["code"] in info.value.message()
+    assert year_volume.code in info.value.message()
     # a dry run shows the plan whatever the mix
-    assert len(volumes.build(archive, 2023, "SY", "month", dry_run=True)) == 1
+    assert len(volumes.plan(archive, 2023, "SY", "month").volumes) == 1
     [made] = volumes.build(archive, 2023, "SY", "month", mixed_ok=True)
-    assert made["period_key"] == "2023-09"
+    assert made.period_key == "2023-09"
 
 
 def test_volume_dissolve_and_mixed_build_cli(archive: Archive, filed: dict[str, str]) -> None:
     made = volumes.build(archive, 2023, "SY", "year")
     volumes.remove_items(
-        archive, made[0]["code"], [filed["may_early"], filed["may_late"], filed["june"]], "拆"
+        archive, made[0].code, [filed["may_early"], filed["may_late"], filed["june"]], "拆"
     )
     [gs] = volumes.build(archive, 2023, "GS", "year")
-    volumes.remove_items(archive, gs["code"], [filed["gs2"]], "拆")
+    volumes.remove_items(archive, gs.code, [filed["gs2"]], "拆")
     archive.close()
     root = str(archive.root)
-    code = made[0]["code"]
+    code = made[0].code
     gone = run_cli("--archive", root, "volume", "dissolve", code, "--reason", "空卷", check=True)
     assert code in gone.stdout and "已撤销" in gone.stdout
     again = run_cli("--archive", root, "volume", "dissolve", code, "--reason", "空卷")
@@ -377,3 +395,100 @@ def test_volume_dissolve_and_mixed_build_cli(archive: Archive, filed: dict[str, 
         check=True,
     )  # fmt: skip
     assert "已组成 2 卷" in month.stdout
+
+
+# -- the unit of work, states and typed results (issue 12) ------------------------------
+
+
+def _events(archive: Archive, action: str) -> list[AuditEvent]:
+    with archive.db.reading() as session:
+        found = session.scalars(
+            select(AuditEvent).where(AuditEvent.action == action).order_by(AuditEvent.seq)
+        ).all()
+        session.expunge_all()
+        return list(found)
+
+
+def test_one_build_is_one_event_holding_every_volume_it_made(
+    archive: Archive, filed: dict[str, str]
+) -> None:
+    made = volumes.build(archive, 2023, "SY", "month", actor="李立卷")
+    [event] = _events(archive, "volume.build")
+    assert event.actor == "李立卷" and event.target == "volume:J023-SY-001..J023-SY-002"
+    # the after-state replays against the rows: every volume, its items in order
+    recorded = event.after["volumes"]
+    assert list(recorded) == [v.code for v in made]
+    for summary in made:
+        view = volumes.show(archive, summary.code)
+        state = recorded[view.code]
+        assert state["items"] == [e.number for e in view.entries]
+        assert state["status"] == view.status == "open" and state["title"] == view.title
+        assert state["pages"] == [[e.first_page, e.last_page] for e in view.entries]
+    [single] = volumes.build(archive, 2023, "GS", "year")
+    assert _events(archive, "volume.build")[-1].target == f"volume:{single.code}"
+
+
+def test_a_move_is_one_event_naming_both_volumes(archive: Archive, filed: dict[str, str]) -> None:
+    may, june = volumes.build(archive, 2023, "SY", "month")
+    volumes.move_items(archive, [filed["june"]], may.code, "并入五月卷", actor="王五")
+    [event] = _events(archive, "volume.move_items")
+    assert event.target == f"volume:{may.code}" and event.actor == "王五"
+    assert event.before["volumes"][june.code]["items"] == [filed["june"]]
+    assert event.after["volumes"][june.code]["items"] == []
+    assert event.after["volumes"][may.code]["items"] == [
+        filed["may_early"],
+        filed["may_late"],
+        filed["june"],
+    ]
+    # both volumes' notes sheets still list the move
+    with archive.db.reading() as session:
+        for code in (may.code, june.code):
+            [change] = volumes.recorded_changes(session, code)
+            assert change.reason == "并入五月卷" and change.action.code == "volume.move_items"
+
+
+def test_results_are_typed_and_states_are_enums(archive: Archive, filed: dict[str, str]) -> None:
+    from archivist.states import VolumeState
+
+    made = volumes.build(archive, 2023, "SY", "month")
+    assert all(isinstance(v, volumes.VolumeSummary) for v in made)
+    view = volumes.show(archive, made[0].code)
+    assert isinstance(view, volumes.VolumeView) and view.status is VolumeState.OPEN
+    assert view.editable and not view.frozen and not view.dissolved
+    assert view.start == dt.date(2023, 5, 2)
+    assert isinstance(view.entries[0], volumes.VolumeEntry)
+    moved = volumes.move_items(archive, [filed["june"]], made[0].code, "并卷")
+    gone = volumes.dissolve(archive, made[1].code, "空卷")
+    assert gone.status is VolumeState.DISSOLVED and gone.dissolved and not gone.editable
+    assert moved.items == 3
+    # the command line's --json keeps its shape
+    assert list(view.to_json()) == [
+        "code", "catalogue", "case_no", "title", "class", "year", "retention", "period",
+        "period_key", "start", "end", "items", "pages", "paged", "status", "note", "entries",
+    ]  # fmt: skip
+    assert view.to_json()["status"] == "open" and view.to_json()["start"] == "2023-05-02"
+    planned = volumes.plan(archive, 2023, "GS", "year")
+    assert isinstance(planned, volumes.VolumePlan) and planned.items == 2
+    assert planned.volumes[0].paged and planned.mixed_warning() is None
+
+
+def test_volume_modules_write_only_through_the_unit_of_work() -> None:
+    """No hand-made transaction, audit event, reason check or actor default left."""
+    root = Path(volumes.__file__).parent
+    for name in ("volumes.py", "volume_pdf.py"):
+        text = (root / name).read_text(encoding="utf-8")
+        for banned in (
+            "db.writing(",
+            "audit.record(",
+            "_reason(",
+            "or archive.actor",
+            "refresh_items(",
+            "DISSOLVED =",
+            '"handed_over"',
+            '"open"',
+        ):
+            assert banned not in text, f"{name}: {banned}"
+    # the volumes view asks the core, never the database, and re-implements no rule
+    view = (root.parent / "ui" / "volumes_view.py").read_text(encoding="utf-8")
+    for banned in ("db.reading(", "db.writing(", "session", '"handed_over"', "volumes.DISSOLVED"):
+        assert banned not in view, f"ui/volumes_view.py: {banned}"

@@ -11,11 +11,14 @@ the main window offscreen, renders it and exits 0 (CI runs it; 1 without an arch
 from __future__ import annotations
 
 import argparse
-import contextlib
+import logging
 import os
 import sys
+import threading
+import traceback
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from types import TracebackType
 from typing import TYPE_CHECKING
 
 from archivist import __version__
@@ -26,6 +29,8 @@ if TYPE_CHECKING:
     from archivist.preferences import Preferences
     from ui.main_window import MainWindow
     from ui.welcome_dialog import WelcomeDialog
+
+log = logging.getLogger(__name__)
 
 CJK_FAMILIES = (
     "Microsoft YaHei UI",
@@ -86,7 +91,8 @@ def choose_font() -> None:
             loaded = QFontDatabase.addApplicationFont(str(find_cjk_font()))
             names = QFontDatabase.applicationFontFamilies(loaded) if loaded >= 0 else []
             family = names[0] if names else None
-        except Exception:  # no CJK font at all: Qt shows what it can
+        except Exception as exc:  # no CJK font at all: Qt shows what it can
+            log.warning("no Chinese font found (%s): Qt shows what it can", exc)
             family = None
     if family is not None:
         font = QFont(QApplication.font())
@@ -198,6 +204,9 @@ class Launcher:
             watch_hot_folder=self.watch_hot_folder,
             auto_ocr=self.auto_ocr,
         )
+        log.info(
+            "window on archive %s%s", archive.root, " (read-only)" if archive.read_only else ""
+        )
         window.reopen_requested.connect(self.reopen)
         if self.on_language is not None:
             window.language_changed.connect(self.on_language)
@@ -212,8 +221,10 @@ class Launcher:
         self.save_prefs()
 
     def save_prefs(self) -> None:
-        with contextlib.suppress(OSError):  # unwritable preferences must not stop the work
+        try:
             self.prefs.save()
+        except OSError as exc:  # unwritable preferences must not stop the work
+            log.warning("preferences not saved: %s", exc)
 
     def reopen(self, folder: str) -> None:
         """The window on another archive (File menu: new, open, recent; Settings)."""
@@ -255,13 +266,68 @@ class Launcher:
             self.window.archive.close()
 
 
+# -- failures nobody caught: logged, and shown instead of lost -------------------------
+_showing_error = False
+
+
+def install_exception_hook() -> None:
+    """An exception nobody caught on the UI thread (a slot Qt called, a timer, an
+    event handler) is logged with its traceback and shown in the error dialog; one in
+    another thread is logged. Without this, a window started without a console would
+    lose it without a trace."""
+    sys.excepthook = unhandled_exception
+    threading.excepthook = unhandled_in_thread
+
+
+def unhandled_exception(
+    kind: type[BaseException], error: BaseException, trace: TracebackType | None
+) -> None:
+    global _showing_error
+    if issubclass(kind, KeyboardInterrupt):
+        sys.__excepthook__(kind, error, trace)
+        return
+    log.critical("unhandled exception", exc_info=(kind, error, trace))
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance()
+    on_ui_thread = threading.current_thread() is threading.main_thread()
+    if not isinstance(app, QApplication) or not on_ui_thread or _showing_error:
+        return  # logged: a dialog cannot be shown from here (or one is failing)
+    _showing_error = True
+    try:
+        from ui import errors
+
+        details = "".join(traceback.format_exception(kind, error, trace))
+        errors.show_error(QApplication.activeWindow(), error, details)
+    except Exception:
+        log.exception("the error dialog itself failed")
+    finally:
+        _showing_error = False
+
+
+def unhandled_in_thread(args: threading.ExceptHookArgs) -> None:
+    if args.exc_type is SystemExit or args.exc_value is None:
+        return
+    name = args.thread.name if args.thread is not None else "?"
+    log.critical(
+        "unhandled exception in thread %s",
+        name,
+        exc_info=(args.exc_type, args.exc_value, args.exc_traceback),
+    )
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = parse_args(argv)
     if args.smoke and not os.environ.get("QT_QPA_PLATFORM"):
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    from archivist import logs
+    from archivist.archive import Archive, default_archive_dir
+
+    root = args.archive or default_archive_dir()
+    logs.configure("archivist-gui", archive=root)
+    install_exception_hook()
     from PySide6.QtWidgets import QApplication
 
-    from archivist.archive import Archive, default_archive_dir
     from archivist.errors import ArchivistError
     from archivist.preferences import Preferences
     from ui.i18n import translations
@@ -270,7 +336,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     assert isinstance(app, QApplication)
     prefs = Preferences.load()
     translations.apply(args.lang or prefs.language or "zh")
-    root = args.archive or default_archive_dir()
     launcher = Launcher(
         prefs,
         actor=args.actor,
@@ -283,6 +348,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         try:
             archive = Archive.open(root, actor=args.actor)
         except ArchivistError as exc:
+            log.warning("smoke run: %s", exc.code)
             print(f"archivist-gui: {exc.message()}", file=sys.stderr)
             return 1
         return smoke(app, launcher.build(archive), args.screenshot, args.size)

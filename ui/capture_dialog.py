@@ -8,6 +8,7 @@ overrides the order and asks for the reason. Saving goes through the core captur
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import traceback
 from dataclasses import dataclass
 from pathlib import Path
@@ -57,6 +58,8 @@ from archivist.media import inspect_file
 from archivist.ordering import OrderInput, Placement, arrange, explain
 from ui import errors, screen
 from ui.tasks import TaskContext, TaskRunner
+
+log = logging.getLogger(__name__)
 
 ACCEPTED = (".pdf", ".tif", ".tiff", ".jpg", ".jpeg", ".jpe", ".png", ".jp2", ".j2k", ".jpf")
 INDEX_ROLE = Qt.ItemDataRole.UserRole
@@ -522,6 +525,8 @@ class CaptureDialog(QDialog):
                     try:
                         inspect_file(path, path.name)
                     except Exception as exc:  # each file's problem is kept with its row
+                        if not isinstance(exc, ArchivistError):  # a defect, not a refusal
+                            log.exception("checking %s failed", path.name)
                         results.append((path, exc, "".join(traceback.format_exception(exc))))
                     else:
                         results.append((path, None, ""))

@@ -4,6 +4,7 @@ interface language, the details (code, parameters, traceback) and a copy button.
 from __future__ import annotations
 
 import json
+import logging
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QGuiApplication
@@ -20,6 +21,8 @@ from PySide6.QtWidgets import (
 )
 
 from archivist.errors import ArchivistError
+
+log = logging.getLogger(__name__)
 
 
 def describe(error: BaseException, details: str = "") -> tuple[str, str]:
@@ -85,7 +88,12 @@ class ErrorDialog(QDialog):
 def show_error(
     parent: QWidget | None, error: BaseException, details: str = "", title: str = ""
 ) -> None:
-    """Show one error. Every failure the window meets comes through here."""
+    """Show one error. Every failure the window meets comes through here, and leaves a
+    line in the log (a refusal its code; a defect its details and traceback)."""
     message, body = describe(error, details)
+    if isinstance(error, ArchivistError):
+        log.info("shown: %s (%s)", error.code, message)
+    else:
+        log.error("shown: %s\n%s", message, body)
     dialog = ErrorDialog(parent, title, message, body)
     dialog.exec()

@@ -14,6 +14,7 @@ archive (`archivist.handover`).
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import (
@@ -54,6 +55,10 @@ from PySide6.QtWidgets import (
 from archivist import handover, registers, volumes
 from archivist.archive import Archive
 from archivist.errors import ArchivistError
+from archivist.handover import HandoverRow, HandoverSummary, Reason
+from archivist.handover import HandoverView as BatchView
+from archivist.states import HandoverResult, HandoverState
+from archivist.volumes import VolumeSummary
 from ui import errors
 from ui.registers_dialog import RegistersDialog
 from ui.tasks import TaskContext, TaskRunner
@@ -65,26 +70,26 @@ MUTED_COLOUR = QColor("#777777")
 
 
 def batch_status_text(status: str) -> str:
-    texts = {
-        handover.DRAFT: QCoreApplication.translate("HandoverView", "待检查"),
-        handover.CHECKED: QCoreApplication.translate("HandoverView", "已检查"),
-        handover.SIGNED: QCoreApplication.translate("HandoverView", "已签收"),
+    texts: dict[str, str] = {
+        HandoverState.DRAFT: QCoreApplication.translate("HandoverView", "待检查"),
+        HandoverState.CHECKED: QCoreApplication.translate("HandoverView", "已检查"),
+        HandoverState.SIGNED: QCoreApplication.translate("HandoverView", "已签收"),
     }
     return texts.get(status, status)
 
 
 def result_text(result: str | None) -> str:
-    texts = {
-        handover.PASS: QCoreApplication.translate("HandoverView", "合格"),
-        handover.FAIL: QCoreApplication.translate("HandoverView", "不合格"),
-        handover.RETURNED: QCoreApplication.translate("HandoverView", "已退回"),
+    texts: dict[str, str] = {
+        HandoverResult.PASS: QCoreApplication.translate("HandoverView", "合格"),
+        HandoverResult.FAIL: QCoreApplication.translate("HandoverView", "不合格"),
+        HandoverResult.RETURNED: QCoreApplication.translate("HandoverView", "已退回"),
     }
     return texts.get(result or "", QCoreApplication.translate("HandoverView", "未检查"))
 
 
-def reasons_text(reasons: list[dict[str, Any]]) -> str:
-    """The stored reasons in the interface language (the core renders them)."""
-    return "；".join(handover.reason_text(r) for r in reasons)
+def reasons_text(reasons: Sequence[Reason]) -> str:
+    """The check's reasons in the interface language (the core renders them)."""
+    return "；".join(r.text() for r in reasons)
 
 
 # -- models ------------------------------------------------------------------------------
@@ -114,18 +119,18 @@ class BatchListModel(QAbstractTableModel):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.rows: list[dict[str, Any]] = []
+        self.rows: list[HandoverSummary] = []
 
-    def set_rows(self, rows: list[dict[str, Any]]) -> None:
+    def set_rows(self, rows: list[HandoverSummary]) -> None:
         self.beginResetModel()
         self.rows = rows
         self.endResetModel()
 
-    def batch(self, row: int) -> dict[str, Any] | None:
+    def batch(self, row: int) -> HandoverSummary | None:
         return self.rows[row] if 0 <= row < len(self.rows) else None
 
     def row_of(self, number: str) -> int | None:
-        return next((r for r, b in enumerate(self.rows) if b["number"] == number), None)
+        return next((r for r, b in enumerate(self.rows) if b.number == number), None)
 
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.rows)
@@ -140,16 +145,16 @@ class BatchListModel(QAbstractTableModel):
             return self.tr(str(BATCH_COLUMNS[section][1]))
         return None
 
-    def checked_text(self, batch: dict[str, Any]) -> str:
+    def checked_text(self, batch: HandoverSummary) -> str:
         parts = []
-        if batch["passed"]:
-            parts.append(self.tr("{n} 合格").format(n=batch["passed"]))
-        if batch["failed"]:
-            parts.append(self.tr("{n} 不合格").format(n=batch["failed"]))
-        if batch["unchecked"]:
-            parts.append(self.tr("{n} 未检查").format(n=batch["unchecked"]))
-        if batch["returned"]:
-            parts.append(self.tr("{n} 已退回").format(n=batch["returned"]))
+        if batch.passed:
+            parts.append(self.tr("{n} 合格").format(n=batch.passed))
+        if batch.failed:
+            parts.append(self.tr("{n} 不合格").format(n=batch.failed))
+        if batch.unchecked:
+            parts.append(self.tr("{n} 未检查").format(n=batch.unchecked))
+        if batch.returned:
+            parts.append(self.tr("{n} 已退回").format(n=batch.returned))
         return "　".join(parts)
 
     def data(
@@ -162,17 +167,17 @@ class BatchListModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return int(RIGHT) if key == "volumes" else None
         if role == Qt.ItemDataRole.ForegroundRole and key == "status":
-            return PASS_COLOUR if batch["status"] == handover.SIGNED else None
+            return PASS_COLOUR if batch.status == HandoverState.SIGNED else None
         if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return None
         values = {
-            "number": batch["number"],
-            "from_department": batch["from_department"],
-            "to_department": batch["to_department"],
-            "status": batch_status_text(batch["status"]),
-            "volumes": str(batch["volumes"]),
+            "number": batch.number,
+            "from_department": batch.from_department,
+            "to_department": batch.to_department,
+            "status": batch_status_text(batch.status),
+            "volumes": str(batch.volumes),
             "checked": self.checked_text(batch),
-            "signed_on": batch["signed_on"] or "",
+            "signed_on": batch.signed_on or "",
         }
         return values[key]
 
@@ -190,16 +195,16 @@ class BatchVolumesModel(QAbstractTableModel):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.view: dict[str, Any] | None = None
-        self.entries: list[dict[str, Any]] = []
+        self.view: BatchView | None = None
+        self.entries: list[HandoverRow] = []
 
-    def set_batch(self, view: dict[str, Any] | None) -> None:
+    def set_batch(self, view: BatchView | None) -> None:
         self.beginResetModel()
         self.view = view
-        self.entries = [*view["rows"], *view["returned"]] if view else []
+        self.entries = [*view.rows, *view.returned] if view else []
         self.endResetModel()
 
-    def entry(self, row: int) -> dict[str, Any] | None:
+    def entry(self, row: int) -> HandoverRow | None:
         return self.entries[row] if 0 <= row < len(self.entries) else None
 
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
@@ -225,27 +230,27 @@ class BatchVolumesModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return int(RIGHT) if key in ("seq", "items", "pages") else None
         if role == Qt.ItemDataRole.ForegroundRole:
-            if entry["result"] == handover.RETURNED:
+            if entry.result == HandoverResult.RETURNED:
                 return MUTED_COLOUR
-            if key == "result" and entry["result"] == handover.PASS:
+            if key == "result" and entry.result == HandoverResult.PASS:
                 return PASS_COLOUR
-            if key in ("result", "reasons") and entry["result"] == handover.FAIL:
+            if key in ("result", "reasons") and entry.result == HandoverResult.FAIL:
                 return FAIL_COLOUR
             return None
         if role == Qt.ItemDataRole.ToolTipRole and key == "reasons":
-            return "\n".join(handover.reason_text(r) for r in entry["reasons"]) or None
+            return "\n".join(r.text() for r in entry.reasons) or None
         if role == Qt.ItemDataRole.ToolTipRole and key == "title":
-            return entry["title"]
+            return entry.title
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         values = {
-            "seq": "" if entry["seq"] is None else str(entry["seq"]),
-            "code": entry["code"],
-            "title": entry["title"],
-            "items": str(entry["items"]),
-            "pages": str(entry["pages"]),
-            "result": result_text(entry["result"]),
-            "reasons": reasons_text(entry["reasons"]),
+            "seq": "" if entry.seq is None else str(entry.seq),
+            "code": entry.code,
+            "title": entry.title,
+            "items": str(entry.items),
+            "pages": str(entry.pages),
+            "result": result_text(entry.result),
+            "reasons": reasons_text(entry.reasons),
         }
         return values[key]
 
@@ -389,7 +394,7 @@ class HandoverView(QWidget):
         self.loading = True
         self._show_count()
 
-        def work(_ctx: TaskContext) -> list[dict[str, Any]]:
+        def work(_ctx: TaskContext) -> list[HandoverSummary]:
             return handover.list_batches(self.archive)
 
         def done(rows: Any) -> None:
@@ -405,7 +410,7 @@ class HandoverView(QWidget):
 
         self.runner.submit(self.tr("读取交接单"), work, on_done=done, on_error=failed, quiet=True)
 
-    def _set_rows(self, rows: list[dict[str, Any]]) -> None:
+    def _set_rows(self, rows: list[HandoverSummary]) -> None:
         wanted, self._wanted = self._wanted, None
         keep = wanted or self.current_number
         self.model.set_rows(rows)
@@ -432,7 +437,7 @@ class HandoverView(QWidget):
 
     def _batch_chosen(self, current: QModelIndex, _previous: QModelIndex) -> None:
         batch = self.model.batch(current.row()) if current.isValid() else None
-        self._show_batch(str(batch["number"]) if batch else None)
+        self._show_batch(batch.number if batch else None)
 
     def _show_batch(self, number: str | None) -> None:
         self.current_number = number
@@ -443,11 +448,11 @@ class HandoverView(QWidget):
             self._show_heading()
             return
 
-        def work(_ctx: TaskContext) -> dict[str, Any]:
+        def work(_ctx: TaskContext) -> BatchView:
             return handover.show(self.archive, number)
 
         def done(view: Any) -> None:
-            if generation == self._batch_generation and isinstance(view, dict):
+            if generation == self._batch_generation and isinstance(view, BatchView):
                 self.volumes.set_batch(view)
                 self._show_heading()
 
@@ -457,14 +462,14 @@ class HandoverView(QWidget):
 
         self.runner.submit(self.tr("读取交接单"), work, on_done=done, on_error=failed, quiet=True)
 
-    def current_batch(self) -> dict[str, Any] | None:
+    def current_batch(self) -> BatchView | None:
         return self.volumes.view
 
     def _show_heading(self) -> None:
         view = self.current_batch()
-        open_ = view is not None and view["status"] != handover.SIGNED
-        rows = view["rows"] if view else []
-        failed = [r for r in rows if r["result"] == handover.FAIL]
+        open_ = view is not None and not view.signed
+        rows = view.rows if view else ()
+        failed = [r for r in rows if r.result == HandoverResult.FAIL]
         self.buttons["add"].setEnabled(open_ and not self.checking)
         self.buttons["check"].setEnabled(open_ and bool(rows) and not self.checking)
         self.buttons["return"].setEnabled(open_ and bool(failed) and not self.checking)
@@ -480,25 +485,25 @@ class HandoverView(QWidget):
             return
         self.heading.setText(
             self.tr("{number}　{source} → {target}　{status}").format(
-                number=view["number"],
-                source=view["from_department"],
-                target=view["to_department"],
-                status=batch_status_text(view["status"]),
+                number=view.number,
+                source=view.from_department,
+                target=view.to_department,
+                status=batch_status_text(view.status),
             )
         )
-        totals = view["totals"]
+        totals = view.totals
         facts = self.tr("移交人 {giver}　共 {volumes} 卷 {items} 件 {pages} 页").format(
-            giver=view["handed_by"] or "—",
-            volumes=totals["volumes"],
-            items=totals["items"],
-            pages=totals["pages"],
+            giver=view.handed_by or "—",
+            volumes=totals.volumes,
+            items=totals.items,
+            pages=totals.pages,
         )
-        if view["status"] == handover.SIGNED:
+        if view.signed:
             facts += self.tr("　接收人 {receiver}　{day} 签收").format(
-                receiver=view["received_by"] or "", day=view["signed_on"] or ""
+                receiver=view.received_by or "", day=view.signed_on or ""
             )
-        if view["returned"]:
-            facts += self.tr("　已退回 {n} 卷").format(n=len(view["returned"]))
+        if view.returned:
+            facts += self.tr("　已退回 {n} 卷").format(n=len(view.returned))
         if self.checking:
             facts += self.tr("　正在质量检查…")
         self.facts.setText(facts)
@@ -527,13 +532,12 @@ class HandoverView(QWidget):
         view = self.current_batch()
         if view is None:
             return
-        inside = {r["code"] for r in view["rows"]}
+        inside = {r.code for r in view.rows}
 
-        def work(_ctx: TaskContext) -> list[dict[str, Any]]:
+        def work(_ctx: TaskContext) -> list[VolumeSummary]:
+            # still changing (being filed, or returned and fixed): not handed over or dissolved
             return [
-                v
-                for v in volumes.list_volumes(self.archive)
-                if v["status"] in ("open", "returned") and v["code"] not in inside
+                v for v in volumes.list_volumes(self.archive) if v.editable and v.code not in inside
             ]
 
         def done(candidates: Any) -> None:
@@ -561,22 +565,20 @@ class HandoverView(QWidget):
         view = self.current_batch()
         if view is None or self.checking:
             return
-        number = str(view["number"])
+        number = view.number
         self.checking = True
         self._show_heading()
 
-        def work(_ctx: TaskContext) -> dict[str, Any]:
+        def work(_ctx: TaskContext) -> handover.CheckReport:
             return handover.check(self.archive, number)
 
         def done(result: Any) -> None:
             self.checking = False
             text = (
-                self.tr("{number} 质量检查：{n} 卷全部合格").format(
-                    number=number, n=result["passed"]
-                )
-                if result["ok"]
+                self.tr("{number} 质量检查：{n} 卷全部合格").format(number=number, n=result.passed)
+                if result.ok
                 else self.tr("{number} 质量检查：{passed} 卷合格，{failed} 卷不合格").format(
-                    number=number, passed=result["passed"], failed=result["failed"]
+                    number=number, passed=result.passed, failed=result.failed
                 )
             )
             self._done(number, text)
@@ -615,7 +617,7 @@ class HandoverView(QWidget):
             {
                 str(name)
                 for batch in self.model.rows
-                for name in (batch.get("received_by"), batch.get("handed_by"))
+                for name in (batch.received_by, batch.handed_by)
                 if name
             }
         )
@@ -635,7 +637,7 @@ class HandoverView(QWidget):
             self.runner,
             self,
             kind="handover",
-            selection=registers.Selection(handover=str(view["number"])),
+            selection=registers.Selection(handover=view.number),
         )
         self._open(dialog)
         return dialog
@@ -832,7 +834,7 @@ class NewBatchDialog(_BatchDialog):
             self.giver.text().strip(),
             self.target.text().strip() or None,
         )
-        return str(made["number"])
+        return made.number
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("新建交接单"))
@@ -859,24 +861,22 @@ class AddVolumesDialog(_BatchDialog):
         self,
         archive: Archive,
         runner: TaskRunner,
-        view: dict[str, Any],
-        candidates: list[dict[str, Any]],
+        view: BatchView,
+        candidates: list[VolumeSummary],
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(archive, runner, parent)
         self.setObjectName("addVolumesDialog")
-        self.number = str(view["number"])
+        self.number = view.number
         self.list = QListWidget()
         self.list.setObjectName("handoverCandidates")
         self.list.setMinimumHeight(260)
         for volume in candidates:
             item = QListWidgetItem(
-                f"{volume['code']}　{volume['title']}　"
-                + self.tr("{items} 件 {pages} 页").format(
-                    items=volume["items"], pages=volume["pages"]
-                )
+                f"{volume.code}　{volume.title}　"
+                + self.tr("{items} 件 {pages} 页").format(items=volume.items, pages=volume.pages)
             )
-            item.setData(NUMBER_ROLE, volume["code"])
+            item.setData(NUMBER_ROLE, volume.code)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Unchecked)
             self.list.addItem(item)
@@ -929,16 +929,14 @@ class ReturnDialog(_BatchDialog):
         self,
         archive: Archive,
         runner: TaskRunner,
-        view: dict[str, Any],
+        view: BatchView,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(archive, runner, parent)
         self.setObjectName("returnDialog")
-        self.number = str(view["number"])
-        self.failed = [r for r in view["rows"] if r["result"] == handover.FAIL]
-        lines = [
-            f"{r['code']}　{r['title']}\n　　{reasons_text(r['reasons'])}" for r in self.failed
-        ]
+        self.number = view.number
+        self.failed = [r for r in view.rows if r.result == HandoverResult.FAIL]
+        lines = [f"{r.code}　{r.title}\n　　{reasons_text(r.reasons)}" for r in self.failed]
         listing = QLabel("\n".join(lines))
         listing.setObjectName("returnVolumes")
         listing.setWordWrap(True)
@@ -965,7 +963,7 @@ class ReturnDialog(_BatchDialog):
             self.archive,
             self.number,
             self.reason.text().strip(),
-            [str(r["code"]) for r in self.failed],
+            [r.code for r in self.failed],
         )
         return self.number
 
@@ -989,15 +987,15 @@ class SignDialog(_BatchDialog):
         self,
         archive: Archive,
         runner: TaskRunner,
-        view: dict[str, Any],
+        view: BatchView,
         parent: QWidget | None = None,
         people: list[str] | None = None,
     ) -> None:
         super().__init__(archive, runner, parent)
         self.setObjectName("signDialog")
         self.view = view
-        self.number = str(view["number"])
-        self.giver = self._line("signHandedBy", str(view["handed_by"] or ""))
+        self.number = view.number
+        self.giver = self._line("signHandedBy", str(view.handed_by or ""))
         # the person who receives, typed or chosen from those who signed before; never
         # the computer's login name
         self.receiver = self._line("signReceivedBy")
@@ -1012,7 +1010,7 @@ class SignDialog(_BatchDialog):
         self.day.setDisplayFormat("yyyy-MM-dd")
         self._row(
             "batch",
-            QLabel(f"{view['number']}　{view['from_department']} → {view['to_department']}"),
+            QLabel(f"{view.number}　{view.from_department} → {view.to_department}"),
         )
         self._row("by", self.giver)
         self._row("receiver", self.receiver)
@@ -1035,18 +1033,18 @@ class SignDialog(_BatchDialog):
 
     def confirmation(self) -> str:
         """What the person confirms: the batch, its counts, who receives and when."""
-        totals = self.view["totals"]
+        totals = self.view.totals
         return self.tr(
             "签收交接单 {number}（{source} → {target}）：\n"
             "共 {volumes} 卷 {items} 件 {pages} 页；移交人 {giver}，接收人 {receiver}，日期 {day}。\n\n"
             "签收后这些案卷为“已移交”，不能再修改。确定签收？"
         ).format(
             number=self.number,
-            source=self.view["from_department"],
-            target=self.view["to_department"],
-            volumes=totals["volumes"],
-            items=totals["items"],
-            pages=totals["pages"],
+            source=self.view.from_department,
+            target=self.view.to_department,
+            volumes=totals.volumes,
+            items=totals.items,
+            pages=totals.pages,
             giver=self.giver.text().strip(),
             receiver=self.receiver.text().strip(),
             day=self.on_date().isoformat(),

@@ -23,7 +23,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from archivist import states
 from archivist.retention import Retention
+from archivist.states import VolumeState
 
 ACTIONS: dict[str, object] = {
     "item.capture": QT_TRANSLATE_NOOP("ItemDetail", "采集"),
@@ -269,13 +271,13 @@ class ItemDetail(QWidget):
         state = view.get("handover")
         if state is None:
             handover = self.tr("未组卷，未移交") if not volume else self.tr("未移交")
-        elif state["volume_status"] == "handed_over":
+        elif states.frozen(state["volume_status"]):
             handover = (
                 self.tr("已移交（交接单 {batch}）").format(batch=state["batch"])
                 if state.get("batch")
                 else self.tr("已移交")
             )
-        elif state["volume_status"] == "returned":
+        elif state["volume_status"] == VolumeState.RETURNED:
             handover = self.tr("已退回（交接单 {batch}），待整改后重新移交").format(
                 batch=state.get("batch") or "—"
             )

@@ -205,6 +205,7 @@ class MainWindow(QMainWindow):
             ("refresh", QKeySequence.StandardKey.Refresh, self.refresh),
             ("verify", None, self.open_verify),
             ("about", None, self.about),
+            ("logs", None, self.open_log_folder),
         ):
             action = QAction(self)
             if shortcut is not None:
@@ -229,6 +230,7 @@ class MainWindow(QMainWindow):
             self.menus["view"].addAction(self.commands[key])
         self.menus["view"].insertAction(self.commands["search"], self.commands["storage"])
         self.menus["tools"].addAction(self.commands["verify"])
+        self.menus["help"].addAction(self.commands["logs"])
         self.menus["help"].addAction(self.commands["about"])
         self.toolbar = self.addToolBar("")
         self.toolbar.setObjectName("mainToolbar")
@@ -661,6 +663,21 @@ class MainWindow(QMainWindow):
             ),
         )
 
+    def open_log_folder(self) -> None:
+        """Help → the folder of the program's log (archivist.logs), in the file manager."""
+        from PySide6.QtCore import QUrl
+        from PySide6.QtGui import QDesktopServices
+
+        from archivist.logs import log_folder
+
+        folder = log_folder()
+        with contextlib.suppress(OSError):  # not there and not creatable: say where
+            folder.mkdir(parents=True, exist_ok=True)
+        if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder))):
+            QMessageBox.information(
+                self, self.tr("日志文件夹"), self.tr("日志文件在：{folder}").format(folder=folder)
+            )
+
     # -- language, geometry, closing -------------------------------------------------
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("档案室 — {name}").format(name=self.archive.root.name))
@@ -692,6 +709,7 @@ class MainWindow(QMainWindow):
             "refresh": self.tr("刷新"),
             "verify": self.tr("校验档案库…"),
             "about": self.tr("关于档案室"),
+            "logs": self.tr("打开日志文件夹"),
         }
         for key, text in texts.items():
             self.commands[key].setText(text)

@@ -349,8 +349,8 @@ class RegistersDialog(QDialog):
 
         def done(result: Any) -> None:
             rows, classes, batches = result
-            self._fill(self.volume, [(v["code"], f"{v['code']}　{v['title']}") for v in rows])
-            self._fill(self.batch, [(b["number"], b["number"]) for b in batches])
+            self._fill(self.volume, [(v.code, f"{v.code}　{v.title}") for v in rows])
+            self._fill(self.batch, [(b.number, b.number) for b in batches])
             klass = self.klass.currentData()
             self.klass.blockSignals(True)
             while self.klass.count() > 1:

@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 
 from archivist import browse, scheme
 from archivist.archive import Archive
+from archivist.change import Changes
 from archivist.errors import ArchivistError
 from archivist.retention import ACCOUNTING, Retention, parse_retention
 from ui import errors
@@ -343,16 +344,14 @@ class SchemeEditor(QWidget):
     def set_retention(self, row: SchemeRow, retention: str | None, reason: str) -> None:
         """Set a class's default or a business type's own retention (audited)."""
 
-        def work(_ctx: TaskContext) -> None:
-            with self.archive.db.writing() as session:
-                if row.kind == "class":
-                    scheme.set_class_retention(
-                        session, self.archive.actor, row.code, retention, reason
-                    )
-                else:
-                    scheme.set_type_retention(
-                        session, self.archive.actor, row.code, row.name, retention, reason
-                    )
+        def work(_ctx: TaskContext) -> Changes:
+            return scheme.set_retention(
+                self.archive,
+                row.code,
+                retention,
+                business_type=None if row.kind == "class" else row.name,
+                reason=reason,
+            )
 
         self._write(self.tr("修改分类方案"), work)
 
@@ -397,9 +396,8 @@ class SchemeEditor(QWidget):
     ) -> None:
         """Add a business type; a refusal is said in `dialog`, which then stays open."""
 
-        def work(_ctx: TaskContext) -> None:
-            with self.archive.db.writing() as session:
-                scheme.add_type(session, self.archive.actor, code, name, retention, reason)
+        def work(_ctx: TaskContext) -> Changes:
+            return scheme.add_type(self.archive, code, name, retention, reason=reason)
 
         def refused(message: str) -> None:
             if dialog is not None:

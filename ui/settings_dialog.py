@@ -6,6 +6,7 @@ audited in the archive."""
 
 from __future__ import annotations
 
+import logging
 import os
 from typing import Any
 
@@ -31,7 +32,7 @@ from PySide6.QtWidgets import (
 
 from archivist.archive import Archive
 from archivist.errors import ArchivistError
-from archivist.numbering import CodeParts, newest_code_parts, preview_template
+from archivist.numbering import CodeParts, preview_template
 from archivist.ocr.pages import available_engines
 from archivist.ocr.rapid import INSTALL_HINT as RAPIDOCR_INSTALL_HINT
 from archivist.preferences import Preferences
@@ -40,6 +41,7 @@ from ui.reason_dialog import ask_reason
 from ui.scheme_editor import SchemeEditor
 from ui.tasks import TaskRunner
 
+log = logging.getLogger(__name__)
 
 def _path_row(edit: QLineEdit, button: QPushButton) -> QHBoxLayout:
     row = QHBoxLayout()
@@ -96,9 +98,9 @@ class SettingsDialog(QDialog):
         self._fonds_code = str(fonds["code"])
         self._newest: tuple[CodeParts, str] | None = None
         try:
-            with archive.db.reading() as session:
-                self._newest = newest_code_parts(session)
+            self._newest = archive.newest_code_parts()
         except Exception:  # only the preview falls back to a sample
+            log.warning("newest archival code not read for the preview", exc_info=True)
             self._newest = None
         self.template.textChanged.connect(lambda _t: self.show_template())
         self.category.textChanged.connect(lambda _t: self.show_template())
@@ -321,9 +323,8 @@ class SettingsDialog(QDialog):
                 errors.show_error(self, exc)
         if edits and reason is not None:
             try:
-                for key, value in edits.items():
-                    self.archive.set_setting(key, value, reason)
-                    changed.add("settings")
+                self.archive.edit_settings(edits, reason)  # one audited change
+                changed.add("settings")
             except ArchivistError as exc:
                 field = self.template if "template" in exc.code else self.category
                 self._settings_refused(exc.message(), field)

@@ -64,8 +64,9 @@ from PySide6.QtWidgets import (
 
 from archivist import browse, custody, registers
 from archivist.archive import Archive
+from archivist.custody import BoxCandidate, BoxSummary, BoxView, LocationView, Whereabouts
 from archivist.errors import ArchivistError
-from archivist.inventory import inventory
+from archivist.inventory import InventoryReport, inventory, read_lines
 from ui import errors
 from ui.tasks import TaskContext, TaskRunner
 from ui.volumes_view import RIGHT, _bold, _ChangeDialog, retention_text
@@ -95,12 +96,12 @@ def kind_text(kind: str) -> str:
 
 
 def within(location: str | None, key: str) -> bool:
-    """Is a box at `location` under the tree node `key`?"""
+    """Is a box at `location` under the tree node `key`? (A place: the core says.)"""
     if key == ALL:
         return True
     if key == UNSHELVED:
         return location is None
-    return location is not None and (location == key or location.startswith(key + "-"))
+    return custody.place_covers(key, location)
 
 
 # -- the box list ---------------------------------------------------------------------------
@@ -122,18 +123,18 @@ class BoxListModel(QAbstractTableModel):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.rows: list[dict[str, Any]] = []
+        self.rows: list[BoxSummary] = []
 
-    def set_rows(self, rows: list[dict[str, Any]]) -> None:
+    def set_rows(self, rows: list[BoxSummary]) -> None:
         self.beginResetModel()
         self.rows = rows
         self.endResetModel()
 
-    def box(self, row: int) -> dict[str, Any] | None:
+    def box(self, row: int) -> BoxSummary | None:
         return self.rows[row] if 0 <= row < len(self.rows) else None
 
     def row_of(self, code: str) -> int | None:
-        return next((r for r, b in enumerate(self.rows) if b["code"] == code), None)
+        return next((r for r, b in enumerate(self.rows) if b.code == code), None)
 
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.rows)
@@ -160,16 +161,14 @@ class BoxListModel(QAbstractTableModel):
         if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return None
         values = {
-            "number": f"{int(box['number']):04d}",
-            "code": box["code"],
-            "year": str(box["year"]),
-            "class": box["class"],
-            "retention": retention_text(box["retention"]),
-            "range": (
-                f"{heading_text(box['range_heading'])} {box['range']}" if box["range"] else ""
-            ),
-            "count": count_text(int(box["count"]), box["kind"]),
-            "location": box["location"] or self.tr("未上架"),
+            "number": f"{box.number:04d}",
+            "code": box.code,
+            "year": str(box.year),
+            "class": box.class_code,
+            "retention": retention_text(box.retention),
+            "range": f"{heading_text(box.range_heading)} {box.range}" if box.range else "",
+            "count": count_text(box.count, box.kind),
+            "location": box.location or self.tr("未上架"),
         }
         return values[key]
 
@@ -198,13 +197,13 @@ class StorageView(QWidget):
         self._stale = True
         self._generation = 0
         self._box_generation = 0
-        self.locations: list[dict[str, Any]] = []
-        self.boxes: list[dict[str, Any]] = []  # every box; the list shows those at the node
+        self.locations: list[LocationView] = []
+        self.boxes: list[BoxSummary] = []  # every box; the list shows those at the node
         self.current_key = ALL
-        self.current_box: dict[str, Any] | None = None  # show_box of the box chosen
+        self.current_box: BoxSummary | None = None  # the box chosen (a BoxView once read)
         self._wanted_key: str | None = None
         self._wanted_boxes: list[str] = []
-        self.found: dict[str, Any] | None = None
+        self.found: Whereabouts | None = None
         self.nodes: dict[str, QTreeWidgetItem] = {}
         self.dialog: QDialog | None = None
         self.inventory_dialog: InventoryDialog | None = None
@@ -364,7 +363,7 @@ class StorageView(QWidget):
         self.loading = True
         self._show_count()
 
-        def work(_ctx: TaskContext) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+        def work(_ctx: TaskContext) -> tuple[list[LocationView], list[BoxSummary]]:
             return custody.list_locations(self.archive), custody.list_boxes(self.archive)
 
         def done(result: Any) -> None:
@@ -387,8 +386,7 @@ class StorageView(QWidget):
         """The tree: every box, the boxes not shelved, then 库房 → 架 → 列 → 层."""
         counts: dict[str, int] = {}
         for box in self.boxes:
-            location = box["location"]
-            if location is None:
+            if box.location is None:
                 counts[UNSHELVED] = counts.get(UNSHELVED, 0) + 1
         nodes: dict[str, QTreeWidgetItem] = {}
         self.tree.blockSignals(True)
@@ -401,14 +399,13 @@ class StorageView(QWidget):
         self.tree.addTopLevelItem(unshelved)
         nodes[ALL], nodes[UNSHELVED] = everything, unshelved
         for location in self.locations:
-            parts = str(location["code"]).split("-")  # 1库, 03架, 2列, 4层
-            boxes = len(location["boxes"])
+            boxes = len(location.boxes)
             parent: QTreeWidgetItem | None = None
-            for depth in range(1, len(parts) + 1):
-                node_key = "-".join(parts[:depth])
+            for level in location.place.levels:  # 1库, 1库-03架, 1库-03架-2列, …-4层
+                node_key = level.key
                 node = nodes.get(node_key)
                 if node is None:
-                    node = QTreeWidgetItem([self._node_text(parts[depth - 1]), "0"])
+                    node = QTreeWidgetItem([self._node_text(level), "0"])
                     node.setData(0, KEY_ROLE, node_key)
                     node.setData(1, KEY_ROLE, 0)
                     node.setToolTip(0, node_key)
@@ -438,16 +435,10 @@ class StorageView(QWidget):
         self.tree.blockSignals(False)
         self._show_node(str(chosen.data(0, KEY_ROLE)))
 
-    def _node_text(self, part: str) -> str:
-        """One level of a location code (1库, 03架, 2列, 4层) in the interface language."""
-        number, unit = part[:-1], part[-1:]
-        texts = {
-            "库": self.tr("{n}库"),
-            "架": self.tr("{n}架"),
-            "列": self.tr("{n}列"),
-            "层": self.tr("{n}层"),
-        }
-        return texts[unit].format(n=number) if unit in texts else part
+    def _node_text(self, level: custody.PlaceLevel) -> str:
+        """One level of a location (1库, 03架, 2列, 4层) in the interface language."""
+        texts = (self.tr("{n}库"), self.tr("{n}架"), self.tr("{n}列"), self.tr("{n}层"))
+        return texts[level.depth].format(n=level.number)
 
     def _node_chosen(self, current: QTreeWidgetItem | None, _previous: Any) -> None:
         if current is not None:
@@ -457,8 +448,8 @@ class StorageView(QWidget):
         """The boxes under the node, keeping (or selecting) the boxes wanted."""
         self.current_key = key
         wanted, self._wanted_boxes = self._wanted_boxes, []
-        keep = wanted or ([self.current_box["code"]] if self.current_box else [])
-        self.model.set_rows([b for b in self.boxes if within(b["location"], key)])
+        keep = wanted or ([self.current_box.code] if self.current_box else [])
+        self.model.set_rows([b for b in self.boxes if within(b.location, key)])
         self._show_place()
         self._show_count()
         found = [r for r in (self.model.row_of(c) for c in keep) if r is not None]
@@ -482,7 +473,7 @@ class StorageView(QWidget):
         selection.blockSignals(False)
         self.table.viewport().update()
         self.table.scrollTo(self.model.index(found[0], 0))
-        self._show_box(str(self.model.rows[found[0]]["code"]))
+        self._show_box(self.model.rows[found[0]].code)
 
     def _show_place(self) -> None:
         if self.current_key == ALL:
@@ -500,7 +491,7 @@ class StorageView(QWidget):
 
     def _box_chosen(self, current: QModelIndex, _previous: QModelIndex) -> None:
         box = self.model.box(current.row()) if current.isValid() else None
-        self._show_box(str(box["code"]) if box else None)
+        self._show_box(box.code if box else None)
 
     def _show_box(self, code: str | None) -> None:
         """Read what the box holds (on a worker thread) and show it."""
@@ -510,13 +501,13 @@ class StorageView(QWidget):
             self.current_box = None
             self._show_contents()
             return
-        self.current_box = next((dict(b) for b in self.boxes if b["code"] == code), None)
+        self.current_box = next((b for b in self.boxes if b.code == code), None)
 
-        def work(_ctx: TaskContext) -> dict[str, Any]:
+        def work(_ctx: TaskContext) -> BoxView:
             return custody.show_box(self.archive, code)
 
         def done(view: Any) -> None:
-            if generation == self._box_generation and isinstance(view, dict):
+            if generation == self._box_generation and isinstance(view, BoxView):
                 self.current_box = view
                 self._show_contents()
 
@@ -541,28 +532,27 @@ class StorageView(QWidget):
             self.contents.setColumnCount(0)
             return
         self.box_heading.setText(
-            self.tr("第 {number} 盒　{code}").format(
-                number=f"{int(box['number']):04d}", code=box["code"]
-            )
+            self.tr("第 {number} 盒　{code}").format(number=f"{box.number:04d}", code=box.code)
         )
-        place = box["chain"] if box["location"] else self.tr("未上架")
+        place = box.chain if box.location else self.tr("未上架")
         self.box_facts.setText(
             self.tr(
                 "{year}年　{klass}类　保管期限 {retention}　{kind}　{count}　位置：{place}"
             ).format(
-                year=box["year"],
-                klass=box["class"],
-                retention=retention_text(box["retention"]),
-                kind=kind_text(box["kind"]),
-                count=count_text(int(box["count"]), box["kind"]),
+                year=box.year,
+                klass=box.class_code,
+                retention=retention_text(box.retention),
+                kind=kind_text(box.kind),
+                count=count_text(box.count, box.kind),
                 place=place,
             )
         )
-        if box["kind"] == "volumes":
+        held = box if isinstance(box, BoxView) else None  # what it holds, once read
+        if box.kind == "volumes":
             headers = [self.tr("案卷号"), self.tr("档号"), self.tr("案卷题名"), self.tr("件数")]
             rows = [
-                [f"{int(v['case_no']):03d}", v["code"], v["title"], str(v["items"])]
-                for v in box.get("volumes", [])
+                [f"{v.case_no:03d}", v.code, v.title, str(v.items)]
+                for v in (held.volumes if held else ())
             ]
             widths: tuple[int, ...] = (64, 150, 0, 56)
         else:
@@ -574,8 +564,8 @@ class StorageView(QWidget):
                 self.tr("日期"),
             ]
             rows = [
-                [str(i["seq"]), i["number"], i["archival_code"], i["title"], i["completed_on"]]
-                for i in box.get("items", [])
+                [str(i.seq), i.number, i.archival_code, i.title, i.completed_on]
+                for i in (held.items if held else ())
             ]
             widths = (72, 140, 190, 0, 100)
         self.contents.clear()
@@ -606,12 +596,12 @@ class StorageView(QWidget):
         rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
         if not rows and self.table.currentIndex().isValid():
             rows = [self.table.currentIndex().row()]
-        return [str(b["code"]) for b in (self.model.box(r) for r in rows) if b is not None]
+        return [b.code for b in (self.model.box(r) for r in rows) if b is not None]
 
     def select_box(self, code: str, location: str | None) -> None:
         """Show a box at its place in the tree (read again when it is not listed)."""
         key = location or UNSHELVED
-        if any(b["code"] == code for b in self.boxes) and key in self.nodes:
+        if any(b.code == code for b in self.boxes) and key in self.nodes:
             self._wanted_boxes = [code]
             node = self.nodes[key]
             if self.tree.currentItem() is node:
@@ -631,17 +621,18 @@ class StorageView(QWidget):
             return
         self.finding = True
 
-        def work(_ctx: TaskContext) -> dict[str, Any]:
+        def work(_ctx: TaskContext) -> Whereabouts:
             return custody.where(self.archive, code)
 
         def done(found: Any) -> None:
             self.finding = False
-            self.found = dict(found)
+            assert isinstance(found, Whereabouts)
+            self.found = found
             self._show_found()
-            if self.found.get("box"):
-                self.select_box(str(self.found["box"]), self.found.get("location"))
-            elif self.found["kind"] == "location":
-                self.reload(key=str(self.found["location"]))
+            if found.box:
+                self.select_box(found.box, found.location)
+            elif found.kind == "location" and found.location:
+                self.reload(key=found.location)
 
         def failed(exc: BaseException, details: str) -> None:
             self.finding = False
@@ -660,23 +651,22 @@ class StorageView(QWidget):
             return
         self.found_label.setStyleSheet("")
         what = {
-            "item": self.tr("档案件 {code}").format(code=found.get("item")),
-            "volume": self.tr("案卷 {code}").format(code=found.get("volume")),
-            "box": self.tr("档案盒 {code}").format(code=found.get("box")),
-            "location": self.tr("位置 {code}").format(code=found.get("location")),
-        }.get(str(found["kind"]), str(found["code"]))
-        if found["kind"] == "item" and found.get("volume"):
-            what += self.tr("（在案卷 {volume}）").format(volume=found["volume"])
-        if found["status"] == "location":
-            where = self.tr("{n} 盒").format(n=len(found.get("boxes", [])))
-        elif found["status"] == "unboxed":
+            "item": self.tr("档案件 {code}").format(code=found.item),
+            "volume": self.tr("案卷 {code}").format(code=found.volume),
+            "box": self.tr("档案盒 {code}").format(code=found.box),
+            "location": self.tr("位置 {code}").format(code=found.location),
+        }.get(found.kind, found.code)
+        if found.kind == "item" and found.volume:
+            what += self.tr("（在案卷 {volume}）").format(volume=found.volume)
+        status = found.status
+        if status == custody.WhereStatus.LOCATION:
+            where = self.tr("{n} 盒").format(n=len(found.boxes))
+        elif status == custody.WhereStatus.UNBOXED:
             where = self.tr("未装盒")
-        elif found["status"] == "boxed":
-            where = self.tr("{chain}（盒 {box} 未上架）").format(
-                chain=found["chain"], box=found["box"]
-            )
+        elif status == custody.WhereStatus.BOXED:
+            where = self.tr("{chain}（盒 {box} 未上架）").format(chain=found.chain, box=found.box)
         else:
-            where = f"{found['chain']}　{found['box']}"
+            where = f"{found.chain}　{found.box}"
         self.found_label.setText(f"{what}：{where}")
 
     # -- commands ------------------------------------------------------------------------
@@ -689,13 +679,18 @@ class StorageView(QWidget):
         self.changed.emit()
         self.message.emit(text)
 
+    def _chosen_place(self) -> custody.Place | None:
+        """The place of the tree node chosen (a room, shelf, column or layer), if any."""
+        if self.current_key in (ALL, UNSHELVED):
+            return None
+        return custody.parse_place(self.current_key)
+
     def _place_parts(self) -> tuple[str, int, int, int]:
         """The room, shelf, column and layer of the node chosen (1s below it)."""
-        parts = self.current_key.split("-") if self.current_key not in (ALL, UNSHELVED) else []
-        numbers = [int(p[:-1]) for p in parts[1:] if p[:-1].isdigit()]
-        numbers += [1] * (3 - len(numbers))
-        room = parts[0][:-1] if parts else "1"
-        return room, numbers[0], numbers[1], numbers[2]
+        chosen = self._chosen_place() or custody.Place("1")
+        whole = chosen.filled(1)
+        assert whole.shelf is not None and whole.column is not None and whole.layer is not None
+        return whole.room, whole.shelf, whole.column, whole.layer
 
     def new_location(self) -> None:
         dialog = LocationDialog(self.archive, self.runner, self._place_parts(), self)
@@ -709,10 +704,10 @@ class StorageView(QWidget):
         dialog = BoxDialog(
             self.archive,
             self.runner,
-            year=int(box["year"]) if box else None,
-            class_code=str(box["class"]) if box else None,
-            retention=str(box["retention"]) if box else None,
-            kind=str(box["kind"]) if box else None,
+            year=box.year if box else None,
+            class_code=box.class_code if box else None,
+            retention=box.retention if box else None,
+            kind=box.kind if box else None,
             parent=self,
         )
         dialog.changed.connect(
@@ -726,7 +721,8 @@ class StorageView(QWidget):
         codes = self.selected_codes()
         if not codes:
             return
-        place = self.current_key if self.current_key.endswith("层") else None
+        chosen = self._chosen_place()
+        place = chosen.code if chosen is not None and chosen.complete else None
         dialog = ShelveDialog(self.archive, self.runner, codes, self.locations, place, self)
         dialog.changed.connect(
             lambda code: self._changed(
@@ -742,9 +738,9 @@ class StorageView(QWidget):
         box = self.current_box
         if box is None:
             return
-        code = str(box["code"])
+        code = box.code
 
-        def work(_ctx: TaskContext) -> list[dict[str, Any]]:
+        def work(_ctx: TaskContext) -> list[BoxCandidate]:
             return custody.unboxed(self.archive, code)
 
         def done(candidates: Any) -> None:
@@ -773,7 +769,7 @@ class StorageView(QWidget):
         action = menu.addAction(self.tr("选中的 {n} 个档案盒…").format(n=len(chosen)))
         action.setEnabled(bool(chosen))
         action.triggered.connect(lambda: self.export_spine_labels())
-        years = sorted({int(b["year"]) for b in self.boxes}, reverse=True)
+        years = sorted({b.year for b in self.boxes}, reverse=True)
         if years:
             menu.addSeparator()
         for year in years:
@@ -785,7 +781,7 @@ class StorageView(QWidget):
 
     def spine_selection(self) -> registers.Selection:
         """The boxes chosen, else every box shown."""
-        codes = self.selected_codes() or [str(b["code"]) for b in self.model.rows]
+        codes = self.selected_codes() or [b.code for b in self.model.rows]
         return registers.Selection(boxes=tuple(codes))
 
     def export_spine_labels(
@@ -1024,7 +1020,7 @@ class LocationDialog(_FormDialog):
 
     def run(self) -> str:
         room, shelf, column, layer = self.values()
-        return str(custody.add_location(self.archive, room, shelf, column, layer)["code"])
+        return custody.add_location(self.archive, room, shelf, column, layer).code
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("新建位置"))
@@ -1124,7 +1120,7 @@ class BoxDialog(_FormDialog):
             str(self.retention.currentData()),
             str(self.kind.currentData()),
         )
-        return str(box["code"])
+        return box.code
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("新建档案盒"))
@@ -1201,7 +1197,7 @@ class ShelveDialog(_StorageChangeDialog):
         archive: Archive,
         runner: TaskRunner,
         codes: list[str],
-        locations: list[dict[str, Any]],
+        locations: list[LocationView],
         place: str | None,
         parent: QWidget | None = None,
     ) -> None:
@@ -1211,7 +1207,7 @@ class ShelveDialog(_StorageChangeDialog):
         self.place = QComboBox()
         self.place.setObjectName("shelvePlace")
         for location in locations:
-            self.place.addItem(f"{location['code']}　{location['barcode']}", str(location["code"]))
+            self.place.addItem(f"{location.code}　{location.barcode}", location.code)
         if place:
             self.place.setCurrentIndex(max(0, self.place.findData(place)))
         self.place.currentIndexChanged.connect(lambda _i: self.changed_input())
@@ -1235,8 +1231,7 @@ class ShelveDialog(_StorageChangeDialog):
 
     def run(self, reason: str) -> str:
         place = str(self.place.currentData())
-        for code in self.codes:
-            custody.shelve(self.archive, code, place, reason)
+        custody.shelve_boxes(self.archive, self.codes, place, reason)  # one change
         return place
 
     def retranslate(self) -> None:
@@ -1262,20 +1257,20 @@ class PutDialog(_StorageChangeDialog):
         self,
         archive: Archive,
         runner: TaskRunner,
-        box: dict[str, Any],
-        candidates: list[dict[str, Any]],
+        box: BoxSummary,
+        candidates: list[BoxCandidate],
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(archive, runner, parent)
         self.setObjectName("putDialog")
         self.box = box
-        self.code = str(box["code"])
+        self.code = box.code
         self.list = QListWidget()
         self.list.setObjectName("putCandidates")
         self.list.setMinimumHeight(240)
         for candidate in candidates:
-            item = QListWidgetItem(f"{candidate['code']}　{candidate['title']}")
-            item.setData(CODE_ROLE, candidate["code"])
+            item = QListWidgetItem(f"{candidate.code}　{candidate.title}")
+            item.setData(CODE_ROLE, candidate.code)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Unchecked)
             self.list.addItem(item)
@@ -1309,7 +1304,7 @@ class PutDialog(_StorageChangeDialog):
         return super().problem_text()
 
     def run(self, reason: str) -> str:
-        if self.box["kind"] == "volumes":
+        if self.box.kind == "volumes":
             custody.put(self.archive, self.code, volumes=self.chosen(), reason=reason)
         else:
             custody.put(self.archive, self.code, items=self.chosen(), reason=reason)
@@ -1317,12 +1312,12 @@ class PutDialog(_StorageChangeDialog):
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("装盒"))
-        volumes_box = self.box["kind"] == "volumes"
+        volumes_box = self.box.kind == "volumes"
         self.heading.setText(
             self.tr("{year}年　{klass}类　保管期限 {retention}：未装盒的{what}").format(
-                year=self.box["year"],
-                klass=self.box["class"],
-                retention=retention_text(self.box["retention"]),
+                year=self.box.year,
+                klass=self.box.class_code,
+                retention=retention_text(self.box.retention),
                 what=self.tr("案卷") if volumes_box else self.tr("档案件（不在案卷中的）"),
             )
         )
@@ -1349,7 +1344,7 @@ class InventoryDialog(QDialog):
         self.archive = archive
         self.runner = runner
         self.busy = False
-        self.report: dict[str, Any] | None = None
+        self.report: InventoryReport | None = None
         self.heading = QLabel()
         self.heading.setWordWrap(True)
         self.scans = QPlainTextEdit()
@@ -1425,8 +1420,6 @@ class InventoryDialog(QDialog):
             if not name:
                 return
             path = Path(name)
-        from archivist.inventory import read_lines
-
         try:
             lines, _name = read_lines(path)
         except ArchivistError as exc:
@@ -1443,12 +1436,13 @@ class InventoryDialog(QDialog):
         self._check()
         self.summary.setText(self.tr("正在盘点…"))
 
-        def work(_ctx: TaskContext) -> dict[str, Any]:
+        def work(_ctx: TaskContext) -> InventoryReport:
             return inventory(self.archive, text, location=scope)
 
         def done(report: Any) -> None:
             self.busy = False
-            self.report = dict(report)
+            assert isinstance(report, InventoryReport)
+            self.report = report
             self._show_report()
             self._check()
             self.finished_run.emit()
@@ -1463,24 +1457,22 @@ class InventoryDialog(QDialog):
 
     def sections(self) -> list[tuple[str, list[str]]]:
         """The differences: (heading, lines) for missing, misplaced, unexpected, read twice."""
-        report = self.report or {}
+        report = self.report
         missing = [
-            self.tr("{box}　应在 {location}，未扫到").format(
-                box=m["box"], location=m["location"] or "—"
-            )
-            for m in report.get("missing", [])
+            self.tr("{box}　应在 {location}，未扫到").format(box=m.box, location=m.location or "—")
+            for m in (report.missing if report else ())
         ]
         misplaced = [
             self.tr("{box}　登记在 {registered}，扫描于 {at}（第 {line} 行）").format(
-                box=m["box"],
-                registered=m["registered"] or self.tr("未上架"),
-                at=m["scanned_at"] or self.tr("未注明位置"),
-                line=m["line"],
+                box=m.box,
+                registered=m.registered or self.tr("未上架"),
+                at=m.scanned_at or self.tr("未注明位置"),
+                line=m.line,
             )
-            for m in report.get("misplaced", [])
+            for m in (report.misplaced if report else ())
         ]
-        unexpected = [str(u["message"]) for u in report.get("unexpected", [])]
-        duplicates = [str(code) for code in report.get("duplicates", [])]
+        unexpected = [u.message for u in (report.unexpected if report else ())]
+        duplicates = list(report.duplicates if report else ())
         return [
             (self.tr("缺失（登记在架，未扫到）：{n}").format(n=len(missing)), missing),
             (self.tr("错位（扫到的位置与登记不符）：{n}").format(n=len(misplaced)), misplaced),
@@ -1492,14 +1484,10 @@ class InventoryDialog(QDialog):
         report = self.report
         if report is None:
             return ""
-        scope = (
-            self.tr("全部库房")
-            if report["scope"] == "all"
-            else "、".join(str(s) for s in report["scope"])
-        )
-        verdict = self.tr("账物相符") if report["consistent"] else self.tr("账物不符")
+        scope = self.tr("全部库房") if report.whole else "、".join(report.scope)
+        verdict = self.tr("账物相符") if report.consistent else self.tr("账物不符")
         return self.tr("{verdict}：扫描 {scanned} 条，相符 {matched} 盒；范围：{scope}").format(
-            verdict=verdict, scanned=report["scanned"], matched=report["matched"], scope=scope
+            verdict=verdict, scanned=report.scanned, matched=report.matched, scope=scope
         )
 
     def _show_report(self) -> None:
@@ -1508,7 +1496,7 @@ class InventoryDialog(QDialog):
             self.summary.setText("")
             return
         self.summary.setText(self.summary_text())
-        self.summary.setStyleSheet("" if self.report["consistent"] else "color: #a11d1d;")
+        self.summary.setStyleSheet("" if self.report.consistent else "color: #a11d1d;")
         for heading, lines in self.sections():
             node = QTreeWidgetItem([heading])
             for line in lines:

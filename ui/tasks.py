@@ -10,6 +10,7 @@ a CancelToken.
 from __future__ import annotations
 
 import itertools
+import logging
 import traceback
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -18,7 +19,10 @@ from typing import Any
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 from shiboken6 import Shiboken
 
+from archivist.errors import ArchivistError
 from archivist.ocr.queue import CancelToken
+
+log = logging.getLogger(__name__)
 
 Progress = Callable[[int, int, str], None]
 
@@ -75,6 +79,10 @@ class _Relay(QObject):
     @Slot(object, str)
     def error(self, exc: object, details: str) -> None:
         self.runner.finish(self.handle)
+        if isinstance(exc, ArchivistError):
+            log.info("task %s refused: %s", self.handle.name, exc.code)
+        else:
+            log.error("task %s failed: %s\n%s", self.handle.name, exc, details)
         try:
             if self.on_error and isinstance(exc, BaseException):
                 self.on_error(exc, details)

@@ -66,8 +66,10 @@ from PySide6.QtWidgets import (
 
 from archivist import browse, registers, volumes
 from archivist.archive import Archive
-from archivist.errors import ArchivistError, InputError
+from archivist.errors import ArchivistError
 from archivist.retention import Retention
+from archivist.states import VolumeState
+from archivist.volumes import PlannedVolume, VolumeEntry, VolumeRef, VolumeSummary, VolumeView
 from ui import errors
 from ui.registers_dialog import RegistersDialog, VolumePdfJob
 from ui.tasks import TaskContext, TaskRunner
@@ -104,28 +106,33 @@ def period_text(key: str) -> str:
     )
 
 
-def status_text(status: str) -> str:
+def status_text(status: VolumeState) -> str:
     texts = {
-        "open": QCoreApplication.translate("VolumesView", "整理中"),
-        "returned": QCoreApplication.translate("VolumesView", "已退回"),
-        "handed_over": QCoreApplication.translate("VolumesView", "已移交"),
-        "dissolved": QCoreApplication.translate("VolumesView", "已撤销"),
+        VolumeState.OPEN: QCoreApplication.translate("VolumesView", "整理中"),
+        VolumeState.RETURNED: QCoreApplication.translate("VolumesView", "已退回"),
+        VolumeState.HANDED_OVER: QCoreApplication.translate("VolumesView", "已移交"),
+        VolumeState.DISSOLVED: QCoreApplication.translate("VolumesView", "已撤销"),
     }
-    return texts.get(status, status)
+    return texts.get(status, str(status))
 
 
-def editable(volume: dict[str, Any] | None) -> bool:
-    """A volume may still change: neither handed over nor dissolved."""
-    return volume is not None and volume["status"] not in ("handed_over", volumes.DISSOLVED)
+def editable(volume: VolumeSummary | None) -> bool:
+    """A volume may still change (the core's rule: neither handed over nor dissolved)."""
+    return volume is not None and volume.editable
 
 
-def dates_text(start: str | None, end: str | None) -> str:
+def dates_text(start: dt.date | None, end: dt.date | None) -> str:
     """2023-05-02～05-20 (a volume never spans years, so the end drops its year)."""
-    if not start or not end:
+    if start is None or end is None:
         return ""
+    first, last = start.isoformat(), end.isoformat()
     if start == end:
-        return start
-    return f"{start}～{end[5:]}" if start[:4] == end[:4] else f"{start}～{end}"
+        return first
+    return f"{first}～{last[5:]}" if start.year == end.year else f"{first}～{last}"
+
+
+def _iso(day: dt.date | None) -> str:
+    return day.isoformat() if day is not None else ""
 
 
 def pages_text(first: int | None, last: int | None) -> str:
@@ -183,18 +190,18 @@ class VolumeListModel(QAbstractTableModel):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.rows: list[dict[str, Any]] = []
+        self.rows: list[VolumeSummary] = []
 
-    def set_rows(self, rows: list[dict[str, Any]]) -> None:
+    def set_rows(self, rows: list[VolumeSummary]) -> None:
         self.beginResetModel()
         self.rows = rows
         self.endResetModel()
 
-    def volume(self, row: int) -> dict[str, Any] | None:
+    def volume(self, row: int) -> VolumeSummary | None:
         return self.rows[row] if 0 <= row < len(self.rows) else None
 
     def row_of(self, code: str) -> int | None:
-        return next((r for r, v in enumerate(self.rows) if v["code"] == code), None)
+        return next((r for r, v in enumerate(self.rows) if v.code == code), None)
 
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.rows)
@@ -219,24 +226,23 @@ class VolumeListModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return int(RIGHT) if key in ("items", "pages") else None
         if role == Qt.ItemDataRole.ToolTipRole and key == "dates":
-            return f"{volume['start'] or ''} — {volume['end'] or ''}"
-        dissolved = volume["status"] == volumes.DISSOLVED
+            return f"{_iso(volume.start)} — {_iso(volume.end)}"
         if role == Qt.ItemDataRole.ForegroundRole:
-            return QColor("#888888") if dissolved else None
-        if role == Qt.ItemDataRole.ToolTipRole and dissolved and volume.get("note"):
-            return str(volume["note"])  # why: its case number stays explained
+            return QColor("#888888") if volume.dissolved else None
+        if role == Qt.ItemDataRole.ToolTipRole and volume.dissolved and volume.note:
+            return volume.note  # why: its case number stays explained
         if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return None
         values = {
-            "code": volume["code"],
-            "title": volume["title"],
-            "year": str(volume["year"]),
-            "class": volume["class"],
-            "retention": retention_text(volume["retention"]),
-            "dates": dates_text(volume["start"], volume["end"]),
-            "items": str(volume["items"]),
-            "pages": str(volume["pages"]),
-            "status": status_text(volume["status"]),
+            "code": volume.code,
+            "title": volume.title,
+            "year": str(volume.year),
+            "class": volume.class_code,
+            "retention": retention_text(volume.retention),
+            "dates": dates_text(volume.start, volume.end),
+            "items": str(volume.items),
+            "pages": str(volume.pages),
+            "status": status_text(volume.status),
         }
         return values[key]
 
@@ -252,7 +258,7 @@ class VolumeListModel(QAbstractTableModel):
 
     def _target(self, row: int, parent: QModelIndex | QPersistentModelIndex) -> str | None:
         volume = self.volume(parent.row() if parent.isValid() else row)
-        return str(volume["code"]) if volume is not None else None
+        return volume.code if volume is not None else None
 
     def canDropMimeData(
         self,
@@ -295,24 +301,24 @@ class VolumeItemsModel(QAbstractTableModel):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.view: dict[str, Any] | None = None
-        self.entries: list[dict[str, Any]] = []
+        self.view: VolumeView | None = None
+        self.entries: list[VolumeEntry] = []
 
-    def set_volume(self, view: dict[str, Any] | None) -> None:
+    def set_volume(self, view: VolumeView | None) -> None:
         self.beginResetModel()
         self.view = view
-        self.entries = list(view["entries"]) if view else []
+        self.entries = list(view.entries) if view else []
         self.endResetModel()
 
     @property
     def code(self) -> str | None:
-        return str(self.view["code"]) if self.view else None
+        return self.view.code if self.view else None
 
-    def entry(self, row: int) -> dict[str, Any] | None:
+    def entry(self, row: int) -> VolumeEntry | None:
         return self.entries[row] if 0 <= row < len(self.entries) else None
 
     def row_of(self, number: str) -> int | None:
-        return next((r for r, e in enumerate(self.entries) if e["number"] == number), None)
+        return next((r for r, e in enumerate(self.entries) if e.number == number), None)
 
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.entries)
@@ -339,12 +345,12 @@ class VolumeItemsModel(QAbstractTableModel):
         if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return None
         values = {
-            "seq": str(entry["seq"]),
-            "number": entry["number"],
-            "title": entry["title"],
-            "completed_on": entry["completed_on"],
-            "pages": str(entry["pages"]),
-            "page_range": pages_text(entry["first_page"], entry["last_page"]),
+            "seq": str(entry.seq),
+            "number": entry.number,
+            "title": entry.title,
+            "completed_on": entry.completed_on.isoformat(),
+            "pages": str(entry.pages),
+            "page_range": pages_text(entry.first_page, entry.last_page),
         }
         return values[key]
 
@@ -360,7 +366,7 @@ class VolumeItemsModel(QAbstractTableModel):
 
     def mimeData(self, indexes: Sequence[QModelIndex]) -> QMimeData:
         rows = sorted({i.row() for i in indexes if i.isValid()})
-        numbers = [str(self.entries[r]["number"]) for r in rows if r < len(self.entries)]
+        numbers = [self.entries[r].number for r in rows if r < len(self.entries)]
         data = QMimeData()
         payload = json.dumps({"volume": self.code, "numbers": numbers}, ensure_ascii=False)
         data.setData(MIME, QByteArray(payload.encode("utf-8")))
@@ -544,7 +550,9 @@ class VolumesView(QWidget):
         self.loading = True
         self._show_count()
 
-        def work(_ctx: TaskContext) -> tuple[list[tuple[str, str]], list[int], list[Any]]:
+        def work(
+            _ctx: TaskContext,
+        ) -> tuple[list[tuple[str, str]], list[int], list[VolumeSummary]]:
             classes = browse.nav_children(self.archive)
             years = {
                 node.scope.year
@@ -609,7 +617,7 @@ class VolumesView(QWidget):
         self.year.blockSignals(False)
         self.klass.blockSignals(False)
 
-    def _set_rows(self, rows: list[dict[str, Any]]) -> None:
+    def _set_rows(self, rows: list[VolumeSummary]) -> None:
         wanted, self._wanted = self._wanted, []
         keep = wanted or ([self.current_code] if self.current_code else [])
         self.model.set_rows(rows)
@@ -639,7 +647,7 @@ class VolumesView(QWidget):
 
     def _volume_chosen(self, current: QModelIndex, _previous: QModelIndex) -> None:
         volume = self.model.volume(current.row()) if current.isValid() else None
-        self._show_volume(volume["code"] if volume else None)
+        self._show_volume(volume.code if volume else None)
 
     def _show_volume(self, code: str | None) -> None:
         """Read the volume's items (on a worker thread) and show them."""
@@ -651,13 +659,13 @@ class VolumesView(QWidget):
             self._show_heading()
             return
 
-        def work(_ctx: TaskContext) -> dict[str, Any]:
+        def work(_ctx: TaskContext) -> VolumeView:
             return volumes.show(self.archive, code)
 
         def done(view: Any) -> None:
-            if generation == self._items_generation and isinstance(view, dict):
+            if generation == self._items_generation and isinstance(view, VolumeView):
                 self.items.set_volume(view)
-                self.item_table.setColumnHidden(5, not view["paged"])
+                self.item_table.setColumnHidden(5, not view.paged)
                 self._show_heading()
 
         def failed(exc: BaseException, details: str) -> None:
@@ -679,38 +687,36 @@ class VolumesView(QWidget):
             )
             self.facts.setText("")
             return
-        self.heading.setText(f"{view['code']}　{view['title']}")
-        if view["status"] == volumes.DISSOLVED:
+        self.heading.setText(f"{view.code}　{view.title}")
+        if view.dissolved:
             self.facts.setText(
-                self.tr("{status}：{note}").format(
-                    status=status_text(view["status"]), note=view.get("note") or ""
-                )
+                self.tr("{status}：{note}").format(status=status_text(view.status), note=view.note)
             )
             return
-        paging = self.tr("编页号（保管期限30年以上）") if view["paged"] else self.tr("不编页号")
+        paging = self.tr("编页号（保管期限30年以上）") if view.paged else self.tr("不编页号")
         self.facts.setText(
             self.tr(
                 "{year}年　{klass}类　保管期限 {retention}　{dates}　{items} 件 {pages} 页　{paging}　{status}"
             ).format(
-                year=view["year"],
-                klass=view["class"],
-                retention=retention_text(view["retention"]),
-                dates=dates_text(view["start"], view["end"]),
-                items=view["items"],
-                pages=view["pages"],
+                year=view.year,
+                klass=view.class_code,
+                retention=retention_text(view.retention),
+                dates=dates_text(view.start, view.end),
+                items=view.items,
+                pages=view.pages,
                 paging=paging,
-                status=status_text(view["status"]),
+                status=status_text(view.status),
             )
         )
 
-    def current_volume(self) -> dict[str, Any] | None:
+    def current_volume(self) -> VolumeView | None:
         return self.items.view
 
     def selected_numbers(self) -> list[str]:
         rows = sorted({i.row() for i in self.item_table.selectionModel().selectedRows()})
         if not rows and self.item_table.currentIndex().isValid():
             rows = [self.item_table.currentIndex().row()]
-        return [str(e["number"]) for e in (self.items.entry(r) for r in rows) if e is not None]
+        return [e.number for e in (self.items.entry(r) for r in rows) if e is not None]
 
     def select_volume(self, code: str) -> None:
         """Show a volume (listed or not: the filters open to its year and class)."""
@@ -729,7 +735,7 @@ class VolumesView(QWidget):
     def open_item(self, row: int | None = None) -> None:
         entry = self.items.entry(row if row is not None else self.item_table.currentIndex().row())
         if entry is not None:
-            self.item_opened.emit(str(entry["number"]))
+            self.item_opened.emit(entry.number)
 
     def open_build(self) -> None:
         year, klass = self.filters()
@@ -739,19 +745,19 @@ class VolumesView(QWidget):
             self.runner,
             self.classes,
             self.years,
-            year=year or (volume["year"] if volume else None),
-            class_code=klass or (volume["class"] if volume else None),
+            year=year or (volume.year if volume else None),
+            class_code=klass or (volume.class_code if volume else None),
             parent=self,
         )
         dialog.built.connect(self._built)
         dialog.open()
         self.build_dialog = dialog
 
-    def _built(self, made: list[dict[str, Any]]) -> None:
+    def _built(self, made: list[VolumeSummary]) -> None:
         if not made:
             return
-        self.choose(int(made[0]["year"]), str(made[0]["class"]))
-        codes = [str(v["code"]) for v in made]
+        self.choose(made[0].year, made[0].class_code)
+        codes = [v.code for v in made]
         self.reload(select=codes)
         self.changed.emit()
         text = (
@@ -775,11 +781,11 @@ class VolumesView(QWidget):
         view, numbers = self.current_volume(), self.selected_numbers()
         if view is None or not numbers:
             return
-        source = str(view["code"])
+        source = view.code
 
-        def work(_ctx: TaskContext) -> list[dict[str, Any]]:
-            rows = volumes.list_volumes(self.archive, int(view["year"]), str(view["class"]))
-            return [r for r in rows if r["code"] != source and editable(r)]
+        def work(_ctx: TaskContext) -> list[VolumeSummary]:
+            rows = volumes.list_volumes(self.archive, view.year, view.class_code)
+            return [r for r in rows if r.code != source and r.editable]
 
         def done(targets: Any) -> None:
             self._open_move(numbers, source, list(targets), None)
@@ -793,7 +799,7 @@ class VolumesView(QWidget):
         )
 
     def _open_move(
-        self, numbers: list[str], source: str, targets: list[dict[str, Any]], target: str | None
+        self, numbers: list[str], source: str, targets: list[VolumeSummary], target: str | None
     ) -> None:
         titles = self._titles(numbers) if self.items.code == source else {}
         dialog = MoveItemsDialog(
@@ -832,9 +838,7 @@ class VolumesView(QWidget):
             return
 
         def work(_ctx: TaskContext) -> list[browse.ItemRow]:
-            with self.archive.db.reading() as session:
-                plans = volumes.plan_volumes(session, int(view["year"]), str(view["class"]), "year")
-            ids = [i for plan in plans for i in plan.item_ids]
+            ids = volumes.unfiled(self.archive, view.year, view.class_code)
             rows = browse.item_rows(self.archive, ids)
             return [rows[i] for i in ids if i in rows]
 
@@ -856,7 +860,7 @@ class VolumesView(QWidget):
             quiet=True,
         )
 
-    def dissolve(self, volume: dict[str, Any] | None = None) -> None:
+    def dissolve(self, volume: VolumeSummary | None = None) -> None:
         """撤销案卷…: an empty volume, with a reason; its row stays, marked 已撤销."""
         volume = volume or self.current_volume()
         if volume is None:
@@ -886,7 +890,7 @@ class VolumesView(QWidget):
         year, klass = self.filters()
         if view is not None:
             selection = registers.Selection(
-                volume=str(view["code"]), year=int(view["year"]), class_code=str(view["class"])
+                volume=view.code, year=view.year, class_code=view.class_code
             )
         else:
             selection = registers.Selection(year=year, class_code=klass)
@@ -900,7 +904,7 @@ class VolumesView(QWidget):
         view = self.current_volume()
         if view is None:
             return None
-        job = VolumePdfJob(self.archive, self.runner, str(view["code"]), self, out_path)
+        job = VolumePdfJob(self.archive, self.runner, view.code, self, out_path)
         job.finished.connect(
             lambda path: (
                 self.message.emit(self.tr("已生成组卷 PDF：{file}").format(file=path))
@@ -914,9 +918,7 @@ class VolumesView(QWidget):
 
     def _titles(self, numbers: list[str]) -> dict[str, str]:
         wanted = set(numbers)
-        return {
-            str(e["number"]): str(e["title"]) for e in self.items.entries if e["number"] in wanted
-        }
+        return {e.number: e.title for e in self.items.entries if e.number in wanted}
 
     def _open(self, dialog: QDialog) -> None:
         dialog.open()
@@ -960,7 +962,7 @@ class VolumesView(QWidget):
         menu.setObjectName("volumeMenu")
         if index.isValid():
             volume = self.model.volume(index.row())
-            if volume is not None and volume["code"] != self.current_code:
+            if volume is not None and volume.code != self.current_code:
                 self.table.selectionModel().setCurrentIndex(
                     index,
                     QItemSelectionModel.SelectionFlag.ClearAndSelect
@@ -976,7 +978,7 @@ class VolumesView(QWidget):
                 action.triggered.connect(slot)
             dissolve = menu.addAction(self.tr("撤销案卷…"))
             dissolve.setObjectName("dissolveVolume")
-            dissolve.setEnabled(changeable and volume is not None and not volume["items"])
+            dissolve.setEnabled(changeable and volume is not None and not volume.items)
             dissolve.setToolTip(self.tr("只能撤销空卷：案卷号保留不用，撤销理由记入案卷目录备注"))
             dissolve.triggered.connect(lambda: self.dissolve(volume))
             menu.addSeparator()
@@ -1030,7 +1032,7 @@ class VolumeBuildDialog(QDialog):
     """组卷…: year, class, by month/quarter/year, optional catalogue; the plan shows
     live; building runs on the write thread and reports the volumes made."""
 
-    built = Signal(list)  # the volumes made (as `volumes.build` returns them)
+    built = Signal(list)  # the volumes made (`VolumeSummary`, as `volumes.build` returns them)
 
     def __init__(
         self,
@@ -1048,8 +1050,8 @@ class VolumeBuildDialog(QDialog):
         self.archive = archive
         self.runner = runner
         self.busy = False
-        self.plan: list[dict[str, Any]] = []
-        self.others: list[dict[str, Any]] = []  # volumes of another period (the core says)
+        self.plan: list[PlannedVolume] = []
+        self.others: list[VolumeRef] = []  # volumes of another period (the core says)
         self.plan_error = ""
         self.planning = False
         self._generation = 0
@@ -1162,19 +1164,14 @@ class VolumeBuildDialog(QDialog):
         self.planning = True
         self._show_plan()
 
-        def work(_ctx: TaskContext) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
-            with self.archive.db.reading() as session:
-                plans = volumes.plan_volumes(session, year, klass, period)
-                others = volumes.other_periods(session, year, klass, period)
-            if not plans:
-                raise InputError("volume.nothing_to_file", year=year, klass=klass.upper())
-            return [{**p.to_dict(), "paged": volumes.is_paged(p.retention)} for p in plans], others
+        def work(_ctx: TaskContext) -> volumes.VolumePlan:
+            return volumes.plan(self.archive, year, klass, period)
 
         def done(result: Any) -> None:
-            if generation == self._generation:
-                plan, others = result
+            if generation == self._generation and isinstance(result, volumes.VolumePlan):
                 self.planning = False
-                self.plan, self.others, self.plan_error = list(plan), list(others), ""
+                self.plan, self.others = list(result.volumes), list(result.others)
+                self.plan_error = ""
                 self._show_plan()
 
         def failed(exc: BaseException, details: str) -> None:
@@ -1196,11 +1193,11 @@ class VolumeBuildDialog(QDialog):
         self.table.setRowCount(len(self.plan))
         for row, plan in enumerate(self.plan):
             cells = (
-                period_text(plan["period_key"]),
-                retention_text(plan["retention"]),
-                str(plan["items"]),
-                self.tr("是") if plan["paged"] else "",
-                plan["title"],
+                period_text(plan.period_key),
+                retention_text(plan.retention),
+                str(plan.items),
+                self.tr("是") if plan.paged else "",
+                plan.title,
             )
             for column, text in enumerate(cells):
                 cell = QTableWidgetItem(text)
@@ -1219,7 +1216,7 @@ class VolumeBuildDialog(QDialog):
                 "卷内按办结日期排列，保管期限30年以上的案卷编页号。"
             ).format(
                 volumes=len(self.plan),
-                items=sum(int(p["items"]) for p in self.plan),
+                items=sum(p.items for p in self.plan),
                 catalogue=catalogue,
             )
         self.summary.setText(text)
@@ -1258,7 +1255,7 @@ class VolumeBuildDialog(QDialog):
         self._show_plan()
         self.summary.setText(self.tr("正在组卷…"))
 
-        def work(_ctx: TaskContext) -> list[dict[str, Any]]:
+        def work(_ctx: TaskContext) -> list[VolumeSummary]:
             return volumes.build(
                 self.archive, year, klass, period, catalogue=catalogue, mixed_ok=mixed_ok
             )
@@ -1437,7 +1434,7 @@ class MoveItemsDialog(_ChangeDialog):
         numbers: list[str],
         titles: dict[str, str],
         source: str,
-        targets: list[dict[str, Any]],
+        targets: list[VolumeSummary],
         target: str | None,
         parent: QWidget | None = None,
     ) -> None:
@@ -1448,7 +1445,7 @@ class MoveItemsDialog(_ChangeDialog):
         self.target = QComboBox()
         self.target.setObjectName("moveTarget")
         for volume in targets:
-            self.target.addItem(f"{volume['code']}　{volume['title']}", volume["code"])
+            self.target.addItem(f"{volume.code}　{volume.title}", volume.code)
         if target is not None:
             self.target.setCurrentIndex(max(0, self.target.findData(target)))
         self.setMinimumWidth(680)
@@ -1499,14 +1496,14 @@ class RemoveItemsDialog(_ChangeDialog):
         runner: TaskRunner,
         numbers: list[str],
         titles: dict[str, str],
-        volume: dict[str, Any],
+        volume: VolumeSummary,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(archive, runner, parent)
         self.setObjectName("removeItemsDialog")
         self.numbers = numbers
-        self.code = str(volume["code"])
-        self._row("volume", QLabel(f"{volume['code']}　{volume['title']}"))
+        self.code = volume.code
+        self._row("volume", QLabel(f"{volume.code}　{volume.title}"))
         self._row("items", self._numbers_field(numbers, titles))
         self._row("reason", self.reason)
         self.retranslate()
@@ -1538,32 +1535,32 @@ class AddItemsDialog(_ChangeDialog):
         self,
         archive: Archive,
         runner: TaskRunner,
-        volume: dict[str, Any],
+        volume: VolumeSummary,
         candidates: list[browse.ItemRow],
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(archive, runner, parent)
         self.setObjectName("addItemsDialog")
         self.volume = volume
-        self.code = str(volume["code"])
+        self.code = volume.code
         self.list = QListWidget()
         self.list.setObjectName("addCandidates")
         self.list.setMinimumHeight(220)
-        same = [c for c in candidates if c.retention == volume["retention"]]
-        other = [c for c in candidates if c.retention != volume["retention"]]
+        same = [c for c in candidates if c.retention == volume.retention]
+        other = [c for c in candidates if c.retention != volume.retention]
         for row in same + other:
             item = QListWidgetItem(
                 f"{row.number}　{row.completed_on}　{row.title}　{retention_text(row.retention)}"
             )
             item.setData(NUMBER_ROLE, row.number)
-            if row.retention == volume["retention"]:
+            if row.retention == volume.retention:
                 item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
                 item.setCheckState(Qt.CheckState.Unchecked)
             else:
                 item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEnabled)
             self.list.addItem(item)
         self.list.itemChanged.connect(lambda _i: self.check())
-        self._row("volume", QLabel(f"{volume['code']}　{volume['title']}"))
+        self._row("volume", QLabel(f"{volume.code}　{volume.title}"))
         self._row("items", self.list)
         self._row("reason", self.reason)
         self.retranslate()
@@ -1586,7 +1583,7 @@ class AddItemsDialog(_ChangeDialog):
     def problem_text(self) -> str:
         if not self.list.count():
             return self.tr("{year}年{klass}类没有未组卷的档案件").format(
-                year=self.volume["year"], klass=self.volume["class"]
+                year=self.volume.year, klass=self.volume.class_code
             )
         if not self.chosen():
             return self.tr("请勾选要加入的档案件")
@@ -1618,13 +1615,13 @@ class VolumeTitleDialog(_ChangeDialog):
         self,
         archive: Archive,
         runner: TaskRunner,
-        volume: dict[str, Any],
+        volume: VolumeSummary,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(archive, runner, parent)
         self.setObjectName("volumeTitleDialog")
-        self.code = str(volume["code"])
-        self.old = str(volume["title"])
+        self.code = volume.code
+        self.old = volume.title
         self.title = QLineEdit(self.old)
         self.title.setObjectName("volumeTitle")
         self.title.setCursorPosition(0)
@@ -1661,13 +1658,13 @@ class VolumeDissolveDialog(_ChangeDialog):
         self,
         archive: Archive,
         runner: TaskRunner,
-        volume: dict[str, Any],
+        volume: VolumeSummary,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(archive, runner, parent)
         self.setObjectName("volumeDissolveDialog")
-        self.code = str(volume["code"])
-        self.volume_title = str(volume["title"])
+        self.code = volume.code
+        self.volume_title = volume.title
         self.note = QLabel()
         self.note.setWordWrap(True)
         self.note.setStyleSheet("color: #555;")

@@ -10,6 +10,10 @@ notes the items it changed (settings `search.generation` and `search.pending`), 
 same transaction: the index is reconciled from that note if a process dies between
 its commit and its index update (archivist.search.service.reconcile).
 
+Every write transaction that changes a volume, its entries or its items' rows also
+moves the volume's revision on, in the same transaction (`_bump_volume_revisions`):
+the handover check compares revisions, never the audit trail.
+
 An archive that cannot be written (a read-only copy, a write-protected disc) is opened
 read-only: SQLite in `mode=ro` (or `immutable=1` when not even the WAL's shared-memory
 file can be created), and every write transaction refused with a clear message.
@@ -24,9 +28,10 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
-from sqlalchemy import Engine, create_engine, event, select, text
+from sqlalchemy import Engine, create_engine, event, inspect, select, text, update
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm.attributes import set_committed_value
 
 from archivist.errors import ArchiveError
 
@@ -105,6 +110,7 @@ class Database:
         self._reader = sessionmaker(self.engine, expire_on_commit=False)
         self._writer = sessionmaker(writer_engine, expire_on_commit=False)
         event.listen(self._writer, "after_flush", _note_index_changes)
+        event.listen(self._writer, "after_flush", _bump_volume_revisions)
 
     @contextmanager
     def reading(self) -> Iterator[Session]:
@@ -201,6 +207,90 @@ def _note_index_changes(session: Session, _context: Any) -> None:
     entry["items"] = sorted(set(entry["items"]) | item_ids)
     entry["removed"] = sorted(set(entry["removed"]) | removed)
     _put(conn, PENDING_KEY, json.dumps(_bounded(pending), ensure_ascii=False), PENDING_KEY in rows)
+
+
+# A volume's columns whose change leaves what its registers print as it was: where it
+# is shelved and its handover state (the handover sets that itself).
+VOLUME_BOOKKEEPING = frozenset({"status", "box_id", "revision"})
+
+
+def _bump_volume_revisions(session: Session, context: Any) -> None:
+    """After each flush of a write transaction: move on the revision of every volume
+    whose row, entries (顺序号, 页号, membership) or items' rows (the item, its materials,
+    its roster) changed, in the same transaction. The handover check compares a volume's
+    revision with the one its registers were generated from and the one it was checked
+    at, so no service has to remember to say that a volume changed."""
+    from archivist.db import models as m
+
+    volume_ids: set[int] = set()
+    item_ids: set[int] = set()
+    new_items = {obj.id for obj in session.new if isinstance(obj, m.Item)}
+    # rows deleted, including orphans of a collection (not in `session.deleted`)
+    gone = [*session.deleted, *_deleted_in_flush(context)]
+    for state, objects in (
+        ("new", session.new),
+        ("dirty", session.dirty),
+        ("gone", gone),
+    ):
+        for obj in objects:
+            if isinstance(obj, m.Volume):
+                if state == "dirty" and _changed_columns(obj) - VOLUME_BOOKKEEPING:
+                    volume_ids.add(obj.id)
+            elif isinstance(obj, m.VolumeItem):
+                if state == "dirty" and not _changed_columns(obj):
+                    continue
+                volume_ids.add(obj.volume_id)
+                volume_ids.update(_old_values(obj, "volume_id"))
+            elif isinstance(obj, m.Item):
+                if state == "gone" or (state == "dirty" and _changed_columns(obj)):
+                    item_ids.add(obj.id)
+            elif isinstance(obj, (m.Material, m.RosterEntry)):
+                if state == "dirty" and not _changed_columns(obj):
+                    continue
+                if obj.item_id is not None and obj.item_id not in new_items:
+                    item_ids.add(obj.item_id)
+                item_ids.update(i for i in _old_values(obj, "item_id") if i not in new_items)
+    if not (volume_ids or item_ids):
+        return
+    conn = session.connection()
+    if item_ids:
+        volume_ids.update(
+            conn.scalars(select(m.VolumeItem.volume_id).where(m.VolumeItem.item_id.in_(item_ids)))
+        )
+    conn.execute(
+        update(m.Volume).where(m.Volume.id.in_(volume_ids)).values(revision=m.Volume.revision + 1)
+    )
+    now: dict[int, int] = {
+        volume_id: revision
+        for volume_id, revision in conn.execute(
+            select(m.Volume.id, m.Volume.revision).where(m.Volume.id.in_(volume_ids))
+        )
+    }
+    # the volumes this session holds learn their new revision without being made dirty
+    for obj in session.identity_map.values():
+        if isinstance(obj, m.Volume) and obj.id in now:
+            set_committed_value(obj, "revision", now[obj.id])
+
+
+def _deleted_in_flush(context: Any) -> list[Any]:
+    """The objects this flush deleted, orphans too (the unit of work's own record)."""
+    states = getattr(context, "states", {})
+    found = (state.obj() for state, (isdelete, _listonly) in states.items() if isdelete)
+    return [obj for obj in found if obj is not None]
+
+
+def _changed_columns(obj: Any) -> set[str]:
+    """The column attributes of a flushed object whose value changed."""
+    state = inspect(obj)
+    return {
+        attr.key
+        for attr in state.mapper.column_attrs
+        if state.attrs[attr.key].history.has_changes()
+    }
+
+
+def _old_values(obj: Any, key: str) -> list[Any]:
+    return [v for v in inspect(obj).attrs[key].history.deleted if v is not None]
 
 
 PENDING_ENTRIES = 200

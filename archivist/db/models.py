@@ -292,12 +292,31 @@ class Volume(Base):
     created_at: Mapped[str] = mapped_column(String(32))
     created_by: Mapped[str] = mapped_column(String(100))
     note: Mapped[str] = mapped_column(Text, default="")
+    # moves on with every change of the volume, its entries or its items' rows (the
+    # flush hook in archivist.db.engine): what registers and handover checks compare
+    revision: Mapped[int] = mapped_column(Integer, default=0, server_default=text("0"))
 
     archive_class: Mapped[ArchiveClass] = relationship()
     fonds: Mapped[Fonds] = relationship()
     entries: Mapped[list[VolumeItem]] = relationship(
         back_populates="volume", order_by="VolumeItem.seq", cascade="all, delete-orphan"
     )
+
+
+class VolumeRegister(Base):
+    """A register of a volume (cover, contents list, notes sheet) as last generated: the
+    volume's revision it was generated from, when and by whom (migration 0007)."""
+
+    __tablename__ = "volume_registers"
+    __table_args__ = (
+        UniqueConstraint("volume_id", "kind", name="uq_volume_registers_volume_kind"),
+    )
+    id: Mapped[int] = mapped_column(primary_key=True)
+    volume_id: Mapped[int] = mapped_column(ForeignKey("volumes.id"))
+    kind: Mapped[str] = mapped_column(String(24))  # volume-cover | volume-contents | ...
+    revision: Mapped[int] = mapped_column(Integer)
+    generated_at: Mapped[str] = mapped_column(String(32))
+    generated_by: Mapped[str] = mapped_column(String(100))
 
 
 class VolumeItem(Base):
@@ -392,6 +411,8 @@ class HandoverVolume(Base):
     seq: Mapped[int] = mapped_column(Integer)
     result: Mapped[str | None] = mapped_column(String(8))  # pass|fail|returned|None=unchecked
     reasons: Mapped[list[Any]] = mapped_column(JSON, default=list)
+    # the volume's revision its check saw: signing needs it unchanged (None: unchecked)
+    checked_revision: Mapped[int | None] = mapped_column(Integer)
 
     handover: Mapped[Handover] = relationship(back_populates="entries")
     volume: Mapped[Volume] = relationship()

@@ -86,7 +86,7 @@ def file_past_years(archive: Archive) -> int:
         boxes.setdefault((year, klass, retention), []).append(code)
     for position, ((year, klass, retention), codes) in enumerate(boxes.items()):
         box = custody.create_box(archive, year, klass, retention, kind="volumes")
-        custody.put(archive, box["code"], volumes=codes, reason="示例：整理装盒")
+        custody.put(archive, box.code, volumes=codes, reason="示例：整理装盒")
         shelf, level = divmod(position, 5)
         place = custody.location_code("1", shelf + 1, 1, level + 1)
         try:
@@ -94,5 +94,5 @@ def file_past_years(archive: Archive) -> int:
         except InputError as exc:
             if exc.code != "location.exists":
                 raise
-        custody.shelve(archive, box["code"], place, "示例：上架")
+        custody.shelve(archive, box.code, place, "示例：上架")
     return made

@@ -171,7 +171,7 @@ def process_page(task: PageTask) -> PageOutcome:
         return _failed(task, failure.code, failure.params)
     except ArchivistError as exc:
         return _failed(task, exc.code, exc.params)
-    except Exception as exc:  # a damaged page must not stop the queue
+    except Exception as exc:  # a damaged page must not stop the queue (the queue logs it)
         return _failed(
             task, "ocr.page_unreadable", {"reason": f"{type(exc).__name__}: {exc}"[:300]}
         )

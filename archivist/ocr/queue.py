@@ -4,17 +4,22 @@ Pending, running, done and failed are rows, not memory: a crash or a cancel leav
 the finished pages stored and the rest pending, so the next run resumes where the
 last stopped. Only one runner works on an archive at a time (an OS lock); it alone
 writes results, in one short transaction per page.
+
+The queue's rows are derived data (the text recognised on stored pages and the work
+still to do): they are written in the queue's own transactions, `_derived_write`, the
+one named exception to "every write goes through the unit of work" (archivist.change).
 """
 
 from __future__ import annotations
 
 import contextlib
+import logging
 import multiprocessing
 import os
 import signal
 import sys
 import threading
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
@@ -39,6 +44,9 @@ from archivist.ocr.pages import (
 )
 from archivist.ocr.searchable import build_searchable_copy
 from archivist.search.service import refresh_items
+from archivist.states import OcrJobState, OcrPageState, allowed, move
+
+log = logging.getLogger(__name__)
 
 Progress = Callable[[int, int, str], None]
 INDEX_BATCH = 50
@@ -77,6 +85,33 @@ class RunReport:
         }
 
 
+@contextlib.contextmanager
+def _derived_write(archive: Archive) -> Iterator[Session]:
+    """A write transaction of the queue's own, outside the unit of work: the one named
+    exception to "every write goes through `archive.change`". What it writes is derived
+    data the product makes by itself from stored files (a page's recognised text, a
+    job's progress and state): no person decides it, so there is no actor, reason or
+    audit event; it can always be made again from the files; and one short transaction
+    per page keeps a crash or a cancel from losing more than the page in hand. The
+    search index is brought in step in batches (`_flush_index`)."""
+    with archive.db.writing() as session:
+        yield session
+
+
+def _job_label(job: OcrJob) -> str:
+    return f"ocr:{job.material_id}"
+
+
+def _put_back_running(session: Session) -> None:
+    """Jobs taken up by a runner that stopped (cancelled, or died) wait again (a move
+    states.py allows: running -> pending)."""
+    session.execute(
+        update(OcrJob)
+        .where(OcrJob.status == OcrJobState.RUNNING)
+        .values(status=OcrJobState.PENDING)
+    )
+
+
 def enqueue(session: Session, materials: Iterable[Material]) -> int:
     """Queue materials for OCR (inside the caller's write transaction)."""
     count = 0
@@ -86,7 +121,7 @@ def enqueue(session: Session, materials: Iterable[Material]) -> int:
             session.add(
                 OcrJob(
                     material_id=material.id,
-                    status="pending",
+                    status=OcrJobState.PENDING,
                     pages_total=material.pages,
                     updated_at=now_text(),
                 )
@@ -107,7 +142,7 @@ def queue_status(archive: Archive) -> dict[str, Any]:
             )
         ).one()
         failed_pages = session.scalar(
-            select(func.count()).select_from(PageText).where(PageText.status == "failed")
+            select(func.count()).select_from(PageText).where(PageText.status == OcrPageState.FAILED)
         )
     return {
         "jobs": {k: int(v) for k, v in by_status.items()},
@@ -181,12 +216,13 @@ def runner_state(archive: Archive) -> RunnerState:
             ).group_by(OcrJob.status)
         ).all()
         failed_pages = session.scalar(
-            select(func.count()).select_from(PageText).where(PageText.status == "failed")
+            select(func.count()).select_from(PageText).where(PageText.status == OcrPageState.FAILED)
         )
     jobs = {str(r[0]): int(r[1]) for r in rows}
     total = sum(int(r[2]) for r in rows)
     done = sum(int(r[3]) for r in rows)
-    open_pages = sum(int(r[2]) - int(r[3]) for r in rows if r[0] in ("pending", "running"))
+    waiting = (OcrJobState.PENDING, OcrJobState.RUNNING)
+    open_pages = sum(int(r[2]) - int(r[3]) for r in rows if r[0] in waiting)
     live = here or elsewhere  # without a live runner, 'running' is left over from a crash
     return RunnerState(
         here=here,
@@ -195,22 +231,20 @@ def runner_state(archive: Archive) -> RunnerState:
         pages_done=done,
         pages_pending=max(0, open_pages),
         pages_failed=int(failed_pages or 0),
-        jobs_pending=jobs.get("pending", 0) + (0 if live else jobs.get("running", 0)),
-        jobs_running=jobs.get("running", 0) if live else 0,
+        jobs_pending=jobs.get(OcrJobState.PENDING, 0)
+        + (0 if live else jobs.get(OcrJobState.RUNNING, 0)),
+        jobs_running=jobs.get(OcrJobState.RUNNING, 0) if live else 0,
     )
 
 
 def retry_failed(archive: Archive) -> int:
     """Put failed pages back in the queue."""
-    with archive.db.writing() as session:
-        material_ids = list(
-            session.scalars(
-                select(PageText.material_id).where(PageText.status == "failed").distinct()
-            )
-        )
-        session.execute(delete(PageText).where(PageText.status == "failed"))
+    with _derived_write(archive) as session:
+        failed = PageText.status == OcrPageState.FAILED
+        material_ids = list(session.scalars(select(PageText.material_id).where(failed).distinct()))
+        session.execute(delete(PageText).where(failed))
         for job in session.scalars(select(OcrJob).where(OcrJob.material_id.in_(material_ids))):
-            job.status = "pending"
+            job.status = move(job.status, OcrJobState.PENDING, _job_label(job))
             job.pages_failed = 0
             job.pages_done = (
                 session.scalar(
@@ -257,16 +291,16 @@ def run_queue(
 
 def _reset_stale(archive: Archive) -> None:
     """Jobs left 'running' by a runner that died go back to pending (we hold the lock)."""
-    with archive.db.writing() as session:
-        session.execute(update(OcrJob).where(OcrJob.status == "running").values(status="pending"))
+    with _derived_write(archive) as session:
+        _put_back_running(session)
 
 
 def _plan(archive: Archive, item_number: str | None) -> list[PageTask]:
-    with archive.db.writing() as session:
+    with _derived_write(archive) as session:
         stmt = (
             select(OcrJob, Material)
             .join(Material, Material.id == OcrJob.material_id)
-            .where(OcrJob.status == "pending")
+            .where(OcrJob.status == OcrJobState.PENDING)
             .order_by(OcrJob.id)
         )
         if item_number:
@@ -281,11 +315,11 @@ def _plan(archive: Archive, item_number: str | None) -> list[PageTask]:
             tasks.extend(
                 PageTask(material.id, page, path, material.media_type) for page in remaining
             )
-            job.status = "running"
+            job.status = move(job.status, OcrJobState.RUNNING, _job_label(job))
             job.attempts += 1
             job.updated_at = now_text()
             if not remaining:
-                job.status = "done"
+                job.status = move(job.status, OcrJobState.DONE, _job_label(job))
         return tasks
 
 
@@ -328,11 +362,12 @@ def _execute(
                     _stop_workers(pool)  # interrupted: the pages in flight stay pending
                     raise
                 # A worker died (Tesseract crashed it): the pages it held fail, the rest go on.
+                log.warning("an OCR worker process died: %d page(s) in flight fail", len(in_flight))
                 for task in in_flight.values():
                     outcome = PageOutcome(
                         task.material_id,
                         task.page,
-                        "failed",
+                        OcrPageState.FAILED,
                         error_code="ocr.engine_failed",
                         error=render("ocr.engine_failed", {"reason": "worker process crashed"}),
                     )
@@ -340,10 +375,8 @@ def _execute(
     _flush_index(archive, report)
     report.cancelled = bool(cancel and cancel.cancelled and pending)
     if report.cancelled:
-        with archive.db.writing() as session:
-            session.execute(
-                update(OcrJob).where(OcrJob.status == "running").values(status="pending")
-            )
+        with _derived_write(archive) as session:
+            _put_back_running(session)
     return report
 
 
@@ -361,7 +394,16 @@ def _stop_workers(pool: ProcessPoolExecutor) -> None:
 
 
 def _store(archive: Archive, outcome: PageOutcome, report: RunReport) -> None:
-    with archive.db.writing() as session:
+    failed = outcome.status == OcrPageState.FAILED
+    if failed:
+        log.warning(
+            "OCR failed: material %s page %s: %s %s",
+            outcome.material_id,
+            outcome.page,
+            outcome.error_code,
+            outcome.error,
+        )
+    with _derived_write(archive) as session:
         session.add(
             PageText(
                 material_id=outcome.material_id,
@@ -385,7 +427,7 @@ def _store(archive: Archive, outcome: PageOutcome, report: RunReport) -> None:
             return
         finished_item: int | None
         job.pages_done += 1
-        if outcome.status == "failed":
+        if failed:
             job.pages_failed += 1
             job.last_error = f"p{outcome.page}: {outcome.error}"
             report.pages_failed += 1
@@ -401,7 +443,11 @@ def _store(archive: Archive, outcome: PageOutcome, report: RunReport) -> None:
             report.pages_done += 1
         job.updated_at = now_text()
         if job.pages_done >= job.pages_total:
-            job.status = "failed" if job.pages_failed == job.pages_total else "done"
+            end = OcrJobState.FAILED if job.pages_failed == job.pages_total else OcrJobState.DONE
+            if allowed(OcrJobState(job.status), end):
+                job.status = end
+            else:  # put back in the queue meanwhile (a retry): the next run finishes it
+                log.info("OCR job %s is %s now: left for the next run", job.id, job.status)
             report.jobs_finished += 1
             finished_item = session.scalar(
                 select(Material.item_id).where(Material.id == job.material_id)
@@ -409,8 +455,14 @@ def _store(archive: Archive, outcome: PageOutcome, report: RunReport) -> None:
         else:
             finished_item = None
     if finished_item is not None:
-        with contextlib.suppress(Exception):  # derived data: a failed copy is rebuilt later
+        try:
             build_searchable_copy(archive, outcome.material_id)
+        except Exception:  # derived data: a failed copy is rebuilt later
+            log.warning(
+                "searchable copy of material %s not built; made again later",
+                outcome.material_id,
+                exc_info=True,
+            )
         report.items_to_index.add(finished_item)
         if len(report.items_to_index) >= INDEX_BATCH:
             _flush_index(archive, report)

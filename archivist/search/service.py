@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import logging
 import os
 import shutil
 import tempfile
@@ -28,6 +29,9 @@ from archivist.search import query as q
 from archivist.search.index import ENGINES, Filters, TextIndex, open_index
 from archivist.search.masking import mask_id_numbers
 from archivist.search.tokens import PAGE_BREAK, join_wrapped, query_words
+from archivist.states import OcrPageState
+
+log = logging.getLogger(__name__)
 
 STALE_MARK = ".stale"
 SNIPPET_RADIUS = 30
@@ -168,6 +172,17 @@ def _update_lock(folder: Path, wait: float | None = None) -> Iterator[bool]:
             lock.release()
 
 
+@contextlib.contextmanager
+def _derived_write(archive: Archive) -> Iterator[Session]:
+    """A write transaction of the search service's own, outside the unit of work: a
+    named exception to "every write goes through `archive.change`". It only prunes the
+    database's note of changes the index already holds (settings `search.pending`):
+    bookkeeping of derived data that no person decides, with nothing to audit, and that
+    a rebuild of the index makes again."""
+    with archive.db.writing() as session:
+        yield session
+
+
 def _settle(archive: Archive, folder: Path, state: ChangeState, prune: bool = False) -> None:
     """The index now holds every change up to `state.generation`: record that beside
     the index. Changes up to there are dropped from the database's note only now and
@@ -179,7 +194,7 @@ def _settle(archive: Archive, folder: Path, state: ChangeState, prune: bool = Fa
     prune = prune or len(done) >= PRUNE_AT or any(v.get("overflow") for v in done)
     if archive.read_only or not done or not prune:
         return
-    with archive.db.writing() as session:
+    with _derived_write(archive) as session:
         row = session.get(Setting, PENDING_KEY)
         if row is None:
             return
@@ -398,7 +413,7 @@ def _page_texts(session: Session, material_ids: list[int]) -> dict[int, list[str
     if material_ids:
         rows = session.execute(
             select(PageText.material_id, PageText.text)
-            .where(PageText.material_id.in_(material_ids), PageText.status == "done")
+            .where(PageText.material_id.in_(material_ids), PageText.status == OcrPageState.DONE)
             .order_by(PageText.material_id, PageText.page)
         )
         for material_id, text in rows:
@@ -490,6 +505,7 @@ def ensure_index(archive: Archive) -> TextIndex:
     if (index_folder(archive) / STALE_MARK).exists() or (
         not index.checked and index.needs_rebuild()
     ):
+        log.info("search index in %s is stale or unreadable: rebuilding it", index.folder)
         _rebuild(archive)
     elif not index.checked and archive.read_only:
         # A read-only archive's private copy, brought in step with the database here.
@@ -517,20 +533,24 @@ def refresh_items(
         index = _index(archive)
         if not index.checked:
             if index.needs_rebuild() or (folder / STALE_MARK).exists():
+                log.info("search index in %s is stale or unreadable: rebuilding it", folder)
                 _rebuild(archive)
                 return
             index.checked = True
         _bring_in_step(archive, index, item_ids, removed_numbers)
     except Exception:
+        log.exception("search index update failed: marked stale, rebuilt before the next search")
         mark_stale(archive, folder)
 
 
 def mark_stale(archive: Archive, folder: Path | None = None) -> None:
     """The index could not be brought up to date: rebuild it before the next search."""
-    with contextlib.suppress(Exception):
+    try:
         folder = folder or index_folder(archive)
         folder.mkdir(parents=True, exist_ok=True)
         (folder / STALE_MARK).write_text("rebuild before the next search\n", encoding="utf-8")
+    except Exception:  # the index is checked again when the archive is next opened
+        log.exception("search index in %s could not be marked stale", folder)
 
 
 @dataclass(frozen=True)
@@ -582,6 +602,7 @@ def search(
     except InputError:
         raise
     except Exception:
+        log.warning("search failed on the index in %s: rebuilding it", index.folder, exc_info=True)
         _rebuild(archive)
         total, hits = index.search(
             text, filters or Filters(), limit=limit, sort=sort, offset=offset
@@ -616,7 +637,10 @@ def _locate_all(
     rows = session.execute(
         select(Item.number, Material.seq, Material.pages, PageText.page, PageText.text)
         .join(Item, Item.id == Material.item_id)
-        .outerjoin(PageText, (PageText.material_id == Material.id) & (PageText.status == "done"))
+        .outerjoin(
+            PageText,
+            (PageText.material_id == Material.id) & (PageText.status == OcrPageState.DONE),
+        )
         .where(Item.number.in_(numbers))
         .order_by(Item.number, Material.seq, PageText.page)
     ).all()

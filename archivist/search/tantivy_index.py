@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import contextlib
 import gc
+import logging
 import operator
 import re
 import shutil
@@ -36,6 +37,8 @@ from archivist.search.index import (
     write_version,
 )
 from archivist.search.tokens import CJK_CLASS, CJK_RUN, LONG_RUN, MIN_SUFFIX, PAGE_BREAK
+
+log = logging.getLogger(__name__)
 
 SCHEMA_VERSION = 3  # 3: runs continue across wrapped lines; pages apart
 TOKENIZER = "whitespace"  # the text arrives as bigrams and words (bigram_text)
@@ -140,6 +143,7 @@ class TantivyIndex:
             searcher.search(tantivy.Query.all_query(), 1)
             return False
         except Exception:  # a damaged index is rebuilt, whatever tantivy raised
+            log.warning("tantivy index in %s unreadable: rebuilt", self.folder, exc_info=True)
             self.close()
             return True
 

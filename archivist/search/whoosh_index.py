@@ -9,6 +9,7 @@ Page text stays in the database (not stored here), which keeps the index small.
 
 from __future__ import annotations
 
+import logging
 import re
 import shutil
 from collections.abc import Iterable, Iterator
@@ -24,6 +25,8 @@ from whoosh.sorting import FieldFacet
 from archivist.search import query as q
 from archivist.search.index import Filters, IndexHit, check_sort, read_version, write_version
 from archivist.search.tokens import CJK_CLASS, tokenize
+
+log = logging.getLogger(__name__)
 
 SCHEMA_VERSION = 3  # 3: runs continue across wrapped lines; pages apart
 
@@ -119,6 +122,7 @@ class WhooshIndex:
             with index.open_dir(str(self.folder)).searcher() as searcher:
                 searcher.doc_count()
         except Exception:  # a damaged index is rebuilt, whatever Whoosh raised
+            log.warning("Whoosh index in %s unreadable: rebuilt", self.folder, exc_info=True)
             return True
         return False
 

@@ -39,7 +39,7 @@ def file_volume(archive: Archive, folder: Path) -> str:
     filed into one volume for the year."""
     capture_sample(archive, folder / "second", completed_on="2023-05-02", title="第二件")
     made = volumes.build(archive, 2023, "SY", "year")
-    return str(made[0]["code"])
+    return made[0].code
 
 
 def table_cells(table: Any) -> list[list[str]]:
@@ -255,7 +255,7 @@ def test_handover_from_batch_to_signature(
     qtbot.waitUntil(lambda: not record.previewing, timeout=30000)
     assert record.current_kind() == "handover" and record.selection().handover == number
     assert headings(record.table) == list(get_layout("handover").headings)
-    assert table_cells(record.table)[0][1:3] == [code, window.volumes.items.view["title"]]
+    assert table_cells(record.table)[0][1:3] == [code, window.volumes.items.view.title]
     assert table_cells(record.table)[0][5] == "合格"
     assert record.field_values["from_department"].text() == "失业保险科"
     record.reject()
@@ -287,13 +287,13 @@ def test_handover_from_batch_to_signature(
     assert view.model.data(view.model.index(0, 3)) == "已签收"
     assert "李四" in view.facts.text()
     assert not view.buttons["sign"].isEnabled() and not view.buttons["add"].isEnabled()
-    assert volumes.show(archive, code)["status"] == "handed_over"
+    assert volumes.show(archive, code).status == "handed_over"
 
 
 def test_failed_volumes_go_back_with_a_reason(qtbot: Any, window: Any, tmp_path: Path) -> None:
     archive = window.archive
     code = file_volume(archive, tmp_path)
-    number = handover.create(archive, "失业保险科", "张三")["number"]
+    number = handover.create(archive, "失业保险科", "张三").number
     handover.add_volumes(archive, number, [code])
     window.show_handover()
     idle(qtbot, window)
@@ -310,7 +310,7 @@ def test_failed_volumes_go_back_with_a_reason(qtbot: Any, window: Any, tmp_path:
         dialog.ok_button.click()
     idle(qtbot, window)
     assert batch_rows(view)[0][:2] == (code, "已退回")
-    assert volumes.show(archive, code)["status"] == "returned"
+    assert volumes.show(archive, code).status == "returned"
 
 
 def test_handover_and_registers_in_english(qtbot: Any, window: Any, tmp_path: Path) -> None:
@@ -318,7 +318,7 @@ def test_handover_and_registers_in_english(qtbot: Any, window: Any, tmp_path: Pa
 
     archive = window.archive
     code = file_volume(archive, tmp_path)
-    number = handover.create(archive, "失业保险科", "张三")["number"]
+    number = handover.create(archive, "失业保险科", "张三").number
     handover.add_volumes(archive, number, [code])
     handover.check(archive, number)
     translations.apply("en")

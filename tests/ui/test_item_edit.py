@@ -155,15 +155,15 @@ def _file_and_hand_over(window: Any) -> str:
 
     archive = window.archive
     [made] = volumes.build(archive, 2023, "SY", "year")
-    place = custody.add_location(archive, "1", 2, 3, 4)["code"]
+    place = custody.add_location(archive, "1", 2, 3, 4).code
     box = custody.create_box(archive, year=2023, class_code="SY", retention="D10", kind="volumes")
-    custody.put(archive, box["code"], volumes=[made["code"]], reason="装盒")
-    custody.shelve(archive, box["code"], place, reason="上架")
+    custody.put(archive, box.code, volumes=[made.code], reason="装盒")
+    custody.shelve(archive, box.code, place, reason="上架")
     with window.archive.db.writing() as session:
-        volume = session.scalar(select(Volume).where(Volume.code == made["code"]))
+        volume = session.scalar(select(Volume).where(Volume.code == made.code))
         assert volume is not None
         volume.status = "handed_over"
-    return str(made["code"])
+    return made.code
 
 
 def test_the_detail_says_where_the_item_is_and_locks_changes_once_handed_over(
@@ -183,8 +183,8 @@ def test_the_detail_says_where_the_item_is_and_locks_changes_once_handed_over(
     idle(qtbot, window)
     assert detail.fields["volume"].text() == code
     where = custody.where(window.archive, number)
-    assert detail.fields["location"].text() == where["chain"]
-    assert where["chain"].startswith("1库-02架-3列-4层")
+    assert detail.fields["location"].text() == where.chain
+    assert where.chain is not None and where.chain.startswith("1库-02架-3列-4层")
     assert detail.fields["handover"].text() == "已移交"
     for button in (detail.edit, detail.renumber, detail.reorder):
         assert not button.isEnabled()

@@ -46,7 +46,7 @@ def opened(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 def exported_register(qtbot: Any, window: Any, tmp_path: Path) -> tuple[Any, Path]:
     archive = window.archive
     capture_sample(archive, tmp_path / "second", completed_on="2023-05-02", title="第二件")
-    code = str(volumes.build(archive, 2023, "SY", "year")[0]["code"])
+    code = volumes.build(archive, 2023, "SY", "year")[0].code
     window.show_volumes()
     idle(qtbot, window)
     window.volumes.select_volume(code)

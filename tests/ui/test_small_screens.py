@@ -48,10 +48,10 @@ def filled(archive: Archive, tmp_path: Path) -> dict[str, str]:
     """Items, a volume, a shelf place, a box and a handover batch with the volume."""
     first = capture_sample(archive, tmp_path / "a", title="张三失业保险金申领" * 4)
     capture_sample(archive, tmp_path / "b", completed_on="2023-06-11", title="六月")
-    code = volumes.build(archive, 2023, "SY", "year")[0]["code"]
+    code = volumes.build(archive, 2023, "SY", "year")[0].code
     custody.add_location(archive, "1", 3, 2, 4)
-    box = custody.create_box(archive, 2023, "SY", "D10")["code"]
-    batch = handover.create(archive, "失业保险科", "张三")["number"]
+    box = custody.create_box(archive, 2023, "SY", "D10").code
+    batch = handover.create(archive, "失业保险科", "张三").number
     handover.add_volumes(archive, batch, [code])
     handover.check(archive, batch)
     return {"item": first, "volume": code, "box": box, "batch": batch}

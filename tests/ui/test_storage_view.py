@@ -59,7 +59,7 @@ def test_location_box_put_shelve_find_and_spine_labels(
     first = window.current_number
     assert first is not None
     capture_sample(archive, tmp_path / "june", completed_on="2023-06-11", title="六月")
-    made = [v["code"] for v in volumes.build(archive, 2023, "SY", "month")]
+    made = [v.code for v in volumes.build(archive, 2023, "SY", "month")]
     assert made == ["J023-SY-001", "J023-SY-002"]
     view = open_view(qtbot, window)
     assert window.views.tabText(window.views.indexOf(view)) == "库房"
@@ -101,7 +101,9 @@ def test_location_box_put_shelve_find_and_spine_labels(
     assert put.problem.text() == "请填写理由" and not put.save_button.isEnabled()
     put.reason.setText("2023年失业保险卷装盒")
     save(qtbot, window, put)
-    qtbot.waitUntil(lambda: int(view.current_box["count"]) == 2, timeout=10000)
+    qtbot.waitUntil(
+        lambda: view.current_box is not None and view.current_box.count == 2, timeout=10000
+    )
     assert view.contents.rowCount() == 2 and view.contents.item(0, 1).text() == made[0]
     assert view.model.data(view.model.index(0, 5)) == "案卷号 001-002"
     assert view.model.data(view.model.index(0, 6)) == "2 卷"
@@ -118,7 +120,7 @@ def test_location_box_put_shelve_find_and_spine_labels(
     assert view.current_key == PLACE and view.selected_codes() == [box]
     assert view.nodes[PLACE].text(1) == "1" and view.nodes["1库"].text(1) == "1"
     assert view.nodes[UNSHELVED].text(1) == "0"
-    assert custody.where(archive, box)["location"] == PLACE
+    assert custody.where(archive, box).location == PLACE
     assert audit_reasons(archive, "box.shelve") == ["新盒上架"]
     assert view.box_facts.text().endswith(f"位置：{PLACE}-0001盒")
 
@@ -161,14 +163,14 @@ def test_inventory_reports_a_missing_box_and_an_unknown_code(
     archive = window.archive
     for layer in (4, 5):
         custody.add_location(archive, "1", 3, 2, layer)
-    boxes = [custody.create_box(archive, 2023, "SY", "D10")["code"] for _ in range(3)]
+    boxes = [custody.create_box(archive, 2023, "SY", "D10").code for _ in range(3)]
     custody.shelve(archive, boxes[0], PLACE, "上架")
     custody.shelve(archive, boxes[1], PLACE, "上架")
     custody.shelve(archive, boxes[2], OTHER, "上架")
     view = open_view(qtbot, window)
     assert view.nodes["1库-03架-2列"].text(1) == "3"
     view.tree.setCurrentItem(view.nodes[PLACE])
-    assert [b["code"] for b in view.model.rows] == boxes[:2]
+    assert [b.code for b in view.model.rows] == boxes[:2]
 
     view.open_inventory()
     dialog = view.inventory_dialog
@@ -183,7 +185,7 @@ def test_inventory_reports_a_missing_box_and_an_unknown_code(
         dialog.run_button.click()
     idle(qtbot, window)
     report = dialog.report
-    assert report is not None and report["matched"] == 1
+    assert report is not None and report.matched == 1
     assert dialog.summary.text() == f"账物不符：扫描 2 条，相符 1 盒；范围：{PLACE}"
     groups = [dialog.result_tree.topLevelItem(i) for i in range(4)]
     assert [g.text(0) for g in groups] == [
@@ -193,7 +195,7 @@ def test_inventory_reports_a_missing_box_and_an_unknown_code(
         "重复扫描：0",
     ]
     assert groups[0].child(0).text(0) == f"{boxes[1]}　应在 {PLACE}，未扫到"
-    assert groups[2].child(0).text(0) == report["unexpected"][0]["message"]
+    assert groups[2].child(0).text(0) == report.unexpected[0].message
     assert "XX-NOT-A-BOX" in groups[2].child(0).text(0)
     out = tmp_path / "盘点结果.txt"
     dialog.export_text(out)
@@ -214,3 +216,72 @@ def test_inventory_reports_a_missing_box_and_an_unknown_code(
     finally:
         translations.apply("zh")
     qtbot.waitUntil(lambda: view.buttons["location"].text() == "新建位置…", timeout=3000)
+
+
+def test_the_view_leaves_location_codes_and_the_database_to_the_core() -> None:
+    """No session opened in the window and no location code taken apart or put together
+    there: the tree's levels, what a node covers and a node's place come from custody."""
+    import ast
+
+    from tests.conftest import ROOT
+
+    source = (ROOT / "ui" / "storage_view.py").read_text(encoding="utf-8")
+    tree = ast.parse(source)
+    imported = {
+        node.module
+        for node in ast.walk(tree)
+        if isinstance(node, ast.ImportFrom) and node.module is not None
+    } | {
+        alias.name
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Import)
+        for alias in node.names
+    }
+    assert not {m for m in imported if m.startswith(("sqlalchemy", "archivist.db"))}
+    for opened in (".db.", "reading()", "writing()", "Session"):
+        assert opened not in source, opened
+    for parsed in ('.split("-")', '"-".join', 'endswith("层")', "[:-1]", "startswith(key"):
+        assert parsed not in source, parsed
+
+
+def test_the_tree_and_the_new_location_form_follow_the_core(qtbot: Any, window: Any) -> None:
+    """A room with letters, shelves past 99: the tree, what each node holds and the new
+    location form's starting place are the core's reading of the codes."""
+    archive = window.archive
+    custody.add_location(archive, "b2", 120, 3, 7)
+    custody.add_location(archive, "B2", 120, 3, 8)
+    box = custody.create_box(archive, 2023, "SY", "D10").code
+    code = custody.location_code("B2", 120, 3, 7)
+    shelved = custody.shelve(archive, box, code, "上架")
+    view = open_view(qtbot, window)
+    shelf = custody.Place("B2", 120).code
+    assert shelf == "B2库-120架" and view.nodes[shelf].text(0) == "120架"
+    assert view.nodes[shelf].text(1) == "1" and view.nodes[code].text(1) == "1"
+    view.tree.setCurrentItem(view.nodes[shelf])
+    assert [b.code for b in view.model.rows] == [box] and shelved.location == code
+    view.tree.setCurrentItem(view.nodes[custody.location_code("B2", 120, 3, 8)])
+    assert view.model.rows == []
+    view.tree.setCurrentItem(view.nodes[shelf])
+    view.new_location()
+    dialog = view.dialog
+    qtbot.addWidget(dialog)
+    assert dialog.values() == ("B2", 120, 1, 1)
+
+
+def test_boxes_shelved_together_are_one_change(qtbot: Any, window: Any) -> None:
+    """上架/移架 of several boxes: one change, one audit event, every box at the place."""
+    archive = window.archive
+    custody.add_location(archive, "1", 3, 2, 4)
+    boxes = [custody.create_box(archive, 2023, "SY", "D10").code for _ in range(2)]
+    view = open_view(qtbot, window)
+    view.tree.setCurrentItem(view.nodes[UNSHELVED])
+    view.table.selectAll()
+    assert view.selected_codes() == boxes
+    view.shelve_boxes()
+    shelve = view.dialog
+    shelve.choose(PLACE)
+    shelve.reason.setText("整批上架")
+    save(qtbot, window, shelve)
+    assert audit_reasons(archive, "box.shelve") == ["整批上架"]
+    assert [custody.where(archive, box).location for box in boxes] == [PLACE, PLACE]
+    assert view.current_key == PLACE and view.selected_codes() == boxes

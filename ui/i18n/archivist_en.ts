@@ -1287,6 +1287,14 @@ Captured drops move to {done}; bad drops to {quarantine} (with &quot;原因.txt&
 Business records of social-insurance agencies</translation>
     </message>
     <message>
+        <source>日志文件夹</source>
+        <translation>Log folder</translation>
+    </message>
+    <message>
+        <source>日志文件在：{folder}</source>
+        <translation>The log files are in: {folder}</translation>
+    </message>
+    <message>
         <source>档案室 — {name}</source>
         <translation>Archivist — {name}</translation>
     </message>
@@ -1349,6 +1357,10 @@ Business records of social-insurance agencies</translation>
     <message>
         <source>校验档案库…</source>
         <translation>Verify archive…</translation>
+    </message>
+    <message>
+        <source>打开日志文件夹</source>
+        <translation>Open log folder</translation>
     </message>
     <message>
         <source>采集一件档案（也可把文件拖到窗口上）</source>
