@@ -17,17 +17,19 @@ from typing import TYPE_CHECKING, Any
 from platformdirs import user_data_dir
 from sqlalchemy import func, select
 
-from archivist import audit, journal, scheme
-from archivist.actions import Action
-from archivist.change import Change, Changes, unit_of_work
+from archivist.changes import audit
+from archivist.changes.actions import Action
+from archivist.changes.unit_of_work import Change, Changes, unit_of_work
 from archivist.db.engine import Database, read_only_sqlite_url
 from archivist.db.migrate import current_revision, ensure_current, head_revision, upgrade
 from archivist.db.models import Fonds, Item, Material, Setting
 from archivist.errors import ArchiveError, InputError
-from archivist.filestore import translate_os_error
+from archivist.rules import scheme
+from archivist.storage import journal
+from archivist.storage.filestore import translate_os_error
 
 if TYPE_CHECKING:
-    from archivist.numbering import CodeParts
+    from archivist.rules.numbering import CodeParts
 
 log = logging.getLogger(__name__)
 
@@ -253,7 +255,7 @@ class Archive:
         actor: str | None = None,
         op_id: str | None = None,
     ) -> AbstractContextManager[Change]:
-        """The unit of work every write goes through (archivist.change)."""
+        """The unit of work every write goes through (archivist.changes.unit_of_work)."""
         return unit_of_work(self, action, target, reason=reason, actor=actor, op_id=op_id)
 
     # -- crash recovery --------------------------------------------------------------
@@ -306,7 +308,7 @@ class Archive:
         if not value.strip():
             raise InputError("settings.empty", key=key)
         if key == "archival_code_template":
-            from archivist.numbering import validate_template
+            from archivist.rules.numbering import validate_template
 
             validate_template(value)
         if key == "search_engine":
@@ -344,7 +346,7 @@ class Archive:
 
     def newest_code_parts(self) -> tuple[CodeParts, str] | None:
         """The code parts and number of the newest item (for a template's preview)."""
-        from archivist.numbering import newest_code_parts
+        from archivist.rules.numbering import newest_code_parts
 
         with self.db.reading() as session:
             return newest_code_parts(session)

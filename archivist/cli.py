@@ -21,9 +21,9 @@ from archivist.errors import ArchivistError, InputError
 from archivist.messages import set_language
 
 if TYPE_CHECKING:
-    from archivist.custody import BoxSummary
-    from archivist.handover import HandoverView
-    from archivist.volumes import VolumeSummary
+    from archivist.arrangement.volumes import VolumeSummary
+    from archivist.custody.storeroom import BoxSummary
+    from archivist.handover.handovers import HandoverView
 
 EXIT_FAILED, EXIT_USAGE, EXIT_FINDINGS, EXIT_INTERNAL = 1, 2, 3, 70
 log = logging.getLogger(__name__)
@@ -79,8 +79,8 @@ def cmd_init(args: argparse.Namespace) -> int:
 
 
 def cmd_capture(args: argparse.Namespace) -> int:
-    from archivist.capture import capture, capture_from_manifest, recognise_item
-    from archivist.items import show
+    from archivist.arrangement.items import show
+    from archivist.capture.pipeline import capture, capture_from_manifest, recognise_item
 
     with _open(args) as archive:
         progress = ProgressLine("采集")
@@ -118,7 +118,7 @@ def cmd_capture(args: argparse.Namespace) -> int:
 
 
 def _request_from_flags(args: argparse.Namespace) -> Any:
-    from archivist.manifest import build_request
+    from archivist.capture.manifest import build_request
 
     if not (args.klass and args.business_type and args.completed_on):
         raise InputError(
@@ -158,11 +158,11 @@ def _request_from_flags(args: argparse.Namespace) -> Any:
 
 
 def cmd_item_show(args: argparse.Namespace) -> int:
-    from archivist.items import show
-    from archivist.ordering import explain
+    from archivist.access.item_detail import item_detail
+    from archivist.rules.ordering import explain
 
     with _open(args) as archive:
-        view = show(archive, args.number, reveal_ids=args.reveal_ids)
+        view = item_detail(archive, args.number, reveal_ids=args.reveal_ids)
     if args.json:
         _print_json(view)
         return 0
@@ -196,7 +196,7 @@ def _print_volume(view: VolumeSummary) -> None:
 
 
 def cmd_volume_build(args: argparse.Namespace) -> int:
-    from archivist import volumes
+    from archivist.arrangement import volumes
 
     year = volumes.parse_years(args.year)
     with _open(args) as archive:
@@ -246,7 +246,7 @@ def _confirm(question: str) -> bool:
 
 
 def cmd_volume_dissolve(args: argparse.Namespace) -> int:
-    from archivist import volumes
+    from archivist.arrangement import volumes
 
     with _open(args) as archive:
         view = volumes.dissolve(archive, args.code, args.reason)
@@ -258,7 +258,7 @@ def cmd_volume_dissolve(args: argparse.Namespace) -> int:
 
 
 def cmd_volume_list(args: argparse.Namespace) -> int:
-    from archivist import volumes
+    from archivist.arrangement import volumes
 
     with _open(args) as archive:
         rows = volumes.list_volumes(archive, args.year, args.klass)
@@ -272,7 +272,7 @@ def cmd_volume_list(args: argparse.Namespace) -> int:
 
 
 def cmd_volume_show(args: argparse.Namespace) -> int:
-    from archivist import volumes
+    from archivist.arrangement import volumes
 
     with _open(args) as archive:
         view = volumes.show(archive, args.code)
@@ -289,7 +289,7 @@ def cmd_volume_show(args: argparse.Namespace) -> int:
 
 
 def cmd_volume_pdf(args: argparse.Namespace) -> int:
-    from archivist import volume_pdf
+    from archivist.arrangement import volume_pdf
 
     progress = ProgressLine("组卷 PDF")
     with _open(args) as archive:
@@ -308,7 +308,7 @@ def cmd_volume_pdf(args: argparse.Namespace) -> int:
 
 
 def cmd_volume_change(args: argparse.Namespace) -> int:
-    from archivist import volumes
+    from archivist.arrangement import volumes
 
     with _open(args) as archive:
         if args.volume_command == "add":
@@ -344,10 +344,10 @@ def _print_handover(view: HandoverView) -> None:
 
 
 def cmd_handover_create(args: argparse.Namespace) -> int:
-    from archivist import handover
+    from archivist.handover import handovers
 
     with _open(args) as archive:
-        view = handover.create(archive, args.from_department, args.by, args.to_department)
+        view = handovers.create(archive, args.from_department, args.by, args.to_department)
     if args.json:
         _print_json(view.to_json())
     else:
@@ -356,10 +356,10 @@ def cmd_handover_create(args: argparse.Namespace) -> int:
 
 
 def cmd_handover_add(args: argparse.Namespace) -> int:
-    from archivist import handover
+    from archivist.handover import handovers
 
     with _open(args) as archive:
-        view = handover.add_volumes(archive, args.number, args.volumes)
+        view = handovers.add_volumes(archive, args.number, args.volumes)
     if args.json:
         _print_json(view.to_json())
     else:
@@ -368,10 +368,10 @@ def cmd_handover_add(args: argparse.Namespace) -> int:
 
 
 def cmd_handover_check(args: argparse.Namespace) -> int:
-    from archivist import handover
+    from archivist.handover import handovers
 
     with _open(args) as archive:
-        report = handover.check(archive, args.number)
+        report = handovers.check(archive, args.number)
     if args.json:
         _print_json(report.to_json())
     else:
@@ -384,10 +384,10 @@ def cmd_handover_check(args: argparse.Namespace) -> int:
 
 
 def cmd_handover_return(args: argparse.Namespace) -> int:
-    from archivist import handover
+    from archivist.handover import handovers
 
     with _open(args) as archive:
-        done = handover.return_failed(archive, args.number, args.reason, args.volumes or None)
+        done = handovers.return_failed(archive, args.number, args.reason, args.volumes or None)
     if args.json:
         _print_json(done.to_json())
     else:
@@ -397,10 +397,10 @@ def cmd_handover_return(args: argparse.Namespace) -> int:
 
 
 def cmd_handover_sign(args: argparse.Namespace) -> int:
-    from archivist import handover
+    from archivist.handover import handovers
 
     with _open(args) as archive:
-        view = handover.sign(
+        view = handovers.sign(
             archive, args.number, args.received_by, args.handed_by, _date_arg(args.date)
         )
     if args.json:
@@ -411,10 +411,10 @@ def cmd_handover_sign(args: argparse.Namespace) -> int:
 
 
 def cmd_handover_list(args: argparse.Namespace) -> int:
-    from archivist import handover
+    from archivist.handover import handovers
 
     with _open(args) as archive:
-        rows = handover.list_batches(archive, args.status)
+        rows = handovers.list_batches(archive, args.status)
     if args.json:
         _print_json([b.to_json() for b in rows])
         return 0
@@ -429,10 +429,10 @@ def cmd_handover_list(args: argparse.Namespace) -> int:
 
 
 def cmd_handover_show(args: argparse.Namespace) -> int:
-    from archivist import handover
+    from archivist.handover import handovers
 
     with _open(args) as archive:
-        view = handover.show(archive, args.number)
+        view = handovers.show(archive, args.number)
     if args.json:
         _print_json(view.to_json())
     else:
@@ -441,10 +441,10 @@ def cmd_handover_show(args: argparse.Namespace) -> int:
 
 
 def cmd_location_add(args: argparse.Namespace) -> int:
-    from archivist import custody
+    from archivist.custody import storeroom
 
     with _open(args) as archive:
-        view = custody.add_location(archive, args.room, args.shelf, args.column, args.layer)
+        view = storeroom.add_location(archive, args.room, args.shelf, args.column, args.layer)
     if args.json:
         _print_json(view.to_json())
     else:
@@ -453,10 +453,10 @@ def cmd_location_add(args: argparse.Namespace) -> int:
 
 
 def cmd_location_list(args: argparse.Namespace) -> int:
-    from archivist import custody
+    from archivist.custody import storeroom
 
     with _open(args) as archive:
-        rows = custody.list_locations(archive)
+        rows = storeroom.list_locations(archive)
     if args.json:
         _print_json([row.to_json() for row in rows])
         return 0
@@ -474,10 +474,10 @@ def _print_box(view: BoxSummary) -> None:
 
 
 def cmd_box_create(args: argparse.Namespace) -> int:
-    from archivist import custody
+    from archivist.custody import storeroom
 
     with _open(args) as archive:
-        view = custody.create_box(archive, args.year, args.klass, args.retention, args.kind)
+        view = storeroom.create_box(archive, args.year, args.klass, args.retention, args.kind)
     if args.json:
         _print_json(view.to_json())
     else:
@@ -486,9 +486,9 @@ def cmd_box_create(args: argparse.Namespace) -> int:
 
 
 def cmd_box_change(args: argparse.Namespace) -> int:
-    from archivist import custody
+    from archivist.custody import storeroom
 
-    change = {"put": custody.put, "move": custody.move, "remove": custody.take_out}
+    change = {"put": storeroom.put, "move": storeroom.move, "remove": storeroom.take_out}
     with _open(args) as archive:
         view = change[args.box_command](
             archive,
@@ -505,10 +505,10 @@ def cmd_box_change(args: argparse.Namespace) -> int:
 
 
 def cmd_box_fill(args: argparse.Namespace) -> int:
-    from archivist import custody
+    from archivist.custody import storeroom
 
     with _open(args) as archive:
-        boxes = custody.fill(archive, args.year, args.klass, args.capacity)
+        boxes = storeroom.fill(archive, args.year, args.klass, args.capacity)
     if args.json:
         _print_json([box.to_json() for box in boxes])
         return 0
@@ -519,10 +519,10 @@ def cmd_box_fill(args: argparse.Namespace) -> int:
 
 
 def cmd_box_shelve(args: argparse.Namespace) -> int:
-    from archivist import custody
+    from archivist.custody import storeroom
 
     with _open(args) as archive:
-        view = custody.shelve(archive, args.box, args.location, args.reason)
+        view = storeroom.shelve(archive, args.box, args.location, args.reason)
     if args.json:
         _print_json(view.to_json())
     else:
@@ -531,10 +531,10 @@ def cmd_box_shelve(args: argparse.Namespace) -> int:
 
 
 def cmd_box_list(args: argparse.Namespace) -> int:
-    from archivist import custody
+    from archivist.custody import storeroom
 
     with _open(args) as archive:
-        rows = custody.list_boxes(archive, args.year, args.klass, args.location)
+        rows = storeroom.list_boxes(archive, args.year, args.klass, args.location)
     if args.json:
         _print_json([row.to_json() for row in rows])
         return 0
@@ -545,10 +545,10 @@ def cmd_box_list(args: argparse.Namespace) -> int:
 
 
 def cmd_box_show(args: argparse.Namespace) -> int:
-    from archivist import custody
+    from archivist.custody import storeroom
 
     with _open(args) as archive:
-        view = custody.show_box(archive, args.box)
+        view = storeroom.show_box(archive, args.box)
     if args.json:
         _print_json(view.to_json())
         return 0
@@ -561,10 +561,10 @@ def cmd_box_show(args: argparse.Namespace) -> int:
 
 
 def cmd_box_labels(args: argparse.Namespace) -> int:
-    from archivist import custody
+    from archivist.custody import storeroom
 
     with _open(args) as archive:
-        rows = custody.label_rows(archive, args.boxes, year=args.year, class_code=args.klass)
+        rows = storeroom.label_rows(archive, args.boxes, year=args.year, class_code=args.klass)
     if args.json:
         _print_json([row.to_json() for row in rows])
         return 0
@@ -577,10 +577,10 @@ def cmd_box_labels(args: argparse.Namespace) -> int:
 
 
 def cmd_where(args: argparse.Namespace) -> int:
-    from archivist import custody
+    from archivist.custody import storeroom
 
     with _open(args) as archive:
-        found = custody.where(archive, args.code)
+        found = storeroom.where(archive, args.code)
     if args.json:
         _print_json(found.to_json())
         return 0
@@ -589,9 +589,9 @@ def cmd_where(args: argparse.Namespace) -> int:
         return 0
     what = [found.item, found.volume, found.box]
     print("  ".join(str(w) for w in what if w))
-    if found.status == custody.WhereStatus.SHELVED:
+    if found.status == storeroom.WhereStatus.SHELVED:
         print(f"  {found.chain}")
-    elif found.status == custody.WhereStatus.BOXED:
+    elif found.status == storeroom.WhereStatus.BOXED:
         print(f"  {found.chain}（盒未上架）")
     else:
         print("  尚未装盒")
@@ -599,7 +599,7 @@ def cmd_where(args: argparse.Namespace) -> int:
 
 
 def cmd_inventory(args: argparse.Namespace) -> int:
-    from archivist.inventory import inventory
+    from archivist.custody.inventory import inventory
 
     with _open(args) as archive:
         report = inventory(archive, args.scans, args.location)
@@ -624,7 +624,7 @@ def cmd_inventory(args: argparse.Namespace) -> int:
 
 
 def cmd_register(args: argparse.Namespace) -> int:
-    from archivist.registers import Selection, generate
+    from archivist.registers.forms import Selection, generate
 
     selection = Selection(
         volume=args.volume,
@@ -643,7 +643,7 @@ def cmd_register(args: argparse.Namespace) -> int:
 
 
 def cmd_item_list(args: argparse.Namespace) -> int:
-    from archivist.items import ItemFilter, list_items
+    from archivist.arrangement.items import ItemFilter, list_items
 
     with _open(args) as archive:
         rows = list_items(
@@ -666,7 +666,7 @@ def cmd_item_list(args: argparse.Namespace) -> int:
 
 
 def cmd_item_reorder(args: argparse.Namespace) -> int:
-    from archivist.items import reorder
+    from archivist.arrangement.items import reorder
 
     try:
         order = [int(part) for part in args.order.split(",") if part.strip()]
@@ -682,13 +682,13 @@ def cmd_item_reorder(args: argparse.Namespace) -> int:
 
 
 def _date_arg(value: str | None) -> Any:
-    from archivist.manifest import parse_date
+    from archivist.capture.manifest import parse_date
 
     return parse_date(value, "--completed-on") if value else None
 
 
 def cmd_item_edit(args: argparse.Namespace) -> int:
-    from archivist.items import edit
+    from archivist.arrangement.items import edit
 
     with _open(args) as archive:
         view = edit(
@@ -704,7 +704,7 @@ def cmd_item_edit(args: argparse.Namespace) -> int:
 
 
 def cmd_item_renumber(args: argparse.Namespace) -> int:
-    from archivist.items import renumber
+    from archivist.arrangement.items import renumber
 
     with _open(args) as archive:
         view = renumber(
@@ -723,7 +723,7 @@ def cmd_item_renumber(args: argparse.Namespace) -> int:
 
 
 def cmd_item_correct_entity(args: argparse.Namespace) -> int:
-    from archivist.items import correct_entity
+    from archivist.arrangement.items import correct_entity
 
     with _open(args) as archive:
         view = correct_entity(
@@ -836,7 +836,7 @@ def cmd_reindex(args: argparse.Namespace) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    from archivist.check import check
+    from archivist.arrangement.check import check
 
     with _open(args) as archive:
         report = check(archive)
@@ -850,7 +850,7 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def cmd_verify(args: argparse.Namespace) -> int:
-    from archivist.verify import verify
+    from archivist.integrity.verify import verify
 
     with _open(args) as archive:
         progress = ProgressLine("校验")
@@ -917,7 +917,7 @@ def cmd_summary(args: argparse.Namespace) -> int:
 
 
 def cmd_scheme_list(args: argparse.Namespace) -> int:
-    from archivist.browse import scheme_table
+    from archivist.access.browse import scheme_table
 
     with _open(args) as archive:
         data = scheme_table(archive)
@@ -937,7 +937,7 @@ def cmd_scheme_list(args: argparse.Namespace) -> int:
 
 
 def cmd_scheme_set(args: argparse.Namespace) -> int:
-    from archivist import scheme
+    from archivist.rules import scheme
 
     with _open(args) as archive:
         scheme.set_retention(
@@ -952,7 +952,7 @@ def cmd_scheme_set(args: argparse.Namespace) -> int:
 
 
 def cmd_scheme_add(args: argparse.Namespace) -> int:
-    from archivist import scheme
+    from archivist.rules import scheme
 
     with _open(args) as archive:
         scheme.add_type(archive, args.klass.upper(), args.name, args.retention, reason=args.reason)

@@ -23,7 +23,7 @@ from pathlib import Path
 from platformdirs import user_data_dir
 
 from archivist import __version__
-from archivist.identity import mask_id_number
+from archivist.rules.identity import mask_id_number
 
 LOG_DIR_ENV = "ARCHIVIST_LOG_DIR"
 LOG_LEVEL_ENV = "ARCHIVIST_LOG_LEVEL"

@@ -289,8 +289,7 @@ CATALOG: dict[str, tuple[str, str]] = {
     ),
     "template.too_long": (
         "档号模板无效：生成的档号有 {length} 个字符，超过 {limit} 个",
-        "Invalid archival code template: the codes would be {length} characters long,"
-        " over {limit}",
+        "Invalid archival code template: the codes would be {length} characters long, over {limit}",
     ),
     "number.taken": ("编号已被占用：{number}", "The number is already taken: {number}"),
     # items
@@ -485,7 +484,7 @@ CATALOG: dict[str, tuple[str, str]] = {
         "{register}生成后案卷又有变动，需重新生成",
         "The volume changed after its {register_en} was generated; generate it again",
     ),
-    # boxes, shelf locations, inventory (archivist.custody, archivist.inventory)
+    # boxes, shelf locations, inventory (archivist.custody.storeroom, archivist.custody.inventory)
     "location.bad_room": (
         "库房编号只能由字母和数字组成（它要印进条码）：{room}",
         "A room number may hold only letters and digits (it goes into barcodes): {room}",

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from platformdirs import user_config_dir
 
-from archivist.filestore import write_json_atomic
+from archivist.storage.filestore import write_json_atomic
 
 if TYPE_CHECKING:
     from archivist.ocr.pages import EngineSettings

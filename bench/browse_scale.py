@@ -72,7 +72,7 @@ BATCH = 20000
 
 def _id_number(serial: int) -> str:
     """Distinct for up to 73,000 serials (birth day and sequence both follow it)."""
-    from archivist.identity import id_check_character
+    from archivist.rules.identity import id_check_character
 
     born = dt.date(1950, 1, 1) + dt.timedelta(days=serial * 7919 % 18250)
     first17 = f"150102{born:%Y%m%d}{serial % 1000:03d}"
@@ -80,7 +80,7 @@ def _id_number(serial: int) -> str:
 
 
 def _unit_code(serial: int) -> str:
-    from archivist.identity import uscc_check_character
+    from archivist.rules.identity import uscc_check_character
 
     first17 = f"911501{serial:011d}"
     return first17 + uscc_check_character(first17)
@@ -101,9 +101,9 @@ def build(root: Path, count: int, seed: int = 7) -> None:
         Material,
         NumberCounter,
     )
-    from archivist.numbering import CodeParts, archival_code, item_number
-    from archivist.ordering import OrderInput, arrange
-    from archivist.retention import parse_retention
+    from archivist.rules.numbering import CodeParts, archival_code, item_number
+    from archivist.rules.ordering import OrderInput, arrange
+    from archivist.rules.retention import parse_retention
 
     rng = random.Random(seed)
     archive = Archive.init(root, "J023", "呼和浩特市社会保险事业服务中心", actor="bench")
@@ -309,7 +309,7 @@ class Bench:
 def measure(root: Path, settle_ms: float, repeat: int) -> tuple[Bench, dict[str, Any]]:
     from PySide6.QtCore import Qt
 
-    from archivist import browse
+    from archivist.access import browse
     from archivist.archive import Archive
     from ui.item_table import COLUMNS
     from ui.main_window import MainWindow

@@ -31,26 +31,30 @@ from pathlib import Path
 from corpus import MB, Corpus, build_corpus, machine, read_all, table
 
 from archivist.archive import Archive
-from archivist.capture import capture_from_manifest
+from archivist.capture.pipeline import capture_from_manifest
 
 BENCH_DIR = Path(__file__).resolve().parent
 FONDS = ("B001", "基准测试全宗")
 
 # Functions whose cumulative time the profile summary names (module suffix, function).
 BREAKDOWN: tuple[tuple[str, str, str], ...] = (
-    ("capture whole (capture_from_manifest)", "archivist/capture.py", "capture_from_manifest"),
-    ("  read_manifest", "archivist/manifest.py", "read_manifest"),
-    ("  preflight: inspect_file", "archivist/media.py", "inspect_file"),
-    ("    inspect_image (decode JPEG)", "archivist/images.py", "inspect_image"),
-    ("    inspect_pdf (pikepdf)", "archivist/pdf.py", "inspect_pdf"),
-    ("    hash_file (preflight SHA-256)", "archivist/filestore.py", "hash_file"),
-    ("  copy_with_hash (copy+hash+fsync)", "archivist/filestore.py", "copy_with_hash"),
-    ("  Journal.start", "archivist/journal.py", "start"),
-    ("  Journal.update", "archivist/journal.py", "update"),
-    ("  Journal.finish", "archivist/journal.py", "finish"),
-    ("  fsync_dir", "archivist/filestore.py", "fsync_dir"),
-    ("  _record (ORM rows)", "archivist/capture.py", "_record"),
-    ("  audit.record", "archivist/audit.py", "record"),
+    (
+        "capture whole (capture_from_manifest)",
+        "archivist/capture/pipeline.py",
+        "capture_from_manifest",
+    ),
+    ("  read_manifest", "archivist/capture/manifest.py", "read_manifest"),
+    ("  preflight: inspect_file", "archivist/formats/media.py", "inspect_file"),
+    ("    inspect_image (decode JPEG)", "archivist/formats/images.py", "inspect_image"),
+    ("    inspect_pdf (pikepdf)", "archivist/formats/pdf.py", "inspect_pdf"),
+    ("    hash_file (preflight SHA-256)", "archivist/storage/filestore.py", "hash_file"),
+    ("  copy_with_hash (copy+hash+fsync)", "archivist/storage/filestore.py", "copy_with_hash"),
+    ("  Journal.start", "archivist/storage/journal.py", "start"),
+    ("  Journal.update", "archivist/storage/journal.py", "update"),
+    ("  Journal.finish", "archivist/storage/journal.py", "finish"),
+    ("  fsync_dir", "archivist/storage/filestore.py", "fsync_dir"),
+    ("  _record (ORM rows)", "archivist/capture/pipeline.py", "_record"),
+    ("  audit.record", "archivist/changes/audit.py", "record"),
     ("  Archive.setting", "archivist/archive.py", "setting"),
     ("os.fsync (all callers)", "~", "<built-in method posix.fsync>"),
     ("sqlite3 commit (all callers)", "~", "<method 'commit' of 'sqlite3.Connection' objects>"),

@@ -5,7 +5,7 @@ Each item is one 失业保险金申领 (SY) transaction of one person:
 - a scanned application form: a PDF of ``form_pages`` greyscale JPEG pages (A4, 150 dpi);
 - ``pages_per_item - form_pages`` JPEG vouchers (A4 colour scans of an ID card copy, a
   bank card copy, a termination certificate, ...), one page each;
-- a ``manifest.json`` in the format `archivist.manifest` reads.
+- a ``manifest.json`` in the format `archivist.capture.manifest` reads.
 
 Pages carry per-item text, a random skew and sensor-like noise, so every file is unique
 and JPEG sizes are those of real scans (about 100-200 KB a page). Items are written to
@@ -31,8 +31,8 @@ from typing import Any
 from PIL import Image, ImageChops, ImageDraw, ImageFilter, ImageFont
 
 from archivist.errors import ArchivistError
-from archivist.fonts import find_cjk_font, preferred_face_index
-from archivist.identity import id_check_character
+from archivist.formats.fonts import find_cjk_font, preferred_face_index
+from archivist.rules.identity import id_check_character
 
 GENERATOR_VERSION = 1
 DPI = 150

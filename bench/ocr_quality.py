@@ -36,9 +36,9 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
-from archivist import images
 from archivist.demo import ocr_corpus
-from archivist.images import CleanupSteps, PageMeasures
+from archivist.formats import images
+from archivist.formats.images import CleanupSteps, PageMeasures
 from archivist.ocr.engine import OcrEngine, OcrFailure, TesseractEngine, find_tesseract
 from archivist.ocr.pages import plan_cleanup
 

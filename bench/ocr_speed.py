@@ -33,7 +33,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from archivist.archive import Archive  # noqa: E402
-from archivist.capture import capture_from_manifest  # noqa: E402
+from archivist.capture.pipeline import capture_from_manifest  # noqa: E402
 from archivist.demo import generate_batch  # noqa: E402
 
 ID = "11010519491231002X"

@@ -20,7 +20,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from archivist.reports import DocumentData, get_layout, write_docx, write_xlsx  # noqa: E402
+from archivist.registers import DocumentData, get_layout, write_docx, write_xlsx  # noqa: E402
 
 UNITS = ("测试市社会保险事业服务中心", "测试市人力资源和社会保障局", "养老保险科", "工伤保险科")
 WHAT = ("养老保险待遇核定审批表", "工伤认定申请材料", "失业保险金申领登记", "参保登记变更")

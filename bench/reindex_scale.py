@@ -30,7 +30,7 @@ def add_page_texts(root: Path, corpus: Path) -> None:
     from sqlalchemy import insert, select
 
     from archivist.archive import Archive
-    from archivist.audit import now_text
+    from archivist.changes.audit import now_text
     from archivist.db.models import Material, PageText
 
     archive = Archive.open(root, actor="bench")

@@ -33,11 +33,11 @@ from unittest import mock
 from corpus import MB, build_corpus, machine, table
 from sqlalchemy import select
 
-import archivist.verify as verify_module
+import archivist.integrity.verify as verify_module
 from archivist.archive import Archive
-from archivist.capture import capture_from_manifest
+from archivist.capture.pipeline import capture_from_manifest
 from archivist.db.models import Material
-from archivist.verify import verify
+from archivist.integrity.verify import verify
 
 BENCH_DIR = Path(__file__).resolve().parent
 FONDS = ("B001", "基准测试全宗")

@@ -46,7 +46,7 @@ LINKS_PER_FILE = 60_000  # a file has fewer than 65,000 hard links on ext4
 
 
 def _id_number(serial: int) -> str:
-    from archivist.identity import id_check_character
+    from archivist.rules.identity import id_check_character
 
     born = dt.date(1950, 1, 1) + dt.timedelta(days=serial * 7919 % 18250)
     first17 = f"150102{born:%Y%m%d}{serial % 1000:03d}"
@@ -85,9 +85,9 @@ def build(root: Path, count: int, year: int, seed: int = 11) -> None:
         Material,
         NumberCounter,
     )
-    from archivist.numbering import CodeParts, archival_code, item_number
-    from archivist.ordering import OrderInput, arrange
-    from archivist.retention import parse_retention
+    from archivist.rules.numbering import CodeParts, archival_code, item_number
+    from archivist.rules.ordering import OrderInput, arrange
+    from archivist.rules.retention import parse_retention
 
     rng = random.Random(seed)
     archive = Archive.init(root, "J023", "呼和浩特市社会保险事业服务中心", actor="bench")
@@ -203,7 +203,7 @@ def build(root: Path, count: int, year: int, seed: int = 11) -> None:
 
 def _registers(archive: Any, year: int, volume: str, out: Path) -> list[tuple[str, int, float]]:
     """Seconds to generate each register from the archive: (kind, rows, seconds)."""
-    from archivist.registers import Selection, generate
+    from archivist.registers.forms import Selection, generate
 
     timed: list[tuple[str, int, float]] = []
     for kind, selection, suffix in (
@@ -221,8 +221,8 @@ def _registers(archive: Any, year: int, volume: str, out: Path) -> list[tuple[st
 
 
 def measure(root: Path, year: int, by: str) -> dict[str, Any]:
-    from archivist import volume_pdf, volumes
     from archivist.archive import Archive
+    from archivist.arrangement import volume_pdf, volumes
 
     facts: dict[str, Any] = {}
     with Archive.open(root, actor="bench") as archive:

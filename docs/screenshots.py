@@ -49,7 +49,7 @@ def shoot(work: Path) -> int:
     from PySide6.QtWidgets import QApplication, QWidget
 
     from archivist.archive import Archive
-    from archivist.capture import capture_from_manifest
+    from archivist.capture.pipeline import capture_from_manifest
     from archivist.demo import generate_batch
     from archivist.demo.build import build_demo
     from archivist.ocr.queue import run_queue
@@ -372,7 +372,7 @@ def settle(app: object, window: object, extra: float = 0.2) -> None:
 
 
 def _numbers(archive: object) -> list[str]:
-    from archivist import browse
+    from archivist.access import browse
     from archivist.archive import Archive
 
     assert isinstance(archive, Archive)
@@ -385,7 +385,7 @@ def _numbers(archive: object) -> list[str]:
 
 def _search_word(archive: object, number: str) -> str:
     """A two-character word from the recognised text of the item's first pages."""
-    from archivist import browse
+    from archivist.access import browse
     from archivist.archive import Archive
 
     assert isinstance(archive, Archive)
@@ -403,9 +403,10 @@ def _file_volumes(archive: object, folder: Path) -> tuple[int, str]:
     filed its past years already; whatever is unfiled is filed by year, except the SY
     items of that year, left for the build dialog. Returns the year and the code of
     the GL volume made."""
-    from archivist import browse, volumes
+    from archivist.access import browse
     from archivist.archive import Archive
-    from archivist.capture import capture_from_manifest
+    from archivist.arrangement import volumes
+    from archivist.capture.pipeline import capture_from_manifest
     from archivist.demo.scenarios import Population, generate_item
 
     assert isinstance(archive, Archive)
@@ -440,14 +441,15 @@ def _file_volumes(archive: object, folder: Path) -> tuple[int, str]:
 
 def _find_in_storage(window: object) -> None:
     """Look up an item of a shelved volume box in the storage view."""
-    from archivist import custody, volumes
+    from archivist.arrangement import volumes
+    from archivist.custody import storeroom
     from ui.main_window import MainWindow
 
     assert isinstance(window, MainWindow)
     view = window.storage
     for box in view.boxes:
         if box.location and box.kind == "volumes" and box.count:
-            held = custody.show_box(window.archive, box.code).volumes
+            held = storeroom.show_box(window.archive, box.code).volumes
             entries = volumes.show(window.archive, held[-1].code).entries
             view.find_code(entries[0].number if entries else box.code)
             return
@@ -457,9 +459,11 @@ def _handover_batches(archive: object, year: int, paged_code: str, folder: Path)
     """Batch 1: the page-numbered volume, its registers generated, checked and signed.
     Batch 2: the year's other volumes, the registers of all but the last generated,
     checked (the last fails for want of them)."""
-    from archivist import handover, registers, volumes
     from archivist.archive import Archive
-    from archivist.states import VolumeState
+    from archivist.arrangement import volumes
+    from archivist.changes.states import VolumeState
+    from archivist.handover import handovers
+    from archivist.registers import forms
 
     assert isinstance(archive, Archive)
     folder.mkdir(parents=True, exist_ok=True)
@@ -467,23 +471,23 @@ def _handover_batches(archive: object, year: int, paged_code: str, folder: Path)
     def generate(code: str) -> None:
         for kind in ("volume-contents", "volume-cover"):
             out = folder / f"{code}-{kind}.docx"
-            registers.generate(archive, kind, out, registers.Selection(volume=code))
+            forms.generate(archive, kind, out, forms.Selection(volume=code))
 
-    first = handover.create(archive, "社会保险登记科", "王晓燕").number
-    handover.add_volumes(archive, first, [paged_code])
+    first = handovers.create(archive, "社会保险登记科", "王晓燕").number
+    handovers.add_volumes(archive, first, [paged_code])
     generate(paged_code)
-    handover.check(archive, first)
-    handover.sign(archive, first, "档案员")
+    handovers.check(archive, first)
+    handovers.sign(archive, first, "档案员")
     others = [
         v.code
         for v in volumes.list_volumes(archive, year)
         if v.code != paged_code and v.status == VolumeState.OPEN
     ]
-    second = handover.create(archive, "失业保险科", "李建国").number
-    handover.add_volumes(archive, second, others)
+    second = handovers.create(archive, "失业保险科", "李建国").number
+    handovers.add_volumes(archive, second, others)
     for code in others[:-1]:
         generate(code)
-    handover.check(archive, second)
+    handovers.check(archive, second)
 
 
 def _names(roster: list[object]) -> list[str]:

@@ -14,15 +14,15 @@ CORE = ROOT / "archivist"
 QT = ("PySide6", "PyQt5", "PyQt6", "shiboken6", "shiboken2")
 # library -> the one core module allowed to import it
 OWNERS = {
-    "pikepdf": "archivist/pdf.py",
-    "PIL": "archivist/images.py",
-    "reportlab": "archivist/typeset.py",
+    "pikepdf": "archivist/formats/pdf.py",
+    "PIL": "archivist/formats/images.py",
+    "reportlab": "archivist/formats/typeset.py",
     "pytesseract": "archivist/ocr/engine.py",
     "whoosh": "archivist/search/whoosh_index.py",
     "tantivy": "archivist/search/tantivy_index.py",
-    "docx": "archivist/reports/writer.py",
-    "openpyxl": "archivist/reports/sheets.py",
-    "pypdfium2": "archivist/render.py",
+    "docx": "archivist/registers/docx_writer.py",
+    "openpyxl": "archivist/registers/xlsx_writer.py",
+    "pypdfium2": "archivist/formats/render.py",
     "rapidocr": "archivist/ocr/rapid.py",
 }
 
@@ -75,12 +75,12 @@ def test_each_library_is_imported_in_one_core_module() -> None:
 # Where a write transaction may be opened: the unit of work itself, and the named writes
 # of derived data (the OCR queue's bookkeeping and the search index's change note).
 WRITE_ALLOWED = {
-    "archivist/change.py:unit_of_work",
+    "archivist/changes/unit_of_work.py:unit_of_work",
     "archivist/ocr/queue.py:_derived_write",
     "archivist/search/service.py:_derived_write",
 }
 # Where an audit event may be written: only the unit of work.
-AUDIT_ALLOWED = {"archivist/change.py:unit_of_work"}
+AUDIT_ALLOWED = {"archivist/changes/unit_of_work.py:unit_of_work"}
 
 
 def change_sites(source: str, where: str) -> tuple[list[str], list[str]]:
@@ -137,9 +137,12 @@ def test_the_write_check_would_catch_a_service_writing_around_the_unit_of_work()
         "        return archive.db.writing()\n"
         "    return inner\n"
     )
-    writes, records = change_sites(service, "archivist/volumes.py")
-    assert writes == ["archivist/volumes.py:sneaky", "archivist/volumes.py:helper"]
-    assert records == ["archivist/volumes.py:sneaky"]
+    writes, records = change_sites(service, "archivist/arrangement/volumes.py")
+    assert writes == [
+        "archivist/arrangement/volumes.py:sneaky",
+        "archivist/arrangement/volumes.py:helper",
+    ]
+    assert records == ["archivist/arrangement/volumes.py:sneaky"]
     assert set(writes) - WRITE_ALLOWED
 
 
@@ -158,3 +161,66 @@ def test_the_window_never_opens_the_database() -> None:
             ):
                 offenders.append(f"{path.name}:{node.lineno}: opens a session")
     assert offenders == []
+
+
+# -- a stack that reads as the archive's lifecycle -------------------------------------------
+# Each package or module of archivist/ sits on a layer; it may import its own layer and
+# the layers below, never one above. The kernel's parts (the opened archive, its changes,
+# database, file store, formats, rules and derived data) may use one another.
+LAYERS: tuple[frozenset[str], ...] = (
+    frozenset({"__init__", "errors", "messages", "findings", "faults", "resources"}),
+    frozenset(
+        {"db", "storage", "formats", "rules", "changes", "search", "ocr", "archive"}
+        | {"preferences", "settings", "logs"}
+    ),
+    frozenset({"capture"}),
+    frozenset({"arrangement"}),
+    frozenset({"custody"}),
+    frozenset({"handover"}),
+    frozenset({"access"}),
+    frozenset({"integrity"}),
+    frozenset({"registers"}),
+    frozenset({"demo"}),
+    frozenset({"cli", "launcher", "__main__"}),
+)
+
+
+def layer_of(part: str) -> int:
+    for index, layer in enumerate(LAYERS):
+        if part in layer:
+            return index
+    raise AssertionError(f"archivist/{part} is on no layer: add it to LAYERS")
+
+
+def imports_up_the_stack(source: str, part: str) -> list[str]:
+    """The archivist parts `source` (a file of archivist/<part>) imports from a higher layer."""
+    found: list[str] = []
+    for node in ast.walk(ast.parse(source)):
+        names: list[str] = []
+        if isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            if node.module == "archivist":
+                names = [alias.name for alias in node.names]
+            elif node.module.startswith("archivist."):
+                names = [node.module.split(".")[1]]
+        elif isinstance(node, ast.Import):
+            names = [a.name.split(".")[1] for a in node.names if a.name.startswith("archivist.")]
+        found += [n for n in names if n != "__version__" and layer_of(n) > layer_of(part)]
+    return found
+
+
+def test_no_core_module_imports_up_the_stack() -> None:
+    offenders = []
+    for path in CORE.rglob("*.py"):
+        relative = path.relative_to(CORE)
+        if relative.parts[0] == "migrations":
+            continue
+        part = relative.parts[0] if len(relative.parts) > 1 else relative.stem
+        for name in imports_up_the_stack(path.read_text(encoding="utf-8"), part):
+            offenders.append(f"archivist/{relative.as_posix()} imports archivist.{name}")
+    assert offenders == []
+
+
+def test_the_stack_check_would_catch_a_stage_importing_a_later_one() -> None:
+    arrangement = "from archivist.handover import handovers\nfrom archivist import custody\n"
+    assert imports_up_the_stack(arrangement, "arrangement") == ["handover", "custody"]
+    assert imports_up_the_stack("from archivist.capture import pipeline\n", "arrangement") == []

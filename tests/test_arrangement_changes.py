@@ -10,20 +10,20 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from archivist import scheme
 from archivist.archive import Archive
-from archivist.capture import capture_from_manifest, recognise_item
+from archivist.capture.pipeline import capture_from_manifest, recognise_item
 from archivist.db.models import AuditEvent
 from archivist.errors import InputError
+from archivist.rules import scheme
 from archivist.search.service import indexing_batch, search
 from archivist.settings import set_preference
 
 from .conftest import ROOT, render_text_page, write_manifest
 
 CONVERTED = [
-    "archivist/items.py",
-    "archivist/capture.py",
-    "archivist/scheme.py",
+    "archivist/arrangement/items.py",
+    "archivist/capture/pipeline.py",
+    "archivist/rules/scheme.py",
     "archivist/archive.py",
     "ui/scheme_editor.py",
     "ui/settings_dialog.py",
@@ -69,7 +69,7 @@ def test_writes_go_only_through_the_unit_of_work(module: str) -> None:
 
 
 def test_one_guard_for_frozen_items() -> None:
-    text = (ROOT / "archivist/items.py").read_text(encoding="utf-8")
+    text = (ROOT / "archivist/arrangement/items.py").read_text(encoding="utf-8")
     assert "states.frozen(" in text and '"handed_over"' not in text
 
 

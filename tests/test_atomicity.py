@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 
 from archivist.archive import Archive
+from archivist.arrangement.items import show
 from archivist.faults import CRASH_EXIT_CODE
-from archivist.items import show
-from archivist.verify import verify
+from archivist.integrity.verify import verify
 
 from .conftest import ROOT, leftovers, run_cli, run_cli_process, stored_files, write_manifest
 
@@ -146,7 +146,7 @@ def test_reorder_renames_files_and_is_audited(archive_dir: Path, tmp_path: Path)
 LIVE_OPERATION = """
 import sys, time
 from pathlib import Path
-from archivist.journal import lock_on_disk
+from archivist.storage.journal import lock_on_disk
 
 folder = Path(sys.argv[1])
 lock = lock_on_disk(folder / "live-op.lock")

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from archivist.archive import Archive
-from archivist.capture import capture_from_manifest
-from archivist.verify import verify
+from archivist.capture.pipeline import capture_from_manifest
+from archivist.integrity.verify import verify
 
 from .conftest import run_cli, write_manifest
 

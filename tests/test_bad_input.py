@@ -15,12 +15,12 @@ from typing import IO, Any
 import pikepdf
 import pytest
 
-from archivist import capture as capture_module
-from archivist import filestore
 from archivist.archive import Archive
-from archivist.audit import count_events
-from archivist.capture import capture_from_manifest
+from archivist.capture import pipeline as capture_module
+from archivist.capture.pipeline import capture_from_manifest
+from archivist.changes.audit import count_events
 from archivist.errors import ArchivistError
+from archivist.storage import filestore
 
 from .conftest import (
     ID_ZHANG,
@@ -182,7 +182,7 @@ def test_manifest_without_form(intact: Archive, tmp_path: Path) -> None:
 
 
 def test_business_type_without_retention_is_refused(archive: Archive, tmp_path: Path) -> None:
-    from archivist import scheme
+    from archivist.rules import scheme
 
     scheme.add_type(archive, "YL", "基本养老金核定", None, reason="本机构新增")
     error = rejected(
@@ -354,7 +354,7 @@ ID_BORN_2099 = "110105209901010010"
 
 
 def _valid_id(first17: str) -> str:
-    from archivist.identity import id_check_character
+    from archivist.rules.identity import id_check_character
 
     return first17 + id_check_character(first17)
 
@@ -539,7 +539,7 @@ def test_unknown_business_type_names_the_closest(intact: Archive, tmp_path: Path
 def test_edits_pass_the_same_checks(archive: Archive, tmp_path: Path) -> None:
     import datetime as dt
 
-    from archivist.items import edit, renumber, show
+    from archivist.arrangement.items import edit, renumber, show
 
     number = capture_from_manifest(archive, write_manifest(tmp_path / "in")).number
     cases: list[tuple[dict[str, Any], str]] = [
@@ -773,7 +773,7 @@ def raw_library_files(folder: Path) -> dict[str, tuple[str, str]]:
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_library_words_stay_in_the_details(tmp_path: Path, lang: str) -> None:
     from archivist.errors import FileRejected
-    from archivist.media import inspect_file
+    from archivist.formats.media import inspect_file
 
     for name, (code, raw) in raw_library_files(tmp_path / "in").items():
         with pytest.raises(FileRejected) as info:
@@ -820,7 +820,7 @@ def test_cli_refusal_names_the_file_and_keeps_the_library_words_in_json(
 
 
 def test_register_refusals_name_the_register_not_its_option(archive: Archive) -> None:
-    from archivist.registers import Selection, generate
+    from archivist.registers.forms import Selection, generate
 
     out = archive.root.parent / "目录.docx"
     with pytest.raises(ArchivistError) as empty:
@@ -841,7 +841,7 @@ REASONS_OF_OUR_OWN = {
     "check.order_overridden",  # the same
     "verify.audit_broken",  # rendered from audit.* entries of this catalogue
     "verify.audit_missing",  # "<number> capture"
-    "id_number.invalid",  # bilingual reasons written in archivist/identity.py
+    "id_number.invalid",  # bilingual reasons written in archivist/rules/identity.py
     "unit_code.invalid",
     "entity.invalid",
     "template.invalid",  # numbering.py's own explanations

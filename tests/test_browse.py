@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from archivist import browse
+from archivist.access import browse
 from archivist.archive import Archive
-from archivist.capture import capture_from_manifest
+from archivist.capture.pipeline import capture_from_manifest
 
 from .conftest import ID_LI, write_manifest
 

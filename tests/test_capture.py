@@ -9,8 +9,8 @@ from pathlib import Path
 import pikepdf
 
 from archivist.archive import Archive
-from archivist.capture import capture_from_manifest
-from archivist.items import show
+from archivist.arrangement.items import show
+from archivist.capture.pipeline import capture_from_manifest
 
 from .conftest import (
     make_jpeg,

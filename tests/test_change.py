@@ -9,11 +9,11 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
-from archivist import change as change_module
-from archivist import states
-from archivist.actions import BY_CODE, Action, action_named
 from archivist.archive import Archive
-from archivist.capture import capture_from_manifest
+from archivist.capture.pipeline import capture_from_manifest
+from archivist.changes import states
+from archivist.changes import unit_of_work as change_module
+from archivist.changes.actions import BY_CODE, Action, action_named
 from archivist.db.models import AuditEvent, Item, Setting
 from archivist.errors import InputError
 from archivist.search.service import search

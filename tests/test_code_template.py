@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from archivist.archive import Archive
-from archivist.capture import capture_from_manifest
-from archivist.numbering import (
+from archivist.capture.pipeline import capture_from_manifest
+from archivist.rules.numbering import (
     SAMPLE_PARTS,
     TemplateError,
     newest_code_parts,

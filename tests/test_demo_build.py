@@ -6,9 +6,9 @@ import json
 from pathlib import Path
 
 from archivist.archive import Archive
-from archivist.check import check
+from archivist.arrangement.check import check
 from archivist.demo.build import build_demo
-from archivist.verify import verify
+from archivist.integrity.verify import verify
 
 from .conftest import run_cli
 

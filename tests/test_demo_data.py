@@ -12,17 +12,17 @@ from typing import Any
 import pikepdf
 import pytest
 
+from archivist.capture.manifest import read_manifest
 from archivist.demo import SCENARIOS, generate_batch, generate_item
 from archivist.demo.people import PeopleFactory, luhn_check_digit
 from archivist.demo.scenarios import completion_day
 from archivist.demo.wording import amount_in_words
 from archivist.errors import ArchiveError
-from archivist.fonts import FONT_ENV_VAR, find_cjk_font, font_faces
-from archivist.identity import normalise_id_number, normalise_unit_code
-from archivist.images import inspect_image
-from archivist.manifest import read_manifest
+from archivist.formats.fonts import FONT_ENV_VAR, find_cjk_font, font_faces
+from archivist.formats.images import inspect_image
 from archivist.messages import CATALOG
 from archivist.resources import resource
+from archivist.rules.identity import normalise_id_number, normalise_unit_code
 
 MANIFEST_KEYS = {
     "class",

@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 
 from archivist.archive import Archive
-from archivist.capture import capture_from_manifest
+from archivist.arrangement.items import edit, renumber, show
+from archivist.capture.pipeline import capture_from_manifest
 from archivist.errors import InputError
-from archivist.items import edit, renumber, show
-from archivist.verify import verify
+from archivist.integrity.verify import verify
 
 from .conftest import run_cli, stored_files, write_manifest
 
@@ -96,7 +96,7 @@ def _hand_over(archive: Archive, number: str) -> str:
     """File the item's year into a volume and mark it handed over; its code."""
     from sqlalchemy import select
 
-    from archivist import volumes
+    from archivist.arrangement import volumes
     from archivist.db.models import Volume
 
     [made] = volumes.build(archive, 2023, "SY", "year")
@@ -110,29 +110,31 @@ def _hand_over(archive: Archive, number: str) -> str:
 def test_show_says_where_the_item_is_and_whether_it_may_change(
     archive: Archive, tmp_path: Path
 ) -> None:
-    from archivist import custody, volumes
+    from archivist.access.item_detail import item_detail
+    from archivist.arrangement import volumes
+    from archivist.custody import storeroom
 
     number = capture_from_manifest(archive, write_manifest(tmp_path / "in")).number
-    view = show(archive, number)
+    view = item_detail(archive, number)
     assert view["where"]["volume"] is None and view["where"]["status"] == "unboxed"
     assert view["handover"] is None
     assert view["change"] == {"allowed": True, "code": None, "reason": None}
     [made] = volumes.build(archive, 2023, "SY", "year")
-    place = custody.add_location(archive, "1", 2, 3, 4).code
-    box = custody.create_box(archive, year=2023, class_code="SY", retention="D10", kind="volumes")
-    custody.put(archive, box.code, volumes=[made.code], reason="装盒")
-    custody.shelve(archive, box.code, place, reason="上架")
-    view = show(archive, number)
+    place = storeroom.add_location(archive, "1", 2, 3, 4).code
+    box = storeroom.create_box(archive, year=2023, class_code="SY", retention="D10", kind="volumes")
+    storeroom.put(archive, box.code, volumes=[made.code], reason="装盒")
+    storeroom.shelve(archive, box.code, place, reason="上架")
+    view = item_detail(archive, number)
     assert view["where"]["volume"] == made.code and view["where"]["box"] == box.code
     assert view["where"]["location"] == place and view["where"]["status"] == "shelved"
     assert view["where"] == {
-        k: v for k, v in custody.where(archive, number).to_json().items() if k in view["where"]
+        k: v for k, v in storeroom.where(archive, number).to_json().items() if k in view["where"]
     }
     assert view["change"]["allowed"] is True
 
 
 def test_a_handed_over_item_says_why_it_may_not_change(archive: Archive, tmp_path: Path) -> None:
-    from archivist.items import may_change
+    from archivist.arrangement.items import may_change
 
     number = capture_from_manifest(archive, write_manifest(tmp_path / "in")).number
     code = _hand_over(archive, number)
@@ -141,7 +143,7 @@ def test_a_handed_over_item_says_why_it_may_not_change(archive: Archive, tmp_pat
     assert view["change"]["code"] == "volume.handed_over"
     assert code in view["change"]["reason"] and "已移交" in view["change"]["reason"]
     with archive.db.reading() as session:
-        from archivist.items import load_item
+        from archivist.arrangement.items import load_item
 
         assert may_change(session, load_item(session, number)) == view["change"]
 
@@ -149,7 +151,7 @@ def test_a_handed_over_item_says_why_it_may_not_change(archive: Archive, tmp_pat
 def test_correct_the_name_and_id_number_of_the_items_person(
     archive: Archive, tmp_path: Path
 ) -> None:
-    from archivist.items import correct_entity
+    from archivist.arrangement.items import correct_entity
     from archivist.search.service import search
 
     number = capture_from_manifest(archive, write_manifest(tmp_path / "in")).number
@@ -175,7 +177,7 @@ def test_correct_the_name_and_id_number_of_the_items_person(
 def test_correcting_an_entity_checks_digits_reason_and_custody(
     archive: Archive, tmp_path: Path
 ) -> None:
-    from archivist.items import correct_entity
+    from archivist.arrangement.items import correct_entity
 
     number = capture_from_manifest(archive, write_manifest(tmp_path / "in")).number
 
@@ -197,8 +199,8 @@ def test_correcting_an_entity_checks_digits_reason_and_custody(
 
 
 def test_correct_a_units_credit_code(archive: Archive, tmp_path: Path) -> None:
-    from archivist.identity import uscc_check_character
-    from archivist.items import correct_entity
+    from archivist.arrangement.items import correct_entity
+    from archivist.rules.identity import uscc_check_character
 
     unit = {"kind": "unit", "name": "某某公司", "unit_code": "91350100M000100Y43"}
     manifest = write_manifest(tmp_path / "u", entity=unit, title="某某公司参保登记")

@@ -4,7 +4,7 @@ import datetime as dt
 
 import pytest
 
-from archivist.filestore import item_folder, material_filename, safe_component
+from archivist.storage.filestore import item_folder, material_filename, safe_component
 
 
 @pytest.mark.parametrize(

@@ -10,9 +10,10 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from archivist import handover, registers, volumes
 from archivist.archive import Archive
-from archivist.capture import capture_from_manifest
+from archivist.arrangement import volumes
+from archivist.capture.pipeline import capture_from_manifest
+from archivist.changes.states import HandoverResult, HandoverState, VolumeState
 from archivist.db.models import (
     AuditEvent,
     HandoverVolume,
@@ -23,8 +24,9 @@ from archivist.db.models import (
     VolumeRegister,
 )
 from archivist.errors import InputError, NotFound
-from archivist.handover import Reason
-from archivist.states import HandoverResult, HandoverState, VolumeState
+from archivist.handover import handovers
+from archivist.handover.handovers import Reason
+from archivist.registers import forms
 
 from .conftest import run_cli, write_manifest
 
@@ -40,8 +42,8 @@ def capture(archive: Archive, tmp_path: Path, name: str, day: str, kind: dict[st
 
 def generate_registers(archive: Archive, code: str) -> None:
     """What the register module records after writing a volume's contents list and cover."""
-    for kind in handover.REQUIRED_REGISTERS:
-        registers.record_generated(archive, code, kind)
+    for kind in handovers.REQUIRED_REGISTERS:
+        forms.record_generated(archive, code, kind)
 
 
 @pytest.fixture
@@ -57,13 +59,13 @@ def vols(archive: Archive, tmp_path: Path) -> dict[str, str]:
 
 
 def new_batch(archive: Archive, *codes: str) -> str:
-    made = handover.create(archive, "工伤保险科", "王五", on_date=DAY)
+    made = handovers.create(archive, "工伤保险科", "王五", on_date=DAY)
     if codes:
-        handover.add_volumes(archive, made.number, codes)
+        handovers.add_volumes(archive, made.number, codes)
     return made.number
 
 
-def reason_codes(view: handover.CheckReport, code: str) -> list[str]:
+def reason_codes(view: handovers.CheckReport, code: str) -> list[str]:
     [volume] = [v for v in view.volumes if v.code == code]
     return [r.code for r in volume.reasons]
 
@@ -83,27 +85,27 @@ def test_clean_volumes_pass_and_the_signed_record_freezes_them(
     number = new_batch(archive, vols["gs"], vols["sy"])
     assert number == "JJ-2026-001"
     # registers not generated yet: both named, nothing else wrong
-    first = handover.check(archive, number)
-    assert isinstance(first, handover.CheckReport) and not first.ok
+    first = handovers.check(archive, number)
+    assert isinstance(first, handovers.CheckReport) and not first.ok
     assert reason_codes(first, vols["gs"]) == [
         "handover.register_missing",
         "handover.register_missing",
     ]
     assert "未生成卷内文件目录" in first.volumes[0].messages
     with pytest.raises(InputError) as info:
-        handover.sign(archive, number, "赵六", on_date=DAY)
+        handovers.sign(archive, number, "赵六", on_date=DAY)
     assert info.value.code == "handover.not_passed"
 
     generate_registers(archive, vols["gs"])
     generate_registers(archive, vols["sy"])
-    passed = handover.check(archive, number)
+    passed = handovers.check(archive, number)
     assert passed.ok and passed.passed == 2 and passed.failed == 0
     assert {v.result for v in passed.volumes} == {HandoverResult.PASS}
 
     with pytest.raises(InputError) as info:
-        handover.sign(archive, number, "王五", on_date=DAY)  # same person on both sides
+        handovers.sign(archive, number, "王五", on_date=DAY)  # same person on both sides
     assert info.value.code == "handover.same_person"
-    signed = handover.sign(archive, number, "赵六", on_date=DAY)
+    signed = handovers.sign(archive, number, "赵六", on_date=DAY)
     assert signed.status == HandoverState.SIGNED == "signed"
     assert signed.fields == {
         "number": "JJ-2026-001",
@@ -119,7 +121,7 @@ def test_clean_volumes_pass_and_the_signed_record_freezes_them(
     }
     assert signed.columns == ("序号", "档号", "案卷题名", "件数", "页数", "质量检查结果", "备注")
     gs_view = volumes.show(archive, vols["gs"])
-    assert handover.row_cells(signed.rows[0]) == [
+    assert handovers.row_cells(signed.rows[0]) == [
         1,
         vols["gs"],
         gs_view.title,
@@ -136,12 +138,12 @@ def test_clean_volumes_pass_and_the_signed_record_freezes_them(
         volumes.set_title(archive, vols["gs"], "新题名", "更正")
     assert info.value.code == "volume.handed_over"
     with pytest.raises(InputError) as info:
-        handover.check(archive, number)
+        handovers.check(archive, number)
     assert info.value.code == "handover.signed"
     second = new_batch(archive)
     assert second == "JJ-2026-002"
     with pytest.raises(InputError) as info:
-        handover.add_volumes(archive, second, [vols["sy"]])
+        handovers.add_volumes(archive, second, [vols["sy"]])
     assert info.value.code == "handover.volume_handed_over"
 
     actions = [e.action for e in events(archive, f"handover:{number}")]
@@ -162,10 +164,10 @@ def test_one_event_per_action_with_the_complete_after_state(
     generate_registers(archive, vols["gs"])
     generate_registers(archive, vols["sy"])
     number = new_batch(archive, vols["gs"], vols["sy"])
-    assert handover.check(archive, number).ok
+    assert handovers.check(archive, number).ok
     with archive.db.reading() as session:
         last = session.scalar(select(AuditEvent.seq).order_by(AuditEvent.seq.desc()).limit(1))
-    handover.sign(archive, number, "赵六", on_date=DAY)
+    handovers.sign(archive, number, "赵六", on_date=DAY)
     with archive.db.reading() as session:
         written = list(session.scalars(select(AuditEvent).where(AuditEvent.seq > (last or 0))))
     assert [(e.action, e.target) for e in written] == [("handover.sign", f"handover:{number}")]
@@ -208,15 +210,15 @@ def test_missing_and_changed_files_fail_the_check(archive: Archive, vols: dict[s
         stored.write(b"tampered")
     (archive.root / missing[0]).unlink()
     number = new_batch(archive, vols["gs"])
-    view = handover.check(archive, number)
+    view = handovers.check(archive, number)
     reasons = view.volumes[0].reasons
     assert Reason("verify.changed", {"file": changed[0], "item": changed[1]}) in reasons
     assert Reason("verify.missing", {"file": missing[0], "item": missing[1]}) in reasons
     assert f"{missing[1]}：文件缺失：{missing[0]}" in view.volumes[0].messages
-    row = handover.show(archive, number).rows[0]
+    row = handovers.show(archive, number).rows[0]
     assert row.check.startswith("不合格：") and "文件缺失" in row.check
     assert Reason("verify.missing", {"file": missing[0], "item": missing[1]}) in row.reasons
-    english = handover.show(archive, number, lang="en").rows[0].check
+    english = handovers.show(archive, number, lang="en").rows[0].check
     assert english.startswith("Failed: ") and "File missing" in english
     assert Reason("verify.missing", {"file": "x", "item": "1"}).text("en") == "1: File missing: x"
 
@@ -234,7 +236,7 @@ def test_page_numbers_and_sequence_must_run_without_gaps(
         first.last_page = 5  # an edit outside the system's procedures
     generate_registers(archive, vols["gs"])
     number = new_batch(archive, vols["gs"])
-    view = handover.check(archive, number)
+    view = handovers.check(archive, number)
     assert reason_codes(view, vols["gs"]) == [
         "handover.item_pages_mismatch",
         "handover.page_gap",
@@ -249,7 +251,7 @@ def test_page_numbers_and_sequence_must_run_without_gaps(
         )
         assert entry is not None
         entry.seq = 3
-    view = handover.check(archive, number)
+    view = handovers.check(archive, number)
     assert reason_codes(view, vols["gs"])[0] == "handover.seq_gap"
     assert view.volumes[0].reasons[0].params == {"expected": "1-2", "actual": "1,3"}
     # the edit came after the registers: whatever made it, they are out of date now
@@ -265,7 +267,7 @@ def test_registers_generated_before_a_later_change_are_stale(
     generate_registers(archive, vols["sy"])
     volumes.set_title(archive, vols["sy"], "2023年失业保险金申领", "规范题名")
     number = new_batch(archive, vols["sy"])
-    view = handover.check(archive, number)
+    view = handovers.check(archive, number)
     assert reason_codes(view, vols["sy"]) == [
         "handover.register_stale",
         "handover.register_stale",
@@ -275,7 +277,7 @@ def test_registers_generated_before_a_later_change_are_stale(
     item = volumes.show(archive, vols["sy"]).entries[0].number
     volumes.remove_items(archive, vols["sy"], [item], "误组")
     generate_registers(archive, vols["sy"])
-    assert reason_codes(handover.check(archive, number), vols["sy"]) == ["handover.no_items"]
+    assert reason_codes(handovers.check(archive, number), vols["sy"]) == ["handover.no_items"]
 
 
 def test_registers_generated_are_rows_with_the_volume_revision(
@@ -291,8 +293,8 @@ def test_registers_generated_are_rows_with_the_volume_revision(
 
     start = revision()
     assert start > 0  # built: its entries were added
-    registers.generate(
-        archive, "volume-contents", tmp_path / "c.docx", registers.Selection(volume=vols["sy"])
+    forms.generate(
+        archive, "volume-contents", tmp_path / "c.docx", forms.Selection(volume=vols["sy"])
     )
     with archive.db.reading() as session:
         [row] = session.scalars(select(VolumeRegister)).all()
@@ -300,10 +302,10 @@ def test_registers_generated_are_rows_with_the_volume_revision(
     assert revision() == start
     volumes.set_title(archive, vols["sy"], "2023年失业保险金申领", "规范题名")
     assert revision() == start + 1
-    from archivist import custody
+    from archivist.custody import storeroom
 
-    box = custody.create_box(archive, year=2023, class_code="SY", retention="D10", kind="volumes")
-    custody.put(archive, box.code, volumes=[vols["sy"]], reason="装盒")
+    box = storeroom.create_box(archive, year=2023, class_code="SY", retention="D10", kind="volumes")
+    storeroom.put(archive, box.code, volumes=[vols["sy"]], reason="装盒")
     assert revision() == start + 1  # boxing is no change of the volume's contents
     with archive.db.writing() as session:  # a material's row changed, however
         material = session.scalars(
@@ -326,12 +328,12 @@ def test_an_item_moved_out_makes_the_registers_of_the_volume_it_left_stale(
     may, june = (v.code for v in volumes.build(archive, 2023, "SY", "month"))
     generate_registers(archive, may)
     number = new_batch(archive, may)
-    assert handover.check(archive, number).ok
+    assert handovers.check(archive, number).ok
     volumes.move_items(archive, [later], june, "并入六月卷")  # May keeps its first item
     with pytest.raises(InputError) as info:
-        handover.sign(archive, number, "赵六")
+        handovers.sign(archive, number, "赵六")
     assert info.value.code == "handover.changed_since_check"
-    assert reason_codes(handover.check(archive, number), may) == [
+    assert reason_codes(handovers.check(archive, number), may) == [
         "handover.register_stale",
         "handover.register_stale",
     ]
@@ -342,19 +344,19 @@ def test_a_change_named_neither_volume_nor_item_still_needs_a_new_check(
 ) -> None:
     """Correcting the person named on the items' rosters changes the volume's items: the
     check made before no longer holds, although the audit calls it `entity.correct`."""
-    from archivist.items import correct_entity
+    from archivist.arrangement.items import correct_entity
 
     generate_registers(archive, vols["sy"])
     number = new_batch(archive, vols["sy"])
-    assert handover.check(archive, number).ok
+    assert handovers.check(archive, number).ok
     item = volumes.show(archive, vols["sy"]).entries[0].number
     correct_entity(archive, item, name="张叁", reason="姓名录错")
     with pytest.raises(InputError) as info:
-        handover.sign(archive, number, "赵六")
+        handovers.sign(archive, number, "赵六")
     assert info.value.code == "handover.changed_since_check"
     generate_registers(archive, vols["sy"])
-    assert handover.check(archive, number).ok
-    assert handover.sign(archive, number, "赵六").status == HandoverState.SIGNED
+    assert handovers.check(archive, number).ok
+    assert handovers.sign(archive, number, "赵六").status == HandoverState.SIGNED
 
 
 def test_failed_volumes_go_back_are_fixed_and_handed_over_later(
@@ -363,23 +365,23 @@ def test_failed_volumes_go_back_are_fixed_and_handed_over_later(
     generate_registers(archive, vols["sy"])  # the GS volume's registers are missing
     number = new_batch(archive, vols["gs"], vols["sy"])
     with pytest.raises(InputError) as info:
-        handover.sign(archive, number, "赵六")
+        handovers.sign(archive, number, "赵六")
     assert info.value.code == "handover.unchecked"
     with pytest.raises(InputError) as info:
-        handover.return_failed(archive, number, "缺登记表")
+        handovers.return_failed(archive, number, "缺登记表")
     assert info.value.code == "handover.nothing_to_return"  # nothing checked yet
-    handover.check(archive, number)
+    handovers.check(archive, number)
     with pytest.raises(InputError) as info:
-        handover.return_failed(archive, number, "退回", [vols["sy"]])
+        handovers.return_failed(archive, number, "退回", [vols["sy"]])
     assert info.value.code == "handover.not_failed"
     with pytest.raises(InputError) as info:
-        handover.return_failed(archive, number, "  ")
+        handovers.return_failed(archive, number, "  ")
     assert info.value.code == "reason.required"
 
-    back = handover.return_failed(archive, number, "未生成卷内文件目录和案卷封面")
+    back = handovers.return_failed(archive, number, "未生成卷内文件目录和案卷封面")
     assert [r.code for r in back.returned] == [vols["gs"]]
     assert volumes.show(archive, vols["gs"]).status == "returned"
-    view = handover.show(archive, number)
+    view = handovers.show(archive, number)
     assert [r.code for r in view.rows] == [vols["sy"]]
     assert view.rows[0].seq == 1
     assert (view.totals.volumes, view.totals.items, view.totals.pages) == (1, 1, 4)
@@ -392,7 +394,7 @@ def test_failed_volumes_go_back_are_fixed_and_handed_over_later(
         "handover.register_missing"
     ] * 2
 
-    handover.sign(archive, number, "赵六", on_date=DAY)
+    handovers.sign(archive, number, "赵六", on_date=DAY)
     assert volumes.show(archive, vols["sy"]).status == "handed_over"
     assert volumes.show(archive, vols["gs"]).status == "returned"
 
@@ -403,51 +405,51 @@ def test_failed_volumes_go_back_are_fixed_and_handed_over_later(
     with archive.db.reading() as session:
         volume_id = session.scalar(select(Volume.id).where(Volume.code == vols["gs"]))
         assert volume_id is not None
-        batch = handover.volume_batch(session, volume_id)
+        batch = handovers.volume_batch(session, volume_id)
     assert batch is not None and (batch.batch, batch.batch_status) == (again, "draft")
     other = new_batch(archive)
     with pytest.raises(InputError) as info:
-        handover.add_volumes(archive, other, [vols["gs"]])
+        handovers.add_volumes(archive, other, [vols["gs"]])
     assert info.value.code == "handover.volume_in_batch"
-    assert handover.check(archive, again).ok
-    handover.sign(archive, again, "赵六", on_date=DAY)
+    assert handovers.check(archive, again).ok
+    handovers.sign(archive, again, "赵六", on_date=DAY)
     assert volumes.show(archive, vols["gs"]).status == "handed_over"
-    listed = {b.number: b for b in handover.list_batches(archive)}
+    listed = {b.number: b for b in handovers.list_batches(archive)}
     assert listed[number].returned == 1 and listed[number].volumes == 1
     assert listed[again].status == "signed" and listed[other].status == "draft"
-    assert [b.number for b in handover.list_batches(archive, HandoverState.DRAFT)] == [other]
+    assert [b.number for b in handovers.list_batches(archive, HandoverState.DRAFT)] == [other]
 
 
 def test_a_change_after_the_check_needs_a_new_check(archive: Archive, vols: dict[str, str]) -> None:
     generate_registers(archive, vols["sy"])
     number = new_batch(archive, vols["sy"])
-    assert handover.check(archive, number).ok
+    assert handovers.check(archive, number).ok
     volumes.set_title(archive, vols["sy"], "2023年失业保险金申领", "规范题名")
     with pytest.raises(InputError) as info:
-        handover.sign(archive, number, "赵六")
+        handovers.sign(archive, number, "赵六")
     assert info.value.code == "handover.changed_since_check"
     generate_registers(archive, vols["sy"])
-    assert handover.check(archive, number).ok
+    assert handovers.check(archive, number).ok
     with archive.db.reading() as session:
         entry = session.scalars(select(HandoverVolume)).one()
         volume = session.get(Volume, entry.volume_id)
         assert volume is not None and entry.checked_revision == volume.revision
-    assert handover.sign(archive, number, "赵六").status == "signed"
+    assert handovers.sign(archive, number, "赵六").status == "signed"
 
 
 def test_batch_numbers_and_departments(archive: Archive) -> None:
     archive.set_setting("archive_department", "综合档案室", "本中心的档案部门")
-    first = handover.create(archive, "养老保险科", "王五", on_date=dt.date(2025, 12, 30))
-    second = handover.create(archive, "养老保险科", "王五", "档案馆", on_date=DAY)
+    first = handovers.create(archive, "养老保险科", "王五", on_date=dt.date(2025, 12, 30))
+    second = handovers.create(archive, "养老保险科", "王五", "档案馆", on_date=DAY)
     assert (first.number, first.to_department) == ("JJ-2025-001", "综合档案室")
     assert (second.number, second.to_department) == ("JJ-2026-001", "档案馆")
     with pytest.raises(InputError) as info:
-        handover.create(archive, " ", "王五")
+        handovers.create(archive, " ", "王五")
     assert info.value.code == "handover.department_required"
     with pytest.raises(NotFound):
-        handover.show(archive, "JJ-2026-009")
+        handovers.show(archive, "JJ-2026-009")
     with pytest.raises(InputError) as info:
-        handover.check(archive, "JJ-2026-001")
+        handovers.check(archive, "JJ-2026-001")
     assert info.value.code == "handover.empty"
 
 
@@ -519,13 +521,13 @@ def test_the_handover_rules_read_rows_not_the_audit_trail() -> None:
     import ast
     import inspect
 
-    tree = ast.parse(inspect.getsource(handover))
+    tree = ast.parse(inspect.getsource(handovers))
     names = {n.id for n in ast.walk(tree) if isinstance(n, ast.Name)}
     attributes = {n.attr for n in ast.walk(tree) if isinstance(n, ast.Attribute)}
     strings = {
         n.value for n in ast.walk(tree) if isinstance(n, ast.Constant) and isinstance(n.value, str)
     }
-    from archivist.actions import BY_CODE
+    from archivist.changes.actions import BY_CODE
 
     assert "AuditEvent" not in names and "history" not in attributes
     assert not strings & set(BY_CODE)  # no action named by its code

@@ -6,9 +6,9 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from archivist import browse
+from archivist.access import browse
 from archivist.archive import Archive
-from archivist.hotfolder import REASON_FILE, DropWatch, HotFolder, process_drop
+from archivist.capture.hotfolder import REASON_FILE, DropWatch, HotFolder, process_drop
 
 from .conftest import write_manifest
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 import pytest
 
 from archivist.errors import InputError
-from archivist.identity import (
+from archivist.rules.identity import (
     id_check_character,
     mask_id_number,
     normalise_id_number,

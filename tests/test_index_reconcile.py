@@ -21,6 +21,7 @@ from archivist.archive import Archive
 from archivist.db.engine import GENERATION_KEY, PENDING_KEY
 from archivist.db.models import Setting
 from archivist.faults import CRASH_EXIT_CODE
+from archivist.integrity.verify import verify
 from archivist.search.service import (
     GENERATION_FILE,
     _index,
@@ -28,7 +29,6 @@ from archivist.search.service import (
     read_generation,
     search,
 )
-from archivist.verify import verify
 
 from .conftest import ROOT, run_cli, run_cli_process, write_manifest
 
@@ -71,7 +71,7 @@ def capture_cli(archive_dir: Path, path: Path, crash: str | None = None) -> str:
 KILLED_BEFORE_INDEXING = """
 import os, sys
 from pathlib import Path
-import archivist.capture as capture
+import archivist.capture.pipeline as capture
 import archivist.search.service as service
 from archivist.archive import Archive
 
@@ -233,7 +233,7 @@ def test_a_burst_too_long_to_list_is_reconciled_by_comparing(
 ) -> None:
     """Past its limits the note keeps only "compare everything"; opening still finds
     every item the index lacks."""
-    from archivist.capture import capture_from_manifest
+    from archivist.capture.pipeline import capture_from_manifest
     from archivist.db import engine
 
     monkeypatch.setattr(engine, "PENDING_ENTRIES", 1)

@@ -13,7 +13,7 @@ from platformdirs import user_data_dir
 
 from archivist import __version__, logs
 from archivist.archive import Archive
-from archivist.capture import capture_from_manifest
+from archivist.capture.pipeline import capture_from_manifest
 from archivist.cli import main as cli_main
 from archivist.search.service import STALE_MARK, index_folder, refresh_items, search
 

@@ -9,7 +9,7 @@ import pytest
 from alembic import command
 
 from archivist.archive import Archive
-from archivist.capture import capture_from_manifest
+from archivist.capture.pipeline import capture_from_manifest
 from archivist.db import migrate
 from archivist.errors import ArchiveError, InputError
 
@@ -67,7 +67,9 @@ def test_registers_and_checks_before_0007_are_taken_from_the_audit_trail(
     changes since; 0007 turns that history into rows once: a register generated before a
     later change is stale, one generated after is not, and a batch checked before a
     change must be checked again."""
-    from archivist import handover, registers, volumes
+    from archivist.arrangement import volumes
+    from archivist.handover import handovers
+    from archivist.registers import forms
 
     codes = {}
     for year in (2022, 2023, 2024):
@@ -76,17 +78,17 @@ def test_registers_and_checks_before_0007_are_taken_from_the_audit_trail(
         [made] = volumes.build(archive, year, "SY", "year")
         codes[year] = made.code
     # 2023: the contents list generated before the title changed, the cover after
-    registers.record_generated(archive, codes[2023], "volume-contents")
+    forms.record_generated(archive, codes[2023], "volume-contents")
     volumes.set_title(archive, codes[2023], "2023年失业保险金申领", "规范题名")
-    registers.record_generated(archive, codes[2023], "volume-cover")
+    forms.record_generated(archive, codes[2023], "volume-cover")
     # 2024 checked and left alone; 2022 checked, then changed
     batches = {}
     for year in (2022, 2024):
-        for kind in handover.REQUIRED_REGISTERS:
-            registers.record_generated(archive, codes[year], kind)
-        batches[year] = handover.create(archive, "失业保险科", "王五").number
-        handover.add_volumes(archive, batches[year], [codes[year]])
-        assert handover.check(archive, batches[year]).ok
+        for kind in handovers.REQUIRED_REGISTERS:
+            forms.record_generated(archive, codes[year], kind)
+        batches[year] = handovers.create(archive, "失业保险科", "王五").number
+        handovers.add_volumes(archive, batches[year], [codes[year]])
+        assert handovers.check(archive, batches[year]).ok
     volumes.set_title(archive, codes[2022], "2022年失业保险金申领", "规范题名")
 
     config = migrate._config(archive.db)
@@ -97,15 +99,15 @@ def test_registers_and_checks_before_0007_are_taken_from_the_audit_trail(
     reopened = Archive.open(archive.root)
     try:
         assert migrate.current_revision(reopened.db) == migrate.head_revision()
-        third = handover.create(reopened, "失业保险科", "王五").number
-        handover.add_volumes(reopened, third, [codes[2023]])
-        [volume] = handover.check(reopened, third).volumes
+        third = handovers.create(reopened, "失业保险科", "王五").number
+        handovers.add_volumes(reopened, third, [codes[2023]])
+        [volume] = handovers.check(reopened, third).volumes
         assert [(r.code, r.params["kind"]) for r in volume.reasons] == [
             ("handover.register_stale", "volume-contents")
         ]
         with pytest.raises(InputError) as info:
-            handover.sign(reopened, batches[2022], "赵六")
+            handovers.sign(reopened, batches[2022], "赵六")
         assert info.value.code == "handover.changed_since_check"
-        assert handover.sign(reopened, batches[2024], "赵六").status == "signed"
+        assert handovers.sign(reopened, batches[2024], "赵六").status == "signed"
     finally:
         reopened.close()

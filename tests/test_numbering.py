@@ -11,11 +11,11 @@ from pathlib import Path
 import pytest
 
 from archivist.archive import Archive
-from archivist.capture import capture_from_manifest
+from archivist.arrangement.items import ItemFilter, list_items
+from archivist.capture.pipeline import capture_from_manifest
 from archivist.errors import InputError
-from archivist.items import ItemFilter, list_items
-from archivist.numbering import CodeParts, archival_code, item_number, validate_template
-from archivist.verify import verify
+from archivist.integrity.verify import verify
+from archivist.rules.numbering import CodeParts, archival_code, item_number, validate_template
 
 from .conftest import ROOT, run_cli, write_manifest
 
@@ -70,7 +70,7 @@ CAPTURE_MANY = """
 import sys
 from pathlib import Path
 from archivist.archive import Archive
-from archivist.capture import capture_from_manifest
+from archivist.capture.pipeline import capture_from_manifest
 archive = Archive.open(Path(sys.argv[1]))
 for manifest in sys.argv[2:]:
     print(capture_from_manifest(archive, Path(manifest)).number, flush=True)

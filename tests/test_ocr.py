@@ -17,7 +17,7 @@ import pytest
 from PIL import Image
 
 from archivist.archive import Archive
-from archivist.capture import capture_from_manifest
+from archivist.capture.pipeline import capture_from_manifest
 from archivist.db.models import OcrJob, PageText
 from archivist.errors import ArchiveError
 from archivist.ocr.engine import TesseractEngine, find_tesseract
@@ -101,7 +101,7 @@ def test_unusual_image_modes_are_read(
 
 
 def test_readable_pages_are_not_copied_and_others_get_a_fast_work_copy(tmp_path: Path) -> None:
-    from archivist import images
+    from archivist.formats import images
 
     grey_png = render_text_page(tmp_path / "grey.png")
     work = tmp_path / "work"
@@ -225,13 +225,13 @@ def test_tesseract_crashing_or_hanging_fails_the_page(
     assert code in codes
     assert queue_status(archive)["pages_done"] == 3
     # The archive itself is untouched and consistent.
-    from archivist.verify import verify
+    from archivist.integrity.verify import verify
 
     assert verify(archive).ok
 
 
 def test_one_runner_at_a_time(archive: Archive) -> None:
-    from archivist.filestore import OperationLock
+    from archivist.storage.filestore import OperationLock
 
     lock = OperationLock(archive.layout.work / "ocr-runner.lock")
     assert lock.acquire(blocking=False)
@@ -264,8 +264,8 @@ def test_text_layer_of_an_electronic_pdf_is_used(tmp_path: Path) -> None:
 def test_scanned_materials_get_a_searchable_copy(archive: Archive, tmp_path: Path) -> None:
     import hashlib
 
-    from archivist.items import show
-    from archivist.render import page_text
+    from archivist.arrangement.items import show
+    from archivist.formats.render import page_text
 
     number = capture_from_manifest(archive, ocr_manifest(tmp_path / "in")).number
     run_queue(archive, workers=2)

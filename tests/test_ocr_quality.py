@@ -13,10 +13,10 @@ from pathlib import Path
 
 import pytest
 
-from archivist import images
 from archivist.demo import ocr_corpus
 from archivist.demo.ocr_corpus import CorpusPage, Degradation
 from archivist.errors import ArchiveError
+from archivist.formats import images
 from archivist.ocr.engine import OcrLine, TesseractEngine
 from archivist.ocr.pages import (
     EngineSettings,

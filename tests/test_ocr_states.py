@@ -1,4 +1,4 @@
-"""The OCR queue's states are the enums of archivist.states, and its own writes (and
+"""The OCR queue's states are the enums of archivist.changes.states, and its own writes (and
 the search service's note pruning) go through one named derived-write helper each."""
 
 from __future__ import annotations
@@ -7,9 +7,9 @@ import ast
 from pathlib import Path
 
 from archivist.archive import Archive
+from archivist.changes.states import OcrJobState
 from archivist.db.models import OcrJob
 from archivist.ocr.queue import _plan, _reset_stale, retry_failed
-from archivist.states import OcrJobState
 
 from .conftest import ROOT, write_manifest
 
@@ -61,7 +61,7 @@ def test_the_queue_names_no_bare_state() -> None:
 
 
 def test_a_job_moves_through_its_states(archive: Archive, tmp_path: Path) -> None:
-    from archivist.capture import capture_from_manifest
+    from archivist.capture.pipeline import capture_from_manifest
 
     capture_from_manifest(archive, write_manifest(tmp_path / "drop"))
     with archive.db.reading() as session:

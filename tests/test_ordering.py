@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from archivist.ordering import OrderInput, arrange, explain
+from archivist.rules.ordering import OrderInput, arrange, explain
 
 
 def titles(inputs: list[OrderInput]) -> list[str]:

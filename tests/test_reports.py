@@ -1,7 +1,7 @@
 """Printed registers: every layout written with realistic data and read back.
 
 The expected columns and fields below are copied from `shared/spec/registers.md` by
-hand, independently of `archivist.reports.layouts`, so a layout that drifts from the
+hand, independently of `archivist.registers.layouts`, so a layout that drifts from the
 spec fails here.
 """
 
@@ -22,11 +22,17 @@ from docx.oxml.ns import qn
 from docx.table import Table
 from PIL import Image
 
-import archivist.filestore as filestore
-from archivist.barcode import PATTERNS, QUIET_ZONE, check_value, encode_code128, symbol_values
+import archivist.storage.filestore as filestore
 from archivist.errors import RegisterError
-from archivist.images import barcode_png
-from archivist.reports import LAYOUTS, DocumentData, Style, get_layout, write_docx, write_xlsx
+from archivist.formats.barcode import (
+    PATTERNS,
+    QUIET_ZONE,
+    check_value,
+    encode_code128,
+    symbol_values,
+)
+from archivist.formats.images import barcode_png
+from archivist.registers import LAYOUTS, DocumentData, Style, get_layout, write_docx, write_xlsx
 
 SPEC_COLUMNS = {
     "item-list": ["序号", "档号", "文号", "责任者", "题名", "日期", "密级", "页数", "备注"],
@@ -670,7 +676,7 @@ def test_a_read_only_folder_is_refused() -> None:
         script = (
             "import sys\n"
             "from archivist.errors import RegisterError\n"
-            "from archivist.reports import DocumentData, get_layout, write_docx\n"
+            "from archivist.registers import DocumentData, get_layout, write_docx\n"
             "data = DocumentData(fields={'year': 2023}, rows=[[1, 'A-1', None, '某中心', '题名',"
             " '20230512', None, 3, None]])\n"
             "try:\n"

@@ -6,9 +6,10 @@ import csv
 import json
 from pathlib import Path
 
-from archivist import audit, scheme
 from archivist.archive import Archive
+from archivist.changes import audit
 from archivist.resources import resource
+from archivist.rules import scheme
 
 from .conftest import ROOT, run_cli
 

@@ -12,11 +12,11 @@ import pytest
 from sqlalchemy import select
 
 from archivist.archive import Archive
-from archivist.audit import now_text
-from archivist.capture import capture_from_manifest
+from archivist.arrangement.items import renumber
+from archivist.capture.pipeline import capture_from_manifest
+from archivist.changes.audit import now_text
 from archivist.db.models import Item, Material, PageText
 from archivist.errors import InputError
-from archivist.items import renumber
 from archivist.search.index import ENGINES, VERSION_FILE, Filters, open_index
 from archivist.search.service import index_folder, make_snippet, rebuild, refresh_items, search
 from archivist.search.tokens import tokenize

@@ -17,12 +17,12 @@ import pypdfium2 as pdfium
 import pytest
 from PIL import Image, ImageDraw
 
-from archivist import items, volume_pdf, volumes
 from archivist.archive import Archive
-from archivist.capture import capture_from_manifest
+from archivist.arrangement import items, volume_pdf, volumes
+from archivist.capture.pipeline import capture_from_manifest
 from archivist.errors import ArchiveError, ArchivistError, InputError
+from archivist.formats.pdf import PdfAssembler, ShownSize
 from archivist.ocr.queue import CancelToken
-from archivist.pdf import PdfAssembler, ShownSize
 
 from .conftest import make_tiff, run_cli, stored_files, write_manifest
 

@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from archivist import volumes
 from archivist.archive import Archive
-from archivist.capture import capture_from_manifest
+from archivist.arrangement import volumes
+from archivist.capture.pipeline import capture_from_manifest
 from archivist.db.models import AuditEvent
 from archivist.errors import InputError, NotFound
 
@@ -212,7 +212,7 @@ def test_volume_cli(archive: Archive, filed: dict[str, str]) -> None:
 def test_an_item_in_a_volume_cannot_be_renumbered_out_of_it(
     archive: Archive, filed: dict[str, str]
 ) -> None:
-    from archivist.items import renumber
+    from archivist.arrangement.items import renumber
 
     volumes.build(archive, 2023, "SY", "year")
     with pytest.raises(InputError) as info:
@@ -225,7 +225,7 @@ def test_an_item_in_a_volume_cannot_be_renumbered_out_of_it(
 def test_a_corrected_date_puts_the_item_back_in_time_order(
     archive: Archive, filed: dict[str, str]
 ) -> None:
-    from archivist.items import edit
+    from archivist.arrangement.items import edit
 
     [volume] = volumes.build(archive, 2023, "GS", "year")  # paged: D50
     code = volume.code
@@ -254,8 +254,8 @@ def test_a_corrected_date_puts_the_item_back_in_time_order(
 def test_items_of_a_handed_over_volume_cannot_change(
     archive: Archive, filed: dict[str, str]
 ) -> None:
+    from archivist.arrangement.items import edit
     from archivist.db.models import Volume
-    from archivist.items import edit
 
     volumes.build(archive, 2023, "SY", "year")
     with archive.db.writing() as session:
@@ -270,10 +270,10 @@ def test_items_of_a_handed_over_volume_cannot_change(
 def test_an_item_boxed_on_its_own_is_not_filed_into_a_volume(
     archive: Archive, filed: dict[str, str]
 ) -> None:
-    from archivist import custody
+    from archivist.custody import storeroom
 
-    box = custody.create_box(archive, year=2023, class_code="SY", retention="D10")
-    custody.put(archive, box.code, items=[filed["june"]], reason="按件装盒")
+    box = storeroom.create_box(archive, year=2023, class_code="SY", retention="D10")
+    storeroom.put(archive, box.code, items=[filed["june"]], reason="按件装盒")
     made = volumes.build(archive, 2023, "SY", "year")
     assert made[0].items == 2  # May's two; June's is in its box
     with pytest.raises(InputError) as info:
@@ -284,8 +284,8 @@ def test_an_item_boxed_on_its_own_is_not_filed_into_a_volume(
 def test_an_empty_volume_is_dissolved_and_its_case_number_stays_explained(
     archive: Archive, filed: dict[str, str]
 ) -> None:
-    from archivist import registers
     from archivist.db.models import AuditEvent as Event
+    from archivist.registers import forms
 
     made = volumes.build(archive, 2023, "SY", "month")
     june = made[1].code
@@ -306,8 +306,8 @@ def test_an_empty_volume_is_dissolved_and_its_case_number_stays_explained(
         assert event.reason == "月份卷合并" and event.target == f"volume:{june}"
         assert event.before["status"] == "open" and event.after["status"] == "dissolved"
         # the 案卷目录 keeps the case number with the explanation in 备注
-        doc = registers.volume_list(
-            session, registers.Selection(year=2023, class_code="SY"), archive.fonds()
+        doc = forms.volume_list(
+            session, forms.Selection(year=2023, class_code="SY"), archive.fonds()
         )
     [row] = [r for r in doc.rows if r[1] == june]
     assert "已撤销" in str(row[-1]) and "月份卷合并" in str(row[-1])
@@ -324,13 +324,14 @@ def test_an_empty_volume_is_dissolved_and_its_case_number_stays_explained(
     [again] = volumes.build(archive, 2023, "SY", "month", mixed_ok=True)
     assert again.code == "J023-SY-003"
     # nor does a dissolved volume go into a handover batch or a box
-    from archivist import custody, handover
+    from archivist.custody import storeroom
+    from archivist.handover import handovers
 
-    batch = handover.create(archive, "失业保险科", "王五").number
-    box = custody.create_box(archive, 2023, "SY", "D10", kind="volumes").code
+    batch = handovers.create(archive, "失业保险科", "王五").number
+    box = storeroom.create_box(archive, 2023, "SY", "D10", kind="volumes").code
     for refused in (
-        lambda: handover.add_volumes(archive, batch, [june]),
-        lambda: custody.put(archive, box, volumes=[june], reason="装盒"),
+        lambda: handovers.add_volumes(archive, batch, [june]),
+        lambda: storeroom.put(archive, box, volumes=[june], reason="装盒"),
     ):
         with pytest.raises(InputError) as info:
             refused()
@@ -448,7 +449,7 @@ def test_a_move_is_one_event_naming_both_volumes(archive: Archive, filed: dict[s
 
 
 def test_results_are_typed_and_states_are_enums(archive: Archive, filed: dict[str, str]) -> None:
-    from archivist.states import VolumeState
+    from archivist.changes.states import VolumeState
 
     made = volumes.build(archive, 2023, "SY", "month")
     assert all(isinstance(v, volumes.VolumeSummary) for v in made)
@@ -489,6 +490,8 @@ def test_volume_modules_write_only_through_the_unit_of_work() -> None:
         ):
             assert banned not in text, f"{name}: {banned}"
     # the volumes view asks the core, never the database, and re-implements no rule
-    view = (root.parent / "ui" / "volumes_view.py").read_text(encoding="utf-8")
+    from .conftest import ROOT
+
+    view = (ROOT / "ui" / "volumes_view.py").read_text(encoding="utf-8")
     for banned in ("db.reading(", "db.writing(", "session", '"handed_over"', "volumes.DISSOLVED"):
         assert banned not in view, f"ui/volumes_view.py: {banned}"

@@ -86,7 +86,7 @@ def choose_font() -> None:
     family = next((f for f in CJK_FAMILIES if f in families), None)
     if family is None:
         try:
-            from archivist.fonts import find_cjk_font
+            from archivist.formats.fonts import find_cjk_font
 
             loaded = QFontDatabase.addApplicationFont(str(find_cjk_font()))
             names = QFontDatabase.applicationFontFamilies(loaded) if loaded >= 0 else []

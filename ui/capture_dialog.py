@@ -48,14 +48,15 @@ from PySide6.QtWidgets import (
 )
 from shiboken6 import Shiboken
 
-from archivist import browse, items
+from archivist.access import browse
 from archivist.archive import Archive
-from archivist.capture import CaptureResult, capture
+from archivist.arrangement import items
+from archivist.capture.manifest import build_request
+from archivist.capture.pipeline import CaptureResult, capture
 from archivist.errors import ArchivistError, FileRejected, InputError
-from archivist.identity import normalise_id_number, normalise_unit_code
-from archivist.manifest import build_request
-from archivist.media import inspect_file
-from archivist.ordering import OrderInput, Placement, arrange, explain
+from archivist.formats.media import inspect_file
+from archivist.rules.identity import normalise_id_number, normalise_unit_code
+from archivist.rules.ordering import OrderInput, Placement, arrange, explain
 from ui import errors, screen
 from ui.tasks import TaskContext, TaskRunner
 

@@ -1,5 +1,5 @@
 """The handover view (交接): batches of volumes handed from a business department to the
-archive (`archivist.handover`).
+archive (`archivist.handover.handovers`).
 
 - 新建交接单…: 移交部门, 移交人, 接收部门 (default from the archive's setting);
 - 加入案卷…: volumes being filed (整理中) are ticked into the batch;
@@ -52,13 +52,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from archivist import handover, registers, volumes
 from archivist.archive import Archive
+from archivist.arrangement import volumes
+from archivist.arrangement.volumes import VolumeSummary
+from archivist.changes.states import HandoverResult, HandoverState
 from archivist.errors import ArchivistError
-from archivist.handover import HandoverRow, HandoverSummary, Reason
-from archivist.handover import HandoverView as BatchView
-from archivist.states import HandoverResult, HandoverState
-from archivist.volumes import VolumeSummary
+from archivist.handover import handovers
+from archivist.handover.handovers import HandoverRow, HandoverSummary, Reason
+from archivist.handover.handovers import HandoverView as BatchView
+from archivist.registers import forms
 from ui import errors
 from ui.registers_dialog import RegistersDialog
 from ui.tasks import TaskContext, TaskRunner
@@ -395,7 +397,7 @@ class HandoverView(QWidget):
         self._show_count()
 
         def work(_ctx: TaskContext) -> list[HandoverSummary]:
-            return handover.list_batches(self.archive)
+            return handovers.list_batches(self.archive)
 
         def done(rows: Any) -> None:
             if generation == self._generation:
@@ -449,7 +451,7 @@ class HandoverView(QWidget):
             return
 
         def work(_ctx: TaskContext) -> BatchView:
-            return handover.show(self.archive, number)
+            return handovers.show(self.archive, number)
 
         def done(view: Any) -> None:
             if generation == self._batch_generation and isinstance(view, BatchView):
@@ -569,8 +571,8 @@ class HandoverView(QWidget):
         self.checking = True
         self._show_heading()
 
-        def work(_ctx: TaskContext) -> handover.CheckReport:
-            return handover.check(self.archive, number)
+        def work(_ctx: TaskContext) -> handovers.CheckReport:
+            return handovers.check(self.archive, number)
 
         def done(result: Any) -> None:
             self.checking = False
@@ -637,7 +639,7 @@ class HandoverView(QWidget):
             self.runner,
             self,
             kind="handover",
-            selection=registers.Selection(handover=view.number),
+            selection=forms.Selection(handover=view.number),
         )
         self._open(dialog)
         return dialog
@@ -814,7 +816,7 @@ class NewBatchDialog(_BatchDialog):
         self.setObjectName("newBatchDialog")
         self.source = self._line("batchFrom")
         self.giver = self._line("batchHandedBy")
-        self.target = self._line("batchTo", handover.default_to_department(archive))
+        self.target = self._line("batchTo", handovers.default_to_department(archive))
         self._row("from", self.source)
         self._row("by", self.giver)
         self._row("to", self.target)
@@ -828,7 +830,7 @@ class NewBatchDialog(_BatchDialog):
         return ""
 
     def run(self) -> str:
-        made = handover.create(
+        made = handovers.create(
             self.archive,
             self.source.text().strip(),
             self.giver.text().strip(),
@@ -909,7 +911,7 @@ class AddVolumesDialog(_BatchDialog):
         return ""
 
     def run(self) -> str:
-        handover.add_volumes(self.archive, self.number, self.chosen())
+        handovers.add_volumes(self.archive, self.number, self.chosen())
         return self.number
 
     def retranslate(self) -> None:
@@ -959,7 +961,7 @@ class ReturnDialog(_BatchDialog):
         return self.reason
 
     def run(self) -> str:
-        handover.return_failed(
+        handovers.return_failed(
             self.archive,
             self.number,
             self.reason.text().strip(),
@@ -1069,7 +1071,7 @@ class SignDialog(_BatchDialog):
         return dt.date(value.year(), value.month(), value.day())
 
     def run(self) -> str:
-        handover.sign(
+        handovers.sign(
             self.archive,
             self.number,
             self.receiver.text().strip(),

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from archivist.archive import Archive
-from archivist.hotfolder import DropOutcome, DropWatch, HotFolder, process_drop
+from archivist.capture.hotfolder import DropOutcome, DropWatch, HotFolder, process_drop
 from archivist.preferences import Preferences
 from ui import errors
 from ui.tasks import TaskContext, TaskRunner

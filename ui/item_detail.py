@@ -23,9 +23,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from archivist import states
-from archivist.retention import Retention
-from archivist.states import VolumeState
+from archivist.changes import states
+from archivist.changes.states import VolumeState
+from archivist.rules.retention import Retention
 
 ACTIONS: dict[str, object] = {
     "item.capture": QT_TRANSLATE_NOOP("ItemDetail", "采集"),

@@ -1,9 +1,9 @@
 """Correct an item from the window, through the core's audited services.
 
 - 编辑条目: title, handler and completion date within the same year
-  (`archivist.items.edit`; a date in another month moves the item's folder);
+  (`archivist.arrangement.items.edit`; a date in another month moves the item's folder);
 - 重新编号: class, business type (and so retention) or a completion date in another
-  year (`archivist.items.renumber`; the old serial stays vacant with the reason).
+  year (`archivist.arrangement.items.renumber`; the old serial stays vacant with the reason).
 
 Both need a reason, recorded in the audit trail; the core moves the files and updates
 the search index. Errors come up in the error dialog and change nothing.
@@ -28,10 +28,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from archivist import browse, items
+from archivist.access import browse
 from archivist.archive import Archive
+from archivist.arrangement import items
 from archivist.errors import ArchivistError
-from archivist.retention import Retention
+from archivist.rules.retention import Retention
 from ui import errors
 from ui.tasks import TaskContext, TaskRunner
 
@@ -285,7 +286,7 @@ class ItemEditDialog(_ItemDialog):
 
 class EntityCorrectDialog(_ItemDialog):
     """Correct a mistyped name, ID number or unit code of the item's person or unit
-    (`archivist.items.correct_entity`: check digits enforced, audited with the reason;
+    (`archivist.arrangement.items.correct_entity`: check digits enforced, audited with the reason;
     every item of that person or unit takes the correction)."""
 
     def __init__(
@@ -326,7 +327,7 @@ class EntityCorrectDialog(_ItemDialog):
 
     def _code_problem(self) -> str:
         """The core's check of the code (check digit), said as the core says it."""
-        from archivist.identity import normalise_id_number, normalise_unit_code
+        from archivist.rules.identity import normalise_id_number, normalise_unit_code
 
         code = self.code.text().strip()
         if not code:

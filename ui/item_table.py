@@ -21,7 +21,7 @@ from PySide6.QtCore import (
     Signal,
 )
 
-from archivist import browse
+from archivist.access import browse
 from archivist.archive import Archive
 from ui.tasks import TaskContext, TaskRunner
 

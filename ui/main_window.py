@@ -29,7 +29,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from archivist import browse, items
+from archivist.access import browse
+from archivist.access.item_detail import item_detail
 from archivist.archive import Archive
 from archivist.preferences import Preferences
 from ui import errors
@@ -335,7 +336,7 @@ class MainWindow(QMainWindow):
         view: dict[str, Any] | None = None
         if number is not None:
             try:
-                view = items.show(self.archive, number)
+                view = item_detail(self.archive, number)
             except Exception as exc:
                 errors.show_error(self, exc)
         self.detail.show_item(view)
@@ -758,9 +759,7 @@ class MainWindow(QMainWindow):
         width = min(DEFAULT_SIZE[0], int(room.width() * 0.9))
         height = min(DEFAULT_SIZE[1], int(room.height() * 0.9))
         self.resize(width, height)
-        self.move(
-            room.x() + (room.width() - width) // 2, room.y() + (room.height() - height) // 2
-        )
+        self.move(room.x() + (room.width() - width) // 2, room.y() + (room.height() - height) // 2)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.remember_layout:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem, QWidget
 
-from archivist import browse
+from archivist.access import browse
 from archivist.archive import Archive
 
 SCOPE_ROLE = Qt.ItemDataRole.UserRole

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from archivist import browse
+from archivist.access import browse
 from archivist.archive import Archive
 from archivist.errors import ArchivistError
 from archivist.ocr.pages import EngineSettings

@@ -41,7 +41,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from archivist import browse
+from archivist.access import browse
 from archivist.archive import Archive
 from archivist.search.masking import mask_id_numbers
 from archivist.search.tokens import word_spans

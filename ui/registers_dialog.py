@@ -1,16 +1,16 @@
 """登记表…: choose a register and what it covers, see it as it will print, export it.
 
-The kinds are those of `archivist.registers.KINDS`; each needs its own selection (a
+The kinds are those of `archivist.registers.forms.KINDS`; each needs its own selection (a
 volume; a year and class; a box; a handover batch) and only those inputs are enabled.
 The preview shows the header fields and the table exactly as the writers print them:
-headings from the register's layout (`archivist.reports.layouts`), rows from
+headings from the register's layout (`archivist.registers.layouts`), rows from
 `registers.collect`, unknown values blank, and the page orientation noted. Exporting
 (.docx, or .xlsx for the catalogues) runs `registers.generate` on the write thread; the
 core's refusal (an empty selection, a missing volume) comes up in the error dialog.
 Once written, 打开 opens the file in its program and 打印 sends it to the printer
 through the system's print verb (Windows), or opens it to be printed from there.
 
-`VolumePdfJob` builds a volume's assembled PDF (`archivist.volume_pdf.assemble`) in the
+`VolumePdfJob` builds a volume's assembled PDF (`archivist.arrangement.volume_pdf.assemble`) in the
 background with progress and cancel, and afterwards offers to open it or its folder.
 """
 
@@ -57,11 +57,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from archivist import browse, handover, registers, volume_pdf, volumes
+from archivist.access import browse
 from archivist.archive import Archive
+from archivist.arrangement import volume_pdf, volumes
 from archivist.errors import ArchivistError
-from archivist.reports import layouts
-from archivist.reports.layouts import DocumentData, Field, Heading, Layout, Orientation, Style
+from archivist.handover import handovers
+from archivist.registers import forms, layouts
+from archivist.registers.layouts import DocumentData, Field, Heading, Layout, Orientation, Style
 from ui import errors
 from ui.screen import fit_to_screen
 from ui.tasks import TaskContext, TaskHandle, TaskRunner
@@ -118,7 +120,7 @@ class RegistersDialog(QDialog):
         parent: QWidget | None = None,
         *,
         kind: str = "volume-contents",
-        selection: registers.Selection | None = None,
+        selection: forms.Selection | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("registersDialog")
@@ -130,7 +132,7 @@ class RegistersDialog(QDialog):
         self.preview_error = ""
         self.last_export: dict[str, Any] | None = None
         self._generation = 0
-        chosen = selection or registers.Selection()
+        chosen = selection or forms.Selection()
 
         # -- what ------------------------------------------------------------------------
         self.kind = QComboBox()
@@ -305,10 +307,10 @@ class RegistersDialog(QDialog):
         data = combo.itemData(index) if index >= 0 else None
         return str(data) if data else text.split()[0]
 
-    def selection(self) -> registers.Selection:
+    def selection(self) -> forms.Selection:
         used = self._used()
         klass = self.klass.currentData()
-        return registers.Selection(
+        return forms.Selection(
             volume=self._combo_value(self.volume) if "volume" in used else None,
             year=self.year.value() if "year" in used else None,
             class_code=str(klass) if "class" in used and klass else None,
@@ -344,7 +346,7 @@ class RegistersDialog(QDialog):
             return (
                 volumes.list_volumes(self.archive),
                 browse.scheme_table(self.archive),
-                handover.list_batches(self.archive),
+                handovers.list_batches(self.archive),
             )
 
         def done(result: Any) -> None:
@@ -396,7 +398,7 @@ class RegistersDialog(QDialog):
         self._show_status()
 
         def work(_ctx: TaskContext) -> DocumentData:
-            return registers.collect(self.archive, kind, selection)
+            return forms.collect(self.archive, kind, selection)
 
         def done(data: Any) -> None:
             if generation == self._generation and isinstance(data, DocumentData):
@@ -632,7 +634,7 @@ class RegistersDialog(QDialog):
         self._show_status()
 
         def work(_ctx: TaskContext) -> dict[str, Any]:
-            return registers.generate(self.archive, kind, path, selection)
+            return forms.generate(self.archive, kind, path, selection)
 
         def done(result: Any) -> None:
             self.exporting = False
@@ -841,7 +843,7 @@ def open_registers(
     runner: TaskRunner,
     parent: QWidget,
     kind: str = "volume-contents",
-    selection: registers.Selection | None = None,
+    selection: forms.Selection | None = None,
 ) -> RegistersDialog:
     dialog = RegistersDialog(archive, runner, parent, kind=kind, selection=selection)
     dialog.open()

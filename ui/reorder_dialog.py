@@ -15,8 +15,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from archivist import items
 from archivist.archive import Archive
+from archivist.arrangement import items
 from ui import errors
 from ui.tasks import TaskContext, TaskRunner
 

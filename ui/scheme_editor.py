@@ -35,11 +35,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from archivist import browse, scheme
+from archivist.access import browse
 from archivist.archive import Archive
-from archivist.change import Changes
+from archivist.changes.unit_of_work import Changes
 from archivist.errors import ArchivistError
-from archivist.retention import ACCOUNTING, Retention, parse_retention
+from archivist.rules import scheme
+from archivist.rules.retention import ACCOUNTING, Retention, parse_retention
 from ui import errors
 from ui.reason_dialog import ask_reason
 from ui.tasks import TaskContext, TaskRunner

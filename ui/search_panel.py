@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from archivist import browse
+from archivist.access import browse
 from archivist.archive import Archive
 from archivist.search.index import Filters
 from archivist.search.service import SearchHit, search

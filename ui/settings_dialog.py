@@ -32,16 +32,17 @@ from PySide6.QtWidgets import (
 
 from archivist.archive import Archive
 from archivist.errors import ArchivistError
-from archivist.numbering import CodeParts, preview_template
 from archivist.ocr.pages import available_engines
 from archivist.ocr.rapid import INSTALL_HINT as RAPIDOCR_INSTALL_HINT
 from archivist.preferences import Preferences
+from archivist.rules.numbering import CodeParts, preview_template
 from ui import errors
 from ui.reason_dialog import ask_reason
 from ui.scheme_editor import SchemeEditor
 from ui.tasks import TaskRunner
 
 log = logging.getLogger(__name__)
+
 
 def _path_row(edit: QLineEdit, button: QPushButton) -> QHBoxLayout:
     row = QHBoxLayout()

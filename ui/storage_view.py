@@ -62,11 +62,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from archivist import browse, custody, registers
+from archivist.access import browse
 from archivist.archive import Archive
-from archivist.custody import BoxCandidate, BoxSummary, BoxView, LocationView, Whereabouts
+from archivist.custody import storeroom
+from archivist.custody.inventory import InventoryReport, inventory, read_lines
+from archivist.custody.storeroom import BoxCandidate, BoxSummary, BoxView, LocationView, Whereabouts
 from archivist.errors import ArchivistError
-from archivist.inventory import InventoryReport, inventory, read_lines
+from archivist.registers import forms
 from ui import errors
 from ui.tasks import TaskContext, TaskRunner
 from ui.volumes_view import RIGHT, _bold, _ChangeDialog, retention_text
@@ -101,7 +103,7 @@ def within(location: str | None, key: str) -> bool:
         return True
     if key == UNSHELVED:
         return location is None
-    return custody.place_covers(key, location)
+    return storeroom.place_covers(key, location)
 
 
 # -- the box list ---------------------------------------------------------------------------
@@ -364,7 +366,7 @@ class StorageView(QWidget):
         self._show_count()
 
         def work(_ctx: TaskContext) -> tuple[list[LocationView], list[BoxSummary]]:
-            return custody.list_locations(self.archive), custody.list_boxes(self.archive)
+            return storeroom.list_locations(self.archive), storeroom.list_boxes(self.archive)
 
         def done(result: Any) -> None:
             if generation != self._generation:
@@ -435,7 +437,7 @@ class StorageView(QWidget):
         self.tree.blockSignals(False)
         self._show_node(str(chosen.data(0, KEY_ROLE)))
 
-    def _node_text(self, level: custody.PlaceLevel) -> str:
+    def _node_text(self, level: storeroom.PlaceLevel) -> str:
         """One level of a location (1库, 03架, 2列, 4层) in the interface language."""
         texts = (self.tr("{n}库"), self.tr("{n}架"), self.tr("{n}列"), self.tr("{n}层"))
         return texts[level.depth].format(n=level.number)
@@ -504,7 +506,7 @@ class StorageView(QWidget):
         self.current_box = next((b for b in self.boxes if b.code == code), None)
 
         def work(_ctx: TaskContext) -> BoxView:
-            return custody.show_box(self.archive, code)
+            return storeroom.show_box(self.archive, code)
 
         def done(view: Any) -> None:
             if generation == self._box_generation and isinstance(view, BoxView):
@@ -622,7 +624,7 @@ class StorageView(QWidget):
         self.finding = True
 
         def work(_ctx: TaskContext) -> Whereabouts:
-            return custody.where(self.archive, code)
+            return storeroom.where(self.archive, code)
 
         def done(found: Any) -> None:
             self.finding = False
@@ -659,11 +661,11 @@ class StorageView(QWidget):
         if found.kind == "item" and found.volume:
             what += self.tr("（在案卷 {volume}）").format(volume=found.volume)
         status = found.status
-        if status == custody.WhereStatus.LOCATION:
+        if status == storeroom.WhereStatus.LOCATION:
             where = self.tr("{n} 盒").format(n=len(found.boxes))
-        elif status == custody.WhereStatus.UNBOXED:
+        elif status == storeroom.WhereStatus.UNBOXED:
             where = self.tr("未装盒")
-        elif status == custody.WhereStatus.BOXED:
+        elif status == storeroom.WhereStatus.BOXED:
             where = self.tr("{chain}（盒 {box} 未上架）").format(chain=found.chain, box=found.box)
         else:
             where = f"{found.chain}　{found.box}"
@@ -679,15 +681,15 @@ class StorageView(QWidget):
         self.changed.emit()
         self.message.emit(text)
 
-    def _chosen_place(self) -> custody.Place | None:
+    def _chosen_place(self) -> storeroom.Place | None:
         """The place of the tree node chosen (a room, shelf, column or layer), if any."""
         if self.current_key in (ALL, UNSHELVED):
             return None
-        return custody.parse_place(self.current_key)
+        return storeroom.parse_place(self.current_key)
 
     def _place_parts(self) -> tuple[str, int, int, int]:
         """The room, shelf, column and layer of the node chosen (1s below it)."""
-        chosen = self._chosen_place() or custody.Place("1")
+        chosen = self._chosen_place() or storeroom.Place("1")
         whole = chosen.filled(1)
         assert whole.shelf is not None and whole.column is not None and whole.layer is not None
         return whole.room, whole.shelf, whole.column, whole.layer
@@ -741,7 +743,7 @@ class StorageView(QWidget):
         code = box.code
 
         def work(_ctx: TaskContext) -> list[BoxCandidate]:
-            return custody.unboxed(self.archive, code)
+            return storeroom.unboxed(self.archive, code)
 
         def done(candidates: Any) -> None:
             dialog = PutDialog(self.archive, self.runner, box, list(candidates), self)
@@ -775,17 +777,17 @@ class StorageView(QWidget):
         for year in years:
             menu.addAction(self.tr("{year}年的全部档案盒…").format(year=year)).triggered.connect(
                 lambda _checked=False, year=year: self.export_spine_labels(
-                    selection=registers.Selection(year=year)
+                    selection=forms.Selection(year=year)
                 )
             )
 
-    def spine_selection(self) -> registers.Selection:
+    def spine_selection(self) -> forms.Selection:
         """The boxes chosen, else every box shown."""
         codes = self.selected_codes() or [b.code for b in self.model.rows]
-        return registers.Selection(boxes=tuple(codes))
+        return forms.Selection(boxes=tuple(codes))
 
     def export_spine_labels(
-        self, path: Path | None = None, selection: registers.Selection | None = None
+        self, path: Path | None = None, selection: forms.Selection | None = None
     ) -> None:
         """打印盒脊标签…: the spine labels (.docx) of the boxes chosen (else those shown),
         or of a year's boxes when `selection` says so; written on a worker thread."""
@@ -808,7 +810,7 @@ class StorageView(QWidget):
         out = path
 
         def work(_ctx: TaskContext) -> dict[str, Any]:
-            return registers.generate(self.archive, "spine-labels", out, chosen)
+            return forms.generate(self.archive, "spine-labels", out, chosen)
 
         def done(result: Any) -> None:
             self.last_export = out
@@ -983,7 +985,7 @@ class LocationDialog(_FormDialog):
         for key, value in zip(("shelf", "column", "layer"), start[1:], strict=True):
             spin = QSpinBox()
             spin.setObjectName(f"location_{key}")
-            spin.setRange(1, custody.MAX_PLACE_NUMBER)
+            spin.setRange(1, storeroom.MAX_PLACE_NUMBER)
             spin.setValue(value)
             spin.valueChanged.connect(lambda _v: self.check())
             self.numbers[key] = spin
@@ -1008,19 +1010,19 @@ class LocationDialog(_FormDialog):
         self.refused("")
         room, shelf, column, layer = self.values()
         try:
-            name = custody.normalise_room(room)
+            name = storeroom.normalise_room(room)
         except ArchivistError as exc:
             self.code.setText(exc.message() if room else self.tr("请填写库房号"))
             self.save_button.setEnabled(False)
             return
-        code = custody.location_code(name, shelf, column, layer)
-        barcode = custody.location_barcode(name, shelf, column, layer)
+        code = storeroom.location_code(name, shelf, column, layer)
+        barcode = storeroom.location_barcode(name, shelf, column, layer)
         self.code.setText(f"{code}　{barcode}")
         self.save_button.setEnabled(not self.busy)
 
     def run(self) -> str:
         room, shelf, column, layer = self.values()
-        return custody.add_location(self.archive, room, shelf, column, layer).code
+        return storeroom.add_location(self.archive, room, shelf, column, layer).code
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("新建位置"))
@@ -1072,7 +1074,7 @@ class BoxDialog(_FormDialog):
         self.retention.setObjectName("boxRetention")
         self.kind = QComboBox()
         self.kind.setObjectName("boxKind")
-        for key in custody.KINDS:
+        for key in storeroom.KINDS:
             self.kind.addItem("", key)
         self.kind.setCurrentIndex(max(0, self.kind.findData(kind or "items")))
         self.klass.currentIndexChanged.connect(lambda _i: self._fill_retentions())
@@ -1113,7 +1115,7 @@ class BoxDialog(_FormDialog):
         self.kind.setCurrentIndex(max(0, self.kind.findData(kind)))
 
     def run(self) -> str:
-        box = custody.create_box(
+        box = storeroom.create_box(
             self.archive,
             self.year.value(),
             str(self.klass.currentData()),
@@ -1231,7 +1233,7 @@ class ShelveDialog(_StorageChangeDialog):
 
     def run(self, reason: str) -> str:
         place = str(self.place.currentData())
-        custody.shelve_boxes(self.archive, self.codes, place, reason)  # one change
+        storeroom.shelve_boxes(self.archive, self.codes, place, reason)  # one change
         return place
 
     def retranslate(self) -> None:
@@ -1305,9 +1307,9 @@ class PutDialog(_StorageChangeDialog):
 
     def run(self, reason: str) -> str:
         if self.box.kind == "volumes":
-            custody.put(self.archive, self.code, volumes=self.chosen(), reason=reason)
+            storeroom.put(self.archive, self.code, volumes=self.chosen(), reason=reason)
         else:
-            custody.put(self.archive, self.code, items=self.chosen(), reason=reason)
+            storeroom.put(self.archive, self.code, items=self.chosen(), reason=reason)
         return self.code
 
     def retranslate(self) -> None:

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from archivist.archive import Archive
 from archivist.findings import Finding
-from archivist.verify import VerifyCancelled, VerifyReport, verify
+from archivist.integrity.verify import VerifyCancelled, VerifyReport, verify
 from ui import errors
 from ui.tasks import TaskContext, TaskHandle, TaskRunner
 

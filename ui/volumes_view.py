@@ -2,7 +2,7 @@
 chosen in their order (顺序号, page numbers where the volume is paged).
 
 - 组卷…: a year's unfiled items of a class are filed by month, quarter or year; the
-  plan (`archivist.volumes.plan_volumes`) shows live, building runs off the UI thread
+  plan (`archivist.arrangement.volumes.plan_volumes`) shows live, building runs off the UI thread
   and the new volumes are selected;
 - items are moved by dragging them onto another volume, or from the context menu
   (移到其他案卷…, 移出案卷), unfiled items of the same year and class are added
@@ -64,12 +64,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from archivist import browse, registers, volumes
+from archivist.access import browse
 from archivist.archive import Archive
+from archivist.arrangement import volumes
+from archivist.arrangement.volumes import (
+    PlannedVolume,
+    VolumeEntry,
+    VolumeRef,
+    VolumeSummary,
+    VolumeView,
+)
+from archivist.changes.states import VolumeState
 from archivist.errors import ArchivistError
-from archivist.retention import Retention
-from archivist.states import VolumeState
-from archivist.volumes import PlannedVolume, VolumeEntry, VolumeRef, VolumeSummary, VolumeView
+from archivist.registers import forms
+from archivist.rules.retention import Retention
 from ui import errors
 from ui.registers_dialog import RegistersDialog, VolumePdfJob
 from ui.tasks import TaskContext, TaskRunner
@@ -889,11 +897,11 @@ class VolumesView(QWidget):
         view = self.current_volume()
         year, klass = self.filters()
         if view is not None:
-            selection = registers.Selection(
+            selection = forms.Selection(
                 volume=view.code, year=view.year, class_code=view.class_code
             )
         else:
-            selection = registers.Selection(year=year, class_code=klass)
+            selection = forms.Selection(year=year, class_code=klass)
         chosen = kind or ("volume-contents" if view is not None else "item-list")
         dialog = RegistersDialog(self.archive, self.runner, self, kind=chosen, selection=selection)
         self._open(dialog)
@@ -1652,7 +1660,7 @@ class VolumeTitleDialog(_ChangeDialog):
 
 class VolumeDissolveDialog(_ChangeDialog):
     """Dissolve an empty volume (撤销案卷): its case number stays, explained by the
-    reason (`archivist.volumes.dissolve`)."""
+    reason (`archivist.arrangement.volumes.dissolve`)."""
 
     def __init__(
         self,

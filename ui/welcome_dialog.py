@@ -35,8 +35,8 @@ from PySide6.QtWidgets import (
 
 from archivist.archive import ARCHIVE_FILE, Archive
 from archivist.errors import ArchivistError
-from archivist.filestore import translate_os_error
 from archivist.preferences import Preferences
+from archivist.storage.filestore import translate_os_error
 from ui import errors
 from ui.tasks import TaskContext, TaskRunner
 

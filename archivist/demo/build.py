@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from archivist.archive import Archive, Layout
-from archivist.capture import capture_from_manifest
+from archivist.capture.pipeline import capture_from_manifest
 from archivist.search.service import indexing_batch
 
 DEMO_FONDS = ("J023", "示例市社会保险事业服务中心")
@@ -55,7 +55,8 @@ def file_past_years(archive: Archive) -> int:
     room 1. The latest year stays open. Returns the number of volumes made."""
     from sqlalchemy import func, select
 
-    from archivist import custody, volumes
+    from archivist.arrangement import volumes
+    from archivist.custody import storeroom
     from archivist.db.models import ArchiveClass, Item, Volume, VolumeItem
     from archivist.errors import InputError
 
@@ -85,14 +86,14 @@ def file_past_years(archive: Archive) -> int:
     for code, year, klass, retention in unboxed:
         boxes.setdefault((year, klass, retention), []).append(code)
     for position, ((year, klass, retention), codes) in enumerate(boxes.items()):
-        box = custody.create_box(archive, year, klass, retention, kind="volumes")
-        custody.put(archive, box.code, volumes=codes, reason="示例：整理装盒")
+        box = storeroom.create_box(archive, year, klass, retention, kind="volumes")
+        storeroom.put(archive, box.code, volumes=codes, reason="示例：整理装盒")
         shelf, level = divmod(position, 5)
-        place = custody.location_code("1", shelf + 1, 1, level + 1)
+        place = storeroom.location_code("1", shelf + 1, 1, level + 1)
         try:
-            custody.add_location(archive, "1", shelf + 1, 1, level + 1)
+            storeroom.add_location(archive, "1", shelf + 1, 1, level + 1)
         except InputError as exc:
             if exc.code != "location.exists":
                 raise
-        custody.shelve(archive, box.code, place, "示例：上架")
+        storeroom.shelve(archive, box.code, place, "示例：上架")
     return made

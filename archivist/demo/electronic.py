@@ -1,4 +1,4 @@
-"""Born-digital PDFs with a real Chinese text layer, typeset through archivist.typeset.
+"""Born-digital PDFs with a real Chinese text layer, typeset through archivist.formats.typeset.
 
 An agency's system issues some records electronically (decisions, benefit assessments,
 bank receipts). These are drawn as vector text with an embedded TrueType subset of the
@@ -17,11 +17,11 @@ from pathlib import Path
 from typing import Any
 
 from archivist.demo.wording import amount_in_words, cn_date, money
-from archivist.typeset import A4, FONT_NAME, MM, new_canvas
-from archivist.typeset import fitting_size as _fitting_size
-from archivist.typeset import paragraphs as _paragraphs
-from archivist.typeset import text as _text
-from archivist.typeset import width as _width
+from archivist.formats.typeset import A4, FONT_NAME, MM, new_canvas
+from archivist.formats.typeset import fitting_size as _fitting_size
+from archivist.formats.typeset import paragraphs as _paragraphs
+from archivist.formats.typeset import text as _text
+from archivist.formats.typeset import width as _width
 
 mm = MM
 PAGE_W, PAGE_H = A4

@@ -16,8 +16,8 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from archivist import images
-from archivist.identity import id_check_character
+from archivist.formats import images
+from archivist.rules.identity import id_check_character
 
 
 @dataclass(frozen=True)

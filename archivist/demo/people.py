@@ -12,7 +12,7 @@ import datetime as dt
 import random
 from dataclasses import dataclass, field
 
-from archivist.identity import id_check_character, uscc_check_character
+from archivist.rules.identity import id_check_character, uscc_check_character
 
 
 @dataclass(frozen=True)

@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from archivist.errors import ArchiveError, ArchivistError
-from archivist.images import CleanupSteps, PageMeasures
+from archivist.formats.images import CleanupSteps, PageMeasures
 from archivist.messages import render
 from archivist.ocr.engine import OcrEngine, OcrFailure, OcrLine, TesseractEngine
 from archivist.ocr.text import normalise_page
@@ -184,7 +184,7 @@ def _failed(task: PageTask, code: str, params: dict[str, Any]) -> PageOutcome:
 
 
 def _process(task: PageTask, tmp: Path) -> PageOutcome:
-    from archivist import images, pdf, render
+    from archivist.formats import images, pdf, render
 
     path = Path(task.path)
     index = task.page - 1

@@ -7,7 +7,7 @@ writes results, in one short transaction per page.
 
 The queue's rows are derived data (the text recognised on stored pages and the work
 still to do): they are written in the queue's own transactions, `_derived_write`, the
-one named exception to "every write goes through the unit of work" (archivist.change).
+one named exception to "every write goes through the unit of work" (archivist.changes.unit_of_work).
 """
 
 from __future__ import annotations
@@ -29,10 +29,10 @@ from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import Session
 
 from archivist.archive import Archive
-from archivist.audit import now_text
+from archivist.changes.audit import now_text
+from archivist.changes.states import OcrJobState, OcrPageState, allowed, move
 from archivist.db.models import Item, Material, OcrJob, PageText
 from archivist.errors import ArchiveError
-from archivist.filestore import OperationLock
 from archivist.messages import render
 from archivist.ocr.pages import (
     EngineSettings,
@@ -44,7 +44,7 @@ from archivist.ocr.pages import (
 )
 from archivist.ocr.searchable import build_searchable_copy
 from archivist.search.service import refresh_items
-from archivist.states import OcrJobState, OcrPageState, allowed, move
+from archivist.storage.filestore import OperationLock
 
 log = logging.getLogger(__name__)
 

@@ -12,8 +12,8 @@ from sqlalchemy import select
 
 from archivist.archive import Archive
 from archivist.db.models import Material, PageText
-from archivist.images import embeddable_frame
-from archivist.pdf import LayerPage, TextLine, write_searchable_copy
+from archivist.formats.images import embeddable_frame
+from archivist.formats.pdf import LayerPage, TextLine, write_searchable_copy
 
 
 def searchable_path(archive: Archive, material_id: int) -> Path:

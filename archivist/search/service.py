@@ -20,16 +20,16 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from archivist.archive import Archive
+from archivist.changes.states import OcrPageState
 from archivist.db.engine import GENERATION_KEY, PENDING_KEY, load_pending
 from archivist.db.models import Entity, Item, Material, PageText, Setting
 from archivist.errors import ArchiveError, InputError
-from archivist.filestore import OperationLock
-from archivist.journal import lock_on_disk, try_lock
 from archivist.search import query as q
 from archivist.search.index import ENGINES, Filters, TextIndex, open_index
 from archivist.search.masking import mask_id_numbers
 from archivist.search.tokens import PAGE_BREAK, join_wrapped, query_words
-from archivist.states import OcrPageState
+from archivist.storage.filestore import OperationLock
+from archivist.storage.journal import lock_on_disk, try_lock
 
 log = logging.getLogger(__name__)
 

@@ -16,7 +16,7 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication, QDialog
 
 from archivist.archive import Archive
-from archivist.capture import capture_from_manifest
+from archivist.capture.pipeline import capture_from_manifest
 from archivist.preferences import Preferences
 
 from ..conftest import write_manifest

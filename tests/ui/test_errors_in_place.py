@@ -10,7 +10,7 @@ import pytest
 from PySide6.QtWidgets import QDialog
 from sqlalchemy import select
 
-from archivist import audit
+from archivist.changes import audit
 from archivist.db.models import AuditEvent
 from ui.reason_dialog import ReasonDialog, ask_reason
 

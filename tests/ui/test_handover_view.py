@@ -13,11 +13,12 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 from sqlalchemy import select
 
-from archivist import handover, registers, volumes
 from archivist.archive import Archive
+from archivist.arrangement import volumes
 from archivist.db.models import AuditEvent
+from archivist.handover import handovers
 from archivist.messages import render
-from archivist.reports import get_layout
+from archivist.registers import forms, get_layout
 
 from .conftest import capture_sample
 
@@ -75,7 +76,7 @@ def test_preview_shows_the_volume_contents_as_printed(
     dialog = open_registers(qtbot, window, code)
     assert dialog.current_kind() == "volume-contents"
     assert dialog.kind.currentText() == "卷内文件目录"
-    assert dialog.selection() == registers.Selection(volume=code)
+    assert dialog.selection() == forms.Selection(volume=code)
     # only the volume is asked for
     assert dialog.volume.isEnabled()
     assert not dialog.year.isEnabled() and not dialog.box.isEnabled()
@@ -84,7 +85,7 @@ def test_preview_shows_the_volume_contents_as_printed(
     layout = get_layout("volume-contents")
     assert headings(dialog.table) == list(layout.headings)
     assert headings(dialog.table) == ["顺序号", "文号", "责任者", "题名", "日期", "页号", "备注"]
-    data = registers.collect(archive, "volume-contents", registers.Selection(volume=code))
+    data = forms.collect(archive, "volume-contents", forms.Selection(volume=code))
     expected = [["" if v is None else str(v) for v in row] for row in data.rows]
     assert table_cells(dialog.table) == expected
     assert [row[0] for row in expected] == ["1", "2"]
@@ -181,7 +182,7 @@ def test_handover_from_batch_to_signature(
     view.new_button.click()
     dialog = view.dialog
     qtbot.addWidget(dialog)
-    assert dialog.target.text() == handover.default_to_department(archive)
+    assert dialog.target.text() == handovers.default_to_department(archive)
     assert not dialog.ok_button.isEnabled() and dialog.problem.text() == "请填写移交部门"
     dialog.source.setText("失业保险科")
     dialog.giver.setText("张三")
@@ -191,7 +192,7 @@ def test_handover_from_batch_to_signature(
     idle(qtbot, window)
     assert view.current_number == number and number.startswith("JJ-")
     cells = [view.model.data(view.model.index(0, c)) for c in range(5)]
-    assert cells == [number, "失业保险科", handover.default_to_department(archive), "待检查", "0"]
+    assert cells == [number, "失业保险科", handovers.default_to_department(archive), "待检查", "0"]
 
     # add the volume
     view.buttons["add"].click()
@@ -293,8 +294,8 @@ def test_handover_from_batch_to_signature(
 def test_failed_volumes_go_back_with_a_reason(qtbot: Any, window: Any, tmp_path: Path) -> None:
     archive = window.archive
     code = file_volume(archive, tmp_path)
-    number = handover.create(archive, "失业保险科", "张三").number
-    handover.add_volumes(archive, number, [code])
+    number = handovers.create(archive, "失业保险科", "张三").number
+    handovers.add_volumes(archive, number, [code])
     window.show_handover()
     idle(qtbot, window)
     view = window.handover
@@ -318,9 +319,9 @@ def test_handover_and_registers_in_english(qtbot: Any, window: Any, tmp_path: Pa
 
     archive = window.archive
     code = file_volume(archive, tmp_path)
-    number = handover.create(archive, "失业保险科", "张三").number
-    handover.add_volumes(archive, number, [code])
-    handover.check(archive, number)
+    number = handovers.create(archive, "失业保险科", "张三").number
+    handovers.add_volumes(archive, number, [code])
+    handovers.check(archive, number)
     translations.apply("en")
     window.show_handover()
     idle(qtbot, window)

@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from archivist.hotfolder import REASON_FILE
+from archivist.capture.hotfolder import REASON_FILE
 from archivist.preferences import Preferences
 
 from ..conftest import write_manifest

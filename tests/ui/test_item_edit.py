@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from PySide6.QtCore import QDate
 
-from archivist import items
+from archivist.arrangement import items
 from archivist.errors import ArchiveError
 from archivist.search.index import Filters
 from archivist.search.service import search
@@ -150,15 +150,16 @@ def _file_and_hand_over(window: Any) -> str:
     """The window's item filed into a volume, the volume marked handed over; its code."""
     from sqlalchemy import select
 
-    from archivist import custody, volumes
+    from archivist.arrangement import volumes
+    from archivist.custody import storeroom
     from archivist.db.models import Volume
 
     archive = window.archive
     [made] = volumes.build(archive, 2023, "SY", "year")
-    place = custody.add_location(archive, "1", 2, 3, 4).code
-    box = custody.create_box(archive, year=2023, class_code="SY", retention="D10", kind="volumes")
-    custody.put(archive, box.code, volumes=[made.code], reason="装盒")
-    custody.shelve(archive, box.code, place, reason="上架")
+    place = storeroom.add_location(archive, "1", 2, 3, 4).code
+    box = storeroom.create_box(archive, year=2023, class_code="SY", retention="D10", kind="volumes")
+    storeroom.put(archive, box.code, volumes=[made.code], reason="装盒")
+    storeroom.shelve(archive, box.code, place, reason="上架")
     with window.archive.db.writing() as session:
         volume = session.scalar(select(Volume).where(Volume.code == made.code))
         assert volume is not None
@@ -169,7 +170,7 @@ def _file_and_hand_over(window: Any) -> str:
 def test_the_detail_says_where_the_item_is_and_locks_changes_once_handed_over(
     qtbot: Any, window: Any
 ) -> None:
-    from archivist import custody
+    from archivist.custody import storeroom
 
     number = window.current_number
     detail = window.detail
@@ -182,7 +183,7 @@ def test_the_detail_says_where_the_item_is_and_locks_changes_once_handed_over(
     window.select_item(number)
     idle(qtbot, window)
     assert detail.fields["volume"].text() == code
-    where = custody.where(window.archive, number)
+    where = storeroom.where(window.archive, number)
     assert detail.fields["location"].text() == where.chain
     assert where.chain is not None and where.chain.startswith("1库-02架-3列-4层")
     assert detail.fields["handover"].text() == "已移交"

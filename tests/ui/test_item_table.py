@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from archivist import browse
+from archivist.access import browse
 from archivist.archive import Archive
 from ui.item_table import ItemTableModel
 from ui.tasks import TaskRunner

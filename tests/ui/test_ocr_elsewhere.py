@@ -22,7 +22,7 @@ from ..conftest import ROOT
 from .conftest import capture_sample
 
 HOLD_LOCK = (
-    "import sys; from pathlib import Path; from archivist.filestore import OperationLock;"
+    "import sys; from pathlib import Path; from archivist.storage.filestore import OperationLock;"
     "lock = OperationLock(Path(sys.argv[1])); assert lock.acquire(blocking=False);"
     "print('held', flush=True); sys.stdin.read()"
 )

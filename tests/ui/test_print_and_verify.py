@@ -14,11 +14,11 @@ from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
 from sqlalchemy import select
 
-from archivist import volumes
 from archivist.archive import Archive
+from archivist.arrangement import volumes
 from archivist.db.models import Material
+from archivist.integrity.verify import VerifyCancelled, verify
 from archivist.ocr.queue import CancelToken
-from archivist.verify import VerifyCancelled, verify
 
 from .conftest import capture_sample
 

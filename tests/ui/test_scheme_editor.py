@@ -9,8 +9,9 @@ from typing import Any
 import pytest
 from PySide6.QtWidgets import QDialog
 
-from archivist import audit, browse
+from archivist.access import browse
 from archivist.archive import Archive
+from archivist.changes import audit
 from ui.reason_dialog import ReasonDialog
 from ui.scheme_editor import CONFIRM, INHERITED, OK, TODO, SchemeEditor, parse_retention_text
 from ui.tasks import TaskRunner

@@ -9,9 +9,9 @@ from typing import Any
 import pytest
 from sqlalchemy import select
 
-from archivist import items
 from archivist.archive import Archive
-from archivist.audit import now_text
+from archivist.arrangement import items
+from archivist.changes.audit import now_text
 from archivist.db.models import Item, Material, PageText
 from archivist.search.service import refresh_items, search
 from ui import search_panel

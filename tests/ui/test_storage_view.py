@@ -11,9 +11,11 @@ from docx import Document
 from PySide6.QtCore import Qt
 from sqlalchemy import select
 
-from archivist import custody, registers, volumes
 from archivist.archive import Archive
+from archivist.arrangement import volumes
+from archivist.custody import storeroom
 from archivist.db.models import AuditEvent
+from archivist.registers import forms
 from ui.storage_view import UNSHELVED, InventoryDialog, PutDialog
 
 from .conftest import capture_sample
@@ -120,7 +122,7 @@ def test_location_box_put_shelve_find_and_spine_labels(
     assert view.current_key == PLACE and view.selected_codes() == [box]
     assert view.nodes[PLACE].text(1) == "1" and view.nodes["1库"].text(1) == "1"
     assert view.nodes[UNSHELVED].text(1) == "0"
-    assert custody.where(archive, box).location == PLACE
+    assert storeroom.where(archive, box).location == PLACE
     assert audit_reasons(archive, "box.shelve") == ["新盒上架"]
     assert view.box_facts.text().endswith(f"位置：{PLACE}-0001盒")
 
@@ -150,7 +152,7 @@ def test_location_box_put_shelve_find_and_spine_labels(
     texts = [a.text() for a in view.labels_menu.actions() if a.text()]
     assert texts == ["选中的 1 个档案盒…", "2023年的全部档案盒…"]
     year_out = tmp_path / "2023.docx"
-    view.export_spine_labels(year_out, registers.Selection(year=2023))
+    view.export_spine_labels(year_out, forms.Selection(year=2023))
     idle(qtbot, window)
     assert view.last_export == year_out and year_out.stat().st_size > 0
 
@@ -162,11 +164,11 @@ def test_inventory_reports_a_missing_box_and_an_unknown_code(
 
     archive = window.archive
     for layer in (4, 5):
-        custody.add_location(archive, "1", 3, 2, layer)
-    boxes = [custody.create_box(archive, 2023, "SY", "D10").code for _ in range(3)]
-    custody.shelve(archive, boxes[0], PLACE, "上架")
-    custody.shelve(archive, boxes[1], PLACE, "上架")
-    custody.shelve(archive, boxes[2], OTHER, "上架")
+        storeroom.add_location(archive, "1", 3, 2, layer)
+    boxes = [storeroom.create_box(archive, 2023, "SY", "D10").code for _ in range(3)]
+    storeroom.shelve(archive, boxes[0], PLACE, "上架")
+    storeroom.shelve(archive, boxes[1], PLACE, "上架")
+    storeroom.shelve(archive, boxes[2], OTHER, "上架")
     view = open_view(qtbot, window)
     assert view.nodes["1库-03架-2列"].text(1) == "3"
     view.tree.setCurrentItem(view.nodes[PLACE])
@@ -248,18 +250,18 @@ def test_the_tree_and_the_new_location_form_follow_the_core(qtbot: Any, window: 
     """A room with letters, shelves past 99: the tree, what each node holds and the new
     location form's starting place are the core's reading of the codes."""
     archive = window.archive
-    custody.add_location(archive, "b2", 120, 3, 7)
-    custody.add_location(archive, "B2", 120, 3, 8)
-    box = custody.create_box(archive, 2023, "SY", "D10").code
-    code = custody.location_code("B2", 120, 3, 7)
-    shelved = custody.shelve(archive, box, code, "上架")
+    storeroom.add_location(archive, "b2", 120, 3, 7)
+    storeroom.add_location(archive, "B2", 120, 3, 8)
+    box = storeroom.create_box(archive, 2023, "SY", "D10").code
+    code = storeroom.location_code("B2", 120, 3, 7)
+    shelved = storeroom.shelve(archive, box, code, "上架")
     view = open_view(qtbot, window)
-    shelf = custody.Place("B2", 120).code
+    shelf = storeroom.Place("B2", 120).code
     assert shelf == "B2库-120架" and view.nodes[shelf].text(0) == "120架"
     assert view.nodes[shelf].text(1) == "1" and view.nodes[code].text(1) == "1"
     view.tree.setCurrentItem(view.nodes[shelf])
     assert [b.code for b in view.model.rows] == [box] and shelved.location == code
-    view.tree.setCurrentItem(view.nodes[custody.location_code("B2", 120, 3, 8)])
+    view.tree.setCurrentItem(view.nodes[storeroom.location_code("B2", 120, 3, 8)])
     assert view.model.rows == []
     view.tree.setCurrentItem(view.nodes[shelf])
     view.new_location()
@@ -271,8 +273,8 @@ def test_the_tree_and_the_new_location_form_follow_the_core(qtbot: Any, window: 
 def test_boxes_shelved_together_are_one_change(qtbot: Any, window: Any) -> None:
     """上架/移架 of several boxes: one change, one audit event, every box at the place."""
     archive = window.archive
-    custody.add_location(archive, "1", 3, 2, 4)
-    boxes = [custody.create_box(archive, 2023, "SY", "D10").code for _ in range(2)]
+    storeroom.add_location(archive, "1", 3, 2, 4)
+    boxes = [storeroom.create_box(archive, 2023, "SY", "D10").code for _ in range(2)]
     view = open_view(qtbot, window)
     view.tree.setCurrentItem(view.nodes[UNSHELVED])
     view.table.selectAll()
@@ -283,5 +285,5 @@ def test_boxes_shelved_together_are_one_change(qtbot: Any, window: Any) -> None:
     shelve.reason.setText("整批上架")
     save(qtbot, window, shelve)
     assert audit_reasons(archive, "box.shelve") == ["整批上架"]
-    assert [custody.where(archive, box).location for box in boxes] == [PLACE, PLACE]
+    assert [storeroom.where(archive, box).location for box in boxes] == [PLACE, PLACE]
     assert view.current_key == PLACE and view.selected_codes() == boxes

@@ -12,8 +12,8 @@ from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QSpinBox
 from sqlalchemy import select
 
-from archivist import volumes
 from archivist.archive import Archive
+from archivist.arrangement import volumes
 from archivist.db.models import AuditEvent
 
 from .conftest import capture_sample

@@ -14,9 +14,10 @@ from PIL import Image, ImageDraw, ImageFont
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import QInputDialog
 
-from archivist import browse, items
+from archivist.access import browse
 from archivist.archive import Archive
-from archivist.fonts import find_cjk_font, preferred_face_index
+from archivist.arrangement import items
+from archivist.formats.fonts import find_cjk_font, preferred_face_index
 from archivist.preferences import Preferences
 
 from ..conftest import ID_LI, ID_ZHANG, ROOT, make_jpeg, make_pdf
@@ -191,9 +192,7 @@ def _text_page(path: Path, text: str) -> Path:
     return path
 
 
-def test_ocr_queue_then_search_opens_the_hit_page(
-    qtbot: Any, window: Any, tmp_path: Path
-) -> None:
+def test_ocr_queue_then_search_opens_the_hit_page(qtbot: Any, window: Any, tmp_path: Path) -> None:
     """Real Tesseract: the queue runs off the UI thread, a blank page fails with its
     reason, and a search hit opens on its page with the words highlighted."""
     folder = tmp_path / "ocr"
@@ -241,10 +240,8 @@ def test_ocr_queue_then_search_opens_the_hit_page(
     assert window.viewer.text.extraSelections()
 
 
-def test_hot_folder_arrival_and_quarantine(
-    qtbot: Any, archive: Archive, tmp_path: Path
-) -> None:
-    from archivist.hotfolder import REASON_FILE
+def test_hot_folder_arrival_and_quarantine(qtbot: Any, archive: Archive, tmp_path: Path) -> None:
+    from archivist.capture.hotfolder import REASON_FILE
     from ui.main_window import MainWindow
 
     from ..conftest import write_manifest

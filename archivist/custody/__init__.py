@@ -1,0 +1,1 @@
+"""保管 Custody: locations, boxes, shelving, where a thing is, spine labels, inventory."""

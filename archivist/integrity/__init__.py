@@ -1,0 +1,1 @@
+"""Integrity: verifying files, numbering, the audit trail and derived data."""

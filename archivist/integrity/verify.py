@@ -1,0 +1,229 @@
+"""`verify`: prove nothing was altered (DA/T 70 authenticity and integrity).
+
+Re-hashes every stored file; reports missing, changed and orphan files, numbering
+gaps and duplicates, items without their capture trace, a broken audit chain, and a
+search index out of step with the database (items it lacks, entries of items that are
+gone, entries out of date), which `archivist reindex` repairs.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import time
+from collections import defaultdict
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Protocol
+
+from sqlalchemy import func, select
+
+from archivist.archive import Archive
+from archivist.changes import audit
+from archivist.db.models import (
+    ArchiveClass,
+    AuditEvent,
+    Item,
+    Material,
+    NumberCounter,
+    NumberVacancy,
+)
+from archivist.errors import ArchivistError
+from archivist.findings import Finding, FindingsReport
+from archivist.storage.filestore import check_stored_file
+
+log = logging.getLogger(__name__)
+
+
+class Cancellable(Protocol):
+    """What `verify` needs of a cancel token (e.g. archivist.ocr.queue.CancelToken)."""
+
+    @property
+    def cancelled(self) -> bool: ...
+
+
+class VerifyCancelled(ArchivistError):
+    """Verification was stopped before it finished; nothing was changed."""
+
+    code = "verify.cancelled"
+
+
+@dataclass
+class VerifyReport(FindingsReport):
+    files_checked: int = 0
+    bytes_checked: int = 0
+    events_checked: int = 0
+    seconds: float = 0.0
+
+    def counts(self) -> dict[str, Any]:
+        return {
+            "files_checked": self.files_checked,
+            "bytes_checked": self.bytes_checked,
+            "events_checked": self.events_checked,
+            "seconds": round(self.seconds, 3),
+        }
+
+
+def verify(
+    archive: Archive,
+    progress: Callable[[int, int, str], None] | None = None,
+    workers: int | None = None,
+    cancel: Cancellable | None = None,
+) -> VerifyReport:
+    """Check the archive; `progress(done, total, file)` while files are hashed, and
+    VerifyCancelled (pending hashes dropped) once `cancel` is set."""
+    started = time.perf_counter()
+    report = VerifyReport()
+    with archive.db.reading() as session:
+        records = [
+            (f, s, z, n)
+            for f, s, z, n in session.execute(
+                select(Material.file, Material.sha256, Material.size, Item.number).join(
+                    Item, Item.id == Material.item_id
+                )
+            )
+        ]
+    total = len(records)
+    # hashlib releases the GIL on large buffers, so threads use every core.
+    with ThreadPoolExecutor(max_workers=workers or os.cpu_count() or 2) as pool:
+        if cancel is not None and cancel.cancelled:
+            raise VerifyCancelled()
+        for done, (record, finding) in enumerate(
+            zip(records, pool.map(lambda r: check_stored_file(archive.root, r), records), strict=True),
+            start=1,
+        ):
+            if finding:
+                report.findings.append(finding)
+            if finding is None or finding.code == "verify.changed":
+                report.files_checked += 1
+                report.bytes_checked += record[2]
+            if progress and (done % 50 == 0 or done == total):
+                progress(done, total, record[0])
+            if cancel is not None and cancel.cancelled:
+                pool.shutdown(wait=False, cancel_futures=True)
+                raise VerifyCancelled()
+
+    registered = {r[0] for r in records}
+    files_root = archive.layout.files
+    if files_root.is_dir():
+        for dirpath, _dirs, names in os.walk(files_root):
+            for name in names:
+                rel = (Path(dirpath) / name).relative_to(archive.root).as_posix()
+                if rel not in registered:
+                    report.findings.append(Finding("verify.orphan", "error", {"file": rel}))
+
+    with archive.db.reading() as session:
+        report.findings.extend(_numbering(session))
+        report.findings.extend(_capture_traces(session))
+    with archive.db.reading() as session:
+        count, breaks = audit.verify_chain(session)
+    report.events_checked = count
+    report.findings.extend(
+        Finding("verify.audit_broken", "error", {"seq": b.seq, "reason": _reason(b.reason)})
+        for b in breaks
+    )
+    report.findings.extend(index_findings(archive))
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+SHOWN_NUMBERS = 5
+
+
+def index_findings(archive: Archive) -> list[Finding]:
+    """Where the search index differs from the database. An index that is missing,
+    damaged or of an older schema is rebuilt before the next search, so is not drift."""
+    from archivist.search.service import STALE_MARK, _index, index_drift
+
+    try:
+        index = _index(archive)
+        if (index.folder / STALE_MARK).exists() or index.needs_rebuild():
+            return []
+        drift = index_drift(archive, index)
+    except Exception:  # an unreadable index: rebuilt before the next search
+        log.warning("search index unreadable for the check: rebuilt later", exc_info=True)
+        return []
+    findings: list[Finding] = []
+    if archive.reindexed:
+        findings.append(Finding("verify.index_reconciled", "info", {"count": archive.reindexed}))
+    for code, numbers in (
+        ("verify.index_missing", drift.missing),
+        ("verify.index_orphan", drift.orphans),
+        ("verify.index_stale", drift.stale),
+    ):
+        if numbers:
+            shown = "、".join(numbers[:SHOWN_NUMBERS]) + (
+                "…" if len(numbers) > SHOWN_NUMBERS else ""
+            )
+            findings.append(
+                Finding(code, "error", {"count": len(numbers), "numbers": shown, "all": numbers})
+            )
+    return findings
+
+
+def _reason(code: str) -> str:
+    from archivist.messages import render
+
+    return render(code)
+
+
+def _numbering(session: Any) -> list[Finding]:
+    findings: list[Finding] = []
+    codes = dict(session.execute(select(ArchiveClass.id, ArchiveClass.code)).all())
+    serials: dict[tuple[int, int], set[int]] = defaultdict(set)
+    for year, class_id, serial in session.execute(select(Item.year, Item.class_id, Item.serial)):
+        serials[(year, class_id)].add(serial)
+    vacant: dict[tuple[int, int], set[int]] = defaultdict(set)
+    for year, class_id, serial in session.execute(
+        select(NumberVacancy.year, NumberVacancy.class_id, NumberVacancy.serial)
+    ):
+        vacant[(year, class_id)].add(serial)
+    counters = {(c.year, c.class_id): c.last_serial for c in session.scalars(select(NumberCounter))}
+    for key in sorted(set(serials) | set(counters)):
+        top = max(counters.get(key, 0), max(serials.get(key, {0})))
+        missing = sorted(set(range(1, top + 1)) - serials.get(key, set()) - vacant.get(key, set()))
+        if missing:
+            findings.append(
+                Finding(
+                    "verify.gap",
+                    "error",
+                    {
+                        "klass": codes.get(key[1], key[1]),
+                        "year": key[0],
+                        "serials": _ranges(missing),
+                    },
+                )
+            )
+    for column in (Item.archival_code, Item.number):
+        for value, _count in session.execute(
+            select(column, func.count()).group_by(column).having(func.count() > 1)
+        ):
+            findings.append(Finding("verify.duplicate_code", "error", {"code": value}))
+    return findings
+
+
+def _capture_traces(session: Any) -> list[Finding]:
+    traced = set(
+        session.scalars(select(AuditEvent.target).where(AuditEvent.action == "item.capture"))
+    )
+    return [
+        Finding("verify.audit_missing", "error", {"reason": f"{number} capture"}, number)
+        for number, capture_id in session.execute(select(Item.number, Item.capture_id))
+        if f"item:{capture_id}" not in traced
+    ]
+
+
+def _ranges(values: list[int]) -> str:
+    parts: list[str] = []
+    start = prev = values[0]
+    tail: list[int | None] = [*values[1:], None]
+    for value in tail:
+        if value is not None and value == prev + 1:
+            prev = value
+            continue
+        parts.append(str(start) if start == prev else f"{start}-{prev}")
+        if value is not None:
+            start = prev = value
+    return ",".join(parts)
