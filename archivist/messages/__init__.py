@@ -1,0 +1,72 @@
+"""Every sentence the core shows a person, in Simplified Chinese and English.
+
+Errors and explanations carry a stable code plus parameters; `render` is the one place
+that turns them into text, so the CLI and the window speak alike. The catalogue is kept
+per stage (one module each); a code may be defined in one of them only.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from typing import Any
+
+from archivist.messages import (
+    access,
+    archive,
+    arrangement,
+    capture,
+    custody,
+    handover,
+    integrity,
+    registers,
+)
+
+DEFAULT_LANGUAGE = "zh"
+_language: str | None = None
+
+STAGES = (archive, capture, arrangement, custody, handover, access, integrity, registers)
+
+
+def _merged() -> dict[str, tuple[str, str]]:
+    merged: dict[str, tuple[str, str]] = {}
+    for stage in STAGES:
+        twice = merged.keys() & stage.CATALOG.keys()
+        if twice:
+            raise RuntimeError(f"message codes defined twice: {sorted(twice)}")
+        merged.update(stage.CATALOG)
+    return merged
+
+
+CATALOG: dict[str, tuple[str, str]] = _merged()
+
+
+def set_language(lang: str | None) -> None:
+    """Choose the language for this process ('zh' or 'en'); None restores the default."""
+    global _language
+    _language = _normalise(lang) if lang else None
+
+
+def current_language() -> str:
+    if _language:
+        return _language
+    return _normalise(os.environ.get("ARCHIVIST_LANG", DEFAULT_LANGUAGE))
+
+
+def _normalise(lang: str) -> str:
+    return "en" if lang.lower().startswith("en") else "zh"
+
+
+def render(code: str, params: Mapping[str, Any] | None = None, lang: str | None = None) -> str:
+    """The sentence for `code` in `lang` (default: the current language)."""
+    language = _normalise(lang) if lang else current_language()
+    entry = CATALOG.get(code)
+    values = dict(params or {})
+    if entry is None:
+        detail = ", ".join(f"{k}={v}" for k, v in values.items())
+        return f"{code}: {detail}" if detail else code
+    template = entry[0] if language == "zh" else entry[1]
+    try:
+        return template.format(**values)
+    except (KeyError, IndexError, ValueError):
+        return template
