@@ -442,14 +442,14 @@ def _file_volumes(archive: object, folder: Path) -> tuple[int, str]:
 def _find_in_storage(window: object) -> None:
     """Look up an item of a shelved volume box in the storage view."""
     from archivist.arrangement import volumes
-    from archivist.custody import storeroom
+    from archivist.custody import boxes
     from ui.main_window import MainWindow
 
     assert isinstance(window, MainWindow)
     view = window.storage
     for box in view.boxes:
         if box.location and box.kind == "volumes" and box.count:
-            held = storeroom.show_box(window.archive, box.code).volumes
+            held = boxes.show_box(window.archive, box.code).volumes
             entries = volumes.show(window.archive, held[-1].code).entries
             view.find_code(entries[0].number if entries else box.code)
             return

@@ -26,6 +26,13 @@ OWNERS = {
     "rapidocr": "archivist/ocr/rapid.py",
 }
 
+# A second module of the same package may import a library only where passing each call
+# through its owner would hide the work: drawing synthetic scans (text, seals, tables) is
+# Pillow's ImageDraw and ImageFont through and through, so it imports Pillow itself, beside
+# formats/images.py (intake, OCR work copies, the clean-up's pixel operations for
+# archivist/ocr/cleanup.py, which handles the page as an opaque value). Both in formats/.
+ALSO_OWNED = {"PIL": ("archivist/formats/scan_drawing.py",)}
+
 
 def imported_modules(path: Path) -> set[str]:
     tree = ast.parse(path.read_text(encoding="utf-8"))
@@ -68,7 +75,9 @@ def test_each_library_is_imported_in_one_core_module() -> None:
         for name in imported_modules(path) & set(OWNERS):
             users[name].add(path.relative_to(ROOT).as_posix())
     for name, modules in users.items():
-        assert modules == {OWNERS[name]}, f"{name} imported in {sorted(modules)}"
+        allowed = {OWNERS[name], *ALSO_OWNED.get(name, ())}
+        assert modules <= allowed, f"{name} imported in {sorted(modules)}"
+        assert OWNERS[name] in modules, name
 
 
 # -- one way to change the archive --------------------------------------------------------

@@ -851,6 +851,9 @@ REASONS_OF_OUR_OWN = {
     "ocr.page_unreadable",
     "handover.seq_gap",  # {actual}: sequence numbers
     "check.order_broken",  # {actual}: the stored order
+    "cli.volume.dissolved",  # the clerk's reason for dissolving
+    "cli.capture.page_failed",  # the OCR work's stored text for the page (as ocr.*)
+    "cli.ocr.failure",
 }
 
 

@@ -112,7 +112,7 @@ def test_show_says_where_the_item_is_and_whether_it_may_change(
 ) -> None:
     from archivist.access.item_detail import item_detail
     from archivist.arrangement import volumes
-    from archivist.custody import storeroom
+    from archivist.custody import boxes, locations, where
 
     number = capture_from_manifest(archive, write_manifest(tmp_path / "in")).number
     view = item_detail(archive, number)
@@ -120,15 +120,15 @@ def test_show_says_where_the_item_is_and_whether_it_may_change(
     assert view["handover"] is None
     assert view["change"] == {"allowed": True, "code": None, "reason": None}
     [made] = volumes.build(archive, 2023, "SY", "year")
-    place = storeroom.add_location(archive, "1", 2, 3, 4).code
-    box = storeroom.create_box(archive, year=2023, class_code="SY", retention="D10", kind="volumes")
-    storeroom.put(archive, box.code, volumes=[made.code], reason="装盒")
-    storeroom.shelve(archive, box.code, place, reason="上架")
+    place = locations.add_location(archive, "1", 2, 3, 4).code
+    box = boxes.create_box(archive, year=2023, class_code="SY", retention="D10", kind="volumes")
+    boxes.put(archive, box.code, volumes=[made.code], reason="装盒")
+    boxes.shelve(archive, box.code, place, reason="上架")
     view = item_detail(archive, number)
     assert view["where"]["volume"] == made.code and view["where"]["box"] == box.code
     assert view["where"]["location"] == place and view["where"]["status"] == "shelved"
     assert view["where"] == {
-        k: v for k, v in storeroom.where(archive, number).to_json().items() if k in view["where"]
+        k: v for k, v in where.where(archive, number).to_json().items() if k in view["where"]
     }
     assert view["change"]["allowed"] is True
 

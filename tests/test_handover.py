@@ -302,10 +302,10 @@ def test_registers_generated_are_rows_with_the_volume_revision(
     assert revision() == start
     volumes.set_title(archive, vols["sy"], "2023年失业保险金申领", "规范题名")
     assert revision() == start + 1
-    from archivist.custody import storeroom
+    from archivist.custody import boxes
 
-    box = storeroom.create_box(archive, year=2023, class_code="SY", retention="D10", kind="volumes")
-    storeroom.put(archive, box.code, volumes=[vols["sy"]], reason="装盒")
+    box = boxes.create_box(archive, year=2023, class_code="SY", retention="D10", kind="volumes")
+    boxes.put(archive, box.code, volumes=[vols["sy"]], reason="装盒")
     assert revision() == start + 1  # boxing is no change of the volume's contents
     with archive.db.writing() as session:  # a material's row changed, however
         material = session.scalars(

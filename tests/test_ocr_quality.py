@@ -16,7 +16,7 @@ import pytest
 from archivist.demo import ocr_corpus
 from archivist.demo.ocr_corpus import CorpusPage, Degradation
 from archivist.errors import ArchiveError
-from archivist.formats import images
+from archivist.ocr import cleanup
 from archivist.ocr.engine import OcrLine, TesseractEngine
 from archivist.ocr.pages import (
     EngineSettings,
@@ -59,7 +59,7 @@ def test_measures_find_grain_specks_and_tilt(tmp_path: Path) -> None:
     _, clean = small_page(tmp_path, ocr_corpus.CLEAN)
     _, poor = small_page(tmp_path, ocr_corpus.POOR_200)
     _, dusty = small_page(tmp_path, ocr_corpus.SPECKLED_1BIT)
-    clean_m, poor_m, dusty_m = (images.measure_page(p) for p in (clean, poor, dusty))
+    clean_m, poor_m, dusty_m = (cleanup.measure_page(p) for p in (clean, poor, dusty))
     assert clean_m.grain < 1 and clean_m.speckle < 1 and clean_m.skew_degrees == 0
     assert poor_m.grain >= 6 and poor_m.paper < 235
     assert dusty_m.bilevel and dusty_m.grain < 1 and dusty_m.speckle > 20
@@ -80,14 +80,14 @@ def test_clean_and_moderately_degraded_pages_read_well(tmp_path: Path) -> None:
 
 def test_cleanup_does_not_make_clean_pages_worse(tmp_path: Path) -> None:
     page, path = small_page(tmp_path, ocr_corpus.CLEAN, seed=2)
-    assert not plan_cleanup(images.measure_page(path), "tesseract").any
+    assert not plan_cleanup(cleanup.measure_page(path), "tesseract").any
     engine = TesseractEngine()
     plain = ocr_corpus.character_accuracy(page.text, engine.recognise(path).text)
     for steps in (
-        images.CleanupSteps(denoise=True, contrast=True),
-        images.CleanupSteps(despeckle=True, speck_area=16),
+        cleanup.CleanupSteps(denoise=True, contrast=True),
+        cleanup.CleanupSteps(despeckle=True, speck_area=16),
     ):
-        cleaned = images.clean_page(path, tmp_path / "cleaned.png", steps).path
+        cleaned = cleanup.clean_page(path, tmp_path / "cleaned.png", steps).path
         accuracy = ocr_corpus.character_accuracy(page.text, engine.recognise(cleaned).text)
         assert accuracy >= plain - 0.02, (steps.summary, accuracy, plain)
 
@@ -111,9 +111,9 @@ def test_speckled_bilevel_page_is_despeckled(tmp_path: Path) -> None:
 
 def test_boxes_are_mapped_back_onto_the_stored_page(tmp_path: Path) -> None:
     _, path = small_page(tmp_path, ocr_corpus.SCAN, seed=3)
-    measures = images.measure_page(path)
-    steps = images.CleanupSteps(deskew_degrees=measures.skew_degrees, scale=2.0)
-    cleaned = images.clean_page(path, tmp_path / "cleaned.png", steps)
+    measures = cleanup.measure_page(path)
+    steps = cleanup.CleanupSteps(deskew_degrees=measures.skew_degrees, scale=2.0)
+    cleaned = cleanup.clean_page(path, tmp_path / "cleaned.png", steps)
     assert (cleaned.width, cleaned.height) == (measures.width * 2, measures.height * 2)
     plain = TesseractEngine().recognise(path).lines
     mapped = [
@@ -126,7 +126,7 @@ def test_boxes_are_mapped_back_onto_the_stored_page(tmp_path: Path) -> None:
         assert abs((before.top + before.height / 2) - (after.top + after.height / 2)) <= 6
         assert abs(before.left - after.left) <= 8
     centre = OcrLine("字", 100, 50, 20, 10, 90.0)
-    assert to_original(centre, images.CleanupSteps(scale=2.0), 400, 300) == OcrLine(
+    assert to_original(centre, cleanup.CleanupSteps(scale=2.0), 400, 300) == OcrLine(
         "字", 50, 25, 10, 5, 90.0
     )
 

@@ -13,7 +13,7 @@ from sqlalchemy import select
 from archivist.archive import Archive
 from archivist.arrangement import volumes
 from archivist.capture.pipeline import capture_from_manifest
-from archivist.custody import storeroom
+from archivist.custody import boxes
 from archivist.db.models import AuditEvent
 from archivist.errors import InputError
 from archivist.handover import handovers
@@ -108,13 +108,13 @@ def test_item_list_and_boxes(archive: Archive, filed: list[str], tmp_path: Path)
     assert rows[0] == ["序号", "档号", "文号", "责任者", "题名", "日期", "密级", "页数", "备注"]
     assert [r[4] for r in rows[1:]] == ["张三工伤认定", "李四工伤认定", "王五工伤认定"]
     assert all(r[2] == "" and r[6] == "" for r in rows[1:])  # 文号 and 密级 unknown: blank
-    box = storeroom.create_box(archive, year=2023, class_code="GS", retention="D50", kind="volumes")
-    storeroom.put(archive, box.code, volumes=["J023-GS-001", "J023-GS-002"], reason="装盒")
+    box = boxes.create_box(archive, year=2023, class_code="GS", retention="D50", kind="volumes")
+    boxes.put(archive, box.code, volumes=["J023-GS-001", "J023-GS-002"], reason="装盒")
     labels = collect(archive, "spine-labels", Selection(box=box.code))
     assert labels.rows[0][0] == "J023" and labels.rows[0][-1] == box.code
     assert labels.headings == {"range": "案卷号"}
     generate(archive, "spine-labels", tmp_path / "labels.docx", Selection(box=box.code))
-    other = storeroom.create_box(archive, year=2023, class_code="GS", retention="D50")
+    other = boxes.create_box(archive, year=2023, class_code="GS", retention="D50")
     several = collect(archive, "spine-labels", Selection(boxes=(other.code, box.code)))
     assert [row[-1] for row in several.rows] == [other.code, box.code]
     assert several.headings == {}  # an item box among them: 起止件号

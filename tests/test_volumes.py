@@ -270,10 +270,10 @@ def test_items_of_a_handed_over_volume_cannot_change(
 def test_an_item_boxed_on_its_own_is_not_filed_into_a_volume(
     archive: Archive, filed: dict[str, str]
 ) -> None:
-    from archivist.custody import storeroom
+    from archivist.custody import boxes
 
-    box = storeroom.create_box(archive, year=2023, class_code="SY", retention="D10")
-    storeroom.put(archive, box.code, items=[filed["june"]], reason="按件装盒")
+    box = boxes.create_box(archive, year=2023, class_code="SY", retention="D10")
+    boxes.put(archive, box.code, items=[filed["june"]], reason="按件装盒")
     made = volumes.build(archive, 2023, "SY", "year")
     assert made[0].items == 2  # May's two; June's is in its box
     with pytest.raises(InputError) as info:
@@ -324,14 +324,14 @@ def test_an_empty_volume_is_dissolved_and_its_case_number_stays_explained(
     [again] = volumes.build(archive, 2023, "SY", "month", mixed_ok=True)
     assert again.code == "J023-SY-003"
     # nor does a dissolved volume go into a handover batch or a box
-    from archivist.custody import storeroom
+    from archivist.custody import boxes
     from archivist.handover import handovers
 
     batch = handovers.create(archive, "失业保险科", "王五").number
-    box = storeroom.create_box(archive, 2023, "SY", "D10", kind="volumes").code
+    box = boxes.create_box(archive, 2023, "SY", "D10", kind="volumes").code
     for refused in (
         lambda: handovers.add_volumes(archive, batch, [june]),
-        lambda: storeroom.put(archive, box, volumes=[june], reason="装盒"),
+        lambda: boxes.put(archive, box, volumes=[june], reason="装盒"),
     ):
         with pytest.raises(InputError) as info:
             refused()
@@ -492,6 +492,13 @@ def test_volume_modules_write_only_through_the_unit_of_work() -> None:
     # the volumes view asks the core, never the database, and re-implements no rule
     from .conftest import ROOT
 
-    view = (ROOT / "ui" / "volumes_view.py").read_text(encoding="utf-8")
-    for banned in ("db.reading(", "db.writing(", "session", '"handed_over"', "volumes.DISSOLVED"):
-        assert banned not in view, f"ui/volumes_view.py: {banned}"
+    for path in sorted((ROOT / "ui" / "volumes").glob("*.py")):
+        view = path.read_text(encoding="utf-8")
+        for banned in (
+            "db.reading(",
+            "db.writing(",
+            "session",
+            '"handed_over"',
+            "volumes.DISSOLVED",
+        ):
+            assert banned not in view, f"ui/volumes/{path.name}: {banned}"

@@ -34,7 +34,8 @@ from archivist.access.item_detail import item_detail
 from archivist.archive import Archive
 from archivist.preferences import Preferences
 from ui import errors
-from ui.handover_view import HandoverView
+from ui.changes_hub import ChangesHub
+from ui.handover.view import HandoverView
 from ui.hot_folder import HotFolderPanel
 from ui.item_detail import ItemDetail
 from ui.item_table import ItemTableModel
@@ -44,7 +45,7 @@ from ui.page_viewer import PageViewer
 from ui.search_panel import SearchPanel
 from ui.storage_view import StorageView
 from ui.tasks import TaskContext, TaskRunner
-from ui.volumes_view import VolumesView
+from ui.volumes.view import VolumesView
 
 # The first-start window size where the screen has room (also the smoke default).
 DEFAULT_SIZE = (1440, 900)
@@ -148,7 +149,10 @@ class MainWindow(QMainWindow):
         self.main_split.setStretchFactor(1, 1)
         self.main_split.setSizes([260, 1000])
         # the views: items (tree, table, detail) and volumes (案卷)
+        # what changed, told to every view that shows it (ui.changes_hub)
+        self.changes_hub = ChangesHub(self)
         self.volumes = VolumesView(archive, self.runner)
+        self.volumes.follow_changes(self.changes_hub)
         self.volumes.item_opened.connect(self.open_item_from_volume)
         self.volumes.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self.views = QTabWidget()
@@ -157,11 +161,12 @@ class MainWindow(QMainWindow):
         self.views.addTab(self.main_split, "")
         self.views.addTab(self.volumes, "")
         self.storage = StorageView(archive, self.runner)  # 库房: locations and boxes
+        self.storage.follow_changes(self.changes_hub)
         self.storage.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self.views.addTab(self.storage, "")
         self.handover = HandoverView(archive, self.runner)
+        self.handover.follow_changes(self.changes_hub)
         self.handover.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
-        self.handover.changed.connect(lambda: self.volumes.reload())
         self.views.addTab(self.handover, "")
         self.setCentralWidget(self.views)
 
@@ -256,9 +261,8 @@ class MainWindow(QMainWindow):
         status.addPermanentWidget(self.work_cancel)
         self.runner.changed.connect(self._work_changed)
         self.archive_changed.connect(self._refresh_counts)
-        self.archive_changed.connect(self.volumes.reload)  # read when next shown
-        self.archive_changed.connect(lambda: self.storage.reload())
-        self.archive_changed.connect(lambda: self.handover.reload())
+        # the views re-read what they show (a hidden view when it is next shown)
+        self.archive_changed.connect(self.changes_hub.announce_everything)
         self.archive_changed.connect(lambda: self.ocr.refresh())  # new pages: recognise them
 
         self.retranslate()

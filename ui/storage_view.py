@@ -23,13 +23,10 @@ from typing import Any
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
-    QAbstractTableModel,
     QCoreApplication,
     QEvent,
     QItemSelectionModel,
     QModelIndex,
-    QObject,
-    QPersistentModelIndex,
     Qt,
     Signal,
 )
@@ -64,14 +61,20 @@ from PySide6.QtWidgets import (
 
 from archivist.access import browse
 from archivist.archive import Archive
-from archivist.custody import storeroom
+from archivist.custody import boxes, locations, where
+from archivist.custody.boxes import BoxCandidate, BoxSummary, BoxView
 from archivist.custody.inventory import InventoryReport, inventory, read_lines
-from archivist.custody.storeroom import BoxCandidate, BoxSummary, BoxView, LocationView, Whereabouts
+from archivist.custody.locations import LocationView
+from archivist.custody.where import Whereabouts
 from archivist.errors import ArchivistError
 from archivist.registers import forms
 from ui import errors
+from ui.change_dialog import ChangeDialog
+from ui.changes_hub import STORAGE_TABLES, VOLUME_TABLES, ChangesHub
+from ui.rows_model import RIGHT, Column, RowsModel
 from ui.tasks import TaskContext, TaskRunner
-from ui.volumes_view import RIGHT, _bold, _ChangeDialog, retention_text
+from ui.texts import bold as _bold
+from ui.texts import retention_text
 
 KEY_ROLE = Qt.ItemDataRole.UserRole
 ALL = ""  # the tree's node for every box
@@ -103,83 +106,53 @@ def within(location: str | None, key: str) -> bool:
         return True
     if key == UNSHELVED:
         return location is None
-    return storeroom.place_covers(key, location)
+    return locations.place_covers(key, location)
 
 
 # -- the box list ---------------------------------------------------------------------------
 
-BOX_COLUMNS: list[tuple[str, object]] = [
-    ("number", QT_TRANSLATE_NOOP("BoxListModel", "盒号")),
-    ("code", QT_TRANSLATE_NOOP("BoxListModel", "条码")),
-    ("year", QT_TRANSLATE_NOOP("BoxListModel", "年度")),
-    ("class", QT_TRANSLATE_NOOP("BoxListModel", "类别")),
-    ("retention", QT_TRANSLATE_NOOP("BoxListModel", "保管期限")),
-    ("range", QT_TRANSLATE_NOOP("BoxListModel", "内容（起止件号/案卷号）")),
-    ("count", QT_TRANSLATE_NOOP("BoxListModel", "数量")),
-    ("location", QT_TRANSLATE_NOOP("BoxListModel", "位置")),
+BOX_COLUMNS: list[Column] = [
+    Column("number", QT_TRANSLATE_NOOP("BoxListModel", "盒号"), lambda b: f"{b.number:04d}", True),
+    Column("code", QT_TRANSLATE_NOOP("BoxListModel", "条码"), lambda b: b.code),
+    Column("year", QT_TRANSLATE_NOOP("BoxListModel", "年度"), lambda b: str(b.year)),
+    Column("class", QT_TRANSLATE_NOOP("BoxListModel", "类别"), lambda b: b.class_code),
+    Column(
+        "retention",
+        QT_TRANSLATE_NOOP("BoxListModel", "保管期限"),
+        lambda b: retention_text(b.retention),
+    ),
+    Column(
+        "range",
+        QT_TRANSLATE_NOOP("BoxListModel", "内容（起止件号/案卷号）"),
+        lambda b: f"{heading_text(b.range_heading)} {b.range}" if b.range else "",
+    ),
+    Column(
+        "count",
+        QT_TRANSLATE_NOOP("BoxListModel", "数量"),
+        lambda b: count_text(b.count, b.kind),
+        True,
+    ),
+    Column("location", QT_TRANSLATE_NOOP("BoxListModel", "位置"), lambda b: b.location or ""),
 ]
 
 
-class BoxListModel(QAbstractTableModel):
+class BoxListModel(RowsModel):
     """Boxes as `custody.list_boxes` gives them."""
 
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.rows: list[BoxSummary] = []
+    columns = BOX_COLUMNS
+    rows: list[BoxSummary]
 
-    def set_rows(self, rows: list[BoxSummary]) -> None:
-        self.beginResetModel()
-        self.rows = rows
-        self.endResetModel()
+    def key_of(self, row: Any) -> str:
+        return str(row.code)
 
     def box(self, row: int) -> BoxSummary | None:
-        return self.rows[row] if 0 <= row < len(self.rows) else None
+        found: BoxSummary | None = self.row(row)
+        return found
 
-    def row_of(self, code: str) -> int | None:
-        return next((r for r, b in enumerate(self.rows) if b.code == code), None)
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(BOX_COLUMNS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.tr(str(BOX_COLUMNS[section][1]))
-        return None
-
-    def data(
-        self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        box = self.box(index.row()) if index.isValid() else None
-        if box is None:
-            return None
-        key = BOX_COLUMNS[index.column()][0]
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            return int(RIGHT) if key in ("number", "count") else None
-        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return None
-        values = {
-            "number": f"{box.number:04d}",
-            "code": box.code,
-            "year": str(box.year),
-            "class": box.class_code,
-            "retention": retention_text(box.retention),
-            "range": f"{heading_text(box.range_heading)} {box.range}" if box.range else "",
-            "count": count_text(box.count, box.kind),
-            "location": box.location or self.tr("未上架"),
-        }
-        return values[key]
-
-    def retranslate(self) -> None:
-        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(BOX_COLUMNS) - 1)
-        if self.rows:
-            self.dataChanged.emit(
-                self.index(0, 0), self.index(len(self.rows) - 1, len(BOX_COLUMNS) - 1)
-            )
+    def display(self, row: Any, column: Column) -> str:
+        if column.key == "location" and not row.location:
+            return self.tr("未上架")
+        return super().display(row, column)
 
 
 # -- the view -------------------------------------------------------------------------------
@@ -188,6 +161,10 @@ class BoxListModel(QAbstractTableModel):
 class StorageView(QWidget):
     message = Signal(str)  # a sentence for the status bar
     changed = Signal()  # boxes or locations changed
+    # what it shows (boxes hold items and volumes) and what its changes touch
+    SHOWS = STORAGE_TABLES | VOLUME_TABLES | {"items"}
+    TOUCHES = STORAGE_TABLES
+    hub: ChangesHub | None = None
 
     def __init__(self, archive: Archive, runner: TaskRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -366,7 +343,7 @@ class StorageView(QWidget):
         self._show_count()
 
         def work(_ctx: TaskContext) -> tuple[list[LocationView], list[BoxSummary]]:
-            return storeroom.list_locations(self.archive), storeroom.list_boxes(self.archive)
+            return locations.list_locations(self.archive), boxes.list_boxes(self.archive)
 
         def done(result: Any) -> None:
             if generation != self._generation:
@@ -437,7 +414,7 @@ class StorageView(QWidget):
         self.tree.blockSignals(False)
         self._show_node(str(chosen.data(0, KEY_ROLE)))
 
-    def _node_text(self, level: storeroom.PlaceLevel) -> str:
+    def _node_text(self, level: locations.PlaceLevel) -> str:
         """One level of a location (1库, 03架, 2列, 4层) in the interface language."""
         texts = (self.tr("{n}库"), self.tr("{n}架"), self.tr("{n}列"), self.tr("{n}层"))
         return texts[level.depth].format(n=level.number)
@@ -506,7 +483,7 @@ class StorageView(QWidget):
         self.current_box = next((b for b in self.boxes if b.code == code), None)
 
         def work(_ctx: TaskContext) -> BoxView:
-            return storeroom.show_box(self.archive, code)
+            return boxes.show_box(self.archive, code)
 
         def done(view: Any) -> None:
             if generation == self._box_generation and isinstance(view, BoxView):
@@ -624,7 +601,7 @@ class StorageView(QWidget):
         self.finding = True
 
         def work(_ctx: TaskContext) -> Whereabouts:
-            return storeroom.where(self.archive, code)
+            return where.where(self.archive, code)
 
         def done(found: Any) -> None:
             self.finding = False
@@ -661,35 +638,43 @@ class StorageView(QWidget):
         if found.kind == "item" and found.volume:
             what += self.tr("（在案卷 {volume}）").format(volume=found.volume)
         status = found.status
-        if status == storeroom.WhereStatus.LOCATION:
-            where = self.tr("{n} 盒").format(n=len(found.boxes))
-        elif status == storeroom.WhereStatus.UNBOXED:
-            where = self.tr("未装盒")
-        elif status == storeroom.WhereStatus.BOXED:
-            where = self.tr("{chain}（盒 {box} 未上架）").format(chain=found.chain, box=found.box)
+        if status == where.WhereStatus.LOCATION:
+            place = self.tr("{n} 盒").format(n=len(found.boxes))
+        elif status == where.WhereStatus.UNBOXED:
+            place = self.tr("未装盒")
+        elif status == where.WhereStatus.BOXED:
+            place = self.tr("{chain}（盒 {box} 未上架）").format(chain=found.chain, box=found.box)
         else:
-            where = f"{found.chain}　{found.box}"
-        self.found_label.setText(f"{what}：{where}")
+            place = f"{found.chain}　{found.box}"
+        self.found_label.setText(f"{what}：{place}")
 
     # -- commands ------------------------------------------------------------------------
     def _open(self, dialog: QDialog) -> None:
         dialog.open()
         self.dialog = dialog
 
+    def follow_changes(self, hub: ChangesHub) -> None:
+        """Hear from the window's hub when what this view shows was changed elsewhere
+        (volumes built or changed, a refresh); say there what this view changes."""
+        self.hub = hub
+        hub.follow(self, self.SHOWS, self.reload)
+
     def _changed(self, key: str | None, boxes: Sequence[str], text: str) -> None:
         self.reload(key=key, select=boxes)
+        if self.hub is not None:
+            self.hub.announce(self.TOUCHES, source=self)
         self.changed.emit()
         self.message.emit(text)
 
-    def _chosen_place(self) -> storeroom.Place | None:
+    def _chosen_place(self) -> locations.Place | None:
         """The place of the tree node chosen (a room, shelf, column or layer), if any."""
         if self.current_key in (ALL, UNSHELVED):
             return None
-        return storeroom.parse_place(self.current_key)
+        return locations.parse_place(self.current_key)
 
     def _place_parts(self) -> tuple[str, int, int, int]:
         """The room, shelf, column and layer of the node chosen (1s below it)."""
-        chosen = self._chosen_place() or storeroom.Place("1")
+        chosen = self._chosen_place() or locations.Place("1")
         whole = chosen.filled(1)
         assert whole.shelf is not None and whole.column is not None and whole.layer is not None
         return whole.room, whole.shelf, whole.column, whole.layer
@@ -743,7 +728,7 @@ class StorageView(QWidget):
         code = box.code
 
         def work(_ctx: TaskContext) -> list[BoxCandidate]:
-            return storeroom.unboxed(self.archive, code)
+            return boxes.unboxed(self.archive, code)
 
         def done(candidates: Any) -> None:
             dialog = PutDialog(self.archive, self.runner, box, list(candidates), self)
@@ -985,7 +970,7 @@ class LocationDialog(_FormDialog):
         for key, value in zip(("shelf", "column", "layer"), start[1:], strict=True):
             spin = QSpinBox()
             spin.setObjectName(f"location_{key}")
-            spin.setRange(1, storeroom.MAX_PLACE_NUMBER)
+            spin.setRange(1, locations.MAX_PLACE_NUMBER)
             spin.setValue(value)
             spin.valueChanged.connect(lambda _v: self.check())
             self.numbers[key] = spin
@@ -1010,19 +995,19 @@ class LocationDialog(_FormDialog):
         self.refused("")
         room, shelf, column, layer = self.values()
         try:
-            name = storeroom.normalise_room(room)
+            name = locations.normalise_room(room)
         except ArchivistError as exc:
             self.code.setText(exc.message() if room else self.tr("请填写库房号"))
             self.save_button.setEnabled(False)
             return
-        code = storeroom.location_code(name, shelf, column, layer)
-        barcode = storeroom.location_barcode(name, shelf, column, layer)
+        code = locations.location_code(name, shelf, column, layer)
+        barcode = locations.location_barcode(name, shelf, column, layer)
         self.code.setText(f"{code}　{barcode}")
         self.save_button.setEnabled(not self.busy)
 
     def run(self) -> str:
         room, shelf, column, layer = self.values()
-        return storeroom.add_location(self.archive, room, shelf, column, layer).code
+        return locations.add_location(self.archive, room, shelf, column, layer).code
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("新建位置"))
@@ -1074,7 +1059,7 @@ class BoxDialog(_FormDialog):
         self.retention.setObjectName("boxRetention")
         self.kind = QComboBox()
         self.kind.setObjectName("boxKind")
-        for key in storeroom.KINDS:
+        for key in boxes.KINDS:
             self.kind.addItem("", key)
         self.kind.setCurrentIndex(max(0, self.kind.findData(kind or "items")))
         self.klass.currentIndexChanged.connect(lambda _i: self._fill_retentions())
@@ -1115,7 +1100,7 @@ class BoxDialog(_FormDialog):
         self.kind.setCurrentIndex(max(0, self.kind.findData(kind)))
 
     def run(self) -> str:
-        box = storeroom.create_box(
+        box = boxes.create_box(
             self.archive,
             self.year.value(),
             str(self.klass.currentData()),
@@ -1145,50 +1130,11 @@ class BoxDialog(_FormDialog):
         self.retranslate_buttons()
 
 
-class _StorageChangeDialog(_ChangeDialog):
+class _StorageChangeDialog(ChangeDialog):
     """A change with a reason whose refusal by the core is said on the dialog's problem
     line (the dialog stays open with what was typed) instead of in the error dialog."""
 
-    refusal = ""
-
-    def check(self) -> None:
-        problem = self.problem_text()
-        if problem or not self.busy:
-            shown = problem or self.refusal
-            self.problem.setText(shown)
-            self.problem.setVisible(bool(shown))
-        self.save_button.setEnabled(not problem and not self.busy)
-
-    def changed_input(self) -> None:
-        self.refusal = ""
-        self.check()
-
-    def save(self) -> None:
-        if self.problem_text() or self.busy:
-            return
-        self.busy = True
-        self.refusal = ""
-        self.check()
-        reason = self.reason.text().strip()
-
-        def work(_ctx: TaskContext) -> str:
-            return self.run(reason)
-
-        def done(code: object) -> None:
-            self.busy = False
-            self.changed.emit(str(code))
-            self.accept()
-
-        def failed(exc: BaseException, details: str) -> None:
-            self.busy = False
-            if isinstance(exc, ArchivistError):
-                self.refusal = exc.message()
-                self.check()
-                return
-            self.check()
-            errors.show_error(self, exc, details)
-
-        self.runner.submit(self.windowTitle(), work, write=True, on_done=done, on_error=failed)
+    refusal_in_place = True
 
 
 class ShelveDialog(_StorageChangeDialog):
@@ -1233,7 +1179,7 @@ class ShelveDialog(_StorageChangeDialog):
 
     def run(self, reason: str) -> str:
         place = str(self.place.currentData())
-        storeroom.shelve_boxes(self.archive, self.codes, place, reason)  # one change
+        boxes.shelve_boxes(self.archive, self.codes, place, reason)  # one change
         return place
 
     def retranslate(self) -> None:
@@ -1307,9 +1253,9 @@ class PutDialog(_StorageChangeDialog):
 
     def run(self, reason: str) -> str:
         if self.box.kind == "volumes":
-            storeroom.put(self.archive, self.code, volumes=self.chosen(), reason=reason)
+            boxes.put(self.archive, self.code, volumes=self.chosen(), reason=reason)
         else:
-            storeroom.put(self.archive, self.code, items=self.chosen(), reason=reason)
+            boxes.put(self.archive, self.code, items=self.chosen(), reason=reason)
         return self.code
 
     def retranslate(self) -> None:

@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 
 from archivist.archive import Archive
 from archivist.arrangement.items import item_view, load_item
-from archivist.custody import storeroom
+from archivist.custody import boxes, where
 from archivist.db.models import Item
 from archivist.handover import handovers
 
@@ -31,13 +31,13 @@ def item_detail(archive: Archive, number: str, *, reveal_ids: bool = False) -> d
 
 def custody_view(session: Session, item: Item) -> dict[str, Any]:
     """Where the item is (the core's `where`) and its volume's handover state."""
-    found = storeroom.locate(session, item.number).to_json()
-    where = {key: found.get(key) for key in WHERE_KEYS}
-    volume = storeroom.volume_of(session, item.id)
+    found = where.locate(session, item.number).to_json()
+    place = {key: found.get(key) for key in WHERE_KEYS}
+    volume = boxes.volume_of(session, item.id)
     state: dict[str, Any] | None = None
     if volume is not None:
         state = {"volume_status": volume.status, "batch": None, "batch_status": None}
         batch = handovers.volume_batch(session, volume.id)
         if batch is not None:
             state.update(batch.to_json())
-    return {"where": where, "handover": state}
+    return {"where": place, "handover": state}

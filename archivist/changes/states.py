@@ -50,7 +50,45 @@ class OcrPageState(StrEnum):
     FAILED = "failed"
 
 
-State = TypeVar("State", ItemState, VolumeState, HandoverState, OcrJobState, OcrPageState)
+# The use and disposition stages (lending, holds, appraisal, destruction) are built next;
+# their states and transitions are fixed here first so that every stage shares one table.
+class LoanState(StrEnum):
+    REQUESTED = "requested"
+    APPROVED = "approved"
+    REFUSED = "refused"
+    OUT = "out"  # lent out (or, for a view or copy, in use within its period)
+    RETURNED = "returned"
+    CLOSED = "closed"  # a consultation, copy or view completed
+
+
+class HoldState(StrEnum):
+    PLACED = "placed"
+    LIFTED = "lifted"
+
+
+class AppraisalState(StrEnum):
+    DRAFT = "draft"  # members chosen, opinions being given
+    SIGNED = "signed"  # every member signed
+
+
+class DestructionState(StrEnum):
+    PROPOSED = "proposed"
+    APPROVED = "approved"
+    EXECUTED = "executed"
+
+
+State = TypeVar(
+    "State",
+    ItemState,
+    VolumeState,
+    HandoverState,
+    OcrJobState,
+    OcrPageState,
+    LoanState,
+    HoldState,
+    AppraisalState,
+    DestructionState,
+)
 
 TRANSITIONS: dict[type[StrEnum], dict[StrEnum, frozenset[StrEnum]]] = {
     ItemState: {ItemState.CAPTURED: frozenset()},
@@ -76,6 +114,24 @@ TRANSITIONS: dict[type[StrEnum], dict[StrEnum, frozenset[StrEnum]]] = {
         OcrJobState.FAILED: frozenset({OcrJobState.PENDING}),  # retry
     },
     OcrPageState: {OcrPageState.DONE: frozenset(), OcrPageState.FAILED: frozenset()},
+    LoanState: {
+        LoanState.REQUESTED: frozenset({LoanState.APPROVED, LoanState.REFUSED}),
+        LoanState.APPROVED: frozenset({LoanState.OUT, LoanState.CLOSED}),
+        LoanState.REFUSED: frozenset(),
+        LoanState.OUT: frozenset({LoanState.RETURNED, LoanState.CLOSED}),
+        LoanState.RETURNED: frozenset(),
+        LoanState.CLOSED: frozenset(),
+    },
+    HoldState: {HoldState.PLACED: frozenset({HoldState.LIFTED}), HoldState.LIFTED: frozenset()},
+    AppraisalState: {
+        AppraisalState.DRAFT: frozenset({AppraisalState.SIGNED}),
+        AppraisalState.SIGNED: frozenset(),
+    },
+    DestructionState: {
+        DestructionState.PROPOSED: frozenset({DestructionState.APPROVED}),
+        DestructionState.APPROVED: frozenset({DestructionState.EXECUTED}),
+        DestructionState.EXECUTED: frozenset(),
+    },
 }
 
 

@@ -34,15 +34,8 @@ from sqlalchemy.orm import Session
 
 from archivist.archive import Archive
 from archivist.changes.actions import Action
-from archivist.custody.storeroom import (
-    box_of_item,
-    find_box,
-    find_item,
-    find_location,
-    find_volume,
-    locations_within,
-    volume_of,
-)
+from archivist.custody.boxes import box_of_item, find_box, find_item, find_volume, volume_of
+from archivist.custody.locations import find_location, locations_within
 from archivist.db.models import Box, Location
 from archivist.errors import InputError
 from archivist.messages import render

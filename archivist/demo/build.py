@@ -56,7 +56,7 @@ def file_past_years(archive: Archive) -> int:
     from sqlalchemy import func, select
 
     from archivist.arrangement import volumes
-    from archivist.custody import storeroom
+    from archivist.custody import boxes, locations
     from archivist.db.models import ArchiveClass, Item, Volume, VolumeItem
     from archivist.errors import InputError
 
@@ -82,18 +82,18 @@ def file_past_years(archive: Archive) -> int:
             .where(Volume.box_id.is_(None))
             .order_by(Volume.year, ArchiveClass.code, Volume.case_no)
         ).all()
-    boxes: dict[tuple[int, str, str], list[str]] = {}
+    to_box: dict[tuple[int, str, str], list[str]] = {}
     for code, year, klass, retention in unboxed:
-        boxes.setdefault((year, klass, retention), []).append(code)
-    for position, ((year, klass, retention), codes) in enumerate(boxes.items()):
-        box = storeroom.create_box(archive, year, klass, retention, kind="volumes")
-        storeroom.put(archive, box.code, volumes=codes, reason="示例：整理装盒")
+        to_box.setdefault((year, klass, retention), []).append(code)
+    for position, ((year, klass, retention), codes) in enumerate(to_box.items()):
+        box = boxes.create_box(archive, year, klass, retention, kind="volumes")
+        boxes.put(archive, box.code, volumes=codes, reason="示例：整理装盒")
         shelf, level = divmod(position, 5)
-        place = storeroom.location_code("1", shelf + 1, 1, level + 1)
+        place = locations.location_code("1", shelf + 1, 1, level + 1)
         try:
-            storeroom.add_location(archive, "1", shelf + 1, 1, level + 1)
+            locations.add_location(archive, "1", shelf + 1, 1, level + 1)
         except InputError as exc:
             if exc.code != "location.exists":
                 raise
-        storeroom.shelve(archive, box.code, place, "示例：上架")
+        boxes.shelve(archive, box.code, place, "示例：上架")
     return made

@@ -16,13 +16,13 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from archivist.formats import images
+from archivist.formats import scan_drawing
 from archivist.rules.identity import id_check_character
 
 
 @dataclass(frozen=True)
 class Degradation:
-    """How a scan of the page went wrong (see `images.degrade_like_scan`)."""
+    """How a scan of the page went wrong (see `scan_drawing.degrade_like_scan`)."""
 
     name: str
     dpi: int
@@ -57,14 +57,14 @@ CLASS_BY_NAME = {degradation.name: degradation for degradation in CLASSES}
 class CorpusPage:
     name: str
     degradation: Degradation
-    image: images.PageImage
+    image: scan_drawing.PageImage
     text: str  # what is printed, one line per printed line
 
     def save(self, folder: Path) -> Path:
         """Write the page as PNG (lossless: the JPEG damage is already in the pixels)."""
         folder.mkdir(parents=True, exist_ok=True)
         path = folder / f"{self.name}.png"
-        images.save_png(self.image, path)
+        scan_drawing.save_png(self.image, path)
         return path
 
 
@@ -178,14 +178,14 @@ def render_page(
     seed: int,
     degradation: Degradation,
     *,
-    size_mm: tuple[float, float] = images.A4_MM,
+    size_mm: tuple[float, float] = scan_drawing.A4_MM,
     max_lines: int | None = None,
     font_size: float = 10.5,
 ) -> CorpusPage:
     """One record page; `max_lines` cuts it short (small pages keep tests fast)."""
     rng = random.Random(f"ocr-corpus:{seed}")
     title, fields, paragraphs = page_lines(rng)
-    canvas = images.PageCanvas(dpi=degradation.dpi, colour=False, size_mm=size_mm)
+    canvas = scan_drawing.PageCanvas(dpi=degradation.dpi, colour=False, size_mm=size_mm)
     margin = 18.0 if size_mm[1] > 150 else 8.0
     width = size_mm[0] - 2 * margin
     line_step = font_size * 25.4 / 72 * 1.8
@@ -221,11 +221,13 @@ def render_page(
     )
 
 
-def degrade(canvas: images.PageCanvas, degradation: Degradation, seed: int) -> images.PageImage:
-    page: images.PageCanvas | images.PageImage = canvas
+def degrade(
+    canvas: scan_drawing.PageCanvas, degradation: Degradation, seed: int
+) -> scan_drawing.PageImage:
+    page: scan_drawing.PageCanvas | scan_drawing.PageImage = canvas
     if degradation.paper != 255 or degradation.ink != 0:
-        page = images.fade(canvas, paper=degradation.paper, ink=degradation.ink)
-    scanned = images.degrade_like_scan(
+        page = scan_drawing.fade(canvas, paper=degradation.paper, ink=degradation.ink)
+    scanned = scan_drawing.degrade_like_scan(
         page,
         seed=seed,
         skew_degrees=degradation.skew_degrees,
@@ -235,7 +237,7 @@ def degrade(canvas: images.PageCanvas, degradation: Degradation, seed: int) -> i
         bits=degradation.bits,
     )
     if degradation.speckle > 0:
-        scanned = images.add_speckle(scanned, density=degradation.speckle, seed=seed)
+        scanned = scan_drawing.add_speckle(scanned, density=degradation.speckle, seed=seed)
     return scanned
 
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from archivist.demo.people import AGENCY, DEMO_CITY, Employment, Person, Unit
 from archivist.demo.wording import cn_date, money
-from archivist.formats.images import MID_GREY, PALE_GREY, Cell, Colour, PageCanvas
+from archivist.formats.scan_drawing import MID_GREY, PALE_GREY, Cell, Colour, PageCanvas
 
 DPI = 150
 LEFT = 18.0

@@ -31,7 +31,7 @@ from archivist.demo.pages import (
 )
 from archivist.demo.people import AGENCY, DEMO_CITY, Employment, PeopleFactory, Person, Unit
 from archivist.demo.wording import cn_date, money
-from archivist.formats.images import (
+from archivist.formats.scan_drawing import (
     PageCanvas,
     degrade_like_scan,
     save_image_pdf,

@@ -16,6 +16,7 @@ from archivist.messages import (
     archive,
     arrangement,
     capture,
+    cli,
     custody,
     handover,
     integrity,
@@ -25,7 +26,7 @@ from archivist.messages import (
 DEFAULT_LANGUAGE = "zh"
 _language: str | None = None
 
-STAGES = (archive, capture, arrangement, custody, handover, access, integrity, registers)
+STAGES = (archive, capture, arrangement, custody, handover, access, integrity, registers, cli)
 
 
 def _merged() -> dict[str, tuple[str, str]]:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 CATALOG: dict[str, tuple[str, str]] = {
-    # boxes, shelf locations, inventory (archivist.custody.storeroom, archivist.custody.inventory)
+    # boxes, shelf locations, inventory (archivist.custody: locations, boxes, where, inventory)
     "location.bad_room": (
         "库房编号只能由字母和数字组成（它要印进条码）：{room}",
         "A room number may hold only letters and digits (it goes into barcodes): {room}",

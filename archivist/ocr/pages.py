@@ -27,8 +27,8 @@ from pathlib import Path
 from typing import Any
 
 from archivist.errors import ArchiveError, ArchivistError
-from archivist.formats.images import CleanupSteps, PageMeasures
 from archivist.messages import render
+from archivist.ocr.cleanup import CleanupSteps, PageMeasures
 from archivist.ocr.engine import OcrEngine, OcrFailure, OcrLine, TesseractEngine
 from archivist.ocr.text import normalise_page
 
@@ -185,6 +185,7 @@ def _failed(task: PageTask, code: str, params: dict[str, Any]) -> PageOutcome:
 
 def _process(task: PageTask, tmp: Path) -> PageOutcome:
     from archivist.formats import images, pdf, render
+    from archivist.ocr import cleanup
 
     path = Path(task.path)
     index = task.page - 1
@@ -210,13 +211,13 @@ def _process(task: PageTask, tmp: Path) -> PageOutcome:
     engine = _get_engine()
     cleanup_started = time.perf_counter()
     steps = (
-        plan_cleanup(images.measure_page(prepared.pixels), engine.name)
+        plan_cleanup(cleanup.measure_page(prepared.pixels), engine.name)
         if _settings.cleanup
         else CleanupSteps()
     )
     target = prepared.path
     if steps.any:
-        target = images.clean_page(prepared.pixels, tmp / "cleaned", steps).path
+        target = cleanup.clean_page(prepared.pixels, tmp / "cleaned", steps).path
     cleanup_seconds = time.perf_counter() - cleanup_started
     result = engine.recognise(target)
     width, height = prepared.width, prepared.height

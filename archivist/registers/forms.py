@@ -103,7 +103,7 @@ def _retention_label(codes: set[str]) -> str | None:
 
 def item_list(session: Session, selection: Selection, fonds: dict[str, str]) -> DocumentData:
     """归档文件目录: the items of a year and class, or of a box, in number order."""
-    from archivist.custody.storeroom import find_box
+    from archivist.custody.boxes import find_box
 
     stmt = select(Item).options(selectinload(Item.archive_class)).order_by(Item.year, Item.serial)
     if selection.box:
@@ -294,28 +294,28 @@ SPINE_KEYS = ("fonds_code", "year", "retention", "range", "box", "barcode")
 
 def box_registers(archive: Archive, kind: str, selection: Selection) -> DocumentData:
     """备考表 of a box, or spine labels of boxes (one box, or a year's)."""
-    from archivist.custody import storeroom
+    from archivist.custody import boxes, labels
 
     if kind == "spine-labels":
         codes = list(selection.boxes) or ([selection.box] if selection.box else [])
         if not codes:
             _need(selection.year, "--box or --year", kind)
-        labels = storeroom.label_rows(
+        spines = labels.label_rows(
             archive,
             codes or None,
             year=selection.year,
             class_code=selection.class_code,
         )
-        if not labels:
+        if not spines:
             raise _empty(kind)
-        headings = {label.range_heading for label in labels}
+        headings = {label.range_heading for label in spines}
         heading = "案卷号" if headings == {"案卷号"} else "起止件号"
         return DocumentData(
-            rows=[[getattr(label, key) for key in SPINE_KEYS] for label in labels],
+            rows=[[getattr(label, key) for key in SPINE_KEYS] for label in spines],
             headings={"range": heading} if heading != "起止件号" else {},
         )
     code = _need(selection.box, "--box", kind)
-    box = storeroom.show_box(archive, code)
+    box = boxes.show_box(archive, code)
     if not (box.volumes or box.items):
         raise _empty(kind)
     with archive.db.reading() as session:
@@ -331,7 +331,7 @@ def box_registers(archive: Archive, kind: str, selection: Selection) -> Document
                 volume_pages.extend(_pages(session, [e.item_id for e in volume.entries]).values())
             pages = sum(volume_pages)
             unit = "卷"
-        made = storeroom.box_origin(session, box.code)
+        made = boxes.box_origin(session, box.code)
     description = (
         f"本盒共{box.count}{unit}（{box.range_heading} {box.range}），共{pages}页；"
         f"{box.year}年，保管期限{box.retention_label}。"

@@ -151,15 +151,15 @@ def _file_and_hand_over(window: Any) -> str:
     from sqlalchemy import select
 
     from archivist.arrangement import volumes
-    from archivist.custody import storeroom
+    from archivist.custody import boxes, locations
     from archivist.db.models import Volume
 
     archive = window.archive
     [made] = volumes.build(archive, 2023, "SY", "year")
-    place = storeroom.add_location(archive, "1", 2, 3, 4).code
-    box = storeroom.create_box(archive, year=2023, class_code="SY", retention="D10", kind="volumes")
-    storeroom.put(archive, box.code, volumes=[made.code], reason="装盒")
-    storeroom.shelve(archive, box.code, place, reason="上架")
+    place = locations.add_location(archive, "1", 2, 3, 4).code
+    box = boxes.create_box(archive, year=2023, class_code="SY", retention="D10", kind="volumes")
+    boxes.put(archive, box.code, volumes=[made.code], reason="装盒")
+    boxes.shelve(archive, box.code, place, reason="上架")
     with window.archive.db.writing() as session:
         volume = session.scalar(select(Volume).where(Volume.code == made.code))
         assert volume is not None
@@ -170,7 +170,7 @@ def _file_and_hand_over(window: Any) -> str:
 def test_the_detail_says_where_the_item_is_and_locks_changes_once_handed_over(
     qtbot: Any, window: Any
 ) -> None:
-    from archivist.custody import storeroom
+    from archivist.custody import where
 
     number = window.current_number
     detail = window.detail
@@ -183,9 +183,9 @@ def test_the_detail_says_where_the_item_is_and_locks_changes_once_handed_over(
     window.select_item(number)
     idle(qtbot, window)
     assert detail.fields["volume"].text() == code
-    where = storeroom.where(window.archive, number)
-    assert detail.fields["location"].text() == where.chain
-    assert where.chain is not None and where.chain.startswith("1库-02架-3列-4层")
+    found = where.where(window.archive, number)
+    assert detail.fields["location"].text() == found.chain
+    assert found.chain is not None and found.chain.startswith("1库-02架-3列-4层")
     assert detail.fields["handover"].text() == "已移交"
     for button in (detail.edit, detail.renumber, detail.reorder):
         assert not button.isEnabled()

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 from archivist.archive import Archive
 from archivist.arrangement import volumes
-from archivist.custody import storeroom
+from archivist.custody import boxes, locations
 from archivist.handover import handovers
 from archivist.preferences import Preferences
 from ui.i18n import translations
@@ -51,8 +51,8 @@ def filled(archive: Archive, tmp_path: Path) -> dict[str, str]:
     first = capture_sample(archive, tmp_path / "a", title="张三失业保险金申领" * 4)
     capture_sample(archive, tmp_path / "b", completed_on="2023-06-11", title="六月")
     code = volumes.build(archive, 2023, "SY", "year")[0].code
-    storeroom.add_location(archive, "1", 3, 2, 4)
-    box = storeroom.create_box(archive, 2023, "SY", "D10").code
+    locations.add_location(archive, "1", 3, 2, 4)
+    box = boxes.create_box(archive, 2023, "SY", "D10").code
     batch = handovers.create(archive, "失业保险科", "张三").number
     handovers.add_volumes(archive, batch, [code])
     handovers.check(archive, batch)
@@ -131,7 +131,7 @@ def test_every_dialog_fits_1280x720(qtbot: Any, small_window: Any, monkeypatch: 
     from ui.scheme_editor import AddTypeDialog
     from ui.settings_dialog import SettingsDialog
     from ui.storage_view import BoxDialog, InventoryDialog, LocationDialog, ShelveDialog
-    from ui.volumes_view import (
+    from ui.volumes.dialogs import (
         AddItemsDialog,
         MoveItemsDialog,
         RemoveItemsDialog,
@@ -164,7 +164,7 @@ def test_every_dialog_fits_1280x720(qtbot: Any, small_window: Any, monkeypatch: 
         lambda: LocationDialog(archive, runner, ("1", 3, 2, 4), win),
         lambda: BoxDialog(archive, runner, parent=win),
         lambda: ShelveDialog(
-            archive, runner, [made["box"]], storeroom.list_locations(archive), None, win
+            archive, runner, [made["box"]], locations.list_locations(archive), None, win
         ),
         lambda: InventoryDialog(archive, runner, "", win),
         lambda: ErrorDialog(win, "错误", long, "\n".join([long] * 80)),

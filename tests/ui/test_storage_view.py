@@ -13,7 +13,7 @@ from sqlalchemy import select
 
 from archivist.archive import Archive
 from archivist.arrangement import volumes
-from archivist.custody import storeroom
+from archivist.custody import boxes, locations, where
 from archivist.db.models import AuditEvent
 from archivist.registers import forms
 from ui.storage_view import UNSHELVED, InventoryDialog, PutDialog
@@ -122,7 +122,7 @@ def test_location_box_put_shelve_find_and_spine_labels(
     assert view.current_key == PLACE and view.selected_codes() == [box]
     assert view.nodes[PLACE].text(1) == "1" and view.nodes["1库"].text(1) == "1"
     assert view.nodes[UNSHELVED].text(1) == "0"
-    assert storeroom.where(archive, box).location == PLACE
+    assert where.where(archive, box).location == PLACE
     assert audit_reasons(archive, "box.shelve") == ["新盒上架"]
     assert view.box_facts.text().endswith(f"位置：{PLACE}-0001盒")
 
@@ -164,15 +164,15 @@ def test_inventory_reports_a_missing_box_and_an_unknown_code(
 
     archive = window.archive
     for layer in (4, 5):
-        storeroom.add_location(archive, "1", 3, 2, layer)
-    boxes = [storeroom.create_box(archive, 2023, "SY", "D10").code for _ in range(3)]
-    storeroom.shelve(archive, boxes[0], PLACE, "上架")
-    storeroom.shelve(archive, boxes[1], PLACE, "上架")
-    storeroom.shelve(archive, boxes[2], OTHER, "上架")
+        locations.add_location(archive, "1", 3, 2, layer)
+    codes = [boxes.create_box(archive, 2023, "SY", "D10").code for _ in range(3)]
+    boxes.shelve(archive, codes[0], PLACE, "上架")
+    boxes.shelve(archive, codes[1], PLACE, "上架")
+    boxes.shelve(archive, codes[2], OTHER, "上架")
     view = open_view(qtbot, window)
     assert view.nodes["1库-03架-2列"].text(1) == "3"
     view.tree.setCurrentItem(view.nodes[PLACE])
-    assert [b.code for b in view.model.rows] == boxes[:2]
+    assert [b.code for b in view.model.rows] == codes[:2]
 
     view.open_inventory()
     dialog = view.inventory_dialog
@@ -180,9 +180,9 @@ def test_inventory_reports_a_missing_box_and_an_unknown_code(
     qtbot.addWidget(dialog)
     assert dialog.scope.text() == PLACE and not dialog.run_button.isEnabled()
     scans = tmp_path / "scans.txt"
-    scans.write_text(f"@{PLACE}\n{boxes[0]}\nXX-NOT-A-BOX\n", encoding="gb18030")
+    scans.write_text(f"@{PLACE}\n{codes[0]}\nXX-NOT-A-BOX\n", encoding="gb18030")
     dialog.load_file(scans)
-    assert dialog.scans.toPlainText().splitlines()[1] == boxes[0]
+    assert dialog.scans.toPlainText().splitlines()[1] == codes[0]
     with qtbot.waitSignal(dialog.finished_run, timeout=30000):
         dialog.run_button.click()
     idle(qtbot, window)
@@ -196,14 +196,14 @@ def test_inventory_reports_a_missing_box_and_an_unknown_code(
         "无法识别（不是档案盒条码）：1",
         "重复扫描：0",
     ]
-    assert groups[0].child(0).text(0) == f"{boxes[1]}　应在 {PLACE}，未扫到"
+    assert groups[0].child(0).text(0) == f"{codes[1]}　应在 {PLACE}，未扫到"
     assert groups[2].child(0).text(0) == report.unexpected[0].message
     assert "XX-NOT-A-BOX" in groups[2].child(0).text(0)
     out = tmp_path / "盘点结果.txt"
     dialog.export_text(out)
     exported = out.read_text(encoding="utf-8")
-    assert exported.startswith("盘点结果\n账物不符") and boxes[1] in exported
-    assert "XX-NOT-A-BOX" in exported and boxes[2] not in exported  # another layer
+    assert exported.startswith("盘点结果\n账物不符") and codes[1] in exported
+    assert "XX-NOT-A-BOX" in exported and codes[2] not in exported  # another layer
 
     translations.apply("en")
     try:
@@ -250,18 +250,18 @@ def test_the_tree_and_the_new_location_form_follow_the_core(qtbot: Any, window: 
     """A room with letters, shelves past 99: the tree, what each node holds and the new
     location form's starting place are the core's reading of the codes."""
     archive = window.archive
-    storeroom.add_location(archive, "b2", 120, 3, 7)
-    storeroom.add_location(archive, "B2", 120, 3, 8)
-    box = storeroom.create_box(archive, 2023, "SY", "D10").code
-    code = storeroom.location_code("B2", 120, 3, 7)
-    shelved = storeroom.shelve(archive, box, code, "上架")
+    locations.add_location(archive, "b2", 120, 3, 7)
+    locations.add_location(archive, "B2", 120, 3, 8)
+    box = boxes.create_box(archive, 2023, "SY", "D10").code
+    code = locations.location_code("B2", 120, 3, 7)
+    shelved = boxes.shelve(archive, box, code, "上架")
     view = open_view(qtbot, window)
-    shelf = storeroom.Place("B2", 120).code
+    shelf = locations.Place("B2", 120).code
     assert shelf == "B2库-120架" and view.nodes[shelf].text(0) == "120架"
     assert view.nodes[shelf].text(1) == "1" and view.nodes[code].text(1) == "1"
     view.tree.setCurrentItem(view.nodes[shelf])
     assert [b.code for b in view.model.rows] == [box] and shelved.location == code
-    view.tree.setCurrentItem(view.nodes[storeroom.location_code("B2", 120, 3, 8)])
+    view.tree.setCurrentItem(view.nodes[locations.location_code("B2", 120, 3, 8)])
     assert view.model.rows == []
     view.tree.setCurrentItem(view.nodes[shelf])
     view.new_location()
@@ -273,17 +273,17 @@ def test_the_tree_and_the_new_location_form_follow_the_core(qtbot: Any, window: 
 def test_boxes_shelved_together_are_one_change(qtbot: Any, window: Any) -> None:
     """上架/移架 of several boxes: one change, one audit event, every box at the place."""
     archive = window.archive
-    storeroom.add_location(archive, "1", 3, 2, 4)
-    boxes = [storeroom.create_box(archive, 2023, "SY", "D10").code for _ in range(2)]
+    locations.add_location(archive, "1", 3, 2, 4)
+    codes = [boxes.create_box(archive, 2023, "SY", "D10").code for _ in range(2)]
     view = open_view(qtbot, window)
     view.tree.setCurrentItem(view.nodes[UNSHELVED])
     view.table.selectAll()
-    assert view.selected_codes() == boxes
+    assert view.selected_codes() == codes
     view.shelve_boxes()
     shelve = view.dialog
     shelve.choose(PLACE)
     shelve.reason.setText("整批上架")
     save(qtbot, window, shelve)
     assert audit_reasons(archive, "box.shelve") == ["整批上架"]
-    assert [storeroom.where(archive, box).location for box in boxes] == [PLACE, PLACE]
-    assert view.current_key == PLACE and view.selected_codes() == boxes
+    assert [where.where(archive, box).location for box in codes] == [PLACE, PLACE]
+    assert view.current_key == PLACE and view.selected_codes() == codes

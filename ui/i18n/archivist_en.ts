@@ -502,6 +502,33 @@
     </message>
 </context>
 <context>
+    <name>ChangeDialog</name>
+    <message>
+        <source>……共 {n} 件</source>
+        <translation>… {n} items in all</translation>
+    </message>
+    <message>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>必须填写（记入审计记录）</source>
+        <translation>Required (recorded in the audit trail)</translation>
+    </message>
+    <message>
+        <source>理由</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>请填写理由</source>
+        <translation>Enter a reason</translation>
+    </message>
+</context>
+<context>
     <name>EntityCorrectDialog</name>
     <message>
         <source>名称不能为空</source>
@@ -3631,33 +3658,6 @@ File into volumes anyway?</translation>
     <message>
         <source>取消</source>
         <translation>Cancel</translation>
-    </message>
-</context>
-<context>
-    <name>_ChangeDialog</name>
-    <message>
-        <source>……共 {n} 件</source>
-        <translation>… {n} items in all</translation>
-    </message>
-    <message>
-        <source>保存</source>
-        <translation>Save</translation>
-    </message>
-    <message>
-        <source>取消</source>
-        <translation>Cancel</translation>
-    </message>
-    <message>
-        <source>必须填写（记入审计记录）</source>
-        <translation>Required (recorded in the audit trail)</translation>
-    </message>
-    <message>
-        <source>理由</source>
-        <translation>Reason</translation>
-    </message>
-    <message>
-        <source>请填写理由</source>
-        <translation>Enter a reason</translation>
     </message>
 </context>
 <context>

@@ -1,10 +1,4 @@
-"""Custody (保管): shelf locations, boxes, finding things, spine labels.
-
-A location is a place on the shelves, 库房-架-列-层 (room, shelf, column, layer), shown as
-`1库-03架-2列-4层`; its barcode text `LOC-1-03-2-4` says the same in ASCII. A location
-holds any number of boxes. `Place` is a location or a leading part of one (a room, a
-shelf, a column): its `code`, its `levels` and what it `covers` are the one reading of
-location codes (the window's tree of places asks it too).
+"""Custody (保管): boxes — made, filled, changed and shelved.
 
 A box (盒) holds either volumes (按卷) or items of an item-based archive (按件, in item
 number order), all of one year, one class (机构/问题) and one retention period: different
@@ -14,7 +8,7 @@ are issued gap-free per fonds, year and class. The box code is also its barcode 
 code set B), unique, and read back by `parse_box_code`. An item that is in a volume is
 boxed with its volume, never on its own.
 
-Every change (a location added, a box made, filled, changed or shelved) is one change of
+Every change (a box made, filled, changed or shelved) is one change of
 the archive (`Archive.change`) with one audit event; changes to what a box holds or where
 it stands need a reason. An event of one box (`box:CODE`) holds the box's state before and
 after (`code`, `kind`, `location` and the volumes or items it holds, in order); an event
@@ -31,7 +25,6 @@ import re
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass
-from enum import StrEnum
 from typing import Any
 
 from sqlalchemy import func, select
@@ -41,6 +34,7 @@ from archivist.archive import Archive
 from archivist.changes import audit
 from archivist.changes.actions import Action
 from archivist.changes.states import VolumeState
+from archivist.custody.locations import _location, locations_within
 from archivist.db.models import (
     ArchiveClass,
     AuditEvent,
@@ -58,143 +52,11 @@ from archivist.rules.retention import Retention, parse_retention
 KINDS = ("items", "volumes")
 KIND_LABELS = {"items": "按件", "volumes": "按卷"}
 DEFAULT_CAPACITY = 20  # items per box when filling boxes automatically
-MAX_PLACE_NUMBER = 999
-LEVEL_UNITS = ("库", "架", "列", "层")  # room, shelf, column, layer
 
-_ROOM = re.compile(r"^[A-Za-z0-9]{1,8}$")
-_ROOM_SUFFIX = re.compile(r"(号库房|库房|号库|库|号)$")
-# 1库 / 1库-03架 / 1库-03架-2列 / 1库-03架-2列-4层 (a whole location, or the part of one)
-_PLACE = re.compile(
-    r"^(?P<room>[A-Za-z0-9]{1,8})(?:号库房|库房|号库|库)"
-    r"(?:-(?P<shelf>\d{1,3})架(?:-(?P<column>\d{1,3})列(?:-(?P<layer>\d{1,3})层)?)?)?$"
-)
-_PLACE_BARCODE = re.compile(
-    r"^LOC-(?P<room>[A-Za-z0-9]{1,8})"
-    r"(?:-(?P<shelf>\d{1,3})(?:-(?P<column>\d{1,3})(?:-(?P<layer>\d{1,3}))?)?)?$",
-    re.IGNORECASE,
-)
 _BOX_CODE = re.compile(
     r"^(?P<fonds>.+)-(?P<year>\d{4})-(?P<klass>[A-Z0-9]+)-(?P<retention>[A-Z0-9+]+)"
     r"-B(?P<number>\d{4,})$"
 )
-
-
-# -- codes ------------------------------------------------------------------------------
-
-
-def normalise_room(room: str) -> str:
-    """`1`, `1库`, `1号库房` -> `1`; letters upper case. Rooms go into barcodes: ASCII only."""
-    value = _ROOM_SUFFIX.sub("", room.strip()).strip().upper()
-    if not _ROOM.match(value):
-        raise InputError("location.bad_room", room=room)
-    return value
-
-
-def _level_texts(shelf: int | None, column: int | None, layer: int | None) -> list[str]:
-    """The numbers of a place as its code prints them: 03 (shelf), 2 (column), 4 (layer)."""
-    texts: list[str] = []
-    for value, width in ((shelf, 2), (column, 1), (layer, 1)):
-        if value is None:
-            break
-        texts.append(f"{value:0{width}d}")
-    return texts
-
-
-def location_code(room: str, shelf: int, column: int, layer: int) -> str:
-    return Place(room, shelf, column, layer).code
-
-
-def location_barcode(room: str, shelf: int, column: int, layer: int) -> str:
-    return "-".join(["LOC", room, *_level_texts(shelf, column, layer)])
-
-
-@dataclass(frozen=True)
-class PlaceLevel:
-    """One level of a place in the tree of places: `key` the code of the place down to
-    this level (`1库-03架`), `depth` 0 room … 3 layer, `number` as the code prints it."""
-
-    key: str
-    depth: int
-    number: str
-
-    @property
-    def unit(self) -> str:
-        return LEVEL_UNITS[self.depth]
-
-
-@dataclass(frozen=True)
-class Place:
-    """A location or part of one (a room, a shelf, a column): None = any."""
-
-    room: str
-    shelf: int | None = None
-    column: int | None = None
-    layer: int | None = None
-
-    @property
-    def complete(self) -> bool:
-        return self.layer is not None
-
-    @property
-    def levels(self) -> tuple[PlaceLevel, ...]:
-        """The room, then the shelf, column and layer as far as the place goes."""
-        numbers = [self.room, *_level_texts(self.shelf, self.column, self.layer)]
-        parts = [f"{number}{unit}" for number, unit in zip(numbers, LEVEL_UNITS, strict=False)]
-        return tuple(
-            PlaceLevel("-".join(parts[: depth + 1]), depth, number)
-            for depth, number in enumerate(numbers)
-        )
-
-    @property
-    def code(self) -> str:
-        """`1库-03架-2列-4层`, or the leading part a room, shelf or column has."""
-        return self.levels[-1].key
-
-    def covers(self, other: Place) -> bool:
-        """Is `other` this place or inside it (a layer of this shelf, …)?"""
-        return (
-            self.room == other.room
-            and self.shelf in (None, other.shelf)
-            and self.column in (None, other.column)
-            and self.layer in (None, other.layer)
-        )
-
-    def filled(self, start: int = 1) -> Place:
-        """The whole location this part starts at (`start` for the levels not given)."""
-        return Place(
-            self.room,
-            start if self.shelf is None else self.shelf,
-            start if self.column is None else self.column,
-            start if self.layer is None else self.layer,
-        )
-
-
-def parse_place(text: str) -> Place | None:
-    """`1库-03架-2列-4层`, `LOC-1-03-2-4` or a leading part of either; None if neither."""
-    value = re.sub(r"\s+", "", text).replace("－", "-").replace("—", "-")
-    match = _PLACE.match(value) or _PLACE_BARCODE.match(value)
-    if match is None:
-        return None
-
-    def number(name: str) -> int | None:
-        found = match.group(name) if match else None
-        return int(found) if found else None
-
-    return Place(match.group("room").upper(), number("shelf"), number("column"), number("layer"))
-
-
-def place_levels(code: str) -> tuple[PlaceLevel, ...]:
-    """The levels of a location code (room → layer); none for a text that is no place."""
-    place = parse_place(code)
-    return place.levels if place is not None else ()
-
-
-def place_covers(part: str, location: str | None) -> bool:
-    """Is the location `location` (a code) at the place `part` (a code or a leading part)?"""
-    if location is None:
-        return False
-    outer, inner = parse_place(part), parse_place(location)
-    return outer is not None and inner is not None and outer.covers(inner)
 
 
 def box_code(fonds: str, year: int, class_code: str, retention: str, number: int) -> str:
@@ -227,29 +89,6 @@ def parse_box_code(text: str) -> BoxCodeParts | None:
 def _printable_ascii(text: str) -> bool:
     """What Code 128 code set B can print, without spaces (scanners type them oddly)."""
     return bool(text) and all(33 <= ord(ch) <= 126 for ch in text)
-
-
-# -- results ----------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class LocationView:
-    """A place on the shelves and the boxes on it (by code)."""
-
-    code: str
-    barcode: str
-    room: str
-    shelf: int
-    column: int
-    layer: int
-    boxes: tuple[str, ...] = ()
-
-    @property
-    def place(self) -> Place:
-        return Place(self.room, self.shelf, self.column, self.layer)
-
-    def to_json(self) -> dict[str, Any]:
-        return {**asdict(self), "boxes": list(self.boxes)}
 
 
 @dataclass(frozen=True)
@@ -338,86 +177,6 @@ class BoxCandidate:
 
 
 @dataclass(frozen=True)
-class SpineLabel:
-    """The spine/box label (卷脊/盒脊) of a box as text, in the spine-labels layout's
-    column order: 全宗号, 年度, 保管期限 (永久, 30年 …), 起止件号 or 案卷号 (its heading in
-    `range_heading`), 盒号, barcode text; also the kind and the location code ("" if none)."""
-
-    fonds_code: str
-    year: str
-    retention: str
-    range: str
-    box: str
-    barcode: str
-    range_heading: str
-    kind: str
-    location: str
-
-    def to_json(self) -> dict[str, str]:
-        return asdict(self)
-
-
-class WhereStatus(StrEnum):
-    SHELVED = "shelved"  # in a box on a shelf
-    BOXED = "boxed"  # in a box not shelved yet
-    UNBOXED = "unboxed"
-    LOCATION = "location"  # the code named a location
-
-
-@dataclass(frozen=True)
-class ShelfPlace:
-    room: str
-    shelf: int
-    column: int
-    layer: int
-    box: int | None
-
-
-@dataclass(frozen=True)
-class Whereabouts:
-    """Where a thing is: for an item, a volume or a box, its volume, box and place
-    (`chain` 库房-架-列-层-盒); for a location (`kind` "location"), the boxes on it."""
-
-    code: str  # what was asked
-    kind: str  # item | volume | box | location
-    status: WhereStatus
-    item: str | None = None
-    archival_code: str | None = None
-    volume: str | None = None
-    box: str | None = None
-    location: str | None = None
-    location_barcode: str | None = None
-    place: ShelfPlace | None = None
-    chain: str | None = None
-    boxes: tuple[str, ...] = ()  # the boxes at a location
-
-    def to_json(self) -> dict[str, Any]:
-        if self.kind == "location":
-            return {
-                "code": self.code,
-                "kind": self.kind,
-                "location": self.location,
-                "location_barcode": self.location_barcode,
-                "boxes": list(self.boxes),
-                "chain": self.chain,
-                "status": self.status.value,
-            }
-        return {
-            "code": self.code,
-            "kind": self.kind,
-            "item": self.item,
-            "archival_code": self.archival_code,
-            "volume": self.volume,
-            "box": self.box,
-            "location": self.location,
-            "location_barcode": self.location_barcode,
-            "place": asdict(self.place) if self.place else None,
-            "chain": self.chain,
-            "status": self.status.value,
-        }
-
-
-@dataclass(frozen=True)
 class BoxOrigin:
     """Who made a box and when (ISO time), from the change that made it."""
 
@@ -425,59 +184,13 @@ class BoxOrigin:
     at: str
 
 
-# -- lookups ----------------------------------------------------------------------------
+# -- lookups -------------------------------------------------------------------------
 
 
 def _class(session: Session, code: str) -> ArchiveClass:
     found = session.scalar(select(ArchiveClass).where(ArchiveClass.code == code.strip().upper()))
     if found is None:
         raise InputError("class.unknown", value=code)
-    return found
-
-
-def _places_matching(session: Session, place: Place) -> list[Location]:
-    stmt = select(Location).where(Location.room == place.room)
-    if place.shelf is not None:
-        stmt = stmt.where(Location.shelf == place.shelf)
-    if place.column is not None:
-        stmt = stmt.where(Location.column_no == place.column)
-    if place.layer is not None:
-        stmt = stmt.where(Location.layer == place.layer)
-    return list(
-        session.scalars(
-            stmt.order_by(Location.room, Location.shelf, Location.column_no, Location.layer)
-        )
-    )
-
-
-def find_location(session: Session, text: str) -> Location | None:
-    """The one location named by its code or barcode text; None if there is none."""
-    exact = session.scalar(select(Location).where(Location.code == text.strip()))
-    if exact is not None:
-        return exact
-    place = parse_place(text)
-    if place is None or not place.complete:
-        return None
-    found = _places_matching(session, place)
-    return found[0] if found else None
-
-
-def locations_within(session: Session, text: str) -> list[Location]:
-    """The locations a code or a leading part of one (a room, shelf, column) covers."""
-    exact = find_location(session, text)
-    if exact is not None:
-        return [exact]
-    place = parse_place(text)
-    found = _places_matching(session, place) if place is not None else []
-    if not found:
-        raise NotFound("location.not_found", code=text)
-    return found
-
-
-def _location(session: Session, text: str) -> Location:
-    found = find_location(session, text)
-    if found is None:
-        raise NotFound("location.not_found", code=text)
     return found
 
 
@@ -544,79 +257,7 @@ def box_of_item(session: Session, item_id: int) -> Box | None:
     )
 
 
-# -- locations --------------------------------------------------------------------------
-
-
-def _check_place_number(field: str, value: int) -> int:
-    if not isinstance(value, int) or not 1 <= value <= MAX_PLACE_NUMBER:
-        raise InputError("location.bad_number", field=field, value=value)
-    return value
-
-
-def _location_view(location: Location, boxes: Sequence[Box] = ()) -> LocationView:
-    return LocationView(
-        code=location.code,
-        barcode=location_barcode(location.room, location.shelf, location.column_no, location.layer),
-        room=location.room,
-        shelf=location.shelf,
-        column=location.column_no,
-        layer=location.layer,
-        boxes=tuple(b.code for b in boxes),
-    )
-
-
-def add_location(
-    archive: Archive, room: str, shelf: int, column: int, layer: int, actor: str | None = None
-) -> LocationView:
-    """Register a place on the shelves (库房-架-列-层)."""
-    name = normalise_room(room)
-    numbers = (
-        _check_place_number("架 shelf", shelf),
-        _check_place_number("列 column", column),
-        _check_place_number("层 layer", layer),
-    )
-    code = location_code(name, *numbers)
-    with archive.change(Action.LOCATION_ADD, f"location:{code}", actor=actor) as change:
-        session = change.session
-        existing = session.scalar(
-            select(Location).where(
-                Location.room == name,
-                Location.shelf == numbers[0],
-                Location.column_no == numbers[1],
-                Location.layer == numbers[2],
-            )
-        )
-        if existing is not None:
-            raise InputError("location.exists", code=existing.code)
-        location = Location(
-            room=name, shelf=numbers[0], column_no=numbers[1], layer=numbers[2], code=code
-        )
-        session.add(location)
-        session.flush()
-        view = _location_view(location)
-        change.after = {"code": view.code, "barcode": view.barcode}
-    return view
-
-
-def list_locations(archive: Archive) -> list[LocationView]:
-    with archive.db.reading() as session:
-        boxes: dict[int, list[Box]] = defaultdict(list)
-        for box in session.scalars(
-            select(Box).where(Box.location_id.is_not(None)).order_by(Box.code)
-        ):
-            assert box.location_id is not None
-            boxes[box.location_id].append(box)
-        return [
-            _location_view(loc, boxes.get(loc.id, ()))
-            for loc in session.scalars(
-                select(Location).order_by(
-                    Location.room, Location.shelf, Location.column_no, Location.layer
-                )
-            )
-        ]
-
-
-# -- boxes ------------------------------------------------------------------------------
+# -- boxes ---------------------------------------------------------------------------
 
 
 def check_kind(kind: str) -> str:
@@ -1221,132 +862,3 @@ def unboxed(archive: Archive, code: str) -> list[BoxCandidate]:
                 .order_by(Item.number)
             )
         ]
-
-
-# -- spine labels -----------------------------------------------------------------------
-
-
-def label_rows(
-    archive: Archive,
-    codes: Sequence[str] | None = None,
-    *,
-    year: int | None = None,
-    class_code: str | None = None,
-) -> list[SpineLabel]:
-    """The spine/box label (卷脊/盒脊) of each box (`SpineLabel`): boxes named in `codes`
-    (in that order), else every box of the year and class."""
-    with archive.db.reading() as session:
-        if codes:
-            boxes = [_box(session, code) for code in codes]
-        else:
-            boxes = list(session.scalars(_boxes_stmt(session, year, class_code)))
-        fonds = {f.id: f.code for f in session.scalars(select(Fonds))}
-        rows = []
-        for box in boxes:
-            _held, span = _contents(session, box)
-            rows.append(
-                SpineLabel(
-                    fonds_code=fonds.get(box.fonds_id, ""),
-                    year=str(box.year),
-                    retention=Retention(box.retention).label,
-                    range=span,
-                    box=f"{box.number:04d}",
-                    barcode=box.code,
-                    range_heading="案卷号" if box.kind == "volumes" else "起止件号",
-                    kind=box.kind,
-                    location=box.location.code if box.location else "",
-                )
-            )
-        return rows
-
-
-# -- where is it? -----------------------------------------------------------------------
-
-
-def _where_box(
-    query: str,
-    kind: str,
-    box: Box | None,
-    *,
-    item: str | None = None,
-    archival_code: str | None = None,
-    volume: str | None = None,
-) -> Whereabouts:
-    location = box.location if box else None
-    return Whereabouts(
-        code=query,
-        kind=kind,
-        item=item,
-        archival_code=archival_code,
-        volume=volume,
-        box=box.code if box else None,
-        location=location.code if location else None,
-        location_barcode=(
-            location_barcode(location.room, location.shelf, location.column_no, location.layer)
-            if location
-            else None
-        ),
-        place=(
-            ShelfPlace(
-                room=location.room,
-                shelf=location.shelf,
-                column=location.column_no,
-                layer=location.layer,
-                box=box.number if box else None,
-            )
-            if location
-            else None
-        ),
-        chain=chain(location, box) if box else None,
-        status=(
-            WhereStatus.SHELVED if location else WhereStatus.BOXED if box else WhereStatus.UNBOXED
-        ),
-    )
-
-
-def locate(session: Session, code: str) -> Whereabouts:
-    """`where` inside a session: a box, volume, item (number or archival code) or
-    location code -> its box and location chain."""
-    box = find_box(session, code)
-    if box is not None:
-        return _where_box(code, "box", box)
-    volume = find_volume(session, code)
-    if volume is not None:
-        holder = session.get(Box, volume.box_id) if volume.box_id else None
-        return _where_box(code, "volume", holder, volume=volume.code)
-    item = find_item(session, code)
-    if item is not None:
-        in_volume = volume_of(session, item.id)
-        if in_volume is not None:
-            holder = session.get(Box, in_volume.box_id) if in_volume.box_id else None
-        else:
-            holder = box_of_item(session, item.id)
-        return _where_box(
-            code,
-            "item",
-            holder,
-            item=item.number,
-            archival_code=item.archival_code,
-            volume=in_volume.code if in_volume else None,
-        )
-    location = find_location(session, code)
-    if location is not None:
-        boxes = list(session.scalars(select(Box).where(Box.location_id == location.id)))
-        view = _location_view(location, sorted(boxes, key=lambda b: b.code))
-        return Whereabouts(
-            code=code,
-            kind="location",
-            location=location.code,
-            location_barcode=view.barcode,
-            boxes=view.boxes,
-            chain=location.code,
-            status=WhereStatus.LOCATION,
-        )
-    raise NotFound("where.not_found", code=code)
-
-
-def where(archive: Archive, code: str) -> Whereabouts:
-    """Where is it? For an item (number or archival code), a volume or a box: its volume,
-    box and place, `chain` 库房-架-列-层-盒; for a location: the boxes on it."""
-    with archive.db.reading() as session:
-        return locate(session, code)

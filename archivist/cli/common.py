@@ -1,0 +1,109 @@
+"""What every command shares: opening the archive, JSON output, progress, exit codes."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable
+from typing import Any
+
+from archivist.archive import Archive
+from archivist.messages import current_language, render
+
+EXIT_FAILED, EXIT_USAGE, EXIT_FINDINGS, EXIT_INTERNAL = 1, 2, 3, 70
+
+# Every sub-command takes --json (machine-readable output).
+JSON_OPTION = argparse.ArgumentParser(add_help=False)
+JSON_OPTION.add_argument("--json", action="store_true", help="machine-readable output")
+
+Handler = Callable[[argparse.Namespace], int]
+
+
+def command_adder(sub: Any) -> Callable[..., argparse.ArgumentParser]:
+    """`add(name, handler, help, parent=sub)`: a sub-command taking --json that runs `handler`."""
+
+    def add(
+        name: str, handler: Handler, help_text: str, parent: Any = sub
+    ) -> argparse.ArgumentParser:
+        p: argparse.ArgumentParser = parent.add_parser(name, parents=[JSON_OPTION], help=help_text)
+        p.set_defaults(handler=handler)
+        return p
+
+    return add
+
+
+def _print_json(data: Any) -> None:
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=1, default=str) + "\n")
+
+
+class ProgressLine:
+    """A one-line progress bar on stderr (only when stderr is a terminal)."""
+
+    def __init__(self, label: str) -> None:
+        self.label = label
+        self.enabled = sys.stderr.isatty()
+
+    def __call__(self, done: int, total: int, what: str) -> None:
+        if not self.enabled:
+            return
+        if total:
+            filled = int(30 * done / total)
+            bar = "█" * filled + "·" * (30 - filled)
+            sys.stderr.write(f"\r{self.label} [{bar}] {done}/{total} ")
+        else:
+            sys.stderr.write(f"\r{self.label} {done} ")
+        sys.stderr.flush()
+
+    def close(self) -> None:
+        if self.enabled:
+            sys.stderr.write("\n")
+
+
+def _open(args: argparse.Namespace) -> Archive:
+    archive = Archive.open(args.archive, actor=args.actor)
+    if archive.migration_backup:
+        say("cli.migrated", err=True, path=archive.migration_backup)
+    for line in archive.recovered:
+        say("cli.recovered", err=True, line=line)
+    return archive
+
+
+def _confirm(question: str) -> bool:
+    """Ask on the terminal (y/N); False when no one is there to answer."""
+    if not sys.stdin.isatty():
+        return False
+    print(question, file=sys.stderr)
+    try:
+        answer = input("继续？ Continue? [y/N] ")
+    except EOFError:
+        return False
+    return answer.strip().lower() in ("y", "yes", "是")
+
+
+def _date_arg(value: str | None) -> Any:
+    from archivist.capture.manifest import parse_date
+
+    return parse_date(value, "--completed-on") if value else None
+
+
+def text(message: str, /, **params: Any) -> str:
+    """The catalogue's sentence `message` (archivist/messages/cli.py) in the chosen language."""
+    return render(message, params)
+
+
+def say(message: str, /, *, err: bool = False, **params: Any) -> None:
+    """Print the catalogue's sentence `message` on stdout (stderr with err=True)."""
+    print(render(message, params), file=sys.stderr if err else sys.stdout)
+
+
+def retention_text(code: str) -> str:
+    """A retention period for people: 永久 / 10年 (permanent / 10 years)."""
+    from archivist.rules.retention import Retention
+
+    period = Retention(code)
+    if period.is_permanent:
+        return text("cli.retention.permanent")
+    if period.years is not None:
+        return text("cli.retention.years", years=period.years)
+    return period.label if current_language() == "zh" else code

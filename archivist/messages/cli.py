@@ -1,0 +1,219 @@
+"""The command line's own sentences (human output, not errors). Code: (Chinese, English).
+
+Data values (titles, names, departments, codes) are parameters; everything fixed is here,
+so `archivist --lang en ...` speaks English.
+"""
+
+from __future__ import annotations
+
+CATALOG: dict[str, tuple[str, str]] = {
+    # shared
+    "cli.error": ("错误：{message}", "error: {message}"),
+    "cli.note": ("注意：{text}", "Note: {text}"),
+    "cli.cancelled": ("已取消", "Cancelled"),
+    "cli.internal_error": ("内部错误：{error}", "Internal error: {error}"),
+    "cli.internal_error.detail": ("（详情见 {path}）", " (details in {path})"),
+    "cli.migrated": (
+        "已升级档案库结构，原数据库备份于 {path}",
+        "Upgraded the archive's structure; the old database is backed up at {path}",
+    ),
+    "cli.recovered": ("已清理中断的操作：{line}", "Cleaned up an interrupted operation: {line}"),
+    "cli.retention.permanent": ("永久", "permanent"),
+    "cli.retention.years": ("{years}年", "{years} years"),
+    "cli.progress.capture": ("采集", "Capturing"),
+    "cli.progress.ocr": ("识别", "Recognising"),
+    "cli.progress.volume_pdf": ("组卷 PDF", "Volume PDF"),
+    "cli.progress.index": ("索引", "Indexing"),
+    "cli.progress.verify": ("校验", "Verifying"),
+    "cli.progress.demo": ("生成示例档案", "Building the demo archive"),
+    # init, capture
+    "cli.init.done": (
+        "已创建档案库：{archive}（全宗 {code} {name}）",
+        "Created the archive: {archive} (fonds {code} {name})",
+    ),
+    "cli.capture.duplicate": (
+        "注意：{file} 与已归档的 {number} 中的文件内容相同（{stored_as}）",
+        "Note: {file} has the same content as a file already archived in {number} ({stored_as})",
+    ),
+    "cli.capture.page_failed": (
+        "注意：第 {page} 页未能识别：{reason}",
+        "Note: page {page} could not be recognised: {reason}",
+    ),
+    # items
+    "cli.item.class": (
+        "  类别 {code} {name} / {business_type}  办结 {completed_on}",
+        "  Class {code} {name} / {business_type}  completed {completed_on}",
+    ),
+    "cli.item.person": (
+        "  个人：{name}  经办人：{handler}",
+        "  Person: {name}  handler: {handler}",
+    ),
+    "cli.item.unit": ("  单位：{name}  经办人：{handler}", "  Unit: {name}  handler: {handler}"),
+    "cli.item.retention": (
+        "  保管期限 {retention}  到期 {expires}  状态 {status}",
+        "  Retention {retention}  expires {expires}  status {status}",
+    ),
+    "cli.item.folder": ("  文件夹 {folder}", "  Folder {folder}"),
+    "cli.item.material": (
+        "  {seq:>2}. [{role}] {title}  {pages}页  {sha}…",
+        "  {seq:>2}. [{role}] {title}  {pages} pages  {sha}…",
+    ),
+    "cli.role.form": ("表单", "form"),
+    "cli.role.voucher": ("凭证", "voucher"),
+    "cli.item.count": ("共 {count} 件", "{count} items"),
+    "cli.item.reordered": ("{number} 已按新顺序排列", "{number}: materials put in the new order"),
+    "cli.item.edited": ("{number} 已修改", "{number} changed"),
+    "cli.item.renumbered": ("{old} → {new}（{code}）", "{old} → {new} ({code})"),
+    "cli.item.entity_corrected": (
+        "{number} 的单位/个人已更正：{name} {ident}",
+        "{number}: person/unit corrected to {name} {ident}",
+    ),
+    # volumes
+    "cli.volume.line": (
+        "  {year}年 {klass} 类  保管期限 {retention}  {span}  {items} 件 {pages} 页{paged}  {status}",
+        "  {year}  class {klass}  retention {retention}  {span}  {items} items {pages} pages"
+        "{paged}  {status}",
+    ),
+    "cli.volume.paged": ("（编页号）", " (pages numbered)"),
+    "cli.volume.plan": (
+        "{period}  {retention}  {items} 件  {title}",
+        "{period}  {retention}  {items} items  {title}",
+    ),
+    "cli.volume.plan_total": ("将组成 {count} 卷", "Would make {count} volumes"),
+    "cli.volume.built": ("已组成 {count} 卷", "Made {count} volumes"),
+    "cli.volume.confirm_hint": (
+        "（确认按此组卷请加 --yes / add --yes to confirm）",
+        "(add --yes to file them so)",
+    ),
+    "cli.volume.dissolved": (
+        "已撤销案卷 {code}（案卷号保留不用）：{reason}",
+        "Dissolved volume {code} (its number stays unused): {reason}",
+    ),
+    "cli.volume.count": ("共 {count} 卷", "{count} volumes"),
+    "cli.volume.page_span": ("第{first}–{last}页", "pp. {first}–{last}"),
+    "cli.volume.pages": ("{pages}页", "{pages} pages"),
+    "cli.volume.pdf": (
+        "{code}：{items} 件，{material_pages} 页材料{paged}，共 {pages} 页 → {path}",
+        "{code}: {items} items, {material_pages} pages of material{paged}, {pages} pages in all"
+        " → {path}",
+    ),
+    "cli.volume.pdf_paged": ("（已编页号）", " (pages numbered)"),
+    # handover
+    "cli.handover.people": (
+        "  移交人 {handed_by}  接收人 {received_by}  日期 {date}",
+        "  Handed over by {handed_by}  received by {received_by}  date {date}",
+    ),
+    "cli.handover.row": (
+        "  {seq:>3}. {code}  {title}  {items} 件 {pages} 页  {check}",
+        "  {seq:>3}. {code}  {title}  {items} items {pages} pages  {check}",
+    ),
+    "cli.handover.unchecked": ("未检查", "not checked"),
+    "cli.handover.totals": (
+        "  共 {volumes} 卷 {items} 件 {pages} 页",
+        "  In all {volumes} volumes {items} items {pages} pages",
+    ),
+    "cli.handover.returned_row": ("  已退回 {code}  {check}", "  Returned {code}  {check}"),
+    "cli.handover.pass": ("合格", "passed"),
+    "cli.handover.fail": ("不合格", "failed"),
+    "cli.handover.checked": (
+        "检查 {count} 卷：{passed} 卷合格，{failed} 卷不合格",
+        "Checked {count} volumes: {passed} passed, {failed} failed",
+    ),
+    "cli.handover.returned": ("已退回 {code}：{messages}", "Returned {code}: {messages}"),
+    "cli.handover.list_line": (
+        "{number}  {source} → {target}  {status}  {volumes} 卷 {items} 件 {pages} 页",
+        "{number}  {source} → {target}  {status}  {volumes} volumes {items} items {pages} pages",
+    ),
+    "cli.handover.list_returned": ("（退回 {count} 卷）", " ({count} volumes returned)"),
+    "cli.handover.count": ("共 {count} 份交接单", "{count} handover batches"),
+    # custody: locations, boxes, where, inventory
+    "cli.location.added": (
+        "已登记位置：{code}（条码 {barcode}）",
+        "Registered location {code} (barcode {barcode})",
+    ),
+    "cli.location.line": (
+        "{code}  {barcode}  {count} 盒  {boxes}",
+        "{code}  {barcode}  {count} boxes  {boxes}",
+    ),
+    "cli.location.count": ("共 {count} 个位置", "{count} locations"),
+    "cli.box.head": (
+        "{code}  {year}年 {klass} 类  {retention}  {kind}",
+        "{code}  {year}  class {klass}  {retention}  {kind}",
+    ),
+    "cli.box.kind.items": ("按件", "by item"),
+    "cli.box.kind.volumes": ("按卷", "by volume"),
+    "cli.box.heading.items": ("起止件号", "items"),
+    "cli.box.heading.volumes": ("案卷号", "volumes"),
+    "cli.box.empty": ("空盒", "empty"),
+    "cli.box.contents.items": ("  {count} 件  {span}  {chain}", "  {count} items  {span}  {chain}"),
+    "cli.box.contents.volumes": (
+        "  {count} 卷  {span}  {chain}",
+        "  {count} volumes  {span}  {chain}",
+    ),
+    "cli.box.filled": ("已装 {count} 盒", "Filled {count} boxes"),
+    "cli.box.count": ("共 {count} 盒", "{count} boxes"),
+    "cli.box.volume": ("  {code}  {title}  {items} 件", "  {code}  {title}  {items} items"),
+    "cli.box.label": (
+        "{fonds}  {year}  {retention}  {heading} {range}  盒号 {box}  {barcode}",
+        "{fonds}  {year}  {retention}  {heading} {range}  box {box}  {barcode}",
+    ),
+    "cli.where.location": ("{location}（{barcode}）：{boxes}", "{location} ({barcode}): {boxes}"),
+    "cli.where.no_boxes": ("无盒", "no boxes"),
+    "cli.where.unshelved": ("  {chain}（盒未上架）", "  {chain} (the box is not shelved)"),
+    "cli.where.unboxed": ("  尚未装盒", "  not boxed yet"),
+    "cli.inventory.missing": (
+        "缺失  {box}  登记在 {location}",
+        "missing  {box}  registered at {location}",
+    ),
+    "cli.inventory.misplaced": (
+        "错位  {box}  登记在 {registered}，扫描于 {scanned}",
+        "misplaced  {box}  registered at {registered}, scanned at {scanned}",
+    ),
+    "cli.inventory.not_shelved": ("（未上架）", "(not shelved)"),
+    "cli.inventory.no_place": ("（未注明位置）", "(no location given)"),
+    "cli.inventory.unexpected": ("多余  {message}", "unexpected  {message}"),
+    "cli.inventory.total": (
+        "扫描 {scanned} 条：相符 {matched}，缺失 {missing}，错位 {misplaced}，多余 {unexpected}",
+        "Scanned {scanned}: {matched} matched, {missing} missing, {misplaced} misplaced,"
+        " {unexpected} unexpected",
+    ),
+    "cli.inventory.consistent": ("；账物相符", "; the register and the shelves agree"),
+    # registers, search, OCR
+    "cli.register.done": ("已生成 {file}", "Wrote {file}"),
+    "cli.ocr.status": (
+        "页数 {done}/{total}，失败 {failed}，任务 {jobs}",
+        "Pages {done}/{total}, failed {failed}, jobs {jobs}",
+    ),
+    "cli.ocr.requeued": ("已重新排队 {count} 份材料", "Queued {count} materials again"),
+    "cli.ocr.done": (
+        "已识别 {done} 页，失败 {failed} 页",
+        "Recognised {done} pages, {failed} failed",
+    ),
+    "cli.ocr.failure": (
+        "  材料 {material} 第 {page} 页：{reason}",
+        "  material {material} page {page}: {reason}",
+    ),
+    "cli.search.where": (" 第{material}份材料 第{page}页", " material {material} page {page}"),
+    "cli.search.count": ("共 {count} 件", "{count} items"),
+    "cli.reindex.done": ("已重建索引：{count} 件", "Rebuilt the index: {count} items"),
+    # admin: check, verify, summary, scheme
+    "cli.check.total": ("检查 {count} 件：{result}", "Checked {count} items: {result}"),
+    "cli.check.ok": ("通过", "all in order"),
+    "cli.check.problems": ("发现问题", "problems found"),
+    "cli.verify.problems": ("发现 {count} 个问题", "{count} problems found"),
+    "cli.summary.archive": ("档案库：{archive}", "Archive: {archive}"),
+    "cli.summary.fonds": ("全宗：{code} {name}", "Fonds: {code} {name}"),
+    "cli.summary.counts": (
+        "件数 {items}，材料 {materials} 份，{pages} 页，年度 {years}",
+        "{items} items, {materials} materials, {pages} pages, years {years}",
+    ),
+    "cli.summary.class": ("  {code}: {count} 件", "  {code}: {count} items"),
+    "cli.summary.audit": ("审计事件 {count} 条", "{count} audit events"),
+    "cli.scheme.class": (
+        "{code:<4} {name} [{insurance}] 默认 {retention}{mark}",
+        "{code:<4} {name} [{insurance}] default {retention}{mark}",
+    ),
+    "cli.scheme.to_fill": ("（待填写）", " (to be filled in)"),
+    "cli.scheme.retention_set": ("已修改分类方案", "Changed the classification scheme"),
+    "cli.scheme.type_added": ("已添加业务类型", "Added the business type"),
+}

@@ -1,0 +1,1 @@
+"""The handover view (交接): view, its table models and its dialogs."""

@@ -1,0 +1,1 @@
+"""The volumes view (案卷): view, its table models and its dialogs."""
