@@ -37,8 +37,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from archivist.demo import ocr_corpus
-from archivist.formats import images
-from archivist.formats.images import CleanupSteps, PageMeasures
+from archivist.ocr import cleanup
+from archivist.ocr.cleanup import CleanupSteps, PageMeasures
 from archivist.ocr.engine import OcrEngine, OcrFailure, TesseractEngine, find_tesseract
 from archivist.ocr.pages import plan_cleanup
 
@@ -153,12 +153,14 @@ def _read(job: tuple[int, str, str, str]) -> Reading:
     setting = SETTINGS[index]
     path = Path(page_path)
     started = time.perf_counter()
-    steps = setting.plan(images.measure_page(path)) if setting.plan is not _none else CleanupSteps()
+    steps = (
+        setting.plan(cleanup.measure_page(path)) if setting.plan is not _none else CleanupSteps()
+    )
     with tempfile.TemporaryDirectory(prefix="ocr-bench-") as tmp:
         target = path
         if steps.any:
-            target = images.clean_page(path, Path(tmp) / "cleaned.png", steps).path
-        cleanup = time.perf_counter() - started
+            target = cleanup.clean_page(path, Path(tmp) / "cleaned.png", steps).path
+        cleanup_seconds = time.perf_counter() - started
         engine_started = time.perf_counter()
         try:
             result = _engine(setting).recognise(target)
@@ -169,7 +171,7 @@ def _read(job: tuple[int, str, str, str]) -> Reading:
                 degradation,
                 0.0,
                 time.perf_counter() - engine_started,
-                cleanup,
+                cleanup_seconds,
                 f"{steps.summary} [{failure.code}]",
             )
     return Reading(
@@ -178,7 +180,7 @@ def _read(job: tuple[int, str, str, str]) -> Reading:
         degradation,
         ocr_corpus.character_accuracy(truth, result.text),
         result.seconds,
-        cleanup,
+        cleanup_seconds,
         steps.summary,
     )
 
