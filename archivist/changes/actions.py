@@ -23,6 +23,7 @@ class Action(Enum):
 
     ARCHIVE_INIT = ActionSpec("archive.init", needs_reason=False)
     SETTINGS_EDIT = ActionSpec("settings.edit", needs_reason=True)
+    # written by archives made before the unit of work (now part of archive.init)
     SCHEME_LOAD = ActionSpec("scheme.load", needs_reason=False, derived=True)
     SCHEME_EDIT = ActionSpec("scheme.edit", needs_reason=True)
     SCHEME_ADD = ActionSpec("scheme.add", needs_reason=True)
@@ -38,6 +39,7 @@ class Action(Enum):
     VOLUME_REMOVE_ITEMS = ActionSpec("volume.remove_items", needs_reason=True)
     VOLUME_MOVE_ITEMS = ActionSpec("volume.move_items", needs_reason=True)
     VOLUME_TITLE = ActionSpec("volume.title", needs_reason=True)
+    # written before the unit of work; a reorder is now part of the item change causing it
     VOLUME_REORDER = ActionSpec("volume.reorder", needs_reason=True)
     VOLUME_DISSOLVE = ActionSpec("volume.dissolve", needs_reason=True)
     REGISTER_GENERATE = ActionSpec("register.generate", needs_reason=False)
