@@ -76,8 +76,24 @@ class FormDialog(QDialog):
         self.labels[key] = label
         self.form.addRow(label, field)
 
+    @property
+    def save_button(self) -> QPushButton:
+        button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
+        assert button is not None
+        return button
+
     def save(self) -> None:
         raise NotImplementedError
+
+    def retranslate_buttons(self) -> None:
+        """保存 and 取消 in the language now installed (where the dialog has them)."""
+        for which, text in (
+            (QDialogButtonBox.StandardButton.Save, self.tr("保存")),
+            (QDialogButtonBox.StandardButton.Cancel, self.tr("取消")),
+        ):
+            button = self.buttons.button(which)
+            if button is not None:
+                button.setText(text)
 
     def retranslate(self) -> None:
         raise NotImplementedError
@@ -113,12 +129,6 @@ class ChangeDialog(FormDialog):
         label.setWordWrap(True)
         label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         return label
-
-    @property
-    def save_button(self) -> QPushButton:
-        button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
-        assert button is not None
-        return button
 
     # -- the problem line ----------------------------------------------------------------
 
@@ -178,11 +188,5 @@ class ChangeDialog(FormDialog):
         self.reason.setPlaceholderText(self.tr("必须填写（记入审计记录）"))
         if "reason" in self.labels:
             self.labels["reason"].setText(self.tr("理由"))
-        for which, text in (
-            (QDialogButtonBox.StandardButton.Save, self.tr("保存")),
-            (QDialogButtonBox.StandardButton.Cancel, self.tr("取消")),
-        ):
-            button = self.buttons.button(which)
-            if button is not None:
-                button.setText(text)
+        self.retranslate_buttons()
         self.check()

@@ -43,7 +43,7 @@ from ui.nav_tree import NavTree
 from ui.ocr_panel import OcrPanel
 from ui.page_viewer import PageViewer
 from ui.search_panel import SearchPanel
-from ui.storage_view import StorageView
+from ui.storage.view import StorageView
 from ui.tasks import TaskContext, TaskRunner
 from ui.volumes.view import VolumesView
 

@@ -2,7 +2,7 @@
 language, dates and page ranges, and a bold heading.
 
 The strings keep the translation context of the view they were first written in
-(`VolumesView`, `HandoverView`), so the catalogue's keys stay as they are.
+(`VolumesView`, `HandoverView`, `StorageView`), so the catalogue's keys stay as they are.
 """
 
 from __future__ import annotations
@@ -115,3 +115,25 @@ def result_text(result: str | None) -> str:
 def reasons_text(reasons: Sequence[Reason]) -> str:
     """The check's reasons in the interface language (the core renders them)."""
     return "；".join(r.text() for r in reasons)
+
+
+# -- storage -------------------------------------------------------------------------------
+
+
+def heading_text(heading: str) -> str:
+    """起止件号 / 案卷号 (the core's range heading) in the interface language."""
+    if heading == "案卷号":
+        return QCoreApplication.translate("StorageView", "案卷号")
+    return QCoreApplication.translate("StorageView", "起止件号")
+
+
+def count_text(count: int, kind: str) -> str:
+    if kind == "volumes":
+        return QCoreApplication.translate("StorageView", "{n} 卷").format(n=count)
+    return QCoreApplication.translate("StorageView", "{n} 件").format(n=count)
+
+
+def kind_text(kind: str) -> str:
+    if kind == "volumes":
+        return QCoreApplication.translate("StorageView", "按卷（装案卷）")
+    return QCoreApplication.translate("StorageView", "按件（装档案件）")

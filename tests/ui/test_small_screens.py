@@ -130,7 +130,7 @@ def test_every_dialog_fits_1280x720(qtbot: Any, small_window: Any, monkeypatch: 
     from ui.reorder_dialog import ReorderDialog
     from ui.scheme_editor import AddTypeDialog
     from ui.settings_dialog import SettingsDialog
-    from ui.storage_view import BoxDialog, InventoryDialog, LocationDialog, ShelveDialog
+    from ui.storage.dialogs import BoxDialog, InventoryDialog, LocationDialog, ShelveDialog
     from ui.volumes.dialogs import (
         AddItemsDialog,
         MoveItemsDialog,

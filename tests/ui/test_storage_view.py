@@ -16,7 +16,8 @@ from archivist.arrangement import volumes
 from archivist.custody import boxes, locations, where
 from archivist.db.models import AuditEvent
 from archivist.registers import forms
-from ui.storage_view import UNSHELVED, InventoryDialog, PutDialog
+from ui.storage.dialogs import InventoryDialog, PutDialog
+from ui.storage.view import UNSHELVED
 
 from .conftest import capture_sample
 
@@ -227,7 +228,9 @@ def test_the_view_leaves_location_codes_and_the_database_to_the_core() -> None:
 
     from tests.conftest import ROOT
 
-    source = (ROOT / "ui" / "storage_view.py").read_text(encoding="utf-8")
+    source = "\n".join(
+        path.read_text(encoding="utf-8") for path in sorted((ROOT / "ui" / "storage").glob("*.py"))
+    )
     tree = ast.parse(source)
     imported = {
         node.module

@@ -508,14 +508,6 @@
         <translation>… {n} items in all</translation>
     </message>
     <message>
-        <source>保存</source>
-        <translation>Save</translation>
-    </message>
-    <message>
-        <source>取消</source>
-        <translation>Cancel</translation>
-    </message>
-    <message>
         <source>必须填写（记入审计记录）</source>
         <translation>Required (recorded in the audit trail)</translation>
     </message>
@@ -596,6 +588,17 @@
     <message>
         <source>复制</source>
         <translation>Copy</translation>
+    </message>
+</context>
+<context>
+    <name>FormDialog</name>
+    <message>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
     </message>
 </context>
 <context>
@@ -3655,17 +3658,6 @@ File into volumes anyway?</translation>
 </context>
 <context>
     <name>_BatchDialog</name>
-    <message>
-        <source>取消</source>
-        <translation>Cancel</translation>
-    </message>
-</context>
-<context>
-    <name>_FormDialog</name>
-    <message>
-        <source>保存</source>
-        <translation>Save</translation>
-    </message>
     <message>
         <source>取消</source>
         <translation>Cancel</translation>

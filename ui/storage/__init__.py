@@ -1,0 +1,1 @@
+"""The storage view (库房): view, its table model and its dialogs."""
