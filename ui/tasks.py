@@ -191,3 +191,36 @@ class TaskRunner(QObject):
     def wait(self, msecs: int = 30000) -> bool:
         """Block until the pools are idle (used when closing and in tests)."""
         return all(p.waitForDone(msecs) for p in (self.writes, self.reads, self.long))
+
+
+class LatestRead:
+    """A read whose newest request wins: when the person has already chosen something
+    else, the older request's result (or error) is dropped, never shown. The views use
+    it for the detail of the row chosen in their table."""
+
+    def __init__(
+        self, runner: TaskRunner, show_error: Callable[[BaseException, str], None]
+    ) -> None:
+        self.runner = runner
+        self.show_error = show_error
+        self.generation = 0
+
+    def drop(self) -> None:
+        """Nothing is to be shown any more: forget what is still being read."""
+        self.generation += 1
+
+    def read(
+        self, name: str, work: Callable[[TaskContext], Any], show: Callable[[Any], None]
+    ) -> None:
+        self.drop()
+        generation = self.generation
+
+        def done(result: Any) -> None:
+            if generation == self.generation:
+                show(result)
+
+        def failed(exc: BaseException, details: str) -> None:
+            if generation == self.generation:
+                self.show_error(exc, details)
+
+        self.runner.submit(name, work, on_done=done, on_error=failed, quiet=True)

@@ -49,7 +49,7 @@ from ui.handover.dialogs import AddVolumesDialog, NewBatchDialog, ReturnDialog, 
 from ui.handover.models import BatchListModel, BatchVolumesModel
 from ui.registers_dialog import RegistersDialog
 from ui.rows_model import table_look
-from ui.tasks import TaskContext, TaskRunner
+from ui.tasks import LatestRead, TaskContext, TaskRunner
 from ui.texts import batch_status_text
 
 # -- the view ----------------------------------------------------------------------------
@@ -73,7 +73,7 @@ class HandoverView(QWidget):
         self.checking = False
         self._stale = True
         self._generation = 0
-        self._batch_generation = 0
+        self._batch_read = LatestRead(self.runner, lambda e, d: errors.show_error(self, e, d))
         self._wanted: str | None = None
         self.current_number: str | None = None
         self.dialog: QDialog | None = None
@@ -227,9 +227,8 @@ class HandoverView(QWidget):
 
     def _show_batch(self, number: str | None) -> None:
         self.current_number = number
-        self._batch_generation += 1
-        generation = self._batch_generation
         if number is None:
+            self._batch_read.drop()
             self.volumes.set_batch(None)
             self._show_heading()
             return
@@ -237,16 +236,12 @@ class HandoverView(QWidget):
         def work(_ctx: TaskContext) -> BatchView:
             return handovers.show(self.archive, number)
 
-        def done(view: Any) -> None:
-            if generation == self._batch_generation and isinstance(view, BatchView):
+        def show(view: Any) -> None:
+            if isinstance(view, BatchView):
                 self.volumes.set_batch(view)
                 self._show_heading()
 
-        def failed(exc: BaseException, details: str) -> None:
-            if generation == self._batch_generation:
-                errors.show_error(self, exc, details)
-
-        self.runner.submit(self.tr("读取交接单"), work, on_done=done, on_error=failed, quiet=True)
+        self._batch_read.read(self.tr("读取交接单"), work, show)
 
     def current_batch(self) -> BatchView | None:
         return self.volumes.view

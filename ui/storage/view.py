@@ -67,7 +67,7 @@ from ui.storage.dialogs import (
     ShelveDialog,
 )
 from ui.storage.models import BoxListModel
-from ui.tasks import TaskContext, TaskRunner
+from ui.tasks import LatestRead, TaskContext, TaskRunner
 from ui.texts import bold as _bold
 from ui.texts import count_text, kind_text, retention_text
 
@@ -102,7 +102,7 @@ class StorageView(QWidget):
         self.finding = False
         self._stale = True
         self._generation = 0
-        self._box_generation = 0
+        self._box_read = LatestRead(self.runner, lambda e, d: errors.show_error(self, e, d))
         self.locations: list[LocationView] = []
         self.boxes: list[BoxSummary] = []  # every box; the list shows those at the node
         self.current_key = ALL
@@ -393,9 +393,8 @@ class StorageView(QWidget):
 
     def _show_box(self, code: str | None) -> None:
         """Read what the box holds (on a worker thread) and show it."""
-        self._box_generation += 1
-        generation = self._box_generation
         if code is None:
+            self._box_read.drop()
             self.current_box = None
             self._show_contents()
             return
@@ -404,16 +403,12 @@ class StorageView(QWidget):
         def work(_ctx: TaskContext) -> BoxView:
             return boxes.show_box(self.archive, code)
 
-        def done(view: Any) -> None:
-            if generation == self._box_generation and isinstance(view, BoxView):
+        def show(view: Any) -> None:
+            if isinstance(view, BoxView):
                 self.current_box = view
                 self._show_contents()
 
-        def failed(exc: BaseException, details: str) -> None:
-            if generation == self._box_generation:
-                errors.show_error(self, exc, details)
-
-        self.runner.submit(self.tr("读取档案盒"), work, on_done=done, on_error=failed, quiet=True)
+        self._box_read.read(self.tr("读取档案盒"), work, show)
 
     def _show_contents(self) -> None:
         box = self.current_box

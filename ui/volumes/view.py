@@ -55,7 +55,7 @@ from ui import errors
 from ui.changes_hub import VOLUME_TABLES, ChangesHub
 from ui.registers_dialog import RegistersDialog, VolumePdfJob
 from ui.rows_model import table_look
-from ui.tasks import TaskContext, TaskRunner
+from ui.tasks import LatestRead, TaskContext, TaskRunner
 from ui.texts import (
     bold,
     dates_text,
@@ -95,7 +95,7 @@ class VolumesView(QWidget):
         self.loading = False
         self._stale = True  # reload when next shown
         self._generation = 0
-        self._items_generation = 0
+        self._items_read = LatestRead(self.runner, lambda e, d: errors.show_error(self, e, d))
         self._wanted: list[str] = []  # volumes to select once the list is in
         self.current_code: str | None = None
         self.change_dialog: QDialog | None = None
@@ -344,9 +344,8 @@ class VolumesView(QWidget):
     def _show_volume(self, code: str | None) -> None:
         """Read the volume's items (on a worker thread) and show them."""
         self.current_code = code
-        self._items_generation += 1
-        generation = self._items_generation
         if code is None:
+            self._items_read.drop()
             self.items.set_volume(None)
             self._show_heading()
             return
@@ -354,17 +353,13 @@ class VolumesView(QWidget):
         def work(_ctx: TaskContext) -> VolumeView:
             return volumes.show(self.archive, code)
 
-        def done(view: Any) -> None:
-            if generation == self._items_generation and isinstance(view, VolumeView):
+        def show(view: Any) -> None:
+            if isinstance(view, VolumeView):
                 self.items.set_volume(view)
                 self.item_table.setColumnHidden(5, not view.paged)
                 self._show_heading()
 
-        def failed(exc: BaseException, details: str) -> None:
-            if generation == self._items_generation:
-                errors.show_error(self, exc, details)
-
-        self.runner.submit(self.tr("读取案卷"), work, on_done=done, on_error=failed, quiet=True)
+        self._items_read.read(self.tr("读取案卷"), work, show)
 
     def _show_heading(self) -> None:
         view = self.items.view
