@@ -3,7 +3,6 @@ file store and (later) the search index. The CLI and the window both hold one.""
 
 from __future__ import annotations
 
-import getpass
 import json
 import logging
 import os
@@ -17,6 +16,14 @@ from typing import TYPE_CHECKING, Any
 from platformdirs import user_data_dir
 from sqlalchemy import func, select
 
+from archivist.accounts import signing
+from archivist.accounts.directory import (
+    Administrators,
+    check_administrators,
+    has_accounts,
+    setup_administrators,
+)
+from archivist.accounts.people import Person
 from archivist.changes import audit
 from archivist.changes.actions import Action
 from archivist.changes.unit_of_work import Change, Changes, unit_of_work
@@ -58,16 +65,6 @@ def default_archive_dir() -> Path:
     return Path(user_data_dir("Archivist", appauthor=False)) / "archive"
 
 
-def default_actor() -> str:
-    env = os.environ.get("ARCHIVIST_ACTOR")
-    if env:
-        return env
-    try:
-        return getpass.getuser()
-    except (KeyError, OSError):  # no user database entry (containers, services)
-        return "unknown"
-
-
 @dataclass(frozen=True)
 class Layout:
     root: Path
@@ -104,10 +101,12 @@ class Layout:
 class Archive:
     """An opened archive. Use `Archive.open` or `Archive.init`; close when done."""
 
-    def __init__(self, layout: Layout, db: Database, actor: str) -> None:
+    def __init__(self, layout: Layout, db: Database) -> None:
         self.layout = layout
         self.db = db
-        self.actor = actor
+        # Who is acting: set by signing in (archivist.accounts.signing); every change
+        # and every read the access layer serves asks the rights check about them.
+        self.person: Person | None = None
         self.root = layout.root
         self.migration_backup: Path | None = None
         self.recovered: list[str] = []
@@ -125,15 +124,23 @@ class Archive:
         self.index_removals: list[str] = []
 
     # -- lifecycle -----------------------------------------------------------------
+    @property
+    def actor(self) -> str:
+        """The signed-in person's user name ("-" when nobody is signed in)."""
+        return self.person.user_name if self.person else "-"
+
     @classmethod
     def init(
-        cls, root: Path, fonds_code: str, fonds_name: str, actor: str | None = None
+        cls, root: Path, fonds_code: str, fonds_name: str, administrators: Administrators
     ) -> Archive:
+        """Create an archive with its three administrator accounts (三员分立); nobody is
+        signed in afterwards."""
         layout = Layout(root.resolve())
         if layout.config.exists():
             raise ArchiveError("archive.exists", path=str(layout.root))
         if not fonds_code.strip() or not fonds_name.strip():
             raise InputError("manifest.not_text", field="fonds", file=str(root))
+        check_administrators(administrators)
         try:
             layout.root.mkdir(parents=True, exist_ok=True)
             for folder in (layout.files, layout.staging, layout.journals):
@@ -142,7 +149,8 @@ class Archive:
             upgrade(db)
         except OSError as exc:
             raise translate_os_error(exc, layout.root) from None
-        archive = cls(layout, db, actor or default_actor())
+        archive = cls(layout, db)
+        archive.person = Person.founder(administrators.sysadmin.user_name)
         try:
             with archive.change(Action.ARCHIVE_INIT, "archive") as work:
                 session = work.session
@@ -156,14 +164,17 @@ class Archive:
                     "settings": DEFAULT_SETTINGS,
                     "scheme": loaded,
                 }
+            setup_administrators(archive, administrators)
         except BaseException:
             db.dispose()
             raise
+        finally:
+            archive.person = None
         _write_config(layout)
         return archive
 
     @classmethod
-    def open(cls, root: Path, actor: str | None = None, *, reconcile: bool = True) -> Archive:
+    def open(cls, root: Path, *, reconcile: bool = True) -> Archive:
         """Open an archive: migrate it, recover interrupted operations and bring the
         search index in step with the database (unless `reconcile` is False). A folder
         this process cannot write is opened read-only."""
@@ -180,9 +191,9 @@ class Archive:
             raise ArchiveError("archive.bad_config", file=str(layout.config), reason="format")
         configured = config.get("database_url")
         if configured is None and not _writable(layout):
-            return cls._open_read_only(layout, actor)
+            return cls._open_read_only(layout)
         db = Database(configured or _sqlite_url(layout.database))
-        archive = cls(layout, db, actor or default_actor())
+        archive = cls(layout, db)
         archive.migration_backup = ensure_current(
             db, layout.database if db.is_sqlite else None, layout.backups
         )
@@ -192,7 +203,7 @@ class Archive:
         return archive
 
     @classmethod
-    def _open_read_only(cls, layout: Layout, actor: str | None) -> Archive:
+    def _open_read_only(cls, layout: Layout) -> Archive:
         """A copy that cannot be written: no migration, no recovery, no writes; refuse
         clearly when the archive needs one before it can be read."""
         path = str(layout.root)
@@ -213,7 +224,7 @@ class Archive:
         except BaseException:
             db.dispose()
             raise
-        return cls(layout, db, actor or default_actor())
+        return cls(layout, db)
 
     def _reconcile_index(self) -> int:
         """Re-index what a crash kept out of the search index (cheap when in step)."""
@@ -245,6 +256,23 @@ class Archive:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
+    # -- people --------------------------------------------------------------------------
+    def sign_in(self, user_name: str, password: str) -> Person:
+        """Check the password; the person acts from now on (archivist.accounts.signing)."""
+        return signing.sign_in(self, user_name, password)
+
+    def sign_out(self) -> None:
+        signing.sign_out(self)
+
+    def has_accounts(self) -> bool:
+        """False for an archive made before accounts: it asks for its administrators."""
+        with self.db.reading() as session:
+            return has_accounts(session)
+
+    def set_up_administrators(self, administrators: Administrators) -> None:
+        """Give an archive from before accounts its three administrator accounts."""
+        setup_administrators(self, administrators)
+
     # -- changes -----------------------------------------------------------------------
     def change(
         self,
@@ -252,11 +280,10 @@ class Archive:
         target: str,
         *,
         reason: str | None = None,
-        actor: str | None = None,
         op_id: str | None = None,
     ) -> AbstractContextManager[Change]:
         """The unit of work every write goes through (archivist.changes.unit_of_work)."""
-        return unit_of_work(self, action, target, reason=reason, actor=actor, op_id=op_id)
+        return unit_of_work(self, action, target, reason=reason, op_id=op_id)
 
     # -- crash recovery --------------------------------------------------------------
     def recover(self) -> list[str]:
@@ -318,7 +345,7 @@ class Archive:
         return value
 
     def edit_settings(
-        self, edits: Mapping[str, str], reason: str | None, *, actor: str | None = None
+        self, edits: Mapping[str, str], reason: str | None
     ) -> Changes:
         """Change archive settings together, with a reason: one audited change whose
         before and after hold every key changed (target `setting:<key>` for one key)."""
@@ -326,7 +353,7 @@ class Archive:
         if not checked:
             raise InputError("edit.nothing")
         target = f"setting:{next(iter(checked))}" if len(checked) == 1 else "settings"
-        with self.change(Action.SETTINGS_EDIT, target, reason=reason, actor=actor) as work:
+        with self.change(Action.SETTINGS_EDIT, target, reason=reason) as work:
             before: dict[str, str | None] = {}
             for key, value in checked.items():
                 row = work.session.get(Setting, key)
@@ -339,10 +366,8 @@ class Archive:
         assert work.changes is not None  # set by the unit of work once committed
         return work.changes
 
-    def set_setting(
-        self, key: str, value: str, reason: str | None = None, *, actor: str | None = None
-    ) -> Changes:
-        return self.edit_settings({key: value}, reason, actor=actor)
+    def set_setting(self, key: str, value: str, reason: str | None = None) -> Changes:
+        return self.edit_settings({key: value}, reason)
 
     def newest_code_parts(self) -> tuple[CodeParts, str] | None:
         """The code parts and number of the newest item (for a template's preview)."""
@@ -361,6 +386,11 @@ class Archive:
             return {"code": fonds.code, "name": fonds.name}
 
     def summary(self) -> dict[str, Any]:
+        """What the archive holds, in counts (READ)."""
+        from archivist.accounts.rights import require
+        from archivist.accounts.roles import Right
+
+        require(self, Right.READ, "summary")
         with self.db.reading() as session:
             items = session.scalar(select(func.count()).select_from(Item)) or 0
             materials = session.scalar(select(func.count()).select_from(Material)) or 0

@@ -54,3 +54,9 @@ class NotFound(ArchivistError):
 class RegisterError(ArchivistError):
     """A printed register cannot be made from the data given or written where asked;
     no file was left behind."""
+
+
+class AccessRefused(ArchivistError):
+    """Who is acting may not do this: not signed in, a wrong password, a locked or
+    disabled account, an expired or forged session, a right their roles do not carry,
+    or duties the rules keep apart. Nothing was changed; the access log has the attempt."""

@@ -39,6 +39,8 @@ class Preferences:
     ocr_engine: str = "tesseract"  # one of archivist.ocr.pages.ENGINES
     ocr_cleanup: bool = True  # measured clean-up of poor scans before OCR
     recent: list[str] = field(default_factory=list)  # archive folders, the latest first
+    # the user name last signed in with, per archive folder (never a password)
+    sign_in_names: dict[str, str] = field(default_factory=dict)
 
     @classmethod
     def load(cls) -> Preferences:
@@ -52,7 +54,18 @@ class Preferences:
         prefs = cls(**{k: v for k, v in data.items() if k in known})
         recent = prefs.recent if isinstance(prefs.recent, list) else []
         prefs.recent = [p for p in recent if isinstance(p, str) and p.strip()][:RECENT_LIMIT]
+        names = prefs.sign_in_names if isinstance(prefs.sign_in_names, dict) else {}
+        prefs.sign_in_names = {
+            k: v for k, v in names.items() if isinstance(k, str) and isinstance(v, str)
+        }
         return prefs
+
+    def sign_in_name(self, root: Path | str) -> str:
+        """The user name last signed in with on this archive ("" if none)."""
+        return self.sign_in_names.get(os.path.normcase(os.path.normpath(str(root))), "")
+
+    def remember_sign_in_name(self, root: Path | str, user_name: str) -> None:
+        self.sign_in_names[os.path.normcase(os.path.normpath(str(root)))] = user_name[:64]
 
     def remember_archive(self, root: Path | str) -> None:
         """Put an archive folder first in the recent list (once, at most RECENT_LIMIT)."""

@@ -22,8 +22,20 @@ import pytest
 from PIL import Image, ImageDraw, ImageFont
 
 from archivist import logs, messages
+from archivist.accounts import directory, passwords, session_file, signing
+from archivist.accounts.directory import Administrators, NewAccount
 from archivist.archive import Archive
 from archivist.messages import set_language
+
+# Cheap password hashes for the suite: a hash carries its parameters, so these check in
+# microseconds anywhere (the product's are measured in archivist.accounts.passwords).
+passwords.use_parameters(time_cost=1, memory_kib=8)
+PASSWORD = "Ceshi-2024-mima"  # every test account's
+ADMINISTRATORS = Administrators(
+    NewAccount("admin", "系统管理员", PASSWORD),
+    NewAccount("security", "安全保密员", PASSWORD),
+    NewAccount("auditor", "安全审计员", PASSWORD),
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 ID_ZHANG = "11010519491231002X"
@@ -58,7 +70,6 @@ def pytest_runtest_setup(item: pytest.Item) -> None:
 def _chinese_messages(
     monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory
 ) -> Iterator[None]:
-    monkeypatch.setenv("ARCHIVIST_ACTOR", "tester")
     # Never read or write the real user's preferences.
     monkeypatch.setenv("ARCHIVIST_CONFIG_DIR", str(tmp_path_factory.mktemp("config")))
     # Nor write to the real user's log (archivist.logs).
@@ -74,16 +85,94 @@ def _chinese_messages(
 def _new_archive_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A new archive, made once: creating one runs every migration (0.2–0.3 s)."""
     root = tmp_path_factory.mktemp("template") / "archive"
-    Archive.init(root, "J023", "测试市社会保险事业服务中心", actor="tester").close()
+    init_archive(root).close()
+    return root
+
+
+def init_archive(root: Path, fonds: tuple[str, str] = ("J023", "测试市社会保险事业服务中心")) -> Archive:
+    """A new archive with its three administrators and "tester", an archivist, signed in
+    (in this process and, for the command line, with a session of this OS user)."""
+    archive = Archive.init(root, *fonds, ADMINISTRATORS)
+    add_person(archive, "tester", "archivist")
+    sign_in(archive, "tester")
+    return archive
+
+
+def add_person(archive: Archive, user_name: str, *roles: str) -> None:
+    """An account added by the administrator, its roles granted by the security officer,
+    its password set by its owner (the way people join an archive)."""
+    acting = archive.person
+    archive.sign_in("admin", PASSWORD)
+    first = PASSWORD + "-first"
+    directory.add_account(archive, user_name, user_name, first)
+    archive.sign_in("security", PASSWORD)
+    for role in roles:
+        directory.grant_role(archive, user_name, role, "测试：岗位分配")
+    archive.sign_in(user_name, first)
+    directory.change_own_password(archive, first, PASSWORD)
+    archive.sign_out()
+    if acting is not None:
+        archive.sign_in(acting.user_name, PASSWORD)
+
+
+def sign_in(archive: Archive, user_name: str) -> Archive:
+    """Sign `user_name` in, here and for the command line (`archivist login`)."""
+    archive.sign_in(user_name, PASSWORD)
+    session_file.save(archive.root, user_name, signing.start_session(archive))
+    return archive
+
+
+def give_accounts(archive: Archive) -> Archive:
+    """An archive from before accounts: its three administrators set up, "tester" (an
+    archivist) added and signed in."""
+    assert not archive.has_accounts()
+    archive.set_up_administrators(ADMINISTRATORS)
+    add_person(archive, "tester", "archivist")
+    return sign_in(archive, "tester")
+
+
+@contextlib.contextmanager
+def acting_as(archive: Archive, user_name: str) -> Iterator[Archive]:
+    """`user_name` signed in (here and for the command line) for the block; then the
+    person before again."""
+    before = archive.person.user_name if archive.person else None
+    sign_in(archive, user_name)
+    try:
+        yield archive
+    finally:
+        if before is not None:
+            sign_in(archive, before)
+
+
+def open_archive(root: Path, user_name: str = "tester", *, reconcile: bool = True) -> Archive:
+    """Open an existing archive signed in as `user_name`."""
+    return sign_in(Archive.open(root, reconcile=reconcile), user_name)
+
+
+def cli_init(
+    root: Path, code: str = "J1", name: str = "测试", *, process: bool = False
+) -> Path:
+    """`archivist init` with the three administrators (their passwords on stdin), then
+    "tester" (an archivist) added and signed in for the command line."""
+    run = run_cli_process if process else run_cli
+    run(
+        "--archive", str(root), "init", "--fonds-code", code, "--fonds-name", name,
+        "--admin", "admin", "--security", "security", "--auditor", "auditor",
+        "--password-stdin", input=f"{PASSWORD}\n" * 3, check=True,
+    )  # fmt: skip
+    with Archive.open(root) as archive:
+        add_person(archive, "tester", "archivist")
+        sign_in(archive, "tester")
     return root
 
 
 @pytest.fixture
 def archive(tmp_path: Path, _new_archive_template: Path) -> Iterator[Archive]:
-    """A new, empty archive of its own for each test (a copy of the one made once)."""
+    """A new, empty archive of its own for each test (a copy of the one made once), with
+    "tester" (an archivist) signed in."""
     root = tmp_path / "archive"
     shutil.copytree(_new_archive_template, root)
-    arch = Archive.open(root, actor="tester")
+    arch = open_archive(root)
     yield arch
     arch.close()
 
@@ -202,7 +291,7 @@ def run_cli(
     process, another user, the real interpreter's exit) use `run_cli_process`."""
     from archivist.cli import main
 
-    added = {"ARCHIVIST_ACTOR": "tester", **(env or {})}
+    added = dict(env or {})
     if "ARCHIVIST_CRASH_AT" in {**os.environ, **added}:
         raise AssertionError("a crash point ends the process: use run_cli_process")
     out, err = io.StringIO(), io.StringIO()
@@ -280,7 +369,7 @@ def run_cli_process(
     """Run the real command line in a fresh process (`python -m archivist`): for a
     crash point that ends the process, a lock held by another process, the console
     entry itself."""
-    full_env = {**os.environ, "ARCHIVIST_ACTOR": "tester", **(env or {})}
+    full_env = {**os.environ, **(env or {})}
     result = subprocess.run(
         [sys.executable, "-m", "archivist", *args],
         capture_output=True,

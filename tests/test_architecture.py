@@ -87,6 +87,9 @@ WRITE_ALLOWED = {
     "archivist/changes/unit_of_work.py:unit_of_work",
     "archivist/ocr/queue.py:_derived_write",
     "archivist/search/service.py:_derived_write",
+    # the access log and sign-in bookkeeping: accesses, not changes of the archive
+    "archivist/accounts/access_log.py:record",
+    "archivist/accounts/signing.py:_sign_in_write",
 }
 # Where an audit event may be written: only the unit of work.
 AUDIT_ALLOWED = {"archivist/changes/unit_of_work.py:unit_of_work"}
@@ -179,7 +182,7 @@ def test_the_window_never_opens_the_database() -> None:
 LAYERS: tuple[frozenset[str], ...] = (
     frozenset({"__init__", "errors", "messages", "findings", "faults", "resources"}),
     frozenset(
-        {"db", "storage", "formats", "rules", "changes", "search", "ocr", "archive"}
+        {"db", "storage", "formats", "rules", "changes", "accounts", "search", "ocr", "archive"}
         | {"preferences", "settings", "logs"}
     ),
     frozenset({"capture"}),

@@ -18,7 +18,7 @@ from archivist.rules import scheme
 from archivist.search.service import indexing_batch, search
 from archivist.settings import set_preference
 
-from .conftest import ROOT, render_text_page, write_manifest
+from .conftest import PASSWORD, ROOT, init_archive, render_text_page, sign_in, write_manifest
 
 CONVERTED = [
     "archivist/arrangement/items.py",
@@ -74,15 +74,19 @@ def test_one_guard_for_frozen_items() -> None:
 
 
 def test_a_new_archive_is_one_change(tmp_path: Path) -> None:
-    with Archive.init(tmp_path / "a", "J023", "测试中心", actor="馆员") as archive:
+    with init_archive(tmp_path / "a") as archive:
         trail = events(archive)
-    assert [(e.action, e.target, e.actor) for e in trail] == [("archive.init", "archive", "馆员")]
+    assert [(e.action, e.target, e.actor) for e in trail[:2]] == [
+        ("archive.init", "archive", "admin"),
+        ("accounts.setup", "accounts", "admin"),
+    ]
     after = trail[0].after
     assert after["fonds_code"] == "J023" and after["settings"]["category_code"] == "SB"
     assert "SY" in after["scheme"]["classes"]
 
 
 def test_settings_changed_together_are_one_event_with_a_reason(archive: Archive) -> None:
+    archive.sign_in("admin", PASSWORD)
     before = len(events(archive))
     with pytest.raises(InputError) as info:
         archive.edit_settings({"category_code": "SX"}, reason="  ")
@@ -110,14 +114,14 @@ def test_scheme_changes_take_the_archive_and_its_unit_of_work(archive: Archive) 
     with pytest.raises(InputError) as info:
         scheme.set_retention(archive, "ZJ", "D30", reason=" ")
     assert info.value.code == "reason.required" and len(events(archive)) == before
-    done = scheme.set_retention(archive, "ZJ", "D30", reason="本省规定", actor="王科长")
+    done = scheme.set_retention(archive, "ZJ", "D30", reason="本省规定")
     assert done.target == "class:ZJ" and done.touched("archive_classes")
     added = scheme.add_type(archive, "ZJ", "缴费基数核定", "D30", reason="本省规定")
     assert added.target == "business_type:ZJ/缴费基数核定"
     scheme.set_retention(archive, "GL", "Y", business_type="参保人员登记", reason="北京做法：永久")
     trail = events(archive)[before:]
     assert [(e.action, e.actor) for e in trail] == [
-        ("scheme.edit", "王科长"),
+        ("scheme.edit", "tester"),
         ("scheme.add", "tester"),
         ("scheme.edit", "tester"),
     ]
@@ -167,6 +171,7 @@ def test_settings_command_refuses_unknown_names_and_a_missing_reason(
     from archivist.cli import main
 
     at = ["--archive", str(archive.root)]
+    sign_in(archive, "admin")
     archive.close()
     assert main([*at, "settings", "bogus"]) == 1  # was an internal error (KeyError)
     assert "未知的设置项：bogus" in capsys.readouterr().err

@@ -8,20 +8,26 @@ from pathlib import Path
 
 import pytest
 
-from archivist.archive import Archive
 from archivist.arrangement.items import show
 from archivist.faults import CRASH_EXIT_CODE
 from archivist.integrity.verify import verify
 
-from .conftest import ROOT, leftovers, run_cli, run_cli_process, stored_files, write_manifest
+from .conftest import (
+    ROOT,
+    cli_init,
+    leftovers,
+    open_archive,
+    run_cli,
+    run_cli_process,
+    stored_files,
+    write_manifest,
+)
 
 
 @pytest.fixture
 def archive_dir(tmp_path: Path) -> Path:
     path = tmp_path / "archive"
-    run_cli(
-        "--archive", str(path), "init", "--fonds-code", "J1", "--fonds-name", "测试", check=True
-    )
+    cli_init(path, "J1", "测试")
     return path
 
 
@@ -41,7 +47,7 @@ def test_crash_before_commit_leaves_nothing(archive_dir: Path, tmp_path: Path, p
     )
     assert crashed.returncode == CRASH_EXIT_CODE
     assert leftovers(_LayoutOnly(archive_dir)) != []  # type: ignore[arg-type]  # debris exists
-    with Archive.open(archive_dir) as archive:
+    with open_archive(archive_dir) as archive:
         assert archive.recovered and "rolled back" in archive.recovered[0]
         assert archive.summary()["items"] == 0
         assert stored_files(archive) == []
@@ -66,7 +72,7 @@ def test_crash_after_commit_keeps_the_item(archive_dir: Path, tmp_path: Path) ->
         env={"ARCHIVIST_CRASH_AT": "capture.after_commit"},
     )
     assert crashed.returncode == CRASH_EXIT_CODE
-    with Archive.open(archive_dir) as archive:
+    with open_archive(archive_dir) as archive:
         assert "committed" in archive.recovered[0]
         assert archive.summary()["items"] == 1
         assert len(stored_files(archive)) == 3
@@ -82,7 +88,7 @@ def test_crash_during_reorder_restores_the_old_order(
     number = run_cli(
         "--archive", str(archive_dir), "capture", "--manifest", str(manifest), check=True
     ).stdout.strip()
-    with Archive.open(archive_dir) as archive:
+    with open_archive(archive_dir) as archive:
         before = show(archive, number)["materials"]
     # A real process: the crash point ends it at once, as a power cut would.
     crashed = run_cli_process(
@@ -98,7 +104,7 @@ def test_crash_during_reorder_restores_the_old_order(
         env={"ARCHIVIST_CRASH_AT": point},
     )
     assert crashed.returncode == CRASH_EXIT_CODE
-    with Archive.open(archive_dir) as archive:
+    with open_archive(archive_dir) as archive:
         after = show(archive, number)["materials"]
         assert [(m["seq"], m["file"], m["sha256"]) for m in after] == [
             (m["seq"], m["file"], m["sha256"]) for m in before
@@ -124,7 +130,7 @@ def test_reorder_renames_files_and_is_audited(archive_dir: Path, tmp_path: Path)
         "李四为主申请人",
         check=True,
     )
-    with Archive.open(archive_dir) as archive:
+    with open_archive(archive_dir) as archive:
         view = show(archive, number)
         assert [m["title"] for m in view["materials"]] == [
             "失业保险金申领登记表",
@@ -183,13 +189,13 @@ def test_leftover_locks_and_half_written_journals_are_removed_but_not_live_ones(
     )
     try:
         assert live.stdout is not None and live.stdout.readline().strip() == "holding"
-        with Archive.open(archive_dir) as archive:
+        with open_archive(archive_dir) as archive:
             assert archive.recovered == []
             assert [p.name for p in leftovers(archive)] == ["live-op.json.tmp", "live-op.lock"]
     finally:
         live.kill()
         live.wait()
-    with Archive.open(archive_dir) as archive:
+    with open_archive(archive_dir) as archive:
         assert leftovers(archive) == []
         assert verify(archive).ok
     # The archive works as before: the next capture gets the first number.

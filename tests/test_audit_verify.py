@@ -54,7 +54,10 @@ def test_edited_event_is_detected(filled: Archive) -> None:
 def test_deleted_event_is_detected(filled: Archive) -> None:
     conn = raw(filled)
     conn.execute("DROP TRIGGER audit_events_no_delete")
-    conn.execute("DELETE FROM audit_events WHERE seq = 3")
+    conn.execute(
+        "DELETE FROM audit_events WHERE seq = "
+        "(SELECT min(seq) FROM audit_events WHERE action = 'item.capture')"
+    )
     conn.close()
     found = codes(filled)
     assert "verify.audit_broken" in found and "verify.audit_missing" in found

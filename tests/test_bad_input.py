@@ -25,10 +25,12 @@ from archivist.storage import filestore
 from .conftest import (
     ID_ZHANG,
     ROOT,
+    cli_init,
     leftovers,
     make_encrypted_pdf,
     make_jpeg,
     make_pdf,
+    open_archive,
     run_cli,
     stored_files,
     write_manifest,
@@ -264,16 +266,7 @@ def test_archive_folder_not_writable(tmp_path: Path) -> None:
     try:
         base.chmod(0o755)
         archive_dir = base / "archive"
-        run_cli(
-            "--archive",
-            str(archive_dir),
-            "init",
-            "--fonds-code",
-            "J1",
-            "--fonds-name",
-            "测试",
-            check=True,
-        )
+        cli_init(archive_dir, "J1", "测试")
         manifest = write_manifest(base / "in")
         for path in [base, *base.rglob("*")]:
             mode = path.stat().st_mode
@@ -310,7 +303,7 @@ def test_archive_folder_not_writable(tmp_path: Path) -> None:
         assert len(lines) == 1 and "不可写" in lines[0] and str(archive_dir) in lines[0]
         for path in [base, *base.rglob("*")]:
             path.chmod(path.stat().st_mode | 0o200)
-        with Archive.open(archive_dir) as archive:
+        with open_archive(archive_dir) as archive:
             assert archive.summary()["items"] == 0
             assert stored_files(archive) == []
     finally:
@@ -321,16 +314,7 @@ def test_archive_folder_not_writable(tmp_path: Path) -> None:
 
 def test_cli_reports_one_line_naming_file_and_reason(tmp_path: Path) -> None:
     archive_dir = tmp_path / "archive"
-    run_cli(
-        "--archive",
-        str(archive_dir),
-        "init",
-        "--fonds-code",
-        "J1",
-        "--fonds-name",
-        "测试",
-        check=True,
-    )
+    cli_init(archive_dir, "J1", "测试")
     folder = tmp_path / "in"
     folder.mkdir()
     (folder / "empty.jpg").write_bytes(b"")
@@ -683,16 +667,7 @@ def test_large_jpeg_without_its_end_marker(intact: Archive, tmp_path: Path) -> N
 def test_cli_refuses_hostile_inputs_in_one_line(tmp_path: Path) -> None:
     """Issue 11 point 13: each used to end in an internal error (exit 70)."""
     archive_dir = tmp_path / "archive"
-    run_cli(
-        "--archive",
-        str(archive_dir),
-        "init",
-        "--fonds-code",
-        "J1",
-        "--fonds-name",
-        "测试",
-        check=True,
-    )
+    cli_init(archive_dir, "J1", "测试")
     cases: list[tuple[Path, str]] = []
     number = write_manifest(
         tmp_path / "number",
@@ -722,16 +697,7 @@ def test_cli_refuses_hostile_inputs_in_one_line(tmp_path: Path) -> None:
 
 def test_cli_names_the_closest_business_type(tmp_path: Path) -> None:
     archive_dir = tmp_path / "archive"
-    run_cli(
-        "--archive",
-        str(archive_dir),
-        "init",
-        "--fonds-code",
-        "J1",
-        "--fonds-name",
-        "测试",
-        check=True,
-    )
+    cli_init(archive_dir, "J1", "测试")
     manifest = write_manifest(tmp_path / "in", **{"class": "JH", "business_type": "稽核"})
     result = run_cli("--archive", str(archive_dir), "capture", "--manifest", str(manifest))
     assert result.returncode == 1
@@ -794,10 +760,7 @@ def test_cli_refusal_names_the_file_and_keeps_the_library_words_in_json(
     tmp_path: Path,
 ) -> None:
     archive_dir = tmp_path / "archive"
-    run_cli(
-        "--archive", str(archive_dir), "init", "--fonds-code", "J1", "--fonds-name", "测试",
-        check=True,
-    )  # fmt: skip
+    cli_init(archive_dir, "J1", "测试")
     files = raw_library_files(tmp_path / "in")
     for name, (code, raw) in files.items():
         manifest = with_material(tmp_path / "in", name)

@@ -35,7 +35,7 @@ def test_capture_copies_bytes_and_records_facts(archive: Archive, tmp_path: Path
     assert view["entity"] == {
         "kind": "person",
         "name": "张三",
-        "id_number": "110105********002X",
+        "id_number": "11010519491231002X",  # in full: "tester" is an archivist
         "unit_code": None,
     }
     titles = [m["title"] for m in view["materials"]]

@@ -12,7 +12,6 @@ from sqlalchemy import func, select
 from archivist.archive import Archive
 from archivist.capture.pipeline import capture_from_manifest
 from archivist.changes import states
-from archivist.changes import unit_of_work as change_module
 from archivist.changes.actions import BY_CODE, Action, action_named
 from archivist.db.models import AuditEvent, Item, Setting
 from archivist.errors import InputError
@@ -34,14 +33,14 @@ def setting(archive: Archive, key: str) -> str | None:
 
 def test_one_change_is_one_transaction_and_one_event(archive: Archive) -> None:
     before = len(events(archive))
-    with archive.change(Action.SETTINGS_EDIT, "settings:demo", reason="  试一试  ") as work:
+    with archive.change(Action.VOLUME_TITLE, "settings:demo", reason="  试一试  ") as work:
         work.session.add(Setting(key="demo", value="1"))
         work.before, work.after = None, {"demo": "1"}
     trail = events(archive)
     assert len(trail) == before + 1
     event = trail[-1]
     assert (event.action, event.target, event.reason) == (
-        "settings.edit",
+        "volume.title",
         "settings:demo",
         "试一试",
     )
@@ -56,7 +55,7 @@ def test_a_missing_reason_is_refused_before_anything_is_written(archive: Archive
     for reason in (None, "", "   "):
         with (
             pytest.raises(InputError) as info,
-            archive.change(Action.SETTINGS_EDIT, "settings:demo", reason=reason) as work,
+            archive.change(Action.VOLUME_TITLE, "settings:demo", reason=reason) as work,
         ):
             work.session.add(Setting(key="demo", value="1"))
         assert info.value.code == "reason.required"
@@ -71,7 +70,7 @@ def test_a_failure_inside_leaves_no_row_and_no_event(archive: Archive) -> None:
     before = len(events(archive))
     with (
         pytest.raises(RuntimeError),
-        archive.change(Action.SETTINGS_EDIT, "settings:demo", reason="r") as work,
+        archive.change(Action.VOLUME_TITLE, "settings:demo", reason="r") as work,
     ):
         work.session.add(Setting(key="demo", value="1"))
         work.session.flush()
@@ -79,20 +78,20 @@ def test_a_failure_inside_leaves_no_row_and_no_event(archive: Archive) -> None:
     assert len(events(archive)) == before and setting(archive, "demo") is None
 
 
-def test_the_rights_hook_is_asked_first(archive: Archive, monkeypatch: pytest.MonkeyPatch) -> None:
-    asked: list[tuple[str, Action]] = []
+def test_the_rights_check_comes_first_and_nothing_is_written(archive: Archive) -> None:
+    """A person whose roles lack the action's right is refused before the reason is
+    looked at and before any transaction; the refusal is in the access log."""
+    from archivist.accounts.people import Person
+    from archivist.accounts.roles import Role
+    from archivist.errors import AccessRefused
 
-    def refuse(_archive: Archive, actor: str, action: Action) -> None:
-        asked.append((actor, action))
-        raise InputError("reason.required")
-
-    monkeypatch.setattr(change_module, "rights_check", refuse)
+    archive.person = Person(7, "jianding", "鉴定员", frozenset({Role.APPRAISER}), seat="t")
     with (
-        pytest.raises(InputError),
-        archive.change(Action.SETTINGS_EDIT, "settings:x", reason="r", actor="某人") as work,
+        pytest.raises(AccessRefused) as refused,
+        archive.change(Action.SETTINGS_EDIT, "settings:x", reason="") as work,
     ):
         work.session.add(Setting(key="demo", value="1"))
-    assert asked == [("某人", Action.SETTINGS_EDIT)] and setting(archive, "demo") is None
+    assert refused.value.code == "rights.refused" and setting(archive, "demo") is None
 
 
 def test_items_touched_are_reported_and_indexed_after_the_commit(
@@ -152,7 +151,7 @@ def test_states_move_only_along_allowed_transitions() -> None:
 
 def test_a_change_that_changes_nothing_writes_nothing(archive: Archive) -> None:
     before = len(events(archive))
-    with archive.change(Action.SETTINGS_EDIT, "settings:demo", reason="r") as work:
+    with archive.change(Action.VOLUME_TITLE, "settings:demo", reason="r") as work:
         work.session.add(Setting(key="demo", value="1"))
         work.session.flush()
         work.nothing_changed()

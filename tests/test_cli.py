@@ -13,6 +13,8 @@ import pytest
 
 from .conftest import (
     ID_ZHANG,
+    PASSWORD,
+    cli_init,
     make_jpeg,
     make_pdf,
     render_text_page,
@@ -48,16 +50,7 @@ MATERIAL_KEYS = {
 
 def init(tmp_path: Path) -> Path:
     archive_dir = tmp_path / "archive"
-    run_cli(
-        "--archive",
-        str(archive_dir),
-        "init",
-        "--fonds-code",
-        "J023",
-        "--fonds-name",
-        "测试中心",
-        check=True,
-    )
+    cli_init(archive_dir, "J023", "测试中心")
     return archive_dir
 
 
@@ -92,6 +85,8 @@ def test_capture_manifest_json_has_the_promised_fields(tmp_path: Path) -> None:
             view["number"],
             "--json",
             "--reveal-ids",
+            "--reason",
+            "核对身份",
             check=True,
         ).stdout
     )
@@ -219,6 +214,14 @@ def test_check_flags_an_order_that_breaks_the_rules(tmp_path: Path) -> None:
 
 def test_settings_are_audited(tmp_path: Path) -> None:
     archive_dir = init(tmp_path)
+    refused = run_cli(
+        "--archive", str(archive_dir), "settings", "category_code", "SX", "--reason", "本馆"
+    )
+    assert refused.returncode == 1 and "sysadmin" in refused.stderr
+    run_cli(
+        "--archive", str(archive_dir), "login", "admin", "--password-stdin",
+        input=PASSWORD + "\n", check=True,
+    )  # fmt: skip
     run_cli(
         "--archive",
         str(archive_dir),
@@ -366,7 +369,7 @@ def test_the_console_entry_in_a_real_process_says_what_run_cli_says(tmp_path: Pa
     in-process runs the other tests use."""
     archive_dir = tmp_path / "archive"
     at = ("--archive", str(archive_dir))
-    run_cli_process(*at, "init", "--fonds-code", "J023", "--fonds-name", "测试中心", check=True)
+    cli_init(Path(at[1]), "J023", "测试中心", process=True)
     for args in (
         (*at, "summary", "--json"),
         (*at, "item", "show", "2023-SY-000009", "--json"),

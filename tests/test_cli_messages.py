@@ -11,7 +11,7 @@ from typing import Any
 from archivist.messages import CATALOG
 from archivist.messages import cli as cli_messages
 
-from .conftest import run_cli, write_manifest
+from .conftest import cli_init, run_cli, write_manifest
 
 HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 # The fields of the --json output that hold data a person entered (names, titles,
@@ -53,7 +53,7 @@ def fixed_text(at: tuple[str, ...], *command: str) -> tuple[str, str]:
 
 def test_english_output_has_no_chinese_but_the_data(tmp_path: Path) -> None:
     at = ("--archive", str(tmp_path / "archive"))
-    run_cli(*at, "init", "--fonds-code", "J023", "--fonds-name", "测试中心", check=True)
+    cli_init(Path(at[1]), "J023", "测试中心")
     for name, day in (("a", "2023-03-01"), ("b", "2023-08-09")):
         manifest = write_manifest(
             tmp_path / name, **{"class": "GS", "business_type": "工伤认定", "completed_on": day}
@@ -92,7 +92,7 @@ def test_english_output_has_no_chinese_but_the_data(tmp_path: Path) -> None:
 
 def test_fill_and_box_speak_english_too(tmp_path: Path) -> None:
     at = ("--archive", str(tmp_path / "archive"))
-    run_cli(*at, "init", "--fonds-code", "J023", "--fonds-name", "测试中心", check=True)
+    cli_init(Path(at[1]), "J023", "测试中心")
     run_cli(*at, "capture", "--manifest", str(write_manifest(tmp_path / "a")), check=True)
     filled = run_cli(*at, "--lang", "en", "box", "fill", "--year", "2023", "--class", "SY",
                      check=True)  # fmt: skip

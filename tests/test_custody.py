@@ -21,7 +21,7 @@ from archivist.custody.inventory import MisplacedBox, MissingBox, inventory
 from archivist.db.models import AuditEvent
 from archivist.errors import InputError, NotFound
 
-from .conftest import run_cli, write_manifest
+from .conftest import init_archive, open_archive, run_cli, write_manifest
 
 SY = {"class": "SY", "business_type": "失业保险金申领"}  # D10
 GS_D50 = {"class": "GS", "business_type": "工伤认定"}
@@ -43,7 +43,7 @@ def template(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, 
         "gs_d10": (GS_D10, "2023-04-01"),
     }
     numbers: dict[str, str] = {}
-    with Archive.init(base / "archive", "J023", "测试市社会保险事业服务中心", actor="t") as arch:
+    with init_archive(base / "archive") as arch:
         for name, (kind, day) in kinds.items():
             manifest = write_manifest(base / name, **kind, completed_on=day, title=f"{name}{day}")
             numbers[name] = capture_from_manifest(arch, manifest).number
@@ -53,7 +53,7 @@ def template(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, 
 @pytest.fixture
 def archive(template: tuple[Path, dict[str, str]], tmp_path: Path) -> Iterator[Archive]:
     shutil.copytree(template[0], tmp_path / "archive")
-    arch = Archive.open(tmp_path / "archive", actor="tester")
+    arch = open_archive(tmp_path / "archive")
     yield arch
     arch.close()
 

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from archivist.archive import Archive
 from archivist.arrangement.check import check
+from archivist.demo.accounts import DEMO_PASSWORD, DEMO_SIGN_IN
 from archivist.demo.build import build_demo
 from archivist.integrity.verify import verify
 
@@ -19,6 +20,7 @@ def test_demo_archive_is_valid_and_varied(tmp_path: Path) -> None:
     assert len(summary["by_class"]) >= 4
     assert summary["pages"] > 16
     with Archive.open(tmp_path / "demo") as archive:
+        archive.sign_in(DEMO_SIGN_IN, DEMO_PASSWORD)
         assert verify(archive).ok
         report = check(archive)
         assert report.ok, [f.message() for f in report.findings]

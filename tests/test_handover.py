@@ -28,7 +28,7 @@ from archivist.handover import handovers
 from archivist.handover.handovers import Reason
 from archivist.registers import forms
 
-from .conftest import run_cli, write_manifest
+from .conftest import acting_as, run_cli, write_manifest
 
 GS = {"class": "GS", "business_type": "工伤认定"}  # D50: page-numbered volumes
 SY = {"class": "SY", "business_type": "失业保险金申领"}  # D10: unpaged
@@ -438,7 +438,8 @@ def test_a_change_after_the_check_needs_a_new_check(archive: Archive, vols: dict
 
 
 def test_batch_numbers_and_departments(archive: Archive) -> None:
-    archive.set_setting("archive_department", "综合档案室", "本中心的档案部门")
+    with acting_as(archive, "admin"):
+        archive.set_setting("archive_department", "综合档案室", "本中心的档案部门")
     first = handovers.create(archive, "养老保险科", "王五", on_date=dt.date(2025, 12, 30))
     second = handovers.create(archive, "养老保险科", "王五", "档案馆", on_date=DAY)
     assert (first.number, first.to_department) == ("JJ-2025-001", "综合档案室")

@@ -30,7 +30,15 @@ from archivist.search.service import (
     search,
 )
 
-from .conftest import ROOT, run_cli, run_cli_process, write_manifest
+from .conftest import (
+    PASSWORD,
+    ROOT,
+    cli_init,
+    open_archive,
+    run_cli,
+    run_cli_process,
+    write_manifest,
+)
 
 TREES = ["冬青", "白杨", "红松", "银杏"]
 
@@ -38,9 +46,7 @@ TREES = ["冬青", "白杨", "红松", "银杏"]
 @pytest.fixture
 def archive_dir(tmp_path: Path) -> Path:
     path = tmp_path / "archive"
-    run_cli(
-        "--archive", str(path), "init", "--fonds-code", "J1", "--fonds-name", "测试", check=True
-    )
+    cli_init(path, "J1", "测试")
     return path
 
 
@@ -80,14 +86,15 @@ def power_cut(*args, **kwargs):
 
 service.refresh_items = power_cut
 # Opened as a process already running when the others crashed (not reconciling).
-with Archive.open(Path(sys.argv[1]), actor="tester", reconcile=False) as archive:
+with Archive.open(Path(sys.argv[1]), reconcile=False) as archive:
+    archive.sign_in("tester", sys.argv[3])
     capture.capture_from_manifest(archive, Path(sys.argv[2]))
 """
 
 
 def capture_killed_before_indexing(archive_dir: Path, path: Path) -> None:
     result = subprocess.run(
-        [sys.executable, "-c", KILLED_BEFORE_INDEXING, str(archive_dir), str(path)],
+        [sys.executable, "-c", KILLED_BEFORE_INDEXING, str(archive_dir), str(path), PASSWORD],
         capture_output=True,
         text=True,
         cwd=ROOT,
@@ -109,7 +116,7 @@ def test_items_kept_through_crashes_are_found_after_opening(
     capture_killed_before_indexing(archive_dir, manifest(tmp_path, TREES[3]))
 
     # As the crashes left it (not yet reconciled): verify names the items the index lacks.
-    with Archive.open(archive_dir, reconcile=False) as archive:
+    with open_archive(archive_dir, reconcile=False) as archive:
         assert archive.summary()["items"] == 4
         report = verify(archive)
         drift = [f for f in report.findings if f.code == "verify.index_missing"]
@@ -120,7 +127,7 @@ def test_items_kept_through_crashes_are_found_after_opening(
         assert "检索索引缺少 3 件" in drift[0].message("zh")
 
     # Opening reconciles: every kept item is found, and verify is clean again.
-    with Archive.open(archive_dir) as archive:
+    with open_archive(archive_dir) as archive:
         assert archive.reindexed == 3
         for word in TREES:
             assert found(archive, word) == [f"张三{word}失业保险金申领"], word
@@ -136,7 +143,7 @@ def test_items_kept_through_crashes_are_found_after_opening(
         assert all(int(g) <= int(generation.value) for g in json.loads(pending.value))
 
     # The next open finds the index in step and does nothing.
-    with Archive.open(archive_dir) as archive:
+    with open_archive(archive_dir) as archive:
         assert archive.reindexed == 0
 
 
@@ -152,7 +159,7 @@ def test_the_cli_search_finds_an_item_whose_capture_was_killed(
 def test_verify_reports_orphan_and_stale_index_entries(archive_dir: Path, tmp_path: Path) -> None:
     first = capture_cli(archive_dir, manifest(tmp_path, TREES[0]))
     second = capture_cli(archive_dir, manifest(tmp_path, TREES[1]))
-    with Archive.open(archive_dir) as archive:
+    with open_archive(archive_dir) as archive:
         assert verify(archive).ok
         index = _index(archive)
         with archive.db.reading() as session:
@@ -172,7 +179,7 @@ def test_verify_reports_orphan_and_stale_index_entries(archive_dir: Path, tmp_pa
             assert "archivist reindex" in finding.message("zh")
             assert "archivist reindex" in finding.message("en")
     run_cli("--archive", str(archive_dir), "reindex", check=True)
-    with Archive.open(archive_dir) as archive:
+    with open_archive(archive_dir) as archive:
         assert verify(archive).ok
 
 
@@ -183,11 +190,11 @@ def test_an_index_from_before_the_change_counter_is_compared_once(
     item is repaired on opening by comparing what it holds."""
     capture_cli(archive_dir, manifest(tmp_path, TREES[0]))
     number = capture_cli(archive_dir, manifest(tmp_path, TREES[1]))
-    with Archive.open(archive_dir) as archive:
+    with open_archive(archive_dir) as archive:
         folder = index_folder(archive)
         _index(archive).update([], remove=[number])
     (folder / GENERATION_FILE).unlink()
-    with Archive.open(archive_dir) as archive:
+    with open_archive(archive_dir) as archive:
         assert archive.reindexed == 1
         assert found(archive, TREES[1]) == [f"张三{TREES[1]}失业保险金申领"]
         assert verify(archive).ok
@@ -195,11 +202,11 @@ def test_an_index_from_before_the_change_counter_is_compared_once(
 
 def test_opening_an_archive_in_step_stays_cheap(archive_dir: Path, tmp_path: Path) -> None:
     capture_cli(archive_dir, manifest(tmp_path, TREES[0]))
-    with Archive.open(archive_dir) as archive:
+    with open_archive(archive_dir) as archive:
         assert archive.search_index is None  # the index was not even opened
     started = time.perf_counter()
     for _ in range(5):
-        with Archive.open(archive_dir) as archive:
+        with open_archive(archive_dir) as archive:
             assert archive.reindexed == 0
     assert (time.perf_counter() - started) / 5 < 2.0  # no index work at all
 
@@ -208,11 +215,12 @@ def test_every_indexed_change_is_counted_in_its_own_transaction(
     archive_dir: Path, tmp_path: Path
 ) -> None:
     capture_cli(archive_dir, manifest(tmp_path, TREES[0]))
-    with Archive.open(archive_dir) as archive:
+    with open_archive(archive_dir) as archive:
         with archive.db.reading() as session:
             before = int(
                 session.scalar(select(Setting.value).where(Setting.key == GENERATION_KEY)) or 0
             )
+        archive.sign_in("admin", PASSWORD)
         archive.set_setting("category_code", "SB", reason="不涉及检索")
         with archive.db.reading() as session:
             after = int(
@@ -220,7 +228,7 @@ def test_every_indexed_change_is_counted_in_its_own_transaction(
             )
         assert after == before  # a change the index does not hold is not counted
     capture_cli(archive_dir, manifest(tmp_path, TREES[1]))
-    with Archive.open(archive_dir) as archive, archive.db.reading() as session:
+    with open_archive(archive_dir) as archive, archive.db.reading() as session:
         counted = int(
             session.scalar(select(Setting.value).where(Setting.key == GENERATION_KEY)) or 0
         )
@@ -239,7 +247,7 @@ def test_a_burst_too_long_to_list_is_reconciled_by_comparing(
     monkeypatch.setattr(engine, "PENDING_ENTRIES", 1)
     monkeypatch.setattr(engine, "PENDING_ITEMS", 1)
     capture_cli(archive_dir, manifest(tmp_path, TREES[0]))
-    with Archive.open(archive_dir) as archive:
+    with open_archive(archive_dir) as archive:
         # Index updates held back for a batch that never ends: the process "dies".
         archive.index_batch = set()
         for word in TREES[1:]:
@@ -248,7 +256,7 @@ def test_a_burst_too_long_to_list_is_reconciled_by_comparing(
         with archive.db.reading() as session:
             pending = json.loads(session.get(Setting, PENDING_KEY).value)  # type: ignore[union-attr]
         assert [entry.get("overflow") for entry in pending.values()] == [True]
-    with Archive.open(archive_dir) as archive:
+    with open_archive(archive_dir) as archive:
         assert archive.reindexed == 3
         for word in TREES:
             assert found(archive, word) == [f"张三{word}失业保险金申领"], word

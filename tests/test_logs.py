@@ -17,7 +17,7 @@ from archivist.capture.pipeline import capture_from_manifest
 from archivist.cli import main as cli_main
 from archivist.search.service import STALE_MARK, index_folder, refresh_items, search
 
-from .conftest import write_manifest
+from .conftest import cli_init, write_manifest
 
 
 @pytest.fixture
@@ -109,10 +109,7 @@ def test_the_command_line_logs_its_start_and_its_defects(
     log_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     root = tmp_path / "archive"
-    assert (
-        cli_main(["--archive", str(root), "init", "--fonds-code", "J023", "--fonds-name", "测试"])
-        == 0
-    )
+    cli_init(root, "J023", "测试")
     text = logs.log_file().read_text(encoding="utf-8")
     assert f"archivist {__version__}" in text and str(root) in text
     # A refusal is noted with its code (the person saw the sentence).

@@ -13,7 +13,7 @@ from archivist.capture.pipeline import capture_from_manifest
 from archivist.db import migrate
 from archivist.errors import ArchiveError, InputError
 
-from .conftest import write_manifest
+from .conftest import give_accounts, write_manifest
 
 
 def test_older_archive_is_backed_up_and_migrated(archive: Archive, tmp_path: Path) -> None:
@@ -28,6 +28,7 @@ def test_older_archive_is_backed_up_and_migrated(archive: Archive, tmp_path: Pat
     reopened = Archive.open(archive.root)
     try:
         assert migrate.current_revision(reopened.db) == migrate.head_revision()
+        give_accounts(reopened)
         backup = reopened.migration_backup
         assert backup is not None and backup.parent == reopened.layout.backups
         with sqlite3.connect(backup) as old:
@@ -99,6 +100,7 @@ def test_registers_and_checks_before_0007_are_taken_from_the_audit_trail(
     reopened = Archive.open(archive.root)
     try:
         assert migrate.current_revision(reopened.db) == migrate.head_revision()
+        give_accounts(reopened)
         third = handovers.create(reopened, "失业保险科", "王五").number
         handovers.add_volumes(reopened, third, [codes[2023]])
         [volume] = handovers.check(reopened, third).volumes

@@ -17,7 +17,7 @@ from archivist.errors import InputError
 from archivist.integrity.verify import verify
 from archivist.rules.numbering import CodeParts, archival_code, item_number, validate_template
 
-from .conftest import ROOT, run_cli, write_manifest
+from .conftest import PASSWORD, ROOT, cli_init, open_archive, run_cli, write_manifest
 
 
 def test_default_archival_code_follows_da_t_13() -> None:
@@ -59,9 +59,11 @@ def test_serials_run_per_year_and_class(archive: Archive, tmp_path: Path) -> Non
 
 
 def test_configured_template_is_used(archive: Archive, tmp_path: Path) -> None:
+    archive.sign_in("admin", PASSWORD)
     archive.set_setting(
         "archival_code_template", "{fonds}·{year}·{klass}·{serial:05d}", reason="本馆规定"
     )
+    archive.sign_in("tester", PASSWORD)
     result = capture_from_manifest(archive, write_manifest(tmp_path / "a"))
     assert result.archival_code == "J023·2023·SY·00001"
 
@@ -72,7 +74,8 @@ from pathlib import Path
 from archivist.archive import Archive
 from archivist.capture.pipeline import capture_from_manifest
 archive = Archive.open(Path(sys.argv[1]))
-for manifest in sys.argv[2:]:
+archive.sign_in("tester", sys.argv[2])
+for manifest in sys.argv[3:]:
     print(capture_from_manifest(archive, Path(manifest)).number, flush=True)
 archive.close()
 """
@@ -80,24 +83,15 @@ archive.close()
 
 def test_two_processes_capturing_at_once_get_unique_gap_free_numbers(tmp_path: Path) -> None:
     archive_dir = tmp_path / "archive"
-    run_cli(
-        "--archive",
-        str(archive_dir),
-        "init",
-        "--fonds-code",
-        "J1",
-        "--fonds-name",
-        "测试",
-        check=True,
-    )
+    cli_init(archive_dir, "J1", "测试")
     per_process = 12
     batches = [
         [str(write_manifest(tmp_path / f"p{p}-{i}")) for i in range(per_process)] for p in range(2)
     ]
-    env = {**os.environ, "ARCHIVIST_ACTOR": "tester"}
+    env = dict(os.environ)
     procs = [
         subprocess.Popen(
-            [sys.executable, "-c", CAPTURE_MANY, str(archive_dir), *batch],
+            [sys.executable, "-c", CAPTURE_MANY, str(archive_dir), PASSWORD, *batch],
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
             text=True,
@@ -111,7 +105,7 @@ def test_two_processes_capturing_at_once_get_unique_gap_free_numbers(tmp_path: P
     numbers = [line for out, _ in outputs for line in out.split()]
     assert len(numbers) == len(set(numbers)) == 2 * per_process
     assert sorted(numbers) == [f"2023-SY-{n:06d}" for n in range(1, 2 * per_process + 1)]
-    with Archive.open(archive_dir) as archive:
+    with open_archive(archive_dir) as archive:
         report = verify(archive)
         assert report.ok, [f.message() for f in report.findings]
 

@@ -23,10 +23,17 @@ from pathlib import Path
 import pytest
 from sqlalchemy import text
 
-from archivist.archive import Archive
 from archivist.errors import ArchiveError
 
-from .conftest import ROOT, run_cli, run_cli_process, write_manifest
+from .conftest import (
+    PASSWORD,
+    ROOT,
+    cli_init,
+    init_archive,
+    run_cli,
+    run_cli_process,
+    write_manifest,
+)
 
 NOBODY = ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"]
 
@@ -66,7 +73,7 @@ def copy(base: Path) -> dict[str, str]:
     """An archive with two items in a volume, copied and made read-only."""
     original = base / "original"
     root = str(original)
-    run_cli("--archive", root, "init", "--fonds-code", "J1", "--fonds-name", "测试", check=True)
+    cli_init(Path(root), "J1", "测试")
     numbers = [
         run_cli(
             "--archive",
@@ -100,13 +107,20 @@ def copy(base: Path) -> dict[str, str]:
 
 
 def run_unprivileged(copy: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
+    """As another OS user, signed in for the one command (a read-only copy keeps no
+    session): `--user tester --password-file`."""
     prefix = NOBODY if os.geteuid() == 0 else []
+    secret = Path(copy["home"]) / "password"
+    if not secret.exists():
+        secret.write_text(PASSWORD + "\n", encoding="utf-8")
+        secret.chmod(0o644)
+    sign_in = ["--user", "tester", "--password-file", str(secret)]
     return subprocess.run(
-        [*prefix, sys.executable, "-m", "archivist", "--archive", copy["root"], *args],
+        [*prefix, sys.executable, "-m", "archivist", "--archive", copy["root"], *sign_in, *args],
         capture_output=True,
         text=True,
         cwd=ROOT,
-        env={**os.environ, "ARCHIVIST_ACTOR": "tester", "HOME": copy["home"]},
+        env={**os.environ, "HOME": copy["home"]},
         timeout=120,
     )
 
@@ -163,9 +177,7 @@ def test_writing_commands_refuse_clearly(copy: dict[str, str]) -> None:
 def test_a_read_only_copy_that_needs_recovery_is_refused(base: Path, tmp_path: Path) -> None:
     """Recovery would have to write: say so instead of reading half-done work."""
     root = base / "needs-recovery"
-    run_cli(
-        "--archive", str(root), "init", "--fonds-code", "J1", "--fonds-name", "测试", check=True
-    )
+    cli_init(root, "J1", "测试")
     # A real process: the crash point ends it at once, as a power cut would.
     crashed = run_cli_process(
         "--archive",
@@ -191,7 +203,7 @@ def test_writes_through_a_read_only_archive_object_are_refused(tmp_path: Path) -
     from archivist.db.engine import Database, read_only_sqlite_url
 
     root = tmp_path / "archive"
-    Archive.init(root, "J1", "测试").close()
+    init_archive(root).close()
     db = Database(read_only_sqlite_url(root / "archive.db"), read_only=True, where=str(root))
     try:
         with pytest.raises(ArchiveError) as raised, db.writing():

@@ -34,15 +34,14 @@ def test_shipped_scheme_keeps_every_fact_of_the_schedule() -> None:
 
 
 def test_scheme_edits_are_audited(archive: Archive) -> None:
-    scheme.set_retention(archive, "ZJ", "D30", reason="本省规定", actor="王科长")
-    scheme.add_type(archive, "ZJ", "缴费基数核定", "D30", reason="本省规定", actor="王科长")
+    scheme.set_retention(archive, "ZJ", "D30", reason="本省规定")
+    scheme.add_type(archive, "ZJ", "缴费基数核定", "D30", reason="本省规定")
     scheme.set_retention(
         archive,
         "GL",
         "Y",
         business_type="参保人员登记",
         reason="北京做法：永久",
-        actor="王科长",
     )
     with archive.db.reading() as session:
         described = {c["code"]: c for c in scheme.describe(session)}
@@ -54,7 +53,7 @@ def test_scheme_edits_are_audited(archive: Archive) -> None:
         assert events[-1]["before"] == {"retention": "D100"} and events[-1]["after"] == {
             "retention": "Y"
         }
-        assert events[-1]["actor"] == "王科长" and events[-1]["reason"] == "北京做法：永久"
+        assert events[-1]["actor"] == "tester" and events[-1]["reason"] == "北京做法：永久"
 
 
 def test_scheme_cli(archive: Archive) -> None:

@@ -24,7 +24,7 @@ from archivist.errors import ArchiveError, ArchivistError, InputError
 from archivist.formats.pdf import PdfAssembler, ShownSize
 from archivist.ocr.queue import CancelToken
 
-from .conftest import make_tiff, run_cli, stored_files, write_manifest
+from .conftest import init_archive, make_tiff, open_archive, run_cli, stored_files, write_manifest
 
 GS = {"class": "GS", "business_type": "工伤认定"}  # D50: page-numbered
 SY = {"class": "SY", "business_type": "失业保险金申领"}  # D10: not page-numbered
@@ -62,9 +62,7 @@ def template(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, 
     with pytest.MonkeyPatch.context() as env:
         env.setenv("ARCHIVIST_ACTOR", "tester")
         env.setenv("ARCHIVIST_CONFIG_DIR", str(base / "config"))
-        archive = Archive.init(
-            base / "archive", "J023", "测试市社会保险事业服务中心", actor="tester"
-        )
+        archive = init_archive(base / "archive")
         src = base / "sources"
         numbers = {
             "gs_aug": capture(archive, src / "g1", "2023-08-09", "王一工伤认定", **GS),
@@ -90,7 +88,7 @@ def template(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, 
 def archive(template: tuple[Path, dict[str, str]], tmp_path: Path) -> Iterator[Archive]:
     root = tmp_path / "archive"
     shutil.copytree(template[0], root)
-    opened = Archive.open(root, actor="tester")
+    opened = open_archive(root)
     yield opened
     opened.close()
 

@@ -18,7 +18,7 @@ from archivist.capture.pipeline import capture_from_manifest
 from archivist.db.models import AuditEvent
 from archivist.errors import InputError, NotFound
 
-from .conftest import run_cli, write_manifest
+from .conftest import init_archive, open_archive, run_cli, write_manifest
 
 SY = {"class": "SY", "business_type": "失业保险金申领"}
 GS = {"class": "GS", "business_type": "工伤认定"}  # D50: page-numbered
@@ -34,9 +34,7 @@ def template(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, 
     """SY items in May and June 2023 (captured out of time order), one in 2022, GS items:
     captured once per module; each test works on its own copy (`archive`, `filed`)."""
     base = tmp_path_factory.mktemp("volumes")
-    with Archive.init(
-        base / "archive", "J023", "测试市社会保险事业服务中心", actor="tester"
-    ) as arch:
+    with init_archive(base / "archive") as arch:
         numbers = {
             "may_late": capture(arch, base, "a", "2023-05-20"),
             "may_early": capture(arch, base, "b", "2023-05-02"),
@@ -51,7 +49,7 @@ def template(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, 
 @pytest.fixture
 def archive(template: tuple[Path, dict[str, str]], tmp_path: Path) -> Iterator[Archive]:
     shutil.copytree(template[0], tmp_path / "archive")
-    arch = Archive.open(tmp_path / "archive", actor="tester")
+    arch = open_archive(tmp_path / "archive")
     yield arch
     arch.close()
 
@@ -413,9 +411,9 @@ def _events(archive: Archive, action: str) -> list[AuditEvent]:
 def test_one_build_is_one_event_holding_every_volume_it_made(
     archive: Archive, filed: dict[str, str]
 ) -> None:
-    made = volumes.build(archive, 2023, "SY", "month", actor="李立卷")
+    made = volumes.build(archive, 2023, "SY", "month")
     [event] = _events(archive, "volume.build")
-    assert event.actor == "李立卷" and event.target == "volume:J023-SY-001..J023-SY-002"
+    assert event.actor == "tester" and event.target == "volume:J023-SY-001..J023-SY-002"
     # the after-state replays against the rows: every volume, its items in order
     recorded = event.after["volumes"]
     assert list(recorded) == [v.code for v in made]
@@ -431,9 +429,9 @@ def test_one_build_is_one_event_holding_every_volume_it_made(
 
 def test_a_move_is_one_event_naming_both_volumes(archive: Archive, filed: dict[str, str]) -> None:
     may, june = volumes.build(archive, 2023, "SY", "month")
-    volumes.move_items(archive, [filed["june"]], may.code, "并入五月卷", actor="王五")
+    volumes.move_items(archive, [filed["june"]], may.code, "并入五月卷")
     [event] = _events(archive, "volume.move_items")
-    assert event.target == f"volume:{may.code}" and event.actor == "王五"
+    assert event.target == f"volume:{may.code}" and event.actor == "tester"
     assert event.before["volumes"][june.code]["items"] == [filed["june"]]
     assert event.after["volumes"][june.code]["items"] == []
     assert event.after["volumes"][may.code]["items"] == [

@@ -1,5 +1,10 @@
 """Item detail: the item's description, its materials in order with the reason for
-each position, page counts and hashes, and its audit history."""
+each position, page counts and hashes, and its audit history.
+
+ID numbers come from the core as the signed-in person may see them: in full for those
+who need them (archivist, handler), masked (110105********1239) for everybody else. A
+person with the reveal right (appraiser, head) may show one in full with
+显示完整号码…: a reason is asked and the reveal goes to the access log."""
 
 from __future__ import annotations
 
@@ -23,9 +28,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from archivist.archive import Archive
 from archivist.changes import states
 from archivist.changes.states import VolumeState
+from archivist.errors import ArchivistError
 from archivist.rules.retention import Retention
+from ui import errors
+from ui.reason_dialog import ask_reason
 
 ACTIONS: dict[str, object] = {
     "item.capture": QT_TRANSLATE_NOOP("ItemDetail", "采集"),
@@ -42,10 +51,12 @@ class ItemDetail(QWidget):
     renumber_requested = Signal(str)
     pages_requested = Signal(str, int)  # number, item page
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, archive: Archive | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("itemDetail")
+        self.archive = archive  # else the window's (the archive it shows)
         self.view: dict[str, Any] | None = None
+        self.revealed: tuple[str, str] | None = None  # (item number, full ID number)
         self.heading = QLabel()
         self.heading.setObjectName("itemHeading")
         self.heading.setWordWrap(True)
@@ -82,6 +93,16 @@ class ItemDetail(QWidget):
             value.setWordWrap(True)
             self.labels[key], self.fields[key] = label, value
             column.addRow(label, value)
+        self.reveal = QPushButton()
+        self.reveal.setObjectName("revealIdNumber")
+        self.reveal.clicked.connect(self._reveal)
+        reveal_row = QWidget()
+        reveal_layout = QHBoxLayout(reveal_row)
+        reveal_layout.setContentsMargins(0, 0, 0, 0)
+        reveal_layout.addWidget(self.reveal)
+        reveal_layout.addStretch(1)
+        self.reveal_row = reveal_row
+        left.insertRow(4, QLabel(), reveal_row)  # under 单位/个人
         self.locked = QLabel()
         self.locked.setObjectName("itemLocked")
         self.locked.setWordWrap(True)
@@ -177,16 +198,21 @@ class ItemDetail(QWidget):
         self.show_item(None)
 
     def show_item(self, view: dict[str, Any] | None) -> None:
+        if view is not self.view:  # a new view from the core: a revealed number goes
+            self.revealed = None
         self.view = view
         self.placeholder.setVisible(view is None)
         for widget in self.body:
             widget.setVisible(view is not None)
         self._show_change(view)
+        self._show_reveal(view)
         if view is None:
             return
         self.heading.setText(f"{view['number']}　{view['title']}")
         entity = view["entity"]
         ident = entity.get("id_number") or entity.get("unit_code") or ""
+        if self.revealed is not None:
+            ident = self.revealed[1]
         kind = self.tr("个人") if entity["kind"] == "person" else self.tr("单位")
         expires = view.get("expires_on") or self.tr("不到期")
         values = {
@@ -309,6 +335,55 @@ class ItemDetail(QWidget):
         self.locked.setVisible(locked)
         self.locked.setText(self.tr("不能修改：{reason}").format(reason=reason) if locked else "")
 
+    def _show_reveal(self, view: dict[str, Any] | None) -> None:
+        """显示完整号码… for a masked person's number: enabled with the reveal right,
+        else disabled and saying who may."""
+        shown = (view or {}).get("id_numbers") or {}
+        masked = (
+            view is not None
+            and bool(shown.get("masked"))
+            and bool(view["entity"].get("id_number"))
+            and self.revealed is None
+        )
+        self.reveal_row.setVisible(masked)
+        may = bool(shown.get("may_reveal"))
+        self.reveal.setEnabled(masked and may)
+        self.reveal.setToolTip(
+            self.tr("填写理由后显示完整身份证号（记入访问日志）")
+            if may
+            else self.tr("您没有显示完整号码的权限（鉴定小组成员、负责人可以，须填写理由）")
+        )
+
+    def _archive(self) -> Archive | None:
+        if self.archive is not None:
+            return self.archive
+        found = getattr(self.window(), "archive", None)
+        return found if isinstance(found, Archive) else None
+
+    def _reveal(self) -> None:
+        archive = self._archive()
+        if self.view is None or archive is None:
+            return
+        from archivist.access.item_detail import reveal_id_number
+
+        number = str(self.view["number"])
+        reason = ask_reason(
+            self,
+            self.tr("显示完整身份证号"),
+            self.tr("显示件 {number} 所涉个人的完整身份证号；理由记入访问日志。").format(
+                number=number
+            ),
+        )
+        if reason is None:
+            return
+        try:
+            full = reveal_id_number(archive, number, reason)
+        except ArchivistError as exc:
+            errors.show_error(self, exc)
+            return
+        self.revealed = (number, full)
+        self.show_item(self.view)
+
     def may_change(self) -> bool:
         return self.view is not None and bool((self.view.get("change") or {}).get("allowed", True))
 
@@ -349,6 +424,7 @@ class ItemDetail(QWidget):
         self.reorder.setText(self.tr("调整顺序…"))
         self.edit.setText(self.tr("编辑条目…"))
         self.renumber.setText(self.tr("重新编号…"))
+        self.reveal.setText(self.tr("显示完整号码…"))
         self.button_tips = {
             self.edit: self.tr(
                 "修改题名、经办人或办结日期，更正单位/个人的名称或证件号码（记入审计记录）"

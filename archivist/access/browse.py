@@ -16,9 +16,14 @@ from typing import Any
 
 from sqlalchemy import Select, extract, func, or_, select
 
+from archivist.accounts.access_log import AccessKind, record
+from archivist.accounts.rights import require
+from archivist.accounts.roles import Right
 from archivist.archive import Archive
 from archivist.db.models import ArchiveClass, BusinessType, Entity, Item, Material, PageText
+from archivist.rules.identity import mask_id_number
 from archivist.rules.retention import Retention
+from archivist.search.masking import mask_id_numbers
 
 # PDFium is not thread-safe: one page is rendered at a time in this process.
 _RENDER_LOCK = threading.Lock()
@@ -89,6 +94,7 @@ def nav_children(archive: Archive, scope: Scope | None = None) -> list[NavNode]:
     """The children of a place in the tree (classes → years → months → units/persons),
     each with the number of items under it."""
     scope = scope or Scope()
+    require(archive, Right.READ, "items")
     level = scope.level
     with archive.db.reading() as session:
         if level == "class":
@@ -202,7 +208,12 @@ def item_ids(archive: Archive, query: ItemQuery) -> list[int]:
     Each sort has an index ending in the number (migration 0004), so SQLite reads the
     ids from an index in order instead of sorting the table. The ids come straight
     from the database cursor: building a result row per id costs more than the query
-    (100,000 ids: about 45 ms against 120 ms)."""
+    (100,000 ids: about 45 ms against 120 ms).
+
+    Needs READ; each query is one VIEW_LIST access event with its filters (the rows
+    fetched for it afterwards are not logged again)."""
+    require(archive, Right.READ, "items")
+    record(archive, AccessKind.VIEW_LIST, "items", _query_detail(query))
     with archive.db.reading() as session:
         result = session.connection().execute(item_ids_statement(query))
         try:
@@ -211,6 +222,16 @@ def item_ids(archive: Archive, query: ItemQuery) -> list[int]:
             return [row[0] for row in iter(result.cursor.fetchone, None)]
         finally:
             result.close()
+
+
+def _query_detail(query: ItemQuery) -> dict[str, Any]:
+    scope = {k: v for k, v in vars(query.scope).items() if v is not None}
+    detail: dict[str, Any] = {"sort": query.sort, "descending": query.descending}
+    if scope:
+        detail["scope"] = scope
+    if query.text.strip():
+        detail["text"] = query.text.strip()[:200]
+    return detail
 
 
 def item_ids_statement(query: ItemQuery) -> Select[Any]:
@@ -250,6 +271,7 @@ def item_rows(archive: Archive, ids: Sequence[int]) -> dict[int, ItemRow]:
     """The table rows of these items (a block of what is on screen)."""
     if not ids:
         return {}
+    require(archive, Right.READ, "items")
     with archive.db.reading() as session:
         counts = dict(
             (item_id, (int(n), int(p or 0)))
@@ -299,6 +321,7 @@ def item_rows(archive: Archive, ids: Sequence[int]) -> dict[int, ItemRow]:
 
 
 def item_id(archive: Archive, number: str) -> int | None:
+    require(archive, Right.READ, f"item:{number}"[:200])
     with archive.db.reading() as session:
         found = session.scalar(select(Item.id).where(Item.number == number))
         return int(found) if found is not None else None
@@ -320,7 +343,9 @@ class PageRef:
 
 
 def item_pages(archive: Archive, number: str) -> list[PageRef]:
-    """Every page of an item, materials in their order."""
+    """Every page of an item, materials in their order (READ; the page's text, when it is
+    shown, is the access event)."""
+    require(archive, Right.READ, f"item:{number}"[:200])
     with archive.db.reading() as session:
         rows = session.execute(
             select(Material.id, Material.seq, Material.title, Material.pages, Material.file)
@@ -368,20 +393,48 @@ class PageTextView:
 
 
 def page_text(archive: Archive, material_id: int, page: int) -> PageTextView:
+    """One page's text as the page viewer shows it beside the page: READ, one VIEW_ITEM
+    access event per page shown, full ID numbers masked unless the person needs them
+    (the mask keeps the length, so positions found in the text stay valid)."""
+    person = require(archive, Right.READ, f"material:{material_id}")
     with archive.db.reading() as session:
+        found = session.execute(
+            select(Item.number, Material.seq)
+            .join(Item, Item.id == Material.item_id)
+            .where(Material.id == material_id)
+        ).first()
         row = session.scalar(
             select(PageText).where(PageText.material_id == material_id, PageText.page == page)
         )
         if row is None:
-            return PageTextView("pending", "", "", [], 0, 0)
-        boxes = [
-            TextBox(str(entry[0]), int(entry[1]), int(entry[2]), int(entry[3]), int(entry[4]))
-            for entry in (row.lines or [])
-            if isinstance(entry, list) and len(entry) >= 5
-        ]
-        return PageTextView(
-            row.status, row.source, row.text, boxes, row.width, row.height, row.error
+            view = PageTextView("pending", "", "", [], 0, 0)
+        else:
+            boxes = [
+                TextBox(str(entry[0]), int(entry[1]), int(entry[2]), int(entry[3]), int(entry[4]))
+                for entry in (row.lines or [])
+                if isinstance(entry, list) and len(entry) >= 5
+            ]
+            view = PageTextView(
+                row.status, row.source, row.text, boxes, row.width, row.height, row.error
+            )
+    if found is not None:
+        record(
+            archive,
+            AccessKind.VIEW_ITEM,
+            f"item:{found[0]}"[:200],
+            {"material": int(found[1]), "page": page},
         )
+    if person.sees_id_numbers:
+        return view
+    return PageTextView(
+        view.status,
+        view.source,
+        mask_id_numbers(view.text),
+        [TextBox(mask_id_numbers(b.text), b.left, b.top, b.width, b.height) for b in view.lines],
+        view.width,
+        view.height,
+        view.error,
+    )
 
 
 @dataclass(frozen=True)
@@ -426,10 +479,12 @@ class KnownEntity:
 
 
 def entities_like(archive: Archive, text: str, limit: int = 50) -> list[KnownEntity]:
-    """Existing units and persons whose name starts with (or contains) `text`."""
+    """Existing units and persons whose name starts with (or contains) `text` (READ; ID
+    numbers masked unless the person needs them)."""
     text = text.strip()
     if not text:
         return []
+    person = require(archive, Right.READ, "entities")
     like = f"%{_escape_like(text)}%"
     with archive.db.reading() as session:
         rows = session.execute(
@@ -438,7 +493,9 @@ def entities_like(archive: Archive, text: str, limit: int = 50) -> list[KnownEnt
             .order_by(Entity.name.like(f"{_escape_like(text)}%", escape="\\").desc(), Entity.name)
             .limit(limit)
         ).all()
-    return [KnownEntity(k, n, i, u) for k, n, i, u in rows]
+    if person.sees_id_numbers:
+        return [KnownEntity(k, n, i, u) for k, n, i, u in rows]
+    return [KnownEntity(k, n, mask_id_number(i) if i else i, u) for k, n, i, u in rows]
 
 
 def capture_order(archive: Archive, number: str) -> list[int]:
@@ -469,7 +526,8 @@ class OcrFailure:
 
 
 def ocr_failures(archive: Archive, limit: int = 500) -> list[OcrFailure]:
-    """Pages whose OCR failed, newest first, with the reason."""
+    """Pages whose OCR failed, newest first, with the reason (READ)."""
+    require(archive, Right.READ, "ocr_failures")
     with archive.db.reading() as session:
         rows = session.execute(
             select(

@@ -8,25 +8,71 @@ from __future__ import annotations
 
 from typing import Any
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from archivist.accounts.access_log import AccessKind, record
+from archivist.accounts.rights import permits, require
+from archivist.accounts.roles import Right
 from archivist.archive import Archive
 from archivist.arrangement.items import item_view, load_item
 from archivist.custody import boxes, where
-from archivist.db.models import Item
+from archivist.db.models import Entity, Item
+from archivist.errors import InputError, NotFound
 from archivist.handover import handovers
 
+REASON_LIMIT = 500  # characters of a reveal's reason
 WHERE_KEYS = ("volume", "box", "location", "location_barcode", "place", "chain", "status")
 
 
-def item_detail(archive: Archive, number: str, *, reveal_ids: bool = False) -> dict[str, Any]:
+def item_detail(archive: Archive, number: str) -> dict[str, Any]:
     """The item's view plus `where` (volume, box, shelf location) and `handover` (its
-    volume's status and latest batch)."""
+    volume's status and latest batch), for the signed-in person: it needs READ, shows ID
+    numbers in full only to those who need them (masked otherwise) and is written to the
+    access log as a view of the item."""
+    person = require(archive, Right.READ, _target(number))
     with archive.db.reading() as session:
         item = load_item(session, number)
-        view = item_view(session, item, reveal_ids=reveal_ids, archive_root=archive.root)
+        view = item_view(
+            session, item, reveal_ids=person.sees_id_numbers, archive_root=archive.root
+        )
         view.update(custody_view(session, item))
-        return view
+    # what the person sees of ID numbers, so that the window offers the reveal or not
+    view["id_numbers"] = {
+        "masked": not person.sees_id_numbers,
+        "may_reveal": not person.sees_id_numbers and permits(person, Right.REVEAL),
+    }
+    record(archive, AccessKind.VIEW_ITEM, _target(item.number))
+    return view
+
+
+def _target(number: str) -> str:
+    return f"item:{number}"[:200]
+
+
+def reveal_id_number(archive: Archive, number: str, reason: str) -> str:
+    """The full ID number of the person an item is about, for one who may see it (REVEAL,
+    or ID_NUMBERS) and says why; the reveal is written to the access log with its reason."""
+    person = archive.person
+    if not permits(person, Right.ID_NUMBERS):
+        require(archive, Right.REVEAL, _target(number))
+    reason = (reason or "").strip()
+    if not reason:
+        raise InputError("access.reveal_needs_reason", number=number[:40])
+    if len(reason) > REASON_LIMIT:
+        raise InputError("access.reveal_reason_too_long", limit=REASON_LIMIT)
+    with archive.db.reading() as session:
+        found = session.execute(
+            select(Item.number, Entity.id_number)
+            .join(Entity, Entity.id == Item.entity_id)
+            .where(Item.number == number)
+        ).first()
+    if found is None:
+        raise NotFound("item.not_found", number=number[:40])
+    if not found[1]:
+        raise InputError("access.reveal_no_id_number", number=found[0])
+    record(archive, AccessKind.REVEAL, _target(found[0]), {"reason": reason})
+    return str(found[1])
 
 
 def custody_view(session: Session, item: Item) -> dict[str, Any]:

@@ -13,6 +13,9 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
+from archivist.accounts.access_log import AccessKind, record
+from archivist.accounts.rights import require
+from archivist.accounts.roles import Right
 from archivist.archive import Archive
 from archivist.arrangement import volumes
 from archivist.capture import entities
@@ -155,11 +158,19 @@ def _person_id(entity: Entity | None, reveal: bool) -> str | None:
     return entity.id_number if reveal else mask_id_number(entity.id_number)
 
 
-def show(archive: Archive, number: str, *, reveal_ids: bool = False) -> dict[str, Any]:
+def show(archive: Archive, number: str) -> dict[str, Any]:
+    """The item's view for the signed-in person (READ; ID numbers in full only for those
+    who need them), written to the access log as a view of the item."""
+    person = require(archive, Right.READ, f"item:{number}"[:200])
     with archive.db.reading() as session:
-        return item_view(
-            session, load_item(session, number), reveal_ids=reveal_ids, archive_root=archive.root
+        view = item_view(
+            session,
+            load_item(session, number),
+            reveal_ids=person.sees_id_numbers,
+            archive_root=archive.root,
         )
+    record(archive, AccessKind.VIEW_ITEM, f"item:{view['number']}"[:200])
+    return view
 
 
 @dataclass(frozen=True)
@@ -207,6 +218,13 @@ class ItemRow:
 
 
 def list_items(archive: Archive, query: ItemFilter) -> list[ItemRow]:
+    require(archive, Right.READ, "items")
+    record(
+        archive,
+        AccessKind.VIEW_LIST,
+        "items",
+        {k: v for k, v in vars(query).items() if v not in (None, 0, "")},
+    )
     stmt = (
         select(Item, ArchiveClass.code, BusinessType.name, Entity.name, Entity.kind)
         .join(ArchiveClass, ArchiveClass.id == Item.class_id)
@@ -306,7 +324,6 @@ def _change_with_files(
     number: str,
     action: Action,
     reason: str | None,
-    actor: str | None,
     plan: ChangePlan,
 ) -> str:
     """Apply a change to an item whose stored files must be renamed or moved with it.
@@ -323,7 +340,7 @@ def _change_with_files(
     work: Change | None = None
     moves = FileMoves(archive.root)
     try:
-        with archive.change(action, target, reason=reason, actor=actor, op_id=entry.op_id) as work:
+        with archive.change(action, target, reason=reason, op_id=entry.op_id) as work:
             session = work.session
             item = load_item(session, number)
             _not_handed_over(session, item)
@@ -374,7 +391,7 @@ def _keep_time_order(work: Change, item: Item) -> None:
 
 
 def reorder(
-    archive: Archive, number: str, order: list[int], reason: str, actor: str | None = None
+    archive: Archive, number: str, order: list[int], reason: str
 ) -> dict[str, Any]:
     """Put an item's materials in the order given (current seq numbers), with a reason."""
     with archive.db.reading() as session:
@@ -391,7 +408,7 @@ def reorder(
         item.order_override = work.reason
         return new_seq
 
-    _change_with_files(archive, number, Action.ITEM_REORDER, reason, actor, plan)
+    _change_with_files(archive, number, Action.ITEM_REORDER, reason, plan)
     return show(archive, number)
 
 
@@ -403,7 +420,6 @@ def edit(
     title: str | None = None,
     handler: str | None = None,
     completed_on: dt.date | None = None,
-    actor: str | None = None,
 ) -> dict[str, Any]:
     """Correct an item's title, handler or completion date (within the same year).
 
@@ -432,7 +448,7 @@ def edit(
         )
         return {m.id: m.seq for m in item.materials}
 
-    _change_with_files(archive, number, Action.ITEM_EDIT, reason, actor, plan)
+    _change_with_files(archive, number, Action.ITEM_EDIT, reason, plan)
     return show(archive, number)
 
 
@@ -484,7 +500,6 @@ def renumber(
     class_code: str | None = None,
     business_type: str | None = None,
     completed_on: dt.date | None = None,
-    actor: str | None = None,
 ) -> dict[str, Any]:
     """Correct what an item's number and archival code stand on: its class, business
     type (and so retention) or year. The old serial is left vacant with the reason (so
@@ -542,7 +557,7 @@ def renumber(
         _keep_time_order(work, item)
         return {m.id: m.seq for m in item.materials}
 
-    new_number = _change_with_files(archive, number, Action.ITEM_RENUMBER, reason, actor, plan)
+    new_number = _change_with_files(archive, number, Action.ITEM_RENUMBER, reason, plan)
     return show(archive, new_number)
 
 
@@ -554,7 +569,6 @@ def correct_entity(
     name: str | None = None,
     id_number: str | None = None,
     unit_code: str | None = None,
-    actor: str | None = None,
 ) -> dict[str, Any]:
     """Correct a mistyped name, ID number (GB 11643) or unit code (GB 32100) of the
     item's person or unit, with a reason: one audit event with before and after.
@@ -563,7 +577,7 @@ def correct_entity(
     materials); all of them take the correction, so none may be handed over. Stored
     files keep their folders (the database holds the name); the search index follows."""
     target = _target(archive, number)
-    with archive.change(Action.ENTITY_CORRECT, target, reason=reason, actor=actor) as work:
+    with archive.change(Action.ENTITY_CORRECT, target, reason=reason) as work:
         if name is None and id_number is None and unit_code is None:
             raise InputError("edit.nothing")
         session = work.session

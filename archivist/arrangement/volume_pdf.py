@@ -39,6 +39,9 @@ from typing import Any, Protocol
 
 from sqlalchemy import select
 
+from archivist.accounts.access_log import AccessKind, record
+from archivist.accounts.rights import require
+from archivist.accounts.roles import Right
 from archivist.archive import Archive
 from archivist.arrangement import volumes
 from archivist.changes.actions import Action
@@ -273,8 +276,10 @@ def assemble_volume(
     progress: Progress | None = None,
     cancel: Cancellable | None = None,
 ) -> AssembledVolume:
-    """`assemble`, with the counts of what was written."""
+    """`assemble`, with the counts of what was written. Needs READ; the file written is
+    an EXPORT access event of the volume."""
     started = time.perf_counter()
+    require(archive, Right.READ, f"volume:{volume_code}"[:200])
     sheet = load_sheet(archive, volume_code)
     target = (out_path or default_path(archive, sheet.code)).expanduser().absolute()
     if target.is_dir():
@@ -312,6 +317,12 @@ def assemble_volume(
     finally:
         shutil.rmtree(work, ignore_errors=True)
     report(total, total, str(target))
+    record(
+        archive,
+        AccessKind.EXPORT,
+        f"volume:{sheet.code}"[:200],
+        {"format": "pdf", "file": str(target), "pages": page_count},
+    )
     return AssembledVolume(
         path=target,
         code=sheet.code,

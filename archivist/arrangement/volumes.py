@@ -25,6 +25,8 @@ from typing import Any
 from sqlalchemy import String, cast, func, or_, select
 from sqlalchemy.orm import Session, selectinload
 
+from archivist.accounts.rights import require
+from archivist.accounts.roles import Right
 from archivist.archive import Archive
 from archivist.changes import audit, states
 from archivist.changes.actions import Action, action_named
@@ -512,7 +514,6 @@ def build(
     *,
     catalogue: str | None = None,
     mixed_ok: bool = False,
-    actor: str | None = None,
 ) -> list[VolumeSummary]:
     """File the year's unfiled items of a class into new volumes: one change, one audit
     event holding every volume made (`plan` shows what it would make).
@@ -520,7 +521,7 @@ def build(
     Volumes of another period already made for the year and class (say a year volume
     before month volumes) are refused unless `mixed_ok` (the person confirmed)."""
     check_period(period)
-    with archive.change(Action.VOLUME_BUILD, _target(class_code.upper()), actor=actor) as change:
+    with archive.change(Action.VOLUME_BUILD, _target(class_code.upper())) as change:
         session = change.session
         planned = plan_volumes(session, year, class_code, period)
         if not planned:
@@ -632,6 +633,7 @@ def _view(session: Session, volume: Volume) -> VolumeView:
 
 
 def show(archive: Archive, code: str) -> VolumeView:
+    require(archive, Right.READ, f"volume:{code}"[:200])
     with archive.db.reading() as session:
         return _view(session, load(session, code))
 
@@ -639,6 +641,7 @@ def show(archive: Archive, code: str) -> VolumeView:
 def list_volumes(
     archive: Archive, year: int | None = None, class_code: str | None = None
 ) -> list[VolumeSummary]:
+    require(archive, Right.READ, "volumes")
     with archive.db.reading() as session:
         stmt = (
             select(Volume)
@@ -663,7 +666,7 @@ def _editable(volume: Volume) -> None:
         raise InputError("volume.dissolved", code=volume.code)
 
 
-def dissolve(archive: Archive, code: str, reason: str, actor: str | None = None) -> VolumeView:
+def dissolve(archive: Archive, code: str, reason: str) -> VolumeView:
     """Dissolve an empty volume (撤销案卷), with a reason, audited.
 
     The volume's row stays, status dissolved, the reason in its note (printed in the
@@ -671,7 +674,7 @@ def dissolve(archive: Archive, code: str, reason: str, actor: str | None = None)
     from archivist.db.models import Box, Handover, HandoverVolume
 
     with archive.change(
-        Action.VOLUME_DISSOLVE, _target(code), reason=reason, actor=actor
+        Action.VOLUME_DISSOLVE, _target(code), reason=reason
     ) as change:
         session = change.session
         volume = load(session, code)
@@ -721,11 +724,11 @@ def _fits(volume: Volume, item: Item) -> None:
 
 
 def add_items(
-    archive: Archive, code: str, numbers: Sequence[str], reason: str, actor: str | None = None
+    archive: Archive, code: str, numbers: Sequence[str], reason: str
 ) -> VolumeView:
     """Put unfiled items into a volume (they take their place in time order)."""
     with archive.change(
-        Action.VOLUME_ADD_ITEMS, _target(code), reason=reason, actor=actor
+        Action.VOLUME_ADD_ITEMS, _target(code), reason=reason
     ) as change:
         session = change.session
         volume = load(session, code)
@@ -750,11 +753,11 @@ def add_items(
 
 
 def remove_items(
-    archive: Archive, code: str, numbers: Sequence[str], reason: str, actor: str | None = None
+    archive: Archive, code: str, numbers: Sequence[str], reason: str
 ) -> VolumeView:
     """Take items out of a volume: they are unfiled again."""
     with archive.change(
-        Action.VOLUME_REMOVE_ITEMS, _target(code), reason=reason, actor=actor
+        Action.VOLUME_REMOVE_ITEMS, _target(code), reason=reason
     ) as change:
         session = change.session
         volume = load(session, code)
@@ -775,13 +778,13 @@ def remove_items(
 
 
 def move_items(
-    archive: Archive, numbers: Sequence[str], to_code: str, reason: str, actor: str | None = None
+    archive: Archive, numbers: Sequence[str], to_code: str, reason: str
 ) -> VolumeView:
     """Move filed items to another volume of the same year, class and retention: one
     event on the receiving volume, its before and after every volume concerned, keyed
     by code under "volumes"."""
     with archive.change(
-        Action.VOLUME_MOVE_ITEMS, _target(to_code), reason=reason, actor=actor
+        Action.VOLUME_MOVE_ITEMS, _target(to_code), reason=reason
     ) as change:
         session = change.session
         target = load(session, to_code)
@@ -815,9 +818,9 @@ def move_items(
 
 
 def set_title(
-    archive: Archive, code: str, title: str, reason: str, actor: str | None = None
+    archive: Archive, code: str, title: str, reason: str
 ) -> VolumeView:
-    with archive.change(Action.VOLUME_TITLE, _target(code), reason=reason, actor=actor) as change:
+    with archive.change(Action.VOLUME_TITLE, _target(code), reason=reason) as change:
         if not title.strip():
             raise InputError("volume.title_empty")
         session = change.session

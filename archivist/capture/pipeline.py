@@ -72,16 +72,15 @@ class CaptureResult:
 
 
 def capture_from_manifest(
-    archive: Archive, manifest: Path, *, actor: str | None = None, progress: Progress | None = None
+    archive: Archive, manifest: Path, *, progress: Progress | None = None
 ) -> CaptureResult:
-    return capture(archive, read_manifest(manifest), actor=actor, progress=progress)
+    return capture(archive, read_manifest(manifest), progress=progress)
 
 
 def capture(
     archive: Archive,
     request: CaptureRequest,
     *,
-    actor: str | None = None,
     progress: Progress | None = None,
 ) -> CaptureResult:
     total = len(request.materials)
@@ -140,7 +139,7 @@ def capture(
         # 3. One change: number, move into place, record (its audit event carries the
         # journal's op id, which is also the item's capture id).
         with archive.change(
-            Action.ITEM_CAPTURE, f"item:{entry.op_id}", actor=actor, op_id=entry.op_id
+            Action.ITEM_CAPTURE, f"item:{entry.op_id}", op_id=entry.op_id
         ) as work:
             session = work.session
             serial = next_serial(session, request.completed_on.year, resolved.class_id)

@@ -10,54 +10,69 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import Enum
 
+from archivist.accounts.roles import Right
+
 
 @dataclass(frozen=True)
 class ActionSpec:
     code: str  # the name in the audit trail: "stage.verb"
     needs_reason: bool
+    right: Right  # what the acting person must hold (archivist.accounts.roles)
     derived: bool = False  # bookkeeping the product does by itself (no person decides)
 
 
 class Action(Enum):
     """The registry: one member per kind of audited change."""
 
-    ARCHIVE_INIT = ActionSpec("archive.init", needs_reason=False)
-    SETTINGS_EDIT = ActionSpec("settings.edit", needs_reason=True)
+    ARCHIVE_INIT = ActionSpec("archive.init", needs_reason=False, right=Right.FOUND)
+    SETTINGS_EDIT = ActionSpec("settings.edit", needs_reason=True, right=Right.SETTINGS)
     # written by archives made before the unit of work (now part of archive.init)
-    SCHEME_LOAD = ActionSpec("scheme.load", needs_reason=False, derived=True)
-    SCHEME_EDIT = ActionSpec("scheme.edit", needs_reason=True)
-    SCHEME_ADD = ActionSpec("scheme.add", needs_reason=True)
+    SCHEME_LOAD = ActionSpec("scheme.load", needs_reason=False, right=Right.SYSTEM, derived=True)
+    SCHEME_EDIT = ActionSpec("scheme.edit", needs_reason=True, right=Right.ARRANGE)
+    SCHEME_ADD = ActionSpec("scheme.add", needs_reason=True, right=Right.ARRANGE)
 
-    ITEM_CAPTURE = ActionSpec("item.capture", needs_reason=False)
-    ITEM_EDIT = ActionSpec("item.edit", needs_reason=True)
-    ITEM_REORDER = ActionSpec("item.reorder", needs_reason=True)
-    ITEM_RENUMBER = ActionSpec("item.renumber", needs_reason=True)
-    ENTITY_CORRECT = ActionSpec("entity.correct", needs_reason=True)
+    ITEM_CAPTURE = ActionSpec("item.capture", needs_reason=False, right=Right.CAPTURE)
+    ITEM_EDIT = ActionSpec("item.edit", needs_reason=True, right=Right.EDIT)
+    ITEM_REORDER = ActionSpec("item.reorder", needs_reason=True, right=Right.EDIT)
+    ITEM_RENUMBER = ActionSpec("item.renumber", needs_reason=True, right=Right.EDIT)
+    ENTITY_CORRECT = ActionSpec("entity.correct", needs_reason=True, right=Right.EDIT)
 
-    VOLUME_BUILD = ActionSpec("volume.build", needs_reason=False)
-    VOLUME_ADD_ITEMS = ActionSpec("volume.add_items", needs_reason=True)
-    VOLUME_REMOVE_ITEMS = ActionSpec("volume.remove_items", needs_reason=True)
-    VOLUME_MOVE_ITEMS = ActionSpec("volume.move_items", needs_reason=True)
-    VOLUME_TITLE = ActionSpec("volume.title", needs_reason=True)
+    VOLUME_BUILD = ActionSpec("volume.build", needs_reason=False, right=Right.ARRANGE)
+    VOLUME_ADD_ITEMS = ActionSpec("volume.add_items", needs_reason=True, right=Right.ARRANGE)
+    VOLUME_REMOVE_ITEMS = ActionSpec("volume.remove_items", needs_reason=True, right=Right.ARRANGE)
+    VOLUME_MOVE_ITEMS = ActionSpec("volume.move_items", needs_reason=True, right=Right.ARRANGE)
+    VOLUME_TITLE = ActionSpec("volume.title", needs_reason=True, right=Right.ARRANGE)
     # written before the unit of work; a reorder is now part of the item change causing it
-    VOLUME_REORDER = ActionSpec("volume.reorder", needs_reason=True)
-    VOLUME_DISSOLVE = ActionSpec("volume.dissolve", needs_reason=True)
-    REGISTER_GENERATE = ActionSpec("register.generate", needs_reason=False)
+    VOLUME_REORDER = ActionSpec("volume.reorder", needs_reason=True, right=Right.ARRANGE)
+    VOLUME_DISSOLVE = ActionSpec("volume.dissolve", needs_reason=True, right=Right.ARRANGE)
+    REGISTER_GENERATE = ActionSpec("register.generate", needs_reason=False, right=Right.ARRANGE)
 
-    LOCATION_ADD = ActionSpec("location.add", needs_reason=False)
-    BOX_CREATE = ActionSpec("box.create", needs_reason=False)
-    BOX_FILL = ActionSpec("box.fill", needs_reason=False)
-    BOX_PUT = ActionSpec("box.put", needs_reason=True)
-    BOX_MOVE = ActionSpec("box.move", needs_reason=True)
-    BOX_TAKE_OUT = ActionSpec("box.take_out", needs_reason=True)
-    BOX_SHELVE = ActionSpec("box.shelve", needs_reason=True)
-    INVENTORY_RUN = ActionSpec("inventory.run", needs_reason=False)
+    LOCATION_ADD = ActionSpec("location.add", needs_reason=False, right=Right.CUSTODY)
+    BOX_CREATE = ActionSpec("box.create", needs_reason=False, right=Right.CUSTODY)
+    BOX_FILL = ActionSpec("box.fill", needs_reason=False, right=Right.CUSTODY)
+    BOX_PUT = ActionSpec("box.put", needs_reason=True, right=Right.CUSTODY)
+    BOX_MOVE = ActionSpec("box.move", needs_reason=True, right=Right.CUSTODY)
+    BOX_TAKE_OUT = ActionSpec("box.take_out", needs_reason=True, right=Right.CUSTODY)
+    BOX_SHELVE = ActionSpec("box.shelve", needs_reason=True, right=Right.CUSTODY)
+    INVENTORY_RUN = ActionSpec("inventory.run", needs_reason=False, right=Right.CUSTODY)
 
-    HANDOVER_CREATE = ActionSpec("handover.create", needs_reason=False)
-    HANDOVER_ADD = ActionSpec("handover.add", needs_reason=False)
-    HANDOVER_CHECK = ActionSpec("handover.check", needs_reason=False)
-    HANDOVER_RETURN = ActionSpec("handover.return", needs_reason=True)
-    HANDOVER_SIGN = ActionSpec("handover.sign", needs_reason=False)
+    HANDOVER_CREATE = ActionSpec("handover.create", needs_reason=False, right=Right.HANDOVER_PREPARE)
+    HANDOVER_ADD = ActionSpec("handover.add", needs_reason=False, right=Right.HANDOVER_PREPARE)
+    HANDOVER_CHECK = ActionSpec("handover.check", needs_reason=False, right=Right.HANDOVER_RECEIVE)
+    HANDOVER_RETURN = ActionSpec("handover.return", needs_reason=True, right=Right.HANDOVER_RECEIVE)
+    HANDOVER_SIGN = ActionSpec("handover.sign", needs_reason=False, right=Right.HANDOVER_RECEIVE)
+
+    # people and rights: the first three accounts, then the system administrator's,
+    # the security officer's and everybody's own
+    ACCOUNTS_SETUP = ActionSpec("accounts.setup", needs_reason=False, right=Right.FOUND)
+    ACCOUNT_ADD = ActionSpec("account.add", needs_reason=False, right=Right.ACCOUNTS)
+    ACCOUNT_DISABLE = ActionSpec("account.disable", needs_reason=True, right=Right.ACCOUNTS)
+    ACCOUNT_ENABLE = ActionSpec("account.enable", needs_reason=True, right=Right.ACCOUNTS)
+    ACCOUNT_RESET_PASSWORD = ActionSpec("account.reset_password", needs_reason=True, right=Right.ACCOUNTS)
+    ACCOUNT_PASSWORD = ActionSpec("account.password", needs_reason=False, right=Right.OWN_ACCOUNT)
+    ROLE_GRANT = ActionSpec("role.grant", needs_reason=True, right=Right.ROLES)
+    ROLE_REVOKE = ActionSpec("role.revoke", needs_reason=True, right=Right.ROLES)
+    SECURITY_EDIT = ActionSpec("security.edit", needs_reason=True, right=Right.ROLES)
 
     @property
     def code(self) -> str:
@@ -66,6 +81,10 @@ class Action(Enum):
     @property
     def needs_reason(self) -> bool:
         return self.value.needs_reason
+
+    @property
+    def right(self) -> Right:
+        return self.value.right
 
     def __str__(self) -> str:
         return self.value.code

@@ -9,8 +9,10 @@ Every write goes through `unit_of_work`, reached as `Archive.change`:
         change.after = {"title": volume.title}
     change.changes  # what changed, once committed
 
-It decides the actor, refuses a missing reason where the action needs one, asks the
-rights hook (personal accounts fill it in), opens the one write transaction, writes
+The actor is the signed-in person (archive.person). It refuses a missing reason where
+the action needs one and a person whose roles do not carry the action's right (checked
+again inside the transaction, so a role revoked since the sign-in counts), opens the
+one write transaction, writes
 exactly one audit event from the before/after the service gives, notes what the
 transaction touched (tables and items, from the session's flushes) and, after the
 commit, brings the search index in step. The value it leaves in `change.changes` tells
@@ -20,7 +22,7 @@ the window what to refresh.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, NoReturn
@@ -28,24 +30,15 @@ from typing import TYPE_CHECKING, Any, NoReturn
 from sqlalchemy import event
 from sqlalchemy.orm import Session
 
+from archivist.accounts import rights
 from archivist.changes import audit
 from archivist.changes.actions import Action
-from archivist.errors import InputError
+from archivist.errors import AccessRefused, InputError
 
 if TYPE_CHECKING:
     from archivist.archive import Archive
 
 log = logging.getLogger(__name__)
-
-# Who may do what: set by the accounts work; until then every actor may do everything.
-RightsCheck = Callable[["Archive", str, Action], None]
-
-
-def allow_everyone(_archive: Archive, _actor: str, _action: Action) -> None:
-    return None
-
-
-rights_check: RightsCheck = allow_everyone
 
 # Rows whose change is worth a redraw, by table: an item's own rows count as the item.
 ITEM_TABLES = {"items", "materials", "roster_entries", "page_texts"}
@@ -111,14 +104,17 @@ def unit_of_work(
     target: str,
     *,
     reason: str | None = None,
-    actor: str | None = None,
     op_id: str | None = None,
 ) -> Iterator[Change]:
+    person = rights.check_action(archive, action)
     why = required_reason(action, reason)
-    who = actor or archive.actor
-    rights_check(archive, who, action)
+    who = person.user_name
+    refusal: AccessRefused | None = None
     try:
         with archive.db.writing() as session:
+            refusal = rights.recheck_in_transaction(archive, session, action, person)
+            if refusal is not None:
+                raise _NothingChanged
             work = Change(session, action, who, why, target, op_id=op_id)
 
             def noted(flushed: Session, _context: Any) -> None:
@@ -140,7 +136,13 @@ def unit_of_work(
                 indexed = "search_generation" in session.info
             finally:
                 event.remove(session, "after_flush", noted)
+    except AccessRefused as exc:  # a rule of duties the service found broken
+        rights.log_refusal(archive, action, exc)
+        raise
     except _NothingChanged:
+        if refusal is not None:
+            rights.log_refusal(archive, action, refusal)
+            raise refusal from None
         return
     work.changes = Changes(
         action, work.target, record.seq, frozenset(work.tables), frozenset(work.items)

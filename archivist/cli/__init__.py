@@ -19,7 +19,17 @@ from pathlib import Path
 
 from archivist import __version__, logs
 from archivist.archive import default_archive_dir
-from archivist.cli import admin, capture, custody, handover, items, registers, search, volumes
+from archivist.cli import (
+    admin,
+    capture,
+    custody,
+    handover,
+    items,
+    people,
+    registers,
+    search,
+    volumes,
+)
 from archivist.cli.common import EXIT_FAILED, EXIT_FINDINGS, EXIT_INTERNAL, EXIT_USAGE, _print_json
 from archivist.errors import ArchivistError
 from archivist.messages import render, set_language
@@ -39,12 +49,19 @@ def build_parser() -> argparse.ArgumentParser:
         help="archive folder (default: $ARCHIVIST_ARCHIVE or the per-user data folder)",
     )
     parser.add_argument(
-        "--actor", default=None, help="who is acting (default: $ARCHIVIST_ACTOR or the OS user)"
+        "--user",
+        dest="sign_in_user",
+        default=None,
+        help="sign in for this command only (scheduled jobs; with --password-file); "
+        "otherwise the session of `archivist login` acts",
+    )
+    parser.add_argument(
+        "--password-file", type=Path, default=None, help="a file whose first line is --user's password"
     )
     parser.add_argument("--lang", choices=("zh", "en"), default=None, help="message language")
     sub = parser.add_subparsers(dest="command", required=True)
 
-    for group in (admin, capture, items, registers, volumes, handover, custody, search):
+    for group in (admin, people, capture, items, registers, volumes, handover, custody, search):
         group.register(sub)
     return parser
 
@@ -56,7 +73,7 @@ def _search_words_last(parser: argparse.ArgumentParser, argv: list[str]) -> list
     at = 0
     while at < len(argv):  # find the command, skipping the global options and values
         word = argv[at]
-        if word in ("--archive", "--actor", "--lang"):
+        if word in ("--archive", "--user", "--password-file", "--lang"):
             at += 2
         elif word.startswith("-"):
             at += 1

@@ -18,8 +18,17 @@ from archivist.cli.common import (
 
 
 def cmd_init(args: argparse.Namespace) -> int:
-    with Archive.init(args.archive, args.fonds_code, args.fonds_name, actor=args.actor) as archive:
-        summary = archive.summary()
+    from archivist.accounts.directory import check_administrators
+    from archivist.cli.people import _administrators
+
+    administrators = _administrators(args)
+    check_administrators(administrators)
+    with Archive.init(args.archive, args.fonds_code, args.fonds_name, administrators) as archive:
+        with archive.db.reading() as session:
+            from archivist.changes import audit
+
+            events = audit.count_events(session)
+        summary = {"archive": str(archive.root), "fonds": archive.fonds(), "audit_events": events}
     if args.json:
         _print_json(summary)
     else:
@@ -79,9 +88,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
     progress = ProgressLine(text("cli.progress.demo"))
     try:
-        summary = build_demo(
-            args.archive, items=args.items, seed=args.seed, actor=args.actor, progress=progress
-        )
+        summary = build_demo(args.archive, items=args.items, seed=args.seed, progress=progress)
     finally:
         progress.close()
     if args.json:
@@ -201,6 +208,12 @@ def register(sub: Any) -> None:
     p = add("init", cmd_init, "create an archive")
     p.add_argument("--fonds-code", required=True)
     p.add_argument("--fonds-name", required=True)
+    p.add_argument("--admin", required=True, help="the system administrator's user name")
+    p.add_argument("--security", required=True, help="the security officer's user name")
+    p.add_argument("--auditor", required=True, help="the security auditor's user name")
+    p.add_argument(
+        "--password-stdin", action="store_true", help="their three passwords, one a line"
+    )
 
     add("check", cmd_check, "flag items whose order breaks the rules")
     p = add("verify", cmd_verify, "re-hash every file and check numbering and the audit chain")

@@ -6,6 +6,7 @@ import argparse
 import json
 import sys
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from archivist.archive import Archive
@@ -60,13 +61,57 @@ class ProgressLine:
             sys.stderr.write("\n")
 
 
-def _open(args: argparse.Namespace) -> Archive:
-    archive = Archive.open(args.archive, actor=args.actor)
+def _open_unsigned(args: argparse.Namespace) -> Archive:
+    """Open the archive with nobody signed in (login, logout, user setup)."""
+    archive = Archive.open(args.archive)
     if archive.migration_backup:
         say("cli.migrated", err=True, path=archive.migration_backup)
     for line in archive.recovered:
         say("cli.recovered", err=True, line=line)
     return archive
+
+
+def _open(args: argparse.Namespace, *, allow_password_change: bool = False) -> Archive:
+    """Open the archive signed in: `--user` with `--password-file` for this command only
+    (scheduled jobs), else this OS user's session from `archivist login`. Refused when
+    nobody is signed in, and (unless `allow_password_change`) while the person must
+    change a password someone else set."""
+    from archivist.accounts import session_file, signing
+    from archivist.errors import AccessRefused
+
+    archive = _open_unsigned(args)
+    try:
+        if not archive.has_accounts():
+            raise AccessRefused("auth.no_accounts")
+        if getattr(args, "sign_in_user", None):
+            archive.sign_in(args.sign_in_user, _password_from_file(args))
+        else:
+            stored = session_file.load(archive.root)
+            if stored is None:
+                raise AccessRefused("auth.not_signed_in")
+            signing.resume_session(archive, stored[1])
+        person = archive.person
+        if person is not None and person.must_change_password and not allow_password_change:
+            raise AccessRefused("auth.must_change_password", user=person.user_name)
+    except BaseException:
+        archive.close()
+        raise
+    return archive
+
+
+def _password_from_file(args: argparse.Namespace) -> str:
+    from archivist.errors import InputError
+
+    path = getattr(args, "password_file", None)
+    if path is None:
+        raise InputError("password.missing")
+    try:
+        lines = Path(path).read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError):
+        raise InputError("password.missing") from None
+    if not lines:
+        raise InputError("password.missing")
+    return lines[0]
 
 
 def _confirm(question: str) -> bool:

@@ -18,11 +18,19 @@ from archivist.errors import InputError
 
 
 def cmd_item_show(args: argparse.Namespace) -> int:
-    from archivist.access.item_detail import item_detail
+    from archivist.access.item_detail import item_detail, reveal_id_number
     from archivist.rules.ordering import explain
 
+    if args.reason is not None and not args.reveal_ids:
+        raise InputError("access.reason_without_reveal")
     with _open(args) as archive:
-        view = item_detail(archive, args.number, reveal_ids=args.reveal_ids)
+        view = item_detail(archive, args.number)
+        revealed = (
+            reveal_id_number(archive, args.number, args.reason or "") if args.reveal_ids else None
+        )
+    if revealed is not None:
+        view["entity"]["id_number"] = revealed
+        view["revealed"] = True
     if args.json:
         _print_json(view)
         return 0
@@ -39,6 +47,11 @@ def cmd_item_show(args: argparse.Namespace) -> int:
         name=view["entity"]["name"],
         handler=view["handler"],
     )
+    if view["entity"]["id_number"]:
+        say(
+            "access.revealed" if revealed is not None else "access.id_number",
+            id_number=view["entity"]["id_number"],
+        )
     say(
         "cli.item.retention",
         retention=retention_text(view["retention"]),
@@ -168,7 +181,12 @@ def register(sub: Any) -> None:
     item_sub = item.add_subparsers(dest="item_command", required=True)
     p = add("show", cmd_item_show, "show one item", item_sub)
     p.add_argument("number")
-    p.add_argument("--reveal-ids", action="store_true", help="show full ID numbers")
+    p.add_argument(
+        "--reveal-ids",
+        action="store_true",
+        help="show the person's full ID number (needs --reason; written to the access log)",
+    )
+    p.add_argument("--reason", help="why the full ID number is needed (with --reveal-ids)")
     p = add("list", cmd_item_list, "list items", item_sub)
     p.add_argument("--year", type=int)
     p.add_argument("--class", dest="klass")

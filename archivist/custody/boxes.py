@@ -30,6 +30,8 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
+from archivist.accounts.rights import require
+from archivist.accounts.roles import Right
 from archivist.archive import Archive
 from archivist.changes import audit
 from archivist.changes.actions import Action
@@ -312,12 +314,11 @@ def create_box(
     class_code: str,
     retention: str,
     kind: str = "items",
-    actor: str | None = None,
 ) -> BoxSummary:
     """Make an empty box with the next box number of the year and class."""
     check_kind(kind)
     period = parse_retention(retention).code
-    with archive.change(Action.BOX_CREATE, "box:", actor=actor) as change:
+    with archive.change(Action.BOX_CREATE, "box:") as change:
         session = change.session
         klass = _class(session, class_code)
         box = _new_box(session, _main_fonds(session), year, klass, period, kind)
@@ -479,13 +480,12 @@ def put(
     volumes: Sequence[str] = (),
     items: Sequence[str] = (),
     reason: str,
-    actor: str | None = None,
 ) -> BoxView:
     """Put unboxed volumes (a volume box) or unboxed items (an item box) into a box.
 
     Refused, with the rule's reason: another year, class or retention period; a volume
     or item already in another box (move it instead); an item that is in a volume."""
-    with archive.change(Action.BOX_PUT, f"box:{code}", reason=reason, actor=actor) as change:
+    with archive.change(Action.BOX_PUT, f"box:{code}", reason=reason) as change:
         _given(volumes, items)
         session = change.session
         box = _box(session, code)
@@ -527,11 +527,10 @@ def move(
     volumes: Sequence[str] = (),
     items: Sequence[str] = (),
     reason: str,
-    actor: str | None = None,
 ) -> BoxView:
     """Move boxed volumes or items to another box of the same year, class and retention.
     One event, on the box moved to, holds the states of every box concerned."""
-    with archive.change(Action.BOX_MOVE, f"box:{to_code}", reason=reason, actor=actor) as change:
+    with archive.change(Action.BOX_MOVE, f"box:{to_code}", reason=reason) as change:
         _given(volumes, items)
         session = change.session
         target = _box(session, to_code)
@@ -586,10 +585,9 @@ def take_out(
     volumes: Sequence[str] = (),
     items: Sequence[str] = (),
     reason: str,
-    actor: str | None = None,
 ) -> BoxView:
     """Take volumes or items out of a box (they are unboxed afterwards)."""
-    with archive.change(Action.BOX_TAKE_OUT, f"box:{code}", reason=reason, actor=actor) as change:
+    with archive.change(Action.BOX_TAKE_OUT, f"box:{code}", reason=reason) as change:
         _given(volumes, items)
         session = change.session
         box = _box(session, code)
@@ -620,7 +618,6 @@ def fill(
     year: int,
     class_code: str,
     capacity: int = DEFAULT_CAPACITY,
-    actor: str | None = None,
 ) -> list[BoxSummary]:
     """Box the year's unboxed items of a class (item-based filing) in number order.
 
@@ -631,7 +628,7 @@ def fill(
     if not isinstance(capacity, int) or capacity < 1:
         raise InputError("box.bad_capacity", value=capacity)
     target = f"boxes:{year}-{class_code.strip().upper()}"
-    with archive.change(Action.BOX_FILL, target, actor=actor) as change:
+    with archive.change(Action.BOX_FILL, target) as change:
         session = change.session
         klass = _class(session, class_code)
         change.target = f"boxes:{year}-{klass.code}"
@@ -693,10 +690,10 @@ def _add_items(session: Session, box: Box, items: Sequence[Item], start: int) ->
 
 
 def shelve(
-    archive: Archive, code: str, location: str, reason: str, actor: str | None = None
+    archive: Archive, code: str, location: str, reason: str
 ) -> BoxSummary:
     """Put a box at a location (or move it to another one), audited with the reason."""
-    [summary] = shelve_boxes(archive, [code], location, reason, actor=actor)
+    [summary] = shelve_boxes(archive, [code], location, reason)
     return summary
 
 
@@ -705,7 +702,6 @@ def shelve_boxes(
     codes: Sequence[str],
     location: str,
     reason: str,
-    actor: str | None = None,
 ) -> list[BoxSummary]:
     """Put boxes at a location (boxes on a shelf move there): one change, one event.
     One box: the event is the box's (`box:CODE`, its location before and after); several:
@@ -714,7 +710,7 @@ def shelve_boxes(
     if not codes:
         raise InputError("box.nothing_given")
     with archive.change(
-        Action.BOX_SHELVE, f"location:{location}", reason=reason, actor=actor
+        Action.BOX_SHELVE, f"location:{location}", reason=reason
     ) as change:
         session = change.session
         boxes = [_box(session, code) for code in dict.fromkeys(codes)]
@@ -758,6 +754,7 @@ def list_boxes(
     class_code: str | None = None,
     location: str | None = None,
 ) -> list[BoxSummary]:
+    require(archive, Right.READ, "boxes")
     with archive.db.reading() as session:
         stmt = _boxes_stmt(session, year, class_code)
         if location:
@@ -798,6 +795,7 @@ def show_box_in(session: Session, box: Box) -> BoxView:
 
 
 def show_box(archive: Archive, code: str) -> BoxView:
+    require(archive, Right.READ, f"box:{code}"[:200])
     with archive.db.reading() as session:
         return show_box_in(session, _box(session, code))
 

@@ -204,12 +204,11 @@ def inventory(
     archive: Archive,
     scanned_codes: Path | str | Iterable[str],
     location: str | None = None,
-    actor: str | None = None,
 ) -> InventoryReport:
     """Compare the barcodes read on the shelves with the register; audited."""
     lines, name = read_lines(scanned_codes)
     target = f"inventory:{location or 'file'}"
-    with archive.change(Action.INVENTORY_RUN, target, actor=actor) as change:
+    with archive.change(Action.INVENTORY_RUN, target) as change:
         session = change.session
         scope_given = locations_within(session, location) if location else []
         default = find_location(session, location) if location else None

@@ -21,6 +21,8 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from archivist.accounts.rights import require
+from archivist.accounts.roles import Right
 from archivist.archive import Archive
 from archivist.changes.actions import Action
 from archivist.db.models import Box, Location
@@ -249,7 +251,7 @@ def _location_view(location: Location, boxes: Sequence[Box] = ()) -> LocationVie
 
 
 def add_location(
-    archive: Archive, room: str, shelf: int, column: int, layer: int, actor: str | None = None
+    archive: Archive, room: str, shelf: int, column: int, layer: int
 ) -> LocationView:
     """Register a place on the shelves (库房-架-列-层)."""
     name = normalise_room(room)
@@ -259,7 +261,7 @@ def add_location(
         _check_place_number("层 layer", layer),
     )
     code = location_code(name, *numbers)
-    with archive.change(Action.LOCATION_ADD, f"location:{code}", actor=actor) as change:
+    with archive.change(Action.LOCATION_ADD, f"location:{code}") as change:
         session = change.session
         existing = session.scalar(
             select(Location).where(
@@ -282,6 +284,7 @@ def add_location(
 
 
 def list_locations(archive: Archive) -> list[LocationView]:
+    require(archive, Right.READ, "locations")
     with archive.db.reading() as session:
         boxes: dict[int, list[Box]] = defaultdict(list)
         for box in session.scalars(

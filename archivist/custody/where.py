@@ -12,6 +12,8 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from archivist.accounts.rights import require
+from archivist.accounts.roles import Right
 from archivist.archive import Archive
 from archivist.custody.boxes import box_of_item, chain, find_box, find_item, find_volume, volume_of
 from archivist.custody.locations import _location_view, find_location, location_barcode
@@ -164,5 +166,6 @@ def locate(session: Session, code: str) -> Whereabouts:
 def where(archive: Archive, code: str) -> Whereabouts:
     """Where is it? For an item (number or archival code), a volume or a box: its volume,
     box and place, `chain` 库房-架-列-层-盒; for a location: the boxes on it."""
+    require(archive, Right.READ, f"where:{code}"[:200])
     with archive.db.reading() as session:
         return locate(session, code)

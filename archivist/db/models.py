@@ -416,3 +416,70 @@ class HandoverVolume(Base):
 
     handover: Mapped[Handover] = relationship(back_populates="entries")
     volume: Mapped[Volume] = relationship()
+
+
+class Account(Base):
+    """A person's (or a scheduled job's) account. Never deleted: disabling keeps it and
+    every event that names it."""
+
+    __tablename__ = "accounts"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_name: Mapped[str] = mapped_column(String(64), unique=True)
+    display_name: Mapped[str] = mapped_column(String(100))
+    password_hash: Mapped[str] = mapped_column(String(200))
+    kind: Mapped[str] = mapped_column(String(12), default="person")  # person|service
+    active: Mapped[bool] = mapped_column(default=True)
+    must_change_password: Mapped[bool] = mapped_column(default=True)
+    failed_attempts: Mapped[int] = mapped_column(Integer, default=0)
+    locked_until: Mapped[str | None] = mapped_column(String(32))
+    created_at: Mapped[str] = mapped_column(String(32))
+    password_changed_at: Mapped[str | None] = mapped_column(String(32))
+
+    roles: Mapped[list[AccountRole]] = relationship(
+        back_populates="account", order_by="AccountRole.role", cascade="all, delete-orphan"
+    )
+
+
+class AccountRole(Base):
+    """A role an account holds (granted by a security officer)."""
+
+    __tablename__ = "account_roles"
+    __table_args__ = (UniqueConstraint("account_id", "role", name="uq_account_roles_pair"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    account_id: Mapped[int] = mapped_column(ForeignKey("accounts.id"), index=True)
+    role: Mapped[str] = mapped_column(String(16))
+    granted_at: Mapped[str] = mapped_column(String(32))
+    granted_by: Mapped[str] = mapped_column(String(64))
+
+    account: Mapped[Account] = relationship(back_populates="roles")
+
+
+class SignInSession(Base):
+    """A signed-in session (the window's or one OS user's command line). The token
+    itself lives only in the session's holder; the row keeps its SHA-256."""
+
+    __tablename__ = "sign_in_sessions"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    account_id: Mapped[int] = mapped_column(ForeignKey("accounts.id"), index=True)
+    os_user: Mapped[str] = mapped_column(String(100))
+    seat: Mapped[str] = mapped_column(String(200))
+    started_at: Mapped[str] = mapped_column(String(32))
+    last_seen_at: Mapped[str] = mapped_column(String(32))
+    ended_at: Mapped[str | None] = mapped_column(String(32))
+
+
+class AccessEvent(Base):
+    """An append-only, hash-chained record of one access: a sign-in, a page or an item
+    viewed, a search, a print or export, a revealed ID number, a refusal."""
+
+    __tablename__ = "access_events"
+    seq: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    at: Mapped[str] = mapped_column(String(32), index=True)
+    user_name: Mapped[str] = mapped_column(String(64), index=True)
+    seat: Mapped[str] = mapped_column(String(200))
+    kind: Mapped[str] = mapped_column(String(24))
+    target: Mapped[str] = mapped_column(String(200), index=True)
+    detail: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    prev_hash: Mapped[str] = mapped_column(String(64))
+    hash: Mapped[str] = mapped_column(String(64))

@@ -11,6 +11,12 @@ from typing import Any
 
 from archivist.archive import Archive, Layout
 from archivist.capture.pipeline import capture_from_manifest
+from archivist.demo.accounts import (
+    DEMO_PASSWORD,
+    DEMO_SIGN_IN,
+    add_demo_staff,
+    demo_administrators,
+)
 from archivist.search.service import indexing_batch
 
 DEMO_FONDS = ("J023", "示例市社会保险事业服务中心")
@@ -21,17 +27,23 @@ def build_demo(
     *,
     items: int = 60,
     seed: int = 2024,
-    actor: str | None = None,
     progress: Callable[[int, int, str], None] | None = None,
 ) -> dict[str, Any]:
-    """Create (or add to) the archive at `root` with `items` generated items."""
+    """Create (or add to) the archive at `root` with `items` generated items, captured
+    and filed by the demo archivist (archivist.demo.accounts)."""
     from archivist.demo import generate_batch
 
     if Layout(root.resolve()).config.exists():
-        archive = Archive.open(root, actor=actor or "demo")
+        archive = Archive.open(root)
     else:
-        archive = Archive.init(root, *DEMO_FONDS, actor=actor or "demo")
+        archive = Archive.init(root, *DEMO_FONDS, demo_administrators())
+        try:
+            add_demo_staff(archive)
+        except BaseException:
+            archive.close()
+            raise
     with archive:
+        archive.sign_in(DEMO_SIGN_IN, DEMO_PASSWORD)
         archive.layout.work.mkdir(parents=True, exist_ok=True)
         scratch = Path(tempfile.mkdtemp(prefix="demo-", dir=archive.layout.work))
         try:

@@ -34,6 +34,8 @@ from typing import Any
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session, selectinload
 
+from archivist.accounts.rights import require
+from archivist.accounts.roles import Right
 from archivist.archive import Archive
 from archivist.arrangement.check import check_item
 from archivist.changes import audit, states
@@ -588,7 +590,7 @@ def _check_report(number: str, plans: Sequence[_Plan], lang: str | None) -> Chec
 
 
 def check(
-    archive: Archive, number: str, actor: str | None = None, lang: str | None = None
+    archive: Archive, number: str, lang: str | None = None
 ) -> CheckReport:
     """Run the quality check on every volume of the batch still to be handed over and
     store each result with its reasons and the volume's revision it saw. Files are
@@ -603,7 +605,7 @@ def check(
         plans = [_inspect(e.volume, generated.get(e.volume_id, {})) for e in active]
     _hash_all(archive.root, plans)
     by_volume = {plan.volume_id: plan for plan in plans}
-    with archive.change(Action.HANDOVER_CHECK, _target(number), actor=actor) as change:
+    with archive.change(Action.HANDOVER_CHECK, _target(number)) as change:
         batch = load(change.session, number)
         _open(batch)
         change.before = {
@@ -642,14 +644,13 @@ def create(
     handed_by: str,
     to_department: str | None = None,
     on_date: dt.date | None = None,
-    actor: str | None = None,
 ) -> HandoverView:
     """A new batch (status draft) numbered JJ-<year>-<serial>, gap-free per year."""
     source = _required(from_department, "handover.department_required")
     person = _required(handed_by, "handover.handed_by_required")
     target = (to_department or "").strip() or default_to_department(archive)
     year = (on_date or dt.date.today()).year
-    with archive.change(Action.HANDOVER_CREATE, "handover:", actor=actor) as change:
+    with archive.change(Action.HANDOVER_CREATE, "handover:") as change:
         batch = Handover(
             number=_next_number(change.session, year),
             from_department=source,
@@ -674,13 +675,13 @@ def create(
 
 
 def add_volumes(
-    archive: Archive, number: str, codes: Sequence[str], actor: str | None = None
+    archive: Archive, number: str, codes: Sequence[str]
 ) -> HandoverView:
     """Put volumes in the batch: never one already handed over or waiting in another
     batch. A returned volume may come back (its status goes from returned to open)."""
     if not codes:
         raise InputError("handover.no_volumes")
-    with archive.change(Action.HANDOVER_ADD, _target(number), actor=actor) as change:
+    with archive.change(Action.HANDOVER_ADD, _target(number)) as change:
         session = change.session
         batch = load(session, number)
         _open(batch)
@@ -736,14 +737,13 @@ def return_failed(
     number: str,
     reason: str,
     codes: Sequence[str] | None = None,
-    actor: str | None = None,
     lang: str | None = None,
 ) -> ReturnReport:
     """Send the failed volumes (or the named ones, each of which must have failed) back
     to the department: status "returned", kept in the batch marked returned with their
     reasons, which also go into the audit trail."""
     with archive.change(
-        Action.HANDOVER_RETURN, _target(number), reason=reason, actor=actor
+        Action.HANDOVER_RETURN, _target(number), reason=reason
     ) as change:
         batch = load(change.session, number)
         _open(batch)
@@ -802,13 +802,12 @@ def sign(
     received_by: str,
     handed_by: str | None = None,
     on_date: dt.date | None = None,
-    actor: str | None = None,
 ) -> HandoverView:
     """Both sides sign: allowed only when every volume left in the batch passed its check
     and none changed since. The batch becomes signed, its volumes handed_over."""
     receiver = _required(received_by, "handover.received_by_required")
     day = on_date or dt.date.today()
-    with archive.change(Action.HANDOVER_SIGN, _target(number), actor=actor) as change:
+    with archive.change(Action.HANDOVER_SIGN, _target(number)) as change:
         batch = load(change.session, number, deep=True)
         _open(batch)
         giver = _required(handed_by or batch.handed_by, "handover.handed_by_required")
@@ -875,6 +874,7 @@ def _volume_counts(session: Session, volume_ids: Sequence[int]) -> dict[int, tup
 
 def show(archive: Archive, number: str, lang: str = "zh") -> HandoverView:
     """Everything the 归档交接单 prints, plus the batch's state (see `HandoverView`)."""
+    require(archive, Right.READ, f"handover:{number}"[:200])
     with archive.db.reading() as session:
         batch = load(session, number)
         counts = _volume_counts(session, [e.volume_id for e in batch.entries])
@@ -938,6 +938,7 @@ def row_cells(row: HandoverRow) -> list[Any]:
 
 
 def list_batches(archive: Archive, status: str | None = None) -> list[HandoverSummary]:
+    require(archive, Right.READ, "handovers")
     with archive.db.reading() as session:
         stmt = (
             select(Handover)

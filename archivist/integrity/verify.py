@@ -20,6 +20,10 @@ from typing import Any, Protocol
 
 from sqlalchemy import func, select
 
+from archivist.accounts import access_log
+from archivist.accounts.access_log import AccessKind
+from archivist.accounts.rights import require
+from archivist.accounts.roles import Right
 from archivist.archive import Archive
 from archivist.changes import audit
 from archivist.db.models import (
@@ -55,6 +59,7 @@ class VerifyReport(FindingsReport):
     files_checked: int = 0
     bytes_checked: int = 0
     events_checked: int = 0
+    access_events_checked: int = 0
     seconds: float = 0.0
 
     def counts(self) -> dict[str, Any]:
@@ -62,6 +67,7 @@ class VerifyReport(FindingsReport):
             "files_checked": self.files_checked,
             "bytes_checked": self.bytes_checked,
             "events_checked": self.events_checked,
+            "access_events_checked": self.access_events_checked,
             "seconds": round(self.seconds, 3),
         }
 
@@ -75,6 +81,7 @@ def verify(
     """Check the archive; `progress(done, total, file)` while files are hashed, and
     VerifyCancelled (pending hashes dropped) once `cancel` is set."""
     started = time.perf_counter()
+    require(archive, Right.VERIFY, "verify")
     report = VerifyReport()
     with archive.db.reading() as session:
         records = [
@@ -124,8 +131,17 @@ def verify(
         Finding("verify.audit_broken", "error", {"seq": b.seq, "reason": _reason(b.reason)})
         for b in breaks
     )
+    with archive.db.reading() as session:
+        accesses, access_breaks = access_log.verify_chain(session)
+    report.access_events_checked = accesses
+    report.findings.extend(
+        Finding(b.reason, "error", {"seq": b.seq}) for b in access_breaks
+    )
     report.findings.extend(index_findings(archive))
     report.seconds = time.perf_counter() - started
+    access_log.record(
+        archive, AccessKind.VERIFY, "archive", {"ok": report.ok, "findings": len(report.findings)}
+    )
     return report
 
 

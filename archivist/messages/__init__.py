@@ -13,6 +13,7 @@ from typing import Any
 
 from archivist.messages import (
     access,
+    accounts,
     archive,
     arrangement,
     capture,
@@ -26,7 +27,7 @@ from archivist.messages import (
 DEFAULT_LANGUAGE = "zh"
 _language: str | None = None
 
-STAGES = (archive, capture, arrangement, custody, handover, access, integrity, registers, cli)
+STAGES = (archive, accounts, capture, arrangement, custody, handover, access, integrity, registers, cli)
 
 
 def _merged() -> dict[str, tuple[str, str]]:

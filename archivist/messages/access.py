@@ -103,4 +103,27 @@ CATALOG: dict[str, tuple[str, str]] = {
         "未知的识别引擎：{engine}（可选：{choices}）",
         "Unknown OCR engine: {engine} (choose one of: {choices})",
     ),
+    # personal data shown by need (issue 13)
+    "access.reveal_needs_reason": (
+        '显示件 {number} 的完整身份证号需要填写理由（例如：--reason "核对待遇申请"）',
+        "Revealing the full ID number of item {number} needs a reason "
+        '(for example --reason "checking a benefit claim")',
+    ),
+    "access.reveal_reason_too_long": (
+        "理由过长：最多 {limit} 个字符",
+        "The reason is too long: at most {limit} characters",
+    ),
+    "access.reveal_no_id_number": (
+        "件 {number} 没有记录身份证号（单位档案或未填写）",
+        "Item {number} records no ID number (a unit's item, or none was entered)",
+    ),
+    "access.reason_without_reveal": (
+        "--reason 只与 --reveal-ids 一起使用",
+        "--reason goes with --reveal-ids only",
+    ),
+    "access.id_number": ("  身份证号：{id_number}", "  ID number: {id_number}"),
+    "access.revealed": (
+        "  身份证号（已显示完整号码，已记入访问日志）：{id_number}",
+        "  ID number (revealed in full, written to the access log): {id_number}",
+    ),
 }

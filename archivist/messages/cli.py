@@ -26,6 +26,28 @@ CATALOG: dict[str, tuple[str, str]] = {
     "cli.progress.index": ("索引", "Indexing"),
     "cli.progress.verify": ("校验", "Verifying"),
     "cli.progress.demo": ("生成示例档案", "Building the demo archive"),
+    # people
+    "cli.password.prompt": ("密码：", "Password: "),
+    "cli.password.again": ("再输入一次：", "Again: "),
+    "cli.password.old": ("原密码：", "Old password: "),
+    "cli.password.new": ("新密码：", "New password: "),
+    "cli.password.for": ("{user}（{role}）的密码：", "Password of {user} ({role}): "),
+    "cli.login.done": ("已登录：{user}（{name}）", "Signed in: {user} ({name})"),
+    "cli.login.must_change": (
+        "此密码由他人设置，请先修改：archivist user passwd",
+        "This password was set by someone else: change it first: archivist user passwd",
+    ),
+    "cli.logout.done": ("已退出登录", "Signed out"),
+    "cli.whoami": ("{user}（{name}），角色：{roles}", "{user} ({name}), roles: {roles}"),
+    "cli.user.line": ("{user}\t{name}\t{roles}\t{state}", "{user}\t{name}\t{roles}\t{state}"),
+    "cli.user.active": ("在用", "active"),
+    "cli.user.disabled": ("已停用", "disabled"),
+    "cli.user.setup.done": (
+        "已设立三员账户：系统管理员 {admin}，安全保密员 {security}，安全审计员 {auditor}",
+        "Set up the three administrators: system administrator {admin}, security officer "
+        "{security}, auditor {auditor}",
+    ),
+    "cli.user.passwd.done": ("密码已修改", "Password changed"),
     # init, capture
     "cli.init.done": (
         "已创建档案库：{archive}（全宗 {code} {name}）",

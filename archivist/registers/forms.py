@@ -21,6 +21,9 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
+from archivist.accounts.access_log import AccessKind, record
+from archivist.accounts.rights import require
+from archivist.accounts.roles import Right
 from archivist.archive import Archive
 from archivist.changes import audit
 from archivist.changes.actions import Action
@@ -351,6 +354,8 @@ def box_registers(archive: Archive, kind: str, selection: Selection) -> Document
 
 
 def collect(archive: Archive, kind: str, selection: Selection) -> DocumentData:
+    """The register's content (READ: it is read from the archive)."""
+    require(archive, Right.READ, f"register:{kind}"[:200])
     if kind not in KINDS:
         raise InputError("register.unknown_kind", kind=kind, choices=", ".join(KINDS))
     if kind == "handover":
@@ -372,7 +377,7 @@ def collect(archive: Archive, kind: str, selection: Selection) -> DocumentData:
 
 
 def generate(
-    archive: Archive, kind: str, out: Path, selection: Selection, actor: str | None = None
+    archive: Archive, kind: str, out: Path, selection: Selection
 ) -> dict[str, Any]:
     """Write the register to `out` (.docx, or .xlsx for the catalogues) and record the
     generation of a volume's registers."""
@@ -388,8 +393,31 @@ def generate(
     else:
         path = write_docx(layout, data, out)
     if kind in VOLUME_KINDS and selection.volume:
-        record_generated(archive, selection.volume, kind, revision=revision, actor=actor)
+        record_generated(archive, selection.volume, kind, revision=revision)
+    record(
+        archive,
+        AccessKind.PRINT,
+        print_target(kind, selection),
+        _print_detail(kind, selection, path, len(data.rows)),
+    )
     return {"kind": kind, "file": str(path), "rows": len(data.rows)}
+
+
+def print_target(kind: str, selection: Selection) -> str:
+    """What a printed register is of, as the access log names it: the volume, box or
+    handover batch it covers, else the kind of register."""
+    if selection.volume:
+        return f"volume:{selection.volume.strip()}"[:200]
+    if selection.handover:
+        return f"handover:{selection.handover.strip()}"[:200]
+    if selection.box:
+        return f"box:{selection.box.strip()}"[:200]
+    return f"register:{kind}"[:200]
+
+
+def _print_detail(kind: str, selection: Selection, path: Path, rows: int) -> dict[str, Any]:
+    chosen = {k: v for k, v in vars(selection).items() if v not in (None, "", ())}
+    return {"kind": kind, "file": str(path), "rows": rows, "selection": chosen}
 
 
 def record_generated(
@@ -398,14 +426,13 @@ def record_generated(
     kind: str,
     *,
     revision: int | None = None,
-    actor: str | None = None,
 ) -> None:
     """Record that a register of a volume was generated from the volume at `revision`
     (default: as it is now): one row per volume and kind, the latest generation."""
     if kind not in VOLUME_KINDS:
         raise InputError("register.unknown_kind", kind=kind, choices=", ".join(VOLUME_KINDS))
     with archive.change(
-        Action.REGISTER_GENERATE, f"volume:{volume_code.strip()}", actor=actor
+        Action.REGISTER_GENERATE, f"volume:{volume_code.strip()}"
     ) as change:
         session = change.session
         volume = _volume(session, volume_code)

@@ -172,7 +172,6 @@ def set_retention(
     *,
     reason: str | None,
     business_type: str | None = None,
-    actor: str | None = None,
 ) -> Changes:
     """Set a class's default retention, or (with `business_type`) a business type's own,
     with a reason: one audited change. Confirming a period as it stands is setting it."""
@@ -181,7 +180,7 @@ def set_retention(
         if business_type is None
         else f"business_type:{class_code}/{business_type}"
     )
-    with archive.change(Action.SCHEME_EDIT, target, reason=reason, actor=actor) as work:
+    with archive.change(Action.SCHEME_EDIT, target, reason=reason) as work:
         session = work.session
         klass = _class(session, class_code)
         if business_type is None:
@@ -212,11 +211,10 @@ def add_type(
     retention: str | None,
     *,
     reason: str | None,
-    actor: str | None = None,
 ) -> Changes:
     """Add a business type to a class, with a reason: one audited change."""
     target = f"business_type:{class_code}/{name.strip()}"
-    with archive.change(Action.SCHEME_ADD, target, reason=reason, actor=actor) as work:
+    with archive.change(Action.SCHEME_ADD, target, reason=reason) as work:
         session = work.session
         klass = _class(session, class_code)
         if not name.strip():

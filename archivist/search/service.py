@@ -19,6 +19,9 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
+from archivist.accounts.access_log import AccessKind, record
+from archivist.accounts.rights import require
+from archivist.accounts.roles import Right
 from archivist.archive import Archive
 from archivist.changes.states import OcrPageState
 from archivist.db.engine import GENERATION_KEY, PENDING_KEY, load_pending
@@ -587,10 +590,13 @@ def search(
     limit: int = 20,
     sort: str = "score",
     offset: int = 0,
-    reveal_ids: bool = False,
 ) -> tuple[int, list[SearchHit]]:
     """The number of items found, and `limit` hits after the first `offset` (for paging
-    through all of them). Full ID numbers in snippets are masked unless `reveal_ids`."""
+    through all of them). Needs READ; full ID numbers in snippets are masked unless the
+    person needs them. A search (its first page) is one SEARCH access event with the query
+    and the number of items found; the further pages of it are not logged again."""
+    person = require(archive, Right.READ, "search")
+    reveal_ids = person.sees_id_numbers
     if limit < 1 or offset < 0:
         raise InputError("search.bad_page", limit=limit, offset=offset)
     q.parse(text)  # a malformed query is refused before the index is touched
@@ -606,6 +612,13 @@ def search(
         _rebuild(archive)
         total, hits = index.search(
             text, filters or Filters(), limit=limit, sort=sort, offset=offset
+        )
+    if offset == 0:
+        record(
+            archive,
+            AccessKind.SEARCH,
+            f"search:{text}"[:200],
+            {"query": text[:1000], "hits": total, "filters": _filters_detail(filters)},
         )
     words = query_words(text)
     results: list[SearchHit] = []
@@ -625,6 +638,12 @@ def search(
             )
         )
     return total, results
+
+
+def _filters_detail(filters: Filters | None) -> dict[str, Any]:
+    if filters is None:
+        return {}
+    return {k: v for k, v in vars(filters).items() if v not in (None, "", (), [])}
 
 
 def _locate_all(

@@ -16,7 +16,7 @@ from archivist.db.models import Item, Material, PageText
 from archivist.search.service import refresh_items, search
 from ui import search_panel
 
-from ..conftest import ID_ZHANG
+from ..conftest import ID_ZHANG, add_person, sign_in
 from .conftest import capture_sample
 
 
@@ -101,6 +101,9 @@ def test_id_numbers_are_masked_in_snippets_and_the_text_pane(qtbot: Any, window:
     archive = window.archive
     number = window.model.item(0).number
     put_text(archive, number, f"申请人张三\n公民身份号码{ID_ZHANG}\n现申请领取失业保险\n金申领")
+    # an appraiser does not need ID numbers: masked for them (an archivist sees them in full)
+    add_person(archive, "jianding", "appraiser")
+    sign_in(archive, "jianding")
     masked = items.show(archive, number)["entity"]["id_number"]  # as the item detail shows it
     assert masked != ID_ZHANG and masked.endswith("002X")
     panel = window.search
@@ -131,3 +134,21 @@ def test_id_numbers_are_masked_in_snippets_and_the_text_pane(qtbot: Any, window:
     selected = selections[0].cursor.selectedText()
     assert selected.replace("\u2029", "") == "失业保险金申领"  # across the line's end
     assert len(window.viewer.view.marks) == 2  # both lines marked on the page
+
+
+def test_an_archivist_sees_id_numbers_in_full_in_snippets_and_the_text_pane(
+    qtbot: Any, window: Any
+) -> None:
+    archive = window.archive
+    number = window.model.item(0).number
+    put_text(archive, number, f"申请人张三\n公民身份号码{ID_ZHANG}\n现申请领取失业保险\n金申领")
+    panel = window.search
+    panel.query.setText("002X")
+    panel.run()
+    idle(qtbot, window)
+    assert f"{ID_ZHANG[:-4]}【002X】" in panel.hits[0].snippet
+    panel._open(panel.results.item(0))
+    idle(qtbot, window)
+    qtbot.waitUntil(lambda: window.viewer.loaded is not None, timeout=10000)
+    assert ID_ZHANG in window.viewer.text.toPlainText()
+    assert [s.cursor.selectedText() for s in window.viewer.text.extraSelections()] == ["002X"]

@@ -19,6 +19,7 @@ from archivist.handover import handovers
 from archivist.preferences import Preferences
 from ui.i18n import translations
 
+from ..conftest import init_archive
 from .conftest import capture_sample
 
 SMALL = (1280, 720)
@@ -64,7 +65,7 @@ def archive(tmp_path: Path) -> Iterator[Archive]:
     """An archive in a deep folder, as on a clerk's Windows profile: its path is in
     the status bar."""
     folder = tmp_path / ("某市社会保险事业服务中心业务档案" * 3) / "档案库"
-    arch = Archive.init(folder, "J023", "测试市社会保险事业服务中心", actor="tester")
+    arch = init_archive(folder)
     yield arch
     arch.close()
 
@@ -201,3 +202,43 @@ def test_every_dialog_fits_1280x720(qtbot: Any, small_window: Any, monkeypatch: 
         fits(view.dialog)
         view.dialog.reject()
     assert (win.width(), win.height()) == SMALL
+
+
+def test_the_people_dialogs_fit_1280x720(
+    qtbot: Any, archive: Archive, monkeypatch: Any, tmp_path: Path
+) -> None:
+    """账户与角色 (each administrator's view and its forms) and 访问日志 fit the screen."""
+    import ui.screen
+    from archivist.accounts import directory
+    from ui.people.access_log_dialog import AccessLogDialog
+    from ui.people.accounts_dialog import (
+        AccountsDialog,
+        AddAccountDialog,
+        ResetPasswordDialog,
+        RoleDialog,
+    )
+    from ui.tasks import TaskRunner
+
+    from ..conftest import PASSWORD
+
+    monkeypatch.setattr(ui.screen, "available_area", lambda _widget: QRect(0, 0, *SMALL))
+    filled(archive, tmp_path)
+    runner = TaskRunner()
+    archive.sign_in("admin", PASSWORD)
+    account = directory.account_view(archive, "tester")
+    for user in ("admin", "security", "auditor"):
+        archive.sign_in(user, PASSWORD)
+        made: list[Callable[[], QDialog]] = [
+            lambda: AccountsDialog(archive, runner),
+            lambda: AccessLogDialog(archive, runner),
+            lambda: AddAccountDialog(archive, runner, None),
+            lambda: ResetPasswordDialog(archive, runner, account, None),
+            lambda: RoleDialog(archive, runner, account, True, None),
+        ]
+        for make in made:
+            dialog = make()
+            qtbot.addWidget(dialog)
+            dialog.show()
+            qtbot.waitUntil(lambda: not runner.busy(), timeout=20000)
+            fits(dialog)
+            dialog.reject()

@@ -1,0 +1,67 @@
+"""Who is acting: the signed-in person as the core sees them."""
+
+from __future__ import annotations
+
+import getpass
+import os
+import socket
+from dataclasses import dataclass
+
+from archivist.accounts.roles import Right, Role, rights_of
+
+
+def os_user() -> str:
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):  # no user database entry (containers, services)
+        return "unknown"
+
+
+def this_seat() -> str:
+    """The workstation an access comes from: OS user @ host (the access log's 'seat')."""
+    return f"{os_user()}@{socket.gethostname()}"[:200]
+
+
+@dataclass(frozen=True)
+class Person:
+    """A signed-in account. `rights` follow from the roles (archivist.accounts.roles)."""
+
+    account_id: int | None
+    user_name: str
+    display_name: str
+    roles: frozenset[Role]
+    seat: str = ""
+    must_change_password: bool = False
+    service: bool = False
+    # Only while an archive (or its first accounts) is being created: FOUND, nothing else.
+    extra_rights: frozenset[Right] = frozenset()
+
+    @property
+    def rights(self) -> frozenset[Right]:
+        if self.extra_rights:
+            return self.extra_rights
+        return rights_of(self.roles)
+
+    def may(self, right: Right) -> bool:
+        return right in self.rights
+
+    @property
+    def sees_id_numbers(self) -> bool:
+        return self.may(Right.ID_NUMBERS)
+
+    @classmethod
+    def founder(cls, user_name: str) -> Person:
+        """Who creates an archive (its system administrator) while nobody can sign in yet."""
+        return cls(
+            None,
+            user_name,
+            user_name,
+            frozenset(),
+            seat=this_seat(),
+            extra_rights=frozenset({Right.FOUND}),
+        )
+
+
+def seat_from_environment() -> str:
+    """The seat, unless a scheduled job names its own (ARCHIVIST_SEAT)."""
+    return os.environ.get("ARCHIVIST_SEAT") or this_seat()

@@ -1,0 +1,323 @@
+"""Signing in and out, and sessions.
+
+A sign-in checks the password (argon2id), counts failures and locks the account after
+the policy's number of them; every attempt leaves an access event. A session is a
+random token whose SHA-256 is kept in the database with the OS user and the seat that
+opened it: the command line keeps the token in a file of the OS user (see
+archivist.accounts.session_file), so a file copied to another OS user, an edited token or
+a session idle past the policy's time is refused. The window signs in without a stored
+session and locks itself when idle.
+
+These writes are the sign-in bookkeeping (failure counts, locks, sessions) with the
+access event that records them, in one transaction: `_sign_in_write`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+import secrets
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import TYPE_CHECKING
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from archivist.accounts import passwords
+from archivist.accounts.access_log import AccessKind, append
+from archivist.accounts.people import Person, os_user, seat_from_environment
+from archivist.accounts.policy import read_policy
+from archivist.accounts.roles import Role
+from archivist.db.models import Account, SignInSession
+from archivist.errors import AccessRefused, InputError
+
+if TYPE_CHECKING:
+    from archivist.archive import Archive
+
+USER_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,31}$")
+_dummy_hash: str | None = None
+
+
+def now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+def stamp(moment: dt.datetime) -> str:
+    return moment.isoformat(timespec="microseconds")
+
+
+def check_user_name(user_name: str) -> str:
+    """A user name: 1–32 letters, digits, '.', '_' or '-', starting with a letter or digit."""
+    if not USER_NAME.match(user_name or ""):
+        raise InputError("accounts.bad_user_name", name=_shown(user_name))
+    return user_name
+
+
+def _shown(user_name: str) -> str:
+    text = (user_name or "").replace("\n", " ")
+    return text[:32] + ("…" if len(text) > 32 else "")
+
+
+def person_of(account: Account, seat: str) -> Person:
+    return Person(
+        account.id,
+        account.user_name,
+        account.display_name,
+        frozenset(Role(r.role) for r in account.roles),
+        seat=seat,
+        must_change_password=account.must_change_password,
+        service=account.kind == "service",
+    )
+
+
+@contextmanager
+def _sign_in_write(archive: Archive) -> Iterator[Session]:
+    """One transaction of sign-in bookkeeping and its access event. A read-only copy
+    cannot keep either: the password and session are still checked, nothing is written
+    (the access events go to the log file, see access_log.append)."""
+    if archive.read_only:
+        with archive.db.reading() as session, session.no_autoflush:
+            session.info["read_only"] = True
+            yield session
+            session.expunge_all()
+        return
+    with archive.db.writing() as session:
+        yield session
+
+
+def _find(session: Session, user_name: str) -> Account | None:
+    return session.scalars(select(Account).where(Account.user_name == user_name)).first()
+
+
+def _locked_until(account: Account) -> dt.datetime | None:
+    if not account.locked_until:
+        return None
+    until = dt.datetime.fromisoformat(account.locked_until)
+    return until if until > now() else None
+
+
+def sign_in(archive: Archive, user_name: str, password: str) -> Person:
+    """Check the password and make `user_name` the archive's acting person. Refused
+    (AccessRefused) for an unknown name or a wrong password (one message for both),
+    a locked or disabled account; each attempt is an access event."""
+    global _dummy_hash
+    seat = seat_from_environment()
+    if not USER_NAME.match(user_name or ""):
+        _refuse_sign_in(archive, _shown(user_name), seat, "bad_name")
+        raise AccessRefused("accounts.bad_user_name", name=_shown(user_name))
+    with archive.db.reading() as session:
+        account = _find(session, user_name)
+        stored = account.password_hash if account else None
+    if stored is None:
+        # the same work as for a real account: the time taken says nothing
+        _dummy_hash = _dummy_hash or passwords.hashed(secrets.token_hex(8))
+        passwords.matches(_dummy_hash, password)
+        _refuse_sign_in(archive, user_name, seat, "unknown")
+        raise AccessRefused("auth.wrong_password")
+    right = passwords.matches(stored, password)
+    with _sign_in_write(archive) as session:
+        account = _find(session, user_name)
+        assert account is not None
+        policy = read_policy(session)
+        if not account.active:
+            append(
+                session,
+                user_name=user_name,
+                seat=seat,
+                kind=AccessKind.SIGN_IN_FAILED,
+                target=f"user:{user_name}",
+                detail={"why": "disabled"},
+            )
+            refusal = AccessRefused("auth.disabled", user=user_name)
+        elif (until := _locked_until(account)) is not None:
+            append(
+                session,
+                user_name=user_name,
+                seat=seat,
+                kind=AccessKind.SIGN_IN_FAILED,
+                target=f"user:{user_name}",
+                detail={"why": "locked"},
+            )
+            refusal = AccessRefused("auth.locked", until=_local_time(until))
+        elif not right:
+            account.failed_attempts += 1
+            left = policy.lockout_attempts - account.failed_attempts
+            if left <= 0:
+                until = now() + dt.timedelta(minutes=policy.lockout_minutes)
+                account.locked_until = stamp(until)
+                account.failed_attempts = 0
+                append(
+                    session,
+                    user_name=user_name,
+                    seat=seat,
+                    kind=AccessKind.LOCKED_OUT,
+                    target=f"user:{user_name}",
+                    detail={"minutes": policy.lockout_minutes},
+                )
+                refusal = AccessRefused("auth.locked", until=_local_time(until))
+            else:
+                append(
+                    session,
+                    user_name=user_name,
+                    seat=seat,
+                    kind=AccessKind.SIGN_IN_FAILED,
+                    target=f"user:{user_name}",
+                    detail={"why": "password", "left": left},
+                )
+                refusal = AccessRefused("auth.wrong_password_left", left=left)
+        else:
+            account.failed_attempts = 0
+            account.locked_until = None
+            if passwords.outdated(account.password_hash) and not archive.read_only:
+                account.password_hash = passwords.hashed(password)
+            append(
+                session,
+                user_name=user_name,
+                seat=seat,
+                kind=AccessKind.SIGN_IN,
+                target=f"user:{user_name}",
+            )
+            person = person_of(account, seat)
+            archive.person = person
+            return person
+    raise refusal
+
+
+def _refuse_sign_in(archive: Archive, user_name: str, seat: str, why: str) -> None:
+    if archive.read_only:
+        return
+    with _sign_in_write(archive) as session:
+        append(
+            session,
+            user_name=user_name,
+            seat=seat,
+            kind=AccessKind.SIGN_IN_FAILED,
+            target=f"user:{user_name}",
+            detail={"why": why},
+        )
+
+
+def _local_time(moment: dt.datetime) -> str:
+    return moment.astimezone().strftime("%Y-%m-%d %H:%M")
+
+
+def sign_out(archive: Archive) -> None:
+    person = archive.person
+    if person is None:
+        return
+    if not archive.read_only:
+        with _sign_in_write(archive) as session:
+            append(
+                session,
+                user_name=person.user_name,
+                seat=person.seat,
+                kind=AccessKind.SIGN_OUT,
+                target=f"user:{person.user_name}",
+            )
+    archive.person = None
+
+
+def token_hash(token: str) -> str:
+    return hashlib.sha256(token.encode("ascii", "replace")).hexdigest()
+
+
+def start_session(archive: Archive) -> str:
+    """A session for the signed-in person at this OS user; returns its token."""
+    person = archive.person
+    if person is None or person.account_id is None:
+        raise AccessRefused("auth.not_signed_in")
+    token = secrets.token_urlsafe(32)
+    moment = stamp(now())
+    with _sign_in_write(archive) as session:
+        session.add(
+            SignInSession(
+                token_hash=token_hash(token),
+                account_id=person.account_id,
+                os_user=os_user(),
+                seat=person.seat,
+                started_at=moment,
+                last_seen_at=moment,
+            )
+        )
+    return token
+
+
+def resume_session(archive: Archive, token: str) -> Person:
+    """The person of a stored session, if it is this OS user's, not ended, not idle past
+    the policy's time, and its account still active. Refusals are access events."""
+    seat = seat_from_environment()
+    with _sign_in_write(archive) as session:
+        row = session.scalars(
+            select(SignInSession).where(SignInSession.token_hash == token_hash(token))
+        ).first()
+        refusal: AccessRefused | None = None
+        if row is None:
+            why, refusal = "unknown", AccessRefused("auth.session_invalid")
+        elif row.os_user != os_user():
+            why, refusal = "other_os_user", AccessRefused("auth.session_invalid")
+        elif row.ended_at is not None:
+            why, refusal = "ended", AccessRefused("auth.session_ended")
+        else:
+            policy = read_policy(session)
+            idle = now() - dt.datetime.fromisoformat(row.last_seen_at)
+            account = session.get(Account, row.account_id)
+            assert account is not None
+            if idle > dt.timedelta(minutes=policy.session_idle_minutes):
+                row.ended_at = stamp(now())
+                why = "expired"
+                refusal = AccessRefused("auth.session_expired", minutes=policy.session_idle_minutes)
+            elif not account.active:
+                row.ended_at = stamp(now())
+                why, refusal = "disabled", AccessRefused("auth.disabled", user=account.user_name)
+            else:
+                row.last_seen_at = stamp(now())
+                person = person_of(account, seat)
+        if refusal is not None:
+            name = "-"
+            if row is not None:
+                owner = session.get(Account, row.account_id)
+                name = owner.user_name if owner else "-"
+            append(
+                session,
+                user_name=name,
+                seat=seat,
+                kind=AccessKind.SESSION_REFUSED,
+                target=f"user:{name}",
+                detail={"why": why},
+            )
+    if refusal is not None:
+        raise refusal
+    archive.person = person
+    return person
+
+
+def end_session(archive: Archive, token: str) -> None:
+    with _sign_in_write(archive) as session:
+        row = session.scalars(
+            select(SignInSession).where(SignInSession.token_hash == token_hash(token))
+        ).first()
+        if row is not None and row.ended_at is None:
+            row.ended_at = stamp(now())
+        person = archive.person
+        if person is not None:
+            append(
+                session,
+                user_name=person.user_name,
+                seat=person.seat,
+                kind=AccessKind.SIGN_OUT,
+                target=f"user:{person.user_name}",
+            )
+    archive.person = None
+
+
+def end_sessions_of(session: Session, account_id: int) -> None:
+    """End every open session of an account (disabled, password reset): inside the
+    unit of work of that change."""
+    for row in session.scalars(
+        select(SignInSession).where(
+            SignInSession.account_id == account_id, SignInSession.ended_at.is_(None)
+        )
+    ):
+        row.ended_at = stamp(now())

@@ -1,0 +1,164 @@
+"""People and rights: accounts, roles, signing in, refusals, the access log."""
+
+from __future__ import annotations
+
+CATALOG: dict[str, tuple[str, str]] = {
+    # signing in
+    "auth.not_signed_in": (
+        "尚未登录：请先用 archivist login 用户名 登录（窗口中请先登录）",
+        "Not signed in: sign in first with archivist login NAME (in the window, sign in)",
+    ),
+    "auth.wrong_password": ("用户名或密码不正确", "Wrong user name or password"),
+    "auth.wrong_password_left": (
+        "用户名或密码不正确（再错 {left} 次账户将被锁定）",
+        "Wrong user name or password ({left} more wrong attempts lock the account)",
+    ),
+    "auth.locked": (
+        "账户因多次输入错误密码已锁定，{until} 后可再试，或请系统管理员重置密码",
+        "The account is locked after too many wrong passwords; try again after {until} "
+        "or ask the system administrator to reset the password",
+    ),
+    "auth.disabled": (
+        "账户 {user} 已停用，请联系系统管理员",
+        "The account {user} is disabled; ask the system administrator",
+    ),
+    "auth.must_change_password": (
+        "账户 {user} 的密码由他人设置，须先修改密码（archivist user passwd）才能继续",
+        "The password of {user} was set by someone else: change it first "
+        "(archivist user passwd) before anything else",
+    ),
+    "auth.session_invalid": (
+        "登录凭据无效（不是本机本用户的登录，或已被改动），请重新登录",
+        "The stored sign-in is not valid (not this OS user's, or altered); sign in again",
+    ),
+    "auth.session_ended": ("已退出登录，请重新登录", "Signed out; sign in again"),
+    "auth.session_expired": (
+        "超过 {minutes} 分钟未操作，登录已失效，请重新登录",
+        "No activity for {minutes} minutes: the sign-in has expired; sign in again",
+    ),
+    "auth.no_accounts": (
+        "此档案库建于启用个人账户之前，须先设立三员账户：archivist user setup --admin 用户名 "
+        "--security 用户名 --auditor 用户名",
+        "This archive was made before personal accounts: set up its three administrator "
+        "accounts first: archivist user setup --admin NAME --security NAME --auditor NAME",
+    ),
+    "auth.demo_only": (
+        "只有示例档案库可以自动登录：{path}",
+        "Only a demo archive signs in by itself: {path}",
+    ),
+    # rights
+    "rights.refused": (
+        "{user} 无权执行“{what}”（需要的权限：{right}；具有该权限的角色：{roles}）",
+        "{user} may not do '{what}' (right needed: {right}; roles that carry it: {roles})",
+    ),
+    # accounts
+    "accounts.bad_user_name": (
+        "用户名“{name}”不可用：只能由字母、数字、“.”“_”“-”组成，以字母或数字开头，最长 32 个字符",
+        "The user name '{name}' cannot be used: letters, digits, '.', '_' and '-' only, "
+        "starting with a letter or digit, at most 32 characters",
+    ),
+    "accounts.bad_display_name": (
+        "姓名不能含控制字符，最长 {length} 个字",
+        "A display name may not contain control characters and has at most {length} characters",
+    ),
+    "accounts.exists": ("用户名 {user} 已被使用", "The user name {user} is taken"),
+    "accounts.unknown_user": ("没有用户 {user}", "There is no user {user}"),
+    "accounts.unknown_role": (
+        "没有角色“{role}”（可用：{roles}）",
+        "There is no role '{role}' (roles: {roles})",
+    ),
+    "accounts.same_person_twice": (
+        "系统管理员、安全保密员、安全审计员须是三个不同的人：{user} 出现了两次",
+        "The system administrator, security officer and auditor must be three different "
+        "people: {user} is named twice",
+    ),
+    "accounts.admin_password": (
+        "{role} 的密码不符合要求：{problem}",
+        "The password of the {role} does not meet the policy: {problem}",
+    ),
+    "accounts.already_set_up": (
+        "此档案库已经设立了账户",
+        "This archive already has its accounts",
+    ),
+    "accounts.two_admin_roles": (
+        "三员分立：一个人不能同时担任 {roles}",
+        "Separation of the three administrators: one person cannot hold {roles}",
+    ),
+    "accounts.admin_and_business": (
+        "管理员角色 {admin} 不能兼任业务角色 {roles}",
+        "The administrator role {admin} cannot be held with the business roles {roles}",
+    ),
+    "accounts.service_role_for_person": (
+        "角色 {role} 只授予服务账户（计划任务）",
+        "The role {role} is for service accounts (scheduled jobs) only",
+    ),
+    "accounts.person_role_for_service": (
+        "服务账户只能担任服务角色（verifier）",
+        "A service account can hold service roles (verifier) only",
+    ),
+    "accounts.grant_to_self": (
+        "不能给自己授予或撤销角色，须由另一位安全保密员办理",
+        "Nobody grants or revokes their own roles: another security officer must",
+    ),
+    "accounts.reset_own_password": (
+        "不能重置自己的密码，请用“修改密码”（archivist user passwd）",
+        "You cannot reset your own password; change it (archivist user passwd)",
+    ),
+    "accounts.last_administrator": (
+        "{user} 是最后一位在用的 {role}，不能停用或撤销",
+        "{user} is the last active {role}: the account cannot be disabled nor the role revoked",
+    ),
+    "accounts.disabled_account": (
+        "账户 {user} 已停用，不能授予角色",
+        "The account {user} is disabled; no role can be granted to it",
+    ),
+    # passwords
+    "password.too_short": ("密码至少 {length} 位", "A password has at least {length} characters"),
+    "password.too_long": ("密码最多 {length} 位", "A password has at most {length} characters"),
+    "password.has_user_name": ("密码不能包含用户名", "A password may not contain the user name"),
+    "password.too_simple": (
+        "密码过于简单（至少 4 个不同字符）",
+        "The password is too simple (at least 4 different characters)",
+    ),
+    "password.letters_and_digits": (
+        "密码须同时包含字母和数字",
+        "A password needs both letters and digits",
+    ),
+    "password.old_wrong": ("原密码不正确", "The old password is wrong"),
+    "password.same_as_old": ("新密码不能与原密码相同", "The new password must differ from the old"),
+    "password.mismatch": ("两次输入的新密码不一致", "The two new passwords differ"),
+    "password.missing": (
+        "没有读到密码（--password-stdin：每行一个）",
+        "No password was read (--password-stdin: one a line)",
+    ),
+    "password.needs_terminal": (
+        "需要输入密码：在终端中运行，或用 --password-stdin 从标准输入读取",
+        "A password is needed: run in a terminal, or pass --password-stdin",
+    ),
+    # security policy
+    "security.unknown_setting": (
+        "没有安全设置“{key}”（可用：{keys}）",
+        "There is no security setting '{key}' (settings: {keys})",
+    ),
+    "security.bad_value": (
+        "安全设置 {key} 须是 {low}–{high} 之间的整数",
+        "The security setting {key} must be a whole number from {low} to {high}",
+    ),
+    # the access log
+    "access_log.edited": (
+        "访问日志第 {seq} 条被改动（与其哈希不符）",
+        "Access log event {seq} was altered (it no longer matches its hash)",
+    ),
+    "access_log.deleted": (
+        "访问日志在第 {seq} 条之前有记录被删除",
+        "Access log events were deleted before event {seq}",
+    ),
+    "access_log.reordered": (
+        "访问日志第 {seq} 条与前一条的链接断开",
+        "Access log event {seq} does not link to the one before it",
+    ),
+    "access.reveal_needs_number": (
+        "{number} 没有身份证号码可显示",
+        "{number} has no ID number to reveal",
+    ),
+}
