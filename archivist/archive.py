@@ -179,7 +179,11 @@ class Archive:
         search index in step with the database (unless `reconcile` is False). A folder
         this process cannot write is opened read-only."""
         layout = Layout(root.resolve())
-        if not layout.config.exists():
+        try:
+            found = layout.config.exists()
+        except PermissionError:  # a folder this OS user may not enter
+            raise ArchiveError("archive.no_access", path=str(layout.root)) from None
+        if not found:
             raise ArchiveError("archive.missing", path=str(layout.root))
         try:
             config = json.loads(layout.config.read_text(encoding="utf-8"))

@@ -4,6 +4,11 @@ on every action of the registry, and each refusal leaving a trace."""
 from __future__ import annotations
 
 import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -19,7 +24,9 @@ from archivist.db.models import AccessEvent, Account, AuditEvent
 from archivist.errors import AccessRefused, InputError
 from archivist.integrity.verify import verify
 
-from .conftest import PASSWORD, add_person, run_cli, sign_in
+from .conftest import PASSWORD, ROOT, add_person, init_archive, run_cli, sign_in
+
+NOBODY = ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"]
 
 
 def _events(archive: Archive, kind: AccessKind | None = None) -> list[AccessEvent]:
@@ -496,3 +503,65 @@ def test_a_scheduled_job_verifies_with_its_service_account_and_nothing_else(
     refused = run_cli(*at, "summary")
     assert refused.returncode == 1 and "无权" in refused.stderr
     assert _events(archive, AccessKind.VERIFY)[-1].user_name == "nightly"
+
+
+@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() != 0, reason="needs root")
+def test_a_session_file_copied_to_another_os_user_is_refused() -> None:
+    """The real thing: root's session file, copied into another OS user's configuration
+    folder and used by that user (who also claims USER=root), is refused."""
+    base = Path(tempfile.mkdtemp(prefix="copied-session-"))
+    try:
+        base.chmod(0o755)
+        with init_archive(base / "archive") as archive:
+            source = session_file.session_path(archive.root)
+            config = base / "nobody-config"
+            (config / "sessions").mkdir(parents=True)
+            copied = config / "sessions" / source.name
+            copied.write_bytes(source.read_bytes())
+            for path in [base, *base.rglob("*")]:
+                path.chmod(0o777 if path.is_dir() else 0o666)
+            result = subprocess.run(
+                [
+                    *NOBODY,
+                    sys.executable,
+                    "-m",
+                    "archivist",
+                    "--archive",
+                    str(archive.root),
+                    "whoami",
+                ],
+                capture_output=True,
+                text=True,
+                cwd=ROOT,
+                env={
+                    **os.environ,
+                    "ARCHIVIST_CONFIG_DIR": str(config),
+                    "USER": "root",
+                    "LOGNAME": "root",
+                    "HOME": str(base),
+                },
+                timeout=60,
+            )
+            assert result.returncode == 1, result.stdout
+            assert "登录凭据无效" in result.stderr and "Traceback" not in result.stderr
+            why = [e.detail for e in _events(archive, AccessKind.SESSION_REFUSED)]
+            assert why and why[-1] == {"why": "other_os_user"}
+    finally:
+        shutil.rmtree(base, ignore_errors=True)
+
+
+def test_an_archive_folder_the_os_user_may_not_enter_is_refused_in_one_line(
+    tmp_path: Path,
+) -> None:
+    if not hasattr(os, "geteuid") or os.geteuid() != 0:
+        pytest.skip("needs root")
+    result = subprocess.run(
+        [*NOBODY, sys.executable, "-m", "archivist", "--archive", str(tmp_path / "a"), "whoami"],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env={**os.environ, "HOME": "/tmp"},
+        timeout=60,
+    )
+    assert result.returncode == 1 and "Traceback" not in result.stderr, result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1

@@ -24,6 +24,7 @@ from archivist.storage import filestore
 
 from .conftest import (
     ID_ZHANG,
+    PASSWORD,
     ROOT,
     cli_init,
     leftovers,
@@ -268,6 +269,8 @@ def test_archive_folder_not_writable(tmp_path: Path) -> None:
         archive_dir = base / "archive"
         cli_init(archive_dir, "J1", "测试")
         manifest = write_manifest(base / "in")
+        secret = base / "password"
+        secret.write_text(PASSWORD + "\n", encoding="utf-8")
         for path in [base, *base.rglob("*")]:
             mode = path.stat().st_mode
             path.chmod(
@@ -288,6 +291,10 @@ def test_archive_folder_not_writable(tmp_path: Path) -> None:
                 "archivist",
                 "--archive",
                 str(archive_dir),
+                "--user",
+                "tester",
+                "--password-file",
+                str(secret),
                 "capture",
                 "--manifest",
                 str(manifest),
@@ -295,7 +302,7 @@ def test_archive_folder_not_writable(tmp_path: Path) -> None:
             capture_output=True,
             text=True,
             cwd=ROOT,
-            env={**os.environ, "ARCHIVIST_ACTOR": "tester", "HOME": str(base)},
+            env={**os.environ, "HOME": str(base)},
             timeout=60,
         )
         assert result.returncode == 1, result.stderr

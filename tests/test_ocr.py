@@ -319,7 +319,7 @@ def _start_cli_runner(archive: Archive, tmp_path: Path) -> subprocess.Popen[byte
             *(sys.executable, "-m", "archivist", "--archive", str(archive.root), "ocr"),
             *("--workers", "2", "--tesseract", str(tesseract), "--timeout", "60"),
         ],
-        env={**os.environ, "ARCHIVIST_ACTOR": "tester"},
+        env=dict(os.environ),
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )

@@ -60,7 +60,6 @@ def template(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, 
     unpaged SY volume of two, captured out of time order. Each test works on a copy."""
     base = tmp_path_factory.mktemp("volume-pdf")
     with pytest.MonkeyPatch.context() as env:
-        env.setenv("ARCHIVIST_ACTOR", "tester")
         env.setenv("ARCHIVIST_CONFIG_DIR", str(base / "config"))
         archive = init_archive(base / "archive")
         src = base / "sources"

@@ -373,6 +373,7 @@ class ItemDetail(QWidget):
             self.tr("显示件 {number} 所涉个人的完整身份证号；理由记入访问日志。").format(
                 number=number
             ),
+            prompt=self.tr("显示理由（记入访问日志）："),
         )
         if reason is None:
             return

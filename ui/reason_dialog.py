@@ -21,11 +21,17 @@ from PySide6.QtWidgets import (
 
 class ReasonDialog(QDialog):
     def __init__(
-        self, parent: QWidget | None, title: str, change: str = "", text: str = ""
+        self,
+        parent: QWidget | None,
+        title: str,
+        change: str = "",
+        text: str = "",
+        prompt: str = "",
     ) -> None:
         super().__init__(parent)
         self.setObjectName("reasonDialog")
         self._title = title
+        self._prompt = prompt  # e.g. a reason for reading, which goes to the access log
         self.change = QLabel(change)
         self.change.setObjectName("reasonChange")
         self.change.setWordWrap(True)
@@ -72,7 +78,7 @@ class ReasonDialog(QDialog):
 
     def retranslate(self) -> None:
         self.setWindowTitle(self._title or self.tr("填写理由"))
-        self.prompt.setText(self.tr("修改理由（记入审计记录）："))
+        self.prompt.setText(self._prompt or self.tr("修改理由（记入审计记录）："))
         self.reason.setPlaceholderText(self.tr("必须填写"))
         self.ok_button.setText(self.tr("确定"))
         cancel = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
@@ -86,9 +92,11 @@ class ReasonDialog(QDialog):
         super().changeEvent(event)
 
 
-def ask_reason(parent: QWidget | None, title: str, change: str = "", text: str = "") -> str | None:
+def ask_reason(
+    parent: QWidget | None, title: str, change: str = "", text: str = "", prompt: str = ""
+) -> str | None:
     """The reason typed, or None when the person cancelled (nothing is to change)."""
-    dialog = ReasonDialog(parent, title, change, text)
+    dialog = ReasonDialog(parent, title, change, text, prompt)
     try:
         if dialog.exec() == QDialog.DialogCode.Accepted and dialog.value():
             return dialog.value()

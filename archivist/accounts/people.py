@@ -11,9 +11,18 @@ from archivist.accounts.roles import Right, Role, rights_of
 
 
 def os_user() -> str:
+    """The OS account this process runs as. On POSIX from the process's user id (the
+    environment's USER or LOGNAME can be set to anything); on Windows the logon name."""
+    if hasattr(os, "geteuid"):
+        import pwd
+
+        try:
+            return pwd.getpwuid(os.geteuid()).pw_name
+        except KeyError:  # no user database entry (containers)
+            return f"uid-{os.geteuid()}"
     try:
         return getpass.getuser()
-    except (KeyError, OSError):  # no user database entry (containers, services)
+    except (KeyError, OSError):
         return "unknown"
 
 

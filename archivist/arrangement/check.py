@@ -14,6 +14,8 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
+from archivist.accounts.rights import require
+from archivist.accounts.roles import Right
 from archivist.archive import Archive
 from archivist.arrangement.items import rule_order
 from archivist.db.models import Item
@@ -80,6 +82,7 @@ def check_item(item: Item) -> list[Finding]:
 
 
 def check(archive: Archive, progress: Callable[[int, int, str], None] | None = None) -> CheckReport:
+    require(archive, Right.READ, "check")
     report = CheckReport()
     last_id = 0
     with archive.db.reading() as session:

@@ -134,11 +134,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         log.exception("internal error")
         last = Path(args.archive) / ".work" / "last-error.txt" if args.archive else None
         detail = traceback.format_exc()
-        if last is not None and last.parent.is_dir():
-            last.write_text(detail, encoding="utf-8")
-        where = (
-            render("cli.internal_error.detail", {"path": last}) if last and last.exists() else ""
-        )
+        where = ""
+        try:
+            if last is not None and last.parent.is_dir():
+                last.write_text(detail, encoding="utf-8")
+                where = render("cli.internal_error.detail", {"path": last})
+        except OSError:  # a folder this process may not write: the log has the details
+            log.warning("could not keep the details in %s", last)
         print(
             render("cli.internal_error", {"error": f"{type(exc).__name__}: {exc}"}) + where,
             file=sys.stderr,

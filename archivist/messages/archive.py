@@ -6,6 +6,10 @@ CATALOG: dict[str, tuple[str, str]] = {
     "error": ("出错了：{detail}", "Error: {detail}"),
     "not_found": ("找不到{what}：{key}", "{what} not found: {key}"),
     # archive
+    "archive.no_access": (
+        "没有权限打开档案库文件夹（当前操作系统用户不能进入或读取）：{path}",
+        "This OS user may not open the archive folder (cannot enter or read it): {path}",
+    ),
     "archive.missing": (
         "档案库不存在：{path}（先运行 archivist init）",
         "No archive at {path} (run archivist init first)",

@@ -28,6 +28,8 @@ from typing import Any
 from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import Session
 
+from archivist.accounts.rights import require
+from archivist.accounts.roles import Right
 from archivist.archive import Archive
 from archivist.changes.audit import now_text
 from archivist.changes.states import OcrJobState, OcrPageState, allowed, move
@@ -267,7 +269,9 @@ def run_queue(
     cancel: CancelToken | None = None,
     item_number: str | None = None,
 ) -> RunReport:
-    """Process pending OCR jobs (all, or one item's) until none is left or cancelled."""
+    """Process pending OCR jobs (all, or one item's) until none is left or cancelled:
+    part of capturing, so it needs the right to capture."""
+    require(archive, Right.CAPTURE, "ocr")
     settings = settings or EngineSettings()
     create_engine(settings).check()  # the chosen engine, with an install hint if missing
     archive.layout.work.mkdir(parents=True, exist_ok=True)

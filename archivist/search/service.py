@@ -468,7 +468,10 @@ def rebuild(
     procs: int | None = None,
 ) -> int:
     """Build the index anew from the database (`archivist reindex`): refused for a
-    read-only archive, whose index cannot be replaced."""
+    read-only archive, whose index cannot be replaced. The system administrator (index
+    upkeep) or anyone who reads the archive may."""
+    if not (archive.person and archive.person.may(Right.MAINTAIN)):
+        require(archive, Right.READ, "reindex")
     if archive.read_only:
         raise ArchiveError("archive.read_only", path=str(archive.root))
     return _rebuild(archive, progress, procs)
