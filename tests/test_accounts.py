@@ -86,6 +86,8 @@ def test_nobody_signed_in_changes_nothing(archive: Archive) -> None:
     with pytest.raises(AccessRefused) as refused:
         archive.set_setting("category_code", "XX", "测试")
     assert refused.value.code == "auth.not_signed_in"
+    last = _events(archive, AccessKind.REFUSED)[-1]
+    assert (last.user_name, last.target) == ("-", "settings.edit")
 
 
 def test_a_role_revoked_since_signing_in_counts_at_once(archive: Archive) -> None:
@@ -294,6 +296,7 @@ def test_login_whoami_logout(archive: Archive) -> None:
     run_cli("--archive", root, "logout", check=True)
     refused = run_cli("--archive", root, "summary")
     assert refused.returncode == 1 and "尚未登录" in refused.stderr
+    assert _events(archive, AccessKind.SESSION_REFUSED)[-1].detail == {"why": "none"}
     wrong = run_cli("--archive", root, "login", "tester", "--password-stdin", input="nope\n")
     assert wrong.returncode == 1 and "密码不正确" in wrong.stderr
     run_cli(

@@ -21,6 +21,7 @@ if TYPE_CHECKING:
 
 def _refused(archive: Archive, what: str, right: Right, person: Person | None) -> AccessRefused:
     if person is None:
+        record(archive, AccessKind.REFUSED, what, {"right": str(right), "code": "not_signed_in"})
         return AccessRefused("auth.not_signed_in")
     if person.must_change_password and right is not Right.OWN_ACCOUNT:
         error = AccessRefused("auth.must_change_password", user=person.user_name)

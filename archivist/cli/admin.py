@@ -38,6 +38,7 @@ def cmd_init(args: argparse.Namespace) -> int:
             code=args.fonds_code,
             name=args.fonds_name,
         )
+        say("cli.init.next", admin=args.admin, security=args.security)
     return 0
 
 
@@ -94,7 +95,14 @@ def cmd_demo(args: argparse.Namespace) -> int:
     if args.json:
         _print_json(summary)
     else:
+        from archivist.demo.accounts import DEMO_ACCOUNTS, DEMO_PASSWORD
+
         _print_summary(summary)
+        say(
+            "cli.demo.accounts",
+            users=", ".join(f"{a.user_name} ({a.role.value})" for a in DEMO_ACCOUNTS),
+            password=DEMO_PASSWORD,
+        )
     return 0
 
 

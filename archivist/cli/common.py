@@ -88,6 +88,9 @@ def _open(args: argparse.Namespace, *, allow_password_change: bool = False) -> A
         else:
             stored = session_file.load(archive.root)
             if stored is None:
+                from archivist.accounts.access_log import AccessKind, record
+
+                record(archive, AccessKind.SESSION_REFUSED, "session", {"why": "none"})
                 raise AccessRefused("auth.not_signed_in")
             signing.resume_session(archive, stored[1])
         person = archive.person

@@ -53,6 +53,18 @@ CATALOG: dict[str, tuple[str, str]] = {
         "已创建档案库：{archive}（全宗 {code} {name}）",
         "Created the archive: {archive} (fonds {code} {name})",
     ),
+    "cli.init.next": (
+        "下一步：系统管理员 archivist login {admin} 后用 archivist user add 添加工作人员，"
+        "安全保密员 archivist login {security} 后用 archivist user grant 授予角色",
+        "Next: the system administrator (archivist login {admin}) adds the staff with "
+        "archivist user add; the security officer (archivist login {security}) grants their "
+        "roles with archivist user grant",
+    ),
+    "cli.demo.accounts": (
+        "示例账户：{users}；密码都是 {password}（archivist login archivist）",
+        "Demo accounts: {users}; the password of each is {password} "
+        "(archivist login archivist)",
+    ),
     "cli.capture.duplicate": (
         "注意：{file} 与已归档的 {number} 中的文件内容相同（{stored_as}）",
         "Note: {file} has the same content as a file already archived in {number} ({stored_as})",
