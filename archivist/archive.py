@@ -107,6 +107,8 @@ class Archive:
         # Who is acting: set by signing in (archivist.accounts.signing); every change
         # and every read the access layer serves asks the rights check about them.
         self.person: Person | None = None
+        # when the person's account was last read again for a read (rights.current)
+        self.person_checked: tuple[Person | None, float] = (None, 0.0)
         self.root = layout.root
         self.migration_backup: Path | None = None
         self.recovered: list[str] = []

@@ -21,7 +21,9 @@ import shutil
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "docs" / "screenshots"
@@ -37,7 +39,6 @@ def main() -> int:
         ONLY = tuple(sys.argv[sys.argv.index("--only") + 1].split(","))
     work = Path(tempfile.mkdtemp(prefix="archivist-shots-"))
     os.environ["ARCHIVIST_CONFIG_DIR"] = str(work / "config")
-    os.environ["ARCHIVIST_ACTOR"] = "档案员"
     try:
         return shoot_laptop(work) if "--laptop" in sys.argv[1:] else shoot(work)
     finally:
@@ -51,6 +52,7 @@ def shoot(work: Path) -> int:
     from archivist.archive import Archive
     from archivist.capture.pipeline import capture_from_manifest
     from archivist.demo import generate_batch
+    from archivist.demo.accounts import DEMO_PASSWORD, DEMO_SIGN_IN
     from archivist.demo.build import build_demo
     from archivist.ocr.queue import run_queue
     from archivist.preferences import Preferences
@@ -65,6 +67,7 @@ def shoot(work: Path) -> int:
     print("building the demo archive …", flush=True)
     build_demo(root, items=24, seed=7)
     archive = Archive.open(root)
+    archive.sign_in(DEMO_SIGN_IN, DEMO_PASSWORD)
     first = _numbers(archive)
     for number in first[:4]:
         run_queue(archive, item_number=number, workers=2)
@@ -277,8 +280,13 @@ def shoot(work: Path) -> int:
     save(window, "18-volumes-english.png")
     window.views.setCurrentWidget(window.main_split)
     translations.apply("zh")
-
     window.close()
+    window.deleteLater()
+    _pause(app, 0.3)
+
+    # 12. people and rights: signing in, the administrators' window, accounts and roles,
+    # the access log (the auditor's)
+    _people_shots(app, archive, prefs, save, DEMO_PASSWORD)
     archive.close()
 
     # 11. the first start with no archive: create, open or try the demo
@@ -302,6 +310,7 @@ def shoot_laptop(work: Path) -> int:
 
     from archivist.archive import Archive
     from archivist.demo import generate_batch
+    from archivist.demo.accounts import DEMO_PASSWORD, DEMO_SIGN_IN
     from archivist.demo.build import build_demo
     from archivist.preferences import Preferences
     from ui.app import make_app
@@ -311,6 +320,7 @@ def shoot_laptop(work: Path) -> int:
     root = work / "档案库 示例"
     build_demo(root, items=12, seed=7)
     archive = Archive.open(root)
+    archive.sign_in(DEMO_SIGN_IN, DEMO_PASSWORD)
     first = _numbers(archive)
     prefs = Preferences(ocr_workers=1)
     prefs.save()
@@ -341,6 +351,59 @@ def shoot_laptop(work: Path) -> int:
     window.close()
     archive.close()
     return 0
+
+
+def _people_shots(
+    app: object, archive: Any, prefs: Any, save: Callable[[Any, str], None], password: str
+) -> None:
+    from ui.people.access_log_dialog import AccessLogDialog
+    from ui.people.accounts_dialog import AccountsDialog
+    from ui.people.sign_in_dialog import SignInDialog
+    from ui.people.signed_in_window import RestrictedWindow
+
+    archive.sign_out()
+    sign_in = SignInDialog(archive, prefs, user_name="archivist")
+    sign_in.show()
+    _pause(app, 0.3)
+    save(sign_in, "27-sign-in.png")
+    sign_in.close()
+    # a wrong password: the refusal under the fields, attempts left
+    sign_in = SignInDialog(archive, prefs, user_name="head")
+    sign_in.show()
+    sign_in.password.setText("wrong-2024")
+    sign_in.try_sign_in()
+    _pause(app, 0.3)
+    save(sign_in, "27-sign-in-refused.png")
+    sign_in.close()
+
+    archive.sign_in("admin", password)
+    restricted = RestrictedWindow(archive, prefs)
+    restricted.resize(1100, 700)
+    restricted.show()
+    _pause(app, 0.3)
+    save(restricted, "28-administrator-window.png")
+    accounts = AccountsDialog(archive, None, restricted)
+    accounts.show()
+    _pause(app, 0.5)
+    save(accounts, "29-accounts.png")
+    accounts.close()
+    restricted.close()
+
+    archive.sign_in("security", password)
+    accounts = AccountsDialog(archive, None, None)
+    accounts.show()
+    accounts.tabs.setCurrentIndex(1)
+    _pause(app, 0.5)
+    save(accounts, "30-security-policy.png")
+    accounts.close()
+
+    archive.sign_in("auditor", password)
+    log = AccessLogDialog(archive, None, None)
+    log.show()
+    log.reload()
+    _pause(app, 1.0)
+    save(log, "31-access-log.png")
+    log.close()
 
 
 def _pause(app: object, seconds: float) -> None:

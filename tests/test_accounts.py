@@ -16,7 +16,6 @@ from sqlalchemy import select, text
 
 from archivist.accounts import access_log, directory, session_file, signing
 from archivist.accounts.access_log import AccessKind
-from archivist.accounts.people import Person
 from archivist.accounts.roles import ROLE_RIGHTS, Right, Role
 from archivist.archive import Archive
 from archivist.changes.actions import Action
@@ -59,16 +58,19 @@ def test_a_person_without_the_actions_right_is_refused(archive: Archive, action:
             if r not in holders
         ),
     )
-    archive.person = Person(999, "outsider", "outsider", frozenset({lacking}), seat="test")
-    if action.right is Right.OWN_ACCOUNT:  # everybody's: only nobody lacks it
-        archive.person = None
+    add_person(archive, "outsider", lacking.value)
+    archive.sign_in("outsider", PASSWORD)
+    nobody = action.right is Right.OWN_ACCOUNT  # everybody's: only nobody lacks it
+    if nobody:
+        archive.sign_out()
     before = _audit_actions(archive)
     with pytest.raises(AccessRefused) as refused, archive.change(action, "test", reason="测试"):
         raise AssertionError("the block must not run")
     assert _audit_actions(archive) == before
-    if archive.person is None:
+    if nobody:
         assert refused.value.code == "auth.not_signed_in"
         return
+    assert archive.person is not None and archive.person.roles == {lacking}
     assert refused.value.code == "rights.refused"
     assert str(action.right) in refused.value.message()
     last = _events(archive, AccessKind.REFUSED)[-1]
@@ -236,8 +238,12 @@ def test_a_wrong_password_is_refused_and_five_lock_the_account(archive: Archive)
     for left in (4, 3, 2, 1):
         with pytest.raises(AccessRefused) as wrong:
             archive.sign_in("tester", "Wrong-2024-password")
-        assert wrong.value.code == "auth.wrong_password_left"
-        assert wrong.value.params["left"] == left
+        # the answer an unknown name gets: nobody learns which names exist
+        assert wrong.value.code == "auth.wrong_password"
+        assert _events(archive, AccessKind.SIGN_IN_FAILED)[-1].detail == {
+            "why": "password",
+            "left": left,
+        }
     with pytest.raises(AccessRefused) as locked:
         archive.sign_in("tester", "Wrong-2024-password")
     assert locked.value.code == "auth.locked"
@@ -568,3 +574,123 @@ def test_an_archive_folder_the_os_user_may_not_enter_is_refused_in_one_line(
     )
     assert result.returncode == 1 and "Traceback" not in result.stderr, result.stderr
     assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_the_system_administrator_cannot_take_over_the_security_officer(
+    archive: Archive,
+) -> None:
+    """Resetting the security officer's password would let the system administrator
+    sign in as both (三员分立): refused, logged; a second system administrator's may."""
+    archive.sign_in("admin", PASSWORD)
+    with pytest.raises(AccessRefused) as refused:
+        directory.reset_password(archive, "security", "Jieguan-2024-mima", "忘记密码")
+    assert refused.value.code == "accounts.reset_administrator"
+    assert _events(archive, AccessKind.REFUSED)[-1].target == "account.reset_password"
+    add_person(archive, "admin2")
+    archive.sign_in("security", PASSWORD)
+    directory.grant_role(archive, "admin2", "sysadmin", "第二位系统管理员")
+    archive.sign_in("admin2", PASSWORD)
+    directory.reset_password(archive, "admin", "Chongzhi-2024-mima", "忘记密码")
+    with pytest.raises(AccessRefused) as own:
+        directory.disable_account(archive, "admin2", "自己停用")
+    assert own.value.code == "accounts.disable_self"
+
+
+@pytest.mark.parametrize("name", ["admin\n", "Admin", " admin"])
+def test_look_alike_user_names_are_one_account_or_refused(archive: Archive, name: str) -> None:
+    archive.sign_in("admin", PASSWORD)
+    with pytest.raises((InputError, AccessRefused)) as refused:
+        directory.add_account(archive, name, "冒名", PASSWORD)
+    assert refused.value.code in ("accounts.bad_user_name", "accounts.exists")
+
+
+def test_a_case_different_name_signs_in_as_the_same_account(archive: Archive) -> None:
+    assert archive.sign_in("TESTER", PASSWORD).user_name == "tester"
+
+
+def test_undecodable_bytes_and_impossible_dates_are_refused_in_one_line(
+    archive: Archive,
+) -> None:
+    root = str(archive.root)
+    bad = b"\xff\xfe".decode("utf-8", "surrogateescape")
+    for args in (
+        ("login", bad),
+        ("access-log", "--user", bad),
+        ("user", "disable", bad, "--reason", "x"),
+        ("item", "edit", "2023-SY-000001", "--reason", bad),
+    ):
+        result = run_cli("--archive", root, *args)
+        assert result.returncode == 1, (args, result.stderr)
+        assert "Traceback" not in result.stderr and len(result.stderr.splitlines()) == 1
+    sign_in(archive, "auditor")
+    for day in ("0001-01-01", "9999-12-31", "2023-02-30"):
+        result = run_cli("--archive", root, "access-log", "--since", day)
+        assert result.returncode in (0, 1) and "Traceback" not in result.stderr, day
+
+
+def test_a_password_that_is_not_text_is_refused(archive: Archive) -> None:
+    import io
+
+    from archivist.cli.people import PasswordSource
+
+    class Stdin(io.StringIO):
+        buffer = io.BytesIO(b"\xff\xfe\n")
+
+    saved = sys.stdin
+    sys.stdin = Stdin()
+    try:
+        with pytest.raises(InputError) as refused:
+            PasswordSource(True).next("x")
+    finally:
+        sys.stdin = saved
+    assert refused.value.code == "password.not_text"
+
+
+def test_control_characters_typed_as_a_name_reach_nobodys_terminal(archive: Archive) -> None:
+    with pytest.raises(AccessRefused):
+        archive.sign_in("\x1b[2Jevil\r", PASSWORD)
+    sign_in(archive, "auditor")
+    out = run_cli("--archive", str(archive.root), "access-log", "--kind", "sign_in_failed")
+    assert out.returncode == 0 and "\x1b" not in out.stdout and "\r" not in out.stdout
+    assert "\\x1b[2Jevil" in out.stdout
+
+
+def test_a_person_who_must_change_the_password_is_refused_with_a_trace(
+    archive: Archive,
+) -> None:
+    archive.sign_in("admin", PASSWORD)
+    directory.reset_password(archive, "tester", "Chongzhi-2024-mima", "忘记密码")
+    archive.sign_in("tester", "Chongzhi-2024-mima")
+    sign_in_file = session_file.session_path(archive.root)
+    sign_in_file.unlink()
+    session_file.save(archive.root, "tester", signing.start_session(archive))
+    refused = run_cli("--archive", str(archive.root), "item", "list")
+    assert refused.returncode == 1 and "须先修改密码" in refused.stderr
+    assert _events(archive, AccessKind.REFUSED)[-1].detail == {"code": "must_change_password"}
+
+
+def test_a_read_only_archive_keeps_no_session(archive: Archive) -> None:
+    archive.read_only = True
+    try:
+        with pytest.raises(AccessRefused) as refused:
+            signing.start_session(archive)
+    finally:
+        archive.read_only = False
+    assert refused.value.code == "auth.no_session_read_only"
+
+
+def test_a_second_login_ends_the_first_session(archive: Archive) -> None:
+    first = session_file.load(archive.root)
+    assert first is not None
+    run_cli(
+        "--archive",
+        str(archive.root),
+        "login",
+        "tester",
+        "--password-stdin",
+        input=PASSWORD + "\n",
+        check=True,
+    )
+    with pytest.raises(AccessRefused) as ended:
+        signing.resume_session(archive, first[1])
+    assert ended.value.code == "auth.session_ended"

@@ -81,11 +81,12 @@ def test_a_failure_inside_leaves_no_row_and_no_event(archive: Archive) -> None:
 def test_the_rights_check_comes_first_and_nothing_is_written(archive: Archive) -> None:
     """A person whose roles lack the action's right is refused before the reason is
     looked at and before any transaction; the refusal is in the access log."""
-    from archivist.accounts.people import Person
-    from archivist.accounts.roles import Role
     from archivist.errors import AccessRefused
 
-    archive.person = Person(7, "jianding", "鉴定员", frozenset({Role.APPRAISER}), seat="t")
+    from .conftest import PASSWORD, add_person
+
+    add_person(archive, "jianding", "appraiser")
+    archive.sign_in("jianding", PASSWORD)
     with (
         pytest.raises(AccessRefused) as refused,
         archive.change(Action.SETTINGS_EDIT, "settings:x", reason="") as work,

@@ -1,11 +1,16 @@
 """`archivist-gui`: the desktop window over the archive core.
 
-    archivist-gui [--archive DIR] [--lang zh|en] [--smoke] [--screenshot FILE]
+    archivist-gui [--archive DIR] [--lang zh|en] [--demo-sign-in] [--smoke] [--screenshot FILE]
 
 Opens the archive given, else $ARCHIVIST_ARCHIVE, else the one chosen in the
 preferences, else the per-user default. Where that folder holds no archive, a welcome
-dialog offers to create one, open another or open the demo archive. `--smoke` opens
-the main window offscreen, renders it and exits 0 (CI runs it; 1 without an archive).
+dialog offers to create one, open another or open the demo archive. Before the window,
+the person signs in (an archive from before accounts first gets its three
+administrators); `--demo-sign-in` signs the demo archive's archivist in without asking
+(only on the demo archive; elsewhere the sign-in dialog is shown). `--smoke` opens the
+main window offscreen as the person of this OS user's command-line session (`archivist
+login`, or the demo archivist with --demo-sign-in), renders it and exits 0 (CI runs it;
+1 without an archive or a person).
 """
 
 from __future__ import annotations
@@ -24,10 +29,13 @@ from typing import TYPE_CHECKING
 from archivist import __version__
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
+
     from archivist.archive import Archive
     from archivist.errors import ArchivistError
     from archivist.preferences import Preferences
     from ui.main_window import MainWindow
+    from ui.people.signed_in_window import SignedInWindow
     from ui.welcome_dialog import WelcomeDialog
 
 log = logging.getLogger(__name__)
@@ -47,7 +55,11 @@ CJK_FAMILIES = (
 def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="archivist-gui", description="档案室 Archivist")
     parser.add_argument("--archive", type=Path, default=None, help="archive folder")
-    parser.add_argument("--actor", default=None, help="who is working (audit trail)")
+    parser.add_argument(
+        "--demo-sign-in",
+        action="store_true",
+        help="on the demo archive: sign in as its archivist without asking",
+    )
     parser.add_argument("--lang", choices=("zh", "en"), default=None, help="interface language")
     parser.add_argument(
         "--smoke", action="store_true", help="open the window offscreen, render it, exit 0"
@@ -123,10 +135,51 @@ def make_app(argv: Sequence[str] | None = None) -> object:
     return app
 
 
-def open_archive(path: Path, actor: str | None) -> object:
+def open_archive(path: Path) -> object:
     from archivist.archive import Archive
 
-    return Archive.open(path, actor=actor)
+    return Archive.open(path)
+
+
+def _same(a: Path, b: Path) -> bool:
+    from archivist.preferences import same_folder
+
+    return same_folder(str(a.resolve()), str(b.resolve()))
+
+
+def demo_sign_in(archive: Archive) -> bool:
+    """Sign the demo archivist in, if this is the demo archive (its fonds, and the demo
+    account's password works). Nothing is tried on another archive."""
+    from archivist.demo.accounts import DEMO_PASSWORD, DEMO_SIGN_IN
+    from archivist.demo.build import DEMO_FONDS
+    from archivist.errors import ArchivistError
+
+    try:
+        fonds = archive.fonds()
+        if (fonds.get("code"), fonds.get("name")) != DEMO_FONDS:
+            return False
+        archive.sign_in(DEMO_SIGN_IN, DEMO_PASSWORD)
+    except ArchivistError as exc:
+        log.info("demo sign-in not possible: %s", exc.code)
+        return False
+    return True
+
+
+def session_sign_in(archive: Archive) -> bool:
+    """The person of this OS user's command-line session on the archive, if still valid
+    (for smoke runs, which show no dialog)."""
+    from archivist.accounts import session_file, signing
+    from archivist.errors import ArchivistError
+
+    stored = session_file.load(archive.root)
+    if stored is None:
+        return False
+    try:
+        signing.resume_session(archive, stored[1])
+    except ArchivistError as exc:
+        log.info("no command-line session for the smoke run: %s", exc.code)
+        return False
+    return True
 
 
 class Launcher:
@@ -139,7 +192,7 @@ class Launcher:
         self,
         prefs: Preferences,
         *,
-        actor: str | None = None,
+        demo_sign_in: bool = False,
         watch_hot_folder: bool = True,
         auto_ocr: bool = True,
         remember: bool = True,
@@ -148,14 +201,14 @@ class Launcher:
         from ui.welcome_dialog import DEMO_ITEMS, demo_archive_dir
 
         self.prefs = prefs
-        self.actor = actor
+        self.demo_sign_in = demo_sign_in  # the demo archive: its archivist, unasked
         self.watch_hot_folder = watch_hot_folder
         self.auto_ocr = auto_ocr
         self.remember = remember  # off for smoke runs: they leave the preferences alone
         self.on_language = on_language
         self.demo_folder: Path = demo_archive_dir()
         self.demo_items = DEMO_ITEMS
-        self.window: MainWindow | None = None  # the window shown now
+        self.window: MainWindow | SignedInWindow | None = None  # the window shown now
         self.welcome: WelcomeDialog | None = None  # the first-start dialog, once shown
 
     def start(self, root: Path) -> bool:
@@ -165,14 +218,39 @@ class Launcher:
         from archivist.errors import ArchivistError
 
         try:
-            archive = Archive.open(root, actor=self.actor)
+            archive = Archive.open(root)
         except ArchivistError as exc:
             chosen = self.ask(root, exc)
             if chosen is None:
                 return False
             archive = chosen
+        if not self.admit(archive):
+            archive.close()
+            return False
         self.build(archive).show()
         return True
+
+    def admit(self, archive: Archive, parent: QWidget | None = None) -> bool:
+        """Someone signed in on `archive`: its three administrators first if it predates
+        accounts; the demo archivist on the demo archive; else the sign-in dialog (and
+        the password change a password set by someone else needs). False: cancelled."""
+        from PySide6.QtWidgets import QDialog
+
+        from ui.people.administrators_dialog import AdministratorsDialog
+        from ui.people.sign_in_dialog import sign_in_flow
+
+        user_name = ""
+        if not archive.has_accounts():
+            setup = AdministratorsDialog(archive, parent)
+            accepted = setup.exec() == int(QDialog.DialogCode.Accepted)
+            setup.deleteLater()
+            if not accepted:
+                return False
+            user_name = setup.created_user
+        demo = self.demo_sign_in or _same(archive.root, self.demo_folder)
+        if demo and demo_sign_in(archive):
+            return True
+        return sign_in_flow(parent, archive, self.prefs, user_name=user_name)
 
     def ask(self, folder: Path, problem: ArchivistError | None) -> Archive | None:
         """The welcome dialog: the archive created or opened there, or None."""
@@ -184,7 +262,6 @@ class Launcher:
             self.prefs,
             folder=folder,
             problem=problem,
-            actor=self.actor,
             demo_folder=self.demo_folder,
             demo_items=self.demo_items,
         )
@@ -195,15 +272,27 @@ class Launcher:
             self.prefs.archive = str(archive.root)  # opened next time without asking
         return archive
 
-    def build(self, archive: Archive) -> MainWindow:
-        from ui.main_window import MainWindow
+    def build(self, archive: Archive) -> MainWindow | SignedInWindow:
+        """The window for the person signed in: the archive's views for a person who
+        reads it, else what an administrator may do (ui.people.signed_in_window)."""
+        from PySide6.QtCore import QTimer
 
-        window = MainWindow(
-            archive,
-            self.prefs,
-            watch_hot_folder=self.watch_hot_folder,
-            auto_ocr=self.auto_ocr,
-        )
+        from archivist.accounts.rights import permits
+        from archivist.accounts.roles import Right
+        from ui.main_window import MainWindow
+        from ui.people.signed_in_window import RestrictedWindow
+
+        window: MainWindow | SignedInWindow
+        if permits(archive.person, Right.READ):
+            window = MainWindow(
+                archive,
+                self.prefs,
+                watch_hot_folder=self.watch_hot_folder,
+                auto_ocr=self.auto_ocr,
+            )
+        else:
+            window = RestrictedWindow(archive, self.prefs)
+        window.person_changed.connect(lambda: QTimer.singleShot(0, self.rebuild))
         log.info(
             "window on archive %s%s", archive.root, " (read-only)" if archive.read_only else ""
         )
@@ -213,6 +302,25 @@ class Launcher:
         self.window = window
         self.remember_archive(archive.root)
         return window
+
+    def rebuild(self) -> None:
+        """Another person signed in: a new window on the same archive, for them."""
+        from PySide6.QtWidgets import QApplication
+
+        old = self.window
+        if old is None:
+            return
+        app = QApplication.instance()
+        quit_on_close = isinstance(app, QApplication) and app.quitOnLastWindowClosed()
+        if isinstance(app, QApplication):
+            app.setQuitOnLastWindowClosed(False)
+        try:
+            old.close()  # its hot folder and OCR stop before the new window's start
+            old.deleteLater()
+            self.build(old.archive).show()
+        finally:
+            if isinstance(app, QApplication):
+                app.setQuitOnLastWindowClosed(quit_on_close)
 
     def remember_archive(self, root: Path) -> None:
         if not self.remember:
@@ -236,12 +344,15 @@ class Launcher:
 
         old = self.window
         try:
-            archive = Archive.open(Path(folder), actor=self.actor)
+            archive = Archive.open(Path(folder))
         except ArchivistError as exc:
             if exc.code == "archive.missing" and self.remember:
                 self.prefs.forget_archive(folder)
                 self.save_prefs()
             errors.show_error(old, exc)
+            return
+        if not self.admit(archive, old):
+            archive.close()  # nobody signed in: the window stays on the archive it shows
             return
         if self.remember:
             self.prefs.archive = str(archive.root)
@@ -262,8 +373,16 @@ class Launcher:
                 app.setQuitOnLastWindowClosed(quit_on_close)
 
     def close(self) -> None:
+        """The program ends: the person is signed out (an access event), the archive closed."""
+        from archivist.errors import ArchivistError
+
         if self.window is not None:
-            self.window.archive.close()
+            archive = self.window.archive
+            try:
+                archive.sign_out()
+            except ArchivistError as exc:  # the archive went away meanwhile: nothing to log
+                log.warning("sign-out on closing not recorded: %s", exc.code)
+            archive.close()
 
 
 # -- failures nobody caught: logged, and shown instead of lost -------------------------
@@ -338,7 +457,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     translations.apply(args.lang or prefs.language or "zh")
     launcher = Launcher(
         prefs,
-        actor=args.actor,
+        demo_sign_in=args.demo_sign_in,
         watch_hot_folder=not (args.smoke or args.no_hot_folder),
         auto_ocr=not args.smoke,
         remember=not args.smoke,
@@ -346,10 +465,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     if args.smoke:
         try:
-            archive = Archive.open(root, actor=args.actor)
+            archive = Archive.open(root)
         except ArchivistError as exc:
             log.warning("smoke run: %s", exc.code)
             print(f"archivist-gui: {exc.message()}", file=sys.stderr)
+            return 1
+        if not ((args.demo_sign_in and demo_sign_in(archive)) or session_sign_in(archive)):
+            from archivist.errors import AccessRefused
+
+            print(
+                f"archivist-gui: {AccessRefused('auth.not_signed_in').message()}", file=sys.stderr
+            )
+            archive.close()
             return 1
         return smoke(app, launcher.build(archive), args.screenshot, args.size)
     if not launcher.start(root):
@@ -367,8 +494,9 @@ def smoke(
     from PySide6.QtWidgets import QApplication
 
     from ui.main_window import DEFAULT_SIZE, MainWindow
+    from ui.people.signed_in_window import SignedInWindow
 
-    assert isinstance(app, QApplication) and isinstance(window, MainWindow)
+    assert isinstance(app, QApplication) and isinstance(window, SignedInWindow)
     window.remember_layout = False  # a smoke run must not change the user's window layout
     window.resize(*(size or DEFAULT_SIZE))
     window.show()
@@ -382,7 +510,7 @@ def smoke(
     if screenshot is not None:
         screenshot.parent.mkdir(parents=True, exist_ok=True)
         ok = image.save(str(screenshot)) and ok
-    rows = window.model.rowCount()
+    rows = window.model.rowCount() if isinstance(window, MainWindow) else 0
     print(
         f"archivist-gui smoke: {window.archive.root} · {rows} items · rendered {image.width()}x{image.height()}"
     )

@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QMainWindow,
     QMenu,
     QMessageBox,
     QProgressBar,
@@ -31,6 +30,8 @@ from PySide6.QtWidgets import (
 
 from archivist.access import browse
 from archivist.access.item_detail import item_detail
+from archivist.accounts.rights import permits
+from archivist.accounts.roles import Right
 from archivist.archive import Archive
 from archivist.preferences import Preferences
 from ui import errors
@@ -42,6 +43,7 @@ from ui.item_table import ItemTableModel
 from ui.nav_tree import NavTree
 from ui.ocr_panel import OcrPanel
 from ui.page_viewer import PageViewer
+from ui.people.signed_in_window import SignedInWindow
 from ui.search_panel import SearchPanel
 from ui.storage.view import StorageView
 from ui.tasks import TaskContext, TaskRunner
@@ -51,10 +53,11 @@ from ui.volumes.view import VolumesView
 DEFAULT_SIZE = (1440, 900)
 
 
-class MainWindow(QMainWindow):
+class MainWindow(SignedInWindow):
+    """The window of a person who reads the archive (see ui.people.signed_in_window for
+    who is signed in, the 账户 menu and the idle lock)."""
+
     archive_changed = Signal()
-    reopen_requested = Signal(str)
-    language_changed = Signal(str)
 
     def __init__(
         self,
@@ -65,7 +68,7 @@ class MainWindow(QMainWindow):
         watch_hot_folder: bool = True,
         auto_ocr: bool = True,
     ) -> None:
-        super().__init__()
+        super().__init__(archive, prefs)
         self.setObjectName("mainWindow")
         self.setAcceptDrops(True)
         self.archive = archive
@@ -178,9 +181,12 @@ class MainWindow(QMainWindow):
         self.search_dock.setWidget(self.search)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.search_dock)
 
-        self.ocr = OcrPanel(archive, prefs, self.runner, auto_start=auto_ocr)
+        captures = permits(archive.person, Right.CAPTURE)  # OCR and the hot folder capture
+        self.ocr = OcrPanel(archive, prefs, self.runner, auto_start=auto_ocr and captures)
         self.ocr.items_changed.connect(self.refresh)
-        self.hot = HotFolderPanel(archive, prefs, self.runner, enabled=watch_hot_folder)
+        self.hot = HotFolderPanel(
+            archive, prefs, self.runner, enabled=watch_hot_folder and captures
+        )
         self.hot.captured.connect(lambda _number: self.refresh())
         self.work_tabs = QTabWidget()
         self.work_tabs.addTab(self.ocr, "")
@@ -259,6 +265,15 @@ class MainWindow(QMainWindow):
         status.addPermanentWidget(self.work_label)
         status.addPermanentWidget(self.work_bar)
         status.addPermanentWidget(self.work_cancel)
+        self.setup_people(before=self.menus["help"].menuAction())
+        for key, needed in (
+            ("capture", Right.CAPTURE),
+            ("build_volumes", Right.ARRANGE),
+            ("registers", Right.ARRANGE),
+            ("verify", Right.VERIFY),
+            ("hot", Right.CAPTURE),
+        ):
+            self.gate(self.commands[key], needed)
         self.runner.changed.connect(self._work_changed)
         self.archive_changed.connect(self._refresh_counts)
         # the views re-read what they show (a hidden view when it is next shown)
@@ -502,7 +517,8 @@ class MainWindow(QMainWindow):
             self._select_row(index.row())
         menu = QMenu(self.table)
         menu.setObjectName("itemMenu")
-        locked = not self.detail.may_change()  # the core said why (shown in the detail)
+        # the core said why (shown in the detail); or the person's roles do not edit
+        locked = not self.detail.may_change() or not permits(self.archive.person, Right.EDIT)
         for position, (text, slot) in enumerate(
             (
                 (self.tr("编辑条目…"), lambda: self.edit_item(row.number)),
@@ -567,7 +583,6 @@ class MainWindow(QMainWindow):
         dialog = WelcomeDialog(
             self.prefs,
             folder=free_folder(default_archive_dir()),
-            actor=self.archive.actor,
             first_start=False,
             page=page,
             parent=self,
@@ -685,7 +700,9 @@ class MainWindow(QMainWindow):
 
     # -- language, geometry, closing -------------------------------------------------
     def retranslate(self) -> None:
-        self.setWindowTitle(self.tr("档案室 — {name}").format(name=self.archive.root.name))
+        self.setWindowTitle(
+            self.tr("档案室 — {name}").format(name=self.archive.root.name) + self.people_title()
+        )
         self.filter.setPlaceholderText(self.tr("筛选：件号、档号、题名或单位/个人"))
         self.tabs.setTabText(0, self.tr("件详情"))
         self.tabs.setTabText(1, self.tr("页面"))
@@ -729,6 +746,7 @@ class MainWindow(QMainWindow):
         self.recent_menu.setTitle(self.tr("最近打开的档案库"))
         self.toolbar.setWindowTitle(self.tr("工具栏"))
         self.work_cancel.setText(self.tr("取消"))
+        self.retranslate_people()
         self.model.retranslate()
         self._show_count()
         self._show_counts()

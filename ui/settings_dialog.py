@@ -35,6 +35,8 @@ from archivist.errors import ArchivistError
 from archivist.ocr.pages import available_engines
 from archivist.ocr.rapid import INSTALL_HINT as RAPIDOCR_INSTALL_HINT
 from archivist.preferences import Preferences
+from archivist.accounts.rights import permits
+from archivist.accounts.roles import Right
 from archivist.rules.numbering import CodeParts, preview_template
 from ui import errors
 from ui.reason_dialog import ask_reason
@@ -194,6 +196,15 @@ class SettingsDialog(QDialog):
 
         for tab in (archive_tab, scheme_tab, ocr_tab, other_tab):
             self.tabs.addTab(tab, "")
+        person = archive.person
+        if not permits(person, Right.SETTINGS):
+            # archive-wide settings are the system administrator's (the core refuses
+            # others anyway): shown, not editable
+            for field in (self.category, self.template):
+                field.setReadOnly(True)
+                field.setToolTip(self.tr("档案库设置由系统管理员修改"))
+        if not permits(person, Right.READ):
+            self.tabs.setTabVisible(1, False)  # the scheme lists the archive's classes
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok
             | QDialogButtonBox.StandardButton.Cancel

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QProgressBar,
     QPushButton,
+    QScrollArea,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -38,6 +39,8 @@ from archivist.errors import ArchivistError
 from archivist.preferences import Preferences
 from archivist.storage.filestore import translate_os_error
 from ui import errors
+from ui.people.administrators_dialog import AdministratorsForm
+from ui.screen import fit_to_screen
 from ui.tasks import TaskContext, TaskRunner
 
 DEMO_ITEMS = 30  # the demo archive the window builds: enough to browse, quick to make
@@ -95,7 +98,6 @@ class WelcomeDialog(QDialog):
         *,
         folder: Path,
         problem: ArchivistError | None = None,
-        actor: str | None = None,
         first_start: bool = True,
         page: str = "choices",
         demo_folder: Path | None = None,
@@ -107,7 +109,10 @@ class WelcomeDialog(QDialog):
         self.prefs = prefs
         self.folder = folder
         self.problem = problem  # why the chosen folder could not be opened
-        self.actor = actor
+        # after creating: the system administrator's user name (signs in first); after
+        # the demo: True (the launcher signs in as the demo archivist)
+        self.created_user = ""
+        self.demo_opened = False
         self.first_start = first_start
         self.demo_folder = demo_folder or demo_archive_dir()
         self.demo_items = demo_items
@@ -197,6 +202,15 @@ class WelcomeDialog(QDialog):
             ),
         )
         new_layout.addLayout(self.new_form)
+        self.admin_title = QLabel()
+        bold = self.admin_title.font()
+        bold.setBold(True)
+        self.admin_title.setFont(bold)
+        new_layout.addWidget(self.admin_title)
+        self.admin_form = AdministratorsForm()
+        new_layout.addWidget(self.admin_form)
+        for edit in self.admin_form.edits.values():
+            edit.returnPressed.connect(self.create_archive)
         new_layout.addStretch(1)
         new_layout.addWidget(self.new_status)
         new_layout.addLayout(_buttons(self.new_back, self.create_button))
@@ -274,12 +288,18 @@ class WelcomeDialog(QDialog):
         demo_layout.addLayout(_buttons(self.demo_back, self.demo_cancel))
 
         self.pages = QStackedWidget()
-        for widget in (self.choice_page, self.new_page, self.open_page, self.demo_page):
+        self.new_scroll = QScrollArea()  # the form with its three accounts fits small screens
+        self.new_scroll.setWidgetResizable(True)
+        self.new_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.new_scroll.setWidget(self.new_page)
+        for widget in (self.choice_page, self.new_scroll, self.open_page, self.demo_page):
             self.pages.addWidget(widget)
         layout = QVBoxLayout(self)
         layout.addWidget(self.pages)
-        self.setMinimumWidth(560)
+        self.setMinimumWidth(760)
         self.retranslate()
+        # tall enough for the new-archive form with its three accounts, where it fits
+        fit_to_screen(self, 800, 640)
         self._fill_recent()
         self._update_buttons()
         if page == "demo":
@@ -395,14 +415,17 @@ class WelcomeDialog(QDialog):
         if self._task is not None or self.page() != "new":
             return
         checked = self.validate_new()
-        if checked is None:
+        admins = self.admin_form.administrators()
+        if checked is None or admins is None:
+            if checked is None:
+                self.validate_new()  # the focus on the first field with a problem
             return
         code, name, folder = checked
-        actor = self.actor
+        self.created_user = admins.sysadmin.user_name
 
         def create(_ctx: TaskContext) -> Archive:
             try:
-                return Archive.init(folder, code, name, actor=actor)
+                return Archive.init(folder, code, name, admins)
             except OSError as exc:
                 raise translate_os_error(exc, folder) from None
 
@@ -455,11 +478,10 @@ class WelcomeDialog(QDialog):
         folder = self.validate_open()
         if folder is None:
             return
-        actor = self.actor
         self.open_status.setText(self.tr("正在打开档案库……"))
         self._run(
             self.tr("打开档案库"),
-            lambda _ctx: Archive.open(folder, actor=actor),
+            lambda _ctx: Archive.open(folder),
             lambda exc, details: self._failed(exc, details, self.open_folder_problem),
         )
 
@@ -468,7 +490,7 @@ class WelcomeDialog(QDialog):
         """Open the demo archive, building it first (off the UI thread) if needed."""
         if self._task is not None:
             return
-        folder, items, actor = self.demo_folder, self.demo_items, self.actor
+        folder, items = self.demo_folder, self.demo_items
         self.show_page("demo")
         _clear(self.demo_problem)
         self.demo_progress.setRange(0, 0)
@@ -477,7 +499,7 @@ class WelcomeDialog(QDialog):
             self.demo_status.setText(self.tr("正在打开示例档案库：{path}").format(path=folder))
             self._run(
                 self.tr("打开示例档案库"),
-                lambda _ctx: Archive.open(folder, actor=actor),
+                self._demo_opening(lambda _ctx: Archive.open(folder)),
                 lambda exc, details: self._failed(exc, details, self.demo_problem),
             )
             return
@@ -506,7 +528,7 @@ class WelcomeDialog(QDialog):
 
             existed = folder.exists()
             try:
-                build_demo(folder, items=items, actor=actor, progress=progress)
+                build_demo(folder, items=items, progress=progress)
             except BaseException:
                 if existed:  # an empty folder was there: leave it empty
                     for child in folder.iterdir():
@@ -514,16 +536,27 @@ class WelcomeDialog(QDialog):
                 else:
                     _remove(folder)
                 raise
-            return Archive.open(folder, actor=actor)
+            return Archive.open(folder)
 
         self._run(
             self.tr("生成示例档案库"),
-            build,
+            self._demo_opening(build),
             lambda exc, details: self._failed(exc, details, self.demo_problem),
             write=True,
             long=True,
             on_progress=self._demo_progress,
         )
+
+    def _demo_opening(self, fn: Any) -> Any:
+        """The demo archive, marked so that its archivist is signed in."""
+
+        def opening(ctx: TaskContext) -> Archive:
+            archive = fn(ctx)
+            assert isinstance(archive, Archive)
+            self.demo_opened = True
+            return archive
+
+        return opening
 
     def _demo_progress(self, done: int, total: int, what: str) -> None:
         self.demo_progress.setRange(0, max(total, 1))
@@ -568,6 +601,8 @@ class WelcomeDialog(QDialog):
             archive.close()
             super().reject()
             return
+        if self.created_user:  # the system administrator signs in first
+            self.prefs.remember_sign_in_name(archive.root, self.created_user)
         self.archive = archive
         self.accept()
 
@@ -608,6 +643,7 @@ class WelcomeDialog(QDialog):
             self.open_folder,
         ):
             widget.setEnabled(not busy)
+        self.admin_form.set_enabled(not busy)
         building = busy and self.page() == "demo"
         self.demo_cancel.setVisible(building)
         self.demo_cancel.setEnabled(building)
@@ -653,7 +689,9 @@ class WelcomeDialog(QDialog):
         self._set_note(note)
         self.new_button.setText(self.tr("新建档案库"))
         self.new_button.setDescription(
-            self.tr("为本单位建立档案库：填写全宗号和全宗名称，选择存放的文件夹。")
+            self.tr(
+                "为本单位建立档案库：填写全宗号和全宗名称，选择存放的文件夹，设置三个管理员账户。"
+            )
         )
         self.open_button.setText(self.tr("打开已有档案库"))
         self.open_button.setDescription(
@@ -675,6 +713,7 @@ class WelcomeDialog(QDialog):
         self.fonds_name.setPlaceholderText(self.tr("如 示例市社会保险事业服务中心"))
         self.new_browse.setText(self.tr("浏览…"))
         self.create_button.setText(self.tr("创建档案库"))
+        self.admin_title.setText(self.tr("三个管理员账户"))
         self.new_back.setText(self.tr("返回"))
         self.open_title.setText(self.tr("打开已有档案库"))
         self.open_intro.setText(self.tr("档案库所在的文件夹："))

@@ -21,10 +21,10 @@ def _day(value: str | None, field: str) -> str | None:
         return None
     try:
         day = dt.date.fromisoformat(value.strip())
-    except ValueError:
+        # events are stamped in UTC: a local day starts at local midnight
+        start = dt.datetime.combine(day, dt.time()).astimezone(dt.UTC)
+    except (ValueError, OverflowError):  # not a date, or a day outside what clocks hold
         raise InputError("date.invalid", field=field, value=value[:40]) from None
-    # events are stamped in UTC: a local day starts at local midnight
-    start = dt.datetime.combine(day, dt.time()).astimezone(dt.UTC)
     return start.isoformat(timespec="microseconds")
 
 

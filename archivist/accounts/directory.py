@@ -5,7 +5,7 @@ security policy. Every change is a unit of work with the action's right."""
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from sqlalchemy import func, select
@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 from archivist.accounts import passwords
 from archivist.accounts.people import Person
 from archivist.accounts.policy import PREFIX, SecurityPolicy, checked_edits, read_policy
+from archivist.accounts.rights import require_any
 from archivist.accounts.roles import (
     ADMINISTRATOR_ROLES,
     Right,
@@ -24,7 +25,10 @@ from archivist.accounts.roles import (
 from archivist.accounts.signing import (
     check_user_name,
     end_sessions_of,
+    locked_until,
+    normal_user_name,
     now,
+    shown,
     stamp,
 )
 from archivist.changes.actions import Action
@@ -101,18 +105,23 @@ def has_accounts(session: Session) -> bool:
 
 
 def _new_account(
-    session: Session, new: NewAccount, *, must_change: bool, service: bool = False
+    session: Session,
+    new: NewAccount,
+    password_hash: str,
+    *,
+    must_change: bool,
+    service: bool = False,
 ) -> Account:
-    check_user_name(new.user_name)
-    if session.scalars(
-        select(Account).where(func.lower(Account.user_name) == new.user_name.lower())
-    ).first():
-        raise InputError("accounts.exists", user=new.user_name)
+    """The account row; its password hashed beforehand (argon2 takes a noticeable time:
+    not while the write lock is held)."""
+    name = check_user_name(new.user_name)
+    if session.scalars(select(Account).where(func.lower(Account.user_name) == name)).first():
+        raise InputError("accounts.exists", user=name)
     moment = stamp(now())
     account = Account(
-        user_name=new.user_name,
-        display_name=_display_name(new.display_name, new.user_name),
-        password_hash=passwords.hashed(new.password),
+        user_name=name,
+        display_name=_display_name(new.display_name, name),
+        password_hash=password_hash,
         kind="service" if service else "person",
         active=True,
         must_change_password=must_change,
@@ -129,7 +138,8 @@ def setup_administrators(archive: Archive, admins: Administrators) -> None:
     """The first three accounts (creating an archive, or upgrading one from before
     accounts). Each typed their own password, so none must change it."""
     check_administrators(admins)
-    founder = admins.sysadmin.user_name
+    founder = check_user_name(admins.sysadmin.user_name)
+    hashes = {role: passwords.hashed(new.password) for role, new in admins.by_role()}
     saved = archive.person
     archive.person = Person.founder(founder)
     try:
@@ -138,7 +148,7 @@ def setup_administrators(archive: Archive, admins: Administrators) -> None:
                 raise InputError("accounts.already_set_up")
             created = []
             for role, new in admins.by_role():
-                account = _new_account(work.session, new, must_change=False)
+                account = _new_account(work.session, new, hashes[role], must_change=False)
                 work.session.add(
                     AccountRole(
                         account_id=account.id,
@@ -147,16 +157,17 @@ def setup_administrators(archive: Archive, admins: Administrators) -> None:
                         granted_by=founder,
                     )
                 )
-                created.append({"user": new.user_name, "role": role.value})
+                created.append({"user": account.user_name, "role": role.value})
             work.after = {"accounts": created}
     finally:
         archive.person = saved
 
 
 def _account(session: Session, user_name: str) -> Account:
-    account = session.scalars(select(Account).where(Account.user_name == user_name)).first()
+    name = normal_user_name(user_name)
+    account = session.scalars(select(Account).where(Account.user_name == name)).first()
     if account is None:
-        raise NotFound("accounts.unknown_user", user=user_name[:32])
+        raise NotFound("accounts.unknown_user", user=shown(user_name))
     return account
 
 
@@ -169,12 +180,14 @@ def add_account(
     service: bool = False,
 ) -> AccountView:
     """A new account whose owner must change the password at the first sign-in."""
-    check_user_name(user_name)
+    user_name = check_user_name(user_name)
+    passwords.check_policy(user_name, password, security_policy(archive).password_min_length)
+    password_hash = passwords.hashed(password)
     with archive.change(Action.ACCOUNT_ADD, f"user:{user_name}") as work:
-        passwords.check_policy(user_name, password, read_policy(work.session).password_min_length)
         account = _new_account(
             work.session,
             NewAccount(user_name, display_name, password),
+            password_hash,
             must_change=not service,
             service=service,
         )
@@ -202,6 +215,7 @@ def _acting(archive: Archive) -> str:
 
 
 def grant_role(archive: Archive, user_name: str, role_name: str, reason: str | None) -> AccountView:
+    user_name = normal_user_name(user_name)
     role = role_named(role_name)
     with archive.change(Action.ROLE_GRANT, f"user:{user_name}", reason=reason) as work:
         account = _account(work.session, user_name)
@@ -224,6 +238,7 @@ def grant_role(archive: Archive, user_name: str, role_name: str, reason: str | N
 def revoke_role(
     archive: Archive, user_name: str, role_name: str, reason: str | None
 ) -> AccountView:
+    user_name = normal_user_name(user_name)
     role = role_named(role_name)
     with archive.change(Action.ROLE_REVOKE, f"user:{user_name}", reason=reason) as work:
         account = _account(work.session, user_name)
@@ -243,9 +258,12 @@ def revoke_role(
 
 
 def disable_account(archive: Archive, user_name: str, reason: str | None) -> AccountView:
+    user_name = normal_user_name(user_name)
     """Disable an account: it keeps its history, its sessions end, it cannot sign in."""
     with archive.change(Action.ACCOUNT_DISABLE, f"user:{user_name}", reason=reason) as work:
         account = _account(work.session, user_name)
+        if account.user_name == _acting(archive):
+            raise AccessRefused("accounts.disable_self")
         if not account.active:
             work.nothing_changed()
         for row in account.roles:
@@ -259,6 +277,7 @@ def disable_account(archive: Archive, user_name: str, reason: str | None) -> Acc
 
 
 def enable_account(archive: Archive, user_name: str, reason: str | None) -> AccountView:
+    user_name = normal_user_name(user_name)
     with archive.change(Action.ACCOUNT_ENABLE, f"user:{user_name}", reason=reason) as work:
         account = _account(work.session, user_name)
         if account.active:
@@ -274,22 +293,28 @@ def reset_password(
     archive: Archive, user_name: str, new_password: str, reason: str | None
 ) -> AccountView:
     """Set someone else's password (forgotten, locked): they must change it at their next
-    sign-in; their sessions end and any lock is lifted."""
-    with archive.change(Action.ACCOUNT_RESET_PASSWORD, f"user:{user_name}", reason=reason) as work:
-        account = _account(work.session, user_name)
+    sign-in; their sessions end and any lock is lifted. An administrator's password only
+    by another holder of the same role: a system administrator who could set the
+    security officer's password could act as both (三员分立)."""
+    name = normal_user_name(user_name)
+    passwords.check_policy(name, new_password, security_policy(archive).password_min_length)
+    password_hash = passwords.hashed(new_password)
+    with archive.change(Action.ACCOUNT_RESET_PASSWORD, f"user:{name}", reason=reason) as work:
+        account = _account(work.session, name)
         if account.user_name == _acting(archive):
             raise AccessRefused("accounts.reset_own_password")
-        passwords.check_policy(
-            user_name, new_password, read_policy(work.session).password_min_length
-        )
-        account.password_hash = passwords.hashed(new_password)
+        acting = archive.person.roles if archive.person else frozenset()
+        for row in account.roles:
+            if Role(row.role) in ADMINISTRATOR_ROLES and Role(row.role) not in acting:
+                raise AccessRefused("accounts.reset_administrator", role=row.role, user=name)
+        account.password_hash = password_hash
         account.must_change_password = account.kind != "service"
         account.failed_attempts = 0
         account.locked_until = None
         account.password_changed_at = stamp(now())
         end_sessions_of(work.session, account.id)
         work.after = {"must_change_password": account.must_change_password}
-    return account_view(archive, user_name)
+    return account_view(archive, name)
 
 
 def change_own_password(archive: Archive, old_password: str, new_password: str) -> None:
@@ -297,27 +322,28 @@ def change_own_password(archive: Archive, old_password: str, new_password: str) 
     person = archive.person
     if person is None:
         raise AccessRefused("auth.not_signed_in")
+    if old_password == new_password:
+        raise InputError("password.same_as_old")
+    passwords.check_policy(
+        person.user_name, new_password, security_policy(archive).password_min_length
+    )
+    with archive.db.reading() as session:
+        stored = _account(session, person.user_name).password_hash
+    if not passwords.matches(stored, old_password):
+        raise AccessRefused("password.old_wrong")
+    password_hash = passwords.hashed(new_password)
     with archive.change(Action.ACCOUNT_PASSWORD, f"user:{person.user_name}") as work:
         account = _account(work.session, person.user_name)
-        if not passwords.matches(account.password_hash, old_password):
+        if account.password_hash != stored:  # changed meanwhile: check the old one again
             raise AccessRefused("password.old_wrong")
-        if old_password == new_password:
-            raise InputError("password.same_as_old")
-        passwords.check_policy(
-            person.user_name, new_password, read_policy(work.session).password_min_length
-        )
-        account.password_hash = passwords.hashed(new_password)
+        account.password_hash = password_hash
         account.must_change_password = False
         account.password_changed_at = stamp(now())
         work.after = {"must_change_password": False}
-    from dataclasses import replace
-
     archive.person = replace(person, must_change_password=False)
 
 
 def _view(account: Account) -> AccountView:
-    from archivist.accounts.signing import _locked_until
-
     return AccountView(
         account.user_name,
         account.display_name,
@@ -325,7 +351,7 @@ def _view(account: Account) -> AccountView:
         account.active,
         account.kind == "service",
         account.must_change_password,
-        _locked_until(account) is not None,
+        locked_until(account) is not None,
         account.created_at,
     )
 
@@ -337,11 +363,7 @@ def account_view(archive: Archive, user_name: str) -> AccountView:
 
 def list_accounts(archive: Archive) -> list[AccountView]:
     """Every account, disabled ones too (for the administrators and the auditor)."""
-    from archivist.accounts.rights import require
-
-    person = archive.person
-    if not any(person and person.may(r) for r in (Right.ACCOUNTS, Right.ROLES)):
-        require(archive, Right.AUDIT_READ, "accounts.list")
+    require_any(archive, (Right.ACCOUNTS, Right.ROLES, Right.AUDIT_READ), "accounts.list")
     with archive.db.reading() as session:
         rows = session.scalars(select(Account).order_by(Account.user_name)).all()
         return [_view(a) for a in rows]

@@ -37,7 +37,10 @@ def use_parameters(time_cost: int, memory_kib: int, parallelism: int = 1) -> Non
 
 
 def hashed(password: str) -> str:
-    return _hasher.hash(password)
+    try:
+        return _hasher.hash(password)
+    except UnicodeEncodeError:  # not text (undecodable bytes read as surrogates)
+        raise InputError("password.not_text") from None
 
 
 def matches(stored_hash: str, password: str) -> bool:
@@ -46,6 +49,8 @@ def matches(stored_hash: str, password: str) -> bool:
     except VerifyMismatchError:
         return False
     except (VerificationError, InvalidHashError):  # a damaged hash matches nothing
+        return False
+    except UnicodeEncodeError:  # not text: no password is
         return False
 
 

@@ -42,13 +42,14 @@ class Person:
     seat: str = ""
     must_change_password: bool = False
     service: bool = False
-    # Only while an archive (or its first accounts) is being created: FOUND, nothing else.
-    extra_rights: frozenset[Right] = frozenset()
+    # Only while an archive (or its first accounts) is being created: the right FOUND
+    # and nothing else, whatever the roles.
+    founding: bool = False
 
     @property
     def rights(self) -> frozenset[Right]:
-        if self.extra_rights:
-            return self.extra_rights
+        if self.founding:
+            return frozenset({Right.FOUND})
         return rights_of(self.roles)
 
     def may(self, right: Right) -> bool:
@@ -67,10 +68,12 @@ class Person:
             user_name,
             frozenset(),
             seat=this_seat(),
-            extra_rights=frozenset({Right.FOUND}),
+            founding=True,
         )
 
 
 def seat_from_environment() -> str:
-    """The seat, unless a scheduled job names its own (ARCHIVIST_SEAT)."""
-    return os.environ.get("ARCHIVIST_SEAT") or this_seat()
+    """The seat: always the real OS user @ host; a scheduled job may add a label of its
+    own (ARCHIVIST_SEAT), shown after it, never instead of it."""
+    label = "".join(c for c in os.environ.get("ARCHIVIST_SEAT", "") if c.isprintable())[:60]
+    return f"{this_seat()} ({label})"[:200] if label else this_seat()

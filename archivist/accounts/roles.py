@@ -112,7 +112,9 @@ def check_combination(roles: frozenset[Role] | set[Role], *, service: bool) -> N
         raise AccessRefused("accounts.two_admin_roles", roles=", ".join(admin))
     business = sorted(r.value for r in roles if r in BUSINESS_ROLES)
     if admin and business:
-        raise AccessRefused("accounts.admin_and_business", admin=admin[0], roles=", ".join(business))
+        raise AccessRefused(
+            "accounts.admin_and_business", admin=admin[0], roles=", ".join(business)
+        )
     services = [r for r in roles if r in SERVICE_ROLES]
     if services and not service:
         raise AccessRefused("accounts.service_role_for_person", role=services[0].value)

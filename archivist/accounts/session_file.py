@@ -32,8 +32,12 @@ def save(root: Path, user_name: str, token: str) -> Path:
         os.chmod(path.parent, 0o700)
     data = {"archive": str(root.resolve()), "user": user_name, "token": token}
     tmp = path.with_name(path.name + ".tmp")
-    # created readable by this OS user only, before the token is written into it
-    handle = os.open(tmp, os.O_CREAT | os.O_WRONLY | os.O_TRUNC, 0o600)
+    with contextlib.suppress(FileNotFoundError):  # a leftover (or planted) one
+        tmp.unlink()
+    # created anew, readable by this OS user only, before the token is written into it;
+    # never through a link someone put there
+    flags = os.O_CREAT | os.O_EXCL | os.O_WRONLY | getattr(os, "O_NOFOLLOW", 0)
+    handle = os.open(tmp, flags, 0o600)
     with os.fdopen(handle, "w", encoding="utf-8") as out:
         json.dump(data, out)
         out.flush()

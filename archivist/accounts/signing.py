@@ -27,7 +27,7 @@ from sqlalchemy.orm import Session
 
 from archivist.accounts import passwords
 from archivist.accounts.access_log import AccessKind, append
-from archivist.accounts.people import Person, os_user, seat_from_environment
+from archivist.accounts.people import Person, os_user, seat_from_environment, this_seat
 from archivist.accounts.policy import read_policy
 from archivist.accounts.roles import Role
 from archivist.db.models import Account, SignInSession
@@ -36,8 +36,13 @@ from archivist.errors import AccessRefused, InputError
 if TYPE_CHECKING:
     from archivist.archive import Archive
 
-USER_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,31}$")
-_dummy_hash: str | None = None
+USER_NAME = re.compile(r"[a-z0-9][a-z0-9._-]{0,31}")
+# Checked against when the name is unknown, so that the time taken says nothing (made
+# with the product's parameters; its password is thrown away).
+DUMMY_HASH = (
+    "$argon2id$v=19$m=131072,t=4,p=1$c29tZXNhbHRzb21lc2FsdA$"
+    "0b2Q9wQ1mP0a0hWcN3x0b6Kq9mYbq1m9u8y8Yb6d1xk"
+)
 
 
 def now() -> dt.datetime:
@@ -48,16 +53,25 @@ def stamp(moment: dt.datetime) -> str:
     return moment.isoformat(timespec="microseconds")
 
 
+def normal_user_name(user_name: str) -> str:
+    """User names are kept in lower case: `Admin` and `admin` are one account."""
+    return (user_name or "").lower()
+
+
 def check_user_name(user_name: str) -> str:
-    """A user name: 1–32 letters, digits, '.', '_' or '-', starting with a letter or digit."""
-    if not USER_NAME.match(user_name or ""):
-        raise InputError("accounts.bad_user_name", name=_shown(user_name))
-    return user_name
+    """A user name: 1–32 letters, digits, '.', '_' or '-', starting with a letter or
+    digit; returned in lower case."""
+    name = normal_user_name(user_name)
+    if not USER_NAME.fullmatch(name):
+        raise InputError("accounts.bad_user_name", name=shown(user_name))
+    return name
 
 
-def _shown(user_name: str) -> str:
-    text = (user_name or "").replace("\n", " ")
-    return text[:32] + ("…" if len(text) > 32 else "")
+def shown(text: str, limit: int = 32) -> str:
+    """Untrusted text for a message or the log: control characters escaped (a terminal
+    reading the access log must not take them as commands), cut to `limit`."""
+    safe = "".join(c if c.isprintable() else repr(c)[1:-1] for c in (text or ""))
+    return safe[:limit] + ("…" if len(safe) > limit else "")
 
 
 def person_of(account: Account, seat: str) -> Person:
@@ -91,7 +105,7 @@ def _find(session: Session, user_name: str) -> Account | None:
     return session.scalars(select(Account).where(Account.user_name == user_name)).first()
 
 
-def _locked_until(account: Account) -> dt.datetime | None:
+def locked_until(account: Account) -> dt.datetime | None:
     if not account.locked_until:
         return None
     until = dt.datetime.fromisoformat(account.locked_until)
@@ -102,26 +116,28 @@ def sign_in(archive: Archive, user_name: str, password: str) -> Person:
     """Check the password and make `user_name` the archive's acting person. Refused
     (AccessRefused) for an unknown name or a wrong password (one message for both),
     a locked or disabled account; each attempt is an access event."""
-    global _dummy_hash
     seat = seat_from_environment()
-    if not USER_NAME.match(user_name or ""):
-        _refuse_sign_in(archive, _shown(user_name), seat, "bad_name")
-        raise AccessRefused("accounts.bad_user_name", name=_shown(user_name))
+    typed = user_name
+    user_name = normal_user_name(user_name)
+    if not USER_NAME.fullmatch(user_name):
+        _refuse_sign_in(archive, shown(typed), seat, "bad_name")
+        raise AccessRefused("accounts.bad_user_name", name=shown(typed))
     with archive.db.reading() as session:
         account = _find(session, user_name)
         stored = account.password_hash if account else None
     if stored is None:
-        # the same work as for a real account: the time taken says nothing
-        _dummy_hash = _dummy_hash or passwords.hashed(secrets.token_hex(8))
-        passwords.matches(_dummy_hash, password)
+        passwords.matches(DUMMY_HASH, password)  # the same work as for a real account
         _refuse_sign_in(archive, user_name, seat, "unknown")
         raise AccessRefused("auth.wrong_password")
     right = passwords.matches(stored, password)
     with _sign_in_write(archive) as session:
         account = _find(session, user_name)
-        assert account is not None
+        if account is None:
+            raise AccessRefused("auth.wrong_password")
+        if account.password_hash != stored:  # changed (or re-hashed) meanwhile: ask it
+            right = passwords.matches(account.password_hash, password)
         policy = read_policy(session)
-        if not account.active:
+        if not account.active and right:
             append(
                 session,
                 user_name=user_name,
@@ -131,7 +147,7 @@ def sign_in(archive: Archive, user_name: str, password: str) -> Person:
                 detail={"why": "disabled"},
             )
             refusal = AccessRefused("auth.disabled", user=user_name)
-        elif (until := _locked_until(account)) is not None:
+        elif (until := locked_until(account)) is not None:
             append(
                 session,
                 user_name=user_name,
@@ -166,7 +182,8 @@ def sign_in(archive: Archive, user_name: str, password: str) -> Person:
                     target=f"user:{user_name}",
                     detail={"why": "password", "left": left},
                 )
-                refusal = AccessRefused("auth.wrong_password_left", left=left)
+                # the same answer as for an unknown name: nobody learns which names exist
+                refusal = AccessRefused("auth.wrong_password")
         else:
             account.failed_attempts = 0
             account.locked_until = None
@@ -224,10 +241,13 @@ def token_hash(token: str) -> str:
 
 
 def start_session(archive: Archive) -> str:
-    """A session for the signed-in person at this OS user; returns its token."""
+    """A session for the signed-in person at this OS user; returns its token. A
+    read-only copy cannot keep one (sign in for each command there)."""
     person = archive.person
     if person is None or person.account_id is None:
         raise AccessRefused("auth.not_signed_in")
+    if archive.read_only:
+        raise AccessRefused("auth.no_session_read_only", path=str(archive.root))
     token = secrets.token_urlsafe(32)
     moment = stamp(now())
     with _sign_in_write(archive) as session:
@@ -236,7 +256,7 @@ def start_session(archive: Archive) -> str:
                 token_hash=token_hash(token),
                 account_id=person.account_id,
                 os_user=os_user(),
-                seat=person.seat,
+                seat=this_seat(),
                 started_at=moment,
                 last_seen_at=moment,
             )
@@ -257,14 +277,17 @@ def resume_session(archive: Archive, token: str) -> Person:
             why, refusal = "unknown", AccessRefused("auth.session_invalid")
         elif row.os_user != os_user():
             why, refusal = "other_os_user", AccessRefused("auth.session_invalid")
+        elif row.seat != this_seat():
+            why, refusal = "other_seat", AccessRefused("auth.session_invalid")
         elif row.ended_at is not None:
             why, refusal = "ended", AccessRefused("auth.session_ended")
         else:
             policy = read_policy(session)
             idle = now() - dt.datetime.fromisoformat(row.last_seen_at)
             account = session.get(Account, row.account_id)
-            assert account is not None
-            if idle > dt.timedelta(minutes=policy.session_idle_minutes):
+            if account is None:  # a damaged database: no such account
+                why, refusal = "unknown", AccessRefused("auth.session_invalid")
+            elif idle > dt.timedelta(minutes=policy.session_idle_minutes):
                 row.ended_at = stamp(now())
                 why = "expired"
                 refusal = AccessRefused("auth.session_expired", minutes=policy.session_idle_minutes)
@@ -310,6 +333,19 @@ def end_session(archive: Archive, token: str) -> None:
                 target=f"user:{person.user_name}",
             )
     archive.person = None
+
+
+def end_session_quietly(archive: Archive, token: str) -> None:
+    """End a stored session being replaced by a new sign-in (no access event: the
+    sign-in has its own)."""
+    if archive.read_only:
+        return
+    with _sign_in_write(archive) as session:
+        row = session.scalars(
+            select(SignInSession).where(SignInSession.token_hash == token_hash(token))
+        ).first()
+        if row is not None and row.ended_at is None:
+            row.ended_at = stamp(now())
 
 
 def end_sessions_of(session: Session, account_id: int) -> None:

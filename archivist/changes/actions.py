@@ -56,7 +56,9 @@ class Action(Enum):
     BOX_SHELVE = ActionSpec("box.shelve", needs_reason=True, right=Right.CUSTODY)
     INVENTORY_RUN = ActionSpec("inventory.run", needs_reason=False, right=Right.CUSTODY)
 
-    HANDOVER_CREATE = ActionSpec("handover.create", needs_reason=False, right=Right.HANDOVER_PREPARE)
+    HANDOVER_CREATE = ActionSpec(
+        "handover.create", needs_reason=False, right=Right.HANDOVER_PREPARE
+    )
     HANDOVER_ADD = ActionSpec("handover.add", needs_reason=False, right=Right.HANDOVER_PREPARE)
     HANDOVER_CHECK = ActionSpec("handover.check", needs_reason=False, right=Right.HANDOVER_RECEIVE)
     HANDOVER_RETURN = ActionSpec("handover.return", needs_reason=True, right=Right.HANDOVER_RECEIVE)
@@ -68,7 +70,9 @@ class Action(Enum):
     ACCOUNT_ADD = ActionSpec("account.add", needs_reason=False, right=Right.ACCOUNTS)
     ACCOUNT_DISABLE = ActionSpec("account.disable", needs_reason=True, right=Right.ACCOUNTS)
     ACCOUNT_ENABLE = ActionSpec("account.enable", needs_reason=True, right=Right.ACCOUNTS)
-    ACCOUNT_RESET_PASSWORD = ActionSpec("account.reset_password", needs_reason=True, right=Right.ACCOUNTS)
+    ACCOUNT_RESET_PASSWORD = ActionSpec(
+        "account.reset_password", needs_reason=True, right=Right.ACCOUNTS
+    )
     ACCOUNT_PASSWORD = ActionSpec("account.password", needs_reason=False, right=Right.OWN_ACCOUNT)
     ROLE_GRANT = ActionSpec("role.grant", needs_reason=True, right=Right.ROLES)
     ROLE_REVOKE = ActionSpec("role.revoke", needs_reason=True, right=Right.ROLES)

@@ -7,8 +7,6 @@ sequence and a broken link. The database also refuses UPDATE/DELETE (migration 0
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
-import json
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -16,21 +14,8 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from archivist.changes.chain import GENESIS, digest, plain
 from archivist.db.models import AuditEvent
-
-GENESIS = "0" * 64
-
-
-def _plain(value: Any) -> Any:
-    """JSON-safe copy (dates to ISO text) so the stored value hashes the same when read back."""
-    if value is None:
-        return None
-    return json.loads(json.dumps(value, ensure_ascii=False, default=str))
-
-
-def _digest(fields: dict[str, Any]) -> str:
-    canonical = json.dumps(fields, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
 
 
 def _fields(event: AuditEvent) -> dict[str, Any]:
@@ -74,13 +59,13 @@ def record(
         actor=actor,
         action=action,
         target=target,
-        before=_plain(before),
-        after=_plain(after),
+        before=plain(before),
+        after=plain(after),
         reason=reason,
         op_id=op_id,
         prev_hash=prev_hash,
     )
-    event.hash = _digest(_fields(event))
+    event.hash = digest(_fields(event))
     session.add(event)
     session.flush()
     return event
@@ -102,7 +87,7 @@ def verify_chain(session: Session) -> tuple[int, list[ChainBreak]]:
             breaks.append(ChainBreak(event.seq, "audit.deleted"))
         elif event.prev_hash != expected_prev:
             breaks.append(ChainBreak(event.seq, "audit.reordered"))
-        if _digest(_fields(event)) != event.hash:
+        if digest(_fields(event)) != event.hash:
             breaks.append(ChainBreak(event.seq, "audit.edited"))
         expected_seq, expected_prev = event.seq + 1, event.hash
     return count, breaks

@@ -56,7 +56,10 @@ def build_parser() -> argparse.ArgumentParser:
         "otherwise the session of `archivist login` acts",
     )
     parser.add_argument(
-        "--password-file", type=Path, default=None, help="a file whose first line is --user's password"
+        "--password-file",
+        type=Path,
+        default=None,
+        help="a file whose first line is --user's password",
     )
     parser.add_argument("--lang", choices=("zh", "en"), default=None, help="message language")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -103,11 +106,26 @@ def _search_words_last(parser: argparse.ArgumentParser, argv: list[str]) -> list
     return kept + (["--", *query] if query else [])
 
 
+def _undecodable(words: list[str]) -> str | None:
+    """The first argument that was not valid text in the system's encoding (Python keeps
+    its bytes as lone surrogates, which no later step can store or hash)."""
+    for word in words:
+        if any("\udc80" <= c <= "\udcff" for c in word):
+            return word.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    return None
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
-    args = parser.parse_args(
-        _search_words_last(parser, list(sys.argv[1:] if argv is None else argv))
-    )
+    words = list(sys.argv[1:] if argv is None else argv)
+    bad = _undecodable(words)
+    if bad is not None:
+        print(
+            render("cli.error", {"message": render("cli.bad_text", {"text": bad[:60]})}),
+            file=sys.stderr,
+        )
+        return EXIT_FAILED
+    args = parser.parse_args(_search_words_last(parser, words))
     set_language(args.lang)
     if args.archive is None:
         args.archive = default_archive_dir()

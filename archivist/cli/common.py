@@ -95,6 +95,9 @@ def _open(args: argparse.Namespace, *, allow_password_change: bool = False) -> A
             signing.resume_session(archive, stored[1])
         person = archive.person
         if person is not None and person.must_change_password and not allow_password_change:
+            from archivist.accounts.access_log import AccessKind, record
+
+            record(archive, AccessKind.REFUSED, args.command, {"code": "must_change_password"})
             raise AccessRefused("auth.must_change_password", user=person.user_name)
     except BaseException:
         archive.close()

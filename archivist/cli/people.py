@@ -12,9 +12,10 @@ from archivist.accounts import directory, session_file, signing
 from archivist.accounts.access_log import AccessKind
 from archivist.accounts.directory import AccountView, Administrators, NewAccount
 from archivist.accounts.roles import Right
+from archivist.accounts.signing import shown
 from archivist.archive import Archive
 from archivist.cli.common import _open, _open_unsigned, _print_json, command_adder, say, text
-from archivist.errors import InputError
+from archivist.errors import ArchivistError, InputError
 
 
 class PasswordSource:
@@ -27,7 +28,12 @@ class PasswordSource:
     def next(self, prompt: str, *, confirm: bool = False) -> str:
         if self.from_stdin:
             if self._lines is None:
-                self._lines = sys.stdin.read().splitlines()
+                raw = sys.stdin.buffer.read() if hasattr(sys.stdin, "buffer") else None
+                try:
+                    content = raw.decode("utf-8") if raw is not None else sys.stdin.read()
+                except UnicodeDecodeError:
+                    raise InputError("password.not_text") from None
+                self._lines = content.splitlines()
             if not self._lines:
                 raise InputError("password.missing")
             return self._lines.pop(0)
@@ -56,6 +62,9 @@ def cmd_login(args: argparse.Namespace) -> int:
     with _open_unsigned(args) as archive:
         password = PasswordSource(args.password_stdin).next(text("cli.password.prompt"))
         archive.sign_in(args.name, password)
+        previous = session_file.load(archive.root)
+        if previous is not None:  # one session per OS user and archive: end the old one
+            signing.end_session_quietly(archive, previous[1])
         token = signing.start_session(archive)
         session_file.save(archive.root, args.name, token)
         data = _person_json(archive)
@@ -74,7 +83,7 @@ def cmd_logout(args: argparse.Namespace) -> int:
         with _open_unsigned(args) as archive:
             try:
                 signing.resume_session(archive, stored[1])
-            except Exception:  # an expired or foreign session: nothing to end but the file
+            except ArchivistError:  # expired or foreign: nothing to end but the file
                 archive.person = None
             else:
                 signing.end_session(archive, stored[1])
@@ -226,11 +235,9 @@ def cmd_user_list(args: argparse.Namespace) -> int:
 def cmd_security(args: argparse.Namespace) -> int:
     with _open(args) as archive:
         if args.key is None:
-            from archivist.accounts.rights import require
+            from archivist.accounts.rights import require_any
 
-            person = archive.person
-            if not (person and person.may(Right.ACCOUNTS)):
-                require(archive, Right.ROLES, "security.show")
+            require_any(archive, (Right.ROLES, Right.ACCOUNTS), "security.show")
             policy = directory.security_policy(archive)
         else:
             if args.value is None:
@@ -266,10 +273,9 @@ def cmd_access_log(args: argparse.Namespace) -> int:
                 if not entry.detail
                 else " " + ", ".join(f"{k}={v}" for k, v in entry.detail.items())
             )
-            print(
-                f"{entry.seq}\t{entry.at[:19]}\t{entry.user_name}\t{entry.seat}\t"
-                f"{entry.kind}\t{entry.target}{detail}"
-            )
+            fields = (entry.user_name, entry.seat, entry.kind, entry.target + detail)
+            # what a person typed is shown with its control characters escaped
+            print(f"{entry.seq}\t{entry.at[:19]}\t" + "\t".join(shown(f, 400) for f in fields))
     return 0
 
 

@@ -8,10 +8,9 @@ CATALOG: dict[str, tuple[str, str]] = {
         "尚未登录：请先用 archivist login 用户名 登录（窗口中请先登录）",
         "Not signed in: sign in first with archivist login NAME (in the window, sign in)",
     ),
-    "auth.wrong_password": ("用户名或密码不正确", "Wrong user name or password"),
-    "auth.wrong_password_left": (
-        "用户名或密码不正确（再错 {left} 次账户将被锁定）",
-        "Wrong user name or password ({left} more wrong attempts lock the account)",
+    "auth.wrong_password": (
+        "用户名或密码不正确（连续输错多次账户将被锁定）",
+        "Wrong user name or password (too many wrong attempts in a row lock the account)",
     ),
     "auth.locked": (
         "账户因多次输入错误密码已锁定，{until} 后可再试，或请系统管理员重置密码",
@@ -35,6 +34,11 @@ CATALOG: dict[str, tuple[str, str]] = {
     "auth.session_expired": (
         "超过 {minutes} 分钟未操作，登录已失效，请重新登录",
         "No activity for {minutes} minutes: the sign-in has expired; sign in again",
+    ),
+    "auth.no_session_read_only": (
+        "只读的档案库不能保存登录（{path}）：请在每条命令中用 --user 用户名 --password-file 文件 登录",
+        "A read-only archive cannot keep a sign-in ({path}): sign in on each command with "
+        "--user NAME --password-file FILE",
     ),
     "auth.no_accounts": (
         "此档案库建于启用个人账户之前，须先设立三员账户：archivist user setup --admin 用户名 "
@@ -104,6 +108,15 @@ CATALOG: dict[str, tuple[str, str]] = {
         "不能重置自己的密码，请用“修改密码”（archivist user passwd）",
         "You cannot reset your own password; change it (archivist user passwd)",
     ),
+    "accounts.reset_administrator": (
+        "{user} 是管理员（{role}），其密码只能由同一角色的另一位管理员重置（三员分立：一人不能借重置密码兼任他人的岗位）",
+        "{user} is an administrator ({role}): only another holder of that role may reset "
+        "the password (one person may not take over another's duties by resetting it)",
+    ),
+    "accounts.disable_self": (
+        "不能停用自己的账户，须由另一位系统管理员办理",
+        "Nobody disables their own account: another system administrator must",
+    ),
     "accounts.last_administrator": (
         "{user} 是最后一位在用的 {role}，不能停用或撤销",
         "{user} is the last active {role}: the account cannot be disabled nor the role revoked",
@@ -127,6 +140,10 @@ CATALOG: dict[str, tuple[str, str]] = {
     "password.old_wrong": ("原密码不正确", "The old password is wrong"),
     "password.same_as_old": ("新密码不能与原密码相同", "The new password must differ from the old"),
     "password.mismatch": ("两次输入的新密码不一致", "The two new passwords differ"),
+    "password.not_text": (
+        "读到的密码不是有效的 UTF-8 文字",
+        "The password read is not valid UTF-8 text",
+    ),
     "password.missing": (
         "没有读到密码（--password-stdin：每行一个）",
         "No password was read (--password-stdin: one a line)",

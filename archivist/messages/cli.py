@@ -11,6 +11,10 @@ CATALOG: dict[str, tuple[str, str]] = {
     "cli.error": ("错误：{message}", "error: {message}"),
     "cli.note": ("注意：{text}", "Note: {text}"),
     "cli.cancelled": ("已取消", "Cancelled"),
+    "cli.bad_text": (
+        "命令行参数不是有效的文字（编码错误）：{text}",
+        "A command-line argument is not valid text (wrong encoding): {text}",
+    ),
     "cli.internal_error": ("内部错误：{error}", "Internal error: {error}"),
     "cli.internal_error.detail": ("（详情见 {path}）", " (details in {path})"),
     "cli.migrated": (

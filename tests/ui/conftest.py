@@ -19,7 +19,7 @@ from archivist.archive import Archive
 from archivist.capture.pipeline import capture_from_manifest
 from archivist.preferences import Preferences
 
-from ..conftest import write_manifest
+from ..conftest import PASSWORD, write_manifest
 
 
 @pytest.fixture(scope="session")
@@ -59,6 +59,27 @@ def shown_errors(monkeypatch: pytest.MonkeyPatch, qapp: QApplication) -> list[tu
 
     monkeypatch.setattr(errors.ErrorDialog, "exec", exec_)
     return recorded
+
+
+@pytest.fixture
+def sign_ins(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Every sign-in dialog is answered as a person would: the user name it shows (the
+    one remembered or suggested) or "tester", and the test password. The names signed
+    in with are listed."""
+    from ui.people.sign_in_dialog import SignInDialog
+
+    done: list[str] = []
+
+    def exec_(self: SignInDialog) -> int:
+        if not self.user.text():
+            self.user.setText("tester")
+        self.password.setText(PASSWORD)
+        self.try_sign_in()
+        done.append(self.user.text())
+        return self.result()
+
+    monkeypatch.setattr(SignInDialog, "exec", exec_)
+    return done
 
 
 @pytest.fixture

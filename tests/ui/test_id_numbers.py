@@ -48,7 +48,9 @@ def test_an_appraiser_sees_it_masked_and_reveals_it_with_a_reason(
     assert detail.reveal.text() == "显示完整号码…"
     asked: list[str] = []
 
-    def ask(_parent: Any, title: str, change: str = "", text: str = "") -> str | None:
+    def ask(
+        _parent: Any, title: str, change: str = "", text: str = "", prompt: str = ""
+    ) -> str | None:
         asked.append(change)
         return None  # cancelled: nothing revealed, nothing logged
 

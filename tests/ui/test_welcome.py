@@ -15,8 +15,10 @@ from archivist.archive import Archive
 from archivist.preferences import RECENT_LIMIT, Preferences
 from ui.app import Launcher, main
 from ui.main_window import MainWindow
+from ui.people.signed_in_window import RestrictedWindow
 from ui.welcome_dialog import WelcomeDialog
 
+from ..conftest import PASSWORD, init_archive
 from .conftest import capture_sample
 
 SCREEN = (1280, 720)
@@ -56,6 +58,21 @@ def visible_texts(widget: Any) -> list[str]:
     return [w.text() for w in found if w.isVisible() and w.text()]
 
 
+def fill_administrators(dialog: WelcomeDialog) -> None:
+    """The three administrator accounts of the new-archive form."""
+    from archivist.accounts.roles import Role
+
+    for role, user in (
+        (Role.SYSADMIN, "admin"),
+        (Role.SECURITY, "security"),
+        (Role.AUDITOR, "auditor"),
+    ):
+        dialog.admin_form.edit(role, "user").setText(user)
+        dialog.admin_form.edit(role, "display").setText(f"{user} 的姓名")
+        dialog.admin_form.edit(role, "password").setText(PASSWORD)
+        dialog.admin_form.edit(role, "again").setText(PASSWORD)
+
+
 def fits_screen(dialog: QDialog) -> None:
     hint = dialog.sizeHint()
     assert hint.width() <= SCREEN[0] and hint.height() <= SCREEN[1] - 40, hint
@@ -68,6 +85,7 @@ def test_first_start_offers_three_choices_and_creates_the_archive_there(
     qtbot: Any,
     tmp_path: Path,
     shown_errors: list[tuple[str, str]],
+    sign_ins: list[str],
 ) -> None:
     empty = tmp_path / "empty"
     empty.mkdir()
@@ -94,6 +112,7 @@ def test_first_start_offers_three_choices_and_creates_the_archive_there(
         qtbot.keyClicks(dialog.fonds_name, "x")  # (QTest types Latin-1 only)
         assert not dialog.fonds_name_problem.isVisible()  # cleared on typing
         dialog.fonds_name.setText("测试市社会保险事业服务中心")
+        fill_administrators(dialog)
         qtbot.mouseClick(dialog.create_button, Qt.MouseButton.LeftButton)
 
     drive(monkeypatch, qtbot, script)
@@ -103,7 +122,9 @@ def test_first_start_offers_three_choices_and_creates_the_archive_there(
     assert any(str(empty) in t for t in texts)  # says where no archive was found
     assert shown_errors == []
     window = launcher.window
-    assert isinstance(window, MainWindow) and window.isVisible()
+    # the system administrator created signs in first: no archive content for them
+    assert sign_ins == ["admin"]
+    assert isinstance(window, RestrictedWindow) and window.isVisible()
     assert window.archive.root == empty.resolve()
     assert window.archive.fonds()["code"] == "J023"
     assert (empty / "archive.json").is_file()
@@ -214,11 +235,12 @@ def test_recent_archives_are_listed_in_the_file_menu_and_reopen(
     qtbot: Any,
     tmp_path: Path,
     shown_errors: list[tuple[str, str]],
+    sign_ins: list[str],
 ) -> None:
-    second = Archive.init(tmp_path / "second", "J024", "第二全宗", actor="tester")
+    second = init_archive(tmp_path / "second", ("J024", "第二全宗"))
     second.close()
     capture_sample(archive, tmp_path / "drop")
-    gone = Archive.init(tmp_path / "gone", "J025", "已删除", actor="tester")
+    gone = init_archive(tmp_path / "gone", ("J025", "已删除"))
     gone.close()
     assert launcher.start(archive.root)
     first_window = launcher.window
@@ -290,9 +312,19 @@ def test_file_menu_new_archive_opens_the_window_on_it(
     qtbot: Any,
     tmp_path: Path,
     shown_errors: list[tuple[str, str]],
+    sign_ins: list[str],
 ) -> None:
     assert launcher.start(archive.root)
     window = launcher.window
+    # 打开档案库… shows the welcome dialog on its open page; a plain folder is refused there
+    file_menu_entry(window, "打开档案库…").trigger()
+    dialog = window.welcome_dialog
+    qtbot.waitExposed(dialog)
+    dialog.open_folder.setText(str(tmp_path))
+    qtbot.mouseClick(dialog.open_confirm, Qt.MouseButton.LeftButton)
+    assert dialog.open_folder_problem.isVisible()
+    assert dialog.recent_list.isVisible() and dialog.recent_list.count() == 1
+    dialog.reject()
     file_menu_entry(window, "新建档案库…").trigger()
     dialog = window.welcome_dialog
     qtbot.waitExposed(dialog)
@@ -301,23 +333,18 @@ def test_file_menu_new_archive_opens_the_window_on_it(
     dialog.new_folder.setText(str(tmp_path / "另一个全宗"))
     dialog.fonds_code.setText("J030")
     dialog.fonds_name.setText("另一个全宗")
+    fill_administrators(dialog)
     qtbot.mouseClick(dialog.create_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: launcher.window is not window, timeout=20000)
+    # the new archive's system administrator signs in (the name is suggested)
+    assert sign_ins == ["tester", "admin"]
+    assert isinstance(launcher.window, RestrictedWindow)
     assert launcher.window.archive.root == (tmp_path / "另一个全宗").resolve()
     assert launcher.window.isVisible() and not window.isVisible()
     assert launcher.prefs.recent[:2] == [
         str((tmp_path / "另一个全宗").resolve()),
         str(archive.root),
     ]
-    # 打开档案库… shows the same dialog on its open page; a plain folder is refused there
-    file_menu_entry(launcher.window, "打开档案库…").trigger()
-    dialog = launcher.window.welcome_dialog
-    qtbot.waitExposed(dialog)
-    dialog.open_folder.setText(str(tmp_path))
-    qtbot.mouseClick(dialog.open_confirm, Qt.MouseButton.LeftButton)
-    assert dialog.open_folder_problem.isVisible()
-    assert dialog.recent_list.isVisible() and dialog.recent_list.count() == 2
-    dialog.reject()
     assert shown_errors == []
     qtbot.waitUntil(lambda: not launcher.window.runner.busy(), timeout=20000)
 

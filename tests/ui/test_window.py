@@ -298,14 +298,14 @@ def test_settings_change(qtbot: Any, window: Any, tmp_path: Path, monkeypatch: A
     dialog.workers.setValue(3)
     dialog.languages.setText("chi_sim+eng")
     dialog.hot_folder.setText(str(tmp_path / "热文件夹"))
-    dialog.category.setText("SBJ")
+    # archive-wide settings are the system administrator's: shown read-only here
+    assert dialog.category.isReadOnly() and "系统管理员" in dialog.category.toolTip()
     with qtbot.waitSignal(dialog.applied, timeout=5000) as signal:
         dialog.apply()
-    assert {"ocr_workers", "ocr_languages", "hot_folder", "settings"} <= set(signal.args[0])
+    assert {"ocr_workers", "ocr_languages", "hot_folder"} <= set(signal.args[0])
     saved = Preferences.load()
     assert (saved.ocr_workers, saved.ocr_languages) == (3, "chi_sim+eng")
     assert saved.hot_folder == str(tmp_path / "热文件夹")
-    assert window.archive.setting("category_code") == "SBJ"
     assert window.ocr.settings().languages == "chi_sim+eng"
     idle(qtbot, window)
     assert window.hot.folder is not None  # the main window restarted the hot folder

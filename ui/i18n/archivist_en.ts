@@ -2,6 +2,390 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US" sourcelanguage="zh_CN">
 <context>
+    <name>AccessLog</name>
+    <message>
+        <source>登录</source>
+        <translation>Sign in</translation>
+    </message>
+    <message>
+        <source>登录失败</source>
+        <translation>Sign-in failed</translation>
+    </message>
+    <message>
+        <source>账户锁定</source>
+        <translation>Account locked</translation>
+    </message>
+    <message>
+        <source>退出</source>
+        <translation>Sign out</translation>
+    </message>
+    <message>
+        <source>会话被拒</source>
+        <translation>Session refused</translation>
+    </message>
+    <message>
+        <source>越权被拒</source>
+        <translation>Refused (no right)</translation>
+    </message>
+    <message>
+        <source>浏览列表</source>
+        <translation>List viewed</translation>
+    </message>
+    <message>
+        <source>查看条目</source>
+        <translation>Item viewed</translation>
+    </message>
+    <message>
+        <source>检索</source>
+        <translation>Search</translation>
+    </message>
+    <message>
+        <source>打印</source>
+        <translation>Print</translation>
+    </message>
+    <message>
+        <source>导出</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <source>显示完整身份证号</source>
+        <translation>Full ID number revealed</translation>
+    </message>
+    <message>
+        <source>查阅审计日志</source>
+        <translation>Audit trail read</translation>
+    </message>
+    <message>
+        <source>查阅访问日志</source>
+        <translation>Access log read</translation>
+    </message>
+    <message>
+        <source>校验</source>
+        <translation>Verify</translation>
+    </message>
+</context>
+<context>
+    <name>AccessLogDialog</name>
+    <message>
+        <source>正在读取……</source>
+        <translation>Reading…</translation>
+    </message>
+    <message>
+        <source>读取访问日志</source>
+        <translation>Reading the access log</translation>
+    </message>
+    <message>
+        <source>只显示最新的 {n} 条；请按人员、条目、日期或类型缩小范围。</source>
+        <translation>Only the latest {n} events are shown; narrow the search by person, item, date or kind.</translation>
+    </message>
+    <message>
+        <source>没有符合条件的访问记录</source>
+        <translation>No access events match</translation>
+    </message>
+    <message>
+        <source>共 {n} 条，最新的在前</source>
+        <translation>{n} events, newest first</translation>
+    </message>
+    <message>
+        <source>访问日志</source>
+        <translation>Access log</translation>
+    </message>
+    <message>
+        <source>人员</source>
+        <translation>Person</translation>
+    </message>
+    <message>
+        <source>条目档号</source>
+        <translation>Archival code</translation>
+    </message>
+    <message>
+        <source>从</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <source>到</source>
+        <translation>To</translation>
+    </message>
+    <message>
+        <source>类型</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>全部人员（用户名）</source>
+        <translation>Everyone (user name)</translation>
+    </message>
+    <message>
+        <source>全部条目</source>
+        <translation>All items</translation>
+    </message>
+    <message>
+        <source>全部类型</source>
+        <translation>All kinds</translation>
+    </message>
+    <message>
+        <source>不限</source>
+        <translation>Any</translation>
+    </message>
+    <message>
+        <source>查询</source>
+        <translation>Search</translation>
+    </message>
+    <message>
+        <source>清除筛选</source>
+        <translation>Clear filters</translation>
+    </message>
+    <message>
+        <source>序号</source>
+        <translation>Seq</translation>
+    </message>
+    <message>
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>用户</source>
+        <translation>User</translation>
+    </message>
+    <message>
+        <source>席位</source>
+        <translation>Seat</translation>
+    </message>
+    <message>
+        <source>对象</source>
+        <translation>Target</translation>
+    </message>
+    <message>
+        <source>详情</source>
+        <translation>Detail</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+</context>
+<context>
+    <name>AccountsDialog</name>
+    <message>
+        <source>只有系统管理员可以管理账户</source>
+        <translation>Only a system administrator can manage accounts</translation>
+    </message>
+    <message>
+        <source>只有安全保密员可以授予或撤销角色</source>
+        <translation>Only a security officer can grant or revoke roles</translation>
+    </message>
+    <message>
+        <source>请先在表中选择一个账户</source>
+        <translation>Choose an account in the table first</translation>
+    </message>
+    <message>
+        <source>该账户已停用</source>
+        <translation>This account is disabled</translation>
+    </message>
+    <message>
+        <source>该账户在用</source>
+        <translation>This account is active</translation>
+    </message>
+    <message>
+        <source>该账户没有角色</source>
+        <translation>This account has no roles</translation>
+    </message>
+    <message>
+        <source>只有安全保密员可以修改安全策略</source>
+        <translation>Only a security officer can change the security policy</translation>
+    </message>
+    <message>
+        <source>只读：您可以查看账户，但不能修改。</source>
+        <translation>Read only: you can see the accounts but not change them.</translation>
+    </message>
+    <message>
+        <source>是</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <source>已停用</source>
+        <translation>Disabled</translation>
+    </message>
+    <message>
+        <source>已锁定</source>
+        <translation>Locked</translation>
+    </message>
+    <message>
+        <source>在用</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <source>{name}（{user}）</source>
+        <translation>{name} ({user})</translation>
+    </message>
+    <message>
+        <source>启用账户</source>
+        <translation>Enable account</translation>
+    </message>
+    <message>
+        <source>启用 {who}</source>
+        <translation>Enable {who}</translation>
+    </message>
+    <message>
+        <source>停用账户</source>
+        <translation>Disable account</translation>
+    </message>
+    <message>
+        <source>停用 {who}：其会话结束，不能再登录；账户和它的记录都保留。</source>
+        <translation>Disable {who}: their session ends and they can no longer sign in; the account and its records are kept.</translation>
+    </message>
+    <message>
+        <source>安全策略没有改动</source>
+        <translation>The security policy is unchanged</translation>
+    </message>
+    <message>
+        <source>{what}：{before} → {after}</source>
+        <translation>{what}: {before} → {after}</translation>
+    </message>
+    <message>
+        <source>修改安全策略</source>
+        <translation>Change security policy</translation>
+    </message>
+    <message>
+        <source>账户与角色</source>
+        <translation>Accounts and roles</translation>
+    </message>
+    <message>
+        <source>账户</source>
+        <translation>Accounts</translation>
+    </message>
+    <message>
+        <source>安全策略</source>
+        <translation>Security policy</translation>
+    </message>
+    <message>
+        <source>用户名</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>角色</source>
+        <translation>Roles</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>须改密码</source>
+        <translation>Must change password</translation>
+    </message>
+    <message>
+        <source>服务账户</source>
+        <translation>Service account</translation>
+    </message>
+    <message>
+        <source>添加账户…</source>
+        <translation>Add account…</translation>
+    </message>
+    <message>
+        <source>停用…</source>
+        <translation>Disable…</translation>
+    </message>
+    <message>
+        <source>启用…</source>
+        <translation>Enable…</translation>
+    </message>
+    <message>
+        <source>重置密码…</source>
+        <translation>Reset password…</translation>
+    </message>
+    <message>
+        <source>授予角色…</source>
+        <translation>Grant role…</translation>
+    </message>
+    <message>
+        <source>撤销角色…</source>
+        <translation>Revoke role…</translation>
+    </message>
+    <message>
+        <source>窗口空闲锁定（分钟）</source>
+        <translation>Lock an idle window after (minutes)</translation>
+    </message>
+    <message>
+        <source>命令行会话空闲失效（分钟）</source>
+        <translation>End an idle command-line session after (minutes)</translation>
+    </message>
+    <message>
+        <source>连续输错密码几次锁定</source>
+        <translation>Wrong passwords in a row before lockout</translation>
+    </message>
+    <message>
+        <source>锁定时长（分钟）</source>
+        <translation>Lockout duration (minutes)</translation>
+    </message>
+    <message>
+        <source>密码最短长度</source>
+        <translation>Minimum password length</translation>
+    </message>
+    <message>
+        <source>保存策略…</source>
+        <translation>Save policy…</translation>
+    </message>
+    <message>
+        <source>由安全保密员设置；修改须填写理由，记入审计记录。</source>
+        <translation>Set by the security officer; every change needs a reason, recorded in the audit trail.</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+</context>
+<context>
+    <name>AddAccountDialog</name>
+    <message>
+        <source>添加账户</source>
+        <translation>Add account</translation>
+    </message>
+    <message>
+        <source>新账户的主人须在首次登录时修改这个初始密码（服务账户除外）。</source>
+        <translation>The owner of the new account must change this initial password at the first sign-in (service accounts excepted).</translation>
+    </message>
+    <message>
+        <source>服务账户（定时任务使用，如夜间校验）</source>
+        <translation>Service account (for scheduled jobs such as the nightly verification)</translation>
+    </message>
+    <message>
+        <source>用户名</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>初始密码</source>
+        <translation>Initial password</translation>
+    </message>
+    <message>
+        <source>再次输入</source>
+        <translation>Repeat</translation>
+    </message>
+    <message>
+        <source>字母、数字、. _ -，最多 32 位</source>
+        <translation>Letters, digits, . _ -, at most 32</translation>
+    </message>
+    <message>
+        <source>请填写用户名</source>
+        <translation>Enter a user name</translation>
+    </message>
+    <message>
+        <source>请填写初始密码</source>
+        <translation>Enter an initial password</translation>
+    </message>
+    <message>
+        <source>两次输入的密码不一致</source>
+        <translation>The two passwords differ</translation>
+    </message>
+</context>
+<context>
     <name>AddItemsDialog</name>
     <message>
         <source>{year}年{klass}类没有未组卷的档案件</source>
@@ -112,6 +496,68 @@
     <message>
         <source>加入</source>
         <translation>Add</translation>
+    </message>
+</context>
+<context>
+    <name>AdministratorsDialog</name>
+    <message>
+        <source>设置管理员账户 — 档案室</source>
+        <translation>Administrator accounts — Archivist</translation>
+    </message>
+    <message>
+        <source>这个档案库还没有账户</source>
+        <translation>This archive has no accounts yet</translation>
+    </message>
+    <message>
+        <source>档案库 {path} 建于档案室有账户之前。从现在起，每个人都用自己的账户登录，每项操作都记在本人名下。请先设置三个管理员账户；档案库以往的历史记录保留原来的操作人名字，不会改动。</source>
+        <translation>The archive {path} was created before Archivist had accounts. From now on everyone signs in with their own account, and every action is recorded under their name. First set up the three administrator accounts; the archive&apos;s earlier history keeps the names of those who acted then, unchanged.</translation>
+    </message>
+    <message>
+        <source>创建账户</source>
+        <translation>Create accounts</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>AdministratorsForm</name>
+    <message>
+        <source>请填写用户名</source>
+        <translation>Enter a user name</translation>
+    </message>
+    <message>
+        <source>请填写姓名</source>
+        <translation>Enter a name</translation>
+    </message>
+    <message>
+        <source>三员分立：系统管理员、安全保密员和安全审计员须是三个不同的人，各自设置自己的密码（至少 {n} 位，有字母和数字，不含用户名）。他们不能查看档案内容；档案管理员等账户由系统管理员添加、安全保密员授予角色。</source>
+        <translation>Separation of the three administrator roles: the system administrator, the security officer and the security auditor must be three different people, each setting their own password (at least {n} characters, with letters and digits, not containing the user name). They cannot see the records; the system administrator adds the other accounts, such as archivists, and the security officer grants their roles.</translation>
+    </message>
+    <message>
+        <source>用户名</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>密码</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <source>再输入一次</source>
+        <translation>Repeat</translation>
+    </message>
+    <message>
+        <source>：</source>
+        <translation>:</translation>
+    </message>
+    <message>
+        <source>如 {name}</source>
+        <translation>e.g. {name}</translation>
     </message>
 </context>
 <context>
@@ -987,6 +1433,26 @@ Captured drops move to {done}; bad drops to {quarantine} (with &quot;原因.txt&
         <translation>Cannot be changed: {reason}</translation>
     </message>
     <message>
+        <source>填写理由后显示完整身份证号（记入访问日志）</source>
+        <translation>Reveal the full ID numbers after giving a reason (recorded in the access log)</translation>
+    </message>
+    <message>
+        <source>您没有显示完整号码的权限（鉴定小组成员、负责人可以，须填写理由）</source>
+        <translation>You may not reveal full ID numbers (appraisers and heads may, with a reason)</translation>
+    </message>
+    <message>
+        <source>显示完整身份证号</source>
+        <translation>Reveal full ID numbers</translation>
+    </message>
+    <message>
+        <source>显示件 {number} 所涉个人的完整身份证号；理由记入访问日志。</source>
+        <translation>Reveal the full ID numbers of the people in item {number}; the reason is recorded in the access log.</translation>
+    </message>
+    <message>
+        <source>显示理由（记入访问日志）：</source>
+        <translation>Reason (recorded in the access log):</translation>
+    </message>
+    <message>
         <source>在左侧选择分类，在上方表格中选择一件档案</source>
         <translation>Choose a class on the left and an item in the table above</translation>
     </message>
@@ -1053,6 +1519,10 @@ Captured drops move to {done}; bad drops to {quarantine} (with &quot;原因.txt&
     <message>
         <source>调整顺序…</source>
         <translation>Reorder…</translation>
+    </message>
+    <message>
+        <source>显示完整号码…</source>
+        <translation>Reveal full ID numbers…</translation>
     </message>
     <message>
         <source>修改题名、经办人或办结日期，更正单位/个人的名称或证件号码（记入审计记录）</source>
@@ -1270,6 +1740,45 @@ Captured drops move to {done}; bad drops to {quarantine} (with &quot;原因.txt&
     <message>
         <source>位置代码</source>
         <translation>Location code</translation>
+    </message>
+</context>
+<context>
+    <name>LockPanel</name>
+    <message>
+        <source>请输入密码</source>
+        <translation>Enter your password</translation>
+    </message>
+    <message>
+        <source>已退出登录</source>
+        <translation>Signed out</translation>
+    </message>
+    <message>
+        <source>请登录后继续使用。</source>
+        <translation>Sign in to continue.</translation>
+    </message>
+    <message>
+        <source>登录…</source>
+        <translation>Sign in…</translation>
+    </message>
+    <message>
+        <source>窗口已锁定</source>
+        <translation>Window locked</translation>
+    </message>
+    <message>
+        <source>一段时间没有操作，窗口已锁定。{person}，请输入密码解锁。</source>
+        <translation>The window was locked after a while without activity. {person}, enter your password to unlock it.</translation>
+    </message>
+    <message>
+        <source>密码</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <source>解锁</source>
+        <translation>Unlock</translation>
+    </message>
+    <message>
+        <source>切换用户…</source>
+        <translation>Switch user…</translation>
     </message>
 </context>
 <context>
@@ -1737,6 +2246,96 @@ Business records of social-insurance agencies</translation>
     </message>
 </context>
 <context>
+    <name>PasswordDialog</name>
+    <message>
+        <source>请填写原密码</source>
+        <translation>Enter the old password</translation>
+    </message>
+    <message>
+        <source>修改密码 — 档案室</source>
+        <translation>Change password — Archivist</translation>
+    </message>
+    <message>
+        <source>{who}：您的密码是别人为您设置的，请先改成只有您自己知道的密码，才能继续使用。取消将退出登录。</source>
+        <translation>{who}: your password was set by someone else. Change it to one only you know before going on. Cancelling signs you out.</translation>
+    </message>
+    <message>
+        <source>{who}：修改您自己的登录密码。</source>
+        <translation>{who}: change your own sign-in password.</translation>
+    </message>
+    <message>
+        <source>原密码：</source>
+        <translation>Old password:</translation>
+    </message>
+    <message>
+        <source>新密码：</source>
+        <translation>New password:</translation>
+    </message>
+    <message>
+        <source>再输入一次：</source>
+        <translation>Repeat new password:</translation>
+    </message>
+    <message>
+        <source>修改密码</source>
+        <translation>Change password</translation>
+    </message>
+    <message>
+        <source>退出登录</source>
+        <translation>Sign out</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>People</name>
+    <message>
+        <source>档案管理员</source>
+        <translation>Archivist</translation>
+    </message>
+    <message>
+        <source>经办人</source>
+        <translation>Handler</translation>
+    </message>
+    <message>
+        <source>鉴定小组成员</source>
+        <translation>Appraiser</translation>
+    </message>
+    <message>
+        <source>负责人</source>
+        <translation>Head</translation>
+    </message>
+    <message>
+        <source>系统管理员</source>
+        <translation>System administrator</translation>
+    </message>
+    <message>
+        <source>安全保密员</source>
+        <translation>Security officer</translation>
+    </message>
+    <message>
+        <source>安全审计员</source>
+        <translation>Security auditor</translation>
+    </message>
+    <message>
+        <source>校验服务账户</source>
+        <translation>Verification service account</translation>
+    </message>
+    <message>
+        <source>、</source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>（无角色）</source>
+        <translation>(no role)</translation>
+    </message>
+    <message>
+        <source>{name}（{roles}）</source>
+        <translation>{name} ({roles})</translation>
+    </message>
+</context>
+<context>
     <name>PutDialog</name>
     <message>
         <source>没有可装入本盒的未装盒档案（同年度、同类别、同保管期限）</source>
@@ -2111,6 +2710,100 @@ Business records of social-insurance agencies</translation>
     </message>
 </context>
 <context>
+    <name>ResetPasswordDialog</name>
+    <message>
+        <source>重置密码</source>
+        <translation>Reset password</translation>
+    </message>
+    <message>
+        <source>为 {name}（{user}）设置新密码：其会话将结束，锁定解除，下次登录时须修改密码。</source>
+        <translation>Set a new password for {name} ({user}): their session ends, any lockout is lifted, and they must change the password at their next sign-in.</translation>
+    </message>
+    <message>
+        <source>必须填写（记入审计记录）</source>
+        <translation>Required (recorded in the audit trail)</translation>
+    </message>
+    <message>
+        <source>新密码</source>
+        <translation>New password</translation>
+    </message>
+    <message>
+        <source>再次输入</source>
+        <translation>Repeat</translation>
+    </message>
+    <message>
+        <source>理由</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>请填写新密码</source>
+        <translation>Enter a new password</translation>
+    </message>
+    <message>
+        <source>两次输入的密码不一致</source>
+        <translation>The two passwords differ</translation>
+    </message>
+    <message>
+        <source>请填写理由</source>
+        <translation>Enter a reason</translation>
+    </message>
+</context>
+<context>
+    <name>RestrictedWindow</name>
+    <message>
+        <source>未登录</source>
+        <translation>Not signed in</translation>
+    </message>
+    <message>
+        <source>档案室 — {name}</source>
+        <translation>Archivist — {name}</translation>
+    </message>
+    <message>
+        <source>您的角色（{roles}）不能查看档案内容</source>
+        <translation>Your role ({roles}) cannot see the records</translation>
+    </message>
+    <message>
+        <source>按三员分立的规定，管理员不查看、不处理档案。您可以做的工作在下面；要查看档案，请用档案管理员等业务账户登录。</source>
+        <translation>Under the separation of the three administrator roles, administrators neither see nor handle the records. The work you can do is below; to see the records, sign in with a business account such as an archivist&apos;s.</translation>
+    </message>
+    <message>
+        <source>账户与角色…</source>
+        <translation>Accounts and roles…</translation>
+    </message>
+    <message>
+        <source>访问日志…</source>
+        <translation>Access log…</translation>
+    </message>
+    <message>
+        <source>校验档案库…</source>
+        <translation>Verify archive…</translation>
+    </message>
+    <message>
+        <source>档案库设置…</source>
+        <translation>Archive settings…</translation>
+    </message>
+    <message>
+        <source>修改密码…</source>
+        <translation>Change password…</translation>
+    </message>
+    <message>
+        <source>切换用户…</source>
+        <translation>Switch user…</translation>
+    </message>
+    <message>
+        <source>退出登录</source>
+        <translation>Sign out</translation>
+    </message>
+    <message>
+        <source>文件(&amp;F)</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <source>退出</source>
+        <translation>Quit</translation>
+    </message>
+</context>
+<context>
     <name>ReturnDialog</name>
     <message>
         <source>没有不合格的案卷</source>
@@ -2143,6 +2836,41 @@ Business records of social-insurance agencies</translation>
     <message>
         <source>退回</source>
         <translation>Return</translation>
+    </message>
+</context>
+<context>
+    <name>RoleDialog</name>
+    <message>
+        <source>授予角色</source>
+        <translation>Grant role</translation>
+    </message>
+    <message>
+        <source>撤销角色</source>
+        <translation>Revoke role</translation>
+    </message>
+    <message>
+        <source>{name}（{user}）现有角色：{roles}</source>
+        <translation>Current roles of {name} ({user}): {roles}</translation>
+    </message>
+    <message>
+        <source>必须填写（记入审计记录）</source>
+        <translation>Required (recorded in the audit trail)</translation>
+    </message>
+    <message>
+        <source>角色</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>理由</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>没有可选的角色</source>
+        <translation>No role to choose</translation>
+    </message>
+    <message>
+        <source>请填写理由</source>
+        <translation>Enter a reason</translation>
     </message>
 </context>
 <context>
@@ -2402,6 +3130,10 @@ Business records of social-insurance agencies</translation>
         <translation>Category code</translation>
     </message>
     <message>
+        <source>档案库设置由系统管理员修改</source>
+        <translation>Archive settings are changed by the system administrator</translation>
+    </message>
+    <message>
         <source>示例：{code}（档案库中还没有档案，按示例数据）</source>
         <translation>Example: {code} (from sample data: the archive holds no items yet)</translation>
     </message>
@@ -2596,6 +3328,84 @@ Signed volumes are “handed over” and can no longer change. Sign now?</transl
     <message>
         <source>签收人的姓名</source>
         <translation>Name of the person receiving</translation>
+    </message>
+</context>
+<context>
+    <name>SignInDialog</name>
+    <message>
+        <source>请填写用户名</source>
+        <translation>Enter your user name</translation>
+    </message>
+    <message>
+        <source>请填写密码</source>
+        <translation>Enter your password</translation>
+    </message>
+    <message>
+        <source>登录 — 档案室</source>
+        <translation>Sign in — Archivist</translation>
+    </message>
+    <message>
+        <source>登录</source>
+        <translation>Sign in</translation>
+    </message>
+    <message>
+        <source>档案库：{path}&#x3000;{fonds}</source>
+        <translation>Archive: {path}  {fonds}</translation>
+    </message>
+    <message>
+        <source>用户名：</source>
+        <translation>User name:</translation>
+    </message>
+    <message>
+        <source>密码：</source>
+        <translation>Password:</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>SignedInWindow</name>
+    <message>
+        <source>您的角色（{roles}）不能做这件事；需要：{holders}</source>
+        <translation>Your role ({roles}) cannot do this; it needs: {holders}</translation>
+    </message>
+    <message>
+        <source>未登录</source>
+        <translation>Not signed in</translation>
+    </message>
+    <message>
+        <source>切换用户…</source>
+        <translation>Switch user…</translation>
+    </message>
+    <message>
+        <source>修改密码…</source>
+        <translation>Change password…</translation>
+    </message>
+    <message>
+        <source>退出登录</source>
+        <translation>Sign out</translation>
+    </message>
+    <message>
+        <source>账户与角色…</source>
+        <translation>Accounts and roles…</translation>
+    </message>
+    <message>
+        <source>访问日志…</source>
+        <translation>Access log…</translation>
+    </message>
+    <message>
+        <source>账户(&amp;A)</source>
+        <translation>&amp;Account</translation>
+    </message>
+    <message>
+        <source>登录：{person}</source>
+        <translation>Signed in: {person}</translation>
+    </message>
+    <message>
+        <source>密码已修改</source>
+        <translation>Password changed</translation>
     </message>
 </context>
 <context>
@@ -3576,8 +4386,8 @@ File into volumes anyway?</translation>
         <translation>New archive</translation>
     </message>
     <message>
-        <source>为本单位建立档案库：填写全宗号和全宗名称，选择存放的文件夹。</source>
-        <translation>Set up your agency&apos;s archive: enter the fonds code and name, and choose a folder for it.</translation>
+        <source>为本单位建立档案库：填写全宗号和全宗名称，选择存放的文件夹，设置三个管理员账户。</source>
+        <translation>Create your agency&apos;s archive: enter the fonds code and name, choose the folder to keep it in, and set up the three administrator accounts.</translation>
     </message>
     <message>
         <source>打开已有档案库</source>
@@ -3628,6 +4438,10 @@ File into volumes anyway?</translation>
         <translation>Browse…</translation>
     </message>
     <message>
+        <source>三个管理员账户</source>
+        <translation>Three administrator accounts</translation>
+    </message>
+    <message>
         <source>返回</source>
         <translation>Back</translation>
     </message>
@@ -3654,6 +4468,13 @@ File into volumes anyway?</translation>
     <message>
         <source>取消生成</source>
         <translation>Stop building</translation>
+    </message>
+</context>
+<context>
+    <name>_AccountForm</name>
+    <message>
+        <source>确定</source>
+        <translation>OK</translation>
     </message>
 </context>
 <context>

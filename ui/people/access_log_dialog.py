@@ -48,25 +48,22 @@ def kind_label(kind: str) -> str:
     """An access kind in the interface language (the core's codes are English)."""
     from PySide6.QtCore import QCoreApplication
 
-    def tr(text: str) -> str:
-        return QCoreApplication.translate("AccessLog", text)
-
     labels = {
-        AccessKind.SIGN_IN: tr("登录"),
-        AccessKind.SIGN_IN_FAILED: tr("登录失败"),
-        AccessKind.LOCKED_OUT: tr("账户锁定"),
-        AccessKind.SIGN_OUT: tr("退出"),
-        AccessKind.SESSION_REFUSED: tr("会话被拒"),
-        AccessKind.REFUSED: tr("越权被拒"),
-        AccessKind.VIEW_LIST: tr("浏览列表"),
-        AccessKind.VIEW_ITEM: tr("查看条目"),
-        AccessKind.SEARCH: tr("检索"),
-        AccessKind.PRINT: tr("打印"),
-        AccessKind.EXPORT: tr("导出"),
-        AccessKind.REVEAL: tr("显示完整身份证号"),
-        AccessKind.READ_AUDIT: tr("查阅审计日志"),
-        AccessKind.READ_ACCESS_LOG: tr("查阅访问日志"),
-        AccessKind.VERIFY: tr("校验"),
+        AccessKind.SIGN_IN: QCoreApplication.translate("AccessLog", "登录"),
+        AccessKind.SIGN_IN_FAILED: QCoreApplication.translate("AccessLog", "登录失败"),
+        AccessKind.LOCKED_OUT: QCoreApplication.translate("AccessLog", "账户锁定"),
+        AccessKind.SIGN_OUT: QCoreApplication.translate("AccessLog", "退出"),
+        AccessKind.SESSION_REFUSED: QCoreApplication.translate("AccessLog", "会话被拒"),
+        AccessKind.REFUSED: QCoreApplication.translate("AccessLog", "越权被拒"),
+        AccessKind.VIEW_LIST: QCoreApplication.translate("AccessLog", "浏览列表"),
+        AccessKind.VIEW_ITEM: QCoreApplication.translate("AccessLog", "查看条目"),
+        AccessKind.SEARCH: QCoreApplication.translate("AccessLog", "检索"),
+        AccessKind.PRINT: QCoreApplication.translate("AccessLog", "打印"),
+        AccessKind.EXPORT: QCoreApplication.translate("AccessLog", "导出"),
+        AccessKind.REVEAL: QCoreApplication.translate("AccessLog", "显示完整身份证号"),
+        AccessKind.READ_AUDIT: QCoreApplication.translate("AccessLog", "查阅审计日志"),
+        AccessKind.READ_ACCESS_LOG: QCoreApplication.translate("AccessLog", "查阅访问日志"),
+        AccessKind.VERIFY: QCoreApplication.translate("AccessLog", "校验"),
     }
     try:
         return labels[AccessKind(kind)]

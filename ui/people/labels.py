@@ -27,7 +27,8 @@ def role_label(role: Role) -> str:
 def roles_text(roles: Iterable[Role]) -> str:
     order = list(Role)
     names = [role_label(r) for r in sorted(roles, key=order.index)]
-    return "、".join(names) if names else QCoreApplication.translate("People", "（无角色）")
+    separator = QCoreApplication.translate("People", "、")  # ", " in English
+    return separator.join(names) if names else QCoreApplication.translate("People", "（无角色）")
 
 
 def person_text(person: Person) -> str:
