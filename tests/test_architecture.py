@@ -187,6 +187,7 @@ LAYERS: tuple[frozenset[str], ...] = (
     ),
     frozenset({"capture"}),
     frozenset({"arrangement"}),
+    frozenset({"use"}),  # 利用: requests and loans (custody shows what is out)
     frozenset({"custody"}),
     frozenset({"handover"}),
     frozenset({"access"}),

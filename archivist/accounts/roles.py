@@ -22,6 +22,8 @@ class Right(StrEnum):
     CUSTODY = "custody"  # locations, boxes, inventory
     HANDOVER_PREPARE = "handover_prepare"  # put a handover batch together
     HANDOVER_RECEIVE = "handover_receive"  # check, return and sign as the archive
+    USE_REQUEST = "use_request"  # ask to consult, borrow or copy (for oneself or a visitor)
+    APPROVE_USE = "approve_use"  # approve or refuse a use request, grant an extension
     LEND = "lend"  # consultation, lending, copies (the archive room's side)
     APPRAISE = "appraise"  # appraisal opinions
     APPROVE = "approve"  # approve loans, appraisal results, destruction
@@ -64,13 +66,19 @@ ROLE_RIGHTS: dict[Role, frozenset[Right]] = {
             Right.CUSTODY,
             Right.HANDOVER_PREPARE,
             Right.HANDOVER_RECEIVE,
+            Right.USE_REQUEST,
+            Right.APPROVE_USE,
             Right.LEND,
             Right.VERIFY,
         }
     ),
-    Role.HANDLER: frozenset({Right.READ, Right.ID_NUMBERS, Right.CAPTURE, Right.HANDOVER_PREPARE}),
-    Role.APPRAISER: frozenset({Right.READ, Right.REVEAL, Right.APPRAISE}),
-    Role.HEAD: frozenset({Right.READ, Right.REVEAL, Right.APPROVE}),
+    Role.HANDLER: frozenset(
+        {Right.READ, Right.ID_NUMBERS, Right.CAPTURE, Right.HANDOVER_PREPARE, Right.USE_REQUEST}
+    ),
+    Role.APPRAISER: frozenset({Right.READ, Right.REVEAL, Right.APPRAISE, Right.USE_REQUEST}),
+    Role.HEAD: frozenset(
+        {Right.READ, Right.REVEAL, Right.APPROVE, Right.APPROVE_USE, Right.USE_REQUEST}
+    ),
     Role.SYSADMIN: frozenset({Right.ACCOUNTS, Right.SETTINGS, Right.MAINTAIN}),
     Role.SECURITY: frozenset({Right.ROLES, Right.ACCESS_REVIEW}),
     Role.AUDITOR: frozenset({Right.AUDIT_READ, Right.ACCESS_REVIEW, Right.VERIFY}),

@@ -64,6 +64,18 @@ class Action(Enum):
     HANDOVER_RETURN = ActionSpec("handover.return", needs_reason=True, right=Right.HANDOVER_RECEIVE)
     HANDOVER_SIGN = ActionSpec("handover.sign", needs_reason=False, right=Right.HANDOVER_RECEIVE)
 
+    # use (利用): requests, approval, lending and return, extensions, copies, effect
+    USE_REQUEST = ActionSpec("use.request", needs_reason=False, right=Right.USE_REQUEST)
+    USE_APPROVE = ActionSpec("use.approve", needs_reason=False, right=Right.APPROVE_USE)
+    USE_REFUSE = ActionSpec("use.refuse", needs_reason=True, right=Right.APPROVE_USE)
+    USE_LEND = ActionSpec("use.lend", needs_reason=False, right=Right.LEND)
+    USE_RETURN = ActionSpec("use.return", needs_reason=False, right=Right.LEND)
+    USE_EXTEND = ActionSpec("use.extend", needs_reason=True, right=Right.APPROVE_USE)
+    USE_COPY = ActionSpec("use.copy", needs_reason=False, right=Right.LEND)
+    USE_CLOSE = ActionSpec("use.close", needs_reason=False, right=Right.LEND)
+    USE_EFFECT = ActionSpec("use.effect", needs_reason=False, right=Right.LEND)
+    BENEFIT_EVENT_ADD = ActionSpec("benefit.add", needs_reason=True, right=Right.EDIT)
+
     # people and rights: the first three accounts, then the system administrator's,
     # the security officer's and everybody's own
     ACCOUNTS_SETUP = ActionSpec("accounts.setup", needs_reason=False, right=Right.FOUND)

@@ -61,6 +61,18 @@ class LoanState(StrEnum):
     CLOSED = "closed"  # a consultation, copy or view completed
 
 
+class LoanEntryState(StrEnum):
+    """One thing (item, volume or box) of a use request."""
+
+    WAITING = "waiting"  # asked for; not out (yet)
+    OUT = "out"  # lent out
+    RETURNED = "returned"  # back (intact or damaged) or written off as lost
+
+
+class ExtensionState(StrEnum):
+    APPROVED = "approved"  # an extension is granted by an approver, never asked of oneself
+
+
 class HoldState(StrEnum):
     PLACED = "placed"
     LIFTED = "lifted"
@@ -85,6 +97,8 @@ State = TypeVar(
     OcrJobState,
     OcrPageState,
     LoanState,
+    LoanEntryState,
+    ExtensionState,
     HoldState,
     AppraisalState,
     DestructionState,
@@ -122,6 +136,12 @@ TRANSITIONS: dict[type[StrEnum], dict[StrEnum, frozenset[StrEnum]]] = {
         LoanState.RETURNED: frozenset(),
         LoanState.CLOSED: frozenset(),
     },
+    LoanEntryState: {
+        LoanEntryState.WAITING: frozenset({LoanEntryState.OUT}),
+        LoanEntryState.OUT: frozenset({LoanEntryState.RETURNED}),
+        LoanEntryState.RETURNED: frozenset(),
+    },
+    ExtensionState: {ExtensionState.APPROVED: frozenset()},
     HoldState: {HoldState.PLACED: frozenset({HoldState.LIFTED}), HoldState.LIFTED: frozenset()},
     AppraisalState: {
         AppraisalState.DRAFT: frozenset({AppraisalState.SIGNED}),

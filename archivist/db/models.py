@@ -483,3 +483,99 @@ class AccessEvent(Base):
     detail: Mapped[dict[str, Any] | None] = mapped_column(JSON)
     prev_hash: Mapped[str] = mapped_column(String(64))
     hash: Mapped[str] = mapped_column(String(64))
+
+
+class UseRequest(Base):
+    """A use request (利用申请, LY-年度-流水号): consult, lend, copy or view on screen, by a
+    staff account or an outside person or unit; approved by someone else."""
+
+    __tablename__ = "use_requests"
+    __table_args__ = (UniqueConstraint("year", "serial", name="uq_use_requests_year_serial"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    number: Mapped[str] = mapped_column(String(20), unique=True)
+    year: Mapped[int] = mapped_column(Integer)
+    serial: Mapped[int] = mapped_column(Integer)
+    kind: Mapped[str] = mapped_column(String(8))  # consult|lend|copy|view
+    status: Mapped[str] = mapped_column(String(12), index=True)  # archivist.changes.states
+    requested_by: Mapped[str] = mapped_column(String(64))  # the account that asked
+    borrower_kind: Mapped[str] = mapped_column(String(8))  # staff|person|unit
+    borrower_name: Mapped[str] = mapped_column(String(100))
+    borrower_id_number: Mapped[str | None] = mapped_column(String(18))
+    borrower_unit: Mapped[str] = mapped_column(String(200), default="")
+    borrower_phone: Mapped[str] = mapped_column(String(40), default="")
+    borrower_account: Mapped[str | None] = mapped_column(String(64))
+    purpose: Mapped[str] = mapped_column(Text)
+    days: Mapped[int] = mapped_column(Integer)  # the period asked (days)
+    created_at: Mapped[str] = mapped_column(String(32))
+    decided_by: Mapped[str | None] = mapped_column(String(64))
+    decided_at: Mapped[str | None] = mapped_column(String(32))
+    refusal: Mapped[str] = mapped_column(Text, default="")
+    # an approved view or copy may be used from the approval until this day (inclusive)
+    valid_until: Mapped[dt.date | None] = mapped_column(Date)
+    lent_on: Mapped[dt.date | None] = mapped_column(Date)
+    due_on: Mapped[dt.date | None] = mapped_column(Date, index=True)
+    closed_at: Mapped[str | None] = mapped_column(String(32))
+    effect: Mapped[str] = mapped_column(Text, default="")  # 利用效果
+    effect_on: Mapped[dt.date | None] = mapped_column(Date)
+
+    targets: Mapped[list[UseTarget]] = relationship(
+        back_populates="request", order_by="UseTarget.seq", cascade="all, delete-orphan"
+    )
+    extensions: Mapped[list[UseExtension]] = relationship(
+        back_populates="request", order_by="UseExtension.id", cascade="all, delete-orphan"
+    )
+
+
+class UseTarget(Base):
+    """One thing a use request covers: an item, a volume or a box, and its loan state."""
+
+    __tablename__ = "use_targets"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    request_id: Mapped[int] = mapped_column(ForeignKey("use_requests.id"), index=True)
+    seq: Mapped[int] = mapped_column(Integer)
+    kind: Mapped[str] = mapped_column(String(8))  # item|volume|box
+    code: Mapped[str] = mapped_column(String(100), index=True)  # number, volume or box code
+    item_id: Mapped[int | None] = mapped_column(ForeignKey("items.id"), index=True)
+    volume_id: Mapped[int | None] = mapped_column(ForeignKey("volumes.id"), index=True)
+    box_id: Mapped[int | None] = mapped_column(ForeignKey("boxes.id"), index=True)
+    state: Mapped[str] = mapped_column(String(10))  # waiting|out|returned
+    returned_on: Mapped[dt.date | None] = mapped_column(Date)
+    condition: Mapped[str | None] = mapped_column(String(8))  # intact|damaged|lost
+    note: Mapped[str] = mapped_column(Text, default="")
+
+    request: Mapped[UseRequest] = relationship(back_populates="targets")
+
+
+class UseExtension(Base):
+    """An extension of a loan's due date, granted by an approver (never the requester)."""
+
+    __tablename__ = "use_extensions"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    request_id: Mapped[int] = mapped_column(ForeignKey("use_requests.id"), index=True)
+    days: Mapped[int] = mapped_column(Integer)
+    old_due_on: Mapped[dt.date] = mapped_column(Date)
+    new_due_on: Mapped[dt.date] = mapped_column(Date)
+    reason: Mapped[str] = mapped_column(Text)
+    approved_by: Mapped[str] = mapped_column(String(64))
+    approved_at: Mapped[str] = mapped_column(String(32))
+
+    request: Mapped[UseRequest] = relationship(back_populates="extensions")
+
+
+class BenefitEvent(Base):
+    """A benefit event attached to an item (IM-UI 56): 待遇审核变更, 二次发放, 追回待遇."""
+
+    __tablename__ = "benefit_events"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    item_id: Mapped[int] = mapped_column(ForeignKey("items.id"), index=True)
+    kind: Mapped[str] = mapped_column(String(16))  # review_change|reissue|recovery
+    person_name: Mapped[str] = mapped_column(String(100))
+    person_id_number: Mapped[str | None] = mapped_column(String(18), index=True)
+    entity_id: Mapped[int | None] = mapped_column(ForeignKey("entities.id"), index=True)
+    amount_fen: Mapped[int | None] = mapped_column(Integer)  # money in fen (分), exact
+    period_from: Mapped[dt.date | None] = mapped_column(Date)
+    period_to: Mapped[dt.date | None] = mapped_column(Date)
+    bank_change: Mapped[str] = mapped_column(Text, default="")  # old → new account, if any
+    happened_on: Mapped[dt.date] = mapped_column(Date)
+    note: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[str] = mapped_column(String(32))

@@ -22,12 +22,25 @@ from archivist.messages import (
     handover,
     integrity,
     registers,
+    use,
 )
 
 DEFAULT_LANGUAGE = "zh"
 _language: str | None = None
 
-STAGES = (archive, accounts, capture, arrangement, custody, handover, access, integrity, registers, cli)
+STAGES = (
+    archive,
+    accounts,
+    capture,
+    arrangement,
+    use,
+    custody,
+    handover,
+    access,
+    integrity,
+    registers,
+    cli,
+)
 
 
 def _merged() -> dict[str, tuple[str, str]]:
