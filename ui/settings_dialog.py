@@ -30,13 +30,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from archivist.accounts.rights import permits
+from archivist.accounts.roles import Right
 from archivist.archive import Archive
 from archivist.errors import ArchivistError
 from archivist.ocr.pages import available_engines
 from archivist.ocr.rapid import INSTALL_HINT as RAPIDOCR_INSTALL_HINT
 from archivist.preferences import Preferences
-from archivist.accounts.rights import permits
-from archivist.accounts.roles import Right
 from archivist.rules.numbering import CodeParts, preview_template
 from ui import errors
 from ui.reason_dialog import ask_reason
