@@ -260,6 +260,10 @@ def shoot(work: Path) -> int:
     save(verify_dialog, "24-verify.png")
     verify_dialog.close()
 
+    # 9f. use (利用): requests, one lent and overdue, the new-request dialog, the copy
+    # dialog with its watermark preview, the person file
+    _use_shots(app, window, archive, save, first, DEMO_PASSWORD)
+
     # 10. English
     window.work_dock.hide()
     translations.apply("en")
@@ -351,6 +355,77 @@ def shoot_laptop(work: Path) -> int:
     window.close()
     archive.close()
     return 0
+
+
+def _use_shots(
+    app: object,
+    window: Any,
+    archive: Any,
+    save: Callable[[Any, str], None],
+    numbers: list[str],
+    password: str,
+) -> None:
+    import datetime as dt
+
+    from archivist.use import lending, requests
+    from archivist.use.requests import Borrower, BorrowerKind
+    from ui.use.copy_dialog import CopyDialog
+    from ui.use.person_view import PersonFileDialog
+
+    lent = requests.create_request(
+        archive, "lend", Borrower("赵敏", BorrowerKind.PERSON, unit="某区人社局", phone="13800000000"),
+        "核对待遇发放记录", items=numbers[:2], days=30,
+    )  # fmt: skip
+    copy = requests.create_request(
+        archive, "copy", Borrower("钱进", BorrowerKind.PERSON, phone="13900000000"),
+        "办理退休手续需复印", items=numbers[2:3],
+    )  # fmt: skip
+    waiting = requests.create_request(
+        archive, "consult", Borrower("handler", BorrowerKind.STAFF), "查阅原始凭证",
+        items=numbers[3:4],
+    )  # fmt: skip
+    archive.sign_in("head", password)
+    requests.approve(archive, lent.number)
+    requests.approve(archive, copy.number)
+    archive.sign_in("archivist", password)
+    lending.lend(archive, lent.number, on=dt.date.today() - dt.timedelta(days=40))
+    window.refresh()
+    window.show_use()
+    window.use.reload(select=waiting.number)
+    settle(app, window, 0.5)
+    window.use.select_request(lent.number)
+    settle(app, window, 0.5)
+    save(window, "32-use.png")
+    window.use.pages.setCurrentIndex(1)
+    window.use.reload_overdue()
+    settle(app, window, 0.5)
+    save(window, "33-use-overdue.png")
+    window.use.pages.setCurrentIndex(0)
+    dialog = window.use.new_request(items=numbers[4:5])
+    settle(app, window, 0.3)
+    save(dialog, "34-use-request.png")
+    dialog.reject()
+    copy_dialog = CopyDialog(archive, window.runner, copy.number, window)
+    copy_dialog.show()
+    settle(app, window, 2.0)
+    save(copy_dialog, "35-use-copy.png")
+    copy_dialog.reject()
+    person = PersonFileDialog(window, archive, "")
+    person.query.setText(_person_query(archive, numbers[0]))
+    person.show()
+    person.run()
+    settle(app, window, 1.0)
+    save(person, "36-person-file.png")
+    person.close()
+    window.views.setCurrentWidget(window.main_split)
+
+
+def _person_query(archive: Any, number: str) -> str:
+    """The ID number (or credit code) of an item's person or unit, for the person file."""
+    from archivist.access.item_detail import item_detail
+
+    entity = item_detail(archive, number).get("entity") or {}
+    return str(entity.get("id_number") or entity.get("unit_code") or entity.get("name") or "")
 
 
 def _people_shots(

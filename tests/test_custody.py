@@ -491,7 +491,7 @@ def test_cli_json_keeps_its_shape(archive: Archive, n: dict[str, str], tmp_path:
     found = cli("where", n["sy1"])
     assert list(found) == [
         "code", "kind", "item", "archival_code", "volume", "box", "location",
-        "location_barcode", "place", "chain", "status",
+        "location_barcode", "place", "chain", "status", "on_loan",
     ]  # fmt: skip
     assert found["place"] == {"room": "1", "shelf": 3, "column": 2, "layer": 4, "box": 1}
     assert found["status"] == "shelved"
@@ -511,7 +511,7 @@ def test_cli_json_keeps_its_shape(archive: Archive, n: dict[str, str], tmp_path:
     report = json.loads(result.stdout)
     assert list(report) == [
         "scans", "scope", "scanned", "matched", "missing", "misplaced", "unexpected",
-        "duplicates", "consistent",
+        "duplicates", "on_loan", "consistent",
     ]  # fmt: skip
     assert report["missing"] == [{"box": box["code"], "location": A}]
     assert list(report["unexpected"][0]) == ["code", "line", "location", "reason", "message"]

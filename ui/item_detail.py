@@ -50,6 +50,7 @@ class ItemDetail(QWidget):
     edit_requested = Signal(str)
     renumber_requested = Signal(str)
     pages_requested = Signal(str, int)  # number, item page
+    use_requested = Signal(str)  # 申请利用… of the item shown
 
     def __init__(self, parent: QWidget | None = None, archive: Archive | None = None) -> None:
         super().__init__(parent)
@@ -103,6 +104,22 @@ class ItemDetail(QWidget):
         reveal_layout.addStretch(1)
         self.reveal_row = reveal_row
         left.insertRow(4, QLabel(), reveal_row)  # under 单位/个人
+        # 一人一档…: every item of this person or unit (ui/use/person_view.py)
+        self.person_file = QPushButton()
+        self.person_file.setObjectName("openPersonFile")
+        self.person_file.clicked.connect(self._open_person_file)
+        person_row = QWidget()
+        person_layout = QHBoxLayout(person_row)
+        person_layout.setContentsMargins(0, 0, 0, 0)
+        person_layout.addWidget(self.person_file)
+        person_layout.addStretch(1)
+        left.insertRow(4, QLabel(), person_row)
+        # the item's benefit events (待遇审核变更, 二次发放, 追回待遇), if any
+        self.events_label, self.events_value = QLabel(), QLabel()
+        self.events_value.setObjectName("itemBenefitEvents")
+        self.events_value.setWordWrap(True)
+        self.events_value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        form.addRow(self.events_label, self.events_value)
         self.locked = QLabel()
         self.locked.setObjectName("itemLocked")
         self.locked.setWordWrap(True)
@@ -166,12 +183,16 @@ class ItemDetail(QWidget):
         self.renumber = QPushButton()
         self.renumber.setObjectName("renumberItem")
         self.renumber.clicked.connect(lambda: self._request(self.renumber_requested))
+        self.use = QPushButton()
+        self.use.setObjectName("requestUse")
+        self.use.clicked.connect(lambda: self._request(self.use_requested))
         head = QWidget()
         head_row = QHBoxLayout(head)
         head_row.setContentsMargins(0, 0, 0, 0)
         head_row.addWidget(self.heading, 1)
         head_row.addWidget(self.edit, 0, Qt.AlignmentFlag.AlignTop)
         head_row.addWidget(self.renumber, 0, Qt.AlignmentFlag.AlignTop)
+        head_row.addWidget(self.use, 0, Qt.AlignmentFlag.AlignTop)
         # The detail scrolls rather than squeezing its tables to nothing in a short
         # window (a 1366x768 laptop); the tables keep room for a few rows.
         self.materials.setMinimumHeight(150)
@@ -206,6 +227,8 @@ class ItemDetail(QWidget):
             widget.setVisible(view is not None)
         self._show_change(view)
         self._show_reveal(view)
+        self._show_use(view)
+        self._show_events(view)
         if view is None:
             return
         self.heading.setText(f"{view['number']}　{view['title']}")
@@ -354,6 +377,52 @@ class ItemDetail(QWidget):
             else self.tr("您没有显示完整号码的权限（鉴定小组成员、负责人可以，须填写理由）")
         )
 
+    def _show_use(self, view: dict[str, Any] | None) -> None:
+        """申请利用… for a person who may ask to use records."""
+        from archivist.accounts.rights import permits
+        from archivist.accounts.roles import Right
+
+        archive = self._archive()
+        may = archive is None or permits(archive.person, Right.USE_REQUEST)
+        self.use.setVisible(view is not None)
+        self.use.setEnabled(view is not None and may)
+
+    def _show_events(self, view: dict[str, Any] | None) -> None:
+        """The item's benefit events, one line each (the person file lists them too)."""
+        from ui.use.person_view import kind_text
+
+        events = (view or {}).get("events") or []
+        lines = [
+            "　".join(
+                part
+                for part in (
+                    e["date"],
+                    kind_text(e["kind"]),
+                    e["person"],
+                    self.tr("{amount} 元").format(amount=e["amount"]) if e.get("amount") else "",
+                    f"{e.get('period_from') or '…'} – {e.get('period_to') or '…'}"
+                    if e.get("period_from") or e.get("period_to")
+                    else "",
+                    e.get("bank_change") or "",
+                )
+                if part
+            )
+            for e in events
+        ]
+        self.events_value.setText("\n".join(lines))
+        self.events_label.setVisible(bool(lines))
+        self.events_value.setVisible(bool(lines))
+
+    def _open_person_file(self) -> None:
+        """一人一档…: the person file of the item's person or unit."""
+        from ui.use.person_view import open_person_file
+
+        archive = self._archive()
+        if self.view is None or archive is None:
+            return
+        entity = self.view["entity"]
+        open_person_file(self, archive, entity.get("ref") or entity["name"])
+
     def _archive(self) -> Archive | None:
         if self.archive is not None:
             return self.archive
@@ -425,7 +494,14 @@ class ItemDetail(QWidget):
         self.reorder.setText(self.tr("调整顺序…"))
         self.edit.setText(self.tr("编辑条目…"))
         self.renumber.setText(self.tr("重新编号…"))
+        self.use.setText(self.tr("申请利用…"))
+        self.use.setToolTip(self.tr("登记查阅、借出、复制或电子调阅这件档案的申请"))
         self.reveal.setText(self.tr("显示完整号码…"))
+        self.person_file.setText(self.tr("一人一档…"))
+        self.person_file.setToolTip(
+            self.tr("这个人或单位的全部档案：本人/本单位的、名册上的、凭证上的，以及待遇事项")
+        )
+        self.events_label.setText(self.tr("待遇事项："))
         self.button_tips = {
             self.edit: self.tr(
                 "修改题名、经办人或办结日期，更正单位/个人的名称或证件号码（记入审计记录）"

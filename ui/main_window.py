@@ -47,6 +47,7 @@ from ui.people.signed_in_window import SignedInWindow
 from ui.search_panel import SearchPanel
 from ui.storage.view import StorageView
 from ui.tasks import TaskContext, TaskRunner
+from ui.use.view import UseView
 from ui.volumes.view import VolumesView
 
 # The first-start window size where the screen has room (also the smoke default).
@@ -129,6 +130,7 @@ class MainWindow(SignedInWindow):
         self.detail.reorder_requested.connect(self.reorder_item)
         self.detail.edit_requested.connect(self.edit_item)
         self.detail.renumber_requested.connect(self.renumber_item)
+        self.detail.use_requested.connect(self.request_use)
         self.detail.pages_requested.connect(
             lambda number, page: self.select_item(number, page=page, show_pages=True)
         )
@@ -171,6 +173,15 @@ class MainWindow(SignedInWindow):
         self.handover.follow_changes(self.changes_hub)
         self.handover.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self.views.addTab(self.handover, "")
+        # 利用: use requests, approvals, loans, the overdue list
+        self.use = UseView(archive, self.runner, selection=self.use_selection)
+        self.use.follow_changes(self.changes_hub)
+        self.use.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        self.use.item_opened.connect(self.open_item_from_volume)
+        self.use.pages_opened.connect(lambda number, page: self.open_search_hit(number, page, []))
+        self.views.addTab(self.use, "")
+        self._last_view: QWidget | None = None  # the tab shown before 利用
+        self.views.currentChanged.connect(self._view_changed)
         self.setCentralWidget(self.views)
 
         # -- docks ------------------------------------------------------------------
@@ -214,6 +225,7 @@ class MainWindow(SignedInWindow):
             ("storage", None, self.show_storage),
             ("registers", None, self.open_registers),
             ("handover", None, self.show_handover),
+            ("use", None, self.show_use),
             ("refresh", QKeySequence.StandardKey.Refresh, self.refresh),
             ("verify", None, self.open_verify),
             ("about", None, self.about),
@@ -238,7 +250,7 @@ class MainWindow(SignedInWindow):
             self.menus["file"].addAction(self.commands[key])
             if key == "open":
                 self.menus["file"].addMenu(self.recent_menu)
-        for key in ("volumes", "handover", "search", "ocr", "hot", "refresh"):
+        for key in ("volumes", "handover", "use", "search", "ocr", "hot", "refresh"):
             self.menus["view"].addAction(self.commands[key])
         self.menus["view"].insertAction(self.commands["search"], self.commands["storage"])
         self.menus["tools"].addAction(self.commands["verify"])
@@ -657,6 +669,30 @@ class MainWindow(SignedInWindow):
     def show_handover(self) -> None:
         self.views.setCurrentWidget(self.handover)
 
+    def show_use(self) -> None:
+        self.views.setCurrentWidget(self.use)
+
+    def _view_changed(self, _index: int) -> None:
+        shown = self.views.currentWidget()
+        if shown is not self.use:
+            self._last_view = shown
+
+    def use_selection(self) -> tuple[list[str], list[str], list[str]]:
+        """What a new use request asks for: the volume or box chosen when the 案卷 or
+        库房 tab was the last shown, else the item chosen (items, volumes, boxes)."""
+        last = self._last_view
+        if last is self.volumes and self.volumes.current_code:
+            return [], [self.volumes.current_code], []
+        box = self.storage.current_box
+        if last is self.storage and box is not None:
+            return [], [], [box.code]
+        return ([self.current_number] if self.current_number else []), [], []
+
+    def request_use(self, number: str) -> None:
+        """申请利用… of an item (from its detail): the 利用 tab with a new request."""
+        self.show_use()
+        self.use.new_request([number])
+
     def open_registers(self) -> None:
         """登记表…: the volume chosen in the 案卷 tab, if any, is preselected."""
         self.volumes.open_registers()
@@ -710,6 +746,7 @@ class MainWindow(SignedInWindow):
         self.views.setTabText(1, self.tr("案卷"))
         self.views.setTabText(self.views.indexOf(self.storage), self.tr("库房"))
         self.views.setTabText(self.views.indexOf(self.handover), self.tr("交接"))
+        self.views.setTabText(self.views.indexOf(self.use), self.tr("利用"))
         self.search_dock.setWindowTitle(self.tr("全文检索"))
         self.work_dock.setWindowTitle(self.tr("后台工作"))
         self.work_tabs.setTabText(0, self.tr("识别队列"))
@@ -728,6 +765,7 @@ class MainWindow(SignedInWindow):
             "storage": self.tr("库房"),
             "registers": self.tr("登记表…"),
             "handover": self.tr("交接"),
+            "use": self.tr("利用"),
             "refresh": self.tr("刷新"),
             "verify": self.tr("校验档案库…"),
             "about": self.tr("关于档案室"),

@@ -110,6 +110,8 @@ class SearchPanel(QWidget):
         self.results.setAlternatingRowColors(True)
         self.results.itemActivated.connect(self._open)
         self.results.itemDoubleClicked.connect(self._open)
+        self.results.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.results.customContextMenuRequested.connect(self._hit_menu)
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         self.more = QPushButton()
@@ -289,6 +291,30 @@ class SearchPanel(QWidget):
         hit = item.data(HIT_ROLE)
         if isinstance(hit, SearchHit):
             self.hit_opened.emit(hit.number, hit.page or 0, self.last_words)
+
+    def _hit_menu(self, pos: Any) -> None:
+        """A hit's context menu: 一人一档… of the item's person or unit."""
+        from PySide6.QtWidgets import QMenu
+
+        item = self.results.itemAt(pos)
+        hit = item.data(HIT_ROLE) if item is not None else None
+        if not isinstance(hit, SearchHit):
+            return
+        menu = QMenu(self)
+        menu.addAction(self.tr("一人一档…"), lambda: self.open_person_file(hit.number))
+        menu.exec(self.results.viewport().mapToGlobal(pos))
+
+    def open_person_file(self, number: str) -> None:
+        """The person file of item `number`'s person or unit (ui/use/person_view.py)."""
+        from archivist.access.person_file import item_person_query
+        from ui.use.person_view import open_person_file
+
+        try:
+            query = item_person_query(self.archive, number)
+        except Exception as exc:
+            errors.show_error(self, exc)
+            return
+        open_person_file(self, self.archive, query)
 
     def retranslate(self) -> None:
         self.query.setPlaceholderText(self.tr("输入姓名、身份证号、单位或文件中的文字"))

@@ -16,6 +16,7 @@ from archivist.accounts.rights import permits, require
 from archivist.accounts.roles import Right
 from archivist.archive import Archive
 from archivist.arrangement.items import item_view, load_item
+from archivist.capture.benefit_events import events_of
 from archivist.custody import boxes, where
 from archivist.db.models import Entity, Item
 from archivist.errors import InputError, NotFound
@@ -37,6 +38,10 @@ def item_detail(archive: Archive, number: str) -> dict[str, Any]:
             session, item, reveal_ids=person.sees_id_numbers, archive_root=archive.root
         )
         view.update(custody_view(session, item))
+        view["entity"]["ref"] = f"@{item.entity_id}"  # the person file's query for them
+        view["events"] = [
+            e.to_json() for e in events_of(session, [item.id], reveal_ids=person.sees_id_numbers)
+        ]
     # what the person sees of ID numbers, so that the window offers the reveal or not
     view["id_numbers"] = {
         "masked": not person.sees_id_numbers,

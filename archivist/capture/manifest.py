@@ -6,7 +6,12 @@ Manifest (JSON, file paths relative to the manifest's folder):
  "title": "...", "handler": "王五", "roster": ["张三", {"name": "李四", "id_number": "..."}],
  "materials": [{"file": "a.pdf", "role": "form", "title": "..."},
                {"file": "b.jpg", "role": "voucher", "importance": "secondary",
-                "person": "李四", "title": "身份证复印件"}]}
+                "person": "李四", "title": "身份证复印件"}],
+ "events": [{"kind": "reissue", "person": "张三", "id_number": "...", "amount": "1234.56",
+             "period_from": "2023-01-01", "period_to": "2023-03-31", "bank_change": "",
+             "date": "2023-05-20", "note": ""}]}
+Event kinds: review_change (待遇审核变更), reissue (二次发放), recovery (追回待遇); the
+amount is yuan as text, exact to the fen.
 Optional material keys: origin (scan|electronic), source (agency|applicant),
 nature (conclusion|evidence|reply|incoming), copy, attachment (true|false).
 """
@@ -20,6 +25,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from archivist.capture.benefit_events import BenefitEventInput, events_from_manifest
 from archivist.errors import InputError
 from archivist.rules.identity import normalise_id_number, normalise_unit_code
 from archivist.rules.limits import (
@@ -82,6 +88,8 @@ class CaptureRequest:
     materials: list[MaterialRequest]
     roster: list[RosterPerson] = field(default_factory=list)
     origin_label: str = "<flags>"
+    # benefit events (IM-UI 56) attached to the item, checked (capture.benefit_events)
+    events: list[BenefitEventInput] = field(default_factory=list)
 
     def roster_position(self, person: str) -> tuple[int, RosterPerson]:
         """1-based roster place of a voucher's person (by name or ID number)."""
@@ -216,6 +224,7 @@ def build_request(
         materials=materials,
         roster=roster,
         origin_label=label,
+        events=events_from_manifest(data.get("events"), label),
     )
     for material in materials:
         if material.person:

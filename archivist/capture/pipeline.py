@@ -19,13 +19,14 @@ from typing import Any
 from sqlalchemy import event, select
 
 from archivist.archive import Archive
+from archivist.capture import benefit_events
 from archivist.capture.entities import find_or_create
 from archivist.capture.manifest import CaptureRequest, read_manifest
 from archivist.changes import audit
 from archivist.changes.actions import Action
 from archivist.changes.states import ItemState
 from archivist.changes.unit_of_work import Change
-from archivist.db.models import Fonds, Item, Material, RosterEntry
+from archivist.db.models import BenefitEvent, Fonds, Item, Material, RosterEntry
 from archivist.errors import ArchiveError, ArchivistError, FileRejected
 from archivist.faults import crash_point
 from archivist.formats.media import FileFacts, inspect_file
@@ -184,6 +185,13 @@ def capture(
             )
             enqueue_ocr(session, item.materials)
             work.after = _audit_view(item)
+            if request.events:
+                work.after["events"] = [
+                    benefit_events.row_json(row)
+                    for row in session.scalars(
+                        select(BenefitEvent).where(BenefitEvent.item_id == item.id)
+                    )
+                ]
             # Right after the commit, before the search index is brought in step.
             event.listen(
                 session, "after_commit", lambda _s: crash_point("capture.after_commit"), once=True
@@ -364,6 +372,8 @@ def _record(
             )
         )
     session.flush()
+    if request.events:
+        benefit_events.add_rows(session, item, request.events)
     return item
 
 

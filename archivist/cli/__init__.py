@@ -1,8 +1,9 @@
 """`archivist`: the command line over the same core services as the window.
 
-One module per command group (capture, items, volumes, custody, handover, registers,
-search, admin), each with a `register(sub)` adding its sub-commands; this module builds
-the parser and runs a command (`main`), turning errors into exit codes.
+One module per command group (admin, people, capture, items, volumes, custody,
+handover, registers, search, use, person), each with a `register(sub)` adding its
+sub-commands; this module builds the parser and runs a command (`main`), turning errors
+into exit codes.
 
 Exit codes: 0 success; 1 the operation was refused or failed (one line on stderr
 naming the file and the reason); 2 usage error; 3 check/verify found problems.
@@ -26,8 +27,10 @@ from archivist.cli import (
     handover,
     items,
     people,
+    person,
     registers,
     search,
+    use,
     volumes,
 )
 from archivist.cli.common import EXIT_FAILED, EXIT_FINDINGS, EXIT_INTERNAL, EXIT_USAGE, _print_json
@@ -66,6 +69,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     for group in (admin, people, capture, items, registers, volumes, handover, custody, search):
         group.register(sub)
+    person.register(sub)
+    use.register(sub)
     return parser
 
 

@@ -210,6 +210,15 @@ def cmd_where(args: argparse.Namespace) -> int:
         say("cli.where.unshelved", chain=found.chain)
     else:
         say("cli.where.unboxed")
+    if found.on_loan is not None:
+        loan = found.on_loan
+        say(
+            "cli.where.on_loan",
+            number=loan.number,
+            borrower=loan.borrower_name,
+            unit=loan.borrower_unit or "—",
+            due=loan.due_on or "—",
+        )
     return 0
 
 
@@ -232,6 +241,15 @@ def cmd_inventory(args: argparse.Namespace) -> int:
             )
         for unexpected in report.unexpected:
             say("cli.inventory.unexpected", message=unexpected.message)
+        for lent in report.on_loan:
+            say(
+                "cli.inventory.on_loan",
+                box=lent.box,
+                location=lent.location or "—",
+                request=lent.request,
+                borrower=lent.borrower,
+                due=lent.due_on or "—",
+            )
         total = text(
             "cli.inventory.total",
             scanned=report.scanned,

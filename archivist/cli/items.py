@@ -226,3 +226,6 @@ def register(sub: Any) -> None:
     ident.add_argument("--id-number", help="a person's ID number (GB 11643)")
     ident.add_argument("--unit-code", help="a unit's unified social credit code (GB 32100)")
     p.add_argument("--reason", required=True)
+    from archivist.cli.person import register_item_event
+
+    register_item_event(item_sub)  # `item event add` (benefit events)

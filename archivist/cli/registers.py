@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 from pathlib import Path
 from typing import Any
 
@@ -16,6 +17,10 @@ from archivist.cli.common import (
 
 def cmd_register(args: argparse.Namespace) -> int:
     from archivist.registers.forms import Selection, generate
+    from archivist.rules.limits import parse_day
+
+    def day(value: str | None, option: str) -> dt.date | None:
+        return parse_day(value, option) if value is not None else None
 
     selection = Selection(
         volume=args.volume,
@@ -23,6 +28,11 @@ def cmd_register(args: argparse.Namespace) -> int:
         class_code=args.klass,
         box=args.box,
         handover=args.handover,
+        start=day(args.start, "--from"),
+        end=day(args.end, "--to"),
+        request=args.request,
+        as_of=day(args.as_of, "--as-of"),
+        query=args.query,
     )
     with _open(args) as archive:
         result = generate(archive, args.kind, args.out, selection)
@@ -49,6 +59,11 @@ def register(sub: Any) -> None:
             "volume-list",
             "spine-labels",
             "handover",
+            "loans",
+            "overdue-notice",
+            "use-effect",
+            "benefit-events",
+            "person-file",
         ),
     )
     p.add_argument("--volume", help="a volume's code (volume-cover, -contents, -notes)")
@@ -56,4 +71,11 @@ def register(sub: Any) -> None:
     p.add_argument("--class", dest="klass")
     p.add_argument("--box", help="a box's code (box-notes, spine-labels, item-list)")
     p.add_argument("--handover", help="a handover batch number (handover)")
+    p.add_argument(
+        "--from", dest="start", help="YYYY-MM-DD: first day (loans, use-effect, benefit-events)"
+    )
+    p.add_argument("--to", dest="end", help="YYYY-MM-DD: last day of the period")
+    p.add_argument("--request", help="a use request LY-YYYY-NNNN (overdue-notice)")
+    p.add_argument("--as-of", dest="as_of", help="YYYY-MM-DD: overdue on this day (today)")
+    p.add_argument("--query", help="ID number, name or unit code (person-file)")
     p.add_argument("--out", type=Path, required=True, help="FILE.docx, or FILE.xlsx for lists")

@@ -17,7 +17,8 @@ locations at all, and no `location`, counts the whole collection.
 The report (`InventoryReport`): `matched` (boxes read where the register has them),
 `missing` (registered in the part counted but not read), `misplaced` (read somewhere else
 than registered, or read but not shelved in the register), `unexpected` (codes that are
-no box: each with its message), and `duplicates` (boxes read more than once). A run is
+no box: each with its message), `duplicates` (boxes read more than once) and `on_loan`
+(not read because out on loan: the box lent, or all it holds; not missing). A run is
 one change of the archive whose `inventory.run` audit event keeps the summary.
 """
 
@@ -39,6 +40,7 @@ from archivist.custody.locations import find_location, locations_within
 from archivist.db.models import Box, Location
 from archivist.errors import InputError
 from archivist.messages import render
+from archivist.use.lending import box_out_note
 
 
 @dataclass(frozen=True)
@@ -54,6 +56,18 @@ class MissingBox:
 
     box: str
     location: str | None
+
+
+@dataclass(frozen=True)
+class OnLoanBox:
+    """Registered in the part counted, not read, because it is out on loan (借出): the
+    box lent, or everything in it lent. Not missing."""
+
+    box: str
+    location: str | None
+    request: str
+    borrower: str
+    due_on: str | None  # ISO date
 
 
 @dataclass(frozen=True)
@@ -91,6 +105,7 @@ class InventoryReport:
     misplaced: tuple[MisplacedBox, ...]
     unexpected: tuple[UnexpectedCode, ...]
     duplicates: tuple[str, ...]
+    on_loan: tuple[OnLoanBox, ...] = ()
 
     @property
     def consistent(self) -> bool:
@@ -106,6 +121,7 @@ class InventoryReport:
             "misplaced": [asdict(m) for m in self.misplaced],
             "unexpected": [asdict(u) for u in self.unexpected],
             "duplicates": list(self.duplicates),
+            "on_loan": [asdict(b) for b in self.on_loan],
             "consistent": self.consistent,
         }
 
@@ -260,11 +276,25 @@ def inventory(
         stmt = select(Box).where(Box.location_id.is_not(None)).order_by(Box.code)
         if not whole:
             stmt = stmt.where(Box.location_id.in_(list(scope)))
-        missing = [
-            MissingBox(box=box.code, location=box.location.code if box.location else None)
-            for box in session.scalars(stmt)
-            if box.id not in read_at
-        ]
+        missing: list[MissingBox] = []
+        lent: list[OnLoanBox] = []
+        for box in session.scalars(stmt):
+            if box.id in read_at:
+                continue
+            place = box.location.code if box.location else None
+            loan = box_out_note(session, box)
+            if loan is None:
+                missing.append(MissingBox(box=box.code, location=place))
+            else:
+                lent.append(
+                    OnLoanBox(
+                        box=box.code,
+                        location=place,
+                        request=loan.number,
+                        borrower=loan.borrower_name,
+                        due_on=loan.due_on.isoformat() if loan.due_on else None,
+                    )
+                )
         duplicates = sorted(boxes[i].code for i, seen in read_at.items() if len(seen) > 1)
         report = InventoryReport(
             scans=name,
@@ -276,6 +306,7 @@ def inventory(
             misplaced=tuple(misplaced),
             unexpected=tuple(unexpected),
             duplicates=tuple(duplicates),
+            on_loan=tuple(lent),
         )
         summary = report.to_json()
         change.after = {
@@ -284,6 +315,7 @@ def inventory(
             "scanned": report.scanned,
             "matched": matched,
             "missing": [m.box for m in missing],
+            "on_loan": [b.box for b in lent],
             "misplaced": [m.box for m in misplaced],
             "unexpected": [u.code for u in unexpected],
             "consistent": report.consistent,

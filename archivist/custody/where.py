@@ -19,6 +19,7 @@ from archivist.custody.boxes import box_of_item, chain, find_box, find_item, fin
 from archivist.custody.locations import _location_view, find_location, location_barcode
 from archivist.db.models import Box
 from archivist.errors import NotFound
+from archivist.use.lending import LoanNote, box_out_note, out_note
 
 
 class WhereStatus(StrEnum):
@@ -54,6 +55,7 @@ class Whereabouts:
     place: ShelfPlace | None = None
     chain: str | None = None
     boxes: tuple[str, ...] = ()  # the boxes at a location
+    on_loan: LoanNote | None = None  # out on loan now (借出): request, borrower, due date
 
     def to_json(self) -> dict[str, Any]:
         if self.kind == "location":
@@ -78,6 +80,7 @@ class Whereabouts:
             "place": asdict(self.place) if self.place else None,
             "chain": self.chain,
             "status": self.status.value,
+            "on_loan": self.on_loan.to_json() if self.on_loan else None,
         }
 
 
@@ -89,6 +92,7 @@ def _where_box(
     item: str | None = None,
     archival_code: str | None = None,
     volume: str | None = None,
+    on_loan: LoanNote | None = None,
 ) -> Whereabouts:
     location = box.location if box else None
     return Whereabouts(
@@ -119,6 +123,7 @@ def _where_box(
         status=(
             WhereStatus.SHELVED if location else WhereStatus.BOXED if box else WhereStatus.UNBOXED
         ),
+        on_loan=on_loan,
     )
 
 
@@ -127,11 +132,17 @@ def locate(session: Session, code: str) -> Whereabouts:
     location code -> its box and location chain."""
     box = find_box(session, code)
     if box is not None:
-        return _where_box(code, "box", box)
+        return _where_box(code, "box", box, on_loan=box_out_note(session, box))
     volume = find_volume(session, code)
     if volume is not None:
         holder = session.get(Box, volume.box_id) if volume.box_id else None
-        return _where_box(code, "volume", holder, volume=volume.code)
+        return _where_box(
+            code,
+            "volume",
+            holder,
+            volume=volume.code,
+            on_loan=out_note(session, volume_id=volume.id),
+        )
     item = find_item(session, code)
     if item is not None:
         in_volume = volume_of(session, item.id)
@@ -146,6 +157,7 @@ def locate(session: Session, code: str) -> Whereabouts:
             item=item.number,
             archival_code=item.archival_code,
             volume=in_volume.code if in_volume else None,
+            on_loan=out_note(session, item_id=item.id),
         )
     location = find_location(session, code)
     if location is not None:

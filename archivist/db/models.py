@@ -177,8 +177,8 @@ class Material(Base):
     role: Mapped[str] = mapped_column(String(8))  # form | voucher
     importance: Mapped[str] = mapped_column(String(10))  # important | secondary
     importance_given: Mapped[bool] = mapped_column(default=True)
-    person_entity_id: Mapped[int | None] = mapped_column(ForeignKey("entities.id"))
-    person_name: Mapped[str | None] = mapped_column(String(200))
+    person_entity_id: Mapped[int | None] = mapped_column(ForeignKey("entities.id"), index=True)
+    person_name: Mapped[str | None] = mapped_column(String(200), index=True)
     origin: Mapped[str] = mapped_column(String(10))  # scan | electronic
     source: Mapped[str | None] = mapped_column(String(10))  # agency | applicant
     nature: Mapped[str | None] = mapped_column(String(12))  # conclusion|evidence|reply|incoming
@@ -207,8 +207,8 @@ class RosterEntry(Base):
     item_id: Mapped[int] = mapped_column(ForeignKey("items.id"))
     form_material_id: Mapped[int | None] = mapped_column(ForeignKey("materials.id"))
     position: Mapped[int] = mapped_column(Integer)
-    name: Mapped[str] = mapped_column(String(200))
-    entity_id: Mapped[int | None] = mapped_column(ForeignKey("entities.id"))
+    name: Mapped[str] = mapped_column(String(200), index=True)
+    entity_id: Mapped[int | None] = mapped_column(ForeignKey("entities.id"), index=True)
 
     item: Mapped[Item] = relationship(back_populates="roster")
     entity: Mapped[Entity | None] = relationship()
@@ -569,7 +569,7 @@ class BenefitEvent(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     item_id: Mapped[int] = mapped_column(ForeignKey("items.id"), index=True)
     kind: Mapped[str] = mapped_column(String(16))  # review_change|reissue|recovery
-    person_name: Mapped[str] = mapped_column(String(100))
+    person_name: Mapped[str] = mapped_column(String(100), index=True)
     person_id_number: Mapped[str | None] = mapped_column(String(18), index=True)
     entity_id: Mapped[int | None] = mapped_column(ForeignKey("entities.id"), index=True)
     amount_fen: Mapped[int | None] = mapped_column(Integer)  # money in fen (分), exact

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import zlib
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -421,6 +422,7 @@ class PdfAssembler:
         self._out = pikepdf.Pdf.new()
         self._sources: list[pikepdf.Pdf] = []
         self._stamps: tuple[Path, pikepdf.Pdf] | None = None
+        self._overlays: dict[tuple[Path, int], pikepdf.Object] = {}
 
     def __enter__(self) -> PdfAssembler:
         return self
@@ -454,6 +456,20 @@ class PdfAssembler:
             raise FileRejected("file.pdf_corrupt", file=display_name, reason=_short(exc)) from None
         return sizes
 
+    def append_pdf_pages(
+        self, source: Path | bytes, display_name: str, indices: Sequence[int]
+    ) -> list[ShownSize]:
+        """Copy the pages `indices` (0-based, in the order given) of a PDF."""
+        pdf = self._open(source, display_name)
+        sizes: list[ShownSize] = []
+        try:
+            for index in indices:
+                self._out.pages.append(pdf.pages[index])
+                sizes.append(_shown_size(self._out.pages[-1]))
+        except (pikepdf.PdfError, RuntimeError, ValueError, KeyError, IndexError) as exc:
+            raise FileRejected("file.pdf_corrupt", file=display_name, reason=_short(exc)) from None
+        return sizes
+
     def append_image(self, image: EmbeddableImage) -> ShownSize:
         """A page showing one image at its real size (pixels at the image's dpi)."""
         width_pt = image.width * 72.0 / image.dpi
@@ -474,8 +490,25 @@ class PdfAssembler:
         """Lay page `stamp_index` of the PDF `stamps` (made at the page's shown size)
         over page `index`, upright as the page is shown."""
         source = self._stamp_source(stamps)
-        page = self._out.pages[index]
         formx = self._out.copy_foreign(source.pages[stamp_index].as_form_xobject())
+        self._lay_over(index, formx, "/ArchivistPageNumber")
+
+    def overlay(self, index: int, overlays: Path, overlay_index: int) -> None:
+        """Lay page `overlay_index` of the PDF `overlays` over page `index`, like
+        `stamp`, scaled to the page's shown size; the overlay page is copied into the
+        new PDF once and shared by every page it is laid over (a watermark)."""
+        key = (overlays, overlay_index)
+        formx = self._overlays.get(key)
+        if formx is None:
+            source = self._stamp_source(overlays)
+            formx = self._out.copy_foreign(source.pages[overlay_index].as_form_xobject())
+            self._overlays[key] = formx
+        self._lay_over(index, formx, "/ArchivistOverlay")
+
+    def _lay_over(self, index: int, formx: pikepdf.Object, prefix: str) -> None:
+        """Draw the form XObject `formx` over page `index`, upright as it is shown; the
+        page's own drawing is wrapped in q/Q and left as it is."""
+        page = self._out.pages[index]
         # A page-local copy of the resources: pages of one source often share theirs.
         resources = page.obj.get("/Resources")
         local = pikepdf.Dictionary(
@@ -486,10 +519,10 @@ class PdfAssembler:
         local.XObject = pikepdf.Dictionary(
             {str(k): v for k, v in xobjects.items()} if xobjects is not None else {}
         )
-        name, n = "/ArchivistPageNumber", 0
+        name, n = prefix, 0
         while name in names:
             n += 1
-            name = f"/ArchivistPageNumber{n}"
+            name = f"{prefix}{n}"
         local.XObject[name] = formx
         page.obj.Resources = local
         placement = page.calc_form_xobject_placement(

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import math
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -148,3 +149,52 @@ def paragraphs(
             text(pdf, x, y, line, size)
             y -= leading
     return y
+
+
+def write_watermarks(
+    path: Path,
+    sizes: Sequence[tuple[float, float]],
+    lines: Sequence[str],
+    footer: str,
+    *,
+    title: str = "水印",
+) -> None:
+    """One page per (width, height) in points, empty but for a watermark to lay over a
+    page of that size: `lines` set diagonally across the page in translucent grey,
+    repeated down it, and `footer` once along the foot in small dark type on a pale
+    band, so that it stays readable over any page."""
+    pdf = new_canvas(path, title=title)
+    for page_w, page_h in sizes:
+        pdf.setPageSize((page_w, page_h))
+        short = min(page_w, page_h)
+        size = max(8.0, min(28.0, short / 16))
+        leading = size * 1.5
+        block = leading * len(lines)
+        room = min(page_w, page_h) * 1.1
+        pdf.saveState()
+        pdf.setFillColorRGB(0.55, 0.55, 0.55)
+        pdf.setFillAlpha(0.45)
+        pdf.translate(page_w / 2, page_h / 2)
+        angle = 35 if page_h >= page_w else 20
+        pdf.rotate(angle)
+        slope = math.tan(math.radians(angle))  # each line centred on the page's middle
+        step = block + size * 3
+        rows = max(1, int(page_h * math.cos(math.radians(angle)) / step))
+        top = (rows * step - size * 3) / 2
+        for row in range(rows):
+            for offset, line in enumerate(lines):
+                y = top - row * step - offset * leading - size * 0.8
+                line_size = fitting_size(line, room, size, smallest=6)
+                pdf.setFont(FONT_NAME, line_size)
+                pdf.drawCentredString(y * slope, y, line)
+        pdf.restoreState()
+        foot = max(5.0, min(9.0, short / 60))
+        foot = min(foot, (page_w - foot * 2) / max(1.0, width(footer, 1.0)))  # all of it
+        pdf.saveState()
+        pdf.setFillColorRGB(1, 1, 1)
+        pdf.setFillAlpha(0.8)
+        pdf.rect(0, 0, page_w, foot * 2.2, stroke=0, fill=1)
+        pdf.restoreState()
+        text(pdf, page_w / 2, foot * 0.7, footer, foot, align="centre", colour=(0.15, 0.15, 0.15))
+        pdf.showPage()
+    pdf.save()

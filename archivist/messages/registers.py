@@ -68,4 +68,13 @@ CATALOG: dict[str, tuple[str, str]] = {
         "A barcode can hold only ASCII letters, digits and symbols: {text} ('{char}' cannot be encoded)",
     ),
     "barcode.empty": ("条码内容为空", "The barcode text is empty"),
+    # registers of use (issue 14)
+    "register.not_overdue": (
+        "利用申请 {number} 截至 {date} 没有逾期未还的档案，不生成催还通知",
+        "Request {number} has nothing overdue on {date}: no overdue notice written",
+    ),
+    "register.not_a_loan": (
+        "利用申请 {number} 不是借出申请，没有催还通知",
+        "Request {number} is not a loan: there is no overdue notice for it",
+    ),
 }

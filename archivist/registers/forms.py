@@ -13,6 +13,7 @@ check compares that revision with the volume's.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -36,7 +37,7 @@ from archivist.db.models import (
     VolumeRegister,
 )
 from archivist.errors import InputError
-from archivist.registers import DocumentData, get_layout, write_docx, write_xlsx
+from archivist.registers import DocumentData, get_layout, use_registers, write_docx, write_xlsx
 from archivist.rules.retention import Retention
 
 KINDS = (
@@ -48,6 +49,11 @@ KINDS = (
     "volume-list",
     "spine-labels",
     "handover",
+    "loans",
+    "overdue-notice",
+    "use-effect",
+    "benefit-events",
+    "person-file",
 )
 VOLUME_KINDS = ("volume-cover", "volume-contents", "volume-notes")
 
@@ -62,6 +68,11 @@ class Selection:
     box: str | None = None
     handover: str | None = None
     boxes: tuple[str, ...] = ()  # spine labels of several boxes, in this order
+    start: dt.date | None = None  # the registers of use: the period covered
+    end: dt.date | None = None
+    request: str | None = None  # an overdue notice: the request (LY-年度-流水号)
+    as_of: dt.date | None = None  # an overdue notice: overdue as of this day (today)
+    query: str | None = None  # a person file: ID number, name, unit code or "@12"
 
 
 def _day(value: Any) -> str:
@@ -350,6 +361,28 @@ def box_registers(archive: Archive, kind: str, selection: Selection) -> Document
     )
 
 
+def use_register(archive: Archive, kind: str, selection: Selection) -> DocumentData:
+    """The registers of use: loans, use effects and benefit events of a period; the
+    overdue notice of one request; the person file of one person or unit."""
+    if kind == "person-file":
+        from archivist.access.person_file import person_file
+
+        query = _need(selection.query, "--query", kind)
+        return use_registers.person_file_list(person_file(archive, query))
+    with archive.db.reading() as session:
+        if kind == "overdue-notice":
+            number = _need(selection.request, "--request", kind)
+            as_of = selection.as_of or dt.date.today()
+            return use_registers.overdue_notice(session, number, as_of)
+        start = _need(selection.start, "--from", kind)
+        end = _need(selection.end, "--to", kind)
+        if kind == "loans":
+            return use_registers.loans(session, start, end)
+        if kind == "use-effect":
+            return use_registers.use_effect(session, start, end)
+        return use_registers.benefit_events(session, start, end)
+
+
 # -- writing ----------------------------------------------------------------------------
 
 
@@ -360,6 +393,8 @@ def collect(archive: Archive, kind: str, selection: Selection) -> DocumentData:
         raise InputError("register.unknown_kind", kind=kind, choices=", ".join(KINDS))
     if kind == "handover":
         return handover_record(archive, selection)
+    if kind in use_registers.USE_KINDS:
+        return use_register(archive, kind, selection)
     if kind in ("box-notes", "spine-labels"):
         return box_registers(archive, kind, selection)
     fonds = archive.fonds()
@@ -412,11 +447,14 @@ def print_target(kind: str, selection: Selection) -> str:
         return f"handover:{selection.handover.strip()}"[:200]
     if selection.box:
         return f"box:{selection.box.strip()}"[:200]
+    if selection.request and kind == "overdue-notice":
+        return f"use:{selection.request.strip().upper()}"[:200]
     return f"register:{kind}"[:200]
 
 
 def _print_detail(kind: str, selection: Selection, path: Path, rows: int) -> dict[str, Any]:
     chosen = {k: v for k, v in vars(selection).items() if v not in (None, "", ())}
+    chosen.pop("query", None)  # an ID number: the person file's own event names it masked
     return {"kind": kind, "file": str(path), "rows": rows, "selection": chosen}
 
 

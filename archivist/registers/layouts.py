@@ -389,6 +389,125 @@ HANDOVER = Layout(
     source="IM-UI 57",
 )
 
+# -- use of the archive (issue 14) -----------------------------------------------------
+
+LOANS = Layout(
+    kind="loans",
+    title="借阅登记簿",
+    orientation=Orientation.LANDSCAPE,
+    style=Style.TABLE,
+    columns=(  # millimetres on the landscape page, as the catalogues'
+        Column("seq", "序号", 9, numeric=True),
+        Column("used_on", "借阅日期", 18, pattern=_DATE8, pattern_hint="YYYYMMDD"),
+        Column("borrower", "借阅人", 14),
+        Column("unit", "单位", 19, Align.LEFT),
+        Column("id_number", "证件号码", 34),
+        Column("purpose", "借阅事由", 17, Align.LEFT),
+        Column("code", "档号", 25),
+        Column("title", "题名", 22, Align.LEFT),
+        Column("kind", "利用方式", 17),
+        Column("due_on", "应还日期", 18, pattern=_DATE8, pattern_hint="YYYYMMDD"),
+        Column("returned_on", "归还日期", 18, pattern=_DATE8, pattern_hint="YYYYMMDD"),
+        Column("return_state", "归还状态", 17),
+        Column("approver", "审批人", 12),
+        Column("handler", "经办人", 12),
+    ),
+    fields=(Field("span", "起止日期"),),
+    spreadsheet=True,
+    source="IM-UI 57, product practice",
+)
+
+OVERDUE_NOTICE = Layout(
+    kind="overdue-notice",
+    title="催还通知",
+    orientation=Orientation.PORTRAIT,
+    style=Style.TABLE,
+    columns=(
+        Column("code", "档号", 34),
+        Column("title", "题名", 56, Align.LEFT),
+        Column("lent_on", "借出日期", 20, pattern=_DATE8, pattern_hint="YYYYMMDD"),
+        Column("due_on", "应还日期", 20, pattern=_DATE8, pattern_hint="YYYYMMDD"),
+        Column("days", "逾期天数", 16, numeric=True),
+    ),
+    fields=(
+        Field("borrower", "借阅人", wide=False),
+        Field("unit", "单位", wide=False),
+        Field("contact", "联系电话", wide=False),
+        Field("number", "申请编号", wide=False),
+        Field("as_of", "截至日期", wide=False),
+        Field("notice", "通知事项", lines=2),
+    ),
+    signatures=(Signature("handler", "经办人", "notified_on", "通知日期"),),
+    source="product practice",
+)
+
+USE_EFFECT = Layout(
+    kind="use-effect",
+    title="利用效果登记",
+    orientation=Orientation.LANDSCAPE,
+    style=Style.TABLE,
+    columns=(
+        Column("seq", "序号", 9, numeric=True),
+        Column("used_on", "利用日期", 18, pattern=_DATE8, pattern_hint="YYYYMMDD"),
+        Column("user", "利用人", 18),
+        Column("unit", "单位", 30, Align.LEFT),
+        Column("purpose", "利用目的", 40, Align.LEFT),
+        Column("code", "档号", 36),
+        Column("effect", "利用效果", 70, Align.LEFT),
+    ),
+    fields=(Field("span", "起止日期"),),
+    spreadsheet=True,
+    source="IM-UI 57, product practice",
+)
+
+BENEFIT_EVENTS = Layout(
+    kind="benefit-events",
+    title="待遇事项登记簿",
+    orientation=Orientation.LANDSCAPE,
+    style=Style.TABLE,
+    columns=(
+        Column("seq", "序号", 9, numeric=True),
+        Column("on", "日期", 17, pattern=_DATE8, pattern_hint="YYYYMMDD"),
+        Column("kind", "类别", 20),
+        Column("name", "姓名", 16),
+        Column("id_number", "证件号码", 34),
+        Column("amount", "金额", 18),
+        Column("period", "期间", 36),
+        Column("bank_change", "银行账户变更", 30, Align.LEFT),
+        Column("code", "档号", 30),
+        Column("remarks", "备注", 18, Align.LEFT),
+    ),
+    fields=(Field("span", "起止日期"),),
+    spreadsheet=True,
+    source="IM-UI 56",
+)
+
+PERSON_FILE = Layout(
+    kind="person-file",
+    title="一人一档档案清单",
+    orientation=Orientation.LANDSCAPE,
+    style=Style.TABLE,
+    columns=(
+        Column("seq", "序号", 9, numeric=True),
+        Column("number", "件号", 30),
+        Column("title", "题名", 56, Align.LEFT),
+        Column("category", "类别", 24),
+        Column("business_type", "业务类型", 28),
+        Column("date", "日期", 18, pattern=_DATE8, pattern_hint="YYYYMMDD"),
+        Column("retention", "保管期限", 14),
+        Column("how", "关联方式", 14),
+        Column("location", "存放位置", 36, Align.LEFT),
+        Column("on_loan", "借出情况", 30, Align.LEFT),
+    ),
+    fields=(
+        Field("names", "姓名/名称"),
+        Field("id_number", "证件号码", wide=False),
+        Field("unit_code", "统一社会信用代码", wide=False),
+    ),
+    spreadsheet=True,
+    source="IM-UI 56, product practice",
+)
+
 LAYOUTS: Mapping[str, Layout] = {
     layout.kind: layout
     for layout in (
@@ -400,6 +519,11 @@ LAYOUTS: Mapping[str, Layout] = {
         VOLUME_LIST,
         SPINE_LABELS,
         HANDOVER,
+        LOANS,
+        OVERDUE_NOTICE,
+        USE_EFFECT,
+        BENEFIT_EVENTS,
+        PERSON_FILE,
     )
 }
 

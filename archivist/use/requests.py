@@ -114,6 +114,7 @@ class RequestView:
     due_on: dt.date | None
     closed_at: str | None
     effect: str
+    effect_on: dt.date | None
     targets: tuple[TargetView, ...] = field(default_factory=tuple)
     extensions: tuple[tuple[int, dt.date, dt.date, str, str], ...] = ()  # days, old, new, why, by
 
@@ -394,6 +395,7 @@ def view_of(request: UseRequest, *, sees_ids: bool) -> RequestView:
         due_on=request.due_on,
         closed_at=request.closed_at,
         effect=request.effect,
+        effect_on=request.effect_on,
         targets=tuple(
             TargetView(
                 TargetKind(t.kind),

@@ -17,6 +17,7 @@ from archivist.arrangement import volumes
 from archivist.custody import boxes, locations
 from archivist.handover import handovers
 from archivist.preferences import Preferences
+from archivist.use import requests
 from ui.i18n import translations
 
 from ..conftest import init_archive
@@ -105,11 +106,14 @@ def test_main_window_does_not_grow_when_panels_open(qtbot: Any, small_window: An
         ("storage find", lambda: win.storage.find_code(win.made["item"])),
         ("storage find nothing", lambda: win.storage.find_code("J023-" + "9" * 60)),
         ("handover", win.show_handover),
+        ("use", win.show_use),
+        ("use overdue", lambda: win.use.pages.setCurrentIndex(1)),
         ("items", lambda: win.views.setCurrentIndex(0)),
         ("english", lambda: translations.apply("en")),
         ("english ocr", win.show_ocr),
         ("english storage", win.show_storage),
         ("english handover", win.show_handover),
+        ("english use", win.show_use),
         ("english volumes", win.show_volumes),
     ]
     for name, step in steps:
@@ -132,6 +136,14 @@ def test_every_dialog_fits_1280x720(qtbot: Any, small_window: Any, monkeypatch: 
     from ui.scheme_editor import AddTypeDialog
     from ui.settings_dialog import SettingsDialog
     from ui.storage.dialogs import BoxDialog, InventoryDialog, LocationDialog, ShelveDialog
+    from ui.use.dialogs import (
+        CloseDialog,
+        ExtendDialog,
+        LendDialog,
+        NewRequestDialog,
+        RefuseDialog,
+    )
+    from ui.use.dialogs import ReturnDialog as UseReturnDialog
     from ui.volumes.dialogs import (
         AddItemsDialog,
         MoveItemsDialog,
@@ -147,6 +159,9 @@ def test_every_dialog_fits_1280x720(qtbot: Any, small_window: Any, monkeypatch: 
     item = made["item"]
     volume = volumes.show(archive, made["volume"])
     long = "解除劳动合同证明" * 30
+    use = requests.create_request(
+        archive, "lend", requests.Borrower("李四", unit=long[:100]), long, items=[item]
+    )
     dialogs: list[Callable[[], QDialog]] = [
         lambda: SettingsDialog(archive, win.prefs, runner, win),
         lambda: ItemEditDialog(archive, runner, item, win),
@@ -171,6 +186,12 @@ def test_every_dialog_fits_1280x720(qtbot: Any, small_window: Any, monkeypatch: 
         lambda: ErrorDialog(win, "错误", long, "\n".join([long] * 80)),
         lambda: ReasonDialog(win, "理由", long, ""),
         lambda: AddTypeDialog([("SY", "失业保险"), ("GS", "工伤保险")], win),
+        lambda: NewRequestDialog(archive, runner, win, items=[item] * 3, volumes=[long]),
+        lambda: RefuseDialog(archive, runner, use, win),
+        lambda: LendDialog(archive, runner, use, win),
+        lambda: UseReturnDialog(archive, runner, use, win),
+        lambda: ExtendDialog(archive, runner, use, win),
+        lambda: CloseDialog(archive, runner, use, win),
     ]
     for make in dialogs:
         dialog = make()

@@ -546,7 +546,8 @@ class InventoryDialog(QDialog):
         self.runner.submit(self.tr("盘点"), work, write=True, on_done=done, on_error=failed)
 
     def sections(self) -> list[tuple[str, list[str]]]:
-        """The differences: (heading, lines) for missing, misplaced, unexpected, read twice."""
+        """The differences: (heading, lines) for missing, misplaced, unexpected, read twice,
+        and the boxes out on loan (not read, not missing)."""
         report = self.report
         missing = [
             self.tr("{box}　应在 {location}，未扫到").format(box=m.box, location=m.location or "—")
@@ -563,11 +564,18 @@ class InventoryDialog(QDialog):
         ]
         unexpected = [u.message for u in (report.unexpected if report else ())]
         duplicates = list(report.duplicates if report else ())
+        lent = [
+            self.tr("{box}　借出 {request}，{borrower}，应还 {due}").format(
+                box=b.box, request=b.request, borrower=b.borrower, due=b.due_on or "—"
+            )
+            for b in (report.on_loan if report else ())
+        ]
         return [
             (self.tr("缺失（登记在架，未扫到）：{n}").format(n=len(missing)), missing),
             (self.tr("错位（扫到的位置与登记不符）：{n}").format(n=len(misplaced)), misplaced),
             (self.tr("无法识别（不是档案盒条码）：{n}").format(n=len(unexpected)), unexpected),
             (self.tr("重复扫描：{n}").format(n=len(duplicates)), duplicates),
+            (self.tr("借出（未在架，不是缺失）：{n}").format(n=len(lent)), lent),
         ]
 
     def summary_text(self) -> str:

@@ -6,9 +6,11 @@ from typing import Any
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
+    QObject,
 )
 
 from archivist.custody.boxes import BoxSummary
+from archivist.use.lending import LoanNote
 from ui.rows_model import Column, RowsModel
 from ui.texts import count_text, heading_text, retention_text
 
@@ -45,6 +47,10 @@ class BoxListModel(RowsModel):
     columns = BOX_COLUMNS
     rows: list[BoxSummary]
 
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.lent: dict[str, LoanNote] = {}  # the boxes out on loan (借出), by code
+
     def key_of(self, row: Any) -> str:
         return str(row.code)
 
@@ -53,6 +59,10 @@ class BoxListModel(RowsModel):
         return found
 
     def display(self, row: Any, column: Column) -> str:
+        loan = self.lent.get(row.code)
+        if column.key == "location" and loan is not None:
+            place = row.location or self.tr("未上架")
+            return self.tr("{place}（借出 {number}）").format(place=place, number=loan.number)
         if column.key == "location" and not row.location:
             return self.tr("未上架")
         return super().display(row, column)

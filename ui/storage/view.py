@@ -56,6 +56,7 @@ from archivist.custody.locations import LocationView
 from archivist.custody.where import Whereabouts
 from archivist.errors import ArchivistError
 from archivist.registers import forms
+from archivist.use import lending
 from ui import errors
 from ui.changes_hub import STORAGE_TABLES, VOLUME_TABLES, ChangesHub
 from ui.rows_model import RIGHT, table_look
@@ -89,7 +90,7 @@ class StorageView(QWidget):
     message = Signal(str)  # a sentence for the status bar
     changed = Signal()  # boxes or locations changed
     # what it shows (boxes hold items and volumes) and what its changes touch
-    SHOWS = STORAGE_TABLES | VOLUME_TABLES | {"items"}
+    SHOWS = STORAGE_TABLES | VOLUME_TABLES | {"items", "use_requests", "use_targets"}
     TOUCHES = STORAGE_TABLES
     hub: ChangesHub | None = None
 
@@ -107,6 +108,7 @@ class StorageView(QWidget):
         self.boxes: list[BoxSummary] = []  # every box; the list shows those at the node
         self.current_key = ALL
         self.current_box: BoxSummary | None = None  # the box chosen (a BoxView once read)
+        self.box_loans: dict[str, lending.LoanNote] = {}  # what of that box is out on loan
         self._wanted_key: str | None = None
         self._wanted_boxes: list[str] = []
         self.found: Whereabouts | None = None
@@ -261,14 +263,20 @@ class StorageView(QWidget):
         self.loading = True
         self._show_count()
 
-        def work(_ctx: TaskContext) -> tuple[list[LocationView], list[BoxSummary]]:
-            return locations.list_locations(self.archive), boxes.list_boxes(self.archive)
+        def work(
+            _ctx: TaskContext,
+        ) -> tuple[list[LocationView], list[BoxSummary], dict[str, lending.LoanNote]]:
+            return (
+                locations.list_locations(self.archive),
+                boxes.list_boxes(self.archive),
+                lending.boxes_on_loan(self.archive),
+            )
 
         def done(result: Any) -> None:
             if generation != self._generation:
                 return
             self.loading = False
-            self.locations, self.boxes = result
+            self.locations, self.boxes, self.model.lent = result
             wanted, self._wanted_key = self._wanted_key, None
             self._fill_tree(wanted if wanted is not None else self.current_key)
 
@@ -400,12 +408,13 @@ class StorageView(QWidget):
             return
         self.current_box = next((b for b in self.boxes if b.code == code), None)
 
-        def work(_ctx: TaskContext) -> BoxView:
-            return boxes.show_box(self.archive, code)
+        def work(_ctx: TaskContext) -> tuple[BoxView, dict[str, lending.LoanNote]]:
+            return boxes.show_box(self.archive, code), lending.loans_in_box(self.archive, code)
 
-        def show(view: Any) -> None:
+        def show(result: Any) -> None:
+            view, loans = result
             if isinstance(view, BoxView):
-                self.current_box = view
+                self.current_box, self.box_loans = view, loans
                 self._show_contents()
 
         self._box_read.read(self.tr("读取档案盒"), work, show)
@@ -428,6 +437,11 @@ class StorageView(QWidget):
             self.tr("第 {number} 盒　{code}").format(number=f"{box.number:04d}", code=box.code)
         )
         place = box.chain if box.location else self.tr("未上架")
+        loan = self.model.lent.get(box.code)
+        if loan is not None:
+            place += self.tr("　借出：{number}，{borrower}，应还 {due}").format(
+                number=loan.number, borrower=loan.borrower_name, due=loan.due_on or "—"
+            )
         self.box_facts.setText(
             self.tr(
                 "{year}年　{klass}类　保管期限 {retention}　{kind}　{count}　位置：{place}"
@@ -478,6 +492,13 @@ class StorageView(QWidget):
                 if column == stretch
                 else QHeaderView.ResizeMode.Interactive,
             )
+        held_loans = self.box_loans if held is not None and held.code == box.code else {}
+        for cells in rows:  # what is out on loan: 借出 and the request after its code
+            loaned = held_loans.get(cells[1])
+            if loaned is not None:
+                cells[1] = self.tr("{code}（借出 {number}）").format(
+                    code=cells[1], number=loaned.number
+                )
         for row, cells in enumerate(rows):
             for column, text in enumerate(cells):
                 cell = QTableWidgetItem(str(text))
@@ -560,6 +581,12 @@ class StorageView(QWidget):
             place = self.tr("{chain}（盒 {box} 未上架）").format(chain=found.chain, box=found.box)
         else:
             place = f"{found.chain}　{found.box}"
+        if found.on_loan is not None:
+            place += self.tr("　借出：{number}，{borrower}，应还 {due}").format(
+                number=found.on_loan.number,
+                borrower=found.on_loan.borrower_name,
+                due=found.on_loan.due_on or "—",
+            )
         self.found_label.setText(f"{what}：{place}")
 
     # -- commands ------------------------------------------------------------------------
