@@ -488,7 +488,12 @@ def test_a_handler_approves_nothing(archive: Archive) -> None:
     add_person(archive, "jingban", "handler")
     archive.sign_in("jingban", PASSWORD)
     for action in Action:
-        if action.right in (Right.APPROVE, Right.HANDOVER_RECEIVE, Right.APPRAISE):
+        if action.right in (
+            Right.APPROVE,
+            Right.APPROVE_USE,
+            Right.HANDOVER_RECEIVE,
+            Right.APPRAISE,
+        ):
             with pytest.raises(AccessRefused) as refused, archive.change(action, "x", reason="r"):
                 pass
             assert refused.value.code == "rights.refused"

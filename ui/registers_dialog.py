@@ -1,7 +1,8 @@
 """登记表…: choose a register and what it covers, see it as it will print, export it.
 
 The kinds are those of `archivist.registers.forms.KINDS`; each needs its own selection (a
-volume; a year and class; a box; a handover batch) and only those inputs are enabled.
+volume; a year and class; a box; a handover batch; for the registers of use a period, a
+loan and the day it is overdue on, or a person) and only those inputs are enabled.
 The preview shows the header fields and the table exactly as the writers print them:
 headings from the register's layout (`archivist.registers.layouts`), rows from
 `registers.collect`, unknown values blank, and the page orientation noted. Exporting
@@ -26,6 +27,7 @@ from typing import Any
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
     QCoreApplication,
+    QDate,
     QEvent,
     QObject,
     QSettings,
@@ -38,6 +40,7 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QDateEdit,
     QDialog,
     QFileDialog,
     QFormLayout,
@@ -60,10 +63,13 @@ from PySide6.QtWidgets import (
 from archivist.access import browse
 from archivist.archive import Archive
 from archivist.arrangement import volume_pdf, volumes
+from archivist.changes.states import LoanState
 from archivist.errors import ArchivistError
 from archivist.handover import handovers
 from archivist.registers import forms, layouts
 from archivist.registers.layouts import DocumentData, Field, Heading, Layout, Orientation, Style
+from archivist.rules.identity import mask_id_number
+from archivist.use import requests
 from ui import errors
 from ui.screen import fit_to_screen
 from ui.tasks import TaskContext, TaskHandle, TaskRunner
@@ -78,6 +84,11 @@ KIND_NAMES: list[tuple[str, object]] = [
     ("volume-list", QT_TRANSLATE_NOOP("RegistersDialog", "案卷目录")),
     ("spine-labels", QT_TRANSLATE_NOOP("RegistersDialog", "盒脊标签")),
     ("handover", QT_TRANSLATE_NOOP("RegistersDialog", "归档交接单")),
+    ("loans", QT_TRANSLATE_NOOP("RegistersDialog", "借阅登记簿")),
+    ("use-effect", QT_TRANSLATE_NOOP("RegistersDialog", "利用效果登记")),
+    ("benefit-events", QT_TRANSLATE_NOOP("RegistersDialog", "待遇事项登记簿")),
+    ("overdue-notice", QT_TRANSLATE_NOOP("RegistersDialog", "催还通知")),
+    ("person-file", QT_TRANSLATE_NOOP("RegistersDialog", "一人一档清单")),
 ]
 
 # The inputs each kind uses. Where a box and a year are both offered, a box given wins.
@@ -90,8 +101,15 @@ NEEDS: dict[str, tuple[str, ...]] = {
     "volume-list": ("year", "class"),
     "spine-labels": ("year", "class", "box"),
     "handover": ("handover",),
+    "loans": ("period",),
+    "use-effect": ("period",),
+    "benefit-events": ("period",),
+    "overdue-notice": ("request", "as_of"),
+    "person-file": ("query",),
 }
-INPUTS = ("volume", "year", "class", "box", "handover")
+INPUTS = ("volume", "year", "class", "box", "handover", "period", "request", "as_of", "query")
+# an ID number (15 or 18 characters): never in a file name
+ID_NUMBER = re.compile(r"\d{17}[\dXx]|\d{15}")
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 
 
@@ -100,6 +118,22 @@ def kind_name(kind: str) -> str:
         if key == kind:
             return QCoreApplication.translate("RegistersDialog", str(name))
     return kind
+
+
+def qdate(day: dt.date) -> QDate:
+    return QDate(day.year, day.month, day.day)
+
+
+def pydate(edit: QDateEdit) -> dt.date:
+    value = edit.date()
+    return dt.date(value.year(), value.month(), value.day())
+
+
+def this_month(today: dt.date) -> tuple[dt.date, dt.date]:
+    """The first and last day of the month `today` is in."""
+    first = today.replace(day=1)
+    following = (first + dt.timedelta(days=32)).replace(day=1)
+    return first, following - dt.timedelta(days=1)
 
 
 def safe_name(text: str) -> str:
@@ -165,12 +199,37 @@ class RegistersDialog(QDialog):
         if chosen.class_code:
             self.klass.addItem(chosen.class_code, chosen.class_code)
             self.klass.setCurrentIndex(1)
+        # the registers of use: a period (this month), a loan and a day, a person
+        first, last = this_month(dt.date.today())
+        self.start = self._date_edit("registerFrom", chosen.start or first)
+        self.end = self._date_edit("registerTo", chosen.end or last)
+        self.to_label = QLabel()
+        self.period = QWidget()
+        period_row = QHBoxLayout(self.period)
+        period_row.setContentsMargins(0, 0, 0, 0)
+        period_row.addWidget(self.start)
+        period_row.addWidget(self.to_label)
+        period_row.addWidget(self.end)
+        period_row.addStretch(1)
+        self.request = QComboBox()
+        self.request.setObjectName("registerRequest")
+        self.request.setEditable(True)
+        self.request.setMinimumContentsLength(24)
+        if chosen.request:
+            self.request.addItem(chosen.request, chosen.request)
+        self.as_of = self._date_edit("registerAsOf", chosen.as_of or dt.date.today())
+        self.query = QLineEdit(chosen.query or "")
+        self.query.setObjectName("registerQuery")
         self.inputs: dict[str, QWidget] = {
             "volume": self.volume,
             "year": self.year,
             "class": self.klass,
             "box": self.box,
             "handover": self.batch,
+            "period": self.period,
+            "request": self.request,
+            "as_of": self.as_of,
+            "query": self.query,
         }
         self.labels: dict[str, QLabel] = {key: QLabel() for key in ("kind", *INPUTS)}
         form = QFormLayout()
@@ -185,6 +244,14 @@ class RegistersDialog(QDialog):
         form.addRow(self.labels["year"], year_row)
         form.addRow(self.labels["box"], self.box)
         form.addRow(self.labels["handover"], self.batch)
+        form.addRow(self.labels["period"], self.period)
+        request_row = QHBoxLayout()
+        request_row.addWidget(self.request, 1)
+        request_row.addSpacing(12)
+        request_row.addWidget(self.labels["as_of"])
+        request_row.addWidget(self.as_of)
+        form.addRow(self.labels["request"], request_row)
+        form.addRow(self.labels["query"], self.query)
         self.hint = QLabel()
         self.hint.setObjectName("registerHint")
         self.hint.setWordWrap(True)
@@ -276,12 +343,32 @@ class RegistersDialog(QDialog):
         self.klass.currentIndexChanged.connect(lambda _i: self._changed())
         self.box.textChanged.connect(lambda _t: self._changed())
         self.batch.currentTextChanged.connect(lambda _t: self._changed())
+        self.start.dateChanged.connect(lambda _d: self._changed())
+        self.end.dateChanged.connect(lambda _d: self._changed())
+        self.request.currentTextChanged.connect(lambda _t: self._changed())
+        self.as_of.dateChanged.connect(lambda _d: self._changed())
+        # a person file is looked up (and logged) once typed, not at every key
+        self.query.textChanged.connect(lambda _t: self._query_typed())
+        self.query.returnPressed.connect(self.refresh_preview)
         self.retranslate()
         self._enable_inputs()
         self._load_choices()
         self.refresh_preview()
 
+    def _date_edit(self, name: str, day: dt.date) -> QDateEdit:
+        edit = QDateEdit(qdate(day))
+        edit.setObjectName(name)
+        edit.setCalendarPopup(True)
+        edit.setDisplayFormat("yyyy-MM-dd")
+        return edit
+
     # -- the selection -------------------------------------------------------------------
+    def start_date(self) -> dt.date:
+        return pydate(self.start)
+
+    def end_date(self) -> dt.date:
+        return pydate(self.end)
+
     def current_kind(self) -> str:
         return str(self.kind.currentData())
 
@@ -316,6 +403,11 @@ class RegistersDialog(QDialog):
             class_code=str(klass) if "class" in used and klass else None,
             box=(self.box.text().strip() or None) if "box" in used else None,
             handover=self._combo_value(self.batch) if "handover" in used else None,
+            start=self.start_date() if "period" in used else None,
+            end=self.end_date() if "period" in used else None,
+            request=self._combo_value(self.request) if "request" in used else None,
+            as_of=pydate(self.as_of) if "as_of" in used else None,
+            query=(self.query.text().strip() or None) if "query" in used else None,
         )
 
     def _enable_inputs(self) -> None:
@@ -339,20 +431,32 @@ class RegistersDialog(QDialog):
         self._show_status()
         self._timer.start()
 
+    def _query_typed(self) -> None:
+        self._timer.stop()
+        self._generation += 1  # a lookup already under way is out of date
+        if not self.query.text().strip():
+            self.refresh_preview()  # says what is missing
+            return
+        self.previewing = False
+        self.data, self.preview_error = None, self.tr("输入完后按回车键查询")
+        self._show_preview()
+
     def _load_choices(self) -> None:
         """Volumes, classes and handover batches for the inputs (read on a worker)."""
 
-        def work(_ctx: TaskContext) -> tuple[list[Any], list[Any], list[Any]]:
+        def work(_ctx: TaskContext) -> tuple[list[Any], list[Any], list[Any], list[Any]]:
             return (
                 volumes.list_volumes(self.archive),
                 browse.scheme_table(self.archive),
                 handovers.list_batches(self.archive),
+                requests.list_requests(self.archive, status=LoanState.OUT.value),
             )
 
         def done(result: Any) -> None:
-            rows, classes, batches = result
+            rows, classes, batches, loans = result
             self._fill(self.volume, [(v.code, f"{v.code}　{v.title}") for v in rows])
             self._fill(self.batch, [(b.number, b.number) for b in batches])
+            self._fill_requests([(r.number, f"{r.number}　{r.borrower_name}") for r in loans])
             klass = self.klass.currentData()
             self.klass.blockSignals(True)
             while self.klass.count() > 1:
@@ -387,6 +491,20 @@ class RegistersDialog(QDialog):
         combo.setCurrentIndex(index if index >= 0 else (0 if keep is None and entries else -1))
         combo.blockSignals(False)
 
+    def _fill_requests(self, entries: list[tuple[str, str]]) -> None:
+        """The loans out, to choose from; the text typed or chosen stays as it is."""
+        text = self.request.currentText()
+        keep = self._combo_value(self.request)
+        self.request.blockSignals(True)
+        self.request.clear()
+        for data, shown in entries:
+            self.request.addItem(shown, data)
+        index = self.request.findData(keep) if keep else -1
+        self.request.setCurrentIndex(index)
+        if index < 0:
+            self.request.setEditText(text)
+        self.request.blockSignals(False)
+
     # -- the preview ---------------------------------------------------------------------
     def refresh_preview(self) -> None:
         """Collect the register's data (a read, on a worker thread) and show it."""
@@ -394,6 +512,12 @@ class RegistersDialog(QDialog):
         self._generation += 1
         generation = self._generation
         kind, selection = self.current_kind(), self.selection()
+        missing = self._missing(selection)
+        if missing:  # said in the window's words, not the command line's option
+            self.previewing = False
+            self.data, self.preview_error = None, missing
+            self._show_preview()
+            return
         self.previewing = True
         self._show_status()
 
@@ -420,6 +544,15 @@ class RegistersDialog(QDialog):
                 errors.show_error(self, exc, details)
 
         self.runner.submit(self.tr("登记表预览"), work, on_done=done, on_error=failed, quiet=True)
+
+    def _missing(self, selection: forms.Selection) -> str:
+        """What a register of use still needs typed in ("" when nothing)."""
+        needs = NEEDS[self.current_kind()]
+        if "request" in needs and not selection.request:
+            return self.tr("请填写申请编号（借出未还的申请）")
+        if "query" in needs and not selection.query:
+            return self.tr("请填写要查的姓名、身份证号或统一社会信用代码")
+        return ""
 
     def _clear_fields(self) -> None:
         while self.fields_grid.count():
@@ -587,16 +720,36 @@ class RegistersDialog(QDialog):
             "volume-list": self.tr("一个年度（可限定类别）的案卷，按目录号、案卷号排列。"),
             "spine-labels": self.tr("一盒，或一个年度（可限定类别）各盒的盒脊标签。"),
             "handover": self.tr("一个交接批次的归档交接单（退回的案卷不列入）。"),
+            "loans": self.tr(
+                "起止日期内的每次利用（借出、查阅、复制、电子调阅），每份档案一行；证件号码遮蔽。"
+            ),
+            "use-effect": self.tr("起止日期内每次利用的利用人、目的和登记的利用效果。"),
+            "benefit-events": self.tr("起止日期内发生的待遇审核变更、二次发放、追回待遇事项。"),
+            "overdue-notice": self.tr("一笔借阅（申请编号）截至某日仍未归还的档案；须已逾期。"),
+            "person-file": self.tr(
+                "按姓名、身份证号或统一社会信用代码，列出一个人（单位）的全部档案及存放位置。"
+            ),
         }
         self.hint.setText(hints.get(kind, ""))
 
     # -- exporting -----------------------------------------------------------------------
     def default_name(self, suffix: str) -> str:
         selection = self.selection()
+        query = selection.query
+        if query and ID_NUMBER.fullmatch(query):
+            query = mask_id_number(query)
+        period = (
+            f"{selection.start:%Y%m%d}-{selection.end:%Y%m%d}"
+            if selection.start and selection.end
+            else None
+        )
         scope = (
             selection.volume
             or selection.handover
             or (f"盒{selection.box}" if selection.box else None)
+            or selection.request
+            or query
+            or period
             or "-".join(str(p) for p in (selection.year, selection.class_code) if p)
         )
         return safe_name(f"{self.layout_().title}-{scope}") + suffix
@@ -695,13 +848,22 @@ class RegistersDialog(QDialog):
             ("class", self.tr("类别")),
             ("box", self.tr("盒号")),
             ("handover", self.tr("交接单号")),
+            ("period", self.tr("起止日期")),
+            ("request", self.tr("申请编号")),
+            ("as_of", self.tr("截至")),
+            ("query", self.tr("查询")),
         ):
             self.labels[key].setText(text)
         self.klass.setItemText(0, self.tr("全部类别"))
         self.box.setPlaceholderText(self.tr("盒的编号或条码；填写后按盒登记"))
+        self.to_label.setText(self.tr("至"))
+        editor = self.request.lineEdit()
+        if editor is not None:
+            editor.setPlaceholderText(self.tr("借出未还的申请，如 LY-2026-0001"))
+        self.query.setPlaceholderText(self.tr("姓名、身份证号或统一社会信用代码"))
         self.word_button.setText(self.tr("导出 Word…"))
         self.excel_button.setText(self.tr("导出 Excel…"))
-        self.excel_button.setToolTip(self.tr("只有目录（归档文件目录、案卷目录）可导出为 Excel"))
+        self.excel_button.setToolTip(self.tr("只有目录、登记簿和清单可导出为 Excel"))
         self.close_button.setText(self.tr("关闭"))
         self.open_button.setText(self.tr("打开"))
         self.open_button.setToolTip(self.tr("用系统中的程序打开刚导出的文件"))

@@ -702,6 +702,10 @@ class UseView(QWidget):
                 numbers = [str(picked)]
             if numbers:
                 show(numbers[0])
+            else:
+                self.message.emit(
+                    self.tr("申请 {number} 中没有可调阅的档案件").format(number=number)
+                )
 
         def show(item: str) -> None:
             def work(_ctx: TaskContext) -> Any:
