@@ -65,3 +65,31 @@ def test_bad_requests_are_refused_and_nothing_is_numbered(archive: Archive, numb
     assert staff.value.code == "use.unknown_staff"
     made = create_request(archive, "lend", Borrower("李四"), "核对", items=[number])
     assert made.number.endswith("-0001")
+
+
+def test_a_destroyed_or_transferred_record_cannot_be_requested_or_lent(
+    archive: Archive, number: str, tmp_path: Path
+) -> None:
+    """Disposition and transfer (issues 15–) mark an item destroyed or transferred through
+    the unit of work; here the same row state is set the same way."""
+    from sqlalchemy import select
+
+    from archivist.changes.actions import Action
+    from archivist.changes.states import ItemState, move
+    from archivist.db.models import Item
+
+    other = capture_from_manifest(archive, write_manifest(tmp_path / "b")).number
+    lend_first = create_request(archive, "lend", Borrower("李四"), "核对", items=[other])
+    for gone, state in ((number, ItemState.DESTROYED), (other, ItemState.TRANSFERRED)):
+        with archive.change(Action.ITEM_EDIT, f"item:{gone}", reason="测试：标记为已处置") as work:
+            item = work.session.scalars(select(Item).where(Item.number == gone)).one()
+            item.status = move(item.status, state, gone)
+    for kind in ("consult", "lend", "copy"):
+        with pytest.raises(InputError) as refused:
+            create_request(archive, kind, Borrower("李四"), "核对", items=[number])
+        assert refused.value.code == "use.gone"
+    add_person(archive, "fuzeren", "head")
+    archive.sign_in("fuzeren", PASSWORD)
+    with pytest.raises(InputError) as at_approval:
+        approve(archive, lend_first.number)
+    assert at_approval.value.code == "use.gone"

@@ -15,6 +15,9 @@ from archivist.errors import InputError
 
 class ItemState(StrEnum):
     CAPTURED = "captured"
+    # written by disposition and transfer: the record is gone from the archive room
+    DESTROYED = "destroyed"
+    TRANSFERRED = "transferred"
 
 
 class VolumeState(StrEnum):
@@ -105,7 +108,11 @@ State = TypeVar(
 )
 
 TRANSITIONS: dict[type[StrEnum], dict[StrEnum, frozenset[StrEnum]]] = {
-    ItemState: {ItemState.CAPTURED: frozenset()},
+    ItemState: {
+        ItemState.CAPTURED: frozenset({ItemState.DESTROYED, ItemState.TRANSFERRED}),
+        ItemState.DESTROYED: frozenset(),
+        ItemState.TRANSFERRED: frozenset(),
+    },
     VolumeState: {
         VolumeState.OPEN: frozenset(
             {VolumeState.HANDED_OVER, VolumeState.RETURNED, VolumeState.DISSOLVED}

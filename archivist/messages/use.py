@@ -28,6 +28,11 @@ CATALOG: dict[str, tuple[str, str]] = {
         "会计档案不外借（只可查阅、复制）：{numbers}",
         "Accounting records are not lent outside the unit (consult or copy only): {numbers}",
     ),
+    "use.gone": (
+        "已销毁或已移交进馆，不在档案室：{numbers}",
+        "Destroyed or transferred to the archives bureau, no longer in the archive room: "
+        "{numbers}",
+    ),
     "use.already_out": (
         "已借出，尚未归还：{numbers}",
         "Already out on loan and not returned: {numbers}",

@@ -18,7 +18,7 @@ from archivist.accounts.rights import require
 from archivist.accounts.roles import Right
 from archivist.changes.actions import Action
 from archivist.changes.audit import now_text
-from archivist.changes.states import LoanEntryState, LoanState, move
+from archivist.changes.states import ItemState, LoanEntryState, LoanState, move
 from archivist.db.models import (
     Account,
     ArchiveClass,
@@ -260,6 +260,7 @@ def create_request(
         who = _borrower(session, borrower)
         targets = resolve_targets(session, items, volumes, boxes)
         covered = items_of(session, targets)
+        _available(session, covered)
         if use is UseKind.LEND:
             _lendable(session, covered, who)
         year = dt.date.today().year
@@ -314,9 +315,26 @@ def _kind(kind: UseKind | str) -> UseKind:
         ) from None
 
 
+def _available(session: Session, covered: set[int]) -> None:
+    """Refuse records no longer in the archive room: destroyed or transferred."""
+    gone = list(
+        session.scalars(
+            select(Item.number)
+            .where(
+                Item.id.in_(covered),
+                Item.status.in_((ItemState.DESTROYED.value, ItemState.TRANSFERRED.value)),
+            )
+            .order_by(Item.number)
+        )
+    )
+    if gone:
+        raise InputError("use.gone", numbers=", ".join(gone[:5]))
+
+
 def _lendable(session: Session, covered: set[int], borrower: Borrower) -> None:
-    """Refuse what may not leave the room: accounting records to someone outside the
-    unit; anything already out."""
+    """Refuse what may not leave the room: destroyed or transferred records, accounting
+    records to someone outside the unit, anything already out."""
+    _available(session, covered)
     if borrower.kind is not BorrowerKind.STAFF:
         accounting = accounting_items(session, covered)
         if accounting:
