@@ -42,6 +42,7 @@ ACTIONS: dict[str, object] = {
     "item.edit": QT_TRANSLATE_NOOP("ItemDetail", "修改"),
     "item.renumber": QT_TRANSLATE_NOOP("ItemDetail", "重新编号"),
     "entity.correct": QT_TRANSLATE_NOOP("ItemDetail", "更正单位/个人"),
+    "benefit.add": QT_TRANSLATE_NOOP("ItemDetail", "补登待遇事项"),
 }
 
 
@@ -51,6 +52,7 @@ class ItemDetail(QWidget):
     renumber_requested = Signal(str)
     pages_requested = Signal(str, int)  # number, item page
     use_requested = Signal(str)  # 申请利用… of the item shown
+    benefit_added = Signal(str)  # a benefit event was added to this item (补登待遇事项…)
 
     def __init__(self, parent: QWidget | None = None, archive: Archive | None = None) -> None:
         super().__init__(parent)
@@ -120,6 +122,17 @@ class ItemDetail(QWidget):
         self.events_value.setWordWrap(True)
         self.events_value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         form.addRow(self.events_label, self.events_value)
+        # 补登待遇事项…: a benefit event added later, under audit (ui/use/benefit_dialog.py)
+        self.add_benefit = QPushButton()
+        self.add_benefit.setObjectName("addBenefitEvent")
+        self.add_benefit.clicked.connect(self._add_benefit)
+        benefit_row = QWidget()
+        benefit_layout = QHBoxLayout(benefit_row)
+        benefit_layout.setContentsMargins(0, 0, 0, 0)
+        benefit_layout.addWidget(self.add_benefit)
+        benefit_layout.addStretch(1)
+        form.addRow(QLabel(), benefit_row)
+        self.benefit_dialog: QWidget | None = None
         self.locked = QLabel()
         self.locked.setObjectName("itemLocked")
         self.locked.setWordWrap(True)
@@ -229,6 +242,7 @@ class ItemDetail(QWidget):
         self._show_reveal(view)
         self._show_use(view)
         self._show_events(view)
+        self._show_benefit(view)
         if view is None:
             return
         self.heading.setText(f"{view['number']}　{view['title']}")
@@ -413,6 +427,73 @@ class ItemDetail(QWidget):
         self.events_label.setVisible(bool(lines))
         self.events_value.setVisible(bool(lines))
 
+    def benefit_refusal(self, view: dict[str, Any] | None) -> str:
+        """Why 补登待遇事项… is not offered ("" when it is): the person's rights, or
+        the core's reason the item may not change (handed over)."""
+        from archivist.accounts.rights import permits
+        from archivist.accounts.roles import Right, holders_of
+        from ui.people.labels import roles_text
+
+        archive = self._archive()
+        if archive is not None and not permits(archive.person, Right.EDIT):
+            return self.tr("您没有修改档案的权限（{roles}可以）").format(
+                roles=roles_text(holders_of(Right.EDIT))
+            )
+        change = (view or {}).get("change") or {"allowed": True}
+        if not change.get("allowed", True):
+            return self.tr("不能修改：{reason}").format(reason=change.get("reason") or "")
+        return ""
+
+    def _show_benefit(self, view: dict[str, Any] | None) -> None:
+        refusal = self.benefit_refusal(view)
+        self.add_benefit.setEnabled(view is not None and not refusal)
+        self.add_benefit.setToolTip(
+            refusal
+            or self.tr(
+                "在这件档案上补登待遇审核变更、二次发放或追回待遇（须填写理由，记入审计记录）"
+            )
+        )
+
+    def _add_benefit(self) -> None:
+        """补登待遇事项…: the dialog, prefilled with the item's person; afterwards the
+        detail is read again and shows the new event."""
+        from ui.tasks import TaskRunner
+        from ui.use.benefit_dialog import BenefitDialog
+
+        archive = self._archive()
+        view = self.view
+        if view is None or archive is None or self.benefit_refusal(view):
+            return
+        runner = getattr(self.window(), "runner", None)
+        if not isinstance(runner, TaskRunner):  # the detail on its own (not in the window)
+            runner = self.findChild(TaskRunner) or TaskRunner(self)
+        entity = view["entity"]
+        person = entity["name"] if entity.get("kind") == "person" else ""
+        ident = entity.get("id_number") or "" if person else ""
+        masked = bool((view.get("id_numbers") or {}).get("masked"))
+        dialog = BenefitDialog(
+            archive,
+            runner,
+            str(view["number"]),
+            self,
+            person=person,
+            id_number="" if masked or "*" in ident else ident,
+        )
+        dialog.changed.connect(self._benefit_added)
+        dialog.open()
+        self.benefit_dialog = dialog
+
+    def _benefit_added(self, number: str) -> None:
+        from archivist.access.item_detail import item_detail
+
+        archive = self._archive()
+        if archive is not None and self.view is not None and self.view["number"] == number:
+            try:
+                self.show_item(item_detail(archive, number))
+            except ArchivistError as exc:
+                errors.show_error(self, exc)
+        self.benefit_added.emit(number)
+
     def _open_person_file(self) -> None:
         """一人一档…: the person file of the item's person or unit."""
         from ui.use.person_view import open_person_file
@@ -502,6 +583,8 @@ class ItemDetail(QWidget):
             self.tr("这个人或单位的全部档案：本人/本单位的、名册上的、凭证上的，以及待遇事项")
         )
         self.events_label.setText(self.tr("待遇事项："))
+        self.add_benefit.setText(self.tr("补登待遇事项…"))
+        self._show_benefit(self.view)
         self.button_tips = {
             self.edit: self.tr(
                 "修改题名、经办人或办结日期，更正单位/个人的名称或证件号码（记入审计记录）"

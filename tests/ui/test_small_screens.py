@@ -136,6 +136,7 @@ def test_every_dialog_fits_1280x720(qtbot: Any, small_window: Any, monkeypatch: 
     from ui.scheme_editor import AddTypeDialog
     from ui.settings_dialog import SettingsDialog
     from ui.storage.dialogs import BoxDialog, InventoryDialog, LocationDialog, ShelveDialog
+    from ui.use.benefit_dialog import BenefitDialog
     from ui.use.dialogs import (
         CloseDialog,
         ExtendDialog,
@@ -144,6 +145,7 @@ def test_every_dialog_fits_1280x720(qtbot: Any, small_window: Any, monkeypatch: 
         RefuseDialog,
     )
     from ui.use.dialogs import ReturnDialog as UseReturnDialog
+    from ui.use.stats_dialog import UseStatsDialog
     from ui.volumes.dialogs import (
         AddItemsDialog,
         MoveItemsDialog,
@@ -192,6 +194,8 @@ def test_every_dialog_fits_1280x720(qtbot: Any, small_window: Any, monkeypatch: 
         lambda: UseReturnDialog(archive, runner, use, win),
         lambda: ExtendDialog(archive, runner, use, win),
         lambda: CloseDialog(archive, runner, use, win),
+        lambda: BenefitDialog(archive, runner, item, win, person=long[:50]),
+        lambda: UseStatsDialog(archive, runner, win),
     ]
     for make in dialogs:
         dialog = make()

@@ -639,6 +639,124 @@
     </message>
 </context>
 <context>
+    <name>BenefitDialog</name>
+    <message>
+        <source>✓ 校验码正确</source>
+        <translation>✓ Check digit correct</translation>
+    </message>
+    <message>
+        <source>不能修改：{reason}</source>
+        <translation>Cannot be changed: {reason}</translation>
+    </message>
+    <message>
+        <source>请填写姓名</source>
+        <translation>Enter a name</translation>
+    </message>
+    <message>
+        <source>身份证号不完整</source>
+        <translation>The ID number is incomplete</translation>
+    </message>
+    <message>
+        <source>补登待遇事项</source>
+        <translation>Add a benefit event</translation>
+    </message>
+    <message>
+        <source>在件 {number} 上补登待遇审核变更、二次发放或追回待遇；金额以元为单位，精确到分；理由记入审计记录。</source>
+        <translation>Add a benefit review change, reissue or recovery to item {number}; the amount is in yuan, exact to the fen; the reason goes into the audit trail.</translation>
+    </message>
+    <message>
+        <source>类型</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>身份证号</source>
+        <translation>ID number</translation>
+    </message>
+    <message>
+        <source>金额（元）</source>
+        <translation>Amount (yuan)</translation>
+    </message>
+    <message>
+        <source>期间起</source>
+        <translation>Period from</translation>
+    </message>
+    <message>
+        <source>期间止</source>
+        <translation>Period to</translation>
+    </message>
+    <message>
+        <source>银行账户变更</source>
+        <translation>Bank account change</translation>
+    </message>
+    <message>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>备注</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>档案件</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <source>18位，输入时即校验；可不填</source>
+        <translation>18 characters, checked as you type; optional</translation>
+    </message>
+    <message>
+        <source>例如：1234.56（二次发放、追回待遇须填写）</source>
+        <translation>e.g. 1234.56 (required for a reissue or a recovery)</translation>
+    </message>
+    <message>
+        <source>例如：原账户 6222…，改为 6217…</source>
+        <translation>e.g. old account 6222…, new 6217…</translation>
+    </message>
+</context>
+<context>
+    <name>BenefitEventsModel</name>
+    <message>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>事项</source>
+        <translation>Event</translation>
+    </message>
+    <message>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>身份证号</source>
+        <translation>ID number</translation>
+    </message>
+    <message>
+        <source>金额（元）</source>
+        <translation>Amount (yuan)</translation>
+    </message>
+    <message>
+        <source>期间</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <source>银行账户变更</source>
+        <translation>Bank account change</translation>
+    </message>
+    <message>
+        <source>件号</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <source>备注</source>
+        <translation>Note</translation>
+    </message>
+</context>
+<context>
     <name>BoxDialog</name>
     <message>
         <source>新建档案盒</source>
@@ -702,6 +820,10 @@
     <message>
         <source>未上架</source>
         <translation>Not shelved</translation>
+    </message>
+    <message>
+        <source>{place}（借出 {number}）</source>
+        <translation>{place} (on loan: {number})</translation>
     </message>
 </context>
 <context>
@@ -967,6 +1089,114 @@
     </message>
 </context>
 <context>
+    <name>CloseDialog</name>
+    <message>
+        <source>办结</source>
+        <translation>Close request</translation>
+    </message>
+    <message>
+        <source>查阅、复制、电子调阅完毕：登记利用效果（记入利用效果登记）。</source>
+        <translation>Consultation, copy or on-screen view done: record the effect of use (it goes into the record of the effect of use).</translation>
+    </message>
+    <message>
+        <source>申请</source>
+        <translation>Request</translation>
+    </message>
+    <message>
+        <source>利用效果</source>
+        <translation>Effect of use</translation>
+    </message>
+    <message>
+        <source>例如：核实了待遇领取情况，解决了争议</source>
+        <translation>e.g. confirmed the benefits paid, settled a dispute</translation>
+    </message>
+</context>
+<context>
+    <name>CopyDialog</name>
+    <message>
+        <source>复制件</source>
+        <translation>Copy</translation>
+    </message>
+    <message>
+        <source>正在读取申请 {number}…</source>
+        <translation>Reading request {number}…</translation>
+    </message>
+    <message>
+        <source>申请 {number}&#x3000;借阅人：{borrower}
+有效期至 {until}；{items} 件档案，共 {total} 页</source>
+        <translation>Request {number}  Borrower: {borrower}
+Valid until {until}; {items} items, {total} pages</translation>
+    </message>
+    <message>
+        <source>将复制 {count} 页：{spec}</source>
+        <translation>{count} pages will be copied: {spec}</translation>
+    </message>
+    <message>
+        <source>复制件预览</source>
+        <translation>Copy preview</translation>
+    </message>
+    <message>
+        <source>保存复制件</source>
+        <translation>Save copy</translation>
+    </message>
+    <message>
+        <source>PDF 文件 (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <source>已生成复制件 {file}（{pages} 页，每页带水印）</source>
+        <translation>Copy made: {file} ({pages} pages, each watermarked)</translation>
+    </message>
+    <message>
+        <source>已取消，未生成任何文件</source>
+        <translation>Cancelled; no file was made</translation>
+    </message>
+    <message>
+        <source>正在生成复制件…</source>
+        <translation>Making the copy…</translation>
+    </message>
+    <message>
+        <source>生成复制件 {number}</source>
+        <translation>Making the copy for {number}</translation>
+    </message>
+    <message>
+        <source>复制 {number}</source>
+        <translation>Copy {number}</translation>
+    </message>
+    <message>
+        <source>全部页；或如 1-3,5（按申请中档案的顺序连续计页）</source>
+        <translation>All pages; or e.g. 1-3,5 (pages counted straight through the request&apos;s items in order)</translation>
+    </message>
+    <message>
+        <source>浏览…</source>
+        <translation>Browse…</translation>
+    </message>
+    <message>
+        <source>生成复制件</source>
+        <translation>Make copy</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>页码</source>
+        <translation>Pages</translation>
+    </message>
+    <message>
+        <source>保存到</source>
+        <translation>Save to</translation>
+    </message>
+    <message>
+        <source>水印预览</source>
+        <translation>Watermark preview</translation>
+    </message>
+</context>
+<context>
     <name>EntityCorrectDialog</name>
     <message>
         <source>名称不能为空</source>
@@ -1034,6 +1264,37 @@
     <message>
         <source>复制</source>
         <translation>Copy</translation>
+    </message>
+</context>
+<context>
+    <name>ExtendDialog</name>
+    <message>
+        <source>请填写续借理由</source>
+        <translation>Enter the reason for the extension</translation>
+    </message>
+    <message>
+        <source>续借</source>
+        <translation>Extend</translation>
+    </message>
+    <message>
+        <source>续借须由有审批权限的人员批准（申请人、借阅人本人不能批准）。</source>
+        <translation>An extension must be approved by someone with the right to approve (not the requester or the borrower).</translation>
+    </message>
+    <message>
+        <source>申请（应还日期）</source>
+        <translation>Request (due date)</translation>
+    </message>
+    <message>
+        <source>延长天数</source>
+        <translation>Extra days</translation>
+    </message>
+    <message>
+        <source>理由</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>必须填写（记入审计记录）</source>
+        <translation>Required (recorded in the audit trail)</translation>
     </message>
 </context>
 <context>
@@ -1258,6 +1519,10 @@ Captured drops move to {done}; bad drops to {quarantine} (with &quot;原因.txt&
         <translation>no location given</translation>
     </message>
     <message>
+        <source>{box}&#x3000;借出 {request}，{borrower}，应还 {due}</source>
+        <translation>{box}: on loan ({request}, {borrower}), due {due}</translation>
+    </message>
+    <message>
         <source>缺失（登记在架，未扫到）：{n}</source>
         <translation>Missing (on the shelf in the register, not scanned): {n}</translation>
     </message>
@@ -1272,6 +1537,10 @@ Captured drops move to {done}; bad drops to {quarantine} (with &quot;原因.txt&
     <message>
         <source>重复扫描：{n}</source>
         <translation>Scanned more than once: {n}</translation>
+    </message>
+    <message>
+        <source>借出（未在架，不是缺失）：{n}</source>
+        <translation>On loan (off the shelf, not missing): {n}</translation>
     </message>
     <message>
         <source>全部库房</source>
@@ -1351,6 +1620,10 @@ Captured drops move to {done}; bad drops to {quarantine} (with &quot;原因.txt&
     <message>
         <source>更正单位/个人</source>
         <translation>Correct unit / person</translation>
+    </message>
+    <message>
+        <source>补登待遇事项</source>
+        <translation>Add a benefit event</translation>
     </message>
     <message>
         <source>个人</source>
@@ -1441,6 +1714,18 @@ Captured drops move to {done}; bad drops to {quarantine} (with &quot;原因.txt&
         <translation>You may not reveal full ID numbers (appraisers and heads may, with a reason)</translation>
     </message>
     <message>
+        <source>{amount} 元</source>
+        <translation>{amount} yuan</translation>
+    </message>
+    <message>
+        <source>您没有修改档案的权限（{roles}可以）</source>
+        <translation>You may not change records ({roles} may)</translation>
+    </message>
+    <message>
+        <source>在这件档案上补登待遇审核变更、二次发放或追回待遇（须填写理由，记入审计记录）</source>
+        <translation>Add a benefit review change, reissue or recovery to this item (with a reason, recorded in the audit trail)</translation>
+    </message>
+    <message>
         <source>显示完整身份证号</source>
         <translation>Reveal full ID numbers</translation>
     </message>
@@ -1521,8 +1806,32 @@ Captured drops move to {done}; bad drops to {quarantine} (with &quot;原因.txt&
         <translation>Reorder…</translation>
     </message>
     <message>
+        <source>申请利用…</source>
+        <translation>Request use…</translation>
+    </message>
+    <message>
+        <source>登记查阅、借出、复制或电子调阅这件档案的申请</source>
+        <translation>Record a request to consult, lend, copy or view this item on screen</translation>
+    </message>
+    <message>
         <source>显示完整号码…</source>
         <translation>Reveal full ID numbers…</translation>
+    </message>
+    <message>
+        <source>一人一档…</source>
+        <translation>Person file…</translation>
+    </message>
+    <message>
+        <source>这个人或单位的全部档案：本人/本单位的、名册上的、凭证上的，以及待遇事项</source>
+        <translation>Every record of this person or unit: their own, on rosters, on vouchers, and their benefit events</translation>
+    </message>
+    <message>
+        <source>待遇事项：</source>
+        <translation>Benefit events:</translation>
+    </message>
+    <message>
+        <source>补登待遇事项…</source>
+        <translation>Add benefit event…</translation>
     </message>
     <message>
         <source>修改题名、经办人或办结日期，更正单位/个人的名称或证件号码（记入审计记录）</source>
@@ -1708,6 +2017,37 @@ Captured drops move to {done}; bad drops to {quarantine} (with &quot;原因.txt&
     </message>
 </context>
 <context>
+    <name>LendDialog</name>
+    <message>
+        <source>借出</source>
+        <translation>Lend</translation>
+    </message>
+    <message>
+        <source>登记借出：应还日期和借出时的状况；逾期未还的列入逾期清单。</source>
+        <translation>Record the loan: the due date and the condition as it leaves; loans not returned in time go on the overdue list.</translation>
+    </message>
+    <message>
+        <source>申请</source>
+        <translation>Request</translation>
+    </message>
+    <message>
+        <source>借出档案</source>
+        <translation>Records lent</translation>
+    </message>
+    <message>
+        <source>应还日期</source>
+        <translation>Due date</translation>
+    </message>
+    <message>
+        <source>借出状况</source>
+        <translation>Condition when lent</translation>
+    </message>
+    <message>
+        <source>例如：完好，共 12 页</source>
+        <translation>e.g. intact, 12 pages</translation>
+    </message>
+</context>
+<context>
     <name>LocationDialog</name>
     <message>
         <source>请填写库房号</source>
@@ -1848,6 +2188,10 @@ Business records of social-insurance agencies</translation>
     <message>
         <source>页面</source>
         <translation>Pages</translation>
+    </message>
+    <message>
+        <source>利用</source>
+        <translation>Use</translation>
     </message>
     <message>
         <source>全文检索</source>
@@ -2096,6 +2440,121 @@ Business records of social-insurance agencies</translation>
     </message>
 </context>
 <context>
+    <name>NewRequestDialog</name>
+    <message>
+        <source>请填写借阅人员的用户名</source>
+        <translation>Enter the borrower&apos;s user name</translation>
+    </message>
+    <message>
+        <source>请填写单位名称</source>
+        <translation>Enter the unit&apos;s name</translation>
+    </message>
+    <message>
+        <source>请填写利用人姓名</source>
+        <translation>Enter the borrower&apos;s name</translation>
+    </message>
+    <message>
+        <source>请填写利用目的</source>
+        <translation>Enter the purpose</translation>
+    </message>
+    <message>
+        <source>用户名</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <source>本单位人员的登录用户名</source>
+        <translation>The staff member&apos;s sign-in user name</translation>
+    </message>
+    <message>
+        <source>单位名称</source>
+        <translation>Unit name</translation>
+    </message>
+    <message>
+        <source>例如：某某有限公司</source>
+        <translation>e.g. Example Co., Ltd.</translation>
+    </message>
+    <message>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>利用人姓名</source>
+        <translation>Borrower&apos;s name</translation>
+    </message>
+    <message>
+        <source>新建利用申请</source>
+        <translation>New use request</translation>
+    </message>
+    <message>
+        <source>申请号自动编排（LY-年度-流水号）；须经负责人或有审批权限的档案员批准，申请人不能审批自己的申请。会计档案不外借。</source>
+        <translation>The request number is assigned automatically (LY-year-serial). A head or an archivist with the right to approve must approve it; no one may approve their own request. Accounting records are not lent out.</translation>
+    </message>
+    <message>
+        <source>利用方式</source>
+        <translation>Kind of use</translation>
+    </message>
+    <message>
+        <source>利用人类型</source>
+        <translation>Borrower type</translation>
+    </message>
+    <message>
+        <source>身份证号</source>
+        <translation>ID number</translation>
+    </message>
+    <message>
+        <source>工作单位</source>
+        <translation>Employer</translation>
+    </message>
+    <message>
+        <source>联系电话</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>利用目的</source>
+        <translation>Purpose</translation>
+    </message>
+    <message>
+        <source>期限（天）</source>
+        <translation>Period (days)</translation>
+    </message>
+    <message>
+        <source>档案件</source>
+        <translation>Items</translation>
+    </message>
+    <message>
+        <source>案卷</source>
+        <translation>Volumes</translation>
+    </message>
+    <message>
+        <source>盒</source>
+        <translation>Boxes</translation>
+    </message>
+    <message>
+        <source>18位，输入时即校验</source>
+        <translation>18 characters, checked as you type</translation>
+    </message>
+    <message>
+        <source>例如：核对失业保险待遇</source>
+        <translation>e.g. checking unemployment insurance benefits</translation>
+    </message>
+    <message>
+        <source>件号或档号，多个以空格分隔</source>
+        <translation>Item numbers or archival codes, separated by spaces</translation>
+    </message>
+    <message>
+        <source>案卷档号，多个以空格分隔</source>
+        <translation>Archival codes of volumes, separated by spaces</translation>
+    </message>
+    <message>
+        <source>盒号，多个以空格分隔</source>
+        <translation>Box numbers, separated by spaces</translation>
+    </message>
+    <message>
+        <source>提交申请</source>
+        <translation>Submit request</translation>
+    </message>
+</context>
+<context>
     <name>OcrPanel</name>
     <message>
         <source>另一个程序正在识别（{n} 页待识别）</source>
@@ -2168,6 +2627,45 @@ Business records of social-insurance agencies</translation>
     <message>
         <source>失败原因</source>
         <translation>Reason</translation>
+    </message>
+</context>
+<context>
+    <name>OverdueModel</name>
+    <message>
+        <source>申请号</source>
+        <translation>Request no.</translation>
+    </message>
+    <message>
+        <source>借阅人</source>
+        <translation>Borrower</translation>
+    </message>
+    <message>
+        <source>单位</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>电话</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>借出日期</source>
+        <translation>Lent on</translation>
+    </message>
+    <message>
+        <source>应还日期</source>
+        <translation>Due on</translation>
+    </message>
+    <message>
+        <source>逾期天数</source>
+        <translation>Days overdue</translation>
+    </message>
+    <message>
+        <source>借出档案</source>
+        <translation>Records lent</translation>
+    </message>
+    <message>
+        <source>还有 {n} 天</source>
+        <translation>{n} days left</translation>
     </message>
 </context>
 <context>
@@ -2336,6 +2834,159 @@ Business records of social-insurance agencies</translation>
     </message>
 </context>
 <context>
+    <name>PersonEntriesModel</name>
+    <message>
+        <source>件号</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <source>办结日期</source>
+        <translation>Completed on</translation>
+    </message>
+    <message>
+        <source>类别</source>
+        <translation>Class</translation>
+    </message>
+    <message>
+        <source>业务类型</source>
+        <translation>Business type</translation>
+    </message>
+    <message>
+        <source>题名</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>保管期限</source>
+        <translation>Retention</translation>
+    </message>
+    <message>
+        <source>关联</source>
+        <translation>Relation</translation>
+    </message>
+    <message>
+        <source>案卷</source>
+        <translation>Volume</translation>
+    </message>
+    <message>
+        <source>盒</source>
+        <translation>Box</translation>
+    </message>
+    <message>
+        <source>位置/借出</source>
+        <translation>Location / loan</translation>
+    </message>
+</context>
+<context>
+    <name>PersonFileDialog</name>
+    <message>
+        <source>一人一档</source>
+        <translation>Person file</translation>
+    </message>
+    <message>
+        <source>姓名、身份证号或统一社会信用代码</source>
+        <translation>Name, ID number or credit code</translation>
+    </message>
+    <message>
+        <source>查询</source>
+        <translation>Search</translation>
+    </message>
+    <message>
+        <source>打印清单…</source>
+        <translation>Print list…</translation>
+    </message>
+    <message>
+        <source>把这份一人一档的档案清单存为 Word 文件（.docx）以便打印</source>
+        <translation>Save the list of records in this person file as a Word file (.docx) to print</translation>
+    </message>
+    <message>
+        <source>相关档案（双击打开）</source>
+        <translation>Records (double-click to open)</translation>
+    </message>
+    <message>
+        <source>待遇事项</source>
+        <translation>Benefit events</translation>
+    </message>
+    <message>
+        <source>请输入姓名、身份证号或统一社会信用代码</source>
+        <translation>Enter a name, ID number or credit code</translation>
+    </message>
+    <message>
+        <source>保存档案清单</source>
+        <translation>Save list of records</translation>
+    </message>
+    <message>
+        <source>Word 文件 (*.docx)</source>
+        <translation>Word document (*.docx)</translation>
+    </message>
+    <message>
+        <source>已保存：{path}</source>
+        <translation>Saved: {path}</translation>
+    </message>
+    <message>
+        <source>个人</source>
+        <translation>Person</translation>
+    </message>
+    <message>
+        <source>单位</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>（无证件号码）</source>
+        <translation>(no ID number)</translation>
+    </message>
+    <message>
+        <source>{kind}：{names}&#x3000;{ident}&#x3000;共 {items} 件，待遇事项 {events} 条</source>
+        <translation>{kind}: {names}  {ident}  {items} items, {events} benefit events</translation>
+    </message>
+</context>
+<context>
+    <name>PersonFileView</name>
+    <message>
+        <source>本人/本单位</source>
+        <translation>Own</translation>
+    </message>
+    <message>
+        <source>名册</source>
+        <translation>Roster</translation>
+    </message>
+    <message>
+        <source>凭证</source>
+        <translation>Voucher</translation>
+    </message>
+    <message>
+        <source>待遇审核变更</source>
+        <translation>Benefit review change</translation>
+    </message>
+    <message>
+        <source>二次发放</source>
+        <translation>Reissue</translation>
+    </message>
+    <message>
+        <source>追回待遇</source>
+        <translation>Recovery</translation>
+    </message>
+    <message>
+        <source>永久</source>
+        <translation>Permanent</translation>
+    </message>
+    <message>
+        <source>{n}年</source>
+        <translation>{n} years</translation>
+    </message>
+    <message>
+        <source>借出：{loan}</source>
+        <translation>On loan: {loan}</translation>
+    </message>
+    <message>
+        <source>已装盒，未上架</source>
+        <translation>Boxed, not shelved</translation>
+    </message>
+    <message>
+        <source>未装盒</source>
+        <translation>Not boxed</translation>
+    </message>
+</context>
+<context>
     <name>PutDialog</name>
     <message>
         <source>没有可装入本盒的未装盒档案（同年度、同类别、同保管期限）</source>
@@ -2398,6 +3049,37 @@ Business records of social-insurance agencies</translation>
     </message>
 </context>
 <context>
+    <name>RefuseDialog</name>
+    <message>
+        <source>请填写拒绝理由</source>
+        <translation>Enter the reason for refusing</translation>
+    </message>
+    <message>
+        <source>拒绝申请</source>
+        <translation>Refuse request</translation>
+    </message>
+    <message>
+        <source>拒绝理由记入申请和审计记录。</source>
+        <translation>The reason is recorded on the request and in the audit trail.</translation>
+    </message>
+    <message>
+        <source>申请</source>
+        <translation>Request</translation>
+    </message>
+    <message>
+        <source>理由</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>必须填写（记入审计记录）</source>
+        <translation>Required (recorded in the audit trail)</translation>
+    </message>
+    <message>
+        <source>拒绝</source>
+        <translation>Refuse</translation>
+    </message>
+</context>
+<context>
     <name>RegistersDialog</name>
     <message>
         <source>归档文件目录</source>
@@ -2432,12 +3114,44 @@ Business records of social-insurance agencies</translation>
         <translation>Handover record (归档交接单)</translation>
     </message>
     <message>
+        <source>借阅登记簿</source>
+        <translation>Loan register (借阅登记簿)</translation>
+    </message>
+    <message>
+        <source>利用效果登记</source>
+        <translation>Record of the effect of use (利用效果登记)</translation>
+    </message>
+    <message>
+        <source>待遇事项登记簿</source>
+        <translation>Benefit events register (待遇事项登记簿)</translation>
+    </message>
+    <message>
+        <source>催还通知</source>
+        <translation>Overdue notice (催还通知)</translation>
+    </message>
+    <message>
+        <source>一人一档清单</source>
+        <translation>Person file list (一人一档清单)</translation>
+    </message>
+    <message>
+        <source>输入完后按回车键查询</source>
+        <translation>Press Enter when done to search</translation>
+    </message>
+    <message>
         <source>读取登记范围</source>
         <translation>Reading register choices</translation>
     </message>
     <message>
         <source>登记表预览</source>
         <translation>Register preview</translation>
+    </message>
+    <message>
+        <source>请填写申请编号（借出未还的申请）</source>
+        <translation>Enter the request number (of a loan still out)</translation>
+    </message>
+    <message>
+        <source>请填写要查的姓名、身份证号或统一社会信用代码</source>
+        <translation>Enter the name, ID number or credit code to look up</translation>
     </message>
     <message>
         <source>合计：{totals}</source>
@@ -2504,6 +3218,26 @@ Business records of social-insurance agencies</translation>
         <translation>The handover record of one batch (returned volumes are not listed).</translation>
     </message>
     <message>
+        <source>起止日期内的每次利用（借出、查阅、复制、电子调阅），每份档案一行；证件号码遮蔽。</source>
+        <translation>Every use between the dates (loan, consultation, copy, on-screen view), one line per record; ID numbers masked.</translation>
+    </message>
+    <message>
+        <source>起止日期内每次利用的利用人、目的和登记的利用效果。</source>
+        <translation>The borrower, purpose and recorded effect of every use between the dates.</translation>
+    </message>
+    <message>
+        <source>起止日期内发生的待遇审核变更、二次发放、追回待遇事项。</source>
+        <translation>The benefit review changes, reissues and recoveries between the dates.</translation>
+    </message>
+    <message>
+        <source>一笔借阅（申请编号）截至某日仍未归还的档案；须已逾期。</source>
+        <translation>The records of one loan (request number) still not returned on a given day; the loan must be overdue.</translation>
+    </message>
+    <message>
+        <source>按姓名、身份证号或统一社会信用代码，列出一个人（单位）的全部档案及存放位置。</source>
+        <translation>Every record of one person (or unit), found by name, ID number or credit code, with where it is kept.</translation>
+    </message>
+    <message>
         <source>导出登记表</source>
         <translation>Export register</translation>
     </message>
@@ -2556,12 +3290,40 @@ Business records of social-insurance agencies</translation>
         <translation>Handover no.</translation>
     </message>
     <message>
+        <source>起止日期</source>
+        <translation>Dates</translation>
+    </message>
+    <message>
+        <source>申请编号</source>
+        <translation>Request no.</translation>
+    </message>
+    <message>
+        <source>截至</source>
+        <translation>As of</translation>
+    </message>
+    <message>
+        <source>查询</source>
+        <translation>Search</translation>
+    </message>
+    <message>
         <source>全部类别</source>
         <translation>All classes</translation>
     </message>
     <message>
         <source>盒的编号或条码；填写后按盒登记</source>
         <translation>Box code or barcode; when given, the register covers that box</translation>
+    </message>
+    <message>
+        <source>至</source>
+        <translation>to</translation>
+    </message>
+    <message>
+        <source>借出未还的申请，如 LY-2026-0001</source>
+        <translation>A loan still out, e.g. LY-2026-0001</translation>
+    </message>
+    <message>
+        <source>姓名、身份证号或统一社会信用代码</source>
+        <translation>Name, ID number or credit code</translation>
     </message>
     <message>
         <source>导出 Word…</source>
@@ -2572,8 +3334,8 @@ Business records of social-insurance agencies</translation>
         <translation>Export Excel…</translation>
     </message>
     <message>
-        <source>只有目录（归档文件目录、案卷目录）可导出为 Excel</source>
-        <translation>Only the catalogues (item list, volume list) export to Excel</translation>
+        <source>只有目录、登记簿和清单可导出为 Excel</source>
+        <translation>Only catalogues, registers and lists export to Excel</translation>
     </message>
     <message>
         <source>关闭</source>
@@ -2710,6 +3472,45 @@ Business records of social-insurance agencies</translation>
     </message>
 </context>
 <context>
+    <name>RequestListModel</name>
+    <message>
+        <source>申请号</source>
+        <translation>Request no.</translation>
+    </message>
+    <message>
+        <source>方式</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>利用人</source>
+        <translation>Borrower</translation>
+    </message>
+    <message>
+        <source>目的</source>
+        <translation>Purpose</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>申请日期</source>
+        <translation>Requested on</translation>
+    </message>
+    <message>
+        <source>借出日期</source>
+        <translation>Lent on</translation>
+    </message>
+    <message>
+        <source>应还日期</source>
+        <translation>Due on</translation>
+    </message>
+    <message>
+        <source>逾期未还：应于 {day} 归还</source>
+        <translation>Overdue: due back on {day}</translation>
+    </message>
+</context>
+<context>
     <name>ResetPasswordDialog</name>
     <message>
         <source>重置密码</source>
@@ -2836,6 +3637,42 @@ Business records of social-insurance agencies</translation>
     <message>
         <source>退回</source>
         <translation>Return</translation>
+    </message>
+    <message>
+        <source>没有借出未还的档案</source>
+        <translation>Nothing is out on loan</translation>
+    </message>
+    <message>
+        <source>请勾选归还的档案</source>
+        <translation>Tick the records returned</translation>
+    </message>
+    <message>
+        <source>损坏或丢失须填写说明</source>
+        <translation>A note is required for damaged or lost records</translation>
+    </message>
+    <message>
+        <source>归还</source>
+        <translation>Return</translation>
+    </message>
+    <message>
+        <source>勾选归还的档案（可部分归还），登记归还时的状况；损坏、丢失的列入损毁清单。</source>
+        <translation>Tick the records returned (a part may come back) and record their condition; damaged and lost ones go on the damage list.</translation>
+    </message>
+    <message>
+        <source>申请</source>
+        <translation>Request</translation>
+    </message>
+    <message>
+        <source>归还档案</source>
+        <translation>Records returned</translation>
+    </message>
+    <message>
+        <source>状况</source>
+        <translation>Condition</translation>
+    </message>
+    <message>
+        <source>说明</source>
+        <translation>Note</translation>
     </message>
 </context>
 <context>
@@ -3045,6 +3882,10 @@ Business records of social-insurance agencies</translation>
     <message>
         <source>，已显示 {shown} 件</source>
         <translation>, {shown} shown</translation>
+    </message>
+    <message>
+        <source>一人一档…</source>
+        <translation>Person file…</translation>
     </message>
     <message>
         <source>输入姓名、身份证号、单位或文件中的文字</source>
@@ -3491,6 +4332,10 @@ Signed volumes are “handed over” and can no longer change. Sign now?</transl
         <translation>Box {number}  {code}</translation>
     </message>
     <message>
+        <source>&#x3000;借出：{number}，{borrower}，应还 {due}</source>
+        <translation>; on loan: {number}, {borrower}, due {due}</translation>
+    </message>
+    <message>
         <source>{year}年&#x3000;{klass}类&#x3000;保管期限 {retention}&#x3000;{kind}&#x3000;{count}&#x3000;位置：{place}</source>
         <translation>{year}, class {klass}, retention {retention}; holds: {kind}; {count}; location: {place}</translation>
     </message>
@@ -3521,6 +4366,10 @@ Signed volumes are “handed over” and can no longer change. Sign now?</transl
     <message>
         <source>日期</source>
         <translation>Date</translation>
+    </message>
+    <message>
+        <source>{code}（借出 {number}）</source>
+        <translation>{code} (on loan: {number})</translation>
     </message>
     <message>
         <source>查找位置</source>
@@ -3669,6 +4518,566 @@ Signed volumes are “handed over” and can no longer change. Sign now?</transl
     <message>
         <source>盒数</source>
         <translation>Boxes</translation>
+    </message>
+</context>
+<context>
+    <name>UseDialog</name>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>UseStatsDialog</name>
+    <message>
+        <source>利用统计</source>
+        <translation>Statistics of use</translation>
+    </message>
+    <message>
+        <source>合计</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>（未填写）</source>
+        <translation>(not given)</translation>
+    </message>
+    <message>
+        <source>统计中…</source>
+        <translation>Counting…</translation>
+    </message>
+    <message>
+        <source>{start} 至 {end}：利用 {persons} 人次，{requests} 份申请</source>
+        <translation>{start} to {end}: {persons} person-visits, {requests} requests</translation>
+    </message>
+    <message>
+        <source>自</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <source>至</source>
+        <translation>to</translation>
+    </message>
+    <message>
+        <source>统计</source>
+        <translation>Counting</translation>
+    </message>
+    <message>
+        <source>按利用方式</source>
+        <translation>By kind of use</translation>
+    </message>
+    <message>
+        <source>按利用目的</source>
+        <translation>By purpose</translation>
+    </message>
+    <message>
+        <source>人次</source>
+        <translation>Person-visits</translation>
+    </message>
+    <message>
+        <source>卷次</source>
+        <translation>Volume uses</translation>
+    </message>
+    <message>
+        <source>件次</source>
+        <translation>Item uses</translation>
+    </message>
+    <message>
+        <source>页数（复制）</source>
+        <translation>Pages (copies)</translation>
+    </message>
+    <message>
+        <source>申请数</source>
+        <translation>Requests</translation>
+    </message>
+    <message>
+        <source>利用方式</source>
+        <translation>Kind of use</translation>
+    </message>
+    <message>
+        <source>利用目的</source>
+        <translation>Purpose</translation>
+    </message>
+    <message>
+        <source>同一利用人同一天只计一人次；多日的借出只在借出当天计一次；复制按原件页数计（同一页复制多份计一次）。</source>
+        <translation>One borrower counts once a day; a loan over several days counts once, on the day it went out; copies count the original pages (a page copied twice counts once).</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+</context>
+<context>
+    <name>UseTargetsModel</name>
+    <message>
+        <source>类型</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>件号/档号/盒号</source>
+        <translation>Number / code</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>归还日期</source>
+        <translation>Returned on</translation>
+    </message>
+    <message>
+        <source>归还状况</source>
+        <translation>Condition on return</translation>
+    </message>
+    <message>
+        <source>备注</source>
+        <translation>Note</translation>
+    </message>
+</context>
+<context>
+    <name>UseView</name>
+    <message>
+        <source>查阅</source>
+        <translation>Consult</translation>
+    </message>
+    <message>
+        <source>借出</source>
+        <translation>Lend</translation>
+    </message>
+    <message>
+        <source>复制</source>
+        <translation>Copy</translation>
+    </message>
+    <message>
+        <source>电子调阅</source>
+        <translation>On-screen view</translation>
+    </message>
+    <message>
+        <source>待审批</source>
+        <translation>Awaiting approval</translation>
+    </message>
+    <message>
+        <source>已批准</source>
+        <translation>Approved</translation>
+    </message>
+    <message>
+        <source>已拒绝</source>
+        <translation>Refused</translation>
+    </message>
+    <message>
+        <source>已借出</source>
+        <translation>On loan</translation>
+    </message>
+    <message>
+        <source>已归还</source>
+        <translation>Returned</translation>
+    </message>
+    <message>
+        <source>已办结</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <source>本单位人员</source>
+        <translation>Staff member</translation>
+    </message>
+    <message>
+        <source>个人</source>
+        <translation>Person</translation>
+    </message>
+    <message>
+        <source>单位</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>档案件</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <source>案卷</source>
+        <translation>Volume</translation>
+    </message>
+    <message>
+        <source>盒</source>
+        <translation>Box</translation>
+    </message>
+    <message>
+        <source>未借出</source>
+        <translation>Not lent</translation>
+    </message>
+    <message>
+        <source>完好</source>
+        <translation>Intact</translation>
+    </message>
+    <message>
+        <source>损坏</source>
+        <translation>Damaged</translation>
+    </message>
+    <message>
+        <source>丢失</source>
+        <translation>Lost</translation>
+    </message>
+    <message>
+        <source>读取利用申请</source>
+        <translation>Reading the use requests</translation>
+    </message>
+    <message>
+        <source>读取中…</source>
+        <translation>Reading…</translation>
+    </message>
+    <message>
+        <source>{n} 份申请</source>
+        <translation>{n} requests</translation>
+    </message>
+    <message>
+        <source>，{n} 份逾期未还</source>
+        <translation>, {n} overdue</translation>
+    </message>
+    <message>
+        <source>您的角色（{roles}）不能做这件事；需要：{holders}</source>
+        <translation>Your role ({roles}) cannot do this; it needs: {holders}</translation>
+    </message>
+    <message>
+        <source>未登录</source>
+        <translation>not signed in</translation>
+    </message>
+    <message>
+        <source>未选申请</source>
+        <translation>No request chosen</translation>
+    </message>
+    <message>
+        <source>申请已处理（{status}）</source>
+        <translation>The request has already been decided ({status})</translation>
+    </message>
+    <message>
+        <source>申请人、借阅人不能审批自己的申请，须由他人审批</source>
+        <translation>The requester or borrower cannot approve their own request; someone else must</translation>
+    </message>
+    <message>
+        <source>只有借出申请才登记借出</source>
+        <translation>Only a lending request can be lent out</translation>
+    </message>
+    <message>
+        <source>须经批准才能借出（现为：{status}）</source>
+        <translation>It must be approved before lending (now: {status})</translation>
+    </message>
+    <message>
+        <source>没有借出未还的档案</source>
+        <translation>Nothing is out on loan</translation>
+    </message>
+    <message>
+        <source>只有借出未还的才能续借</source>
+        <translation>Only a loan still out can be extended</translation>
+    </message>
+    <message>
+        <source>续借须由申请人、借阅人以外的审批人批准</source>
+        <translation>An extension must be approved by an approver other than the requester or borrower</translation>
+    </message>
+    <message>
+        <source>借出的档案归还后自动办结</source>
+        <translation>A loan closes by itself once everything is returned</translation>
+    </message>
+    <message>
+        <source>须经批准才能办结（现为：{status}）</source>
+        <translation>It must be approved before closing (now: {status})</translation>
+    </message>
+    <message>
+        <source>只有复制申请才能复制</source>
+        <translation>Only a copy request can be copied</translation>
+    </message>
+    <message>
+        <source>须经批准才能复制（现为：{status}）</source>
+        <translation>It must be approved before copying (now: {status})</translation>
+    </message>
+    <message>
+        <source>复制功能尚未安装</source>
+        <translation>Copying is not installed yet</translation>
+    </message>
+    <message>
+        <source>只有电子调阅申请才能调阅</source>
+        <translation>Only an on-screen view request can be viewed</translation>
+    </message>
+    <message>
+        <source>须经批准才能调阅（现为：{status}）</source>
+        <translation>It must be approved before viewing (now: {status})</translation>
+    </message>
+    <message>
+        <source>没有利用申请：点“新建申请…”登记查阅、借出、复制或电子调阅</source>
+        <translation>No use requests: use “New request…” to record a consultation, loan, copy or on-screen view</translation>
+    </message>
+    <message>
+        <source>{number}&#x3000;{kind}&#x3000;{status}</source>
+        <translation>{number}  {kind}  {status}</translation>
+    </message>
+    <message>
+        <source>（逾期）</source>
+        <translation> (overdue)</translation>
+    </message>
+    <message>
+        <source>利用人：{name}（{kind}）{ident}&#x3000;电话 {phone}</source>
+        <translation>Borrower: {name} ({kind}) {ident}  phone {phone}</translation>
+    </message>
+    <message>
+        <source>目的：{purpose}&#x3000;期限 {days} 天</source>
+        <translation>Purpose: {purpose}  period {days} days</translation>
+    </message>
+    <message>
+        <source>借出 {lent}&#x3000;应还 {due}</source>
+        <translation>Lent {lent}  due {due}</translation>
+    </message>
+    <message>
+        <source>有效期至 {day}</source>
+        <translation>Valid until {day}</translation>
+    </message>
+    <message>
+        <source>拒绝理由：{reason}</source>
+        <translation>Reason for refusal: {reason}</translation>
+    </message>
+    <message>
+        <source>利用效果：{effect}</source>
+        <translation>Effect of use: {effect}</translation>
+    </message>
+    <message>
+        <source>{at}&#x3000;{who} 提出申请</source>
+        <translation>{at}  requested by {who}</translation>
+    </message>
+    <message>
+        <source>{at}&#x3000;{who} 拒绝：{reason}</source>
+        <translation>{at}  refused by {who}: {reason}</translation>
+    </message>
+    <message>
+        <source>{at}&#x3000;{who} 批准</source>
+        <translation>{at}  approved by {who}</translation>
+    </message>
+    <message>
+        <source>{day}&#x3000;借出，应还 {due}</source>
+        <translation>{day}  lent, due {due}</translation>
+    </message>
+    <message>
+        <source>续借 {days} 天：{old} → {new}，{who} 批准，理由：{why}</source>
+        <translation>Extended by {days} days: {old} → {new}, approved by {who}, reason: {why}</translation>
+    </message>
+    <message>
+        <source>{day}&#x3000;归还 {kind} {code}（{condition}）</source>
+        <translation>{day}  returned: {kind} {code} ({condition})</translation>
+    </message>
+    <message>
+        <source>{at}&#x3000;办结</source>
+        <translation>{at}  closed</translation>
+    </message>
+    <message>
+        <source>已提交利用申请 {number}</source>
+        <translation>Use request {number} submitted</translation>
+    </message>
+    <message>
+        <source>批准 {number}</source>
+        <translation>Approving {number}</translation>
+    </message>
+    <message>
+        <source>已批准 {number}</source>
+        <translation>Approved {number}</translation>
+    </message>
+    <message>
+        <source>已拒绝 {number}</source>
+        <translation>Refused {number}</translation>
+    </message>
+    <message>
+        <source>{number} 已借出</source>
+        <translation>{number} lent</translation>
+    </message>
+    <message>
+        <source>{number} 已登记归还</source>
+        <translation>{number}: return recorded</translation>
+    </message>
+    <message>
+        <source>{number} 已续借</source>
+        <translation>{number} extended</translation>
+    </message>
+    <message>
+        <source>{number} 已办结</source>
+        <translation>{number} closed</translation>
+    </message>
+    <message>
+        <source>申请 {number} 包括 {n} 件档案，选择要调阅的一件：</source>
+        <translation>Request {number} covers {n} items; choose the one to view:</translation>
+    </message>
+    <message>
+        <source>申请 {number} 中没有可调阅的档案件</source>
+        <translation>Request {number} has no items to view</translation>
+    </message>
+    <message>
+        <source>调阅 {item}</source>
+        <translation>Viewing {item}</translation>
+    </message>
+    <message>
+        <source>电子调阅 {item}（申请 {number}，有效期至 {day}）</source>
+        <translation>On-screen view of {item} (request {number}, valid until {day})</translation>
+    </message>
+    <message>
+        <source>读取 {number} 的档案</source>
+        <translation>Reading the items of {number}</translation>
+    </message>
+    <message>
+        <source>读取逾期清单</source>
+        <translation>Reading the overdue list</translation>
+    </message>
+    <message>
+        <source>{n} 笔 7 天内到期</source>
+        <translation>{n} due within 7 days</translation>
+    </message>
+    <message>
+        <source>{n} 笔逾期未还</source>
+        <translation>{n} overdue</translation>
+    </message>
+    <message>
+        <source>催还通知尚未安装</source>
+        <translation>Overdue notices are not installed yet</translation>
+    </message>
+    <message>
+        <source>尚未逾期，不发催还通知</source>
+        <translation>Not overdue yet: no overdue notice</translation>
+    </message>
+    <message>
+        <source>生成所选借阅的催还通知（.docx）并打开</source>
+        <translation>Make the overdue notice (.docx) for the chosen loan and open it</translation>
+    </message>
+    <message>
+        <source>保存催还通知</source>
+        <translation>Save overdue notice</translation>
+    </message>
+    <message>
+        <source>Word 文档 (*.docx)</source>
+        <translation>Word document (*.docx)</translation>
+    </message>
+    <message>
+        <source>已生成催还通知：{file}</source>
+        <translation>Overdue notice made: {file}</translation>
+    </message>
+    <message>
+        <source>生成催还通知 {number}</source>
+        <translation>Making the overdue notice for {number}</translation>
+    </message>
+    <message>
+        <source>状态：</source>
+        <translation>Status:</translation>
+    </message>
+    <message>
+        <source>全部</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <source>新建申请…</source>
+        <translation>New request…</translation>
+    </message>
+    <message>
+        <source>一人一档…</source>
+        <translation>Person file…</translation>
+    </message>
+    <message>
+        <source>统计…</source>
+        <translation>Statistics…</translation>
+    </message>
+    <message>
+        <source>一段时间内的利用人次、卷次、件次和复制页数，按利用方式和利用目的</source>
+        <translation>Person-visits, volume and item uses and pages copied over a period, by kind of use and purpose</translation>
+    </message>
+    <message>
+        <source>按姓名、身份证号或单位代码查一个人（单位）的全部档案</source>
+        <translation>Find every record of a person (or unit) by name, ID number or unit code</translation>
+    </message>
+    <message>
+        <source>批准</source>
+        <translation>Approve</translation>
+    </message>
+    <message>
+        <source>拒绝…</source>
+        <translation>Refuse…</translation>
+    </message>
+    <message>
+        <source>借出…</source>
+        <translation>Lend…</translation>
+    </message>
+    <message>
+        <source>归还…</source>
+        <translation>Return…</translation>
+    </message>
+    <message>
+        <source>续借…</source>
+        <translation>Extend…</translation>
+    </message>
+    <message>
+        <source>办结…</source>
+        <translation>Close…</translation>
+    </message>
+    <message>
+        <source>复制…</source>
+        <translation>Copy…</translation>
+    </message>
+    <message>
+        <source>调阅…</source>
+        <translation>View…</translation>
+    </message>
+    <message>
+        <source>批准这份申请（记入审计记录）</source>
+        <translation>Approve this request (recorded in the audit trail)</translation>
+    </message>
+    <message>
+        <source>拒绝这份申请，须填写理由</source>
+        <translation>Refuse this request, giving a reason</translation>
+    </message>
+    <message>
+        <source>登记借出：应还日期、借出时状况</source>
+        <translation>Record the loan: due date and condition when lent</translation>
+    </message>
+    <message>
+        <source>登记归还：可部分归还，填写状况（完好/损坏/丢失）</source>
+        <translation>Record a return, in part if need be, with the condition (intact / damaged / lost)</translation>
+    </message>
+    <message>
+        <source>延长应还日期（须由审批人批准）</source>
+        <translation>Move the due date later (an approver must approve)</translation>
+    </message>
+    <message>
+        <source>查阅、复制、电子调阅完毕，登记利用效果</source>
+        <translation>Consultation, copy or on-screen view done: record the effect of use</translation>
+    </message>
+    <message>
+        <source>按所选页生成带水印的复制件</source>
+        <translation>Make a watermarked copy of the chosen pages</translation>
+    </message>
+    <message>
+        <source>在有效期内于屏幕上调阅申请中的档案（记入访问日志）</source>
+        <translation>View the request&apos;s records on screen while it is valid (recorded in the access log)</translation>
+    </message>
+    <message>
+        <source>申请的档案</source>
+        <translation>Records requested</translation>
+    </message>
+    <message>
+        <source>办理经过</source>
+        <translation>History</translation>
+    </message>
+    <message>
+        <source>利用申请</source>
+        <translation>Use requests</translation>
+    </message>
+    <message>
+        <source>逾期未还</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <source>截至：</source>
+        <translation>As of:</translation>
+    </message>
+    <message>
+        <source>7 天内到期（催还提醒）</source>
+        <translation>Due within 7 days (reminders)</translation>
+    </message>
+    <message>
+        <source>催还通知…</source>
+        <translation>Overdue notice…</translation>
+    </message>
+    <message>
+        <source>查看申请</source>
+        <translation>Show request</translation>
     </message>
 </context>
 <context>

@@ -11,7 +11,8 @@
 - 借出… (due date, condition), 归还… (which, condition 完好/损坏/丢失, note), 续借…
   (days and reason, an approver), 办结… (the effect of use), 复制… (the copy dialog),
   调阅… (an approved electronic view: one of its items, within its period, shown in the
-  items view's page viewer), 一人一档… (the person file);
+  items view's page viewer), 一人一档… (the person file), 统计… (the statistics of use
+  for a period: ui/use/stats_dialog.py);
 - 逾期 tab: the loans past due as of a date; 催还通知… writes the overdue notice of the
   loan chosen (.docx) and opens it.
 """
@@ -151,12 +152,16 @@ class UseView(QWidget):
         self.person_button = QPushButton()
         self.person_button.setObjectName("usePersonFile")
         self.person_button.clicked.connect(lambda: self.open_person_file())
+        self.stats_button = QPushButton()
+        self.stats_button.setObjectName("useStats")
+        self.stats_button.clicked.connect(lambda: self.open_stats())
         bar = QHBoxLayout()
         self.filter_label = QLabel()
         bar.addWidget(self.filter_label)
         bar.addWidget(self.status_filter)
         bar.addWidget(self.count_label)
         bar.addStretch(1)
+        bar.addWidget(self.stats_button)
         bar.addWidget(self.person_button)
         bar.addWidget(self.new_button)
 
@@ -745,6 +750,14 @@ class UseView(QWidget):
         if isinstance(made, QDialog):
             self.dialog = made
 
+    def open_stats(self) -> QDialog:
+        """统计…: the use of a period (this year unless chosen), by kind and purpose."""
+        from ui.use.stats_dialog import open_use_stats
+
+        dialog = open_use_stats(self, self.archive, self.runner)
+        self.dialog = dialog
+        return dialog
+
     def _target_opened(self, index: QModelIndex) -> None:
         target = self.targets.row(index.row()) if index.isValid() else None
         if target is not None and target.kind == "item":
@@ -882,6 +895,10 @@ class UseView(QWidget):
             )
         self.new_button.setText(self.tr("新建申请…"))
         self.person_button.setText(self.tr("一人一档…"))
+        self.stats_button.setText(self.tr("统计…"))
+        self.stats_button.setToolTip(
+            self.tr("一段时间内的利用人次、卷次、件次和复制页数，按利用方式和利用目的")
+        )
         self.person_button.setToolTip(
             self.tr("按姓名、身份证号或单位代码查一个人（单位）的全部档案")
         )
