@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -388,7 +389,9 @@ def test_a_due_date_ahead_is_taken_and_one_too_far_is_refused(
     today = dt.date.today()
     too_far = (today + dt.timedelta(days=400)).isoformat()
     refused = _cli(archive, "use", "lend", number, "--due", too_far, code=1)
-    assert too_far in refused and "365" in refused
+    assert too_far in refused and "续借" in refused  # past the approved 30 days
+    past_period = (today + dt.timedelta(days=31)).isoformat()
+    assert past_period in _cli(archive, "use", "lend", number, "--due", past_period, code=1)
     assert show_request(archive, number).status is LoanState.APPROVED
     ahead = (today + dt.timedelta(days=20)).isoformat()
     lent = json.loads(_cli(archive, "use", "lend", number, "--due", ahead, "--json"))
@@ -398,3 +401,79 @@ def test_a_due_date_ahead_is_taken_and_one_too_far_is_refused(
     assert late["days_overdue"] == 5
     assert "365" in _cli(archive, "use", "overdue", "--within", "100000000", code=1)
     assert _cli(archive, "use", "overdue", "--as-of", "9999-12-31", code=1)
+
+
+# -- found by a hostile tester -------------------------------------------------------------
+
+
+def test_a_lost_record_cannot_be_asked_for_again(archive: Archive, numbers: list[str]) -> None:
+    number = _approved(archive, items=[numbers[0]])
+    lending.lend(archive, number)
+    lending.return_targets(archive, number, condition="lost", note="借阅人遗失")
+    with pytest.raises(InputError) as refused:
+        create_request(archive, "lend", Borrower("王五"), "核对", items=[numbers[0]])
+    assert refused.value.code == "use.lost"
+
+
+def test_a_request_is_decided_once(archive: Archive, numbers: list[str]) -> None:
+    number = _approved(archive, items=[numbers[0]])
+    with acting_as(archive, "fuzeren"), pytest.raises(InputError) as again:
+        approve(archive, number)
+    assert again.value.code == "use.already_decided"
+    other = create_request(archive, "consult", Borrower("王五"), "查阅", items=[numbers[1]])
+    with acting_as(archive, "fuzeren"):
+        from archivist.use.requests import refuse
+
+        refuse(archive, other.number, "不予查阅")
+        with pytest.raises(InputError) as twice:
+            refuse(archive, other.number, "改个理由")
+    assert twice.value.code == "use.already_decided"
+    assert show_request(archive, other.number).refusal == "不予查阅"
+
+
+def test_a_blank_borrower_is_named_as_such(archive: Archive, numbers: list[str]) -> None:
+    with pytest.raises(InputError) as refused:
+        create_request(archive, "lend", Borrower("  "), "核对", items=[numbers[0]])
+    assert refused.value.code == "use.borrower_missing"
+
+
+def test_overdue_as_of_a_past_day_counts_what_came_back_since(
+    archive: Archive, numbers: list[str]
+) -> None:
+    number = _approved(archive, items=[numbers[0]])
+    today = dt.date.today()
+    lending.lend(archive, number, due_on=today + dt.timedelta(days=5))
+    later = today + dt.timedelta(days=12)
+    lending.return_targets(archive, number, condition="intact", on=later)
+    [then] = lending.overdue(archive, as_of=today + dt.timedelta(days=9))
+    assert then.number == number and then.days_overdue == 4
+    assert lending.overdue(archive, as_of=later + dt.timedelta(days=1)) == []
+
+
+def test_a_register_of_a_lent_box_and_exports_never_overwrite_the_archive(
+    archive: Archive, numbers: list[str], tmp_path: Path
+) -> None:
+    from archivist.custody import boxes
+    from archivist.registers.forms import Selection, generate
+
+    box = boxes.create_box(archive, 2023, "SY", "D10", kind="items")
+    boxes.put(archive, box.code, items=[numbers[0]], reason="装盒")
+    number = _approved(archive, boxes=[box.code])
+    lending.lend(archive, number)
+    today = dt.date.today()
+    period = Selection(start=today, end=today)
+    made = generate(archive, "loans", tmp_path / "loans.docx", period)
+    assert made["rows"] == 1
+    for bad, code in (
+        (archive.root / "archive.db", "export.bad_suffix"),
+        (archive.root / "files" / "x.docx", "export.inside_archive"),
+        (Path("/dev/null.docx").parent / "null", "export.bad_suffix"),
+    ):
+        with pytest.raises(InputError) as refused:
+            generate(archive, "loans", bad, period)
+        assert refused.value.code == code, bad
+    os.mkfifo(tmp_path / "pipe.docx")
+    with pytest.raises(InputError) as pipe:
+        generate(archive, "loans", tmp_path / "pipe.docx", period)
+    assert pipe.value.code == "export.not_a_file"
+    assert (archive.root / "archive.db").stat().st_size > 0

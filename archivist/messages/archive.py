@@ -6,6 +6,18 @@ CATALOG: dict[str, tuple[str, str]] = {
     "error": ("出错了：{detail}", "Error: {detail}"),
     "not_found": ("找不到{what}：{key}", "{what} not found: {key}"),
     # archive
+    "export.bad_suffix": (
+        "保存的文件名须以 {suffixes} 结尾：{file}",
+        "The file name must end in {suffixes}: {file}",
+    ),
+    "export.inside_archive": (
+        "不能保存到档案库文件夹里（{archive}）：{file}，请另选位置",
+        "Cannot save inside the archive's own folder ({archive}): {file}; choose another place",
+    ),
+    "export.not_a_file": (
+        "保存位置不是普通文件（设备或其他特殊文件）：{file}",
+        "That place is not an ordinary file (a device or another special file): {file}",
+    ),
     "archive.no_access": (
         "没有权限打开档案库文件夹（当前操作系统用户不能进入或读取）：{path}",
         "This OS user may not open the archive folder (cannot enter or read it): {path}",

@@ -28,6 +28,20 @@ CATALOG: dict[str, tuple[str, str]] = {
         "会计档案不外借（只可查阅、复制）：{numbers}",
         "Accounting records are not lent outside the unit (consult or copy only): {numbers}",
     ),
+    "use.lost": (
+        "已登记为丢失，不在档案室：{numbers}",
+        "Recorded as lost on a loan, no longer in the archive room: {numbers}",
+    ),
+    "use.already_decided": (
+        "申请 {number} 已由 {by} 审批过，不能再次审批",
+        "Request {number} was already decided by {by}; it cannot be decided again",
+    ),
+    "use.borrower_missing": ("请填写借阅人姓名", "Give the borrower's name"),
+    "use.due_past_period": (
+        "应还日期 {due} 超出批准的期限（自 {lent} 起 {days} 天）；更长须经续借批准",
+        "The due date {due} is past the approved period ({days} days from {lent}); longer "
+        "needs an approved extension",
+    ),
     "use.gone": (
         "已销毁或已移交进馆，不在档案室：{numbers}",
         "Destroyed or transferred to the archives bureau, no longer in the archive room: "

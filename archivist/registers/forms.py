@@ -39,6 +39,7 @@ from archivist.db.models import (
 from archivist.errors import InputError
 from archivist.registers import DocumentData, get_layout, use_registers, write_docx, write_xlsx
 from archivist.rules.retention import Retention
+from archivist.storage.filestore import check_export_path
 
 KINDS = (
     "item-list",
@@ -416,6 +417,8 @@ def generate(
 ) -> dict[str, Any]:
     """Write the register to `out` (.docx, or .xlsx for the catalogues) and record the
     generation of a volume's registers."""
+    # a catalogue also as .xlsx (the writer says which are); never into the archive itself
+    out = check_export_path(out, archive.root, (".docx", ".xlsx"))
     revision: int | None = None
     if kind in VOLUME_KINDS and selection.volume:
         # read before the data: a change in between leaves the register marked stale

@@ -118,7 +118,8 @@ def _labels(session: Session, targets: Sequence[UseTarget]) -> dict[int, tuple[s
         ):
             volumes[v] = (code, title)
     for chunk in _chunks(box_ids):
-        boxes.update(session.execute(select(Box.id, Box.code).where(Box.id.in_(chunk))).tuples())
+        for box_id, code in session.execute(select(Box.id, Box.code).where(Box.id.in_(chunk))):
+            boxes[box_id] = code
     labels: dict[int, tuple[str, str | None]] = {}
     for target in targets:
         if target.item_id is not None and target.item_id in items:

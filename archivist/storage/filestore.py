@@ -21,7 +21,7 @@ import unicodedata
 from pathlib import Path, PurePosixPath
 from typing import IO, Any
 
-from archivist.errors import ArchiveError
+from archivist.errors import ArchiveError, InputError
 from archivist.findings import Finding
 
 CHUNK = 1024 * 1024
@@ -111,6 +111,22 @@ def fsync_dir(path: Path) -> None:
         os.fsync(fd)
     finally:
         os.close(fd)
+
+
+def check_export_path(path: Path, archive_root: Path, suffixes: tuple[str, ...]) -> Path:
+    """Where a register or a copy may be written: a file name with one of `suffixes`,
+    outside the archive's own folder (never over its database or stored originals), and
+    not something that is no ordinary file (a device, a pipe, a folder)."""
+    target = Path(path).expanduser().absolute()
+    if target.suffix.lower() not in suffixes:
+        raise InputError("export.bad_suffix", file=str(target), suffixes=" ".join(suffixes))
+    root = Path(archive_root).resolve()
+    resolved = target.resolve()
+    if resolved == root or root in resolved.parents:
+        raise InputError("export.inside_archive", file=str(target), archive=str(root))
+    if resolved.exists() and not resolved.is_file():
+        raise InputError("export.not_a_file", file=str(target))
+    return target
 
 
 def write_json_atomic(path: Path, data: Any) -> None:

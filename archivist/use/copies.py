@@ -52,7 +52,7 @@ from archivist.errors import ArchiveError, ArchivistError, FileRejected, InputEr
 from archivist.formats import typeset
 from archivist.formats.images import embeddable_frame
 from archivist.formats.pdf import PdfAssembler, ShownSize
-from archivist.storage.filestore import translate_os_error
+from archivist.storage.filestore import check_export_path, translate_os_error
 from archivist.use.requests import (
     RequestView,
     TargetKind,
@@ -375,7 +375,7 @@ def make_copy(
     started = time.perf_counter()
     require(archive, Action.USE_COPY.right, f"use:{number}"[:200])
     plan = copy_plan(archive, number, pages, on=on)
-    target = _target(out)
+    target = _target(out, archive.root)
     moment = dt.datetime.now().replace(second=0, microsecond=0)
     text = watermark_text(plan.request, moment)
     try:
@@ -453,10 +453,11 @@ def write_preview(archive: Archive, number: str, pages: str | None, target: Path
     return target
 
 
-def _target(out: Path) -> Path:
+def _target(out: Path, archive_root: Path) -> Path:
     target = Path(out).expanduser().absolute()
     if target.is_dir():
         raise InputError("use.copy_target_is_folder", file=str(target))
+    target = check_export_path(target, archive_root, (".pdf",))
     if not target.parent.is_dir():
         raise InputError("use.copy_folder_missing", folder=str(target.parent))
     return target

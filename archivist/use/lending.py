@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import select
+from sqlalchemy import and_, or_, select
 from sqlalchemy.orm import Session
 
 from archivist.accounts.rights import require
@@ -192,8 +192,10 @@ def lend(
         due = due_on if due_on is not None else day + dt.timedelta(days=request.days)
         if due < day:
             raise InputError("use.due_before_loan", due=due.isoformat(), lent=day.isoformat())
-        if due > day + dt.timedelta(days=MAX_DAYS):
-            raise InputError("use.due_too_far", due=due.isoformat(), days=MAX_DAYS)
+        if due > day + dt.timedelta(days=request.days):  # longer only by an extension
+            raise InputError(
+                "use.due_past_period", due=due.isoformat(), days=request.days, lent=day.isoformat()
+            )
         request.status = move(request.status, LoanState.OUT, request.number)
         covered = items_of(session, request.targets)
         who = Borrower(
@@ -424,10 +426,18 @@ def _loans(
         .join(UseTarget, UseTarget.request_id == UseRequest.id)
         .outerjoin(Item, Item.id == UseTarget.item_id)
         .outerjoin(Volume, Volume.id == UseTarget.volume_id)
-        .where(
-            UseRequest.status == LoanState.OUT.value,
+        .where(  # out on `as_of`: lent by then, not back by then (a past day sees
+            # what came back since as still out)
+            UseRequest.status.in_((LoanState.OUT.value, LoanState.RETURNED.value)),
             UseRequest.due_on.is_not(None),
-            UseTarget.state == LoanEntryState.OUT.value,
+            UseRequest.lent_on <= as_of,
+            or_(
+                UseTarget.state == LoanEntryState.OUT.value,
+                and_(
+                    UseTarget.state == LoanEntryState.RETURNED.value,
+                    UseTarget.returned_on > as_of,
+                ),
+            ),
         )
         .order_by(UseRequest.due_on, UseRequest.year, UseRequest.serial, UseTarget.seq)
     )

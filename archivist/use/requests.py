@@ -148,6 +148,8 @@ def _borrower(session: Session, borrower: Borrower) -> Borrower:
         if account is None or not account.active:
             raise InputError("use.unknown_staff", user=name[:32])
         return Borrower(account.display_name, kind, None, unit, phone, account.user_name)
+    if not (borrower.name or "").strip():
+        raise InputError("use.borrower_missing")
     name = check_text(borrower.name, "borrower", MAX_NAME, required=True)
     id_number = normalise_id_number(borrower.id_number) if borrower.id_number else None
     if kind is BorrowerKind.UNIT and not (unit or name):
@@ -316,7 +318,13 @@ def _kind(kind: UseKind | str) -> UseKind:
 
 
 def _available(session: Session, covered: set[int]) -> None:
-    """Refuse records no longer in the archive room: destroyed or transferred."""
+    """Refuse records no longer in the archive room: destroyed, transferred, or written
+    off as lost when they came back from a loan."""
+    lost_targets = list(session.scalars(select(UseTarget).where(UseTarget.condition == "lost")))
+    lost = items_of(session, lost_targets) & covered if lost_targets else set()
+    if lost:
+        numbers = sorted(session.scalars(select(Item.number).where(Item.id.in_(lost))))
+        raise InputError("use.lost", numbers=", ".join(numbers[:5]))
     gone = list(
         session.scalars(
             select(Item.number)
@@ -351,6 +359,7 @@ def approve(archive: Archive, number: str) -> RequestView:
     with archive.change(Action.USE_APPROVE, _target(number)) as change:
         request = load_request(change.session, number)
         _not_own(change.actor, request)
+        _undecided(request)
         request.status = move(request.status, LoanState.APPROVED, request.number)
         request.decided_by = change.actor
         request.decided_at = now_text()
@@ -372,6 +381,7 @@ def refuse(archive: Archive, number: str, reason: str) -> RequestView:
     with archive.change(Action.USE_REFUSE, _target(number), reason=reason) as change:
         request = load_request(change.session, number)
         _not_own(change.actor, request)
+        _undecided(request)
         request.status = move(request.status, LoanState.REFUSED, request.number)
         request.decided_by = change.actor
         request.decided_at = now_text()
@@ -379,6 +389,12 @@ def refuse(archive: Archive, number: str, reason: str) -> RequestView:
         change.before = {"status": LoanState.REQUESTED.value}
         change.after = {"status": request.status}
     return show_request(archive, number, log=False)
+
+
+def _undecided(request: UseRequest) -> None:
+    """A request is approved or refused once: a second decision would overwrite the first."""
+    if request.status != LoanState.REQUESTED.value:
+        raise InputError("use.already_decided", number=request.number, by=request.decided_by or "-")
 
 
 def _not_own(actor: str, request: UseRequest) -> None:
