@@ -72,7 +72,9 @@ def test_a_person_without_the_actions_right_is_refused(archive: Archive, action:
         return
     assert archive.person is not None and archive.person.roles == {lacking}
     assert refused.value.code == "rights.refused"
-    assert str(action.right) in refused.value.message()
+    from archivist.messages import render
+
+    assert render(f"right.{action.right.value}") in refused.value.message()  # as people say it
     last = _events(archive, AccessKind.REFUSED)[-1]
     assert (last.user_name, last.target) == ("outsider", action.code)
 
@@ -162,8 +164,8 @@ def test_a_handler_cannot_do_what_only_the_archive_room_does(archive: Archive) -
 
     with pytest.raises(AccessRefused) as refused:
         locations.add_location(archive, "1", 1, 1, 1)
-    assert "handover_prepare" not in refused.value.message()
-    assert "archivist" in refused.value.message()
+    assert "库房保管" in refused.value.message() and "档案管理员" in refused.value.message()
+    assert "custody" not in refused.value.message("zh")
 
 
 def test_disabling_keeps_the_account_and_its_history(archive: Archive) -> None:
@@ -406,7 +408,7 @@ def test_the_user_commands_of_the_three_administrators(archive: Archive) -> None
     self_grant = as_("security", "user", "grant", "security", "head", "--reason", "自己")
     assert self_grant.returncode == 1  # type: ignore[attr-defined]
     handler_grant = as_("tester", "user", "grant", "qian", "archivist", "--reason", "x")
-    assert handler_grant.returncode == 1 and "无权" in handler_grant.stderr  # type: ignore[attr-defined]
+    assert handler_grant.returncode == 1 and "没有“授予角色”的权限" in handler_grant.stderr  # type: ignore[attr-defined]
     log = as_("auditor", "access-log", "--user", "security", "--json")
     assert log.returncode == 0, log.stderr  # type: ignore[attr-defined]
     kinds = {e["kind"] for e in json.loads(log.stdout)}  # type: ignore[attr-defined]
@@ -515,7 +517,7 @@ def test_a_scheduled_job_verifies_with_its_service_account_and_nothing_else(
     checked = run_cli(*at, "verify", "--json")
     assert checked.returncode == 0, checked.stderr
     refused = run_cli(*at, "summary")
-    assert refused.returncode == 1 and "无权" in refused.stderr
+    assert refused.returncode == 1 and "没有“查阅档案”的权限" in refused.stderr
     assert _events(archive, AccessKind.VERIFY)[-1].user_name == "nightly"
 
 

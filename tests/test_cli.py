@@ -217,7 +217,7 @@ def test_settings_are_audited(tmp_path: Path) -> None:
     refused = run_cli(
         "--archive", str(archive_dir), "settings", "category_code", "SX", "--reason", "本馆"
     )
-    assert refused.returncode == 1 and "sysadmin" in refused.stderr
+    assert refused.returncode == 1 and "系统管理员" in refused.stderr
     run_cli(
         "--archive", str(archive_dir), "login", "admin", "--password-stdin",
         input=PASSWORD + "\n", check=True,

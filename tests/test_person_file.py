@@ -396,3 +396,26 @@ def test_the_person_file_needs_the_read_right(archive: Archive, three: dict[str,
     with archive.db.reading() as session:
         [refused] = access_log.query(session, user_name="admin", kind="refused")
     assert refused.target == "person:110105********002X"
+
+
+def test_an_event_under_the_id_number_of_someone_else_is_refused(
+    archive: Archive, tmp_path: Path
+) -> None:
+    """An ID number that belongs to a person this item does not concern would merge two
+    people in the person file (found by a hostile tester)."""
+    mine = _capture(archive, tmp_path / "a")
+    _capture(
+        archive,
+        tmp_path / "b",
+        entity={"kind": "person", "name": "王五", "id_number": ID_WANG},
+        roster=["王五"],
+        materials=[{"file": "a.pdf", "role": "form", "title": "登记表"}],
+    )
+    with pytest.raises(InputError) as refused:
+        add_benefit_event(
+            archive,
+            mine,
+            BenefitEventInput("recovery", "张三", "2023-06-01", id_number=ID_WANG, amount="10"),
+            "追回",
+        )
+    assert refused.value.code == "entity.conflict"

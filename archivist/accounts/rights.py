@@ -22,6 +22,27 @@ if TYPE_CHECKING:
     from archivist.changes.actions import Action
 
 
+def refusal(user: str, what: str, right: Right) -> AccessRefused:
+    """The sentence of a refused right: the right and the roles that carry it named as
+    people name them (in the language of the moment), the action's code for reference."""
+    from archivist.messages import render
+
+    roles = [render(f"role.{r.value}") for r in holders_of(right)] or [render("role.none")]
+    return AccessRefused(
+        "rights.refused",
+        user=user,
+        what=what,
+        right=render(f"right.{right.value}"),
+        roles="、".join(roles) if _chinese() else ", ".join(roles),
+    )
+
+
+def _chinese() -> bool:
+    from archivist.messages import current_language
+
+    return current_language() == "zh"
+
+
 def _refused(archive: Archive, what: str, right: Right, person: Person | None) -> AccessRefused:
     if person is None:
         record(archive, AccessKind.REFUSED, what, {"right": str(right), "code": "not_signed_in"})
@@ -29,13 +50,7 @@ def _refused(archive: Archive, what: str, right: Right, person: Person | None) -
     if person.must_change_password and right is not Right.OWN_ACCOUNT:
         error = AccessRefused("auth.must_change_password", user=person.user_name)
     else:
-        error = AccessRefused(
-            "rights.refused",
-            user=person.user_name,
-            what=what,
-            right=str(right),
-            roles=", ".join(r.value for r in holders_of(right)) or "-",
-        )
+        error = refusal(person.user_name, what, right)
     record(archive, AccessKind.REFUSED, what, {"right": str(right), "code": error.code})
     return error
 
@@ -134,13 +149,7 @@ def recheck_in_transaction(
     archive.person = current
     if permits(current, action.right):
         return None
-    return AccessRefused(
-        "rights.refused",
-        user=person.user_name,
-        what=action.code,
-        right=str(action.right),
-        roles=", ".join(r.value for r in holders_of(action.right)) or "-",
-    )
+    return refusal(person.user_name, action.code, action.right)
 
 
 def log_refusal(archive: Archive, action: Action, error: AccessRefused) -> None:

@@ -21,7 +21,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from archivist.changes import audit
-from archivist.db.models import BenefitEvent, Entity, Item, RosterEntry
+from archivist.db.models import BenefitEvent, Entity, Item, Material, RosterEntry
 from archivist.errors import InputError
 from archivist.rules.identity import mask_id_number, normalise_id_number
 from archivist.rules.limits import MAX_NAME, check_day, check_text, clip, parse_day
@@ -264,8 +264,22 @@ def _entity_for(session: Session, item: Item, event: BenefitEventInput) -> int |
     """The person the event concerns: by ID number (whatever name the event spells), else
     the item's own person or a roster person of that name."""
     if event.id_number:
-        found = session.scalar(select(Entity.id).where(Entity.id_number == event.id_number))
-        return int(found) if found is not None else None
+        found = session.execute(
+            select(Entity.id, Entity.name).where(Entity.id_number == event.id_number)
+        ).first()
+        if found is None:
+            return None
+        # A name spelt otherwise under the ID number of someone on this item is that person
+        # (a typo); under the ID number of someone this item does not concern, it would
+        # merge two people in the person file: refused, as capture refuses it.
+        if found.name != event.person and found.id not in _people_of(session, item):
+            raise InputError(
+                "entity.conflict",
+                id_number=mask_id_number(event.id_number),
+                existing=found.name,
+                name=event.person,
+            )
+        return int(found.id)
     entity = session.get(Entity, item.entity_id)
     if entity is not None and entity.kind == "person" and entity.name == event.person:
         return entity.id
@@ -276,6 +290,26 @@ def _entity_for(session: Session, item: Item, event: BenefitEventInput) -> int |
         .order_by(RosterEntry.position)
     )
     return int(on_roster) if on_roster is not None else None
+
+
+def _people_of(session: Session, item: Item) -> set[int]:
+    """The entities an item concerns: its own person or unit, its roster, its vouchers."""
+    people = {item.entity_id} if item.entity_id is not None else set()
+    people |= set(
+        session.scalars(
+            select(RosterEntry.entity_id).where(
+                RosterEntry.item_id == item.id, RosterEntry.entity_id.is_not(None)
+            )
+        )
+    )
+    people |= set(
+        session.scalars(
+            select(Material.person_entity_id).where(
+                Material.item_id == item.id, Material.person_entity_id.is_not(None)
+            )
+        )
+    )
+    return {p for p in people if p is not None}
 
 
 def add_rows(

@@ -170,12 +170,22 @@ def allowed(current: StrEnum, target: StrEnum) -> bool:
     return target in table[current]
 
 
+def state_label(state: StrEnum) -> str:
+    """A state as people name it, in the language of the moment (已借出, on loan)."""
+    from archivist.messages import CATALOG, render
+
+    code = f"state.{type(state).__name__}.{state.value}"
+    return render(code) if code in CATALOG else state.value
+
+
 def move(current: str, target: State, what: str) -> State:
     """The new state, or a refusal naming `what` (a record's code) and both states."""
     kind = type(target)
     now = kind(current)
     if not allowed(now, target):
-        raise InputError("state.not_allowed", what=what, current=now.value, target=target.value)
+        raise InputError(
+            "state.not_allowed", what=what, current=state_label(now), target=state_label(target)
+        )
     return target
 
 

@@ -20,7 +20,7 @@ from archivist.accounts.rights import require
 from archivist.accounts.roles import Right
 from archivist.changes.actions import Action
 from archivist.changes.audit import now_text
-from archivist.changes.states import LoanEntryState, LoanState, move
+from archivist.changes.states import LoanEntryState, LoanState, move, state_label
 from archivist.db.models import (
     Box,
     BoxItem,
@@ -361,7 +361,9 @@ def record_effect(
     with archive.change(Action.USE_EFFECT, _target(number)) as change:
         request = load_request(change.session, number)
         if _status(request) not in (LoanState.OUT, LoanState.RETURNED, LoanState.CLOSED):
-            raise InputError("use.not_used", number=request.number, status=request.status)
+            raise InputError(
+                "use.not_used", number=request.number, status=state_label(LoanState(request.status))
+            )
         change.before = {"effect": request.effect, "effect_on": request.effect_on}
         request.effect, request.effect_on = text, day
         change.after = {"effect": text, "effect_on": day}
