@@ -168,7 +168,12 @@ def check_event(
             ) from None
     amount = None
     if event.amount is not None and event.amount != "":
-        amount = yuan(amount_fen(event.amount, label("amount"), file))
+        fen = amount_fen(event.amount, label("amount"), file)
+        if fen == 0 and kind in NEEDS_AMOUNT:  # a reissue or recovery of nothing
+            raise InputError(
+                "benefit.amount_required", field=label("amount"), kind=kind, file=file or "-"
+            )
+        amount = yuan(fen)
     elif kind in NEEDS_AMOUNT:
         raise InputError(
             "benefit.amount_required", field=label("amount"), kind=kind, file=file or "-"

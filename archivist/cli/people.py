@@ -279,6 +279,17 @@ def cmd_access_log(args: argparse.Namespace) -> int:
     return 0
 
 
+def _positive(text: str) -> int:
+    """A count for --limit: a whole number from 1 to 100,000 (argparse says so otherwise)."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(text[:20]) from None
+    if not 1 <= value <= 100_000:
+        raise argparse.ArgumentTypeError(text[:20])
+    return value
+
+
 def register(sub: Any) -> None:
     add = command_adder(sub)
     p = add("login", cmd_login, "sign in (this OS user's session, ends after idle time)")
@@ -337,4 +348,4 @@ def register(sub: Any) -> None:
     p.add_argument("--since", default=None, help="YYYY-MM-DD")
     p.add_argument("--until", default=None, help="YYYY-MM-DD (exclusive)")
     p.add_argument("--kind", default=None, choices=[k.value for k in AccessKind])
-    p.add_argument("--limit", type=int, default=1000)
+    p.add_argument("--limit", type=_positive, default=1000, help="at most this many (1–100000)")

@@ -46,12 +46,13 @@ from archivist.accounts.rights import require
 from archivist.accounts.roles import Right
 from archivist.arrangement.volume_pdf import PDF_MEDIA_TYPE, Cancellable
 from archivist.changes.actions import Action
-from archivist.changes.states import LoanState
+from archivist.changes.states import LoanState, state_label
 from archivist.db.models import BoxItem, Item, Material, UseRequest, Volume, VolumeItem
 from archivist.errors import ArchiveError, ArchivistError, FileRejected, InputError, NotFound
 from archivist.formats import typeset
 from archivist.formats.images import embeddable_frame
 from archivist.formats.pdf import PdfAssembler, ShownSize
+from archivist.messages import render
 from archivist.storage.filestore import check_export_path, translate_os_error
 from archivist.use.requests import (
     RequestView,
@@ -69,21 +70,6 @@ Progress = Callable[[int, int, str], None]
 MOTTO = "仅供查阅 / for reference only"
 MAX_SPEC = 20_000  # characters of a page spec (every other page of 4,000 pages)
 USABLE = frozenset({LoanState.APPROVED, LoanState.OUT})
-KIND_LABELS = {
-    UseKind.CONSULT: "查阅",
-    UseKind.LEND: "借出",
-    UseKind.COPY: "复制",
-    UseKind.VIEW: "电子调阅",
-}
-STATUS_LABELS = {
-    LoanState.REQUESTED: "待审批",
-    LoanState.APPROVED: "已批准",
-    LoanState.REFUSED: "未批准",
-    LoanState.OUT: "已借出",
-    LoanState.RETURNED: "已归还",
-    LoanState.CLOSED: "已结束",
-}
-
 # the refusals of a request of another kind, not approved (or over), past its period
 REFUSALS = {
     UseKind.COPY: ("use.copy_wrong_kind", "use.copy_not_approved", "use.copy_period_over"),
@@ -313,10 +299,10 @@ def _usable(request: UseRequest, kind: UseKind, on: dt.date | None) -> None:
     wrong_kind, not_approved, period_over = REFUSALS[kind]
     actual = UseKind(request.kind)
     if actual is not kind:
-        raise InputError(wrong_kind, number=request.number, kind=KIND_LABELS[actual])
+        raise InputError(wrong_kind, number=request.number, kind=render(f"cli.use.kind.{actual}"))
     status = LoanState(request.status)
     if status not in USABLE:
-        raise InputError(not_approved, number=request.number, status=STATUS_LABELS[status])
+        raise InputError(not_approved, number=request.number, status=state_label(status))
     day = on or dt.date.today()
     if request.valid_until is not None and day > request.valid_until:
         raise InputError(period_over, number=request.number, until=f"{request.valid_until}")
