@@ -188,6 +188,7 @@ LAYERS: tuple[frozenset[str], ...] = (
     frozenset({"capture"}),
     frozenset({"arrangement"}),
     frozenset({"use"}),  # 利用: requests and loans (custody shows what is out)
+    frozenset({"disposition"}),  # 处置: holds, the due list (later appraisal, destruction)
     frozenset({"custody"}),
     frozenset({"handover"}),
     frozenset({"access"}),

@@ -26,6 +26,7 @@ class Right(StrEnum):
     APPROVE_USE = "approve_use"  # approve or refuse a use request, grant an extension
     LEND = "lend"  # consultation, lending, copies (the archive room's side)
     APPRAISE = "appraise"  # appraisal opinions
+    HOLD = "hold"  # place and lift holds (unsettled matters, disputes, litigation, audits)
     APPROVE = "approve"  # approve loans, appraisal results, destruction
     VERIFY = "verify"  # run the integrity check
     SETTINGS = "settings"  # archive settings
@@ -69,6 +70,7 @@ ROLE_RIGHTS: dict[Role, frozenset[Right]] = {
             Right.USE_REQUEST,
             Right.APPROVE_USE,
             Right.LEND,
+            Right.HOLD,
             Right.VERIFY,
         }
     ),
@@ -77,7 +79,14 @@ ROLE_RIGHTS: dict[Role, frozenset[Right]] = {
     ),
     Role.APPRAISER: frozenset({Right.READ, Right.REVEAL, Right.APPRAISE, Right.USE_REQUEST}),
     Role.HEAD: frozenset(
-        {Right.READ, Right.REVEAL, Right.APPROVE, Right.APPROVE_USE, Right.USE_REQUEST}
+        {
+            Right.READ,
+            Right.REVEAL,
+            Right.APPROVE,
+            Right.APPROVE_USE,
+            Right.USE_REQUEST,
+            Right.HOLD,
+        }
     ),
     Role.SYSADMIN: frozenset({Right.ACCOUNTS, Right.SETTINGS, Right.MAINTAIN}),
     Role.SECURITY: frozenset({Right.ROLES, Right.ACCESS_REVIEW}),

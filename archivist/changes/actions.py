@@ -76,6 +76,10 @@ class Action(Enum):
     USE_EFFECT = ActionSpec("use.effect", needs_reason=False, right=Right.LEND)
     BENEFIT_EVENT_ADD = ActionSpec("benefit.add", needs_reason=True, right=Right.EDIT)
 
+    # disposition (处置): holds
+    HOLD_PLACE = ActionSpec("hold.place", needs_reason=True, right=Right.HOLD)
+    HOLD_LIFT = ActionSpec("hold.lift", needs_reason=True, right=Right.HOLD)
+
     # people and rights: the first three accounts, then the system administrator's,
     # the security officer's and everybody's own
     ACCOUNTS_SETUP = ActionSpec("accounts.setup", needs_reason=False, right=Right.FOUND)

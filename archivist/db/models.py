@@ -146,7 +146,7 @@ class Item(Base):
     title: Mapped[str] = mapped_column(Text)
     handler: Mapped[str] = mapped_column(String(100), default="")
     retention: Mapped[str] = mapped_column(String(16))
-    expires_on: Mapped[dt.date | None] = mapped_column(Date)
+    expires_on: Mapped[dt.date | None] = mapped_column(Date, index=True)
     status: Mapped[str] = mapped_column(String(16), default="captured")
     folder: Mapped[str] = mapped_column(Text)
     order_override: Mapped[str | None] = mapped_column(Text)
@@ -579,3 +579,27 @@ class BenefitEvent(Base):
     happened_on: Mapped[dt.date] = mapped_column(Date)
     note: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[str] = mapped_column(String(32))
+
+
+class Hold(Base):
+    """A hold (保全/暂缓处置) on an item or a volume (which covers its items): while
+    placed, the record cannot be destroyed, transferred or have its retention shortened."""
+
+    __tablename__ = "holds"
+    __table_args__ = (UniqueConstraint("year", "serial", name="uq_holds_year_serial"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    number: Mapped[str] = mapped_column(String(20), unique=True)  # BQ-年度-流水号
+    year: Mapped[int] = mapped_column(Integer)
+    serial: Mapped[int] = mapped_column(Integer)
+    kind: Mapped[str] = mapped_column(String(16))  # unsettled|dispute|litigation|audit|other
+    reason: Mapped[str] = mapped_column(Text)
+    target_kind: Mapped[str] = mapped_column(String(8))  # item|volume
+    code: Mapped[str] = mapped_column(String(100))  # the item's number or the volume's code
+    item_id: Mapped[int | None] = mapped_column(ForeignKey("items.id"), index=True)
+    volume_id: Mapped[int | None] = mapped_column(ForeignKey("volumes.id"), index=True)
+    state: Mapped[str] = mapped_column(String(8), index=True)  # placed|lifted
+    placed_by: Mapped[str] = mapped_column(String(64))
+    placed_at: Mapped[str] = mapped_column(String(32))
+    lifted_by: Mapped[str | None] = mapped_column(String(64))
+    lifted_at: Mapped[str | None] = mapped_column(String(32))
+    lift_reason: Mapped[str] = mapped_column(Text, default="")

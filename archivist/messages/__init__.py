@@ -19,6 +19,7 @@ from archivist.messages import (
     capture,
     cli,
     custody,
+    disposition,
     handover,
     integrity,
     registers,
