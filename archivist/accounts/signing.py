@@ -316,29 +316,11 @@ def resume_session(archive: Archive, token: str) -> Person:
     return person
 
 
-def end_session(archive: Archive, token: str) -> None:
-    with _sign_in_write(archive) as session:
-        row = session.scalars(
-            select(SignInSession).where(SignInSession.token_hash == token_hash(token))
-        ).first()
-        if row is not None and row.ended_at is None:
-            row.ended_at = stamp(now())
-        person = archive.person
-        if person is not None:
-            append(
-                session,
-                user_name=person.user_name,
-                seat=person.seat,
-                kind=AccessKind.SIGN_OUT,
-                target=f"user:{person.user_name}",
-            )
-    archive.person = None
-
-
-def end_session_quietly(archive: Archive, token: str) -> None:
-    """End a stored session being replaced by a new sign-in (no access event: the
-    sign-in has its own)."""
+def end_session(archive: Archive, token: str, *, quietly: bool = False) -> None:
+    """End a stored session and sign out, with an access event (none `quietly`: a
+    session replaced by a new sign-in, which has its own event)."""
     if archive.read_only:
+        archive.person = None
         return
     with _sign_in_write(archive) as session:
         row = session.scalars(
@@ -346,6 +328,17 @@ def end_session_quietly(archive: Archive, token: str) -> None:
         ).first()
         if row is not None and row.ended_at is None:
             row.ended_at = stamp(now())
+        person = archive.person
+        if person is not None and not quietly:
+            append(
+                session,
+                user_name=person.user_name,
+                seat=person.seat,
+                kind=AccessKind.SIGN_OUT,
+                target=f"user:{person.user_name}",
+            )
+    if not quietly:
+        archive.person = None
 
 
 def end_sessions_of(session: Session, account_id: int) -> None:

@@ -64,7 +64,7 @@ def cmd_login(args: argparse.Namespace) -> int:
         archive.sign_in(args.name, password)
         previous = session_file.load(archive.root)
         if previous is not None:  # one session per OS user and archive: end the old one
-            signing.end_session_quietly(archive, previous[1])
+            signing.end_session(archive, previous[1], quietly=True)
         token = signing.start_session(archive)
         session_file.save(archive.root, args.name, token)
         data = _person_json(archive)
