@@ -104,6 +104,110 @@ class FormDialog(QDialog):
         super().changeEvent(event)
 
 
+class RecordFormDialog(FormDialog):
+    """A form dialog that makes or changes one record (a handover batch, a use request)
+    on the write thread: what is missing and the core's refusal are said on the problem
+    line with the field concerned marked, and the dialog stays open with what was typed;
+    only an internal error comes up in the error dialog. `done_with` names the record to
+    show afterwards."""
+
+    done_with = Signal(str)
+    # mark the field of what is missing too (not only of the core's refusal)
+    mark_missing = False
+
+    def __init__(
+        self, archive: Archive, runner: TaskRunner, parent: QWidget | None, *, problem_name: str
+    ) -> None:
+        super().__init__(
+            archive,
+            runner,
+            parent,
+            problem_name=problem_name,
+            button=QDialogButtonBox.StandardButton.Ok,
+        )
+        self.marked: QWidget | None = None
+        self.refusal_code = ""
+
+    def _line(self, name: str, text: str = "") -> QLineEdit:
+        edit = QLineEdit(text)
+        edit.setObjectName(name)
+        edit.textChanged.connect(lambda _t: self.typed())
+        return edit
+
+    def typed(self) -> None:
+        self.refusal = ""
+        self.refusal_code = ""
+        self.check()
+
+    @property
+    def ok_button(self) -> QPushButton:
+        button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        assert button is not None
+        return button
+
+    def problem_text(self) -> str:
+        return ""
+
+    def problem_field(self) -> QWidget | None:
+        """The field the problem (or the core's refusal) is about, marked in the form."""
+        return None
+
+    def check(self) -> None:
+        problem = self.problem_text()
+        shown = problem or self.refusal
+        self.problem.setText(shown)
+        self.problem.setVisible(bool(shown))
+        field = self.problem_field() if shown else None
+        if field is not None and not (self.refusal or self.mark_missing):
+            field = None  # what is missing is said, not marked
+        if field is not self.marked:
+            if self.marked is not None:
+                self.marked.setStyleSheet("")
+            if field is not None:
+                field.setStyleSheet("border: 1px solid #a11d1d;")
+            self.marked = field
+        self.ok_button.setEnabled(not problem and not self.busy)
+
+    def refused(self, message: str, code: str = "") -> None:
+        self.refusal, self.refusal_code = message, code
+        self.check()
+
+    def run(self) -> str:
+        """The core call (on a worker thread); the record to show afterwards."""
+        raise NotImplementedError
+
+    def save(self) -> None:
+        if self.problem_text() or self.busy:
+            return
+        self.busy = True
+        self.check()
+
+        def work(_ctx: TaskContext) -> str:
+            return self.run()
+
+        def done(number: object) -> None:
+            self.busy = False
+            self.done_with.emit(str(number))
+            self.accept()
+
+        def failed(exc: BaseException, details: str) -> None:
+            self.busy = False
+            if isinstance(exc, ArchivistError):
+                self.refused(exc.message(), exc.code)
+                return
+            self.check()
+            errors.show_error(self, exc, details)
+
+        self.runner.submit(self.windowTitle(), work, write=True, on_done=done, on_error=failed)
+
+    def retranslate_common(self, ok: str) -> None:
+        self.ok_button.setText(ok)
+        cancel = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
+        if cancel is not None:
+            cancel.setText(self.tr("取消"))
+        self.check()
+
+
 class ChangeDialog(FormDialog):
     """What the change dialogs share: the form dialog's frame with the reason, the
     problem line and save through the runner (the core call on the write thread)."""

@@ -8,130 +8,35 @@ import datetime as dt
 from PySide6.QtCore import (
     QDate,
     Qt,
-    Signal,
 )
 from PySide6.QtWidgets import (
     QCompleter,
     QDateEdit,
-    QDialogButtonBox,
     QLabel,
-    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QMessageBox,
-    QPushButton,
     QWidget,
 )
 
 from archivist.archive import Archive
 from archivist.arrangement.volumes import VolumeSummary
 from archivist.changes.states import HandoverResult
-from archivist.errors import ArchivistError
 from archivist.handover import handovers
 from archivist.handover.handovers import HandoverView as BatchView
-from ui import errors
-from ui.change_dialog import FormDialog
-from ui.tasks import TaskContext, TaskRunner
+from ui.change_dialog import RecordFormDialog
+from ui.tasks import TaskRunner
 from ui.texts import reasons_text
 
 # -- dialogs -------------------------------------------------------------------------------
 
 
-class _BatchDialog(FormDialog):
-    """What the batch dialogs share: a heading, a form, a problem line under it, save
-    through the runner (the core call on the write thread). What is missing and the
-    core's refusal are said on the problem line, the field concerned marked; the dialog
-    stays open with what was typed. Only an internal error comes up in the error dialog."""
-
-    done_with = Signal(str)  # the batch to show afterwards
+class _BatchDialog(RecordFormDialog):
+    """What the batch dialogs share (ui.change_dialog.RecordFormDialog): a heading, a
+    form, a problem line under it, the core call on the write thread."""
 
     def __init__(self, archive: Archive, runner: TaskRunner, parent: QWidget | None) -> None:
-        super().__init__(
-            archive,
-            runner,
-            parent,
-            problem_name="handoverProblem",
-            button=QDialogButtonBox.StandardButton.Ok,
-        )
-        self.marked: QWidget | None = None
-
-    def _line(self, name: str, text: str = "") -> QLineEdit:
-        edit = QLineEdit(text)
-        edit.setObjectName(name)
-        edit.textChanged.connect(lambda _t: self.typed())
-        return edit
-
-    def typed(self) -> None:
-        self.refusal = ""
-        self.check()
-
-    @property
-    def ok_button(self) -> QPushButton:
-        button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        assert button is not None
-        return button
-
-    def problem_text(self) -> str:
-        return ""
-
-    def problem_field(self) -> QWidget | None:
-        """The field the problem (or the refusal) is about, marked in the form."""
-        return None
-
-    def check(self) -> None:
-        problem = self.problem_text()
-        shown = problem or self.refusal
-        self.problem.setText(shown)
-        self.problem.setVisible(bool(shown))
-        field = self.problem_field() if shown else None
-        if field is not self.marked:
-            if self.marked is not None:
-                self.marked.setStyleSheet("")
-            if field is not None and self.refusal:  # what is missing is said, not marked
-                field.setStyleSheet("border: 1px solid #a11d1d;")
-                self.marked = field
-            else:
-                self.marked = None
-        self.ok_button.setEnabled(not problem and not self.busy)
-
-    def refused(self, message: str) -> None:
-        self.refusal = message
-        self.check()
-
-    def run(self) -> str:
-        """The core call (on a worker thread); the batch to show afterwards."""
-        raise NotImplementedError
-
-    def save(self) -> None:
-        if self.problem_text() or self.busy:
-            return
-        self.busy = True
-        self.check()
-
-        def work(_ctx: TaskContext) -> str:
-            return self.run()
-
-        def done(number: object) -> None:
-            self.busy = False
-            self.done_with.emit(str(number))
-            self.accept()
-
-        def failed(exc: BaseException, details: str) -> None:
-            self.busy = False
-            if isinstance(exc, ArchivistError):
-                self.refused(exc.message())
-                return
-            self.check()
-            errors.show_error(self, exc, details)
-
-        self.runner.submit(self.windowTitle(), work, write=True, on_done=done, on_error=failed)
-
-    def retranslate_common(self, ok: str) -> None:
-        self.ok_button.setText(ok)
-        cancel = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
-        if cancel is not None:
-            cancel.setText(self.tr("取消"))
-        self.check()
+        super().__init__(archive, runner, parent, problem_name="handoverProblem")
 
 
 class NewBatchDialog(_BatchDialog):

@@ -13,17 +13,14 @@ import datetime as dt
 import re
 from collections.abc import Sequence
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
-    QDialogButtonBox,
     QLabel,
-    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QPlainTextEdit,
-    QPushButton,
     QSpinBox,
     QWidget,
 )
@@ -41,10 +38,9 @@ from archivist.use.requests import (
     RequestView,
     UseKind,
 )
-from ui import errors
-from ui.change_dialog import FormDialog
+from ui.change_dialog import RecordFormDialog
 from ui.screen import fit_to_screen
-from ui.tasks import TaskContext, TaskRunner
+from ui.tasks import TaskRunner
 from ui.use.models import (
     CONDITIONS,
     borrower_kind_text,
@@ -62,97 +58,14 @@ def split_codes(text: str) -> list[str]:
     return [c for c in re.split(r"[\s,，、;；]+", text) if c]
 
 
-class UseDialog(FormDialog):
-    """What the use dialogs share: the form dialog's frame, the problem line, the core
-    call on the write thread, its refusal said in place."""
+class UseDialog(RecordFormDialog):
+    """What the use dialogs share (ui.change_dialog.RecordFormDialog): the form, the
+    problem line with the field marked, the core call on the write thread."""
 
-    done_with = Signal(str)  # the request to show afterwards
+    mark_missing = True
 
     def __init__(self, archive: Archive, runner: TaskRunner, parent: QWidget | None) -> None:
-        super().__init__(
-            archive,
-            runner,
-            parent,
-            problem_name="useProblem",
-            button=QDialogButtonBox.StandardButton.Ok,
-        )
-        self.marked: QWidget | None = None
-        self.refusal_code = ""
-
-    def _line(self, name: str, text: str = "") -> QLineEdit:
-        edit = QLineEdit(text)
-        edit.setObjectName(name)
-        edit.textChanged.connect(lambda _t: self.typed())
-        return edit
-
-    def typed(self) -> None:
-        self.refusal = ""
-        self.refusal_code = ""
-        self.check()
-
-    @property
-    def ok_button(self) -> QPushButton:
-        button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        assert button is not None
-        return button
-
-    def problem_text(self) -> str:
-        return ""
-
-    def problem_field(self) -> QWidget | None:
-        """The field the problem (or the core's refusal) is about, marked in the form."""
-        return None
-
-    def check(self) -> None:
-        problem = self.problem_text()
-        shown = problem or self.refusal
-        self.problem.setText(shown)
-        self.problem.setVisible(bool(shown))
-        field = self.problem_field() if shown else None
-        if field is not self.marked:
-            if self.marked is not None:
-                self.marked.setStyleSheet("")
-            if field is not None:
-                field.setStyleSheet("border: 1px solid #a11d1d;")
-            self.marked = field
-        self.ok_button.setEnabled(not problem and not self.busy)
-
-    def run(self) -> str:
-        """The core call (on a worker thread); the request to show afterwards."""
-        raise NotImplementedError
-
-    def save(self) -> None:
-        if self.problem_text() or self.busy:
-            return
-        self.busy = True
-        self.check()
-
-        def work(_ctx: TaskContext) -> str:
-            return self.run()
-
-        def done(number: object) -> None:
-            self.busy = False
-            self.done_with.emit(str(number))
-            self.accept()
-
-        def failed(exc: BaseException, details: str) -> None:
-            self.busy = False
-            if isinstance(exc, ArchivistError):
-                self.refusal = exc.message()
-                self.refusal_code = exc.code
-                self.check()
-                return
-            self.check()
-            errors.show_error(self, exc, details)
-
-        self.runner.submit(self.windowTitle(), work, write=True, on_done=done, on_error=failed)
-
-    def retranslate_common(self, ok: str) -> None:
-        self.ok_button.setText(ok)
-        cancel = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
-        if cancel is not None:
-            cancel.setText(self.tr("取消"))
-        self.check()
+        super().__init__(archive, runner, parent, problem_name="useProblem")
 
 
 # -- a new request ------------------------------------------------------------------------
