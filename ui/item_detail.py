@@ -122,6 +122,12 @@ class ItemDetail(QWidget):
         self.events_value.setWordWrap(True)
         self.events_value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         form.addRow(self.events_label, self.events_value)
+        # the holds (保全) on the item or its volume, placed or lifted, if any
+        self.holds_label, self.holds_value = QLabel(), QLabel()
+        self.holds_value.setObjectName("itemHolds")
+        self.holds_value.setWordWrap(True)
+        self.holds_value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        form.addRow(self.holds_label, self.holds_value)
         # 补登待遇事项…: a benefit event added later, under audit (ui/use/benefit_dialog.py)
         self.add_benefit = QPushButton()
         self.add_benefit.setObjectName("addBenefitEvent")
@@ -242,6 +248,7 @@ class ItemDetail(QWidget):
         self._show_reveal(view)
         self._show_use(view)
         self._show_events(view)
+        self._show_holds(view)
         self._show_benefit(view)
         if view is None:
             return
@@ -427,6 +434,36 @@ class ItemDetail(QWidget):
         self.events_label.setVisible(bool(lines))
         self.events_value.setVisible(bool(lines))
 
+    def _show_holds(self, view: dict[str, Any] | None) -> None:
+        """The holds on the item (directly or through its volume), one line each."""
+        kinds = {
+            "unsettled": self.tr("未结清债权债务"),
+            "dispute": self.tr("争议"),
+            "litigation": self.tr("诉讼"),
+            "audit": self.tr("审计"),
+            "other": self.tr("其他"),
+        }
+        lines = []
+        for h in (view or {}).get("holds") or []:
+            on = (
+                self.tr("案卷 {code}").format(code=h["code"])
+                if h["target_kind"] == "volume"
+                else ""
+            )
+            if h["state"] == "placed":
+                state = self.tr("保全中")
+            else:
+                state = self.tr("已解除（{reason}）").format(reason=h.get("lift_reason") or "")
+            line = "　".join(
+                part
+                for part in (h["number"], kinds.get(h["kind"], h["kind"]), h["reason"], on, state)
+                if part
+            )
+            lines.append(line)
+        self.holds_value.setText("\n".join(lines))
+        self.holds_label.setVisible(bool(lines))
+        self.holds_value.setVisible(bool(lines))
+
     def benefit_refusal(self, view: dict[str, Any] | None) -> str:
         """Why 补登待遇事项… is not offered ("" when it is): the person's rights, or
         the core's reason the item may not change (handed over)."""
@@ -583,6 +620,7 @@ class ItemDetail(QWidget):
             self.tr("这个人或单位的全部档案：本人/本单位的、名册上的、凭证上的，以及待遇事项")
         )
         self.events_label.setText(self.tr("待遇事项："))
+        self.holds_label.setText(self.tr("保全："))
         self.add_benefit.setText(self.tr("补登待遇事项…"))
         self._show_benefit(self.view)
         self.button_tips = {

@@ -19,6 +19,7 @@ from archivist.arrangement.items import item_view, load_item
 from archivist.capture.benefit_events import events_of
 from archivist.custody import boxes, where
 from archivist.db.models import Entity, Item
+from archivist.disposition.holds import holds_on_item
 from archivist.errors import InputError, NotFound
 from archivist.handover import handovers
 
@@ -42,6 +43,7 @@ def item_detail(archive: Archive, number: str) -> dict[str, Any]:
         view["events"] = [
             e.to_json() for e in events_of(session, [item.id], reveal_ids=person.sees_id_numbers)
         ]
+        view["holds"] = [h.to_json() for h in holds_on_item(session, item.id)]  # 保全
     # what the person sees of ID numbers, so that the window offers the reveal or not
     view["id_numbers"] = {
         "masked": not person.sees_id_numbers,

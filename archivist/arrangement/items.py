@@ -27,6 +27,7 @@ from archivist.db.models import (
     ArchiveClass,
     BusinessType,
     Entity,
+    Hold,
     Item,
     Material,
     NumberVacancy,
@@ -478,6 +479,44 @@ def _not_handed_over(session: Session, item: Item) -> None:
         raise refusal
 
 
+def _retention_rank(period: Retention) -> float:
+    """Longer is larger: permanent longest, then the fixed terms by years; a period that
+    runs from a later event is counted as none (it is never taken as a shortening)."""
+    if period.is_permanent:
+        return float("inf")
+    years = period.years
+    return float(years) if years is not None else float("-inf")
+
+
+def _not_shortened_while_held(session: Session, item: Item, new: Retention) -> None:
+    """A held record (on hold directly or through its volume) keeps at least its period.
+    A small query on the holds table: arrangement does not import disposition."""
+    old = Retention(item.retention)
+    if new.years is None and not new.is_permanent:
+        return
+    if _retention_rank(new) >= _retention_rank(old):
+        return
+    volume_ids = select(VolumeItem.volume_id).where(VolumeItem.item_id == item.id)
+    holds = list(
+        session.scalars(
+            select(Hold.number)
+            .where(
+                Hold.state == states.HoldState.PLACED.value,
+                (Hold.item_id == item.id) | Hold.volume_id.in_(volume_ids),
+            )
+            .order_by(Hold.number)
+        )
+    )
+    if holds:
+        raise InputError(
+            "hold.shortens_retention",
+            number=item.number,
+            holds=", ".join(holds[:5]),
+            old=old.label,
+            new=new.label,
+        )
+
+
 def _still_fits_volume(
     session: Session, item: Item, year: int, class_id: int, retention: str
 ) -> None:
@@ -517,6 +556,7 @@ def renumber(
         resolved = scheme.resolve(session, code, bt_name)
         day = completed_on or item.completed_on
         _still_fits_volume(session, item, day.year, resolved.class_id, resolved.retention.code)
+        _not_shortened_while_held(session, item, resolved.retention)
         previous_type = item.business_type_id
         old = (item.year, item.class_id, item.serial, item.number, item.archival_code)
         if (day.year, resolved.class_id) != (item.year, item.class_id):

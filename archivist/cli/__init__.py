@@ -1,7 +1,7 @@
 """`archivist`: the command line over the same core services as the window.
 
 One module per command group (admin, people, capture, items, volumes, custody,
-handover, registers, search, use, person), each with a `register(sub)` adding its
+handover, registers, search, use, person, appraisal), each with a `register(sub)` adding its
 sub-commands; this module builds the parser and runs a command (`main`), turning errors
 into exit codes.
 
@@ -22,9 +22,11 @@ from archivist import __version__, logs
 from archivist.archive import default_archive_dir
 from archivist.cli import (
     admin,
+    appraisal,
     capture,
     custody,
     handover,
+    holds,
     items,
     people,
     person,
@@ -71,6 +73,8 @@ def build_parser() -> argparse.ArgumentParser:
         group.register(sub)
     person.register(sub)
     use.register(sub)
+    appraisal.register(sub)
+    holds.register(sub)
     return parser
 
 

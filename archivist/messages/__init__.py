@@ -35,6 +35,7 @@ STAGES = (
     capture,
     arrangement,
     use,
+    disposition,
     custody,
     handover,
     access,

@@ -287,6 +287,24 @@ CATALOG: dict[str, tuple[str, str]] = {
         "{number}  {kind}  {status}  {borrower} ({unit})  {purpose}  due {due}",
     ),
     "cli.use.count": ("共 {count} 份申请", "{count} requests"),
+    # holds (archivist/cli/holds.py)
+    "cli.hold.line": (
+        "{number}  {kind}  {state}  {target}  {why}  {by} {at}",
+        "{number}  {kind}  {state}  {target}  {why}  {by} {at}",
+    ),
+    "cli.hold.lifted_line": ("    解除：{by} {at}  {why}", "    lifted: {by} {at}  {why}"),
+    "cli.hold.count": ("共 {count} 项保全", "{count} holds"),
+    "cli.hold.placed": ("已保全 {number}：{code}", "Placed {number} on {code}"),
+    "cli.hold.lifted": ("已解除 {number}：{code}", "Lifted {number} on {code}"),
+    "cli.hold.kind.unsettled": ("未结清债权债务", "unsettled matter"),
+    "cli.hold.kind.dispute": ("争议", "dispute"),
+    "cli.hold.kind.litigation": ("诉讼", "litigation"),
+    "cli.hold.kind.audit": ("审计", "audit"),
+    "cli.hold.kind.other": ("其他", "other"),
+    "cli.hold.state.placed": ("保全中", "placed"),
+    "cli.hold.state.lifted": ("已解除", "lifted"),
+    "cli.hold.target.item": ("件 {code}", "item {code}"),
+    "cli.hold.target.volume": ("案卷 {code}", "volume {code}"),
     "cli.use.approved": ("已批准 {number}", "Approved {number}"),
     "cli.use.refused": ("已拒绝 {number}", "Refused {number}"),
     "cli.use.lent": (
@@ -347,5 +365,34 @@ CATALOG: dict[str, tuple[str, str]] = {
         "{what}：{persons} 人次，{volumes} 卷次，{items} 件次，{pages} 页，{requests} 份申请",
         "{what}: {persons} visits, {volumes} volumes, {items} items, {pages} pages, "
         "{requests} requests",
+    ),
+    # appraisal (archivist appraisal ...)
+    "cli.appraisal.due.group": (
+        "{klass} {name} {year}年 保管期限{retention}：到期 {due} 件，规划期内到期 {planned} 件",
+        "{klass} {name} {year}, retention {retention}: {due} due, {planned} falling due",
+    ),
+    "cli.appraisal.due.row": (
+        "  {number}  {code}  {title}  {expires}起可鉴定  案卷 {volume}",
+        "  {number}  {code}  {title}  appraisable from {expires}  volume {volume}",
+    ),
+    "cli.appraisal.due.row_planned": (
+        "  {number}  {code}  {title}  {expires}起可鉴定（规划）  案卷 {volume}",
+        "  {number}  {code}  {title}  appraisable from {expires} (planning)  volume {volume}",
+    ),
+    "cli.appraisal.due.volume": (
+        "整卷到期：{code} {title}（{items} 件，{expires}起可鉴定）",
+        "Whole volume due: {code} {title} ({items} items, appraisable from {expires})",
+    ),
+    "cli.appraisal.due.volume_planned": (
+        "整卷将到期：{code} {title}（{items} 件，{expires}起可鉴定）",
+        "Whole volume falling due: {code} {title} ({items} items, appraisable from {expires})",
+    ),
+    "cli.appraisal.due.count": (
+        "截至 {as_of}：到期 {due} 件，整卷到期 {volumes} 卷；保全中未列入 {held} 件",
+        "As of {as_of}: {due} items due, {volumes} whole volumes due; {held} on hold left out",
+    ),
+    "cli.appraisal.due.planned": (
+        "至 {until} 将到期 {planned} 件（规划）",
+        "{planned} items fall due by {until} (planning)",
     ),
 }

@@ -1718,6 +1718,38 @@ Captured drops move to {done}; bad drops to {quarantine} (with &quot;原因.txt&
         <translation>{amount} yuan</translation>
     </message>
     <message>
+        <source>未结清债权债务</source>
+        <translation>Unsettled matter</translation>
+    </message>
+    <message>
+        <source>争议</source>
+        <translation>Dispute</translation>
+    </message>
+    <message>
+        <source>诉讼</source>
+        <translation>Litigation</translation>
+    </message>
+    <message>
+        <source>审计</source>
+        <translation>Audit</translation>
+    </message>
+    <message>
+        <source>其他</source>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <source>案卷 {code}</source>
+        <translation>Volume {code}</translation>
+    </message>
+    <message>
+        <source>保全中</source>
+        <translation>held</translation>
+    </message>
+    <message>
+        <source>已解除（{reason}）</source>
+        <translation>lifted ({reason})</translation>
+    </message>
+    <message>
         <source>您没有修改档案的权限（{roles}可以）</source>
         <translation>You may not change records ({roles} may)</translation>
     </message>
@@ -1828,6 +1860,10 @@ Captured drops move to {done}; bad drops to {quarantine} (with &quot;原因.txt&
     <message>
         <source>待遇事项：</source>
         <translation>Benefit events:</translation>
+    </message>
+    <message>
+        <source>保全：</source>
+        <translation>Holds:</translation>
     </message>
     <message>
         <source>补登待遇事项…</source>
@@ -3043,6 +3079,13 @@ Business records of social-insurance agencies</translation>
         <source>确定</source>
         <translation>OK</translation>
     </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>RecordFormDialog</name>
     <message>
         <source>取消</source>
         <translation>Cancel</translation>
@@ -4521,13 +4564,6 @@ Signed volumes are “handed over” and can no longer change. Sign now?</transl
     </message>
 </context>
 <context>
-    <name>UseDialog</name>
-    <message>
-        <source>取消</source>
-        <translation>Cancel</translation>
-    </message>
-</context>
-<context>
     <name>UseStatsDialog</name>
     <message>
         <source>利用统计</source>
@@ -5884,13 +5920,6 @@ File into volumes anyway?</translation>
     <message>
         <source>确定</source>
         <translation>OK</translation>
-    </message>
-</context>
-<context>
-    <name>_BatchDialog</name>
-    <message>
-        <source>取消</source>
-        <translation>Cancel</translation>
     </message>
 </context>
 <context>
