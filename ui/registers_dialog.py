@@ -18,9 +18,7 @@ background with progress and cancel, and afterwards offers to open it or its fol
 from __future__ import annotations
 
 import datetime as dt
-import os
 import re
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -29,14 +27,11 @@ from PySide6.QtCore import (
     QCoreApplication,
     QDate,
     QEvent,
-    QObject,
     QSettings,
     Qt,
     QTimer,
-    QUrl,
     Signal,
 )
-from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -50,8 +45,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QMessageBox,
-    QProgressDialog,
     QPushButton,
     QSpinBox,
     QTableWidget,
@@ -62,7 +55,7 @@ from PySide6.QtWidgets import (
 
 from archivist.access import browse
 from archivist.archive import Archive
-from archivist.arrangement import volume_pdf, volumes
+from archivist.arrangement import volumes
 from archivist.changes.states import LoanState
 from archivist.errors import ArchivistError
 from archivist.handover import handovers
@@ -71,8 +64,9 @@ from archivist.registers.layouts import DocumentData, Field, Heading, Layout, Or
 from archivist.rules.identity import mask_id_number
 from archivist.use import requests
 from ui import errors
+from ui.files import open_file, print_file
 from ui.screen import fit_to_screen
-from ui.tasks import TaskContext, TaskHandle, TaskRunner
+from ui.tasks import TaskContext, TaskRunner
 
 # The kinds in the order of registers.md, with their Chinese names.
 KIND_NAMES: list[tuple[str, object]] = [
@@ -876,128 +870,6 @@ class RegistersDialog(QDialog):
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)
-
-
-# -- a file just written: open or print it -----------------------------------------------
-
-
-def open_file(path: Path) -> bool:
-    """Open `path` in the program the system opens it with; False if none did."""
-    return bool(QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))))
-
-
-def print_file(path: Path) -> str:
-    """Print `path` with the system's print verb (Windows: the program registered for
-    the file type prints it); where there is none, open it to be printed from there.
-    "printed", "opened", or "" when nothing could open it."""
-    startfile = getattr(os, "startfile", None)
-    if sys.platform == "win32" and startfile is not None:
-        try:
-            startfile(str(path), "print")
-            return "printed"
-        except OSError:
-            pass  # no print verb for this type: opened instead
-    return "opened" if open_file(path) else ""
-
-
-# -- the assembled volume PDF ---------------------------------------------------------------
-
-
-class VolumePdfJob(QObject):
-    """生成组卷 PDF…: build the PDF on a long-running worker with a progress dialog
-    (its cancel button stops the build); afterwards offer to open the PDF or its folder."""
-
-    finished = Signal(str)  # the file written; "" when cancelled or failed
-
-    def __init__(
-        self,
-        archive: Archive,
-        runner: TaskRunner,
-        code: str,
-        parent: QWidget,
-        out_path: Path | None = None,
-    ) -> None:
-        super().__init__(parent)
-        self.archive = archive
-        self.runner = runner
-        self.code = code
-        self.out_path = out_path
-        self.widget = parent
-        self.handle: TaskHandle | None = None
-        self.path: Path | None = None
-        self.cancelled = False
-        self.progress = QProgressDialog(parent)
-        self.progress.setObjectName("volumePdfProgress")
-        self.progress.setWindowTitle(self.tr("生成组卷 PDF"))
-        self.progress.setLabelText(self.tr("正在生成 {code} 的组卷 PDF…").format(code=code))
-        self.progress.setCancelButtonText(self.tr("取消"))
-        self.progress.setWindowModality(Qt.WindowModality.WindowModal)
-        self.progress.setMinimumDuration(0)
-        self.progress.setAutoClose(False)
-        self.progress.setAutoReset(False)
-        self.progress.setRange(0, 0)
-        self.progress.canceled.connect(self.cancel)
-
-    def start(self) -> None:
-        code, out = self.code, self.out_path
-
-        def work(ctx: TaskContext) -> Path:
-            return volume_pdf.assemble(self.archive, code, out, ctx.progress, ctx.cancel)
-
-        def progressed(done: int, total: int, what: str) -> None:
-            if total:
-                self.progress.setRange(0, total)
-                self.progress.setValue(min(done, total))
-            if what:
-                self.progress.setLabelText(
-                    self.tr("正在生成 {code} 的组卷 PDF：{what}").format(code=code, what=what)
-                )
-
-        def done(path: Any) -> None:
-            self.progress.close()
-            self.path = Path(str(path))
-            self.finished.emit(str(path))
-            self.offer_folder(self.path)
-
-        def failed(exc: BaseException, details: str) -> None:
-            self.progress.close()
-            self.finished.emit("")
-            if not isinstance(exc, volume_pdf.AssemblyCancelled):
-                errors.show_error(self.widget, exc, details)
-
-        self.progress.show()
-        self.handle = self.runner.submit(
-            self.tr("生成组卷 PDF {code}").format(code=code),
-            work,
-            long=True,
-            on_done=done,
-            on_error=failed,
-            on_progress=progressed,
-        )
-
-    def cancel(self) -> None:
-        self.cancelled = True
-        if self.handle is not None:
-            self.handle.cancel.cancel()
-
-    def offer_folder(self, path: Path) -> None:
-        """Offer to open the PDF just made (打开 PDF, the default) or its folder."""
-        box = QMessageBox(self.widget)
-        box.setObjectName("volumePdfMade")
-        box.setIcon(QMessageBox.Icon.Information)
-        box.setWindowTitle(self.tr("生成组卷 PDF"))
-        box.setText(self.tr("已生成 {file}").format(file=path))
-        open_pdf = box.addButton(self.tr("打开 PDF"), QMessageBox.ButtonRole.AcceptRole)
-        open_folder = box.addButton(self.tr("打开所在文件夹"), QMessageBox.ButtonRole.ActionRole)
-        box.addButton(self.tr("关闭"), QMessageBox.ButtonRole.RejectRole)
-        box.setDefaultButton(open_pdf)
-        self.offer_box = box
-        box.exec()
-        clicked = box.clickedButton()
-        if clicked is open_pdf:
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
-        elif clicked is open_folder:
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(path.parent)))
 
 
 def open_registers(

@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 from archivist.accounts.access_log import AccessKind, record
 from archivist.accounts.people import Person
 from archivist.accounts.roles import Right, Role, holders_of
+from archivist.accounts.signing import person_of
 from archivist.db.models import Account, AccountRole
 from archivist.errors import AccessRefused
 
@@ -137,15 +138,7 @@ def recheck_in_transaction(
     account = session.get(Account, person.account_id)
     if account is None or not account.active:
         return AccessRefused("auth.disabled", user=person.user_name)
-    current = Person(
-        account.id,
-        account.user_name,
-        account.display_name,
-        frozenset(Role(r.role) for r in account.roles),
-        seat=person.seat,
-        must_change_password=account.must_change_password,
-        service=account.kind == "service",
-    )
+    current = person_of(account, person.seat)
     archive.person = current
     if permits(current, action.right):
         return None

@@ -346,7 +346,7 @@ def test_handover_and_registers_in_english(qtbot: Any, window: Any, tmp_path: Pa
 def test_volume_pdf_in_the_background_then_the_folder_offered(
     qtbot: Any, window: Any, tmp_path: Path, monkeypatch: Any
 ) -> None:
-    from ui.registers_dialog import VolumePdfJob
+    from ui.volumes.pdf_job import VolumePdfJob
 
     archive = window.archive
     code = file_volume(archive, tmp_path)

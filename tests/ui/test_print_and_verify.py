@@ -66,7 +66,7 @@ def exported_register(qtbot: Any, window: Any, tmp_path: Path) -> tuple[Any, Pat
 def test_open_and_print_a_register_just_exported(
     qtbot: Any, window: Any, tmp_path: Path, opened: list[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import ui.registers_dialog as module
+    import ui.files as module  # where opening and printing a written file live
 
     dialog, out = exported_register(qtbot, window, tmp_path)
     assert out.is_file()

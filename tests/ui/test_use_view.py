@@ -174,7 +174,7 @@ def test_approve_lend_return_and_the_overdue_notice(
     # overdue as of a day after the due date: listed, the notice written and opened
     opened: list[str] = []
     monkeypatch.setattr(
-        "ui.use.view.QDesktopServices.openUrl", lambda url: opened.append(url.toLocalFile())
+        "ui.files.QDesktopServices.openUrl", lambda url: opened.append(url.toLocalFile())
     )
     view.pages.setCurrentIndex(1)
     idle(qtbot, window)

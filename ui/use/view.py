@@ -25,8 +25,8 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QDate, QEvent, QItemSelectionModel, QModelIndex, Qt, QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QShowEvent
+from PySide6.QtCore import QDate, QEvent, QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -53,6 +53,7 @@ from archivist.use import requests
 from archivist.use.requests import RequestView, UseKind
 from ui import errors
 from ui.changes_hub import ChangesHub
+from ui.files import open_file
 from ui.people.labels import roles_text
 from ui.rows_model import table_look
 from ui.tasks import LatestRead, TaskContext, TaskRunner
@@ -875,7 +876,7 @@ class UseView(QWidget):
         def done(path: Any) -> None:
             self.last_notice = Path(path)
             self.message.emit(self.tr("已生成催还通知：{file}").format(file=path))
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+            open_file(path)
 
         self.runner.submit(
             self.tr("生成催还通知 {number}").format(number=number),

@@ -53,7 +53,7 @@ from archivist.arrangement.volumes import (
 from archivist.registers import forms
 from ui import errors
 from ui.changes_hub import VOLUME_TABLES, ChangesHub
-from ui.registers_dialog import RegistersDialog, VolumePdfJob
+from ui.registers_dialog import RegistersDialog
 from ui.rows_model import table_look
 from ui.tasks import LatestRead, TaskContext, TaskRunner
 from ui.texts import (
@@ -72,6 +72,7 @@ from ui.volumes.dialogs import (
     VolumeTitleDialog,
 )
 from ui.volumes.models import VolumeItemsModel, VolumeListModel
+from ui.volumes.pdf_job import VolumePdfJob
 
 # -- the view ----------------------------------------------------------------------------
 
