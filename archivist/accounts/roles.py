@@ -28,6 +28,8 @@ class Right(StrEnum):
     APPRAISE = "appraise"  # appraisal opinions
     HOLD = "hold"  # place and lift holds (unsettled matters, disputes, litigation, audits)
     APPROVE = "approve"  # approve loans, appraisal results, destruction
+    DISPOSE = "dispose"  # make a destruction register from a signed appraisal; execute it
+    WITNESS = "witness"  # sign a destruction register: supervisor (监销人), accounting duties
     VERIFY = "verify"  # run the integrity check
     SETTINGS = "settings"  # archive settings
     MAINTAIN = "maintain"  # rebuild the index, backups
@@ -72,12 +74,23 @@ ROLE_RIGHTS: dict[Role, frozenset[Right]] = {
             Right.LEND,
             Right.HOLD,
             Right.VERIFY,
+            Right.DISPOSE,
+            Right.WITNESS,
         }
     ),
     Role.HANDLER: frozenset(
-        {Right.READ, Right.ID_NUMBERS, Right.CAPTURE, Right.HANDOVER_PREPARE, Right.USE_REQUEST}
+        {
+            Right.READ,
+            Right.ID_NUMBERS,
+            Right.CAPTURE,
+            Right.HANDOVER_PREPARE,
+            Right.USE_REQUEST,
+            Right.WITNESS,
+        }
     ),
-    Role.APPRAISER: frozenset({Right.READ, Right.REVEAL, Right.APPRAISE, Right.USE_REQUEST}),
+    Role.APPRAISER: frozenset(
+        {Right.READ, Right.REVEAL, Right.APPRAISE, Right.USE_REQUEST, Right.WITNESS}
+    ),
     Role.HEAD: frozenset(
         {
             Right.READ,
@@ -86,6 +99,7 @@ ROLE_RIGHTS: dict[Role, frozenset[Right]] = {
             Right.APPROVE_USE,
             Right.USE_REQUEST,
             Right.HOLD,
+            Right.WITNESS,
         }
     ),
     Role.SYSADMIN: frozenset({Right.ACCOUNTS, Right.SETTINGS, Right.MAINTAIN}),

@@ -79,6 +79,15 @@ class Action(Enum):
     # disposition (处置): holds
     HOLD_PLACE = ActionSpec("hold.place", needs_reason=True, right=Right.HOLD)
     HOLD_LIFT = ActionSpec("hold.lift", needs_reason=True, right=Right.HOLD)
+    # appraisal (鉴定): batches, opinions, members' signatures
+    APPRAISAL_CREATE = ActionSpec("appraisal.create", needs_reason=False, right=Right.APPRAISE)
+    APPRAISAL_OPINION = ActionSpec("appraisal.opinion", needs_reason=True, right=Right.APPRAISE)
+    APPRAISAL_SIGN = ActionSpec("appraisal.sign", needs_reason=False, right=Right.APPRAISE)
+    # destruction (销毁): the register, its approval, signatures, execution
+    DESTRUCTION_CREATE = ActionSpec("destruction.create", needs_reason=False, right=Right.DISPOSE)
+    DESTRUCTION_APPROVE = ActionSpec("destruction.approve", needs_reason=False, right=Right.APPROVE)
+    DESTRUCTION_SIGN = ActionSpec("destruction.sign", needs_reason=False, right=Right.WITNESS)
+    DESTRUCTION_EXECUTE = ActionSpec("destruction.execute", needs_reason=False, right=Right.DISPOSE)
 
     # people and rights: the first three accounts, then the system administrator's,
     # the security officer's and everybody's own

@@ -11,6 +11,7 @@ from typing import Any
 
 from sqlalchemy import (
     JSON,
+    Boolean,
     Date,
     ForeignKey,
     Index,
@@ -603,3 +604,122 @@ class Hold(Base):
     lifted_by: Mapped[str | None] = mapped_column(String(64))
     lifted_at: Mapped[str | None] = mapped_column(String(32))
     lift_reason: Mapped[str] = mapped_column(Text, default="")
+
+
+class AppraisalBatch(Base):
+    """An appraisal batch (鉴定批次, JD-年度-NN): the group, the records in scope, an opinion
+    per record; signed when every member has signed."""
+
+    __tablename__ = "appraisal_batches"
+    __table_args__ = (UniqueConstraint("year", "serial", name="uq_appraisal_batches_year_serial"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    number: Mapped[str] = mapped_column(String(20), unique=True)  # JD-2026-01
+    year: Mapped[int] = mapped_column(Integer)
+    serial: Mapped[int] = mapped_column(Integer)
+    as_of: Mapped[dt.date] = mapped_column(Date)  # the day the scope was taken
+    class_code: Mapped[str | None] = mapped_column(String(20))  # scope filter, if any
+    scope_year: Mapped[int | None] = mapped_column(Integer)  # scope filter, if any
+    state: Mapped[str] = mapped_column(String(8), index=True)  # draft|signed
+    created_by: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[str] = mapped_column(String(32))
+    signed_at: Mapped[str | None] = mapped_column(String(32))  # when the last member signed
+
+
+class AppraisalMember(Base):
+    """A member of the appraisal group; `head` when they hold the head role (one must)."""
+
+    __tablename__ = "appraisal_members"
+    __table_args__ = (UniqueConstraint("batch_id", "user_name", name="uq_appraisal_members_user"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    batch_id: Mapped[int] = mapped_column(ForeignKey("appraisal_batches.id"), index=True)
+    seq: Mapped[int] = mapped_column(Integer)  # order of the names on the forms
+    user_name: Mapped[str] = mapped_column(String(64))
+    display_name: Mapped[str] = mapped_column(String(100))
+    head: Mapped[bool] = mapped_column(Boolean)
+    signed_at: Mapped[str | None] = mapped_column(String(32))
+
+
+class AppraisalEntry(Base):
+    """One record of a batch: its period when appraised and the group's opinion
+    (destroy|extend|permanent) with the new period for an extension, and the reason."""
+
+    __tablename__ = "appraisal_entries"
+    __table_args__ = (UniqueConstraint("batch_id", "item_id", name="uq_appraisal_entries_item"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    batch_id: Mapped[int] = mapped_column(ForeignKey("appraisal_batches.id"), index=True)
+    item_id: Mapped[int] = mapped_column(ForeignKey("items.id"), index=True)
+    retention: Mapped[str] = mapped_column(String(20))  # 原保管期限
+    expires_on: Mapped[dt.date] = mapped_column(Date)  # 到期日期
+    opinion: Mapped[str | None] = mapped_column(String(10))  # destroy|extend|permanent
+    new_retention: Mapped[str | None] = mapped_column(String(20))
+    new_expires_on: Mapped[dt.date | None] = mapped_column(Date)
+    reason: Mapped[str] = mapped_column(Text, default="")
+    decided_by: Mapped[str | None] = mapped_column(String(64))
+    decided_at: Mapped[str | None] = mapped_column(String(32))
+
+
+class DestructionRegister(Base):
+    """A destruction register (销毁清册, XH-年度-NN) made from a signed batch's destroy
+    opinions; `accounting` for the accounting archives' register (Order 79). Kept for
+    ever: there is no path that deletes it."""
+
+    __tablename__ = "destruction_registers"
+    __table_args__ = (
+        UniqueConstraint("year", "serial", name="uq_destruction_registers_year_serial"),
+    )
+    id: Mapped[int] = mapped_column(primary_key=True)
+    number: Mapped[str] = mapped_column(String(20), unique=True)  # XH-2026-01
+    year: Mapped[int] = mapped_column(Integer)
+    serial: Mapped[int] = mapped_column(Integer)
+    batch_id: Mapped[int] = mapped_column(ForeignKey("appraisal_batches.id"), index=True)
+    accounting: Mapped[bool] = mapped_column(Boolean)
+    state: Mapped[str] = mapped_column(String(10), index=True)  # proposed|approved|executed
+    proposed_by: Mapped[str] = mapped_column(String(64))
+    proposed_at: Mapped[str] = mapped_column(String(32))
+    approved_by: Mapped[str | None] = mapped_column(String(64))
+    approved_at: Mapped[str | None] = mapped_column(String(32))
+    executed_by: Mapped[str | None] = mapped_column(String(64))
+    executed_at: Mapped[str | None] = mapped_column(String(32))
+    executed_on: Mapped[dt.date | None] = mapped_column(Date)  # 销毁日期
+    method: Mapped[str] = mapped_column(Text, default="")  # 销毁方式
+    place: Mapped[str] = mapped_column(Text, default="")  # 销毁地点
+
+
+class DestructionEntry(Base):
+    """One row of a destruction register, frozen when the register is made: what the
+    record was (the stub keeps it after its content is gone)."""
+
+    __tablename__ = "destruction_entries"
+    __table_args__ = (UniqueConstraint("register_id", "seq", name="uq_destruction_entries_seq"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    register_id: Mapped[int] = mapped_column(ForeignKey("destruction_registers.id"), index=True)
+    item_id: Mapped[int] = mapped_column(ForeignKey("items.id"), index=True)
+    seq: Mapped[int] = mapped_column(Integer)  # 序号
+    number: Mapped[str] = mapped_column(String(40))
+    archival_code: Mapped[str] = mapped_column(String(100))  # 档号
+    title: Mapped[str] = mapped_column(Text)  # 题名
+    class_code: Mapped[str] = mapped_column(String(20))
+    year: Mapped[int] = mapped_column(Integer)  # 年度
+    retention: Mapped[str] = mapped_column(String(20))  # 应保管期限
+    kept_years: Mapped[int] = mapped_column(Integer)  # 已保管期限 (whole years to the day made)
+    pages: Mapped[int] = mapped_column(Integer)  # 页数
+    volume: Mapped[str | None] = mapped_column(String(100))  # 卷号 (accounting register)
+    note: Mapped[str] = mapped_column(Text, default="")  # 备注
+
+
+class DestructionSignature(Base):
+    """A person signing a destruction register as themselves: the five duties of an
+    accounting register (Order 79) and every supervisor (监销人) with their unit."""
+
+    __tablename__ = "destruction_signatures"
+    __table_args__ = (
+        UniqueConstraint("register_id", "duty", "user_name", name="uq_destruction_signatures"),
+    )
+    id: Mapped[int] = mapped_column(primary_key=True)
+    register_id: Mapped[int] = mapped_column(ForeignKey("destruction_registers.id"), index=True)
+    # unit_head|archives_head|accounting_head|archives_handler|accounting_handler|supervisor
+    duty: Mapped[str] = mapped_column(String(20))
+    unit: Mapped[str] = mapped_column(String(12), default="")  # archives|accounting|it|other
+    user_name: Mapped[str] = mapped_column(String(64))
+    display_name: Mapped[str] = mapped_column(String(100))
+    signed_at: Mapped[str] = mapped_column(String(32))

@@ -70,6 +70,8 @@ CATALOG: dict[str, tuple[str, str]] = {
     "right.lend": ("办理借阅和复制", "lend and copy"),
     "right.appraise": ("鉴定", "appraise"),
     "right.approve": ("审批", "approve"),
+    "right.dispose": ("编制和执行销毁清册", "make and carry out destruction registers"),
+    "right.witness": ("监销和会签销毁清册", "witness and countersign destruction"),
     "right.verify": ("校验档案库", "verify the archive"),
     "right.settings": ("修改档案库设置", "change archive settings"),
     "right.maintain": ("系统维护", "maintain the system"),
