@@ -21,6 +21,9 @@ class DemoAccount:
     user_name: str
     display_name: str
     role: Role
+    # the appraisal group (鉴定小组): the head, the archivist and the handler sit on it
+    # beside the appraiser (archive-rules §10)
+    also: tuple[Role, ...] = ()
 
 
 ADMINISTRATORS = (
@@ -29,10 +32,10 @@ ADMINISTRATORS = (
     DemoAccount("auditor", "郑洁", Role.AUDITOR),
 )
 STAFF = (
-    DemoAccount("archivist", "王芳", Role.ARCHIVIST),
-    DemoAccount("handler", "李强", Role.HANDLER),
+    DemoAccount("archivist", "王芳", Role.ARCHIVIST, also=(Role.APPRAISER,)),
+    DemoAccount("handler", "李强", Role.HANDLER, also=(Role.APPRAISER,)),
     DemoAccount("appraiser", "陈静", Role.APPRAISER),
-    DemoAccount("head", "刘伟", Role.HEAD),
+    DemoAccount("head", "刘伟", Role.HEAD, also=(Role.APPRAISER,)),
 )
 SERVICE = DemoAccount("nightly", "夜间校验", Role.VERIFIER)
 DEMO_ACCOUNTS = (*ADMINISTRATORS, *STAFF, SERVICE)
@@ -60,6 +63,8 @@ def add_demo_staff(archive: Archive) -> None:
     archive.sign_in("security", DEMO_PASSWORD)
     for account in (*STAFF, SERVICE):
         directory.grant_role(archive, account.user_name, account.role.value, "示例：岗位分配")
+        for role in account.also:
+            directory.grant_role(archive, account.user_name, role.value, "示例：鉴定小组成员")
     for account in STAFF:
         archive.sign_in(account.user_name, _FIRST_PASSWORD)
         directory.change_own_password(archive, _FIRST_PASSWORD, DEMO_PASSWORD)

@@ -1485,13 +1485,26 @@ def generate_item(
     return _write_manifest(writer, header)
 
 
+# A backlog of older records with ten-year periods, so that the demo's appraisal due list
+# (archivist/disposition/due.py) is not empty: due from 2023-01-01 to 2026-01-01.
+BACKLOG_YEARS = (2012, 2013, 2014, 2015)
+BACKLOG_KINDS = ("失业保险金申领", "门诊待遇核定", "稳岗返还", "技能提升补贴")
+
+
+def backlog_size(count: int) -> int:
+    """How many of a batch of `count` items are older records: one in nine, so that a
+    batch of eight still shows every scenario once."""
+    return count // 9
+
+
 def generate_batch(
     out_root: Path,
     count: int,
     seed: int = 2024,
     progress: Callable[[int, int], None] | None = None,
 ) -> list[Path]:
-    """Write `count` items under `out_root`, spread over every scenario and 2019-2025.
+    """Write `count` items under `out_root`, spread over every scenario and 2019-2025,
+    one in nine of them (`backlog_size`) older ten-year records of 2012-2015.
 
     Folders follow the archive's own layout (archive-rules.md §3):
     `<business type>/<year-month>/<unit or person>/manifest.json`.
@@ -1505,12 +1518,17 @@ def generate_batch(
     batch_rng.shuffle(kinds)
     out_root.mkdir(parents=True, exist_ok=True)
     manifests: list[Path] = []
+    backlog = backlog_size(count)
     for index in range(count):
         # Scenarios take turns, and each scenario walks through the years from its own
         # starting point, so even a small batch covers every scenario and many years.
         round_number, position = divmod(index, len(kinds))
         business_type = kinds[position]
         year = years[(round_number + position) % len(years)]
+        if index >= count - backlog:
+            older = count - 1 - index
+            business_type = BACKLOG_KINDS[older % len(BACKLOG_KINDS)]
+            year = BACKLOG_YEARS[older % len(BACKLOG_YEARS)]
         item_rng = random.Random(f"{seed}:{index}")
         staging = out_root / f".item-{index:05d}"
         if staging.exists():
