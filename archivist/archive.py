@@ -32,7 +32,7 @@ from archivist.db.migrate import current_revision, ensure_current, head_revision
 from archivist.db.models import Fonds, Item, Material, Setting
 from archivist.errors import ArchiveError, InputError
 from archivist.rules import scheme
-from archivist.storage import journal
+from archivist.storage import journal, removal
 from archivist.storage.filestore import translate_os_error
 
 if TYPE_CHECKING:
@@ -312,6 +312,15 @@ class Archive:
                     moves.prune()
                 else:
                     moves.undo(int(entry.data.get("phase", 1)))
+            elif kind == removal.KIND and committed:
+                # A destruction committed: every copy of the content still goes. (Not
+                # committed: nothing outside the database was touched.)
+                try:
+                    removal.complete(self.root, self.db, entry.data)
+                except Exception:  # the journal stays: tried again on the next open
+                    log.exception("destroyed content not yet removed (%s)", entry.op_id)
+                    entry.release()
+                    continue
             done.append(f"{kind}:{entry.op_id}:{'committed' if committed else 'rolled back'}")
             entry.finish()
         # Lock files and half-written journals of processes killed while starting or

@@ -824,6 +824,9 @@ REASONS_OF_OUR_OWN = {
     "cli.volume.dissolved",  # the clerk's reason for dissolving
     "cli.capture.page_failed",  # the OCR work's stored text for the page (as ocr.*)
     "cli.ocr.failure",
+    "cli.appraisal.row",  # the appraisal group's reason for an opinion
+    "cli.appraisal.history_line",  # the same
+    "destruction.note.hold_lifted",  # the reason the hold was lifted with
 }
 
 

@@ -128,6 +128,13 @@ class ItemDetail(QWidget):
         self.holds_value.setWordWrap(True)
         self.holds_value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         form.addRow(self.holds_label, self.holds_value)
+        # destroyed (销毁): only its stub is left — the register, the day, who decided
+        self.destroyed_label, self.destroyed_value = QLabel(), QLabel()
+        self.destroyed_value.setObjectName("itemDestroyed")
+        self.destroyed_value.setWordWrap(True)
+        self.destroyed_value.setStyleSheet("color: #a11d1d;")
+        self.destroyed_value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        form.addRow(self.destroyed_label, self.destroyed_value)
         # 补登待遇事项…: a benefit event added later, under audit (ui/use/benefit_dialog.py)
         self.add_benefit = QPushButton()
         self.add_benefit.setObjectName("addBenefitEvent")
@@ -249,6 +256,7 @@ class ItemDetail(QWidget):
         self._show_use(view)
         self._show_events(view)
         self._show_holds(view)
+        self._show_destroyed(view)
         self._show_benefit(view)
         if view is None:
             return
@@ -405,8 +413,14 @@ class ItemDetail(QWidget):
 
         archive = self._archive()
         may = archive is None or permits(archive.person, Right.USE_REQUEST)
+        gone = bool((view or {}).get("destroyed"))  # a destroyed record is not used
         self.use.setVisible(view is not None)
-        self.use.setEnabled(view is not None and may)
+        self.use.setEnabled(view is not None and may and not gone)
+        self.use.setToolTip(
+            self.tr("已销毁的档案不能利用")
+            if gone
+            else self.tr("登记查阅、借出、复制或电子调阅这件档案的申请")
+        )
 
     def _show_events(self, view: dict[str, Any] | None) -> None:
         """The item's benefit events, one line each (the person file lists them too)."""
@@ -463,6 +477,25 @@ class ItemDetail(QWidget):
         self.holds_value.setText("\n".join(lines))
         self.holds_label.setVisible(bool(lines))
         self.holds_value.setVisible(bool(lines))
+
+    def _show_destroyed(self, view: dict[str, Any] | None) -> None:
+        """A destroyed item: its files are gone, this is its stub (issue 15)."""
+        gone = (view or {}).get("destroyed")
+        text = ""
+        if gone:
+            text = self.tr(
+                "已于 {day} 按销毁清册 {register} 销毁（鉴定批次 {batch}，{approver} 批准，"
+                "监销人 {supervisors}）；电子文件已删除，只保留目录信息"
+            ).format(
+                day=gone["executed_on"],
+                register=gone["register"],
+                batch=gone["batch"],
+                approver=gone["approved_by"],
+                supervisors="、".join(gone["supervisors"]),
+            )
+        self.destroyed_value.setText(text)
+        self.destroyed_label.setVisible(bool(text))
+        self.destroyed_value.setVisible(bool(text))
 
     def benefit_refusal(self, view: dict[str, Any] | None) -> str:
         """Why 补登待遇事项… is not offered ("" when it is): the person's rights, or
@@ -621,6 +654,7 @@ class ItemDetail(QWidget):
         )
         self.events_label.setText(self.tr("待遇事项："))
         self.holds_label.setText(self.tr("保全："))
+        self.destroyed_label.setText(self.tr("销毁："))
         self.add_benefit.setText(self.tr("补登待遇事项…"))
         self._show_benefit(self.view)
         self.button_tips = {

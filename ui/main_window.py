@@ -36,6 +36,7 @@ from archivist.archive import Archive
 from archivist.preferences import Preferences
 from ui import errors
 from ui.changes_hub import ChangesHub
+from ui.disposition.view import DispositionView
 from ui.handover.view import HandoverView
 from ui.hot_folder import HotFolderPanel
 from ui.item_detail import ItemDetail
@@ -180,6 +181,13 @@ class MainWindow(SignedInWindow):
         self.use.item_opened.connect(self.open_item_from_volume)
         self.use.pages_opened.connect(lambda number, page: self.open_search_hit(number, page, []))
         self.views.addTab(self.use, "")
+        # 鉴定: the due list, appraisal batches, destruction registers, holds
+        self.disposition = DispositionView(archive, self.runner)
+        self.disposition.follow_changes(self.changes_hub)
+        self.disposition.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        self.disposition.item_opened.connect(self.open_item_from_volume)
+        self.disposition.changed.connect(self.refresh_items)
+        self.views.addTab(self.disposition, "")
         self._last_view: QWidget | None = None  # the tab shown before 利用
         self.views.currentChanged.connect(self._view_changed)
         self.setCentralWidget(self.views)
@@ -226,6 +234,7 @@ class MainWindow(SignedInWindow):
             ("registers", None, self.open_registers),
             ("handover", None, self.show_handover),
             ("use", None, self.show_use),
+            ("disposition", None, self.show_disposition),
             ("refresh", QKeySequence.StandardKey.Refresh, self.refresh),
             ("verify", None, self.open_verify),
             ("about", None, self.about),
@@ -250,7 +259,7 @@ class MainWindow(SignedInWindow):
             self.menus["file"].addAction(self.commands[key])
             if key == "open":
                 self.menus["file"].addMenu(self.recent_menu)
-        for key in ("volumes", "handover", "use", "search", "ocr", "hot", "refresh"):
+        for key in ("volumes", "handover", "use", "disposition", "search", "ocr", "hot", "refresh"):
             self.menus["view"].addAction(self.commands[key])
         self.menus["view"].insertAction(self.commands["search"], self.commands["storage"])
         self.menus["tools"].addAction(self.commands["verify"])
@@ -542,6 +551,14 @@ class MainWindow(SignedInWindow):
             action = menu.addAction(text)
             action.setEnabled(not (locked and position < 3))
             action.triggered.connect(slot)
+        menu.addSeparator()  # 保全: the 鉴定 view's dialog, prefilled with the item
+        menu.setToolTipsVisible(True)
+        hold = menu.addAction(self.tr("设置保全…"))
+        hold.setObjectName("holdItem")
+        why = self.disposition.why_not("place_hold")
+        hold.setEnabled(not why)
+        hold.setToolTip(why or self.tr("保全期间不能销毁、移交或缩短保管期限"))
+        hold.triggered.connect(lambda: self.disposition.place_hold(items=[row.number]))
         self.item_menu = menu
         menu.popup(self.table.viewport().mapToGlobal(point))
 
@@ -672,6 +689,16 @@ class MainWindow(SignedInWindow):
     def show_use(self) -> None:
         self.views.setCurrentWidget(self.use)
 
+    def show_disposition(self) -> None:
+        self.views.setCurrentWidget(self.disposition)
+
+    def refresh_items(self) -> None:
+        """A change of the 鉴定 view (retention extended, records destroyed, holds): the
+        items view and the item shown are read again."""
+        self._reshow = True
+        self.model.reload()
+        self._refresh_counts()
+
     def _view_changed(self, _index: int) -> None:
         shown = self.views.currentWidget()
         if shown is not self.use:
@@ -747,6 +774,7 @@ class MainWindow(SignedInWindow):
         self.views.setTabText(self.views.indexOf(self.storage), self.tr("库房"))
         self.views.setTabText(self.views.indexOf(self.handover), self.tr("交接"))
         self.views.setTabText(self.views.indexOf(self.use), self.tr("利用"))
+        self.views.setTabText(self.views.indexOf(self.disposition), self.tr("鉴定"))
         self.search_dock.setWindowTitle(self.tr("全文检索"))
         self.work_dock.setWindowTitle(self.tr("后台工作"))
         self.work_tabs.setTabText(0, self.tr("识别队列"))
@@ -766,6 +794,7 @@ class MainWindow(SignedInWindow):
             "registers": self.tr("登记表…"),
             "handover": self.tr("交接"),
             "use": self.tr("利用"),
+            "disposition": self.tr("鉴定"),
             "refresh": self.tr("刷新"),
             "verify": self.tr("校验档案库…"),
             "about": self.tr("关于档案室"),

@@ -44,6 +44,7 @@ def item_detail(archive: Archive, number: str) -> dict[str, Any]:
             e.to_json() for e in events_of(session, [item.id], reveal_ids=person.sees_id_numbers)
         ]
         view["holds"] = [h.to_json() for h in holds_on_item(session, item.id)]  # 保全
+        view["destroyed"] = _destroyed(session, item.id)  # the stub's register, or None
     # what the person sees of ID numbers, so that the window offers the reveal or not
     view["id_numbers"] = {
         "masked": not person.sees_id_numbers,
@@ -55,6 +56,22 @@ def item_detail(archive: Archive, number: str) -> dict[str, Any]:
 
 def _target(number: str) -> str:
     return f"item:{number}"[:200]
+
+
+def _destroyed(session: Session, item_id: int) -> dict[str, Any] | None:
+    """How a destroyed item went (its register, batch, day, approver, supervisors)."""
+    from archivist.disposition.destruction import stub_in
+
+    stub = stub_in(session, item_id)
+    if stub is None:
+        return None
+    return {
+        "register": stub.register,
+        "batch": stub.batch,
+        "executed_on": stub.executed_on.isoformat(),
+        "approved_by": stub.approved_by,
+        "supervisors": list(stub.supervisors),
+    }
 
 
 def reveal_id_number(archive: Archive, number: str, reason: str) -> str:

@@ -20,7 +20,7 @@ import re
 import secrets
 from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -116,18 +116,33 @@ def sign_in(archive: Archive, user_name: str, password: str) -> Person:
     """Check the password and make `user_name` the archive's acting person. Refused
     (AccessRefused) for an unknown name or a wrong password (one message for both),
     a locked or disabled account; each attempt is an access event."""
+    person = _checked(archive, user_name, password, purpose=None)
+    archive.person = person
+    return person
+
+
+def verify_person(archive: Archive, user_name: str, password: str) -> Person:
+    """Check another person's password at this desk (a countersignature) without
+    changing who is signed in: the sign-in's rules — failures counted, the account
+    locked after the policy's number of them, a locked or disabled account refused —
+    and each attempt an access event (detail "for": "countersign")."""
+    return _checked(archive, user_name, password, purpose="countersign")
+
+
+def _checked(archive: Archive, user_name: str, password: str, *, purpose: str | None) -> Person:
+    """The person whose password this is (see sign_in); nobody is signed in by it."""
     seat = seat_from_environment()
     typed = user_name
     user_name = normal_user_name(user_name)
     if not USER_NAME.fullmatch(user_name):
-        _refuse_sign_in(archive, shown(typed), seat, "bad_name")
+        _refuse_sign_in(archive, shown(typed), seat, "bad_name", purpose)
         raise AccessRefused("accounts.bad_user_name", name=shown(typed))
     with archive.db.reading() as session:
         account = _find(session, user_name)
         stored = account.password_hash if account else None
     if stored is None:
         passwords.matches(DUMMY_HASH, password)  # the same work as for a real account
-        _refuse_sign_in(archive, user_name, seat, "unknown")
+        _refuse_sign_in(archive, user_name, seat, "unknown", purpose)
         raise AccessRefused("auth.wrong_password")
     right = passwords.matches(stored, password)
     with _sign_in_write(archive) as session:
@@ -144,7 +159,7 @@ def sign_in(archive: Archive, user_name: str, password: str) -> Person:
                 seat=seat,
                 kind=AccessKind.SIGN_IN_FAILED,
                 target=f"user:{user_name}",
-                detail={"why": "disabled"},
+                detail=_for({"why": "disabled"}, purpose),
             )
             refusal = AccessRefused("auth.disabled", user=user_name)
         elif (until := locked_until(account)) is not None:
@@ -154,7 +169,7 @@ def sign_in(archive: Archive, user_name: str, password: str) -> Person:
                 seat=seat,
                 kind=AccessKind.SIGN_IN_FAILED,
                 target=f"user:{user_name}",
-                detail={"why": "locked"},
+                detail=_for({"why": "locked"}, purpose),
             )
             refusal = AccessRefused("auth.locked", until=_local_time(until))
         elif not right:
@@ -170,7 +185,7 @@ def sign_in(archive: Archive, user_name: str, password: str) -> Person:
                     seat=seat,
                     kind=AccessKind.LOCKED_OUT,
                     target=f"user:{user_name}",
-                    detail={"minutes": policy.lockout_minutes},
+                    detail=_for({"minutes": policy.lockout_minutes}, purpose),
                 )
                 refusal = AccessRefused("auth.locked", until=_local_time(until))
             else:
@@ -180,7 +195,7 @@ def sign_in(archive: Archive, user_name: str, password: str) -> Person:
                     seat=seat,
                     kind=AccessKind.SIGN_IN_FAILED,
                     target=f"user:{user_name}",
-                    detail={"why": "password", "left": left},
+                    detail=_for({"why": "password", "left": left}, purpose),
                 )
                 # the same answer as for an unknown name: nobody learns which names exist
                 refusal = AccessRefused("auth.wrong_password")
@@ -195,14 +210,15 @@ def sign_in(archive: Archive, user_name: str, password: str) -> Person:
                 seat=seat,
                 kind=AccessKind.SIGN_IN,
                 target=f"user:{user_name}",
+                detail=_for(None, purpose),
             )
-            person = person_of(account, seat)
-            archive.person = person
-            return person
+            return person_of(account, seat)
     raise refusal
 
 
-def _refuse_sign_in(archive: Archive, user_name: str, seat: str, why: str) -> None:
+def _refuse_sign_in(
+    archive: Archive, user_name: str, seat: str, why: str, purpose: str | None = None
+) -> None:
     if archive.read_only:
         return
     with _sign_in_write(archive) as session:
@@ -212,8 +228,16 @@ def _refuse_sign_in(archive: Archive, user_name: str, seat: str, why: str) -> No
             seat=seat,
             kind=AccessKind.SIGN_IN_FAILED,
             target=f"user:{user_name}",
-            detail={"why": why},
+            detail=_for({"why": why}, purpose),
         )
+
+
+def _for(detail: dict[str, Any] | None, purpose: str | None) -> dict[str, Any] | None:
+    """An access event's detail, naming what the password was checked for (if not a
+    sign-in)."""
+    if purpose is None:
+        return detail
+    return {**(detail or {}), "for": purpose}
 
 
 def _local_time(moment: dt.datetime) -> str:

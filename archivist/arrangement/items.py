@@ -459,6 +459,8 @@ def change_refusal(session: Session, item: Item) -> InputError | None:
     Items of a volume handed over to the archive are in its custody: no changes. The
     one rule every change of an item (edit, renumber, reorder, correcting its person or
     unit) obeys, and what the window asks before offering those changes."""
+    if item.status == ItemState.DESTROYED.value:  # only its stub is left (issue 15)
+        return InputError("item.destroyed", number=item.number)
     entry = session.scalar(select(VolumeItem).where(VolumeItem.item_id == item.id))
     if entry is not None and states.frozen(entry.volume.status):
         return InputError("volume.handed_over", code=entry.volume.code)

@@ -38,6 +38,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from archivist.accounts.access_log import AccessKind, record
 from archivist.accounts.rights import require
@@ -45,7 +46,8 @@ from archivist.accounts.roles import Right
 from archivist.archive import Archive
 from archivist.arrangement import volumes
 from archivist.changes.actions import Action
-from archivist.db.models import Material
+from archivist.changes.states import DestructionState, ItemState
+from archivist.db.models import DestructionEntry, DestructionRegister, Material
 from archivist.errors import ArchiveError, ArchivistError, FileRejected, InputError
 from archivist.formats import typeset
 from archivist.formats.images import EmbeddableImage, embeddable_frame
@@ -113,6 +115,7 @@ class Entry:
     first_page: int | None
     last_page: int | None
     materials: tuple[SourceFile, ...]
+    destroyed: bool = False  # a stub: its content was destroyed (销毁清册)
 
 
 @dataclass(frozen=True)
@@ -130,6 +133,7 @@ class VolumeSheet:
     entries: tuple[Entry, ...]
     changes: tuple[str, ...] = ()
     archive_number: str = ""  # 归档号: none recorded yet
+    destroyed: tuple[str, ...] = ()  # notes on items destroyed since (卷内备考表)
 
     @property
     def items(self) -> int:
@@ -163,7 +167,7 @@ class VolumeSheet:
                     entry.title,
                     f"{entry.completed_on:%Y%m%d}",
                     page,
-                    "",
+                    "已销毁" if entry.destroyed else "",
                 )
             )
         return rows
@@ -222,6 +226,7 @@ def load_sheet(archive: Archive, code: str) -> VolumeSheet:
             if change.action in CHANGE_LABELS
         ]
         dates = [e.item.completed_on for e in entries]
+        destroyed = _destroyed_notes(session, entries)
         return VolumeSheet(
             code=volume.code,
             title=volume.title,
@@ -243,11 +248,40 @@ def load_sheet(archive: Archive, code: str) -> VolumeSheet:
                         SourceFile(m.file, m.title, m.media_type, m.pages, m.size, m.sha256)
                         for m in materials.get(e.item_id, [])
                     ),
+                    destroyed=e.item.status == ItemState.DESTROYED.value,
                 )
                 for e in entries
             ),
             changes=tuple(changes),
+            destroyed=tuple(destroyed),
         )
+
+
+def _destroyed_notes(session: Session, entries: Sequence[Any]) -> list[str]:
+    """One line per item of the volume destroyed under an executed register: its place in
+    the volume, number and title, the day and the register."""
+    gone = {e.item_id: e for e in entries if e.item.status == ItemState.DESTROYED.value}
+    if not gone:
+        return []
+    rows = session.execute(
+        select(
+            DestructionEntry.item_id, DestructionRegister.number, DestructionRegister.executed_on
+        )
+        .join(DestructionRegister, DestructionRegister.id == DestructionEntry.register_id)
+        .where(
+            DestructionEntry.item_id.in_(list(gone)),
+            DestructionRegister.state == DestructionState.EXECUTED.value,
+        )
+    ).all()
+    notes: list[str] = []
+    for item_id, register, executed_on in sorted(rows, key=lambda r: gone[r[0]].seq):
+        entry = gone[item_id]
+        day = f"{executed_on:%Y年%m月%d日}" if executed_on else ""
+        notes.append(
+            f"第 {entry.seq} 件（{entry.item.number}，{entry.item.title}）已于 {day} "
+            f"依销毁清册 {register} 销毁，仅存目录信息"
+        )
+    return notes
 
 
 def _change_line(change: volumes.VolumeChange) -> str:
@@ -350,6 +384,8 @@ class _Pages:
     def __init__(self, folder: Path, paged: bool, front: Path) -> None:
         self.folder, self.paged = folder, paged
         self.count = 0  # material pages so far
+        self.numbers: list[int] = []  # each material page's number (stamped when paged)
+        self._next = 1
         self.book = PdfAssembler()
         self.book.append_pdf(front, front.name)
         self._first = self.book.page_count  # the first material page
@@ -362,12 +398,21 @@ class _Pages:
 
     def add_pdf(self, data: bytes, name: str) -> int:
         added = len(self.book.append_pdf(data, name))
-        self.count += added
+        self._numbered(added)
         return added
+
+    def _numbered(self, added: int) -> None:
+        self.count += added
+        self.numbers.extend(range(self._next, self._next + added))
+        self._next += added
+
+    def skip(self, pages: int) -> None:
+        """Numbers left out: the pages of a destroyed item keep their place."""
+        self._next += pages
 
     def add_image(self, image: EmbeddableImage) -> None:
         self.book.append_image(image)
-        self.count += 1
+        self._numbered(1)
 
     def finish(self, notes: Path, target: Path, title: str) -> int:
         """Number the material pages (paged volumes), add the notes sheet and write
@@ -375,7 +420,8 @@ class _Pages:
         book, first = self.book, self._first
         if self.paged and self.count:
             stamps = self.folder / "page-numbers.pdf"
-            write_page_numbers([book.shown_size(first + n) for n in range(self.count)], stamps)
+            sizes = [book.shown_size(first + n) for n in range(self.count)]
+            write_page_numbers(sizes, stamps, numbers=self.numbers)
             for n in range(self.count):
                 book.stamp(first + n, stamps, n)
         book.append_pdf(notes, notes.name)
@@ -412,6 +458,12 @@ def _append_materials(
         count = next_page - first
         if count:
             ranges[entry.number] = (first, next_page - 1)
+        if entry.destroyed and not entry.materials:
+            # a stub: its pages are gone; the others keep their numbers (see the notes)
+            if sheet.paged and entry.first_page is not None and entry.last_page is not None:
+                pages.skip(entry.last_page - entry.first_page + 1)
+                next_page = entry.last_page + 1
+            continue
         if sheet.paged:
             expected = (entry.first_page, entry.last_page)
             found = (first, next_page - 1) if count else (None, None)
@@ -615,6 +667,11 @@ def notes_paragraphs(sheet: VolumeSheet, assembled_on: dt.date) -> list[str]:
         if len(sheet.changes) > MAX_CHANGES:
             shown.append(f"另有 {len(sheet.changes) - MAX_CHANGES} 项调整，见审计记录")
         texts.append("组卷后的调整：" + "；".join(shown) + "。")
+    if sheet.destroyed:
+        shown = list(sheet.destroyed[:MAX_CHANGES])
+        if len(sheet.destroyed) > MAX_CHANGES:
+            shown.append(f"另有 {len(sheet.destroyed) - MAX_CHANGES} 件，见销毁清册")
+        texts.append("已销毁的档案：" + "；".join(shown) + "。")
     texts.append(
         f"本文件于 {assembled_on:%Y年%m月%d日} 依据存储的原件生成，"
         f"全部 {sheet.materials} 份材料经 SHA-256 校验，与归档时一致。"
@@ -658,12 +715,19 @@ def stamp_geometry(size: ShownSize) -> tuple[float, float, float]:
     return font, size.width - margin, size.height - margin - font * 0.8
 
 
-def write_page_numbers(sizes: Sequence[ShownSize], path: Path, first: int = 1) -> None:
-    """One page per material page, its size, bearing only its number top right."""
+def write_page_numbers(
+    sizes: Sequence[ShownSize],
+    path: Path,
+    first: int = 1,
+    numbers: Sequence[int] | None = None,
+) -> None:
+    """One page per material page, its size, bearing only its number top right (from
+    `first` on, or the given `numbers`)."""
     pdf = typeset.new_canvas(path, title="页号")
     for offset, size in enumerate(sizes):
         pdf.setPageSize((size.width, size.height))
         font, right, baseline = stamp_geometry(size)
-        typeset.text(pdf, right, baseline, str(first + offset), font, align="right")
+        label = numbers[offset] if numbers is not None else first + offset
+        typeset.text(pdf, right, baseline, str(label), font, align="right")
         pdf.showPage()
     pdf.save()

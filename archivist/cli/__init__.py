@@ -25,6 +25,7 @@ from archivist.cli import (
     appraisal,
     capture,
     custody,
+    destruction,
     handover,
     holds,
     items,
@@ -75,6 +76,7 @@ def build_parser() -> argparse.ArgumentParser:
     use.register(sub)
     appraisal.register(sub)
     holds.register(sub)
+    destruction.register(sub)
     return parser
 
 

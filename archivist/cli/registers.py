@@ -19,6 +19,9 @@ def cmd_register(args: argparse.Namespace) -> int:
     from archivist.registers.forms import Selection, generate
     from archivist.rules.limits import parse_day
 
+    if args.kind in DISPOSITION_KINDS:
+        return _disposition_register(args)
+
     def day(value: str | None, option: str) -> dt.date | None:
         return parse_day(value, option) if value is not None else None
 
@@ -36,6 +39,24 @@ def cmd_register(args: argparse.Namespace) -> int:
     )
     with _open(args) as archive:
         result = generate(archive, args.kind, args.out, selection)
+    if args.json:
+        _print_json(result)
+    else:
+        say("cli.register.done", file=result["file"])
+    return 0
+
+
+# appraisal, holds and destruction (issue 15): archivist/registers/disposition_registers.py
+DISPOSITION_KINDS = ("appraisal-list", "appraisal-opinion", "destruction", "holds")
+
+
+def _disposition_register(args: argparse.Namespace) -> int:
+    from archivist.registers import disposition_registers
+
+    with _open(args) as archive:
+        result = disposition_registers.generate(
+            archive, args.kind, args.out, batch=args.batch, register=args.destruction_register
+        )
     if args.json:
         _print_json(result)
     else:
@@ -64,6 +85,7 @@ def register(sub: Any) -> None:
             "use-effect",
             "benefit-events",
             "person-file",
+            *DISPOSITION_KINDS,
         ),
     )
     p.add_argument("--volume", help="a volume's code (volume-cover, -contents, -notes)")
@@ -78,4 +100,8 @@ def register(sub: Any) -> None:
     p.add_argument("--request", help="a use request LY-YYYY-NNNN (overdue-notice)")
     p.add_argument("--as-of", dest="as_of", help="YYYY-MM-DD: overdue on this day (today)")
     p.add_argument("--query", help="ID number, name or unit code (person-file)")
+    p.add_argument("--batch", help="an appraisal batch JD-YYYY-NN (appraisal-list, -opinion)")
+    p.add_argument(
+        "--register", dest="destruction_register", help="a register XH-YYYY-NN (destruction)"
+    )
     p.add_argument("--out", type=Path, required=True, help="FILE.docx, or FILE.xlsx for lists")

@@ -8,16 +8,49 @@ archive folder (archivist/disposition/execution.py). Registers are kept for ever
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from collections.abc import Iterable
+from dataclasses import asdict, dataclass
 from enum import StrEnum
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from archivist.changes.states import DestructionState
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from archivist.accounts.access_log import AccessKind, record
+from archivist.accounts.rights import check_action, permits, refusal, require
+from archivist.accounts.roles import Right
+from archivist.changes.actions import Action
+from archivist.changes.audit import now_text
+from archivist.changes.states import (
+    AppraisalState,
+    DestructionState,
+    HoldState,
+    ItemState,
+    move,
+    state_label,
+)
+from archivist.db.models import (
+    AppraisalBatch,
+    AppraisalEntry,
+    AppraisalMember,
+    ArchiveClass,
+    DestructionEntry,
+    DestructionRegister,
+    DestructionSignature,
+    Fonds,
+    Item,
+    Material,
+    Volume,
+    VolumeItem,
+)
+from archivist.errors import AccessRefused, InputError, NotFound
 
 if TYPE_CHECKING:
+    from archivist.accounts.people import Person
     from archivist.archive import Archive
 
 PREFIX = "XH"
+ACCOUNTING_CLASS = "KJ"  # 会计档案: a register of their own (Order 79)
 
 
 class Duty(StrEnum):
@@ -97,6 +130,9 @@ class RegisterView:
     place: str
     rows: tuple[RegisterRow, ...]
     signatures: tuple[SignatureView, ...]
+    proposer_name: str = ""  # display names, for the printed register
+    approver_name: str | None = None
+    batch_as_of: dt.date | None = None  # the appraisal batch's day
 
     @property
     def pages(self) -> int:
@@ -128,16 +164,520 @@ def register_number(year: int, serial: int) -> str:
     return f"{PREFIX}-{year}-{serial:02d}"
 
 
-def create_registers(archive: Archive, batch: str) -> list[RegisterView]:
+def kept_years(year: int, on: dt.date) -> int:
+    """已保管期限: whole years from the start of the retention (1 January of the year
+    after the record's year; for accounting archives the day after the accounting
+    year ends, the same day) to `on`."""
+    return max(0, on.year - (year + 1))
+
+
+def register_json(view: RegisterView) -> dict[str, Any]:
+    """A register as plain data (the command line's --json)."""
+
+    def plain(value: Any) -> Any:
+        if isinstance(value, StrEnum):
+            return value.value
+        if isinstance(value, dt.date):
+            return value.isoformat()
+        if isinstance(value, dict):
+            return {k: plain(v) for k, v in value.items()}
+        if isinstance(value, list | tuple):
+            return [plain(v) for v in value]
+        return value
+
+    data: dict[str, Any] = plain(asdict(view))
+    data["count"] = len(view.rows)
+    data["pages"] = view.pages
+    return data
+
+
+# -- reading ----------------------------------------------------------------------------
+
+
+def _normal(number: str) -> str:
+    return (number or "").strip().upper()
+
+
+def _target(number: str) -> str:
+    return f"destruction:{number}"[:200]
+
+
+def load_register(session: Session, number: str) -> DestructionRegister:
+    """The register `number` (XH-2026-01; any case), or NotFound."""
+    register = session.scalars(
+        select(DestructionRegister).where(DestructionRegister.number == _normal(number))
+    ).first()
+    if register is None:
+        raise NotFound("destruction.unknown", number=(number or "").strip()[:40])
+    return register
+
+
+def _names(session: Session, user_names: Iterable[str | None]) -> dict[str, str]:
+    from archivist.db.models import Account
+
+    wanted = {n for n in user_names if n}
+    if not wanted:
+        return {}
+    rows = session.execute(
+        select(Account.user_name, Account.display_name).where(Account.user_name.in_(wanted))
+    )
+    return {user_name: display_name for user_name, display_name in rows}
+
+
+def _signature_view(row: DestructionSignature) -> SignatureView:
+    return SignatureView(
+        duty=Duty(row.duty),
+        unit=Unit(row.unit) if row.unit else None,
+        user_name=row.user_name,
+        display_name=row.display_name,
+        signed_at=row.signed_at,
+    )
+
+
+def view_of(session: Session, register: DestructionRegister) -> RegisterView:
+    """The register as it stands (no rights check, no access event: for the services
+    that already hold a session, e.g. execution)."""
+    batch = session.get(AppraisalBatch, register.batch_id)
+    leader = session.scalars(
+        select(AppraisalMember.display_name)
+        .where(AppraisalMember.batch_id == register.batch_id, AppraisalMember.head.is_(True))
+        .order_by(AppraisalMember.seq)
+    ).first()
+    fonds = (
+        session.execute(
+            select(Fonds.code, Fonds.name)
+            .join(Item, Item.fonds_id == Fonds.id)
+            .join(DestructionEntry, DestructionEntry.item_id == Item.id)
+            .where(DestructionEntry.register_id == register.id)
+            .limit(1)
+        ).first()
+        or session.execute(select(Fonds.code, Fonds.name).order_by(Fonds.id).limit(1)).first()
+    )
+    rows = tuple(
+        RegisterRow(
+            seq=e.seq,
+            number=e.number,
+            archival_code=e.archival_code,
+            title=e.title,
+            class_code=e.class_code,
+            year=e.year,
+            retention=e.retention,
+            kept_years=e.kept_years,
+            pages=e.pages,
+            volume=e.volume,
+            note=e.note,
+        )
+        for e in session.scalars(
+            select(DestructionEntry)
+            .where(DestructionEntry.register_id == register.id)
+            .order_by(DestructionEntry.seq)
+        )
+    )
+    signatures = tuple(
+        _signature_view(s)
+        for s in session.scalars(
+            select(DestructionSignature)
+            .where(DestructionSignature.register_id == register.id)
+            .order_by(DestructionSignature.id)
+        )
+    )
+    names = _names(session, (register.proposed_by, register.approved_by))
+    return RegisterView(
+        number=register.number,
+        batch=batch.number if batch else "",
+        accounting=bool(register.accounting),
+        state=DestructionState(register.state),
+        fonds_code=fonds[0] if fonds else "",
+        fonds_name=fonds[1] if fonds else "",
+        proposed_by=register.proposed_by,
+        proposed_at=register.proposed_at,
+        group_leader=leader or "",
+        group_signed_at=batch.signed_at if batch else None,
+        approved_by=register.approved_by,
+        approved_at=register.approved_at,
+        executed_by=register.executed_by,
+        executed_at=register.executed_at,
+        executed_on=register.executed_on,
+        method=register.method or "",
+        place=register.place or "",
+        rows=rows,
+        signatures=signatures,
+        proposer_name=names.get(register.proposed_by, register.proposed_by),
+        approver_name=(
+            names.get(register.approved_by, register.approved_by) if register.approved_by else None
+        ),
+        batch_as_of=batch.as_of if batch else None,
+    )
+
+
+# -- making the registers ---------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    item_id: int
+    number: str
+    archival_code: str
+    title: str
+    class_code: str
+    year: int
+    retention: str
+    status: str
+    pages: int
+    volume_id: int | None
+    volume: str | None
+
+
+def _load_batch(session: Session, number: str) -> AppraisalBatch:
+    batch = session.scalars(
+        select(AppraisalBatch).where(AppraisalBatch.number == _normal(number))
+    ).first()
+    if batch is None:
+        raise NotFound("destruction.unknown_batch", batch=(number or "").strip()[:40])
+    return batch
+
+
+def _candidates(session: Session, batch_id: int) -> list[_Candidate]:
+    """The batch's destroy rows with what the register freezes of them (three queries
+    joined on the batch: none per row)."""
+    destroy = (AppraisalEntry.batch_id == batch_id) & (AppraisalEntry.opinion == "destroy")
+    pages = {
+        item_id: int(total or 0)
+        for item_id, total in session.execute(
+            select(Material.item_id, func.sum(Material.pages))
+            .join(AppraisalEntry, AppraisalEntry.item_id == Material.item_id)
+            .where(destroy)
+            .group_by(Material.item_id)
+        )
+    }
+    volumes = {
+        item_id: (volume_id, code)
+        for item_id, volume_id, code in session.execute(
+            select(VolumeItem.item_id, Volume.id, Volume.code)
+            .join(Volume, Volume.id == VolumeItem.volume_id)
+            .join(AppraisalEntry, AppraisalEntry.item_id == VolumeItem.item_id)
+            .where(destroy)
+        )
+    }
+    rows = session.execute(
+        select(
+            Item.id,
+            Item.number,
+            Item.archival_code,
+            Item.title,
+            ArchiveClass.code,
+            Item.year,
+            Item.retention,
+            Item.status,
+        )
+        .join(AppraisalEntry, AppraisalEntry.item_id == Item.id)
+        .join(ArchiveClass, ArchiveClass.id == Item.class_id)
+        .where(destroy)
+        .order_by(Item.year, ArchiveClass.code, Item.archival_code)
+    )
+    return [
+        _Candidate(
+            item_id=item_id,
+            number=number,
+            archival_code=code,
+            title=title,
+            class_code=class_code,
+            year=year,
+            retention=retention,
+            status=status,
+            pages=int(pages.get(item_id) or 0),
+            volume_id=volumes[item_id][0] if item_id in volumes else None,
+            volume=volumes[item_id][1] if item_id in volumes else None,
+        )
+        for item_id, number, code, title, class_code, year, retention, status in rows
+    ]
+
+
+def _refuse_unfit(session: Session, rows: list[_Candidate]) -> None:
+    """Nothing leaves the archive that was transferred or destroyed meanwhile, that is
+    kept for ever, that is on hold now, or that another register already lists."""
+    from archivist.disposition.holds import held_item_ids
+    from archivist.rules.retention import Retention
+
+    for row in rows:
+        if row.status != ItemState.CAPTURED.value:
+            raise InputError(
+                "destruction.item_gone",
+                number=row.number,
+                state=state_label(ItemState(row.status)),
+            )
+        if Retention(row.retention).is_permanent:
+            raise InputError("destruction.permanent", number=row.number)
+    held = held_item_ids(session, [r.item_id for r in rows])
+    for row in rows:
+        if row.item_id in held:
+            raise InputError(
+                "destruction.held", number=row.number, holds="、".join(held[row.item_id])
+            )
+    listed = {
+        item_id: number
+        for item_id, number in session.execute(
+            select(DestructionEntry.item_id, DestructionRegister.number)
+            .join(DestructionRegister, DestructionRegister.id == DestructionEntry.register_id)
+            .where(DestructionRegister.state != DestructionState.EXECUTED.value)
+        )
+    }
+    for row in rows:
+        if row.item_id in listed:
+            raise InputError(
+                "destruction.already_listed", number=row.number, register=listed[row.item_id]
+            )
+
+
+def _notes(session: Session, rows: list[_Candidate]) -> dict[int, str]:
+    """备注 of each row (in Chinese, the register's language): the holds once placed on
+    the record (directly or on its volume) and since lifted, and the volume it leaves."""
+    from archivist.db.models import Hold
+    from archivist.messages import render
+
+    lifted = session.scalars(
+        select(Hold).where(Hold.state == HoldState.LIFTED.value).order_by(Hold.year, Hold.serial)
+    ).all()
+    notes: dict[int, str] = {}
+    for row in rows:
+        parts: list[str] = []
+        for hold in lifted:
+            if hold.item_id == row.item_id or (
+                hold.volume_id is not None and hold.volume_id == row.volume_id
+            ):
+                parts.append(
+                    render(
+                        "destruction.note.hold_lifted",
+                        {
+                            "number": hold.number,
+                            "kind": render(f"cli.hold.kind.{hold.kind}", lang="zh"),
+                            "on": (hold.lifted_at or "")[:10],
+                            "reason": hold.lift_reason or "",
+                        },
+                        "zh",
+                    )
+                )
+        if row.volume:
+            parts.append(render("destruction.note.volume", {"volume": row.volume}, "zh"))
+        notes[row.item_id] = "；".join(parts)
+    return notes
+
+
+def create_registers(
+    archive: Archive, batch: str, *, on: dt.date | None = None
+) -> list[RegisterView]:
     """The register(s) of a signed batch's destroy opinions: one for the ordinary
-    records, one for the accounting archives' (class KJ), as needed."""
-    raise NotImplementedError
+    records, one for the accounting archives' (class KJ), as needed.
+
+    `on` is the day it is made (today by default; not in the future, not before the
+    batch's day): its year numbers the register and 已保管期限 is counted to it. Refused:
+    an unknown or unsigned batch, one whose registers were already made, one without
+    destroy opinions, and any record since transferred or destroyed, kept for ever,
+    on hold, or listed in another register not yet executed."""
+    today = dt.date.today()
+    day = on or today
+    if day > today:
+        raise InputError("destruction.future_day", day=day.isoformat(), today=today.isoformat())
+    numbers: list[str] = []
+    with archive.change(Action.DESTRUCTION_CREATE, _target(f"batch:{_normal(batch)}")) as change:
+        session = change.session
+        found = _load_batch(session, batch)
+        if found.state != AppraisalState.SIGNED.value:
+            raise InputError("destruction.batch_not_signed", batch=found.number)
+        if day < found.as_of:
+            raise InputError(
+                "destruction.before_batch",
+                day=day.isoformat(),
+                batch=found.number,
+                as_of=found.as_of.isoformat(),
+            )
+        made = session.scalars(
+            select(DestructionRegister.number)
+            .where(DestructionRegister.batch_id == found.id)
+            .order_by(DestructionRegister.serial)
+        ).all()
+        if made:
+            raise InputError(
+                "destruction.batch_used", batch=found.number, registers="、".join(made)
+            )
+        rows = _candidates(session, found.id)
+        if not rows:
+            raise InputError("destruction.nothing_to_destroy", batch=found.number)
+        _refuse_unfit(session, rows)
+        notes = _notes(session, rows)
+        parts = [
+            (False, [r for r in rows if r.class_code != ACCOUNTING_CLASS]),
+            (True, [r for r in rows if r.class_code == ACCOUNTING_CLASS]),
+        ]
+        serial = (
+            session.scalar(
+                select(func.max(DestructionRegister.serial)).where(
+                    DestructionRegister.year == day.year
+                )
+            )
+            or 0
+        )
+        proposed_at = now_text()
+        for accounting, part in parts:
+            if not part:
+                continue
+            serial += 1
+            register = DestructionRegister(
+                number=register_number(day.year, serial),
+                year=day.year,
+                serial=serial,
+                batch_id=found.id,
+                accounting=accounting,
+                state=DestructionState.PROPOSED.value,
+                proposed_by=change.actor,
+                proposed_at=proposed_at,
+                method="",
+                place="",
+            )
+            session.add(register)
+            session.flush()
+            session.add_all(
+                DestructionEntry(
+                    register_id=register.id,
+                    item_id=row.item_id,
+                    seq=seq,
+                    number=row.number,
+                    archival_code=row.archival_code,
+                    title=row.title,
+                    class_code=row.class_code,
+                    year=row.year,
+                    retention=row.retention,
+                    kept_years=kept_years(row.year, day),
+                    pages=row.pages,
+                    volume=row.volume,
+                    note=notes[row.item_id],
+                )
+                for seq, row in enumerate(part, start=1)
+            )
+            numbers.append(register.number)
+        session.flush()
+        change.target = _target(",".join(numbers))
+        change.touch_items(r.item_id for r in rows)
+        change.after = {
+            "registers": numbers,
+            "batch": found.number,
+            "on": day.isoformat(),
+            "items": [r.number for r in rows],
+        }
+    with archive.db.reading() as session:
+        return [view_of(session, load_register(session, n)) for n in numbers]
+
+
+# -- approving and signing --------------------------------------------------------------
 
 
 def approve_register(archive: Archive, number: str) -> RegisterView:
     """A head (APPROVE) who did not propose it approves; the list is frozen. For an
     accounting register the approval is the unit head's signature."""
-    raise NotImplementedError
+    with archive.change(Action.DESTRUCTION_APPROVE, _target(_normal(number))) as change:
+        session = change.session
+        register = load_register(session, number)
+        if register.state != DestructionState.PROPOSED.value:
+            raise InputError(
+                "destruction.not_proposed",
+                number=register.number,
+                state=state_label(DestructionState(register.state)),
+            )
+        if register.proposed_by == change.actor:
+            raise AccessRefused(
+                "destruction.own_proposal", number=register.number, user=change.actor
+            )
+        if register.accounting:  # the unit head is one of five different people
+            other = session.scalars(
+                select(DestructionSignature.duty).where(
+                    DestructionSignature.register_id == register.id,
+                    DestructionSignature.user_name == change.actor,
+                    DestructionSignature.duty != Duty.SUPERVISOR.value,
+                )
+            ).first()
+            if other is not None:
+                raise AccessRefused(
+                    "destruction.one_duty_each",
+                    number=register.number,
+                    user=change.actor,
+                    duty=_duty_label(Duty(other)),
+                )
+        register.state = move(register.state, DestructionState.APPROVED, register.number)
+        register.approved_by = change.actor
+        register.approved_at = now_text()
+        if register.accounting:
+            _sign(session, register, Duty.UNIT_HEAD, None, change.actor, register.approved_at)
+        change.before = {"state": DestructionState.PROPOSED.value}
+        change.after = {
+            "state": register.state,
+            "approved_by": register.approved_by,
+            "accounting": bool(register.accounting),
+        }
+        change.touch_items(
+            session.scalars(
+                select(DestructionEntry.item_id).where(DestructionEntry.register_id == register.id)
+            )
+        )
+        view = view_of(session, register)
+    return view
+
+
+def _sign(
+    session: Session,
+    register: DestructionRegister,
+    duty: Duty,
+    unit: Unit | None,
+    user_name: str,
+    at: str,
+) -> DestructionSignature:
+    names = _names(session, [user_name])
+    row = DestructionSignature(
+        register_id=register.id,
+        duty=duty.value,
+        unit=unit.value if unit else "",
+        user_name=user_name,
+        display_name=names.get(user_name, user_name),
+        signed_at=at,
+    )
+    session.add(row)
+    session.flush()
+    return row
+
+
+def _duty(duty: Duty | str) -> Duty:
+    try:
+        return Duty(str(duty).strip().lower())
+    except ValueError:
+        raise InputError(
+            "destruction.unknown_duty",
+            duty=str(duty)[:30],
+            duties=", ".join(d.value for d in Duty if d is not Duty.UNIT_HEAD),
+        ) from None
+
+
+def _unit(unit: Unit | str | None) -> Unit | None:
+    if unit is None or not str(unit).strip():
+        return None
+    try:
+        return Unit(str(unit).strip().lower())
+    except ValueError:
+        raise InputError(
+            "destruction.unknown_unit", unit=str(unit)[:30], units=", ".join(u.value for u in Unit)
+        ) from None
+
+
+def _signer(archive: Archive, user_name: str | None, password: str | None) -> Person | None:
+    """The countersigner whose password was typed at this desk (None: the signed-in
+    person signs). The password is checked with the sign-in's rules."""
+    from archivist.accounts.signing import verify_person
+
+    if user_name is None or not user_name.strip():
+        if password:
+            raise InputError("destruction.user_required")
+        return None
+    if not password:
+        raise InputError("destruction.password_required", user=user_name.strip()[:32])
+    return verify_person(archive, user_name.strip(), password)
 
 
 def sign_register(
@@ -152,17 +692,179 @@ def sign_register(
     """A signature as themselves: the signed-in person, or (countersigning at the same
     desk) another person who types their own password. Supervisors sign an approved
     register and are never its approver."""
-    raise NotImplementedError
+    wanted = _duty(duty)
+    place = _unit(unit)
+    check_action(archive, Action.DESTRUCTION_SIGN)  # before a password is asked for
+    countersigner = _signer(archive, user_name, password)
+    if countersigner is not None and not permits(countersigner, Right.WITNESS):
+        error = refusal(countersigner.user_name, Action.DESTRUCTION_SIGN.code, Right.WITNESS)
+        record(
+            archive,
+            AccessKind.REFUSED,
+            Action.DESTRUCTION_SIGN.code,
+            {"code": error.code, "countersigner": countersigner.user_name},
+        )
+        raise error
+    with archive.change(Action.DESTRUCTION_SIGN, _target(_normal(number))) as change:
+        session = change.session
+        register = load_register(session, number)
+        signer = countersigner.user_name if countersigner is not None else change.actor
+        _check_signature(session, register, wanted, place, signer)
+        row = _sign(session, register, wanted, place, signer, now_text())
+        change.after = {
+            "duty": wanted.value,
+            "unit": row.unit or None,
+            "signer": signer,
+            "display_name": row.display_name,
+            **({"countersigned_at_desk_of": change.actor} if signer != change.actor else {}),
+        }
+        view = view_of(session, register)
+    return view
+
+
+def _check_signature(
+    session: Session,
+    register: DestructionRegister,
+    duty: Duty,
+    unit: Unit | None,
+    signer: str,
+) -> None:
+    """The rules of a signature (each refusal: nothing written)."""
+    state = DestructionState(register.state)
+    if state is DestructionState.EXECUTED:
+        raise InputError("destruction.executed", number=register.number)
+    if duty is Duty.UNIT_HEAD:
+        raise InputError("destruction.unit_head_by_approval", number=register.number)
+    signed = session.scalars(
+        select(DestructionSignature).where(DestructionSignature.register_id == register.id)
+    ).all()
+    if duty is Duty.SUPERVISOR:
+        if state is not DestructionState.APPROVED:
+            raise InputError("destruction.supervise_unapproved", number=register.number)
+        if signer == register.approved_by:
+            raise AccessRefused(
+                "destruction.approver_supervises", number=register.number, user=signer
+            )
+        if register.accounting and unit is None:
+            raise InputError(
+                "destruction.unit_required",
+                number=register.number,
+                units=", ".join(u.value for u in ACCOUNTING_SUPERVISOR_UNITS),
+            )
+        if any(s.duty == Duty.SUPERVISOR.value and s.user_name == signer for s in signed):
+            raise InputError("destruction.signed_twice", number=register.number, user=signer)
+        return
+    if not register.accounting:
+        raise InputError("destruction.not_accounting", number=register.number, duty=duty.value)
+    if unit is not None:
+        raise InputError("destruction.unit_for_supervisors")
+    for other in signed:
+        if other.duty == duty.value:
+            raise InputError(
+                "destruction.duty_signed",
+                number=register.number,
+                duty=_duty_label(duty),
+                user=other.user_name,
+            )
+        if other.duty != Duty.SUPERVISOR.value and other.user_name == signer:
+            raise AccessRefused(
+                "destruction.one_duty_each",
+                number=register.number,
+                user=signer,
+                duty=_duty_label(Duty(other.duty)),
+            )
+
+
+def _duty_label(duty: Duty) -> str:
+    from archivist.messages import render
+
+    return render(f"destruction.duty.{duty.value}")
+
+
+# -- reading for people -----------------------------------------------------------------
 
 
 def show_register(archive: Archive, number: str) -> RegisterView:
-    raise NotImplementedError
+    """One register, its rows and signatures (READ; an access event)."""
+    require(archive, Right.READ, _target(_normal(number)))
+    with archive.db.reading() as session:
+        view = view_of(session, load_register(session, number))
+    record(archive, AccessKind.VIEW_LIST, _target(view.number), {"rows": len(view.rows)})
+    return view
 
 
 def list_registers(archive: Archive) -> list[RegisterView]:
-    raise NotImplementedError
+    """Every register, newest first (READ; an access event)."""
+    require(archive, Right.READ, _target("list"))
+    with archive.db.reading() as session:
+        registers = session.scalars(
+            select(DestructionRegister).order_by(
+                DestructionRegister.year.desc(), DestructionRegister.serial.desc()
+            )
+        ).all()
+        views = [view_of(session, r) for r in registers]
+    record(archive, AccessKind.VIEW_LIST, _target("list"), {"count": len(views)})
+    return views
+
+
+def stub_in(session: Session, item_id: int) -> StubView | None:
+    """The stub of a destroyed item by its id (None when it was not destroyed): for
+    services already holding a session."""
+    item = session.get(Item, item_id)
+    if item is None or item.status != ItemState.DESTROYED.value:
+        return None
+    found = session.execute(
+        select(DestructionEntry, DestructionRegister)
+        .join(DestructionRegister, DestructionRegister.id == DestructionEntry.register_id)
+        .where(
+            DestructionEntry.item_id == item_id,
+            DestructionRegister.state == DestructionState.EXECUTED.value,
+        )
+        .order_by(DestructionRegister.id.desc())
+        .limit(1)
+    ).first()
+    if found is None:
+        return None
+    entry, register = found
+    batch = session.get(AppraisalBatch, register.batch_id)
+    supervisors = session.scalars(
+        select(DestructionSignature.user_name)
+        .where(
+            DestructionSignature.register_id == register.id,
+            DestructionSignature.duty == Duty.SUPERVISOR.value,
+        )
+        .order_by(DestructionSignature.id)
+    ).all()
+    return StubView(
+        number=entry.number,
+        archival_code=entry.archival_code,
+        title=entry.title,
+        class_code=entry.class_code,
+        year=entry.year,
+        retention=entry.retention,
+        register=register.number,
+        batch=batch.number if batch else "",
+        executed_on=register.executed_on or _day_of(register.executed_at),
+        approved_by=register.approved_by or "",
+        supervisors=tuple(supervisors),
+    )
+
+
+def _day_of(stamp: str | None) -> dt.date:
+    try:
+        return dt.date.fromisoformat((stamp or "")[:10])
+    except ValueError:
+        return dt.date.min
 
 
 def stub_of(archive: Archive, number: str) -> StubView | None:
     """The stub of a destroyed item (None when it was not destroyed)."""
-    raise NotImplementedError
+    require(archive, Right.READ, f"item:{number}"[:200])
+    code = (number or "").strip()
+    with archive.db.reading() as session:
+        item_id = session.scalar(
+            select(Item.id).where((Item.number == code) | (Item.archival_code == code))
+        )
+        if item_id is None:
+            raise NotFound("item.not_found", number=code[:60])
+        return stub_in(session, item_id)

@@ -1,7 +1,9 @@
 """The appraisal due list (到期档案): the items, and the volumes all of whose items are,
 whose retention has run out by a day (expires_on <= as_of: 1 January of year formed
 + 1 + N, archivist/rules/retention.py), still captured (not destroyed, not
-transferred) and not on hold, directly or through their volume. Grouped by class, year
+transferred), not on hold, directly or through their volume, and not yet appraised
+(not in an unsigned batch, a destroy opinion awaiting its register, or a register not
+yet executed: `in_appraisal_item_ids`). Grouped by class, year
 and retention; with `within_years` also what falls due in the next N years, for
 planning (rows flagged `due=False`). Permanent records (no expiry) never appear.
 
@@ -20,8 +22,18 @@ from sqlalchemy.orm import Session
 from archivist.accounts.access_log import AccessKind, record
 from archivist.accounts.rights import require
 from archivist.accounts.roles import Right
-from archivist.changes.states import HoldState, ItemState
-from archivist.db.models import ArchiveClass, Hold, Item, Volume, VolumeItem
+from archivist.changes.states import AppraisalState, DestructionState, HoldState, ItemState
+from archivist.db.models import (
+    AppraisalBatch,
+    AppraisalEntry,
+    ArchiveClass,
+    DestructionEntry,
+    DestructionRegister,
+    Hold,
+    Item,
+    Volume,
+    VolumeItem,
+)
 from archivist.errors import InputError
 
 if TYPE_CHECKING:
@@ -83,6 +95,7 @@ class DueList:
     groups: tuple[DueGroup, ...]
     volumes: tuple[DueVolume, ...]
     held: int  # items that would be listed but are on hold
+    in_appraisal: int = 0  # items that would be listed but are already being appraised
 
     @property
     def due_rows(self) -> tuple[DueRow, ...]:
@@ -114,6 +127,40 @@ def _held(session: Session) -> tuple[set[int], set[int]]:
         if volume_id is not None:
             volumes.add(volume_id)
     return items, volumes
+
+
+def in_appraisal_item_ids(session: Session) -> set[int]:
+    """The items already taken by an appraisal (not yet appraised again): in a batch not
+    yet signed; with a destroy opinion of a signed batch no destruction register has been
+    made from yet; in a destruction register not yet executed. Three small queries over
+    the appraisal tables (no IN over the items)."""
+    taken: set[int] = set(
+        session.scalars(
+            select(AppraisalEntry.item_id)
+            .join(AppraisalBatch, AppraisalBatch.id == AppraisalEntry.batch_id)
+            .where(AppraisalBatch.state == AppraisalState.DRAFT.value)
+        )
+    )
+    with_register = select(DestructionRegister.batch_id)
+    taken.update(
+        session.scalars(
+            select(AppraisalEntry.item_id)
+            .join(AppraisalBatch, AppraisalBatch.id == AppraisalEntry.batch_id)
+            .where(
+                AppraisalBatch.state == AppraisalState.SIGNED.value,
+                AppraisalEntry.opinion == "destroy",
+                AppraisalBatch.id.not_in(with_register),
+            )
+        )
+    )
+    taken.update(
+        session.scalars(
+            select(DestructionEntry.item_id)
+            .join(DestructionRegister, DestructionRegister.id == DestructionEntry.register_id)
+            .where(DestructionRegister.state != DestructionState.EXECUTED.value)
+        )
+    )
+    return taken
 
 
 def _check(class_code: str | None, year: int | None, within_years: int) -> str | None:
@@ -175,6 +222,7 @@ def due_list(
                 raise InputError("class.unknown", value=code[:20])
             stmt = stmt.where(ArchiveClass.code == code)
         held_items, held_volumes = _held(session)
+        taken = in_appraisal_item_ids(session)
         found = session.execute(stmt).all()
         volume_ids = {r[9] for r in found if r[9] is not None}
         volumes: dict[int, tuple[str, str, int]] = {}
@@ -191,12 +239,15 @@ def due_list(
     groups: dict[tuple[str, int, str], list[int]] = {}
     names: dict[str, str] = {}
     per_volume: dict[int, list[DueRow]] = {}
-    held = 0
+    held = in_appraisal = 0
     for item_id, number, archival, title, klass, name, yr, retention, expires, vol in found:
         if expires is None:  # the query asks for an expiry; this keeps the type exact
             continue
         if item_id in held_items or (vol is not None and vol in held_volumes):
             held += 1
+            continue
+        if item_id in taken:
+            in_appraisal += 1
             continue
         row = DueRow(
             number=number,
@@ -239,6 +290,7 @@ def due_list(
         ),
         volumes=tuple(due_volumes),
         held=held,
+        in_appraisal=in_appraisal,
     )
     record(
         archive,

@@ -344,3 +344,29 @@ def holds_of_item(archive: Archive, number: str) -> list[HoldView]:
         views = holds_on_item(session, item.id)
     record(archive, AccessKind.VIEW_LIST, f"hold:item:{item_number}"[:200])
     return views
+
+
+def holds_of_volume(archive: Archive, code: str) -> list[HoldView]:
+    """The holds on a volume and on the items filed in it, placed or lifted, newest
+    first — for the volume's detail (READ; an access event)."""
+    from archivist.accounts.access_log import AccessKind, record
+
+    wanted = code.strip()
+    require(archive, Right.READ, f"volume:{wanted}"[:200])
+    with archive.db.reading() as session:
+        volume = session.scalars(select(Volume).where(Volume.code == wanted)).first()
+        if volume is None:
+            raise NotFound("volume.not_found", code=wanted[:60])
+        item_ids = list(
+            session.scalars(select(VolumeItem.item_id).where(VolumeItem.volume_id == volume.id))
+        )
+        conditions = [Hold.volume_id == volume.id]
+        if item_ids:
+            conditions.append(Hold.item_id.in_(item_ids))
+        rows = session.scalars(
+            select(Hold).where(or_(*conditions)).order_by(Hold.year.desc(), Hold.serial.desc())
+        ).all()
+        views = [view_of(h) for h in rows]
+        shown = volume.code
+    record(archive, AccessKind.VIEW_LIST, f"hold:volume:{shown}"[:200])
+    return views

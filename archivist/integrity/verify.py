@@ -26,6 +26,7 @@ from archivist.accounts.rights import require
 from archivist.accounts.roles import Right
 from archivist.archive import Archive
 from archivist.changes import audit
+from archivist.changes.states import ItemState
 from archivist.db.models import (
     ArchiveClass,
     AuditEvent,
@@ -113,13 +114,22 @@ def verify(
                 raise VerifyCancelled()
 
     registered = {r[0] for r in records}
+    with archive.db.reading() as session:
+        destroyed = _destroyed(session)
+    left: dict[str, list[str]] = defaultdict(list)  # a destroyed item's number -> its files
     files_root = archive.layout.files
     if files_root.is_dir():
         for dirpath, _dirs, names in os.walk(files_root):
             for name in names:
                 rel = (Path(dirpath) / name).relative_to(archive.root).as_posix()
-                if rel not in registered:
+                if rel in registered:
+                    continue
+                owner = _destroyed_owner(rel, destroyed)
+                if owner is not None:
+                    left[owner].append(rel)
+                else:
                     report.findings.append(Finding("verify.orphan", "error", {"file": rel}))
+    report.findings.extend(_content_left(destroyed, left))
 
     with archive.db.reading() as session:
         report.findings.extend(_numbering(session))
@@ -217,6 +227,50 @@ def _numbering(session: Any) -> list[Finding]:
             select(column, func.count()).group_by(column).having(func.count() > 1)
         ):
             findings.append(Finding("verify.duplicate_code", "error", {"code": value}))
+    return findings
+
+
+def _destroyed(session: Any) -> dict[str, tuple[str, int]]:
+    """Destroyed items (stubs): folder -> (number, materials still registered)."""
+    rows = session.execute(
+        select(Item.folder, Item.number, func.count(Material.id))
+        .outerjoin(Material, Material.item_id == Item.id)
+        .where(Item.status == ItemState.DESTROYED.value)
+        .group_by(Item.id)
+    ).all()
+    return {folder: (number, int(materials)) for folder, number, materials in rows}
+
+
+def _destroyed_owner(rel: str, destroyed: dict[str, tuple[str, int]]) -> str | None:
+    """The number of the destroyed item whose folder holds the file `rel`, if any."""
+    if not destroyed:
+        return None
+    parent = rel.rsplit("/", 1)[0]
+    while parent:
+        if parent in destroyed:
+            return destroyed[parent][0]
+        if "/" not in parent:
+            return None
+        parent = parent.rsplit("/", 1)[0]
+    return None
+
+
+def _content_left(
+    destroyed: dict[str, tuple[str, int]], files: dict[str, list[str]]
+) -> list[Finding]:
+    """A destroyed item is a stub: no stored file, no material, no page text is expected;
+    any found is a finding (the registered files were already checked above)."""
+    findings: list[Finding] = []
+    for number, materials in sorted(destroyed.values()):
+        found = files.get(number, [])
+        if materials or found:
+            params = {
+                "number": number,
+                "materials": materials,
+                "files": len(found),
+                "shown": "、".join(found[:SHOWN_NUMBERS]) or "-",
+            }
+            findings.append(Finding("removal.content_left", "error", params, number))
     return findings
 
 

@@ -40,6 +40,10 @@ CATALOG: dict[str, tuple[str, str]] = {
     "number.taken": ("编号已被占用：{number}", "The number is already taken: {number}"),
     # items
     "item.not_found": ("找不到档案件：{number}", "Item not found: {number}"),
+    "item.destroyed": (
+        "档案 {number} 已销毁（只保留目录信息）",
+        "The record {number} was destroyed (only its catalogue entry remains)",
+    ),
     "reorder.bad_sequence": (
         "新顺序必须恰好列出现有的每个序号一次：{detail}",
         "The new order must list every current sequence number exactly once: {detail}",

@@ -508,6 +508,160 @@ PERSON_FILE = Layout(
     source="IM-UI 56, product practice",
 )
 
+# -- appraisal, holds and destruction (issue 15) ------------------------------------------
+# The signature lines of the appraisal group and of a register's signers depend on who
+# they are: these layouts print the minimum (three members; two supervisors; the three
+# units of an accounting register) and `disposition_registers` widens them per document.
+
+APPRAISAL_LIST = Layout(
+    kind="appraisal-list",
+    title="到期档案鉴定清单",
+    orientation=Orientation.LANDSCAPE,
+    style=Style.TABLE,
+    columns=(
+        Column("seq", "序号", 9, numeric=True),
+        Column("code", "档号", 36),
+        Column("title", "题名", 60, Align.LEFT),
+        Column("year", "年度", 11),
+        Column("retention", "原保管期限", 18),
+        Column("expires_on", "到期日期", 18, pattern=_DATE8, pattern_hint="YYYYMMDD"),
+        Column("opinion", "鉴定意见", 16),
+        Column("extended_to", "延期至", 24),
+        Column("reason", "理由", 55, Align.LEFT),
+    ),
+    fields=(
+        Field("number", "鉴定批次", wide=False),
+        Field("as_of", "鉴定基准日", wide=False),
+        Field("fonds", "全宗", wide=False),
+        Field("scope", "鉴定范围", wide=False),
+        Field("members", "鉴定小组"),
+    ),
+    signatures=(
+        Signature("member_1", "鉴定小组组长", "member_1_on", "日期"),
+        Signature("member_2", "鉴定小组成员", "member_2_on", "日期"),
+        Signature("member_3", "鉴定小组成员", "member_3_on", "日期"),
+    ),
+    source="IM-UI 59",
+)
+
+APPRAISAL_OPINION = Layout(
+    kind="appraisal-opinion",
+    title="鉴定意见书",
+    orientation=Orientation.PORTRAIT,
+    style=Style.FORM,
+    fields=(
+        Field("number", "鉴定批次", wide=False),
+        Field("as_of", "鉴定基准日", wide=False),
+        Field("fonds", "全宗"),
+        Heading("鉴定范围"),
+        Field("years", "年度"),
+        Field("periods", "保管期限"),
+        Field("counts", "数量", lines=2),
+        Field("summary", "鉴定情况", lines=3),
+        Field("destroy_reasons", "销毁理由", lines=3),
+        Field("extend_reasons", "延期保存理由", lines=3),
+        Field("holds", "抽出档案（保全）", lines=3),
+    ),
+    signatures=(
+        Signature("member_1", "鉴定小组组长", "member_1_on", "日期"),
+        Signature("member_2", "鉴定小组成员", "member_2_on", "日期"),
+        Signature("member_3", "鉴定小组成员", "member_3_on", "日期"),
+    ),
+    form_line_mm=10.0,
+    source="Order 79, practice",
+)
+
+DESTRUCTION = Layout(
+    kind="destruction",
+    title="销毁清册",
+    orientation=Orientation.LANDSCAPE,
+    style=Style.TABLE,
+    columns=(
+        Column("seq", "序号", 9, numeric=True),
+        Column("title", "题名", 80, Align.LEFT),
+        Column("year", "年度", 12),
+        Column("code", "档号", 40),
+        Column("retention", "应保管期限", 20),
+        Column("kept", "已保管期限", 20),
+        Column("pages", "页数", 12, numeric=True),
+        Column("remarks", "备注", 54, Align.LEFT),
+    ),
+    fields=(
+        Field("number", "清册编号", wide=False),
+        Field("fonds_code", "全宗号", wide=False),
+        Field("count", "销毁数量"),
+        Field("group_leader", "鉴定小组负责人", wide=False),
+        Field("group_signed_on", "日期", wide=False),
+        Field("approver", "批准人", wide=False),
+        Field("approved_on", "日期", wide=False),
+        Field("supervisor_1", "监销人", wide=False),
+        Field("supervisor_2", "监销人", wide=False),
+        Field("executed_on", "销毁日期"),
+        Field("method", "销毁方式"),
+        Field("place", "销毁地点"),
+    ),
+    fields_on_cover=True,
+    totals=(Total("total_items", "件"), Total("total_pages", "页", "pages")),
+    source="Order 3, practice",
+)
+
+DESTRUCTION_ACCOUNTING = Layout(
+    kind="destruction-accounting",
+    title="会计档案销毁清册",
+    orientation=Orientation.LANDSCAPE,
+    style=Style.TABLE,
+    columns=(
+        Column("name", "名称", 70, Align.LEFT),
+        Column("volume", "卷号", 30),
+        Column("books", "册数", 12, numeric=True),
+        Column("years", "起止年度", 20),
+        Column("code", "档案编号", 40),
+        Column("retention", "应保管期限", 20),
+        Column("kept", "已保管期限", 20),
+        Column("destroyed_on", "销毁时间", 20, pattern=_DATE8, pattern_hint="YYYYMMDD"),
+    ),
+    fields=(
+        Field("number", "清册编号", wide=False),
+        Field("fonds", "单位名称", wide=False),
+        Field("count", "销毁数量", wide=False),
+        Field("method", "销毁方式", wide=False),
+        Field("place", "销毁地点"),
+    ),
+    totals=(Total("total_books", "册", "books"),),
+    signatures=(
+        Signature("unit_head", "单位负责人", "unit_head_on", "日期"),
+        Signature("archives_head", "档案机构负责人", "archives_head_on", "日期"),
+        Signature("accounting_head", "会计机构负责人", "accounting_head_on", "日期"),
+        Signature("archives_handler", "档案经办人", "archives_handler_on", "日期"),
+        Signature("accounting_handler", "会计经办人", "accounting_handler_on", "日期"),
+        Signature("supervisor_1", "监销人（档案机构）", "supervisor_1_on", "日期"),
+        Signature("supervisor_2", "监销人（会计机构）", "supervisor_2_on", "日期"),
+        Signature("supervisor_3", "监销人（信息技术机构）", "supervisor_3_on", "日期"),
+    ),
+    source="Order 79 art. 18",
+)
+
+HOLDS = Layout(
+    kind="holds",
+    title="保全登记簿",
+    orientation=Orientation.LANDSCAPE,
+    style=Style.TABLE,
+    columns=(
+        Column("number", "编号", 26),
+        Column("target", "对象", 40),
+        Column("kind", "类型", 22),
+        Column("reason", "理由", 50, Align.LEFT),
+        Column("placed_by", "设置人", 15),
+        Column("placed_on", "设置时间", 18, pattern=_DATE8, pattern_hint="YYYYMMDD"),
+        Column("lifted_by", "解除人", 15),
+        Column("lifted_on", "解除时间", 18, pattern=_DATE8, pattern_hint="YYYYMMDD"),
+        Column("lift_reason", "解除理由", 43, Align.LEFT),
+    ),
+    fields=(Field("as_of", "截至日期", wide=False), Field("placed", "在保全", wide=False)),
+    totals=(Total("total_holds", "条"),),
+    source="product practice",
+)
+
 LAYOUTS: Mapping[str, Layout] = {
     layout.kind: layout
     for layout in (
@@ -524,6 +678,11 @@ LAYOUTS: Mapping[str, Layout] = {
         USE_EFFECT,
         BENEFIT_EVENTS,
         PERSON_FILE,
+        APPRAISAL_LIST,
+        APPRAISAL_OPINION,
+        DESTRUCTION,
+        DESTRUCTION_ACCOUNTING,
+        HOLDS,
     )
 }
 

@@ -64,6 +64,11 @@ class Journal:
         self.data.update(data)
         self.save()
 
+    def release(self) -> None:
+        """Let go of the lock but keep the journal: the operation failed half-way and
+        the next open (recovery) finishes it."""
+        self._lock.release()
+
     def finish(self) -> None:
         for leftover in (self.path, self.path.with_name(f"{self.path.name}.tmp")):
             with contextlib.suppress(FileNotFoundError):

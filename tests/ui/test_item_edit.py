@@ -73,8 +73,8 @@ def test_renumber_an_item_from_the_table_menu(qtbot: Any, window: Any) -> None:
     old = window.current_number
     index = window.model.index(0, 1)
     window._table_menu(window.table.visualRect(index).center())
-    actions = {a.text(): a for a in window.item_menu.actions()}
-    assert list(actions) == ["编辑条目…", "重新编号…", "调整顺序…", "查看页面"]
+    actions = {a.text(): a for a in window.item_menu.actions() if a.text()}
+    assert list(actions) == ["编辑条目…", "重新编号…", "调整顺序…", "查看页面", "设置保全…"]
     window.item_menu.close()
     actions["重新编号…"].trigger()
     dialog = window.renumber_dialog

@@ -477,7 +477,7 @@ def test_demo_sign_in_opens_the_demo_as_its_archivist_and_nothing_else(
         assert sign_ins == []  # no dialog
         window = launcher.window
         assert isinstance(window, MainWindow)
-        assert "王芳（档案管理员）" in window.person_label.text()
+        assert "王芳（档案管理员、鉴定小组成员）" in window.person_label.text()
         window.close()
         window.archive.close()
         # another archive: the dialog, and no demo password tried on it

@@ -309,6 +309,7 @@ def test_title_edit_with_a_reason_and_english(qtbot: Any, window: Any, tmp_path:
         "撤销案卷…",
         "登记表…",
         "生成组卷 PDF…",
+        "设置保全…",
         "组卷…",
     ]
     assert not actions["撤销案卷…"].isEnabled()  # it holds items

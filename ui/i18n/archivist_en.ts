@@ -575,8 +575,32 @@
         <translation>To department</translation>
     </message>
     <message>
+        <source>批次号</source>
+        <translation>Batch no.</translation>
+    </message>
+    <message>
+        <source>范围</source>
+        <translation>Scope</translation>
+    </message>
+    <message>
         <source>状态</source>
         <translation>Status</translation>
+    </message>
+    <message>
+        <source>件数</source>
+        <translation>Items</translation>
+    </message>
+    <message>
+        <source>未定</source>
+        <translation>Undecided</translation>
+    </message>
+    <message>
+        <source>签字</source>
+        <translation>Signed</translation>
+    </message>
+    <message>
+        <source>销毁清册</source>
+        <translation>Destruction registers</translation>
     </message>
     <message>
         <source>卷数</source>
@@ -1197,6 +1221,711 @@ Valid until {until}; {items} items, {total} pages</translation>
     </message>
 </context>
 <context>
+    <name>DispositionView</name>
+    <message>
+        <source>{n} 件、{pages} 页：{numbers}</source>
+        <translation>{n} items, {pages} pages: {numbers}</translation>
+    </message>
+    <message>
+        <source>销毁</source>
+        <translation>Destroy</translation>
+    </message>
+    <message>
+        <source>延期</source>
+        <translation>Extend</translation>
+    </message>
+    <message>
+        <source>改为永久</source>
+        <translation>Make permanent</translation>
+    </message>
+    <message>
+        <source>未定</source>
+        <translation>Undecided</translation>
+    </message>
+    <message>
+        <source>鉴定中</source>
+        <translation>Under appraisal</translation>
+    </message>
+    <message>
+        <source>已签字</source>
+        <translation>Signed</translation>
+    </message>
+    <message>
+        <source>待批准</source>
+        <translation>Awaiting approval</translation>
+    </message>
+    <message>
+        <source>已批准</source>
+        <translation>Approved</translation>
+    </message>
+    <message>
+        <source>已销毁</source>
+        <translation>Destroyed</translation>
+    </message>
+    <message>
+        <source>单位负责人</source>
+        <translation>Unit head</translation>
+    </message>
+    <message>
+        <source>档案机构负责人</source>
+        <translation>Head of archives</translation>
+    </message>
+    <message>
+        <source>会计机构负责人</source>
+        <translation>Head of accounting</translation>
+    </message>
+    <message>
+        <source>档案经办人</source>
+        <translation>Archives handler</translation>
+    </message>
+    <message>
+        <source>会计经办人</source>
+        <translation>Accounting handler</translation>
+    </message>
+    <message>
+        <source>监销人</source>
+        <translation>Supervisor</translation>
+    </message>
+    <message>
+        <source>档案部门</source>
+        <translation>Archives department</translation>
+    </message>
+    <message>
+        <source>会计部门</source>
+        <translation>Accounting department</translation>
+    </message>
+    <message>
+        <source>信息技术部门</source>
+        <translation>IT department</translation>
+    </message>
+    <message>
+        <source>其他部门</source>
+        <translation>Other department</translation>
+    </message>
+    <message>
+        <source>未结清债权债务</source>
+        <translation>Unsettled claims or debts</translation>
+    </message>
+    <message>
+        <source>争议</source>
+        <translation>Dispute</translation>
+    </message>
+    <message>
+        <source>诉讼</source>
+        <translation>Litigation</translation>
+    </message>
+    <message>
+        <source>审计</source>
+        <translation>Audit</translation>
+    </message>
+    <message>
+        <source>其他</source>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <source>保全中</source>
+        <translation>On hold</translation>
+    </message>
+    <message>
+        <source>已解除</source>
+        <translation>Lifted</translation>
+    </message>
+    <message>
+        <source>案卷</source>
+        <translation>Volume</translation>
+    </message>
+    <message>
+        <source>档案件</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <source>（{day}起可鉴定）</source>
+        <translation> (appraisable from {day})</translation>
+    </message>
+    <message>
+        <source>截至 {day}</source>
+        <translation>As of {day}</translation>
+    </message>
+    <message>
+        <source>{code}类</source>
+        <translation>Class {code}</translation>
+    </message>
+    <message>
+        <source>{year}年度</source>
+        <translation>Year {year}</translation>
+    </message>
+    <message>
+        <source>已到期</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <source>规划期内到期</source>
+        <translation>Due in planning period</translation>
+    </message>
+    <message>
+        <source>会计档案</source>
+        <translation>Accounting archives</translation>
+    </message>
+    <message>
+        <source>一般档案</source>
+        <translation>General archives</translation>
+    </message>
+    <message>
+        <source>{n}年</source>
+        <translation>{n} years</translation>
+    </message>
+    <message>
+        <source>读取到期档案</source>
+        <translation>Reading due records</translation>
+    </message>
+    <message>
+        <source>读取鉴定批次</source>
+        <translation>Reading appraisal batches</translation>
+    </message>
+    <message>
+        <source>读取销毁清册</source>
+        <translation>Reading destruction registers</translation>
+    </message>
+    <message>
+        <source>读取保全</source>
+        <translation>Reading holds</translation>
+    </message>
+    <message>
+        <source>把所选的 {n} 件到期档案建成一个鉴定批次</source>
+        <translation>Make an appraisal batch of the {n} due records chosen</translation>
+    </message>
+    <message>
+        <source>按截至日期、类别和年度把到期档案建成一个鉴定批次</source>
+        <translation>Make an appraisal batch of the due records by as-of date, class and year</translation>
+    </message>
+    <message>
+        <source>读取鉴定小组成员</source>
+        <translation>Reading appraisal group members</translation>
+    </message>
+    <message>
+        <source>已建立鉴定批次 {number}</source>
+        <translation>Appraisal batch {number} created</translation>
+    </message>
+    <message>
+        <source>没有鉴定批次：在“到期档案”中选择档案，点“建立鉴定批次…”</source>
+        <translation>No appraisal batches: choose records in “Due records” and click “New appraisal batch…”</translation>
+    </message>
+    <message>
+        <source>未选鉴定批次</source>
+        <translation>No appraisal batch chosen</translation>
+    </message>
+    <message>
+        <source>{number}&#x3000;{scope}&#x3000;{state}</source>
+        <translation>{number}  {scope}  {state}</translation>
+    </message>
+    <message>
+        <source>共 {n} 件：销毁 {d} 件，延期 {e} 件，改为永久 {p} 件，未定 {u} 件</source>
+        <translation>{n} items: {d} destroy, {e} extend, {p} make permanent, {u} undecided</translation>
+    </message>
+    <message>
+        <source>{who} 建立于 {at}</source>
+        <translation>Created by {who} at {at}</translation>
+    </message>
+    <message>
+        <source>销毁清册：{numbers}</source>
+        <translation>Destruction registers: {numbers}</translation>
+    </message>
+    <message>
+        <source>（负责人）</source>
+        <translation> (head)</translation>
+    </message>
+    <message>
+        <source>已签 {at}</source>
+        <translation>signed {at}</translation>
+    </message>
+    <message>
+        <source>未签</source>
+        <translation>not signed</translation>
+    </message>
+    <message>
+        <source>鉴定小组：{members}</source>
+        <translation>Appraisal group: {members}</translation>
+    </message>
+    <message>
+        <source>{number}：已填写鉴定意见（{opinion}）</source>
+        <translation>{number}: opinion given ({opinion})</translation>
+    </message>
+    <message>
+        <source>{number} 全体成员已签字，延期和改为永久的意见已生效</source>
+        <translation>{number}: every member has signed; the extend and make-permanent opinions are in effect</translation>
+    </message>
+    <message>
+        <source>已在 {number} 上签字</source>
+        <translation>Signed {number}</translation>
+    </message>
+    <message>
+        <source>签字 {number}</source>
+        <translation>Signing {number}</translation>
+    </message>
+    <message>
+        <source>已由 {batch} 生成销毁清册 {numbers}</source>
+        <translation>Made destruction register {numbers} from {batch}</translation>
+    </message>
+    <message>
+        <source>生成销毁清册 {number}</source>
+        <translation>Making the destruction registers of {number}</translation>
+    </message>
+    <message>
+        <source>没有销毁清册：鉴定批次全体签字后，在“鉴定批次”中点“生成销毁清册”</source>
+        <translation>No destruction registers: once every member has signed an appraisal batch, click “Make destruction register” in “Appraisal batches”</translation>
+    </message>
+    <message>
+        <source>未选销毁清册</source>
+        <translation>No destruction register chosen</translation>
+    </message>
+    <message>
+        <source>会计档案销毁清册</source>
+        <translation>Accounting archives destruction register</translation>
+    </message>
+    <message>
+        <source>档案销毁清册</source>
+        <translation>Archives destruction register</translation>
+    </message>
+    <message>
+        <source>{number}&#x3000;{kind}&#x3000;{state}</source>
+        <translation>{number}  {kind}  {state}</translation>
+    </message>
+    <message>
+        <source>全宗 {code} {name}&#x3000;鉴定批次 {batch}&#x3000;销毁数量 {n} 件 {pages} 页</source>
+        <translation>Fonds {code} {name}  Appraisal batch {batch}  To destroy: {n} items, {pages} pages</translation>
+    </message>
+    <message>
+        <source>鉴定小组负责人 {leader} {day}&#x3000;拟制 {who} {at}</source>
+        <translation>Appraisal group head {leader} {day}  Drawn up by {who} {at}</translation>
+    </message>
+    <message>
+        <source>批准人 {who} {at}</source>
+        <translation>Approved by {who} {at}</translation>
+    </message>
+    <message>
+        <source>监销人 {names}</source>
+        <translation>Supervisors: {names}</translation>
+    </message>
+    <message>
+        <source>销毁日期 {day}&#x3000;方式 {method}&#x3000;地点 {place}&#x3000;执行 {who}</source>
+        <translation>Destroyed on {day}  Method: {method}  Place: {place}  By: {who}</translation>
+    </message>
+    <message>
+        <source>批准 {number}</source>
+        <translation>Approving {number}</translation>
+    </message>
+    <message>
+        <source>已批准销毁清册 {number}</source>
+        <translation>Destruction register {number} approved</translation>
+    </message>
+    <message>
+        <source>已在销毁清册 {number} 上签字（{duty}）</source>
+        <translation>Signed destruction register {number} ({duty})</translation>
+    </message>
+    <message>
+        <source>已按 {number} 销毁 {n} 件档案（{pages} 页），只保留目录信息</source>
+        <translation>Destroyed {n} records ({pages} pages) under {number}; only their catalogue entries are kept</translation>
+    </message>
+    <message>
+        <source>已设置保全 {number}</source>
+        <translation>Hold {number} placed</translation>
+    </message>
+    <message>
+        <source>已解除保全 {number}</source>
+        <translation>Hold {number} lifted</translation>
+    </message>
+    <message>
+        <source>到期档案鉴定清单</source>
+        <translation>Appraisal list of due records</translation>
+    </message>
+    <message>
+        <source>鉴定意见书</source>
+        <translation>Appraisal opinion</translation>
+    </message>
+    <message>
+        <source>销毁清册</source>
+        <translation>Destruction register</translation>
+    </message>
+    <message>
+        <source>保全登记簿</source>
+        <translation>Hold register</translation>
+    </message>
+    <message>
+        <source>保存{title}</source>
+        <translation>Save {title}</translation>
+    </message>
+    <message>
+        <source>Word 文档 (*.docx)</source>
+        <translation>Word document (*.docx)</translation>
+    </message>
+    <message>
+        <source>已生成{title}：{file}</source>
+        <translation>{title} made: {file}</translation>
+    </message>
+    <message>
+        <source>生成{title}</source>
+        <translation>Making {title}</translation>
+    </message>
+    <message>
+        <source>您的角色（{roles}）不能做这件事；需要：{holders}</source>
+        <translation>Your role ({roles}) cannot do this; it needs: {holders}</translation>
+    </message>
+    <message>
+        <source>未登录</source>
+        <translation>not signed in</translation>
+    </message>
+    <message>
+        <source>未选保全</source>
+        <translation>No hold chosen</translation>
+    </message>
+    <message>
+        <source>保全 {number} 已解除</source>
+        <translation>Hold {number} is already lifted</translation>
+    </message>
+    <message>
+        <source>鉴定批次须经全体成员签字后才能生成销毁清册</source>
+        <translation>Every member must sign the appraisal batch before a destruction register can be made</translation>
+    </message>
+    <message>
+        <source>已生成销毁清册：{numbers}</source>
+        <translation>Destruction register already made: {numbers}</translation>
+    </message>
+    <message>
+        <source>本批次没有销毁意见</source>
+        <translation>No record in this batch is to be destroyed</translation>
+    </message>
+    <message>
+        <source>鉴定批次已签字，意见不能再改</source>
+        <translation>The appraisal batch is signed; its opinions can no longer be changed</translation>
+    </message>
+    <message>
+        <source>只有鉴定小组成员才能填写意见和签字</source>
+        <translation>Only members of the appraisal group can give opinions and sign</translation>
+    </message>
+    <message>
+        <source>您已签字（{at}）</source>
+        <translation>You have signed ({at})</translation>
+    </message>
+    <message>
+        <source>还有 {n} 件未给出意见，不能签字</source>
+        <translation>{n} items still have no opinion; signing is not possible yet</translation>
+    </message>
+    <message>
+        <source>本批次没有档案</source>
+        <translation>This batch has no records</translation>
+    </message>
+    <message>
+        <source>已按本清册销毁（{day}）</source>
+        <translation>Already destroyed under this register ({day})</translation>
+    </message>
+    <message>
+        <source>清册已批准</source>
+        <translation>The register is already approved</translation>
+    </message>
+    <message>
+        <source>拟制清册的人不能批准本清册，须由另一位负责人批准</source>
+        <translation>Whoever drew up the register cannot approve it; another head must approve it</translation>
+    </message>
+    <message>
+        <source>清册须经批准后，监销人才能签字</source>
+        <translation>Supervisors can sign only after the register is approved</translation>
+    </message>
+    <message>
+        <source>批准人不能担任监销人</source>
+        <translation>The approver cannot be a supervisor</translation>
+    </message>
+    <message>
+        <source>清册须经批准后才能销毁</source>
+        <translation>The register must be approved before anything is destroyed</translation>
+    </message>
+    <message>
+        <source>须有两名以上监销人签字（现有 {n} 名）</source>
+        <translation>At least two supervisors must sign ({n} so far)</translation>
+    </message>
+    <message>
+        <source>会计档案销毁清册还须签字：{duties}</source>
+        <translation>The accounting archives destruction register still needs signatures: {duties}</translation>
+    </message>
+    <message>
+        <source>读取中…</source>
+        <translation>Reading…</translation>
+    </message>
+    <message>
+        <source>已到期 {n} 件</source>
+        <translation>{n} items due</translation>
+    </message>
+    <message>
+        <source>，至 {day} 到期 {m} 件</source>
+        <translation>, {m} due by {day}</translation>
+    </message>
+    <message>
+        <source>，其中整卷到期 {v} 卷</source>
+        <translation>, including {v} whole volumes</translation>
+    </message>
+    <message>
+        <source>（另有 {h} 件保全中，不列入）</source>
+        <translation> ({h} more on hold, not listed)</translation>
+    </message>
+    <message>
+        <source>{n} 个鉴定批次</source>
+        <translation>{n} appraisal batches</translation>
+    </message>
+    <message>
+        <source>{n} 份销毁清册</source>
+        <translation>{n} destruction registers</translation>
+    </message>
+    <message>
+        <source>{n} 项，保全中 {p} 项</source>
+        <translation>{n} holds, {p} in force</translation>
+    </message>
+    <message>
+        <source>截至</source>
+        <translation>As of</translation>
+    </message>
+    <message>
+        <source>类别</source>
+        <translation>Class</translation>
+    </message>
+    <message>
+        <source>年度</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <source>规划</source>
+        <translation>Planning</translation>
+    </message>
+    <message>
+        <source>全部类别</source>
+        <translation>All classes</translation>
+    </message>
+    <message>
+        <source>全部年度</source>
+        <translation>All years</translation>
+    </message>
+    <message>
+        <source>仅已到期</source>
+        <translation>Due only</translation>
+    </message>
+    <message>
+        <source> 年内</source>
+        <translation> years ahead</translation>
+    </message>
+    <message>
+        <source>同时列出今后若干年内到期的档案，供制定鉴定计划</source>
+        <translation>Also list the records falling due in the next years, for planning appraisals</translation>
+    </message>
+    <message>
+        <source>建立鉴定批次…</source>
+        <translation>New appraisal batch…</translation>
+    </message>
+    <message>
+        <source>保管期限从形成年度的次年1月1日起算；保全中的、已在鉴定批次或销毁清册中的档案不列入。点左侧分组即选中该组已到期的档案；双击一件查看详情。</source>
+        <translation>Retention runs from 1 January of the year after the records were made; records on hold or already in an appraisal batch or destruction register are not listed. Click a group on the left to select its due records; double-click a record to see its details.</translation>
+    </message>
+    <message>
+        <source>销毁…</source>
+        <translation>Destroy…</translation>
+    </message>
+    <message>
+        <source>延期…</source>
+        <translation>Extend…</translation>
+    </message>
+    <message>
+        <source>改为永久…</source>
+        <translation>Make permanent…</translation>
+    </message>
+    <message>
+        <source>签字</source>
+        <translation>Sign</translation>
+    </message>
+    <message>
+        <source>生成销毁清册</source>
+        <translation>Make destruction register</translation>
+    </message>
+    <message>
+        <source>批准</source>
+        <translation>Approve</translation>
+    </message>
+    <message>
+        <source>签字…</source>
+        <translation>Sign…</translation>
+    </message>
+    <message>
+        <source>他人签字…</source>
+        <translation>Countersign…</translation>
+    </message>
+    <message>
+        <source>设置保全…</source>
+        <translation>Place hold…</translation>
+    </message>
+    <message>
+        <source>解除保全…</source>
+        <translation>Lift hold…</translation>
+    </message>
+    <message>
+        <source>鉴定清单…</source>
+        <translation>Appraisal list…</translation>
+    </message>
+    <message>
+        <source>鉴定意见书…</source>
+        <translation>Appraisal opinion…</translation>
+    </message>
+    <message>
+        <source>打印清册…</source>
+        <translation>Print register…</translation>
+    </message>
+    <message>
+        <source>保全登记簿…</source>
+        <translation>Hold register…</translation>
+    </message>
+    <message>
+        <source>所选档案（或全部未定的）鉴定为销毁，须填写理由</source>
+        <translation>Appraise the chosen records (or every undecided one) for destruction; a reason is required</translation>
+    </message>
+    <message>
+        <source>所选档案延长保管期限（须比原期限长），须填写理由</source>
+        <translation>Extend the retention of the chosen records (it must be longer than before); a reason is required</translation>
+    </message>
+    <message>
+        <source>所选档案改为永久保管，须填写理由</source>
+        <translation>Keep the chosen records permanently; a reason is required</translation>
+    </message>
+    <message>
+        <source>以本人名义在鉴定清单上签字；全体签字后意见生效</source>
+        <translation>Sign the appraisal list in your own name; the opinions take effect once every member has signed</translation>
+    </message>
+    <message>
+        <source>把销毁意见的档案列入销毁清册（会计档案单独成册）</source>
+        <translation>List the records to be destroyed in a destruction register (accounting archives in a register of their own)</translation>
+    </message>
+    <message>
+        <source>批准销毁清册；批准后清册内容不能再改</source>
+        <translation>Approve the destruction register; once approved, its contents cannot change</translation>
+    </message>
+    <message>
+        <source>以本人名义签字（监销人或会计档案的签字身份）</source>
+        <translation>Sign in your own name (as a supervisor or in an accounting archives signing role)</translation>
+    </message>
+    <message>
+        <source>另一人在本机输入自己的用户名和密码签字</source>
+        <translation>Another person signs at this computer with their own user name and password</translation>
+    </message>
+    <message>
+        <source>在监销人监督下销毁：删除电子文件及其全部副本，只保留目录</source>
+        <translation>Destroy under the supervisors&apos; watch: delete the electronic files and all their copies, keeping only the catalogue entries</translation>
+    </message>
+    <message>
+        <source>对档案件或整个案卷设置保全：保全期间不能销毁、移交</source>
+        <translation>Place a hold on items or a whole volume: while on hold they cannot be destroyed or handed over</translation>
+    </message>
+    <message>
+        <source>解除所选保全，须填写理由</source>
+        <translation>Lift the chosen hold; a reason is required</translation>
+    </message>
+    <message>
+        <source>生成本批次的到期档案鉴定清单（.docx），供打印签字</source>
+        <translation>Make this batch&apos;s appraisal list of due records (.docx), to print and sign</translation>
+    </message>
+    <message>
+        <source>生成本批次的鉴定意见书（.docx）</source>
+        <translation>Make this batch&apos;s appraisal opinion (.docx)</translation>
+    </message>
+    <message>
+        <source>生成销毁清册（.docx；会计档案用会计档案销毁清册）</source>
+        <translation>Make the destruction register (.docx; the accounting archives form for accounting archives)</translation>
+    </message>
+    <message>
+        <source>生成保全登记簿（.docx）：全部保全及其解除</source>
+        <translation>Make the hold register (.docx): every hold and its lifting</translation>
+    </message>
+    <message>
+        <source>清册条目</source>
+        <translation>Register entries</translation>
+    </message>
+    <message>
+        <source>状态：</source>
+        <translation>Status:</translation>
+    </message>
+    <message>
+        <source>全部</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <source>到期档案</source>
+        <translation>Due records</translation>
+    </message>
+    <message>
+        <source>鉴定批次</source>
+        <translation>Appraisal batches</translation>
+    </message>
+    <message>
+        <source>保全</source>
+        <translation>Holds</translation>
+    </message>
+</context>
+<context>
+    <name>DueGroupsModel</name>
+    <message>
+        <source>类别</source>
+        <translation>Class</translation>
+    </message>
+    <message>
+        <source>年度</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <source>保管期限</source>
+        <translation>Retention</translation>
+    </message>
+    <message>
+        <source>已到期</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <source>规划期内</source>
+        <translation>Due later</translation>
+    </message>
+</context>
+<context>
+    <name>DueRowsModel</name>
+    <message>
+        <source>件号</source>
+        <translation>Item number</translation>
+    </message>
+    <message>
+        <source>档号</source>
+        <translation>Archival code</translation>
+    </message>
+    <message>
+        <source>题名</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>类别</source>
+        <translation>Class</translation>
+    </message>
+    <message>
+        <source>年度</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <source>保管期限</source>
+        <translation>Retention</translation>
+    </message>
+    <message>
+        <source>到期日期</source>
+        <translation>Due date</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>案卷</source>
+        <translation>Volume</translation>
+    </message>
+</context>
+<context>
     <name>EntityCorrectDialog</name>
     <message>
         <source>名称不能为空</source>
@@ -1248,6 +1977,49 @@ Valid until {until}; {items} items, {total} pages</translation>
     </message>
 </context>
 <context>
+    <name>EntriesModel</name>
+    <message>
+        <source>件号</source>
+        <translation>Item number</translation>
+    </message>
+    <message>
+        <source>档号</source>
+        <translation>Archival code</translation>
+    </message>
+    <message>
+        <source>题名</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>年度</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <source>原保管期限</source>
+        <translation>Original retention</translation>
+    </message>
+    <message>
+        <source>到期日期</source>
+        <translation>Due date</translation>
+    </message>
+    <message>
+        <source>鉴定意见</source>
+        <translation>Opinion</translation>
+    </message>
+    <message>
+        <source>延期至</source>
+        <translation>Extended to</translation>
+    </message>
+    <message>
+        <source>理由</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>保全</source>
+        <translation>Holds</translation>
+    </message>
+</context>
+<context>
     <name>ErrorDialog</name>
     <message>
         <source>程序内部错误：{error}</source>
@@ -1264,6 +2036,89 @@ Valid until {until}; {items} items, {total} pages</translation>
     <message>
         <source>复制</source>
         <translation>Copy</translation>
+    </message>
+</context>
+<context>
+    <name>ExecuteDialog</name>
+    <message>
+        <source>须有两名以上已签字的监销人在场</source>
+        <translation>At least two supervisors who have signed must be present</translation>
+    </message>
+    <message>
+        <source>请填写销毁方式</source>
+        <translation>Enter the method of destruction</translation>
+    </message>
+    <message>
+        <source>请填写销毁地点</source>
+        <translation>Enter the place of destruction</translation>
+    </message>
+    <message>
+        <source>确认销毁</source>
+        <translation>Confirm destruction</translation>
+    </message>
+    <message>
+        <source>按销毁清册 {number} 销毁以下档案，销毁后无法恢复：</source>
+        <translation>These records will be destroyed under destruction register {number} and cannot be recovered:</translation>
+    </message>
+    <message>
+        <source>电子文件、可检索副本、识别文本、索引和组卷 PDF 将一并删除，只保留目录信息。</source>
+        <translation>Their electronic files, searchable copies, recognised text, index entries and volume PDFs are deleted too; only the catalogue entries are kept.</translation>
+    </message>
+    <message>
+        <source>销毁</source>
+        <translation>Destroy</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>正在销毁 {number} 中的档案…</source>
+        <translation>Destroying the records of {number}…</translation>
+    </message>
+    <message>
+        <source>正在销毁 {number}：{done}/{total} 件</source>
+        <translation>Destroying {number}: {done}/{total} items</translation>
+    </message>
+    <message>
+        <source>销毁 {number}</source>
+        <translation>Destroying {number}</translation>
+    </message>
+    <message>
+        <source>销毁 — {number}</source>
+        <translation>Destroy — {number}</translation>
+    </message>
+    <message>
+        <source>须经批准，两名以上监销人（不含批准人）签字并在场。销毁后只保留档案的目录信息和销毁清册，档案号不再使用。</source>
+        <translation>The register must be approved, and at least two supervisors (not the approver) must have signed and be present. Afterwards only the records&apos; catalogue entries and the destruction register remain; their archival codes are not used again.</translation>
+    </message>
+    <message>
+        <source>将销毁：{what}</source>
+        <translation>To be destroyed: {what}</translation>
+    </message>
+    <message>
+        <source>在场监销人</source>
+        <translation>Supervisors present</translation>
+    </message>
+    <message>
+        <source>销毁方式</source>
+        <translation>Method</translation>
+    </message>
+    <message>
+        <source>销毁地点</source>
+        <translation>Place</translation>
+    </message>
+    <message>
+        <source>销毁日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>例如：本单位档案室</source>
+        <translation>e.g. our archives room</translation>
+    </message>
+    <message>
+        <source>销毁…</source>
+        <translation>Destroy…</translation>
     </message>
 </context>
 <context>
@@ -1441,6 +2296,37 @@ Valid until {until}; {items} items, {total} pages</translation>
     <message>
         <source>流程：新建交接单 → 加入案卷 → 质量检查 → 退回不合格案卷（填写理由）→ 双方签收。签收后案卷为“已移交”，不能再修改；每一步都记入审计记录。</source>
         <translation>Steps: new handover record → add volumes → quality check → return failed volumes (with a reason) → both sides sign. Signed volumes are “handed over” and can no longer change; every step is recorded in the audit trail.</translation>
+    </message>
+</context>
+<context>
+    <name>HoldListModel</name>
+    <message>
+        <source>编号</source>
+        <translation>Hold no.</translation>
+    </message>
+    <message>
+        <source>对象</source>
+        <translation>Target</translation>
+    </message>
+    <message>
+        <source>类型</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>理由</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>设置人/时间</source>
+        <translation>Placed by/at</translation>
+    </message>
+    <message>
+        <source>解除人/时间/理由</source>
+        <translation>Lifted by/at/reason</translation>
     </message>
 </context>
 <context>
@@ -1714,6 +2600,10 @@ Captured drops move to {done}; bad drops to {quarantine} (with &quot;原因.txt&
         <translation>You may not reveal full ID numbers (appraisers and heads may, with a reason)</translation>
     </message>
     <message>
+        <source>已销毁的档案不能利用</source>
+        <translation>A destroyed record cannot be used</translation>
+    </message>
+    <message>
         <source>{amount} 元</source>
         <translation>{amount} yuan</translation>
     </message>
@@ -1748,6 +2638,10 @@ Captured drops move to {done}; bad drops to {quarantine} (with &quot;原因.txt&
     <message>
         <source>已解除（{reason}）</source>
         <translation>lifted ({reason})</translation>
+    </message>
+    <message>
+        <source>已于 {day} 按销毁清册 {register} 销毁（鉴定批次 {batch}，{approver} 批准，监销人 {supervisors}）；电子文件已删除，只保留目录信息</source>
+        <translation>Destroyed on {day} under destruction register {register} (appraisal batch {batch}, approved by {approver}, supervisors {supervisors}); the electronic files are deleted, only the catalogue entry is kept</translation>
     </message>
     <message>
         <source>您没有修改档案的权限（{roles}可以）</source>
@@ -1864,6 +2758,10 @@ Captured drops move to {done}; bad drops to {quarantine} (with &quot;原因.txt&
     <message>
         <source>保全：</source>
         <translation>Holds:</translation>
+    </message>
+    <message>
+        <source>销毁：</source>
+        <translation>Destruction:</translation>
     </message>
     <message>
         <source>补登待遇事项…</source>
@@ -2084,6 +2982,33 @@ Captured drops move to {done}; bad drops to {quarantine} (with &quot;原因.txt&
     </message>
 </context>
 <context>
+    <name>LiftHoldDialog</name>
+    <message>
+        <source>请填写解除理由</source>
+        <translation>Enter the reason for lifting the hold</translation>
+    </message>
+    <message>
+        <source>解除保全</source>
+        <translation>Lift hold</translation>
+    </message>
+    <message>
+        <source>解除理由记入保全登记簿和审计记录。</source>
+        <translation>The reason is recorded in the hold register and the audit trail.</translation>
+    </message>
+    <message>
+        <source>保全</source>
+        <translation>Hold</translation>
+    </message>
+    <message>
+        <source>理由</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>必须填写，例如：争议已裁决</source>
+        <translation>Required, e.g. the dispute has been decided</translation>
+    </message>
+</context>
+<context>
     <name>LocationDialog</name>
     <message>
         <source>请填写库房号</source>
@@ -2192,6 +3117,14 @@ Captured drops move to {done}; bad drops to {quarantine} (with &quot;原因.txt&
         <translation>Captured {number}</translation>
     </message>
     <message>
+        <source>设置保全…</source>
+        <translation>Place hold…</translation>
+    </message>
+    <message>
+        <source>保全期间不能销毁、移交或缩短保管期限</source>
+        <translation>While on hold it cannot be destroyed, handed over or given a shorter retention</translation>
+    </message>
+    <message>
         <source>关于档案室</source>
         <translation>About Archivist</translation>
     </message>
@@ -2228,6 +3161,10 @@ Business records of social-insurance agencies</translation>
     <message>
         <source>利用</source>
         <translation>Use</translation>
+    </message>
+    <message>
+        <source>鉴定</source>
+        <translation>Appraisal</translation>
     </message>
     <message>
         <source>全文检索</source>
@@ -2474,6 +3411,70 @@ Business records of social-insurance agencies</translation>
         <source>新建</source>
         <translation>Create</translation>
     </message>
+    <message>
+        <source>没有持“鉴定小组成员”角色的账户：请安全保密员先授予角色</source>
+        <translation>No account holds the “Appraiser” role: ask the security officer to grant it first</translation>
+    </message>
+    <message>
+        <source>鉴定小组至少 {n} 人（已选 {k} 人）</source>
+        <translation>The appraisal group needs at least {n} members ({k} chosen)</translation>
+    </message>
+    <message>
+        <source>鉴定小组须有一名负责人</source>
+        <translation>The appraisal group needs a head</translation>
+    </message>
+    <message>
+        <source>新建鉴定批次</source>
+        <translation>New appraisal batch</translation>
+    </message>
+    <message>
+        <source>批次号自动编排（JD-年度-流水号）。收入截至当日已到期、未保全、未在其他批次或销毁清册中的档案；永久档案不收入。</source>
+        <translation>The batch number is given automatically (JD-year-serial). The batch takes the records due by the as-of date that are not on hold and not in another batch or destruction register; permanent records are never included.</translation>
+    </message>
+    <message>
+        <source>截至日期</source>
+        <translation>As of</translation>
+    </message>
+    <message>
+        <source>所选档案</source>
+        <translation>Records chosen</translation>
+    </message>
+    <message>
+        <source>类别</source>
+        <translation>Class</translation>
+    </message>
+    <message>
+        <source>年度</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <source>鉴定小组</source>
+        <translation>Appraisal group</translation>
+    </message>
+    <message>
+        <source>全部类别</source>
+        <translation>All classes</translation>
+    </message>
+    <message>
+        <source>全部年度</source>
+        <translation>All years</translation>
+    </message>
+    <message>
+        <source>所选 {n} 件</source>
+        <translation>{n} records chosen</translation>
+    </message>
+    <message>
+        <source>{name}（{user}）&#x3000;负责人</source>
+        <translation>{name} ({user}), head</translation>
+    </message>
+    <message>
+        <source>{name}（{user}）</source>
+        <translation>{name} ({user})</translation>
+    </message>
+    <message>
+        <source>建立批次</source>
+        <translation>Create batch</translation>
+    </message>
 </context>
 <context>
     <name>NewRequestDialog</name>
@@ -2663,6 +3664,65 @@ Business records of social-insurance agencies</translation>
     <message>
         <source>失败原因</source>
         <translation>Reason</translation>
+    </message>
+</context>
+<context>
+    <name>OpinionDialog</name>
+    <message>
+        <source>未选档案：在表中选择要给出意见的档案</source>
+        <translation>No records chosen: choose the records to give an opinion on in the table</translation>
+    </message>
+    <message>
+        <source>没有未定的档案</source>
+        <translation>No undecided records</translation>
+    </message>
+    <message>
+        <source>请选择延期后的保管期限</source>
+        <translation>Choose the new retention</translation>
+    </message>
+    <message>
+        <source>请填写理由</source>
+        <translation>Enter a reason</translation>
+    </message>
+    <message>
+        <source>鉴定意见 — {batch}</source>
+        <translation>Appraisal opinion — {batch}</translation>
+    </message>
+    <message>
+        <source>同一意见和理由给所选档案；已签字后再改意见，已有的签字作废，须重新签字。保全中的档案不能给销毁意见；延期须比原保管期限长。</source>
+        <translation>The same opinion and reason go to every record chosen; changing an opinion after signing voids the signatures already given, and everyone must sign again. Records on hold cannot be marked for destruction; an extension must be longer than the original retention.</translation>
+    </message>
+    <message>
+        <source>所选 {n} 件</source>
+        <translation>The {n} chosen</translation>
+    </message>
+    <message>
+        <source>全部未定的 {n} 件</source>
+        <translation>All {n} undecided</translation>
+    </message>
+    <message>
+        <source>档案</source>
+        <translation>Records</translation>
+    </message>
+    <message>
+        <source>鉴定意见</source>
+        <translation>Opinion</translation>
+    </message>
+    <message>
+        <source>延期后保管期限</source>
+        <translation>New retention</translation>
+    </message>
+    <message>
+        <source>理由</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>必须填写（记入鉴定清单和审计记录）</source>
+        <translation>Required (recorded in the appraisal list and the audit trail)</translation>
+    </message>
+    <message>
+        <source>确定</source>
+        <translation>OK</translation>
     </message>
 </context>
 <context>
@@ -3023,6 +4083,65 @@ Business records of social-insurance agencies</translation>
     </message>
 </context>
 <context>
+    <name>PlaceHoldDialog</name>
+    <message>
+        <source>请填写案卷档号</source>
+        <translation>Enter the volume code</translation>
+    </message>
+    <message>
+        <source>请填写件号</source>
+        <translation>Enter the item numbers</translation>
+    </message>
+    <message>
+        <source>请填写保全理由</source>
+        <translation>Enter the reason for the hold</translation>
+    </message>
+    <message>
+        <source>设置保全</source>
+        <translation>Place hold</translation>
+    </message>
+    <message>
+        <source>保全中的档案不能销毁、移交或缩短保管期限；保全案卷即保全卷内全部档案。编号自动编排（BQ-年度-流水号）。</source>
+        <translation>Records on hold cannot be destroyed, handed over or given a shorter retention; a hold on a volume holds every item in it. The number is given automatically (BQ-year-serial).</translation>
+    </message>
+    <message>
+        <source>档案件</source>
+        <translation>Items</translation>
+    </message>
+    <message>
+        <source>整个案卷</source>
+        <translation>Whole volume</translation>
+    </message>
+    <message>
+        <source>保全对象</source>
+        <translation>Hold on</translation>
+    </message>
+    <message>
+        <source>件号</source>
+        <translation>Item numbers</translation>
+    </message>
+    <message>
+        <source>案卷档号</source>
+        <translation>Volume code</translation>
+    </message>
+    <message>
+        <source>保全类型</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>理由</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>件号或档号，多个以空格分隔</source>
+        <translation>Item numbers or archival codes, separated by spaces</translation>
+    </message>
+    <message>
+        <source>必须填写，例如：劳动争议仲裁未结</source>
+        <translation>Required, e.g. labour dispute arbitration pending</translation>
+    </message>
+</context>
+<context>
     <name>PutDialog</name>
     <message>
         <source>没有可装入本盒的未装盒档案（同年度、同类别、同保管期限）</source>
@@ -3120,6 +4239,76 @@ Business records of social-insurance agencies</translation>
     <message>
         <source>拒绝</source>
         <translation>Refuse</translation>
+    </message>
+</context>
+<context>
+    <name>RegisterListModel</name>
+    <message>
+        <source>清册号</source>
+        <translation>Register no.</translation>
+    </message>
+    <message>
+        <source>鉴定批次</source>
+        <translation>Appraisal batch</translation>
+    </message>
+    <message>
+        <source>类型</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>件数</source>
+        <translation>Items</translation>
+    </message>
+    <message>
+        <source>页数</source>
+        <translation>Pages</translation>
+    </message>
+    <message>
+        <source>销毁日期</source>
+        <translation>Destroyed on</translation>
+    </message>
+</context>
+<context>
+    <name>RegisterRowsModel</name>
+    <message>
+        <source>序号</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <source>题名</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>年度</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <source>档号</source>
+        <translation>Archival code</translation>
+    </message>
+    <message>
+        <source>应保管期限</source>
+        <translation>Retention</translation>
+    </message>
+    <message>
+        <source>已保管期限</source>
+        <translation>Kept for</translation>
+    </message>
+    <message>
+        <source>页数</source>
+        <translation>Pages</translation>
+    </message>
+    <message>
+        <source>卷号</source>
+        <translation>Volume</translation>
+    </message>
+    <message>
+        <source>备注</source>
+        <translation>Note</translation>
     </message>
 </context>
 <context>
@@ -4213,6 +5402,54 @@ Signed volumes are “handed over” and can no longer change. Sign now?</transl
         <source>签收人的姓名</source>
         <translation>Name of the person receiving</translation>
     </message>
+    <message>
+        <source>请签字人输入自己的用户名</source>
+        <translation>The signer must enter their own user name</translation>
+    </message>
+    <message>
+        <source>请签字人输入自己的密码</source>
+        <translation>The signer must enter their own password</translation>
+    </message>
+    <message>
+        <source>他人签字 — {number}</source>
+        <translation>Countersign — {number}</translation>
+    </message>
+    <message>
+        <source>请签字人本人在此输入自己的用户名和密码（按登录规则核对，输错计入锁定次数）；签字记在其本人名下，由当前登录人办理。</source>
+        <translation>The signer types their own user name and password here (checked as at sign-in; wrong passwords count towards lockout). The signature is recorded in the signer&apos;s name, handled by the person signed in.</translation>
+    </message>
+    <message>
+        <source>签字 — {number}</source>
+        <translation>Sign — {number}</translation>
+    </message>
+    <message>
+        <source>以 {name} 本人的名义签字。批准人不能担任监销人。</source>
+        <translation>You sign in your own name, {name}. The approver cannot be a supervisor.</translation>
+    </message>
+    <message>
+        <source>销毁清册</source>
+        <translation>Destruction register</translation>
+    </message>
+    <message>
+        <source>签字身份</source>
+        <translation>Signing as</translation>
+    </message>
+    <message>
+        <source>所在部门</source>
+        <translation>Department</translation>
+    </message>
+    <message>
+        <source>签字人用户名</source>
+        <translation>Signer&apos;s user name</translation>
+    </message>
+    <message>
+        <source>签字人密码</source>
+        <translation>Signer&apos;s password</translation>
+    </message>
+    <message>
+        <source>签字</source>
+        <translation>Sign</translation>
+    </message>
 </context>
 <context>
     <name>SignInDialog</name>
@@ -4247,6 +5484,25 @@ Signed volumes are “handed over” and can no longer change. Sign now?</transl
     <message>
         <source>取消</source>
         <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>SignaturesModel</name>
+    <message>
+        <source>职责</source>
+        <translation>Capacity</translation>
+    </message>
+    <message>
+        <source>部门</source>
+        <translation>Department</translation>
+    </message>
+    <message>
+        <source>签字人</source>
+        <translation>Signer</translation>
+    </message>
+    <message>
+        <source>签字时间</source>
+        <translation>Signed at</translation>
     </message>
 </context>
 <context>
@@ -5376,6 +6632,10 @@ File into volumes anyway?</translation>
         <translation>Page nos.</translation>
     </message>
     <message>
+        <source>{title}（已销毁，{register}）</source>
+        <translation>{title} (destroyed, {register})</translation>
+    </message>
+    <message>
         <source>页数</source>
         <translation>Pages</translation>
     </message>
@@ -5580,12 +6840,36 @@ File into volumes anyway?</translation>
         <translation>Dissolved volume {code} (its number stays unused)</translation>
     </message>
     <message>
+        <source>本卷</source>
+        <translation>this volume</translation>
+    </message>
+    <message>
+        <source>保全 {number}（{on}，{kind}）：{reason}</source>
+        <translation>Hold {number} ({on}, {kind}): {reason}</translation>
+    </message>
+    <message>
+        <source>需要：{holders}</source>
+        <translation>Needs: {holders}</translation>
+    </message>
+    <message>
+        <source>已设置保全 {number}</source>
+        <translation>Hold {number} placed</translation>
+    </message>
+    <message>
         <source>撤销案卷…</source>
         <translation>Dissolve volume…</translation>
     </message>
     <message>
         <source>只能撤销空卷：案卷号保留不用，撤销理由记入案卷目录备注</source>
         <translation>Only an empty volume can be dissolved: its number stays unused, and the reason goes into the remarks of the volume list</translation>
+    </message>
+    <message>
+        <source>设置保全…</source>
+        <translation>Place hold…</translation>
+    </message>
+    <message>
+        <source>保全整个案卷：保全期间卷内档案不能销毁、移交</source>
+        <translation>Hold the whole volume: while on hold, its items cannot be destroyed or handed over</translation>
     </message>
     <message>
         <source>年度</source>
@@ -5654,6 +6938,10 @@ File into volumes anyway?</translation>
     <message>
         <source>读取案卷</source>
         <translation>Reading volumes</translation>
+    </message>
+    <message>
+        <source>其中 {n} 件已销毁（{registers}），只保留目录信息</source>
+        <translation>{n} of its items were destroyed ({registers}); only their catalogue entries are kept</translation>
     </message>
     <message>
         <source>已生成组卷 PDF：{file}</source>

@@ -164,6 +164,17 @@ class VolumeItemsModel(RowsModel):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.view: VolumeView | None = None
+        self.gone: dict[str, str] = {}  # a destroyed item's number -> its register
+
+    def display(self, row: Any, column: Column) -> str:
+        text = super().display(row, column)
+        register = self.gone.get(row.number)
+        if column.key == "title" and register:
+            return self.tr("{title}（已销毁，{register}）").format(title=text, register=register)
+        return text
+
+    def foreground(self, row: Any, column: Column) -> Any:
+        return QColor("#777777") if row.number in self.gone else None
 
     def set_volume(self, view: VolumeView | None) -> None:
         self.view = view

@@ -102,6 +102,7 @@ class VolumesView(QWidget):
         self.change_dialog: QDialog | None = None
         self.build_dialog: VolumeBuildDialog | None = None
         self.pdf_job: VolumePdfJob | None = None
+        self.holds: list[Any] = []  # the holds on the volume shown and its items
 
         # -- filters ---------------------------------------------------------------------
         self.year_label = QLabel()
@@ -347,14 +348,24 @@ class VolumesView(QWidget):
         self.current_code = code
         if code is None:
             self._items_read.drop()
+            self.holds = []
+            self.items.gone = {}
             self.items.set_volume(None)
             self._show_heading()
             return
 
-        def work(_ctx: TaskContext) -> VolumeView:
-            return volumes.show(self.archive, code)
+        def work(_ctx: TaskContext) -> tuple[VolumeView, list[Any], dict[str, str]]:
+            from archivist.disposition.holds import holds_of_volume
+            from archivist.disposition.stubs import destroyed_in_volume
 
-        def show(view: Any) -> None:
+            return (
+                volumes.show(self.archive, code),
+                holds_of_volume(self.archive, code),
+                destroyed_in_volume(self.archive, code),
+            )
+
+        def show(result: Any) -> None:
+            view, self.holds, self.items.gone = result
             if isinstance(view, VolumeView):
                 self.items.set_volume(view)
                 self.item_table.setColumnHidden(5, not view.paged)
@@ -396,6 +407,18 @@ class VolumesView(QWidget):
                 status=status_text(view.status),
             )
         )
+        held = self.holds_text()  # the holds placed now on the volume or its items
+        if held:
+            self.facts.setText(self.facts.text() + "\n" + held)
+        gone = self.items.gone  # destroyed items: stubs, their content gone
+        if gone:
+            self.facts.setText(
+                self.facts.text()
+                + "\n"
+                + self.tr("其中 {n} 件已销毁（{registers}），只保留目录信息").format(
+                    n=len(gone), registers="、".join(sorted(set(gone.values())))
+                )
+            )
 
     def current_volume(self) -> VolumeView | None:
         return self.items.view
@@ -605,6 +628,50 @@ class VolumesView(QWidget):
         job.start()
         return job
 
+    def holds_text(self) -> str:
+        """The holds placed now on the volume shown or its items (lifted ones left out)."""
+        from ui.disposition.models import hold_kind_text
+
+        lines = []
+        for h in self.holds:
+            if h.state != "placed":
+                continue
+            on = self.tr("本卷") if h.target_kind == "volume" else h.code
+            lines.append(
+                self.tr("保全 {number}（{on}，{kind}）：{reason}").format(
+                    number=h.number, on=on, kind=hold_kind_text(h.kind), reason=h.reason
+                )
+            )
+        return "\n".join(lines)
+
+    def hold_refusal(self) -> str:
+        """Why 设置保全… is not offered ("" when it is)."""
+        from archivist.accounts.rights import permits
+        from archivist.accounts.roles import Right, holders_of
+        from ui.people.labels import roles_text
+
+        if permits(self.archive.person, Right.HOLD):
+            return ""
+        return self.tr("需要：{holders}").format(holders=roles_text(holders_of(Right.HOLD)))
+
+    def place_hold(self) -> Any:
+        """设置保全…: a hold on the whole volume shown (its kind and reason asked); the
+        dialog (ui.disposition.dialogs.PlaceHoldDialog), None when not offered."""
+        from ui.disposition.dialogs import PlaceHoldDialog
+
+        code = self.current_code
+        if code is None or self.hold_refusal():
+            return None
+        dialog = PlaceHoldDialog(self.archive, self.runner, self, volume=code)
+        dialog.done_with.connect(lambda number: self._held(code, number))
+        self._open(dialog)
+        return dialog
+
+    def _held(self, code: str, number: str) -> None:
+        self._changed(code, self.tr("已设置保全 {number}").format(number=number))
+        if self.hub is not None:
+            self.hub.announce({"holds"}, source=self)
+
     def _titles(self, numbers: list[str]) -> dict[str, str]:
         wanted = set(numbers)
         return {e.number: e.title for e in self.items.entries if e.number in wanted}
@@ -684,6 +751,12 @@ class VolumesView(QWidget):
             menu.addSeparator()
             menu.addAction(self.tr("登记表…")).triggered.connect(lambda: self.open_registers())
             menu.addAction(self.tr("生成组卷 PDF…")).triggered.connect(lambda: self.assemble_pdf())
+            hold = menu.addAction(self.tr("设置保全…"))
+            hold.setObjectName("holdVolume")
+            why = self.hold_refusal()
+            hold.setEnabled(volume is not None and not why)
+            hold.setToolTip(why or self.tr("保全整个案卷：保全期间卷内档案不能销毁、移交"))
+            hold.triggered.connect(lambda: self.place_hold())
             menu.addSeparator()
         menu.addAction(self.tr("组卷…")).triggered.connect(self.open_build)
         self.volume_menu = menu

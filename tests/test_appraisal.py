@@ -1,0 +1,547 @@
+"""Appraisal batches (issue 15, points 2 and 7): the group, opinions, signatures, and
+the extensions and permanent opinions applied on the last signature."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from sqlalchemy import func, select
+
+from archivist.accounts import directory
+from archivist.archive import Archive
+from archivist.arrangement import volumes
+from archivist.capture.pipeline import capture_from_manifest
+from archivist.changes.states import AppraisalState
+from archivist.db.models import (
+    AppraisalBatch,
+    AppraisalEntry,
+    AuditEvent,
+    DestructionEntry,
+    DestructionRegister,
+    Item,
+)
+from archivist.disposition.appraisal import (
+    BatchView,
+    Opinion,
+    appraisal_history,
+    create_batch,
+    list_batches,
+    parse_period,
+    set_opinion,
+    show_batch,
+    sign_batch,
+)
+from archivist.disposition.due import due_list
+from archivist.disposition.holds import lift_hold, place_hold
+from archivist.errors import AccessRefused, ArchivistError, InputError, NotFound
+
+from .conftest import PASSWORD, add_person, write_manifest
+
+PERMANENT_TYPE = "失业保险基金支付年度汇总表"  # SY, kept for ever
+AS_OF = dt.date(2023, 1, 1)
+MEMBERS = ("zhang", "li", "wang")
+
+
+def capture(archive: Archive, folder: Path, completed_on: str, **extra: object) -> str:
+    path = write_manifest(folder, completed_on=completed_on, **extra)
+    return capture_from_manifest(archive, path).number
+
+
+@pytest.fixture
+def records(archive: Archive, tmp_path: Path) -> dict[str, str]:
+    """SY claims kept 10 years: 2005 (due from 2016-01-01), 2006 (from 2017-01-01),
+    2012 (from 2023-01-01), 2020 (from 2031-01-01: not due) and a permanent one; the
+    appraisal group zhang (appraiser, head), li (appraiser, archivist), wang (appraiser,
+    handler); "tester" (an archivist) signed in."""
+    made = {
+        "a": capture(archive, tmp_path / "a", "2005-05-12"),
+        "b": capture(archive, tmp_path / "b", "2006-02-01"),
+        "c": capture(archive, tmp_path / "c", "2012-03-01"),
+        "late": capture(archive, tmp_path / "late", "2020-03-01"),
+        "permanent": capture(archive, tmp_path / "p", "2005-12-20", business_type=PERMANENT_TYPE),
+    }
+    add_person(archive, "zhang", "appraiser", "head")
+    add_person(archive, "li", "appraiser", "archivist")
+    add_person(archive, "wang", "appraiser", "handler")
+    return made
+
+
+def as_(archive: Archive, name: str) -> Archive:
+    archive.sign_in(name, PASSWORD)
+    return archive
+
+
+def new_batch(archive: Archive, **extra: object) -> BatchView:
+    as_(archive, "zhang")
+    return create_batch(archive, as_of=AS_OF, members=MEMBERS, **extra)  # type: ignore[arg-type]
+
+
+def item_of(archive: Archive, number: str) -> Item:
+    with archive.db.reading() as session:
+        item = session.scalars(select(Item).where(Item.number == number)).one()
+        session.expunge(item)
+        return item
+
+
+def counts(archive: Archive) -> tuple[int, int, int]:
+    with archive.db.reading() as session:
+        return (
+            session.scalar(select(func.count(AppraisalBatch.id))) or 0,
+            session.scalar(select(func.count(AppraisalEntry.id))) or 0,
+            session.scalar(select(func.count(AuditEvent.seq))) or 0,
+        )
+
+
+def test_create_takes_the_due_list(archive: Archive, records: dict[str, str]) -> None:
+    batch = new_batch(archive)
+    assert batch.number == f"JD-{dt.date.today().year}-01"
+    assert batch.state is AppraisalState.DRAFT and batch.as_of == AS_OF
+    assert [e.number for e in batch.entries] == [records[k] for k in ("a", "b", "c")]
+    assert [(m.user_name, m.head, m.signed_at) for m in batch.members] == [
+        ("zhang", True, None),
+        ("li", False, None),
+        ("wang", False, None),
+    ]
+    entry = batch.entries[0]
+    assert (entry.retention, entry.expires_on, entry.year, entry.class_code) == (
+        "D10",
+        dt.date(2016, 1, 1),
+        2005,
+        "SY",
+    )
+    assert entry.opinion is None and entry.pages > 0 and entry.title == "张三失业保险金申领"
+    assert batch.undecided == 3 and batch.created_by == "zhang"
+
+
+def test_scope_by_class_and_year(archive: Archive, records: dict[str, str]) -> None:
+    batch = new_batch(archive, class_code="sy", year=2006)
+    assert [e.number for e in batch.entries] == [records["b"]]
+    assert (batch.class_code, batch.scope_year) == ("SY", 2006)
+
+
+def test_numbers_given(archive: Archive, records: dict[str, str]) -> None:
+    code = item_of(archive, records["c"]).archival_code
+    batch = new_batch(archive, numbers=[records["a"], code])
+    assert [e.number for e in batch.entries] == [records["a"], records["c"]]
+
+
+def test_the_due_list_leaves_out_what_is_being_appraised(
+    archive: Archive, records: dict[str, str]
+) -> None:
+    new_batch(archive, numbers=[records["a"]])
+    found = due_list(archive, AS_OF)
+    assert {r.number for r in found.rows} == {records["b"], records["c"]}
+    assert found.in_appraisal == 1
+    second = create_batch(archive, as_of=AS_OF, members=MEMBERS)  # what is left
+    assert [e.number for e in second.entries] == [records["b"], records["c"]]
+    assert second.number.endswith("-02")
+    with pytest.raises(InputError) as refused:
+        create_batch(archive, as_of=AS_OF, members=MEMBERS)
+    assert refused.value.code == "appraisal.nothing_due"
+    with pytest.raises(InputError) as taken:
+        create_batch(archive, as_of=AS_OF, members=MEMBERS, numbers=[records["a"]])
+    assert taken.value.code == "appraisal.in_batch"
+    assert "JD-" in taken.value.message()
+
+
+@pytest.mark.parametrize(
+    ("members", "code"),
+    [
+        (("zhang", "li"), "appraisal.too_few_members"),
+        (("zhang", "li", "LI"), "appraisal.too_few_members"),
+        (("li", "wang", "tester"), "appraisal.member_not_appraiser"),
+        (("zhang", "li", "nobody"), "appraisal.unknown_member"),
+        (("li", "wang", "chen"), "appraisal.no_head"),
+        (("zhang", "li", "admin"), "appraisal.member_not_appraiser"),
+    ],
+)
+def test_the_group_refused(
+    archive: Archive, records: dict[str, str], members: tuple[str, ...], code: str
+) -> None:
+    add_person(archive, "chen", "appraiser")
+    before = counts(archive)
+    as_(archive, "zhang")
+    with pytest.raises(InputError) as refused:
+        create_batch(archive, as_of=AS_OF, members=members)
+    assert refused.value.code == code
+    assert refused.value.message("zh") and refused.value.message("en")
+    assert counts(archive) == before
+
+
+def test_a_disabled_member_refused(archive: Archive, records: dict[str, str]) -> None:
+    as_(archive, "admin")
+    directory.disable_account(archive, "wang", "调离")
+    as_(archive, "zhang")
+    with pytest.raises(InputError) as refused:
+        create_batch(archive, as_of=AS_OF, members=MEMBERS)
+    assert refused.value.code == "appraisal.member_inactive"
+
+
+def test_creator_needs_the_appraise_right(archive: Archive, records: dict[str, str]) -> None:
+    before = counts(archive)
+    with pytest.raises(AccessRefused):  # tester: an archivist
+        create_batch(archive, as_of=AS_OF, members=MEMBERS)
+    assert counts(archive)[:2] == before[:2]
+
+
+@pytest.mark.parametrize(
+    ("key", "code"),
+    [
+        ("late", "appraisal.not_due"),
+        ("permanent", "appraisal.permanent"),
+    ],
+)
+def test_numbers_not_due_or_permanent_refused(
+    archive: Archive, records: dict[str, str], key: str, code: str
+) -> None:
+    as_(archive, "zhang")
+    with pytest.raises(InputError) as refused:
+        create_batch(archive, as_of=AS_OF, members=MEMBERS, numbers=[records["a"], records[key]])
+    assert refused.value.code == code
+    assert counts(archive)[:2] == (0, 0)
+
+
+def test_permanent_never_enters(archive: Archive, records: dict[str, str]) -> None:
+    as_(archive, "zhang")
+    batch = create_batch(archive, as_of=dt.date.today(), members=MEMBERS)
+    assert records["permanent"] not in {e.number for e in batch.entries}
+    assert records["late"] not in {e.number for e in batch.entries}
+
+
+def test_bad_scope_refused(archive: Archive, records: dict[str, str]) -> None:
+    as_(archive, "zhang")
+    cases = [
+        ({"as_of": dt.date.today() + dt.timedelta(days=1)}, "appraisal.future_as_of"),
+        ({"as_of": AS_OF, "class_code": "ZZ"}, "class.unknown"),
+        ({"as_of": AS_OF, "year": 1800}, "disposition.bad_year"),
+        ({"as_of": AS_OF, "numbers": ["2005-SY-9999"]}, "item.not_found"),
+        ({"as_of": AS_OF, "class_code": "SY", "year": 2030}, "appraisal.nothing_due"),
+        ({"as_of": AS_OF, "year": 2005, "numbers": [records["b"]]}, "appraisal.out_of_scope"),
+    ]
+    for kwargs, code in cases:
+        with pytest.raises(ArchivistError) as refused:
+            create_batch(archive, members=MEMBERS, **kwargs)  # type: ignore[arg-type]
+        assert refused.value.code == code, kwargs
+    assert counts(archive)[:2] == (0, 0)
+
+
+def test_held_records_left_out(archive: Archive, records: dict[str, str]) -> None:
+    [hold] = place_hold(archive, items=[records["a"]], kind="dispute", reason="争议未决")
+    [volume] = volumes.build(archive, 2006, "SY", "year")
+    [covering] = place_hold(archive, volume=volume.code, kind="unsettled", reason="债权未结清")
+    batch = new_batch(archive)
+    assert [e.number for e in batch.entries] == [records["c"]]
+    assert [(p.number, p.holds, p.kinds) for p in batch.pulled_out] == [
+        (records["a"], (hold.number,), ("dispute",)),
+        (records["b"], (covering.number,), ("unsettled",)),
+    ]
+    for number in (records["a"], records["b"]):
+        with pytest.raises(InputError) as refused:
+            create_batch(archive, as_of=AS_OF, members=MEMBERS, numbers=[number])
+        assert refused.value.code == "appraisal.held_out"
+    assert hold.number in str(refused.value) or covering.number in str(refused.value)
+    as_(archive, "tester")
+    lift_hold(archive, hold.number, "争议已解决")
+    assert [p.number for p in show_batch(archive, batch.number).pulled_out] == [records["b"]]
+
+
+def give_all(archive: Archive, batch: BatchView, opinion: Opinion, **extra: str) -> BatchView:
+    return set_opinion(
+        archive, batch.number, [e.number for e in batch.entries], opinion,
+        reason=extra.pop("reason", "已到期，无保存价值"), **extra,
+    )  # fmt: skip
+
+
+def test_opinions_and_signatures(archive: Archive, records: dict[str, str]) -> None:
+    batch = new_batch(archive)
+    as_(archive, "li")
+    view = set_opinion(archive, batch.number, [records["a"]], "destroy", reason="无保存价值")
+    assert view.entries[0].opinion is Opinion.DESTROY and view.entries[0].decided_by == "li"
+    view = set_opinion(
+        archive, batch.number, [records["b"]], Opinion.EXTEND, reason="涉及未结争议", period="30年"
+    )
+    extended = view.entries[1]
+    assert (extended.new_retention, extended.new_expires_on) == ("D30", dt.date(2037, 1, 1))
+    view = set_opinion(archive, batch.number, [records["c"]], "permanent", reason="典型案例")
+    assert view.entries[2].new_retention == "Y" and view.entries[2].new_expires_on is None
+    assert view.undecided == 0
+    assert (view.count(Opinion.DESTROY), view.count(Opinion.EXTEND)) == (1, 1)
+    for name in MEMBERS:
+        as_(archive, name)
+        view = sign_batch(archive, batch.number)
+        assert {m.user_name for m in view.members if m.signed_at} >= {name}
+        if name != MEMBERS[-1]:
+            assert view.state is AppraisalState.DRAFT
+            assert item_of(archive, records["b"]).retention == "D10"
+    assert view.state is AppraisalState.SIGNED and view.signed_at
+    b = item_of(archive, records["b"])
+    assert (b.retention, b.expires_on) == ("D30", dt.date(2037, 1, 1))
+    c = item_of(archive, records["c"])
+    assert (c.retention, c.expires_on) == ("Y", None)
+    a = item_of(archive, records["a"])
+    assert (a.retention, a.expires_on, a.status) == ("D10", dt.date(2016, 1, 1), "captured")
+    with archive.db.reading() as session:
+        event = session.scalars(
+            select(AuditEvent)
+            .where(AuditEvent.action == "appraisal.sign")
+            .order_by(AuditEvent.seq.desc())
+        ).first()
+        assert event is not None
+        assert event.actor == "wang"
+        assert event.after["state"] == "signed"
+        assert event.after["applied"][records["b"]] == {
+            "retention": ["D10", "D30"],
+            "expires_on": ["2017-01-01", "2037-01-01"],
+        }
+        assert event.after["applied"][records["c"]]["expires_on"] == ["2023-01-01", None]
+    # the extended record falls due again later; the destroy row awaits its register
+    found = due_list(archive, dt.date(2023, 6, 1))
+    assert {r.number for r in found.rows} == set()
+    assert found.in_appraisal == 1
+    later = due_list(archive, dt.date(2037, 1, 1))
+    assert records["b"] in {r.number for r in later.rows}
+    assert records["c"] not in {r.number for r in later.rows}
+
+
+def signed_batch(archive: Archive, records: dict[str, str]) -> BatchView:
+    batch = new_batch(archive)
+    give_all(archive, batch, Opinion.DESTROY)
+    for name in MEMBERS:
+        as_(archive, name)
+        batch = sign_batch(archive, batch.number)
+    return batch
+
+
+def test_signed_batch_is_frozen(archive: Archive, records: dict[str, str]) -> None:
+    batch = signed_batch(archive, records)
+    before = counts(archive)
+    for attempt in (
+        lambda: sign_batch(archive, batch.number),
+        lambda: set_opinion(archive, batch.number, [records["a"]], "permanent", reason="改"),
+    ):
+        with pytest.raises(InputError) as refused:
+            attempt()
+        assert refused.value.code == "appraisal.signed"
+    assert counts(archive) == before
+
+
+def test_signing_refusals(archive: Archive, records: dict[str, str]) -> None:
+    batch = new_batch(archive)
+    with pytest.raises(InputError) as undecided:
+        sign_batch(archive, batch.number)
+    assert undecided.value.code == "appraisal.undecided"
+    assert "3" in undecided.value.message()
+    give_all(archive, batch, Opinion.DESTROY)
+    sign_batch(archive, batch.number)
+    with pytest.raises(InputError) as twice:
+        sign_batch(archive, batch.number)
+    assert twice.value.code == "appraisal.already_signed"
+    add_person(archive, "chen", "appraiser")
+    as_(archive, "chen")
+    with pytest.raises(AccessRefused) as outsider:
+        sign_batch(archive, batch.number)
+    assert outsider.value.code == "appraisal.not_member_sign"
+    with pytest.raises(AccessRefused) as outsider_opinion:
+        set_opinion(archive, batch.number, [records["a"]], "destroy", reason="x")
+    assert outsider_opinion.value.code == "appraisal.not_member_opinion"
+    as_(archive, "tester")  # no APPRAISE right
+    with pytest.raises(AccessRefused):
+        sign_batch(archive, batch.number)
+    view = show_batch(archive, batch.number)
+    assert [m.user_name for m in view.members if m.signed_at] == ["zhang"]
+    with pytest.raises(NotFound):
+        show_batch(archive, "JD-1999-01")
+
+
+def test_changed_opinion_clears_signatures(archive: Archive, records: dict[str, str]) -> None:
+    batch = new_batch(archive)
+    give_all(archive, batch, Opinion.DESTROY)
+    sign_batch(archive, batch.number)
+    as_(archive, "li")
+    sign_batch(archive, batch.number)
+    view = set_opinion(archive, batch.number, [records["a"]], "permanent", reason="重新研究")
+    assert all(m.signed_at is None for m in view.members)
+    with archive.db.reading() as session:
+        event = session.scalars(
+            select(AuditEvent)
+            .where(AuditEvent.action == "appraisal.opinion")
+            .order_by(AuditEvent.seq.desc())
+        ).first()
+        assert event is not None and event.after["signatures_cleared"] == ["zhang", "li"]
+        assert event.after["numbers"] == [records["a"]]
+        assert event.after["opinion"] == "permanent" and event.after["retention"] == "Y"
+        assert event.before["opinions"][records["a"]]["opinion"] == "destroy"
+
+
+def test_opinion_refusals(archive: Archive, records: dict[str, str]) -> None:
+    batch = new_batch(archive, numbers=[records["a"], records["b"]])
+    cases: list[tuple[dict[str, object], str]] = [
+        ({"numbers": [records["c"]], "opinion": "destroy"}, "appraisal.not_in_batch"),
+        ({"numbers": [], "opinion": "destroy"}, "appraisal.no_numbers"),
+        ({"opinion": "burn"}, "appraisal.unknown_opinion"),
+        ({"opinion": "extend"}, "appraisal.period_required"),
+        ({"opinion": "extend", "period": "D10"}, "appraisal.not_longer"),
+        ({"opinion": "extend", "period": "5年"}, "appraisal.not_longer"),
+        ({"opinion": "extend", "period": "forever"}, "appraisal.bad_period"),
+        ({"opinion": "extend", "period": "永久"}, "appraisal.extend_to_permanent"),
+        ({"opinion": "destroy", "period": "D30"}, "appraisal.period_only_extend"),
+        # 2005 + 1 + 15 = 2021: not after the appraisal day 2023-01-01
+        ({"opinion": "extend", "period": "D15"}, "appraisal.expiry_not_after"),
+        ({"opinion": "destroy", "reason": "  "}, "manifest.missing_field"),
+    ]
+    before = counts(archive)
+    for case, code in cases:
+        kwargs = {"reason": "理由", "numbers": [records["a"]], **case}
+        with pytest.raises(InputError) as refused:
+            set_opinion(
+                archive,
+                batch.number,
+                kwargs.pop("numbers"),  # type: ignore[arg-type]
+                kwargs.pop("opinion"),  # type: ignore[arg-type]
+                **kwargs,  # type: ignore[arg-type]
+            )
+        assert refused.value.code == code, case
+        assert refused.value.message("en") != code
+    assert counts(archive) == before
+    assert show_batch(archive, batch.number).undecided == 2
+
+
+def test_opinion_on_a_record_no_longer_due(archive: Archive, records: dict[str, str]) -> None:
+    batch = new_batch(archive, numbers=[records["a"]])
+    with archive.db.writing() as session:  # as a correction of its date would leave it
+        item = session.scalars(select(Item).where(Item.number == records["a"])).one()
+        item.expires_on = dt.date(2030, 1, 1)
+    with pytest.raises(InputError) as refused:
+        set_opinion(archive, batch.number, [records["a"]], "destroy", reason="x")
+    assert refused.value.code == "appraisal.not_due"
+
+
+def test_held_record_cannot_get_a_destroy_opinion(
+    archive: Archive, records: dict[str, str]
+) -> None:
+    batch = new_batch(archive, numbers=[records["a"], records["b"]])
+    as_(archive, "tester")
+    [hold] = place_hold(archive, items=[records["a"]], kind="unsettled", reason="债权未结清")
+    as_(archive, "zhang")
+    with pytest.raises(InputError) as refused:
+        set_opinion(archive, batch.number, [records["a"]], "destroy", reason="到期")
+    assert refused.value.code == "appraisal.held_destroy"
+    assert hold.number in refused.value.message()
+    view = set_opinion(archive, batch.number, [records["a"]], "extend", reason="未结", period="D30")
+    assert view.entries[0].holds == (hold.number,)
+    # a hold placed after the destroy opinion stops the signature
+    set_opinion(archive, batch.number, [records["b"]], "destroy", reason="到期")
+    as_(archive, "tester")
+    [second] = place_hold(archive, items=[records["b"]], kind="audit", reason="审计")
+    as_(archive, "zhang")
+    with pytest.raises(InputError) as stopped:
+        sign_batch(archive, batch.number)
+    assert stopped.value.code == "appraisal.held_destroy"
+    as_(archive, "tester")
+    lift_hold(archive, second.number, "审计结束")
+    as_(archive, "zhang")
+    assert sign_batch(archive, batch.number).members[0].signed_at
+
+
+def test_signed_destroy_rows_wait_for_their_register(
+    archive: Archive, records: dict[str, str]
+) -> None:
+    batch = signed_batch(archive, records)
+    as_(archive, "zhang")
+    with pytest.raises(InputError) as refused:
+        create_batch(archive, as_of=AS_OF, members=MEMBERS, numbers=[records["a"]])
+    assert refused.value.code == "appraisal.awaiting_register"
+    # a register made (here as the destruction service will leave it) takes them over;
+    # a row left out of it comes back to the due list
+    with archive.db.writing() as session:
+        found = session.scalars(
+            select(AppraisalBatch).where(AppraisalBatch.number == batch.number)
+        ).one()
+        register = DestructionRegister(
+            number="XH-2026-01", year=2026, serial=1, batch_id=found.id, accounting=False,
+            state="proposed", proposed_by="tester", proposed_at="2026-01-01T00:00:00",
+            method="", place="",
+        )  # fmt: skip
+        session.add(register)
+        session.flush()
+        item = session.scalars(select(Item).where(Item.number == records["a"])).one()
+        session.add(
+            DestructionEntry(
+                register_id=register.id, item_id=item.id, seq=1, number=item.number,
+                archival_code=item.archival_code, title=item.title, class_code="SY",
+                year=item.year, retention=item.retention, kept_years=20, pages=4,
+                volume=None, note="",
+            )
+        )  # fmt: skip
+    with pytest.raises(InputError) as listed:
+        create_batch(archive, as_of=AS_OF, members=MEMBERS, numbers=[records["a"]])
+    assert listed.value.code == "appraisal.in_register"
+    assert show_batch(archive, batch.number).destruction_registers == ("XH-2026-01",)
+    again = create_batch(archive, as_of=AS_OF, members=MEMBERS)
+    assert [e.number for e in again.entries] == [records["b"], records["c"]]
+
+
+def test_history_and_list(archive: Archive, records: dict[str, str]) -> None:
+    batch = new_batch(archive, numbers=[records["b"]])
+    give_all(archive, batch, Opinion.EXTEND, period="D30")
+    for name in MEMBERS:
+        as_(archive, name)
+        sign_batch(archive, batch.number)
+    # appraised again when it falls due again
+    as_(archive, "zhang")
+    with archive.db.writing() as session:  # the later appraisal day has not come yet
+        item = session.scalars(select(Item).where(Item.number == records["b"])).one()
+        item.expires_on = dt.date(2020, 1, 1)
+    second = create_batch(archive, as_of=AS_OF, members=MEMBERS, numbers=[records["b"]])
+    assert second.entries[0].retention == "D30"
+    history = appraisal_history(archive, records["b"])
+    assert [(number, e.opinion, e.retention) for number, e in history] == [
+        (batch.number, Opinion.EXTEND, "D10"),
+        (second.number, None, "D30"),
+    ]
+    assert [b.number for b in list_batches(archive)] == [second.number, batch.number]
+    assert appraisal_history(archive, records["c"]) == []
+    with pytest.raises(NotFound):
+        appraisal_history(archive, "2099-SY-0001")
+
+
+def test_reading_needs_the_read_right(archive: Archive, records: dict[str, str]) -> None:
+    batch = new_batch(archive)
+    as_(archive, "admin")
+    for attempt in (
+        lambda: show_batch(archive, batch.number),
+        lambda: list_batches(archive),
+        lambda: appraisal_history(archive, records["a"]),
+    ):
+        with pytest.raises(AccessRefused):
+            attempt()
+
+
+def test_parse_period() -> None:
+    assert parse_period("D30").code == "D30"
+    assert parse_period("30年").code == "D30"
+    assert parse_period(" d50 ").code == "D50"
+    assert parse_period("永久").is_permanent
+    for bad in ("", "D0", "三十年", "D1000", "Y30"):
+        with pytest.raises(InputError):
+            parse_period(bad)
+
+
+def test_records_gone_from_the_room_refused(archive: Archive, records: dict[str, str]) -> None:
+    batch = new_batch(archive, numbers=[records["a"]])
+    # No transfer service exists yet: the item's state is set as it will leave it.
+    with archive.db.writing() as session:
+        for key in ("a", "b"):
+            item = session.scalars(select(Item).where(Item.number == records[key])).one()
+            item.status = "transferred"
+    with pytest.raises(InputError) as opinion:
+        set_opinion(archive, batch.number, [records["a"]], "destroy", reason="到期")
+    assert opinion.value.code == "appraisal.not_captured"
+    with pytest.raises(InputError) as taken:
+        create_batch(archive, as_of=AS_OF, members=MEMBERS, numbers=[records["b"]])
+    assert taken.value.code == "appraisal.not_captured" and records["b"] in str(taken.value)
+    assert [e.number for e in create_batch(archive, as_of=AS_OF, members=MEMBERS).entries] == [
+        records["c"]
+    ]

@@ -1,0 +1,1 @@
+"""The appraisal view (鉴定): the due list, appraisal batches, destruction registers, holds."""
