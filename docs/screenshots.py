@@ -264,6 +264,10 @@ def shoot(work: Path) -> int:
     # dialog with its watermark preview, the person file
     _use_shots(app, window, archive, save, first, DEMO_PASSWORD)
 
+    # 9g. appraisal and destruction (鉴定): the due list, a batch being signed, an approved
+    # register with a supervisor's signature, the execution dialog, the holds
+    _disposition_shots(app, window, archive, save, DEMO_PASSWORD)
+
     # 10. English
     window.work_dock.hide()
     translations.apply("en")
@@ -347,6 +351,10 @@ def shoot_laptop(work: Path) -> int:
     window.show_ocr()
     window.ocr.refresh()
     save(window, "25-laptop-ocr-queue.png")
+    window.show_disposition()
+    window.disposition.within.setValue(10)
+    settle(app, window, 1.0)
+    save(window, "42-laptop-appraisal.png")
     drop = generate_batch(work / "new", 1, seed=99)[0]
     data = json.loads(drop.read_text(encoding="utf-8"))
     window.open_capture([drop.parent / m["file"] for m in data["materials"]])
@@ -417,6 +425,80 @@ def _use_shots(
     settle(app, window, 1.0)
     save(person, "36-person-file.png")
     person.close()
+    window.views.setCurrentWidget(window.main_split)
+
+
+def _disposition_shots(
+    app: object,
+    window: Any,
+    archive: Any,
+    save: Callable[[Any, str], None],
+    password: str,
+) -> None:
+    import datetime as dt
+
+    from archivist.disposition import appraisal, destruction, due, holds
+    from ui.disposition.view import BATCHES, DUE, HOLDS, REGISTERS
+
+    today = dt.date.today()
+    due_now = [r.number for r in due.due_list(archive, today).due_rows]
+    window.show_disposition()
+    view = window.disposition
+    view.within.setValue(5)
+    view.show_page(DUE)
+    settle(app, window, 1.0)
+    save(window, "37-appraisal-due.png")
+    view.within.setValue(0)
+    if not due_now:
+        return
+    members = ["head", "archivist", "handler"]
+    batch = appraisal.create_batch(archive, as_of=today, members=members)
+    destroy, keep = due_now[:-1] or due_now, due_now[-1:] if len(due_now) > 1 else []
+    appraisal.set_opinion(
+        archive, batch.number, destroy, "destroy", reason="已过保管期限，待遇已结清，无继续保存价值"
+    )
+    if keep:
+        appraisal.set_opinion(
+            archive, batch.number, keep, "extend", period="D30", reason="涉及工伤长期待遇，延长保管"
+        )
+    for name in ("head", "archivist"):
+        archive.sign_in(name, password)
+        appraisal.sign_batch(archive, batch.number)
+    view.reload_page(BATCHES, select=batch.number)
+    view.show_page(BATCHES)
+    settle(app, window, 1.0)
+    save(window, "38-appraisal-batch.png")
+    archive.sign_in("handler", password)
+    appraisal.sign_batch(archive, batch.number)
+    archive.sign_in("archivist", password)
+    [register] = destruction.create_registers(archive, batch.number)
+    archive.sign_in("head", password)
+    destruction.approve_register(archive, register.number)
+    archive.sign_in("handler", password)
+    destruction.sign_register(archive, register.number, "supervisor", unit="archives")
+    archive.sign_in("archivist", password)
+    destruction.sign_register(archive, register.number, "supervisor", unit="archives")
+    view.reload_page(REGISTERS, select=register.number)
+    view.show_page(REGISTERS)
+    settle(app, window, 1.0)
+    save(window, "39-destruction-register.png")
+    dialog = view.execute()
+    if dialog is not None:
+        settle(app, window, 0.5)
+        save(dialog, "40-destruction-execute.png")
+        dialog.reject()
+    planned = [r.number for r in due.due_list(archive, today, within_years=5).planned_rows]
+    if planned:
+        holds.place_hold(
+            archive,
+            items=planned[:1],
+            kind="dispute",
+            reason="参保人对待遇核定有异议，已申请行政复议",
+        )
+    view.reload_page(HOLDS)
+    view.show_page(HOLDS)
+    settle(app, window, 1.0)
+    save(window, "41-holds.png")
     window.views.setCurrentWidget(window.main_split)
 
 

@@ -697,3 +697,13 @@ def test_a_second_login_ends_the_first_session(archive: Archive) -> None:
     with pytest.raises(AccessRefused) as ended:
         signing.resume_session(archive, first[1])
     assert ended.value.code == "auth.session_ended"
+
+
+def test_display_names_for_showing_who_did_what(archive: Archive) -> None:
+    from archivist.accounts.directory import display_names
+
+    names = display_names(archive)
+    assert names["admin"] == "系统管理员" and names["tester"]
+    archive.sign_out()
+    with pytest.raises(AccessRefused):
+        display_names(archive)

@@ -278,7 +278,7 @@ class ItemDetail(QWidget):
             "retention": self.tr("{label}，{expires}起可鉴定").format(
                 label=_retention(view["retention"]), expires=expires
             )
-            if view.get("expires_on")
+            if view.get("expires_on") and not view.get("destroyed")
             else _retention(view["retention"]),
             "handler": view.get("handler") or "—",
             "captured": f"{view['captured_by']}　{view['captured_at'][:19].replace('T', ' ')}",

@@ -389,3 +389,14 @@ def edit_security_policy(
         work.before = {k: before[k] for k in checked}
         work.after = dict(checked)
     return security_policy(archive)
+
+
+def display_names(archive: Archive) -> dict[str, str]:
+    """user name -> the name people know them by, for showing who did what (anyone who
+    may read the archive; staff names are not the archive's content)."""
+    from archivist.accounts.rights import require
+
+    require(archive, Right.READ, "accounts:names")
+    with archive.db.reading() as session:
+        rows = session.execute(select(Account.user_name, Account.display_name))
+        return {user: display or user for user, display in rows}

@@ -593,6 +593,8 @@ def test_a_destroyed_record_opens_as_a_stub_in_the_window(
     assert not shown.isHidden() and shown.text().startswith(
         f"已于 {dt.date.today().isoformat()} 按销毁清册 {register.number} 销毁（鉴定批次 {batch.number}，boss 批准，监销人 li、wang）"
     )
+    # its period is shown, no longer when it may be appraised
+    assert window.detail.fields["retention"].text() == "10年"
     # its stub cannot change: the edit commands say why, the core refuses
     assert not window.detail.edit.isEnabled()
     assert not window.detail.use.isEnabled()

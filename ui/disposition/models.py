@@ -187,7 +187,7 @@ DUE_COLUMNS: list[Column] = [
         lambda r: (
             QCoreApplication.translate("DispositionView", "已到期")
             if r.due
-            else QCoreApplication.translate("DispositionView", "规划期内到期")
+            else QCoreApplication.translate("DispositionView", "将到期")
         ),
     ),
     Column("volume", QT_TRANSLATE_NOOP("DueRowsModel", "案卷"), lambda r: r.volume or ""),

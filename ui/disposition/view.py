@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -47,6 +48,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from archivist.accounts import directory
 from archivist.accounts.rights import permits
 from archivist.accounts.roles import Right, holders_of
 from archivist.archive import Archive
@@ -489,8 +491,16 @@ class DispositionView(QWidget):
 
             return read_due, self._set_due, self.tr("读取到期档案")
         if page == BATCHES:
+
+            def read_batches(_ctx: TaskContext) -> list[BatchView]:
+                names = directory.display_names(archive)
+                return [
+                    replace(b, created_by=names.get(b.created_by, b.created_by))
+                    for b in appraisal.list_batches(archive)
+                ]
+
             return (
-                lambda _ctx: appraisal.list_batches(archive),
+                read_batches,
                 self._set_batches,
                 self.tr("读取鉴定批次"),
             )
@@ -501,8 +511,20 @@ class DispositionView(QWidget):
                 self.tr("读取销毁清册"),
             )
         state = self.hold_filter.currentData()
+
+        def read_holds(_ctx: TaskContext) -> list[HoldView]:
+            names = directory.display_names(archive)
+            return [
+                replace(
+                    h,
+                    placed_by=names.get(h.placed_by, h.placed_by),
+                    lifted_by=names.get(h.lifted_by, h.lifted_by) if h.lifted_by else None,
+                )
+                for h in holds.list_holds(archive, state=str(state) if state else None)
+            ]
+
         return (
-            lambda _ctx: holds.list_holds(archive, state=str(state) if state else None),
+            read_holds,
             self._set_holds,
             self.tr("读取保全"),
         )

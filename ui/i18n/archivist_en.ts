@@ -1359,8 +1359,8 @@ Valid until {until}; {items} items, {total} pages</translation>
         <translation>Due</translation>
     </message>
     <message>
-        <source>规划期内到期</source>
-        <translation>Due in planning period</translation>
+        <source>将到期</source>
+        <translation>Falls due</translation>
     </message>
     <message>
         <source>会计档案</source>
