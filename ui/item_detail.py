@@ -128,6 +128,14 @@ class ItemDetail(QWidget):
         self.holds_value.setWordWrap(True)
         self.holds_value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         form.addRow(self.holds_label, self.holds_value)
+        # every appraisal of the item (鉴定): batch, opinion, reason
+        self.appraisals_label, self.appraisals_value = QLabel(), QLabel()
+        self.appraisals_value.setObjectName("itemAppraisals")
+        self.appraisals_value.setWordWrap(True)
+        self.appraisals_value.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse
+        )
+        form.addRow(self.appraisals_label, self.appraisals_value)
         # destroyed (销毁): only its stub is left — the register, the day, who decided
         self.destroyed_label, self.destroyed_value = QLabel(), QLabel()
         self.destroyed_value.setObjectName("itemDestroyed")
@@ -256,6 +264,7 @@ class ItemDetail(QWidget):
         self._show_use(view)
         self._show_events(view)
         self._show_holds(view)
+        self._show_appraisals(view)
         self._show_destroyed(view)
         self._show_benefit(view)
         if view is None:
@@ -447,6 +456,30 @@ class ItemDetail(QWidget):
         self.events_value.setText("\n".join(lines))
         self.events_label.setVisible(bool(lines))
         self.events_value.setVisible(bool(lines))
+
+    def _show_appraisals(self, view: dict[str, Any] | None) -> None:
+        """Every appraisal of the item, oldest first: the batch, the opinion, the reason."""
+        lines = []
+        for a in (view or {}).get("appraisals") or []:
+            opinion = a.get("opinion")
+            if opinion == "destroy":
+                said = self.tr("销毁")
+            elif opinion == "extend":
+                said = self.tr("延期至{period}（{day}起可再鉴定）").format(
+                    period=_retention(a.get("new_retention") or ""),
+                    day=a.get("new_expires_on") or "",
+                )
+            elif opinion == "permanent":
+                said = self.tr("改为永久")
+            else:
+                said = self.tr("未定")
+            state = self.tr("已签字") if a.get("state") == "signed" else self.tr("鉴定中")
+            lines.append(
+                "　".join(p for p in (a["batch"], said, a.get("reason") or "", state) if p)
+            )
+        self.appraisals_value.setText("\n".join(lines))
+        self.appraisals_label.setVisible(bool(lines))
+        self.appraisals_value.setVisible(bool(lines))
 
     def _show_holds(self, view: dict[str, Any] | None) -> None:
         """The holds on the item (directly or through its volume), one line each."""
@@ -654,6 +687,7 @@ class ItemDetail(QWidget):
         )
         self.events_label.setText(self.tr("待遇事项："))
         self.holds_label.setText(self.tr("保全："))
+        self.appraisals_label.setText(self.tr("鉴定："))
         self.destroyed_label.setText(self.tr("销毁："))
         self.add_benefit.setText(self.tr("补登待遇事项…"))
         self._show_benefit(self.view)

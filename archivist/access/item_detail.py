@@ -45,6 +45,7 @@ def item_detail(archive: Archive, number: str) -> dict[str, Any]:
         ]
         view["holds"] = [h.to_json() for h in holds_on_item(session, item.id)]  # 保全
         view["destroyed"] = _destroyed(session, item.id)  # the stub's register, or None
+        view["appraisals"] = _appraisals(session, item.id)  # every appraisal, oldest first
     # what the person sees of ID numbers, so that the window offers the reveal or not
     view["id_numbers"] = {
         "masked": not person.sees_id_numbers,
@@ -72,6 +73,31 @@ def _destroyed(session: Session, item_id: int) -> dict[str, Any] | None:
         "approved_by": stub.approved_by,
         "supervisors": list(stub.supervisors),
     }
+
+
+def _appraisals(session: Session, item_id: int) -> list[dict[str, Any]]:
+    """The item's appraisals: batch, its state, the opinion (None while undecided), the
+    new period and expiry of an extension, the reason."""
+    from archivist.db.models import AppraisalBatch, AppraisalEntry
+
+    rows = session.execute(
+        select(AppraisalBatch.number, AppraisalBatch.state, AppraisalEntry)
+        .join(AppraisalEntry, AppraisalEntry.batch_id == AppraisalBatch.id)
+        .where(AppraisalEntry.item_id == item_id)
+        .order_by(AppraisalBatch.created_at, AppraisalBatch.id)
+    )
+    return [
+        {
+            "batch": number,
+            "state": state,
+            "opinion": entry.opinion,
+            "retention": entry.retention,
+            "new_retention": entry.new_retention,
+            "new_expires_on": entry.new_expires_on.isoformat() if entry.new_expires_on else None,
+            "reason": entry.reason,
+        }
+        for number, state, entry in rows
+    ]
 
 
 def reveal_id_number(archive: Archive, number: str, reason: str) -> str:

@@ -632,3 +632,34 @@ def test_a_batch_by_scope_when_nothing_is_chosen(
     assert (made.scope_year, [e.number for e in made.entries]) == (2005, [records["a"]])
     assert view.batch is not None and view.batch.number == made.number
     assert view.batch_heading.text().endswith("2005年度　鉴定中")
+
+
+def test_the_item_detail_shows_every_appraisal(
+    qtbot: Any, archive: Archive, tmp_path: Path
+) -> None:
+    """An extended record's detail lists its appraisal: the batch, the new period, the
+    reason, signed or not (the history of issue 15 point 7)."""
+    from ui.item_detail import ItemDetail
+
+    number = capture(archive, tmp_path / "old", "2005-05-12")
+    add_person(archive, "zhang", "appraiser", "head")
+    add_person(archive, "li", "appraiser", "archivist")
+    add_person(archive, "wang", "appraiser", "handler")
+    as_(archive, "zhang")
+    batch = appraisal.create_batch(archive, as_of=AS_OF, members=MEMBERS, numbers=[number])
+    appraisal.set_opinion(
+        archive, batch.number, [number], "extend", period="D30", reason="涉及长期待遇"
+    )
+    detail = ItemDetail()
+    qtbot.addWidget(detail)
+    detail.show_item(item_detail(archive, number))
+    shown = detail.appraisals_value
+    assert not shown.isHidden()
+    assert shown.text() == f"{batch.number}　延期至30年（2036-01-01起可再鉴定）　涉及长期待遇　鉴定中"
+    for name in MEMBERS:
+        as_(archive, name)
+        appraisal.sign_batch(archive, batch.number)
+    detail.show_item(item_detail(archive, number))
+    assert shown.text().endswith("已签字")
+    detail.show_item(item_detail(archive, capture(archive, tmp_path / "new", "2020-05-12")))
+    assert shown.isHidden()  # never appraised: no line

@@ -2608,6 +2608,30 @@ Captured drops move to {done}; bad drops to {quarantine} (with &quot;原因.txt&
         <translation>{amount} yuan</translation>
     </message>
     <message>
+        <source>销毁</source>
+        <translation>destroy</translation>
+    </message>
+    <message>
+        <source>延期至{period}（{day}起可再鉴定）</source>
+        <translation>extended to {period} (appraised again from {day})</translation>
+    </message>
+    <message>
+        <source>改为永久</source>
+        <translation>keep permanently</translation>
+    </message>
+    <message>
+        <source>未定</source>
+        <translation>undecided</translation>
+    </message>
+    <message>
+        <source>已签字</source>
+        <translation>signed</translation>
+    </message>
+    <message>
+        <source>鉴定中</source>
+        <translation>being appraised</translation>
+    </message>
+    <message>
         <source>未结清债权债务</source>
         <translation>Unsettled matter</translation>
     </message>
@@ -2758,6 +2782,10 @@ Captured drops move to {done}; bad drops to {quarantine} (with &quot;原因.txt&
     <message>
         <source>保全：</source>
         <translation>Holds:</translation>
+    </message>
+    <message>
+        <source>鉴定：</source>
+        <translation>Appraisals:</translation>
     </message>
     <message>
         <source>销毁：</source>
