@@ -389,7 +389,7 @@ def test_opinion_refusals(archive: Archive, records: dict[str, str]) -> None:
         ({"opinion": "destroy", "period": "D30"}, "appraisal.period_only_extend"),
         # 2005 + 1 + 15 = 2021: not after the appraisal day 2023-01-01
         ({"opinion": "extend", "period": "D15"}, "appraisal.expiry_not_after"),
-        ({"opinion": "destroy", "reason": "  "}, "manifest.missing_field"),
+        ({"opinion": "destroy", "reason": "  "}, "disposition.text_required"),
     ]
     before = counts(archive)
     for case, code in cases:
@@ -529,6 +529,33 @@ def test_parse_period() -> None:
             parse_period(bad)
 
 
+def test_signing_refused_when_a_period_changed_since(
+    archive: Archive, records: dict[str, str]
+) -> None:
+    """Extended to 30 years in the batch, then corrected to a business type kept for
+    ever: the last signature must not bring the record down to 30 years."""
+    from archivist.arrangement.items import renumber
+
+    batch = new_batch(archive, numbers=[records["a"]])
+    as_(archive, "li")
+    set_opinion(
+        archive, batch.number, [records["a"]], "extend", reason="仍有查考价值", period="D30"
+    )
+    as_(archive, "tester")
+    renumber(archive, records["a"], reason="业务类型更正", business_type=PERMANENT_TYPE)
+    permanent = item_of(archive, records["a"])
+    assert permanent.retention == "Y"
+    before = counts(archive)
+    as_(archive, "zhang")
+    with pytest.raises(InputError) as refused:
+        sign_batch(archive, batch.number)
+    assert refused.value.code == "appraisal.changed_since"
+    assert permanent.number in str(refused.value)
+    assert counts(archive) == before
+    after = item_of(archive, permanent.number)
+    assert (after.retention, after.expires_on) == ("Y", None)
+
+
 def test_records_gone_from_the_room_refused(archive: Archive, records: dict[str, str]) -> None:
     batch = new_batch(archive, numbers=[records["a"]])
     # No transfer service exists yet: the item's state is set as it will leave it.
@@ -545,3 +572,82 @@ def test_records_gone_from_the_room_refused(archive: Archive, records: dict[str,
     assert [e.number for e in create_batch(archive, as_of=AS_OF, members=MEMBERS).entries] == [
         records["c"]
     ]
+
+
+def test_reasons_refused_in_plain_words(archive: Archive, records: dict[str, str]) -> None:
+    """A reason missing, too long or with control characters (an opinion, a hold placed
+    or lifted): a Chinese sentence about the reason, not a manifest's English field."""
+    from archivist.messages import render
+
+    batch = new_batch(archive, numbers=[records["a"]])
+    calls = [
+        lambda reason: set_opinion(archive, batch.number, [records["a"]], "destroy", reason=reason),
+        lambda reason: place_hold(archive, items=[records["b"]], kind="audit", reason=reason),
+    ]
+    as_(archive, "zhang")
+    before = counts(archive)
+    for call in calls:
+        for reason, code in (
+            ("  ", "disposition.text_required"),
+            ("长" * 501, "disposition.text_too_long"),
+            ("理由\x1b[2J", "disposition.text_control"),
+        ):
+            with pytest.raises(InputError) as refused:
+                call(reason)
+            assert refused.value.code == code
+            message = refused.value.message("zh")
+            assert "理由" in message and "reason" not in message and "清单" not in message
+            assert "\x1b" not in message
+    assert counts(archive) == before
+    [hold] = place_hold(archive, items=[records["b"]], kind="audit", reason="审计")
+    with pytest.raises(InputError) as lifted:
+        lift_hold(archive, hold.number, "\x00")
+    assert lifted.value.code == "disposition.text_control"
+    assert render("disposition.field.reason", lang="zh") in lifted.value.message("zh")
+
+
+def test_a_bad_year_is_a_sentence(archive: Archive, records: dict[str, str]) -> None:
+    for call in (
+        lambda: new_batch(archive, year=99999),
+        lambda: due_list(archive, AS_OF, year=1800),
+        lambda: due_list(archive, AS_OF, within_years=-5),
+    ):
+        with pytest.raises(InputError) as refused:
+            call()
+        message = refused.value.message("zh")
+        assert not message.startswith("disposition."), message
+        assert "{" not in message
+
+
+def test_the_hold_right_has_a_name() -> None:
+    """The refusal for want of a right names it in words (every right but the two no
+    role holds)."""
+    from archivist.accounts.roles import Right
+    from archivist.messages import CATALOG
+
+    unnamed = [r for r in Right if r not in (Right.FOUND, Right.SYSTEM)]
+    assert [r.value for r in unnamed if f"right.{r.value}" not in CATALOG] == []
+
+
+def test_a_destroyed_record_is_not_held(archive: Archive, records: dict[str, str]) -> None:
+    """A hold keeps a record from being destroyed: there is nothing to hold once it is
+    gone (destroyed or transferred); refused, nothing written."""
+    with archive.db.writing() as session:
+        item = session.scalars(select(Item).where(Item.number == records["a"])).one()
+        item.status = "destroyed"
+    before = counts(archive)
+    with pytest.raises(InputError) as refused:
+        place_hold(archive, items=[records["a"]], kind="litigation", reason="诉讼")
+    assert refused.value.code == "hold.not_in_room" and records["a"] in str(refused.value)
+    assert counts(archive) == before
+
+
+def test_an_extension_is_at_most_a_hundred_years() -> None:
+    """Fixed terms are 10, 30, 50 or 100 years (archive-rules §4): an extension to 999
+    years is a slip of the keyboard, refused with the way to keep a record for ever."""
+    assert parse_period("100年").code == "D100"
+    for bad in ("999", "D101", "200年"):
+        with pytest.raises(InputError) as refused:
+            parse_period(bad)
+        assert refused.value.code == "appraisal.period_too_long"
+        assert "永久" in refused.value.message("zh")

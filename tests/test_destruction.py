@@ -606,6 +606,17 @@ def test_no_stub_before_execution(people: Archive, records: dict[str, str], regi
         stub_of(people, "XH-2024-01")
 
 
+def test_reading_a_stub_leaves_an_access_event(
+    people: Archive, records: dict[str, str], register: str
+) -> None:
+    assert stub_of(people, records["a"]) is None
+    with people.db.reading() as session:
+        targets = session.scalars(
+            select(AccessEvent.target).where(AccessEvent.kind == AccessKind.VIEW_ITEM.value)
+        ).all()
+    assert f"item:{records['a']}" in targets
+
+
 # -- the command line -------------------------------------------------------------------
 
 
@@ -717,3 +728,12 @@ def test_after_execution_the_register_takes_no_more_and_the_stub_remains(
     assert view.state.value == "executed" and view.executed_on == today
     assert (view.method, view.place, view.executed_by) == ("粉碎", "档案室", "tester")
     assert [r.number for r in view.rows] == [records["a"]]  # the register is kept
+
+
+def test_an_accounting_duty_refused_in_words(people: Archive, register: str) -> None:
+    """The refusal names the duty as people say it (档案经办人), not its code."""
+    archive = people
+    with pytest.raises(InputError) as caught:
+        sign_register(archive, register, "archives_handler")
+    message = caught.value.message("zh")
+    assert "archives_handler" not in message and "档案" in message

@@ -360,6 +360,53 @@ def test_volume_keeps_a_note_of_its_destroyed_item(group: Archive, tmp_path: Pat
     assert made.items == 2 and made.materials == 3  # the kept item's, checked and copied
 
 
+def test_leftovers_of_interrupted_copies_go_too(group: Archive, tmp_path: Path) -> None:
+    """A searchable copy or a volume PDF whose writing was interrupted (a crash, a full
+    disk) leaves its half-written file beside the real one: it holds the same pages."""
+    from archivist.storage.filestore import safe_component
+
+    archive = group
+    gone = capture(archive, tmp_path / "gone", "2005-03-01")
+    [volume] = volumes.build(archive, 2005, "SY", "year")
+    with archive.db.reading() as session:
+        material_ids = session.scalars(
+            select(Material.id).join(Item).where(Item.number == gone)
+        ).all()
+    secret = "某某某的失业保险金申领登记表内容".encode()
+    searchable = archive.root / "derived" / "searchable"
+    searchable.mkdir(parents=True, exist_ok=True)
+    partials = [searchable / f"{m}.partial" for m in material_ids]
+    for path in partials:
+        path.write_bytes(secret)
+    work = archive.root / "derived" / "volumes" / f".{safe_component(volume.code)}.pdf.x1y2z3"
+    work.mkdir(parents=True)
+    (work / "volume.pdf").write_bytes(secret)
+    execute(archive, approved_register(archive, [gone]))
+    assert holders(archive.root, secret.decode()) == []
+    assert not work.exists() and not any(p.exists() for p in partials)
+
+
+def test_an_ocr_page_finished_after_the_destruction_is_dropped(
+    ready: tuple[Archive, str, list[str]],
+) -> None:
+    """An OCR run planned before the execution hands in a page of a material that is
+    gone: its text is not stored (and the run does not fail on it)."""
+    from archivist.ocr.pages import PageOutcome
+    from archivist.ocr.queue import RunReport, _store
+
+    archive, register, numbers = ready
+    with archive.db.reading() as session:
+        material_id = session.scalars(
+            select(Material.id).join(Item).where(Item.number == numbers[0])
+        ).first()
+    assert material_id is not None
+    execute(archive, register)
+    page = PageOutcome(material_id, 1, "done", engine="test", text="申请人因单位解除劳动合同")
+    _store(archive, page, RunReport())
+    with archive.db.reading() as session:
+        assert session.scalar(select(func.count()).select_from(PageText)) == 0
+
+
 # -- a crash half-way: rolled back before the commit, finished after it ----------------------
 
 SCRIPT = """
@@ -407,6 +454,32 @@ def test_a_crash_before_the_commit_leaves_everything(
         assert verify(again).ok
         execute(again, register)  # and it can be carried out afterwards
         assert every_file(again.layout.files) == []
+
+
+def test_interrupted_just_after_the_commit_the_next_open_finishes(
+    ready: tuple[Archive, str, list[str]], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Ctrl-C (or any error) arriving as the commit returns, before the file work: the
+    journal must stay, so that the next open removes the content the database let go."""
+    from archivist.changes import unit_of_work
+
+    archive, register, numbers = ready
+
+    def interrupted(*_args: object) -> None:
+        raise KeyboardInterrupt
+
+    with monkeypatch.context() as patched:
+        patched.setattr(unit_of_work, "Changes", interrupted)
+        with pytest.raises(KeyboardInterrupt):
+            execute(archive, register)
+    assert every_file(archive.layout.files)  # committed; the files not yet removed
+    archive.close()
+    with Archive.open(archive.root) as again:
+        assert again.recovered and again.recovered[0].endswith(":committed")
+        assert every_file(again.layout.files) == []
+        again.sign_in("tester", PASSWORD)
+        assert all(stub_of(again, number) is not None for number in numbers)
+        assert verify(again).ok
 
 
 @pytest.mark.parametrize(
@@ -554,6 +627,18 @@ def test_a_record_made_permanent_meanwhile(ready: tuple[Archive, str, list[str]]
     refused(archive, register, "removal.permanent")
 
 
+def test_a_record_no_longer_due_meanwhile(ready: tuple[Archive, str, list[str]]) -> None:
+    """Renumbered to a later year after the approval: its retention now runs to 2031, so
+    it is not due and must not be destroyed (the register's list is frozen, not the
+    record's period)."""
+    from archivist.arrangement.items import renumber
+
+    archive, register, numbers = ready
+    renumber(archive, numbers[0], reason="年度更正", completed_on=dt.date(2020, 3, 1))
+    error = refused(archive, register, "removal.not_due")
+    assert "2031-01-01" in str(error)
+
+
 def test_a_record_transferred_meanwhile(ready: tuple[Archive, str, list[str]]) -> None:
     """There is no transfer service yet: the item's state is set as a transfer will."""
     from sqlalchemy import update
@@ -586,3 +671,48 @@ def test_a_database_not_compacted_now_is_compacted_on_the_next_open(
             assert not session.scalars(
                 select(Material.id).join(Item).where(Item.number.in_(numbers))
             ).all()
+
+
+def test_a_record_on_loan_is_not_destroyed(ready: tuple[Archive, str, list[str]]) -> None:
+    """A record lent out (by itself or with its volume) at execution time is refused with
+    the loan named, nothing changed; once it is back the register is carried out."""
+    from archivist.use.lending import lend, return_targets
+    from archivist.use.requests import Borrower, approve, create_request
+
+    archive, register, numbers = ready
+    loan = create_request(archive, "lend", Borrower("李四"), "查考", items=numbers[1:]).number
+    as_(archive, "zhang")
+    approve(archive, loan)
+    as_(archive, "tester")
+    lend(archive, loan)
+    error = refused(archive, register, "removal.on_loan")
+    assert numbers[1] in str(error) and loan in str(error)
+    return_targets(archive, loan, condition="intact")
+    assert execute(archive, register).items == 2
+
+
+def test_supervisors_named_in_any_case(ready: tuple[Archive, str, list[str]]) -> None:
+    """User names are not case-sensitive at sign-in: nor when naming the supervisors."""
+    archive, register, _numbers = ready
+    assert execute(archive, register, supervisors=("LI", " Wang ")).items == 2
+
+
+def test_method_and_place_refused_in_plain_words(ready: tuple[Archive, str, list[str]]) -> None:
+    """A method or place too long or with control characters: a sentence naming the
+    field in the reader's language (not the manifest's English field name)."""
+    archive, register, _numbers = ready
+    error = refused(archive, register, "disposition.text_too_long", method="粉" * 201)
+    assert "销毁方式" in str(error) and "method" not in str(error)
+    error = refused(archive, register, "disposition.text_control", place="库房\x07")
+    assert "销毁地点" in str(error) and "place" not in str(error)
+
+
+def test_cli_item_show_names_the_destroyed_state(ready: tuple[Archive, str, list[str]]) -> None:
+    """`item show` of a stub says 已销毁 in words, not the state's code."""
+    from .conftest import run_cli
+
+    archive, register, numbers = ready
+    execute(archive, register)
+    shown = run_cli("--archive", str(archive.root), "item", "show", numbers[0])
+    assert shown.returncode == 0, shown.stderr
+    assert "已销毁" in shown.stdout and "destroyed" not in shown.stdout

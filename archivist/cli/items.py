@@ -19,6 +19,7 @@ from archivist.errors import InputError
 
 def cmd_item_show(args: argparse.Namespace) -> int:
     from archivist.access.item_detail import item_detail, reveal_id_number
+    from archivist.changes.states import ItemState, state_label
     from archivist.rules.ordering import explain
 
     if args.reason is not None and not args.reveal_ids:
@@ -56,7 +57,7 @@ def cmd_item_show(args: argparse.Namespace) -> int:
         "cli.item.retention",
         retention=retention_text(view["retention"]),
         expires=view["expires_on"] or "—",
-        status=view["status"],
+        status=state_label(ItemState(view["status"])),
     )
     say("cli.item.folder", folder=view["folder"])
     for m in view["materials"]:

@@ -40,8 +40,9 @@ from archivist.db.models import (
 )
 from archivist.disposition.due import EARLIEST_YEAR, LATEST_YEAR, in_appraisal_item_ids
 from archivist.disposition.holds import held_item_ids
+from archivist.disposition.words import check_words
 from archivist.errors import AccessRefused, InputError, NotFound
-from archivist.rules.limits import check_day, check_text
+from archivist.rules.limits import check_day
 from archivist.rules.retention import Retention, parse_retention
 
 if TYPE_CHECKING:
@@ -133,6 +134,7 @@ def batch_number(year: int, serial: int) -> str:
 
 MAX_MEMBERS = 20
 MAX_REASON = 500
+MAX_PERIOD_YEARS = 100  # the longest fixed term (archive-rules §4); longer: 永久
 _PERIOD = re.compile(r"^(?:D)?(\d{1,3})(?:年)?$")
 
 
@@ -155,6 +157,10 @@ def parse_period(value: str) -> Retention:
     match = _PERIOD.match(text)
     if match is None:
         raise InputError("appraisal.bad_period", value=shown(str(value), 20))
+    if int(match.group(1)) > MAX_PERIOD_YEARS:
+        raise InputError(
+            "appraisal.period_too_long", value=shown(str(value), 20), max=MAX_PERIOD_YEARS
+        )
     try:
         return parse_retention(f"D{int(match.group(1))}")
     except InputError:
@@ -498,7 +504,12 @@ def _scope(
         or not isinstance(year, int)
         or not EARLIEST_YEAR <= year <= LATEST_YEAR
     ):
-        raise InputError("disposition.bad_year", value=str(year)[:20])
+        raise InputError(
+            "disposition.bad_year",
+            value=str(year)[:20],
+            earliest=EARLIEST_YEAR,
+            latest=LATEST_YEAR,
+        )
     code = None
     if class_code is not None:
         code = str(class_code).strip().upper()
@@ -656,7 +667,7 @@ def set_opinion(
     """The same opinion for the given records of the batch (`period` for EXTEND: a
     retention code such as D30 or a label 30年)."""
     kind = _opinion(opinion)
-    text = check_text(reason, "reason", MAX_REASON, required=True)
+    text = check_words(reason, "reason", MAX_REASON, required=True)
     codes = list(dict.fromkeys(str(c).strip() for c in numbers if str(c).strip()))
     if not codes:
         raise InputError("appraisal.no_numbers")
@@ -781,6 +792,19 @@ def sign_batch(archive: Archive, batch: str) -> BatchView:
                 count=len(undecided),
                 numbers=", ".join(undecided[:5]),
             )
+        # what the members sign is the period each record had when the batch was made:
+        # one corrected since (renumbered, another business type) is appraised again
+        for entry, item in rows:
+            if item.status != ItemState.CAPTURED.value:
+                raise _not_captured(item)
+            if (item.retention, item.expires_on) != (entry.retention, entry.expires_on):
+                raise InputError(
+                    "appraisal.changed_since",
+                    number=item.number,
+                    batch=found.number,
+                    old=Retention(entry.retention).label,
+                    new=Retention(item.retention).label,
+                )
         destroy = [item for entry, item in rows if entry.opinion == Opinion.DESTROY.value]
         held = held_item_ids(session, [item.id for item in destroy])
         if held:

@@ -755,7 +755,9 @@ def _check_signature(
             raise InputError("destruction.signed_twice", number=register.number, user=signer)
         return
     if not register.accounting:
-        raise InputError("destruction.not_accounting", number=register.number, duty=duty.value)
+        raise InputError(
+            "destruction.not_accounting", number=register.number, duty=_duty_label(duty)
+        )
     if unit is not None:
         raise InputError("destruction.unit_for_supervisors")
     for other in signed:
@@ -867,4 +869,7 @@ def stub_of(archive: Archive, number: str) -> StubView | None:
         )
         if item_id is None:
             raise NotFound("item.not_found", number=code[:60])
-        return stub_in(session, item_id)
+        stub = stub_in(session, item_id)
+        found = session.scalar(select(Item.number).where(Item.id == item_id)) or code
+    record(archive, AccessKind.VIEW_ITEM, f"item:{found}"[:200], {"stub": stub is not None})
+    return stub

@@ -165,9 +165,16 @@ def in_appraisal_item_ids(session: Session) -> set[int]:
 
 def _check(class_code: str | None, year: int | None, within_years: int) -> str | None:
     if not isinstance(within_years, int) or not 0 <= within_years <= MAX_WITHIN_YEARS:
-        raise InputError("disposition.bad_within", value=str(within_years)[:20])
+        raise InputError(
+            "disposition.bad_within", value=str(within_years)[:20], limit=MAX_WITHIN_YEARS
+        )
     if year is not None and not EARLIEST_YEAR <= year <= LATEST_YEAR:
-        raise InputError("disposition.bad_year", value=str(year)[:20])
+        raise InputError(
+            "disposition.bad_year",
+            value=str(year)[:20],
+            earliest=EARLIEST_YEAR,
+            latest=LATEST_YEAR,
+        )
     if class_code is None:
         return None
     code = class_code.strip().upper()

@@ -21,20 +21,23 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import glob
 import logging
 import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import delete, select, update
+from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from archivist.accounts.rights import check_action
+from archivist.accounts.signing import normal_user_name
 from archivist.changes.actions import Action
-from archivist.changes.audit import now_text
+from archivist.changes.audit import committed, now_text
 from archivist.changes.states import DestructionState, ItemState, move, state_label
 from archivist.db.models import (
+    BenefitEvent,
     DestructionEntry,
     DestructionRegister,
     DestructionSignature,
@@ -55,9 +58,9 @@ from archivist.disposition.destruction import (
     view_of,
 )
 from archivist.disposition.holds import held_item_ids
+from archivist.disposition.words import check_words
 from archivist.errors import InputError, NotFound
 from archivist.faults import crash_point
-from archivist.rules.limits import check_text
 from archivist.storage import journal, removal
 from archivist.storage.filestore import safe_component, translate_os_error
 
@@ -115,7 +118,7 @@ def _shown(values: Sequence[str]) -> str:
 def _supervisor_names(supervisors: Iterable[str]) -> tuple[str, ...]:
     names: list[str] = []
     for name in supervisors:
-        clean = str(name).strip()
+        clean = normal_user_name(str(name).strip())
         if clean and clean not in names:
             names.append(clean)
     if len(names) < 2:
@@ -198,12 +201,33 @@ def _check(
     permanent = [i.number for i in items if i.retention == PERMANENT]
     if permanent:
         raise InputError("removal.permanent", number=register.number, items=_shown(permanent))
+    # a period changed since the register was made (renumbered to a later year, a longer
+    # business type): a record not due on the day is not destroyed
+    not_due = [i for i in items if i.expires_on is None or i.expires_on > day]
+    if not_due:
+        raise InputError(
+            "removal.not_due",
+            number=register.number,
+            items=_shown([i.number for i in not_due]),
+            expires=(not_due[0].expires_on or day).isoformat(),
+            date=day.isoformat(),
+        )
     held = held_item_ids(session, item_ids)
     if held:
         numbers = [i.number for i in items if i.id in held]
         holds = sorted({h for found in held.values() for h in found})
         raise InputError(
             "removal.held", number=register.number, items=_shown(numbers), holds=_shown(holds)
+        )
+    # a record lent out is destroyed only once it is back on the shelf
+    from archivist.use.lending import on_loan
+
+    lent = on_loan(session, set(item_ids))
+    if lent:
+        numbers = [i.number for i in items if i.id in lent]
+        loans = sorted({note.number for note in lent.values()})
+        raise InputError(
+            "removal.on_loan", number=register.number, items=_shown(numbers), loans=_shown(loans)
         )
     return items
 
@@ -233,27 +257,37 @@ def _plan(archive: Archive, session: Session, items: list[Item]) -> _Plan:
     plan.volumes = sorted(set(plan.volumes))
     root = archive.root
     for material_id in plan.material_ids:
-        plan.files.append(searchable_path(archive, material_id).relative_to(root).as_posix())
+        copy = searchable_path(archive, material_id)
+        # and the half-written copy an interrupted writing left beside it
+        for path in (copy, copy.with_suffix(".partial")):
+            plan.files.append(path.relative_to(root).as_posix())
+    volumes = root / "derived" / "volumes"
     for code in plan.volumes:
-        plan.files.append(f"derived/volumes/{safe_component(code)}.pdf")
+        name = f"{safe_component(code)}.pdf"
+        plan.files.append(f"derived/volumes/{name}")
+        # the work folders of assemblies that were interrupted (their pages inside)
+        if volumes.is_dir():
+            plan.folders.extend(
+                f"derived/volumes/{left.name}"
+                for left in volumes.glob(glob.escape(f".{name}.") + "*")
+                if left.is_dir()
+            )
     return plan
 
 
 def _purge(session: Session, plan: _Plan) -> int:
     """Delete the content rows of the plan's items (with secure_delete on): page texts,
-    OCR jobs, materials; roster entries keep the person's name, not the form. Returns
-    the number of page-text and OCR-job rows deleted."""
+    OCR jobs, materials, the roster (the people named in it) and the benefit events
+    recorded from it — only the stub's metadata stays (archive-rules §11). Returns the
+    number of page-text and OCR-job rows deleted."""
     purged = 0
     for chunk in _chunks(plan.material_ids):
         for table, column in ((PageText, PageText.material_id), (OcrJob, OcrJob.material_id)):
             result: Any = session.execute(delete(table).where(column.in_(chunk)))
             purged += int(result.rowcount or 0)
-        session.execute(
-            update(RosterEntry)
-            .where(RosterEntry.form_material_id.in_(chunk))
-            .values(form_material_id=None)
-        )
     for chunk in _chunks(plan.item_ids):
+        session.execute(delete(BenefitEvent).where(BenefitEvent.item_id.in_(chunk)))
+        session.execute(delete(RosterEntry).where(RosterEntry.item_id.in_(chunk)))
         session.execute(delete(Material).where(Material.item_id.in_(chunk)))
     return purged
 
@@ -277,10 +311,10 @@ def execute_register(
     accounting and IT."""
     check_action(archive, Action.DESTRUCTION_EXECUTE)
     names = _supervisor_names(supervisors)
-    how = check_text(method, "method", MAX_TEXT)
+    how = check_words(method, "method", MAX_TEXT)
     if not how:
         raise InputError("removal.method_required")
-    where = check_text(place, "place", MAX_TEXT)
+    where = check_words(place, "place", MAX_TEXT)
     if not where:
         raise InputError("removal.place_required")
     day = _day(on)
@@ -333,7 +367,10 @@ def execute_register(
             }
             crash_point("removal.before_commit")
     except BaseException:
-        entry.finish()  # nothing committed: nothing outside the database was touched
+        if _committed(archive, entry.op_id):
+            entry.release()  # failed after the commit: the next open removes the content
+        else:
+            entry.finish()  # nothing committed: nothing outside the database was touched
         raise
     finally:
         if own_batch:
@@ -365,6 +402,16 @@ def execute_register(
         volumes=tuple(plan.volumes),
         seconds=tuple((name, round(took, 3)) for name, took in steps),
     )
+
+
+def _committed(archive: Archive, op_id: str) -> bool:
+    """Did the execution commit (an error after the commit, e.g. Ctrl-C as it returned)?
+    When that cannot be told, say so: the journal stays and the next open decides."""
+    try:
+        with archive.db.reading() as session:
+            return committed(session, op_id)
+    except Exception:
+        return True
 
 
 def _register(session: Session, number: str) -> DestructionRegister:

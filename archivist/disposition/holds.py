@@ -20,10 +20,10 @@ from archivist.accounts.rights import require
 from archivist.accounts.roles import Right
 from archivist.changes.actions import Action
 from archivist.changes.audit import now_text
-from archivist.changes.states import HoldState, move
+from archivist.changes.states import HoldState, ItemState, move, state_label
 from archivist.db.models import Hold, Item, Volume, VolumeItem
+from archivist.disposition.words import check_words
 from archivist.errors import InputError, NotFound
-from archivist.rules.limits import check_text
 
 if TYPE_CHECKING:
     from archivist.archive import Archive
@@ -197,7 +197,7 @@ def place_hold(
     """One hold per item, or one for the volume. Refused: an unknown kind or record,
     nothing or both chosen, a record already held for the same kind."""
     hold_kind = _kind(kind)
-    text = check_text(reason, "reason", MAX_REASON, required=True)
+    text = check_words(reason, "reason", MAX_REASON, required=True)
     codes = list(dict.fromkeys(str(c).strip() for c in items if str(c).strip()))
     volume_code = (volume or "").strip()
     if bool(codes) == bool(volume_code):
@@ -231,6 +231,12 @@ def place_hold(
             for item in found_items:
                 if item.id in seen:
                     continue
+                if item.status != ItemState.CAPTURED.value:  # destroyed or transferred
+                    raise InputError(
+                        "hold.not_in_room",
+                        number=item.number,
+                        state=state_label(ItemState(item.status)),
+                    )
                 seen.add(item.id)
                 targets.append((HoldTarget.ITEM, item.number, item.id))
             covered = seen
@@ -280,7 +286,7 @@ def place_hold(
 
 def lift_hold(archive: Archive, number: str, reason: str) -> HoldView:
     """Lift a placed hold, with the reason; refused when it is already lifted."""
-    text = check_text(reason, "reason", MAX_REASON, required=True)
+    text = check_words(reason, "reason", MAX_REASON, required=True)
     with archive.change(Action.HOLD_LIFT, _target(number.strip().upper()), reason=text) as change:
         session = change.session
         hold = load_hold(session, number)

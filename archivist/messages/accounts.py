@@ -70,6 +70,7 @@ CATALOG: dict[str, tuple[str, str]] = {
     "right.lend": ("办理借阅和复制", "lend and copy"),
     "right.appraise": ("鉴定", "appraise"),
     "right.approve": ("审批", "approve"),
+    "right.hold": ("设置和解除保全", "place and lift holds"),
     "right.dispose": ("编制和执行销毁清册", "make and carry out destruction registers"),
     "right.witness": ("监销和会签销毁清册", "witness and countersign destruction"),
     "right.verify": ("校验档案库", "verify the archive"),

@@ -3,6 +3,28 @@
 from __future__ import annotations
 
 CATALOG: dict[str, tuple[str, str]] = {
+    # the scope of the due list and of a batch (archivist/disposition/due.py)
+    "disposition.bad_year": (
+        "年度须为 {earliest}–{latest} 之间的整数，给出的是 {value}",
+        "The year must be a whole number from {earliest} to {latest}, not {value}",
+    ),
+    "disposition.bad_within": (
+        "规划年数须为 0–{limit} 之间的整数，给出的是 {value}",
+        "The planning years must be a whole number from 0 to {limit}, not {value}",
+    ),
+    # free text (archivist/disposition/words.py)
+    "disposition.text_required": ("请填写{field}", "Give the {field}"),
+    "disposition.text_too_long": (
+        "{field}过长：{length} 个字符（最多 {limit} 个）",
+        "The {field} is too long: {length} characters (at most {limit})",
+    ),
+    "disposition.text_control": (
+        "{field}含有控制字符：{value}",
+        "The {field} contains control characters: {value}",
+    ),
+    "disposition.field.reason": ("理由", "reason"),
+    "disposition.field.method": ("销毁方式", "method of destruction"),
+    "disposition.field.place": ("销毁地点", "place of destruction"),
     # holds (archivist/disposition/holds.py)
     "hold.unknown": ("找不到保全：{number}", "Hold not found: {number}"),
     "hold.unknown_kind": (
@@ -21,6 +43,10 @@ CATALOG: dict[str, tuple[str, str]] = {
     "hold.already_held": (
         "{code} 已有同类保全 {number}，未解除前不能重复设置",
         "{code} is already held for this kind by {number}; lift it before placing another",
+    ),
+    "hold.not_in_room": (
+        "{number} 已不在档案室（状态：{state}），不能保全",
+        "{number} is no longer in the archive room ({state}): nothing to hold",
     ),
     "hold.already_lifted": (
         "保全 {number} 已由 {by} 解除，不能再次解除",
@@ -156,6 +182,17 @@ CATALOG: dict[str, tuple[str, str]] = {
     "appraisal.already_signed": (
         "{user} 已于 {at} 在鉴定批次 {number} 上签字，不能重复签字",
         "{user} already signed the appraisal batch {number} on {at}",
+    ),
+    "appraisal.period_too_long": (
+        "“{value}”超过最长的定期保管期限 {max} 年；需要长期保存的请用“永久保存”意见",
+        "'{value}' is longer than the longest fixed term ({max} years); to keep a record "
+        "for ever give the opinion 'permanent'",
+    ),
+    "appraisal.changed_since": (
+        "{number} 的保管期限在鉴定批次 {batch} 建立后已更改（{old} → {new}），"
+        "不能按原意见签字；请先核对这项更正",
+        "The retention of {number} changed after the batch {batch} was made ({old} → "
+        "{new}); the opinion cannot be signed as it stands: check that correction first",
     ),
     "appraisal.undecided": (
         "鉴定批次 {number} 还有 {count} 件未给出鉴定意见（如 {numbers}），不能签字",
@@ -401,6 +438,17 @@ CATALOG: dict[str, tuple[str, str]] = {
     "removal.permanent": (
         "永久保管的档案不能销毁：{items}（清册 {number}）",
         "Permanent records are never destroyed: {items} (register {number})",
+    ),
+    "removal.not_due": (
+        "{items} 的保管期限已更改，{date} 尚未到期（至 {expires}），不能销毁；"
+        "请先核对这项更正（清册 {number}）",
+        "{items} had their retention changed and are not due on {date} (they run to "
+        "{expires}); check that correction first (register {number})",
+    ),
+    "removal.on_loan": (
+        "{items} 已借出（{loans}），尚未归还，不能销毁；请先收回（清册 {number}）",
+        "{items} are out on loan ({loans}) and cannot be destroyed until they are back "
+        "(register {number})",
     ),
     "removal.held": (
         "{items} 处于保全中（{holds}），不能销毁；请先解除保全（清册 {number}）",

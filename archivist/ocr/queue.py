@@ -408,6 +408,10 @@ def _store(archive: Archive, outcome: PageOutcome, report: RunReport) -> None:
             outcome.error,
         )
     with _derived_write(archive) as session:
+        if session.get(Material, outcome.material_id) is None:
+            # destroyed (or removed) while the page was read: its text is not kept
+            log.info("OCR page of material %s dropped: gone meanwhile", outcome.material_id)
+            return
         session.add(
             PageText(
                 material_id=outcome.material_id,

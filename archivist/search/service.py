@@ -23,7 +23,7 @@ from archivist.accounts.access_log import AccessKind, record
 from archivist.accounts.rights import require
 from archivist.accounts.roles import Right
 from archivist.archive import Archive
-from archivist.changes.states import OcrPageState
+from archivist.changes.states import ItemState, OcrPageState
 from archivist.db.engine import GENERATION_KEY, PENDING_KEY, load_pending
 from archivist.db.models import Entity, Item, Material, PageText, Setting
 from archivist.errors import ArchiveError, InputError
@@ -433,6 +433,27 @@ def _roster_people(session: Session, items: Sequence[Item]) -> dict[int, Entity]
 
 def _document(item: Item, texts: dict[int, list[str]], people: dict[int, Entity]) -> dict[str, Any]:
     entity = item.entity
+    if item.status == ItemState.DESTROYED:
+        # A stub: found by its number, code and title; nothing of its content — no
+        # people named in it, no ID numbers, no text (archive-rules §11).
+        return {
+            "number": item.number,
+            "archival_code": item.archival_code,
+            "klass": item.archive_class.code,
+            "business_type": item.business_type.name,
+            "entity_kind": entity.kind,
+            "completed_on": item.completed_on.isoformat(),
+            "day": int(item.completed_on.strftime("%Y%m%d")),
+            "year": item.year,
+            "retention": item.retention,
+            "status": item.status,
+            "title": item.title,
+            "entity": "",
+            "persons": "",
+            "business": f"{item.business_type.name} {item.archive_class.name}",
+            "codes": " ".join((item.number, item.archival_code)),
+            "content": "",
+        }
     identifiers = [item.number, item.archival_code, entity.id_number or "", entity.unit_code or ""]
     persons = []
     for entry in item.roster:
