@@ -651,3 +651,80 @@ def test_an_extension_is_at_most_a_hundred_years() -> None:
             parse_period(bad)
         assert refused.value.code == "appraisal.period_too_long"
         assert "永久" in refused.value.message("zh")
+
+
+# -- cancelling a draft batch ------------------------------------------------------------
+
+
+def test_a_member_cancels_a_draft_batch_and_its_records_return(
+    archive: Archive, records: dict[str, str]
+) -> None:
+    from archivist.disposition.appraisal import cancel_batch
+
+    batch = new_batch(archive).number
+    everything = [records[k] for k in ("a", "b", "c")]
+    set_opinion(archive, batch, everything, "destroy", reason="保管期满")
+    sign_batch(archive, batch)  # zhang signed; li left the group, the batch stays open
+    assert due_list(archive, AS_OF).due_rows == ()
+    view = cancel_batch(as_(archive, "wang"), batch, "李四调离，鉴定小组重组")
+    assert view.state is AppraisalState.CANCELLED and view.number == batch
+    assert view.cancelled_by == "wang" and view.cancel_reason == "李四调离，鉴定小组重组"
+    assert [r.number for r in due_list(archive, AS_OF).due_rows] == [
+        records[k] for k in ("a", "b", "c")
+    ]
+    with archive.db.reading() as session:
+        event = session.scalars(
+            select(AuditEvent).where(AuditEvent.action == "appraisal.cancel")
+        ).one()
+        assert (event.actor, event.reason) == ("wang", "李四调离，鉴定小组重组")
+        assert event.after is not None and event.after["state"] == "canceled"
+    again = new_batch(archive)  # the same records go into a new batch
+    assert [e.number for e in again.entries] == [records[k] for k in ("a", "b", "c")]
+    assert show_batch(archive, batch).state is AppraisalState.CANCELLED
+    for call in (
+        lambda: set_opinion(archive, batch, [records["a"]], "destroy", reason="再议"),
+        lambda: sign_batch(archive, batch),
+    ):
+        with pytest.raises(InputError) as caught:
+            call()
+        assert caught.value.code == "appraisal.cancelled"
+
+
+def test_the_creator_cancels_others_are_refused(archive: Archive, records: dict[str, str]) -> None:
+    from archivist.disposition.appraisal import cancel_batch
+
+    add_person(archive, "zhao", "appraiser")
+    as_(archive, "zhao")
+    batch = create_batch(archive, as_of=AS_OF, members=MEMBERS).number  # zhao not a member
+    add_person(archive, "qian", "appraiser")
+    before = counts(archive)
+    with pytest.raises(AccessRefused) as caught:
+        cancel_batch(as_(archive, "qian"), batch, "不需要了")
+    assert caught.value.code == "appraisal.not_member_cancel"
+    with pytest.raises(AccessRefused):  # the archivist holds no appraise right
+        cancel_batch(as_(archive, "tester"), batch, "不需要了")
+    with pytest.raises(InputError) as missing:
+        cancel_batch(as_(archive, "zhao"), batch, "  ")
+    assert counts(archive) == before and missing.value.code != ""
+    view = cancel_batch(as_(archive, "zhao"), batch, "范围有误，重新建立")
+    assert view.state is AppraisalState.CANCELLED
+    with pytest.raises(InputError) as twice:
+        cancel_batch(archive, batch, "再撤销")
+    assert twice.value.code == "appraisal.cancelled"
+    with pytest.raises(NotFound):
+        cancel_batch(archive, "JD-1999-01", "没有")
+
+
+def test_a_signed_batch_is_not_cancelled(archive: Archive, records: dict[str, str]) -> None:
+    from archivist.disposition.appraisal import cancel_batch
+
+    batch = new_batch(archive, numbers=[records["a"]]).number
+    set_opinion(archive, batch, [records["a"]], "destroy", reason="保管期满")
+    for name in MEMBERS:
+        sign_batch(as_(archive, name), batch)
+    before = counts(archive)
+    with pytest.raises(InputError) as caught:
+        cancel_batch(archive, batch, "不想销毁了")
+    assert caught.value.code == "appraisal.signed_not_cancelled"
+    assert "签署" in caught.value.message("zh") and counts(archive) == before
+    assert show_batch(archive, batch).state is AppraisalState.SIGNED

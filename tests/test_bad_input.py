@@ -827,6 +827,8 @@ REASONS_OF_OUR_OWN = {
     "cli.appraisal.row",  # the appraisal group's reason for an opinion
     "cli.appraisal.history_line",  # the same
     "destruction.note.hold_lifted",  # the reason the hold was lifted with
+    "cli.appraisal.cancelled_by",  # the reason a batch was cancelled with
+    "cli.destruction.withdrawn_by",  # the reason a register was withdrawn with
 }
 
 

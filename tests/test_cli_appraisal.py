@@ -222,3 +222,28 @@ def test_show_names_the_records_held_out(archive: Archive, records: dict[str, st
     ]
     text = cli(archive, "show", number)
     assert f"保全中未列入：{records['a']}" in text.stdout and hold.number in text.stdout
+
+
+def test_cancel_a_batch(archive: Archive, records: dict[str, str]) -> None:
+    made = ok_json(archive, "create", "--as-of", "2023-01-01", "--members", "zhang,li,wang")
+    number = made["number"]
+    refused(archive, "cancel", number, code=2)  # the reason is required
+    assert "JD-1999-01" in refused(archive, "cancel", "JD-1999-01", "--reason", "没有")
+    done = cli(archive, "cancel", number.lower(), "--reason", "李四调离，小组重组")
+    assert done.returncode == 0, done.stderr
+    assert f"已撤销鉴定批次 {number}：3 件档案回到到期档案清单" in done.stdout
+    shown = ok_json(archive, "show", number)
+    assert shown["state"] == "canceled" and shown["cancelled_by"] == "zhang"
+    assert shown["cancel_reason"] == "李四调离，小组重组"
+    text = cli(archive, "show", number).stdout
+    assert "（已撤销）" in text and "已由 zhang 于" in text and "李四调离" in text
+    done = cli(archive, "cancel", number, "--reason", "again", lang="en")
+    assert done.returncode == 1 and "was cancelled" in done.stderr
+    again = ok_json(archive, "create", "--as-of", "2023-01-01", "--members", "zhang,li,wang")
+    assert again["count"] == 3
+    ok_json(archive, "opinion", again["number"], "--all", "--destroy", "--reason", "到期")
+    for name in ("zhang", "li", "wang"):
+        sign_in(archive, name)
+        assert cli(archive, "sign", again["number"]).returncode == 0
+    message = refused(archive, "cancel", again["number"], "--reason", "不销毁了")
+    assert "不能撤销" in message

@@ -737,3 +737,148 @@ def test_an_accounting_duty_refused_in_words(people: Archive, register: str) -> 
         sign_register(archive, register, "archives_handler")
     message = caught.value.message("zh")
     assert "archives_handler" not in message and "档案" in message
+
+
+# -- withdrawing a register (the proposer's change of mind, or the head's refusal) --------
+
+
+def withdrawn_events(archive: Archive) -> list[AuditEvent]:
+    with archive.db.reading() as session:
+        events = session.scalars(
+            select(AuditEvent).where(AuditEvent.action == "destruction.withdraw")
+        ).all()
+        for event in events:
+            session.expunge(event)
+        return list(events)
+
+
+def test_the_proposer_withdraws_and_a_new_register_is_made_from_the_batch(
+    people: Archive, records: dict[str, str]
+) -> None:
+    from archivist.changes.states import DestructionState
+    from archivist.disposition.appraisal import show_batch
+    from archivist.disposition.destruction import withdraw_register
+
+    archive = people
+    batch = signed_batch(archive, [records["a"], records["c"]])
+    [first] = create_registers(archive, batch, on=MADE_ON)
+    view = withdraw_register(archive, first.number, "清册题名有误，重新编制")
+    assert view.state is DestructionState.WITHDRAWN and view.rows == first.rows  # kept
+    assert view.withdrawn_by == "tester" and view.withdraw_reason == "清册题名有误，重新编制"
+    [event] = withdrawn_events(archive)
+    assert (event.actor, event.reason) == ("tester", "清册题名有误，重新编制")
+    assert event.after is not None and event.after["state"] == "withdrawn"
+    assert event.after["refused_by_head"] is False
+    with pytest.raises(DBAPIError, match="kept permanently"), archive.db.writing() as session:
+        session.execute(delete(DestructionRegister))
+    [second] = create_registers(archive, batch, on=MADE_ON)  # the batch was not used up
+    assert second.number != first.number and second.rows == first.rows
+    assert show_batch(archive, batch).destruction_registers == (first.number, second.number)
+    assert [r.number for r in list_registers(archive)] == [second.number, first.number]
+    refused(archive, InputError, "destruction.batch_used",
+            lambda: create_registers(archive, batch, on=MADE_ON))  # fmt: skip
+
+
+def test_the_head_refuses_the_register(people: Archive, records: dict[str, str]) -> None:
+    from archivist.disposition.destruction import withdraw_register
+    from archivist.disposition.due import due_list
+    from archivist.disposition.execution import execute_register
+
+    archive = people
+    batch = signed_batch(archive, [records["a"]])
+    [view] = create_registers(archive, batch, on=MADE_ON)
+    assert records["a"] not in [r.number for r in due_list(archive, AS_OF).due_rows]
+    done = withdraw_register(as_person(archive, "boss"), view.number, "仍有查考价值，不同意销毁")
+    assert done.state.value == "withdrawn" and done.withdrawn_by == "boss"
+    [event] = withdrawn_events(archive)
+    assert event.actor == "boss" and event.after is not None
+    assert event.after["refused_by_head"] is True
+    # the group may appraise the record again: it is back on the due list
+    assert records["a"] in [r.number for r in due_list(archive, AS_OF).due_rows]
+    as_person(archive, "zhang")
+    again = create_batch(archive, as_of=AS_OF, members=MEMBERS, numbers=[records["a"]])
+    as_person(archive, "tester")
+    refused(archive, InputError, "destruction.reappraised",
+            lambda: create_registers(archive, batch, on=MADE_ON))  # fmt: skip
+    assert again.number != batch
+    # nothing more happens to the withdrawn register
+    refused(archive, InputError, "destruction.not_proposed",
+            lambda: approve_register(as_person(archive, "chief"), view.number))  # fmt: skip
+    refused(archive, InputError, "destruction.withdrawn",
+            lambda: sign_register(as_person(archive, "sup1"), view.number, "supervisor"))  # fmt: skip
+    as_person(archive, "tester")
+    refused(archive, InputError, "removal.unapproved",
+            lambda: execute_register(archive, view.number, supervisors=("sup1", "sup2"),
+                                     method="粉碎", place="档案室"))  # fmt: skip
+    refused(archive, InputError, "destruction.not_withdrawable",
+            lambda: withdraw_register(archive, view.number, "再撤回"))  # fmt: skip
+
+
+def test_withdrawal_refused(people: Archive, records: dict[str, str]) -> None:
+    from archivist.disposition.destruction import withdraw_register
+
+    archive = people
+    batch = signed_batch(archive, [records["a"]])
+    [view] = create_registers(archive, batch, on=MADE_ON)
+    refused(archive, AccessRefused, "destruction.withdraw_not_allowed",
+            lambda: withdraw_register(as_person(archive, "sup2"), view.number, "不要了"))  # fmt: skip
+    refused(archive, AccessRefused, "destruction.withdraw_not_allowed",  # a handler
+            lambda: withdraw_register(as_person(archive, "sup1"), view.number, "不要了"))  # fmt: skip
+    refused(archive, AccessRefused, "rights.refused",  # the auditor holds no such right
+            lambda: withdraw_register(as_person(archive, "auditor"), view.number, "不要了"))  # fmt: skip
+    as_person(archive, "tester")
+    with pytest.raises(InputError):
+        withdraw_register(archive, view.number, " ")
+    refused(archive, NotFound, "destruction.unknown",
+            lambda: withdraw_register(archive, "XH-1999-01", "不要了"))  # fmt: skip
+    approved(archive, view.number)
+    refused(archive, InputError, "destruction.not_withdrawable",
+            lambda: withdraw_register(archive, view.number, "不要了"))  # fmt: skip
+    with pytest.raises(InputError) as caught:
+        withdraw_register(archive, view.number, "不要了")
+    assert "已批准" in caught.value.message("zh")
+
+
+def test_one_of_two_registers_withdrawn_is_made_again(
+    people: Archive, records: dict[str, str]
+) -> None:
+    from archivist.disposition.destruction import withdraw_register
+
+    archive = people
+    batch = signed_batch(archive, [records["a"], records["kj"]])
+    ordinary, accounting = create_registers(archive, batch, on=MADE_ON)
+    withdraw_register(as_person(archive, "boss"), accounting.number, "会计机构尚未会签")
+    as_person(archive, "tester")
+    [again] = create_registers(archive, batch, on=MADE_ON)
+    assert again.accounting and [r.number for r in again.rows] == [records["kj"]]
+    assert show_register(archive, ordinary.number).state.value == "proposed"
+
+
+def test_cli_withdraw(people: Archive, records: dict[str, str]) -> None:
+    archive = people
+    batch = signed_batch(archive, [records["a"]])
+    [view] = create_registers(archive, batch, on=MADE_ON)
+    sign_in(archive, "boss")
+    code, _out, err = cli(archive, "destruction", "withdraw", view.number)
+    assert code == 2 and "--reason" in err
+    code, out, err = cli(archive, "destruction", "withdraw", view.number.lower(),
+                         "--reason", "不同意销毁")  # fmt: skip
+    assert code == 0, err
+    assert f"已撤回销毁清册 {view.number}：1 件档案" in out
+    code, out, err = cli(archive, "destruction", "show", view.number)
+    assert code == 0 and "已撤回" in out and "已由 boss 于" in out and "不同意销毁" in out
+    code, out, err = cli(archive, "destruction", "show", view.number, "--json")
+    shown = json.loads(out)
+    assert (shown["state"], shown["withdrawn_by"]) == ("withdrawn", "boss")
+    code, _out, err = cli(archive, "--lang", "en", "destruction", "withdraw", view.number,
+                          "--reason", "again")  # fmt: skip
+    assert code == 1 and "only a proposed register" in err
+    sign_in(archive, "tester")
+    code, out, err = cli(archive, "destruction", "create", "--batch", batch, "--on",
+                         "2024-03-01", "--json")  # fmt: skip
+    assert code == 0, err
+    [again] = json.loads(out)
+    assert again["number"] != view.number and again["state"] == "proposed"
+    code, out, err = cli(archive, "destruction", "withdraw", again["number"], "--reason",
+                         "重新编制", "--json")  # fmt: skip
+    assert code == 0 and json.loads(out)["withdraw_reason"] == "重新编制", err

@@ -795,3 +795,19 @@ def test_the_destruction_registers_of_a_real_batch(
     missing = cli(archive, "destruction", "--register", "XH-1999-09", "--out", str(out))
     assert missing.returncode != 0 and "XH-1999-09" in missing.stderr
     assert "Traceback" not in missing.stderr
+
+
+def test_a_withdrawn_register_says_so_on_its_paper(tmp_path: Path) -> None:
+    """A withdrawn register is kept, but its paper must never read as an order to destroy."""
+    for accounting in (False, True):
+        view = register_view(
+            (row(1),),
+            state=DestructionState.WITHDRAWN,
+            accounting=accounting,
+            approved_by=None,
+            approved_at=None,
+            executed_on=None,
+        )
+        made = dr.destruction_register(view)
+        document = written(made, tmp_path / f"w{accounting}.docx")
+        assert value_after(document.tables[0], "清册编号") == "XH-2026-01（已撤回，不予销毁）"

@@ -473,7 +473,13 @@ class ItemDetail(QWidget):
                 said = self.tr("改为永久")
             else:
                 said = self.tr("未定")
-            state = self.tr("已签字") if a.get("state") == "signed" else self.tr("鉴定中")
+            state = (
+                self.tr("已签字")
+                if a.get("state") == "signed"
+                else self.tr("已撤销")
+                if a.get("state") == "canceled"
+                else self.tr("鉴定中")
+            )
             lines.append(
                 "　".join(p for p in (a["batch"], said, a.get("reason") or "", state) if p)
             )

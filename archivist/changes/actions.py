@@ -83,11 +83,17 @@ class Action(Enum):
     APPRAISAL_CREATE = ActionSpec("appraisal.create", needs_reason=False, right=Right.APPRAISE)
     APPRAISAL_OPINION = ActionSpec("appraisal.opinion", needs_reason=True, right=Right.APPRAISE)
     APPRAISAL_SIGN = ActionSpec("appraisal.sign", needs_reason=False, right=Right.APPRAISE)
+    APPRAISAL_CANCEL = ActionSpec("appraisal.cancel", needs_reason=True, right=Right.APPRAISE)
     # destruction (销毁): the register, its approval, signatures, execution
     DESTRUCTION_CREATE = ActionSpec("destruction.create", needs_reason=False, right=Right.DISPOSE)
     DESTRUCTION_APPROVE = ActionSpec("destruction.approve", needs_reason=False, right=Right.APPROVE)
     DESTRUCTION_SIGN = ActionSpec("destruction.sign", needs_reason=False, right=Right.WITNESS)
     DESTRUCTION_EXECUTE = ActionSpec("destruction.execute", needs_reason=False, right=Right.DISPOSE)
+    # withdrawn by its proposer (DISPOSE) or refused by a head (APPROVE): the unit of
+    # work checks WITNESS (held by both); the service asks for one of the two
+    DESTRUCTION_WITHDRAW = ActionSpec(
+        "destruction.withdraw", needs_reason=True, right=Right.WITNESS
+    )
 
     # people and rights: the first three accounts, then the system administrator's,
     # the security officer's and everybody's own

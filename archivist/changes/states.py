@@ -84,12 +84,17 @@ class HoldState(StrEnum):
 class AppraisalState(StrEnum):
     DRAFT = "draft"  # members chosen, opinions being given
     SIGNED = "signed"  # every member signed
+    # cancelled before it was signed (a member left, the scope was wrong): its records
+    # return to the due list; the value fits the column (String(8))
+    CANCELLED = "canceled"
 
 
 class DestructionState(StrEnum):
     PROPOSED = "proposed"
     APPROVED = "approved"
     EXECUTED = "executed"
+    # withdrawn by its proposer, or refused by a head, before approval: its rows stay
+    WITHDRAWN = "withdrawn"
 
 
 State = TypeVar(
@@ -151,13 +156,17 @@ TRANSITIONS: dict[type[StrEnum], dict[StrEnum, frozenset[StrEnum]]] = {
     ExtensionState: {ExtensionState.APPROVED: frozenset()},
     HoldState: {HoldState.PLACED: frozenset({HoldState.LIFTED}), HoldState.LIFTED: frozenset()},
     AppraisalState: {
-        AppraisalState.DRAFT: frozenset({AppraisalState.SIGNED}),
+        AppraisalState.DRAFT: frozenset({AppraisalState.SIGNED, AppraisalState.CANCELLED}),
         AppraisalState.SIGNED: frozenset(),
+        AppraisalState.CANCELLED: frozenset(),
     },
     DestructionState: {
-        DestructionState.PROPOSED: frozenset({DestructionState.APPROVED}),
+        DestructionState.PROPOSED: frozenset(
+            {DestructionState.APPROVED, DestructionState.WITHDRAWN}
+        ),
         DestructionState.APPROVED: frozenset({DestructionState.EXECUTED}),
         DestructionState.EXECUTED: frozenset(),
+        DestructionState.WITHDRAWN: frozenset(),
     },
 }
 

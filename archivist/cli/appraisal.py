@@ -1,5 +1,5 @@
 """Appraisal (鉴定): the due list (`archivist appraisal due`), batches (`create`, `opinion`,
-`sign`, `show`, `list`) and an item's appraisal history (`history`)."""
+`sign`, `cancel`, `show`, `list`) and an item's appraisal history (`history`)."""
 
 from __future__ import annotations
 
@@ -123,6 +123,9 @@ def batch_json(view: BatchView) -> dict[str, Any]:
         "undecided": view.undecided,
         "opinions": {o.value: view.count(o) for o in Opinion},
         "destruction_registers": list(view.destruction_registers),
+        "cancelled_by": view.cancelled_by,
+        "cancelled_at": view.cancelled_at,
+        "cancel_reason": view.cancel_reason,
         "pulled_out": [
             asdict(p) | {"expires_on": p.expires_on.isoformat()} for p in view.pulled_out
         ],
@@ -186,6 +189,13 @@ def _say_batch(view: BatchView) -> None:
         )
     if view.destruction_registers:
         say("cli.appraisal.registers", registers=", ".join(view.destruction_registers))
+    if view.cancelled_by:
+        say(
+            "cli.appraisal.cancelled_by",
+            by=view.cancelled_by,
+            at=(view.cancelled_at or "")[:10],
+            reason=view.cancel_reason or "-",
+        )
 
 
 def _joined(names: Any) -> str:
@@ -299,6 +309,18 @@ def cmd_sign(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_cancel(args: argparse.Namespace) -> int:
+    from archivist.disposition.appraisal import cancel_batch
+
+    with _open(args) as archive:
+        view = cancel_batch(archive, args.batch, args.reason)
+    if args.json:
+        _print_json(batch_json(view))
+    else:
+        say("cli.appraisal.cancelled", number=view.number, count=len(view.entries))
+    return 0
+
+
 def cmd_show(args: argparse.Namespace) -> int:
     from archivist.disposition.appraisal import show_batch
 
@@ -409,6 +431,15 @@ def register(sub: Any) -> None:
 
     p = add("sign", cmd_sign, "sign the batch as yourself (a member)", appraisal_sub)
     p.add_argument("batch", metavar="BATCH")
+
+    p = add(
+        "cancel",
+        cmd_cancel,
+        "cancel a batch not yet signed (a member or its maker), with a reason",
+        appraisal_sub,
+    )
+    p.add_argument("batch", metavar="BATCH")
+    p.add_argument("--reason", required=True)
 
     p = add("show", cmd_show, "a batch: its group, rows and opinions", appraisal_sub)
     p.add_argument("batch", metavar="BATCH")

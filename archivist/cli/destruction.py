@@ -1,5 +1,5 @@
-"""Destruction registers (销毁清册): make from a signed appraisal batch, approve, sign
-(supervisors; the accounting register's duties), show, list, execute
+"""Destruction registers (销毁清册): make from a signed appraisal batch, approve or
+withdraw, sign (supervisors; the accounting register's duties), show, list, execute
 (`archivist destruction ...`)."""
 
 from __future__ import annotations
@@ -77,6 +77,13 @@ def _say_register(view: RegisterView) -> None:
         approver=view.approver_name or "-",
         approved_at=(view.approved_at or "")[:10],
     )
+    if view.withdrawn_by:
+        say(
+            "cli.destruction.withdrawn_by",
+            by=view.withdrawn_by,
+            at=(view.withdrawn_at or "")[:10],
+            reason=view.withdraw_reason or "-",
+        )
     if view.executed_on is not None:
         say(
             "cli.destruction.execution",
@@ -131,6 +138,18 @@ def cmd_approve(args: argparse.Namespace) -> int:
         _print_json(register_json(view))
     else:
         say("cli.destruction.approved", number=view.number)
+    return 0
+
+
+def cmd_withdraw(args: argparse.Namespace) -> int:
+    from archivist.disposition.destruction import register_json, withdraw_register
+
+    with _open(args) as archive:
+        view = withdraw_register(archive, args.register, args.reason)
+    if args.json:
+        _print_json(register_json(view))
+    else:
+        say("cli.destruction.withdrawn", number=view.number, count=len(view.rows))
     return 0
 
 
@@ -275,6 +294,10 @@ def register(sub: Any) -> None:
     p = add("approve", cmd_approve, "approve a register (a head who did not propose it)",
             group_sub)  # fmt: skip
     p.add_argument("register", metavar="REG")
+    p = add("withdraw", cmd_withdraw, "withdraw a proposed register (its proposer), or refuse "
+            "it (a head), with a reason", group_sub)  # fmt: skip
+    p.add_argument("register", metavar="REG")
+    p.add_argument("--reason", required=True)
     p = add("sign", cmd_sign, "sign a register: as supervisor (监销人) or an accounting duty",
             group_sub)  # fmt: skip
     p.add_argument("register", metavar="REG")

@@ -23,7 +23,14 @@ from archivist.accounts.roles import Right, Role
 from archivist.accounts.signing import normal_user_name, shown
 from archivist.changes.actions import Action
 from archivist.changes.audit import now_text
-from archivist.changes.states import AppraisalState, HoldState, ItemState, move, state_label
+from archivist.changes.states import (
+    AppraisalState,
+    DestructionState,
+    HoldState,
+    ItemState,
+    move,
+    state_label,
+)
 from archivist.db.models import (
     Account,
     AppraisalBatch,
@@ -34,12 +41,17 @@ from archivist.db.models import (
     DestructionRegister,
     Hold,
     Item,
-    Material,
-    Volume,
     VolumeItem,
 )
 from archivist.disposition.due import EARLIEST_YEAR, LATEST_YEAR, in_appraisal_item_ids
 from archivist.disposition.holds import held_item_ids
+from archivist.disposition.records import (
+    item_by_code,
+    items_by_code,
+    last_events,
+    pages_by_item,
+    volumes_by_item,
+)
 from archivist.disposition.words import check_words
 from archivist.errors import AccessRefused, InputError, NotFound
 from archivist.rules.limits import check_day
@@ -119,6 +131,12 @@ class BatchView:
     # the records of the batch's scope kept out of it by a hold placed now (for the
     # 鉴定意见书: "records pulled out"; for KJ the unsettled-matter holds)
     pulled_out: tuple[PulledOut, ...] = ()
+    # a cancelled batch: who cancelled it, when and why (from its audit event)
+    cancelled_by: str | None = None
+    cancelled_at: str | None = None
+    cancel_reason: str = ""
+    # of destruction_registers, those withdrawn (the batch may make a register again)
+    withdrawn_registers: tuple[str, ...] = ()
 
     @property
     def undecided(self) -> int:
@@ -193,18 +211,15 @@ def _members(session: Session, batch: AppraisalBatch) -> list[AppraisalMember]:
 
 
 def _entry_views(
-    session: Session, rows: Sequence[tuple[AppraisalEntry, Item, str]], pages: dict[int, int]
+    session: Session,
+    rows: Sequence[tuple[AppraisalEntry, Item, str]],
+    pages: dict[int, int],
+    volumes: dict[int, tuple[int, str]] | None = None,
 ) -> list[EntryView]:
     ids = [item.id for _entry, item, _klass in rows]
     holds = held_item_ids(session, ids)
-    volumes: dict[int, str] = {}
-    for start in range(0, len(ids), 500):
-        for item_id, code in session.execute(
-            select(VolumeItem.item_id, Volume.code)
-            .join(Volume, Volume.id == VolumeItem.volume_id)
-            .where(VolumeItem.item_id.in_(ids[start : start + 500]))
-        ):
-            volumes[item_id] = code
+    if volumes is None:
+        volumes = volumes_by_item(session, ids)
     return [
         EntryView(
             number=item.number,
@@ -214,7 +229,7 @@ def _entry_views(
             year=item.year,
             retention=entry.retention,
             expires_on=entry.expires_on,
-            volume=volumes.get(item.id),
+            volume=volumes[item.id][1] if item.id in volumes else None,
             pages=pages.get(item.id, 0),
             opinion=Opinion(entry.opinion) if entry.opinion else None,
             new_retention=entry.new_retention,
@@ -228,15 +243,19 @@ def _entry_views(
     ]
 
 
-def _pulled_out(session: Session, batch: AppraisalBatch) -> tuple[PulledOut, ...]:
-    """The placed holds first (they are few), then their items in the batch's scope."""
+def _pulled_out(
+    session: Session, batches: Sequence[AppraisalBatch], in_batch: dict[int, set[int]]
+) -> dict[int, tuple[PulledOut, ...]]:
+    """batch id -> the records of its scope a placed hold keeps out of it (`in_batch`:
+    each batch's item ids). The placed holds first (they are few), then their items,
+    once for all the batches."""
     placed = session.execute(
         select(Hold.number, Hold.kind, Hold.item_id, Hold.volume_id)
         .where(Hold.state == HoldState.PLACED.value)
         .order_by(Hold.year, Hold.serial)
     ).all()
-    if not placed:
-        return ()
+    if not placed or not batches:
+        return {}
     by_item: dict[int, list[tuple[str, str]]] = {}
     by_volume: dict[int, list[tuple[str, str]]] = {}
     for number, kind, item_id, volume_id in placed:
@@ -251,90 +270,136 @@ def _pulled_out(session: Session, batch: AppraisalBatch) -> tuple[PulledOut, ...
             )
         ):
             by_item.setdefault(item_id, []).extend(by_volume[volume_id])
-    in_batch = set(
-        session.scalars(select(AppraisalEntry.item_id).where(AppraisalEntry.batch_id == batch.id))
-    )
-    ids = [i for i in by_item if i not in in_batch]
-    found: list[PulledOut] = []
+    latest = max(b.as_of for b in batches)
+    ids = list(by_item)
+    due: list[tuple[Item, str]] = []
     for start in range(0, len(ids), 500):
-        stmt = (
-            select(Item, ArchiveClass.code)
-            .join(ArchiveClass, ArchiveClass.id == Item.class_id)
-            .where(
-                Item.id.in_(ids[start : start + 500]),
-                Item.expires_on.is_not(None),
-                Item.expires_on <= batch.as_of,
-                Item.status == ItemState.CAPTURED.value,
-            )
-        )
-        if batch.class_code is not None:
-            stmt = stmt.where(ArchiveClass.code == batch.class_code)
-        if batch.scope_year is not None:
-            stmt = stmt.where(Item.year == batch.scope_year)
-        for item, klass in session.execute(stmt):
-            holds = by_item[item.id]
-            found.append(
-                PulledOut(
-                    number=item.number,
-                    archival_code=item.archival_code,
-                    title=item.title,
-                    class_code=klass,
-                    year=item.year,
-                    retention=item.retention,
-                    expires_on=item.expires_on or batch.as_of,
-                    holds=tuple(dict.fromkeys(n for n, _k in holds)),
-                    kinds=tuple(dict.fromkeys(k for _n, k in holds)),
+        due.extend(
+            (item, klass)
+            for item, klass in session.execute(
+                select(Item, ArchiveClass.code)
+                .join(ArchiveClass, ArchiveClass.id == Item.class_id)
+                .where(
+                    Item.id.in_(ids[start : start + 500]),
+                    Item.expires_on.is_not(None),
+                    Item.expires_on <= latest,
+                    Item.status == ItemState.CAPTURED.value,
                 )
             )
-    return tuple(sorted(found, key=lambda p: (p.class_code, p.year, p.number)))
+        )
+    found: dict[int, tuple[PulledOut, ...]] = {}
+    for batch in batches:
+        taken = in_batch.get(batch.id, set())
+        out = [
+            PulledOut(
+                number=item.number,
+                archival_code=item.archival_code,
+                title=item.title,
+                class_code=klass,
+                year=item.year,
+                retention=item.retention,
+                expires_on=item.expires_on or batch.as_of,
+                holds=tuple(dict.fromkeys(n for n, _k in by_item[item.id])),
+                kinds=tuple(dict.fromkeys(k for _n, k in by_item[item.id])),
+            )
+            for item, klass in due
+            if item.id not in taken
+            and item.expires_on is not None
+            and item.expires_on <= batch.as_of
+            and (batch.class_code is None or klass == batch.class_code)
+            and (batch.scope_year is None or item.year == batch.scope_year)
+        ]
+        found[batch.id] = tuple(sorted(out, key=lambda p: (p.class_code, p.year, p.number)))
+    return found
 
 
 def batch_view(session: Session, batch: AppraisalBatch) -> BatchView:
     """The batch as it stands (no rights check, no access event: for services that read
     it inside their own transaction)."""
-    rows = [
-        (entry, item, klass)
-        for entry, item, klass in session.execute(
-            select(AppraisalEntry, Item, ArchiveClass.code)
-            .join(Item, Item.id == AppraisalEntry.item_id)
-            .join(ArchiveClass, ArchiveClass.id == Item.class_id)
-            .where(AppraisalEntry.batch_id == batch.id)
-            .order_by(ArchiveClass.code, Item.year, Item.number)
-        )
-    ]
-    pages = {
-        item_id: int(total or 0)
-        for item_id, total in session.execute(
-            select(Material.item_id, func.sum(Material.pages))
-            .join(AppraisalEntry, AppraisalEntry.item_id == Material.item_id)
-            .where(AppraisalEntry.batch_id == batch.id)
-            .group_by(Material.item_id)
-        )
-    }
-    registers = tuple(
-        session.scalars(
-            select(DestructionRegister.number)
-            .where(DestructionRegister.batch_id == batch.id)
-            .order_by(DestructionRegister.year, DestructionRegister.serial)
-        )
+    return batch_views(session, [batch])[0]
+
+
+def batch_views(session: Session, batches: Sequence[AppraisalBatch]) -> list[BatchView]:
+    """The batches as they stand, in the order given, in a fixed number of queries
+    however many batches and rows (no rights check, no access event)."""
+    if not batches:
+        return []
+    ids = [b.id for b in batches]
+    in_these = AppraisalEntry.batch_id.in_(ids)
+    rows: dict[int, list[tuple[AppraisalEntry, Item, str]]] = {i: [] for i in ids}
+    for entry, item, klass in session.execute(
+        select(AppraisalEntry, Item, ArchiveClass.code)
+        .join(Item, Item.id == AppraisalEntry.item_id)
+        .join(ArchiveClass, ArchiveClass.id == Item.class_id)
+        .where(in_these)
+        .order_by(ArchiveClass.code, Item.year, Item.number)
+    ):
+        rows[entry.batch_id].append((entry, item, klass))
+    every = [row for i in ids for row in rows[i]]
+    scope = select(AppraisalEntry.item_id).where(in_these)
+    entries = iter(_entry_views(session, every, pages_by_item(session, scope),
+                                volumes_by_item(session, scope)))  # fmt: skip
+    members: dict[int, list[MemberView]] = {i: [] for i in ids}
+    for m in session.scalars(
+        select(AppraisalMember)
+        .where(AppraisalMember.batch_id.in_(ids))
+        .order_by(AppraisalMember.batch_id, AppraisalMember.seq)
+    ):
+        members[m.batch_id].append(MemberView(m.user_name, m.display_name, m.head, m.signed_at))
+    registers: dict[int, list[str]] = {i: [] for i in ids}
+    withdrawn: dict[int, list[str]] = {i: [] for i in ids}
+    for batch_id, number, state in session.execute(
+        select(DestructionRegister.batch_id, DestructionRegister.number, DestructionRegister.state)
+        .where(DestructionRegister.batch_id.in_(ids))
+        .order_by(DestructionRegister.year, DestructionRegister.serial)
+    ):
+        registers[batch_id].append(number)
+        if state == DestructionState.WITHDRAWN.value:
+            withdrawn[batch_id].append(number)
+    in_batch = {i: {item.id for _e, item, _k in rows[i]} for i in ids}
+    pulled = _pulled_out(session, batches, in_batch)
+    cancelled = _cancellations(
+        session, [b.number for b in batches if b.state == AppraisalState.CANCELLED.value]
     )
-    return BatchView(
-        number=batch.number,
-        as_of=batch.as_of,
-        class_code=batch.class_code,
-        scope_year=batch.scope_year,
-        state=AppraisalState(batch.state),
-        created_by=batch.created_by,
-        created_at=batch.created_at,
-        signed_at=batch.signed_at,
-        members=tuple(
-            MemberView(m.user_name, m.display_name, m.head, m.signed_at)
-            for m in _members(session, batch)
-        ),
-        entries=tuple(_entry_views(session, rows, pages)),
-        destruction_registers=registers,
-        pulled_out=_pulled_out(session, batch),
-    )
+    views: list[BatchView] = []
+    for batch in batches:
+        cancel = cancelled.get(batch.number, (None, None, ""))
+        views.append(
+            BatchView(
+                number=batch.number,
+                as_of=batch.as_of,
+                class_code=batch.class_code,
+                scope_year=batch.scope_year,
+                state=AppraisalState(batch.state),
+                created_by=batch.created_by,
+                created_at=batch.created_at,
+                signed_at=batch.signed_at,
+                members=tuple(members[batch.id]),
+                entries=tuple(next(entries) for _row in rows[batch.id]),
+                destruction_registers=tuple(registers[batch.id]),
+                pulled_out=pulled.get(batch.id, ()),
+                cancelled_by=cancel[0],
+                cancelled_at=cancel[1],
+                cancel_reason=cancel[2],
+                withdrawn_registers=tuple(withdrawn[batch.id]),
+            )
+        )
+    return views
+
+
+def _cancellations(
+    session: Session, numbers: Sequence[str]
+) -> dict[str, tuple[str | None, str | None, str]]:
+    """batch number -> who cancelled it, when and why (its latest `appraisal.cancel`
+    event), for the cancelled batches `numbers`, in one query."""
+    found = last_events(session, Action.APPRAISAL_CANCEL.code, [_target(n) for n in numbers])
+    return {n: found[_target(n)] for n in numbers if _target(n) in found}
+
+
+def _cancellation(session: Session, number: str) -> tuple[str | None, str | None, str]:
+    """Who cancelled the batch, when and why: its `appraisal.cancel` event (the batch's
+    row has no columns for it; read only for a cancelled batch)."""
+    return _cancellations(session, [number]).get(number, (None, None, ""))
 
 
 def _read(archive: Archive, number: str) -> BatchView:
@@ -343,11 +408,12 @@ def _read(archive: Archive, number: str) -> BatchView:
 
 
 def signed_members(archive: Archive, batch: str) -> tuple[str, ...]:
-    """Who has signed the batch so far (an unknown batch: nobody), without the rights
-    check or an access event: for a caller about to change it (whose change checks)."""
+    """Who has signed the batch so far (an unknown batch: nobody), for a caller about to
+    change it (READ; an access event)."""
     number = str(batch or "").strip().upper()
+    require(archive, Right.READ, _target(number))
     with archive.db.reading() as session:
-        return tuple(
+        signed = tuple(
             session.scalars(
                 select(AppraisalMember.user_name)
                 .join(AppraisalBatch, AppraisalBatch.id == AppraisalMember.batch_id)
@@ -355,6 +421,8 @@ def signed_members(archive: Archive, batch: str) -> tuple[str, ...]:
                 .order_by(AppraisalMember.seq)
             )
         )
+    record(archive, AccessKind.VIEW_LIST, _target(number), {"signed": len(signed)})
+    return signed
 
 
 # -- creating ----------------------------------------------------------------------------
@@ -409,7 +477,12 @@ def _taken_by(session: Session, item_id: int, number: str) -> InputError:
     register = session.scalars(
         select(DestructionRegister.number)
         .join(DestructionEntry, DestructionEntry.register_id == DestructionRegister.id)
-        .where(DestructionEntry.item_id == item_id)
+        .where(
+            DestructionEntry.item_id == item_id,
+            DestructionRegister.state.not_in(
+                (DestructionState.EXECUTED.value, DestructionState.WITHDRAWN.value)
+            ),
+        )
         .order_by(DestructionRegister.id.desc())
     ).first()
     if register is not None:
@@ -433,10 +506,9 @@ def _chosen(
     """The items named, each due on `as_of`, captured, not held, not already taken."""
     items: list[Item] = []
     seen: set[int] = set()
+    found = items_by_code(session, codes)  # one IN query per 900 codes
     for code in codes:
-        item = session.scalars(
-            select(Item).where((Item.number == code) | (Item.archival_code == code))
-        ).first()
+        item = found.get(code)
         if item is None:
             raise NotFound("item.not_found", number=shown(code, 60))
         if item.id in seen:
@@ -619,6 +691,8 @@ def _member(session: Session, batch: AppraisalBatch, user_name: str, what: str) 
 
 
 def _still_draft(batch: AppraisalBatch) -> None:
+    if batch.state == AppraisalState.CANCELLED.value:
+        raise InputError("appraisal.cancelled", number=batch.number, at=_cancelled_on(batch))
     if batch.state != AppraisalState.DRAFT.value:
         raise InputError("appraisal.signed", number=batch.number, at=(batch.signed_at or "")[:10])
 
@@ -847,6 +921,53 @@ def sign_batch(archive: Archive, batch: str) -> BatchView:
     return _read(archive, number)
 
 
+# -- cancelling --------------------------------------------------------------------------
+
+
+def _cancelled_on(batch: AppraisalBatch) -> str:
+    """The day a cancelled batch was cancelled (its event's), for a refusal's sentence."""
+    from sqlalchemy.orm import object_session
+
+    session = object_session(batch)
+    at = _cancellation(session, batch.number)[1] if session is not None else None
+    return (at or "")[:10] or "-"
+
+
+def cancel_batch(archive: Archive, batch: str, reason: str) -> BatchView:
+    """A batch not yet signed is cancelled by one of its members or the person who made
+    it (APPRAISE), with a reason: a member left, the group cannot agree, the scope was
+    wrong. Its rows stay (the history shows them, the batch reads 已撤销) and its records
+    return to the due list. A signed batch is not cancelled: its opinions stand."""
+    text = check_words(reason, "reason", MAX_REASON, required=True)
+    number = str(batch or "").strip().upper()
+    with archive.change(Action.APPRAISAL_CANCEL, _target(number), reason=text) as change:
+        session = change.session
+        found = load_batch(session, number)
+        if found.state == AppraisalState.SIGNED.value:
+            raise InputError(
+                "appraisal.signed_not_cancelled",
+                number=found.number,
+                at=(found.signed_at or "")[:10],
+            )
+        _still_draft(found)
+        members = _members(session, found)
+        if change.actor != found.created_by and all(m.user_name != change.actor for m in members):
+            raise AccessRefused("appraisal.not_member_cancel", user=change.actor, number=number)
+        rows = _rows(session, found)
+        found.state = move(found.state, AppraisalState.CANCELLED, found.number).value
+        change.before = {
+            "state": AppraisalState.DRAFT.value,
+            "signed_by": [m.user_name for m in members if m.signed_at is not None],
+        }
+        change.after = {
+            "batch": found.number,
+            "state": found.state,
+            "numbers": [item.number for _entry, item in rows],
+        }
+        change.touch_items(item.id for _entry, item in rows)
+    return _read(archive, number)
+
+
 # -- reading, with the rights check -------------------------------------------------------
 
 
@@ -868,7 +989,7 @@ def list_batches(archive: Archive) -> list[BatchView]:
                 AppraisalBatch.year.desc(), AppraisalBatch.serial.desc()
             )
         ).all()
-        views = [batch_view(session, b) for b in batches]
+        views = batch_views(session, batches)
     record(archive, AccessKind.VIEW_LIST, _target("list"))
     return views
 
@@ -878,11 +999,7 @@ def appraisal_history(archive: Archive, number: str) -> list[tuple[str, EntryVie
     code = str(number or "").strip()
     require(archive, Right.READ, f"item:{code}"[:200])
     with archive.db.reading() as session:
-        item = session.scalars(
-            select(Item).where((Item.number == code) | (Item.archival_code == code))
-        ).first()
-        if item is None:
-            raise NotFound("item.not_found", number=shown(code, 60))
+        item = item_by_code(session, code)
         found = list(
             session.execute(
                 select(AppraisalBatch, AppraisalEntry, ArchiveClass.code)
@@ -893,16 +1010,7 @@ def appraisal_history(archive: Archive, number: str) -> list[tuple[str, EntryVie
                 .order_by(AppraisalBatch.created_at, AppraisalBatch.id)
             )
         )
-        pages = {
-            item.id: int(
-                session.scalar(
-                    select(func.coalesce(func.sum(Material.pages), 0)).where(
-                        Material.item_id == item.id
-                    )
-                )
-                or 0
-            )
-        }
+        pages = pages_by_item(session, [item.id])
         views = _entry_views(session, [(entry, item, klass) for _b, entry, klass in found], pages)
         history = [(b.number, view) for (b, _entry, _klass), view in zip(found, views, strict=True)]
         item_number = item.number

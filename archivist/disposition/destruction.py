@@ -8,7 +8,7 @@ archive folder (archivist/disposition/execution.py). Registers are kept for ever
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any
@@ -39,9 +39,14 @@ from archivist.db.models import (
     DestructionSignature,
     Fonds,
     Item,
-    Material,
-    Volume,
-    VolumeItem,
+)
+from archivist.disposition.appraisal import load_batch
+from archivist.disposition.fitness import Rule, Unfit, unfit
+from archivist.disposition.records import (
+    item_by_code,
+    last_events,
+    pages_by_item,
+    volumes_by_item,
 )
 from archivist.errors import AccessRefused, InputError, NotFound
 
@@ -133,6 +138,11 @@ class RegisterView:
     proposer_name: str = ""  # display names, for the printed register
     approver_name: str | None = None
     batch_as_of: dt.date | None = None  # the appraisal batch's day
+    # a withdrawn register: who withdrew it (its proposer, or a head refusing it), when
+    # and why (from its audit event)
+    withdrawn_by: str | None = None
+    withdrawn_at: str | None = None
+    withdraw_reason: str = ""
 
     @property
     def pages(self) -> int:
@@ -237,77 +247,132 @@ def _signature_view(row: DestructionSignature) -> SignatureView:
 def view_of(session: Session, register: DestructionRegister) -> RegisterView:
     """The register as it stands (no rights check, no access event: for the services
     that already hold a session, e.g. execution)."""
-    batch = session.get(AppraisalBatch, register.batch_id)
-    leader = session.scalars(
-        select(AppraisalMember.display_name)
-        .where(AppraisalMember.batch_id == register.batch_id, AppraisalMember.head.is_(True))
+    return register_views(session, [register])[0]
+
+
+def register_views(
+    session: Session, registers: Sequence[DestructionRegister]
+) -> list[RegisterView]:
+    """The registers as they stand, in the order given, in a fixed number of queries
+    however many registers and rows (no rights check, no access event)."""
+    if not registers:
+        return []
+    ids = [r.id for r in registers]
+    batch_ids = list({r.batch_id for r in registers})
+    batches = {
+        b.id: b
+        for b in session.scalars(select(AppraisalBatch).where(AppraisalBatch.id.in_(batch_ids)))
+    }
+    leaders: dict[int, str] = {}
+    for batch_id, name in session.execute(
+        select(AppraisalMember.batch_id, AppraisalMember.display_name)
+        .where(AppraisalMember.batch_id.in_(batch_ids), AppraisalMember.head.is_(True))
         .order_by(AppraisalMember.seq)
-    ).first()
-    fonds = (
-        session.execute(
-            select(Fonds.code, Fonds.name)
-            .join(Item, Item.fonds_id == Fonds.id)
-            .join(DestructionEntry, DestructionEntry.item_id == Item.id)
-            .where(DestructionEntry.register_id == register.id)
-            .limit(1)
-        ).first()
-        or session.execute(select(Fonds.code, Fonds.name).order_by(Fonds.id).limit(1)).first()
-    )
-    rows = tuple(
-        RegisterRow(
-            seq=e.seq,
-            number=e.number,
-            archival_code=e.archival_code,
-            title=e.title,
-            class_code=e.class_code,
-            year=e.year,
-            retention=e.retention,
-            kept_years=e.kept_years,
-            pages=e.pages,
-            volume=e.volume,
-            note=e.note,
+    ):
+        leaders.setdefault(batch_id, name)
+    # the fonds of the register's records (the archive's first fonds for an empty one)
+    every_fonds = {
+        fonds_id: (code, name)
+        for fonds_id, code, name in session.execute(
+            select(Fonds.id, Fonds.code, Fonds.name).order_by(Fonds.id)
         )
-        for e in session.scalars(
-            select(DestructionEntry)
-            .where(DestructionEntry.register_id == register.id)
-            .order_by(DestructionEntry.seq)
+    }
+    first_fonds = next(iter(every_fonds.values()), None)
+    fonds_of = {
+        register_id: every_fonds.get(fonds_id)
+        for register_id, fonds_id in session.execute(
+            select(DestructionEntry.register_id, func.min(Item.fonds_id))
+            .join(Item, Item.id == DestructionEntry.item_id)
+            .where(DestructionEntry.register_id.in_(ids))
+            .group_by(DestructionEntry.register_id)
         )
-    )
-    signatures = tuple(
-        _signature_view(s)
-        for s in session.scalars(
-            select(DestructionSignature)
-            .where(DestructionSignature.register_id == register.id)
-            .order_by(DestructionSignature.id)
+    }
+    rows: dict[int, list[RegisterRow]] = {i: [] for i in ids}
+    for e in session.scalars(
+        select(DestructionEntry)
+        .where(DestructionEntry.register_id.in_(ids))
+        .order_by(DestructionEntry.register_id, DestructionEntry.seq)
+    ):
+        rows[e.register_id].append(
+            RegisterRow(
+                seq=e.seq,
+                number=e.number,
+                archival_code=e.archival_code,
+                title=e.title,
+                class_code=e.class_code,
+                year=e.year,
+                retention=e.retention,
+                kept_years=e.kept_years,
+                pages=e.pages,
+                volume=e.volume,
+                note=e.note,
+            )
         )
+    signatures: dict[int, list[SignatureView]] = {i: [] for i in ids}
+    for s in session.scalars(
+        select(DestructionSignature)
+        .where(DestructionSignature.register_id.in_(ids))
+        .order_by(DestructionSignature.id)
+    ):
+        signatures[s.register_id].append(_signature_view(s))
+    names = _names(session, [n for r in registers for n in (r.proposed_by, r.approved_by)])
+    withdrawn = _withdrawals(
+        session, [r.number for r in registers if r.state == DestructionState.WITHDRAWN.value]
     )
-    names = _names(session, (register.proposed_by, register.approved_by))
-    return RegisterView(
-        number=register.number,
-        batch=batch.number if batch else "",
-        accounting=bool(register.accounting),
-        state=DestructionState(register.state),
-        fonds_code=fonds[0] if fonds else "",
-        fonds_name=fonds[1] if fonds else "",
-        proposed_by=register.proposed_by,
-        proposed_at=register.proposed_at,
-        group_leader=leader or "",
-        group_signed_at=batch.signed_at if batch else None,
-        approved_by=register.approved_by,
-        approved_at=register.approved_at,
-        executed_by=register.executed_by,
-        executed_at=register.executed_at,
-        executed_on=register.executed_on,
-        method=register.method or "",
-        place=register.place or "",
-        rows=rows,
-        signatures=signatures,
-        proposer_name=names.get(register.proposed_by, register.proposed_by),
-        approver_name=(
-            names.get(register.approved_by, register.approved_by) if register.approved_by else None
-        ),
-        batch_as_of=batch.as_of if batch else None,
-    )
+    views: list[RegisterView] = []
+    for register in registers:
+        batch = batches.get(register.batch_id)
+        fonds = fonds_of.get(register.id) or first_fonds
+        withdrawal = withdrawn.get(register.number, (None, None, ""))
+        views.append(
+            RegisterView(
+                number=register.number,
+                batch=batch.number if batch else "",
+                accounting=bool(register.accounting),
+                state=DestructionState(register.state),
+                fonds_code=fonds[0] if fonds else "",
+                fonds_name=fonds[1] if fonds else "",
+                proposed_by=register.proposed_by,
+                proposed_at=register.proposed_at,
+                group_leader=leaders.get(register.batch_id, ""),
+                group_signed_at=batch.signed_at if batch else None,
+                approved_by=register.approved_by,
+                approved_at=register.approved_at,
+                executed_by=register.executed_by,
+                executed_at=register.executed_at,
+                executed_on=register.executed_on,
+                method=register.method or "",
+                place=register.place or "",
+                rows=tuple(rows[register.id]),
+                signatures=tuple(signatures[register.id]),
+                proposer_name=names.get(register.proposed_by, register.proposed_by),
+                approver_name=(
+                    names.get(register.approved_by, register.approved_by)
+                    if register.approved_by
+                    else None
+                ),
+                batch_as_of=batch.as_of if batch else None,
+                withdrawn_by=withdrawal[0],
+                withdrawn_at=withdrawal[1],
+                withdraw_reason=withdrawal[2],
+            )
+        )
+    return views
+
+
+def _withdrawals(
+    session: Session, numbers: Sequence[str]
+) -> dict[str, tuple[str | None, str | None, str]]:
+    """register number -> who withdrew it, when and why (its latest `destruction.withdraw`
+    event), for the withdrawn registers `numbers`, in one query."""
+    found = last_events(session, Action.DESTRUCTION_WITHDRAW.code, [_target(n) for n in numbers])
+    return {n: found[_target(n)] for n in numbers if _target(n) in found}
+
+
+def _withdrawal(session: Session, number: str) -> tuple[str | None, str | None, str]:
+    """Who withdrew the register, when and why: its `destruction.withdraw` event (the
+    register's row has no columns for it; read only for a withdrawn register)."""
+    return _withdrawals(session, [number]).get(number, (None, None, ""))
 
 
 # -- making the registers ---------------------------------------------------------------
@@ -329,36 +394,20 @@ class _Candidate:
 
 
 def _load_batch(session: Session, number: str) -> AppraisalBatch:
-    batch = session.scalars(
-        select(AppraisalBatch).where(AppraisalBatch.number == _normal(number))
-    ).first()
-    if batch is None:
-        raise NotFound("destruction.unknown_batch", batch=(number or "").strip()[:40])
-    return batch
+    """appraisal.load_batch, refused in the register's words."""
+    try:
+        return load_batch(session, number)
+    except NotFound:
+        raise NotFound("destruction.unknown_batch", batch=(number or "").strip()[:40]) from None
 
 
 def _candidates(session: Session, batch_id: int) -> list[_Candidate]:
     """The batch's destroy rows with what the register freezes of them (three queries
-    joined on the batch: none per row)."""
+    on the batch: none per row)."""
     destroy = (AppraisalEntry.batch_id == batch_id) & (AppraisalEntry.opinion == "destroy")
-    pages = {
-        item_id: int(total or 0)
-        for item_id, total in session.execute(
-            select(Material.item_id, func.sum(Material.pages))
-            .join(AppraisalEntry, AppraisalEntry.item_id == Material.item_id)
-            .where(destroy)
-            .group_by(Material.item_id)
-        )
-    }
-    volumes = {
-        item_id: (volume_id, code)
-        for item_id, volume_id, code in session.execute(
-            select(VolumeItem.item_id, Volume.id, Volume.code)
-            .join(Volume, Volume.id == VolumeItem.volume_id)
-            .join(AppraisalEntry, AppraisalEntry.item_id == VolumeItem.item_id)
-            .where(destroy)
-        )
-    }
+    scope = select(AppraisalEntry.item_id).where(destroy)
+    pages = pages_by_item(session, scope)
+    volumes = volumes_by_item(session, scope)
     rows = session.execute(
         select(
             Item.id,
@@ -393,33 +442,68 @@ def _candidates(session: Session, batch_id: int) -> list[_Candidate]:
     ]
 
 
-def _refuse_unfit(session: Session, rows: list[_Candidate]) -> None:
-    """Nothing leaves the archive that was transferred or destroyed meanwhile, that is
-    kept for ever, that is on hold now, or that another register already lists."""
-    from archivist.disposition.holds import held_item_ids
-    from archivist.rules.retention import Retention
+# registers that list nothing any more: carried out, or withdrawn (kept for the record)
+_CLOSED = (DestructionState.EXECUTED.value, DestructionState.WITHDRAWN.value)
 
+
+def _refuse_reappraised(session: Session, batch: AppraisalBatch, rows: list[_Candidate]) -> None:
+    """A record of a batch whose register was withdrawn may have been taken into a later
+    batch (not cancelled) since: the newer appraisal counts, not this batch's opinion."""
+    these = select(AppraisalEntry.item_id).where(AppraisalEntry.batch_id == batch.id)
+    later = dict(
+        session.execute(
+            select(AppraisalEntry.item_id, AppraisalBatch.number)
+            .join(AppraisalBatch, AppraisalBatch.id == AppraisalEntry.batch_id)
+            .where(
+                AppraisalBatch.id > batch.id,
+                AppraisalBatch.state != AppraisalState.CANCELLED.value,
+                AppraisalEntry.item_id.in_(these),
+            )
+        ).all()
+    )
     for row in rows:
-        if row.status != ItemState.CAPTURED.value:
+        if row.item_id in later:
             raise InputError(
-                "destruction.item_gone",
+                "destruction.reappraised",
                 number=row.number,
-                state=state_label(ItemState(row.status)),
+                batch=batch.number,
+                later=later[row.item_id],
             )
-        if Retention(row.retention).is_permanent:
-            raise InputError("destruction.permanent", number=row.number)
-    held = held_item_ids(session, [r.item_id for r in rows])
-    for row in rows:
-        if row.item_id in held:
-            raise InputError(
-                "destruction.held", number=row.number, holds="、".join(held[row.item_id])
-            )
+
+
+def _unfit_error(found: Unfit, day: dt.date) -> InputError:
+    """The register's sentence for a record not fit to destroy (fitness.unfit)."""
+    if found.rule in (Rule.DESTROYED, Rule.TRANSFERRED):
+        return InputError(
+            "destruction.item_gone", number=found.number, state=state_label(found.state)
+        )
+    if found.rule is Rule.PERMANENT:
+        return InputError("destruction.permanent", number=found.number)
+    if found.rule is Rule.NOT_DUE:
+        return InputError(
+            "destruction.not_due",
+            number=found.number,
+            day=day.isoformat(),
+            expires=found.expires_on.isoformat() if found.expires_on else "-",
+        )
+    if found.rule is Rule.HELD:
+        return InputError("destruction.held", number=found.number, holds="、".join(found.holds))
+    return InputError("destruction.on_loan", number=found.number, loans="、".join(found.loans))
+
+
+def _refuse_unfit(session: Session, rows: list[_Candidate], day: dt.date) -> None:
+    """Nothing is listed that may not be destroyed on `day` (fitness.unfit: transferred
+    or destroyed meanwhile, kept for ever, not due, on hold, on loan — the rules the
+    execution asks again), nor what another register already lists."""
+    found = unfit(session, [r.item_id for r in rows], on=day)
+    if found:
+        raise _unfit_error(found[0], day)
     listed = {
         item_id: number
         for item_id, number in session.execute(
             select(DestructionEntry.item_id, DestructionRegister.number)
             .join(DestructionRegister, DestructionRegister.id == DestructionEntry.register_id)
-            .where(DestructionRegister.state != DestructionState.EXECUTED.value)
+            .where(DestructionRegister.state.not_in(_CLOSED))
         )
     }
     for row in rows:
@@ -438,29 +522,52 @@ def _notes(session: Session, rows: list[_Candidate]) -> dict[int, str]:
     lifted = session.scalars(
         select(Hold).where(Hold.state == HoldState.LIFTED.value).order_by(Hold.year, Hold.serial)
     ).all()
+    # each lifted hold's note, indexed by the item and the volume it was placed on (its
+    # position in `lifted` keeps the holds' order): no row is matched against every hold
+    said: list[str] = []
+    by_item: dict[int, list[int]] = {}
+    by_volume: dict[int, list[int]] = {}
+    for index, hold in enumerate(lifted):
+        said.append(
+            render(
+                "destruction.note.hold_lifted",
+                {
+                    "number": hold.number,
+                    "kind": render(f"cli.hold.kind.{hold.kind}", lang="zh"),
+                    "on": (hold.lifted_at or "")[:10],
+                    "reason": hold.lift_reason or "",
+                },
+                "zh",
+            )
+        )
+        if hold.item_id is not None:
+            by_item.setdefault(hold.item_id, []).append(index)
+        if hold.volume_id is not None:
+            by_volume.setdefault(hold.volume_id, []).append(index)
     notes: dict[int, str] = {}
     for row in rows:
-        parts: list[str] = []
-        for hold in lifted:
-            if hold.item_id == row.item_id or (
-                hold.volume_id is not None and hold.volume_id == row.volume_id
-            ):
-                parts.append(
-                    render(
-                        "destruction.note.hold_lifted",
-                        {
-                            "number": hold.number,
-                            "kind": render(f"cli.hold.kind.{hold.kind}", lang="zh"),
-                            "on": (hold.lifted_at or "")[:10],
-                            "reason": hold.lift_reason or "",
-                        },
-                        "zh",
-                    )
-                )
+        seen = set(by_item.get(row.item_id, ()))
+        if row.volume_id is not None:
+            seen.update(by_volume.get(row.volume_id, ()))
+        parts = [said[index] for index in sorted(seen)]
         if row.volume:
             parts.append(render("destruction.note.volume", {"volume": row.volume}, "zh"))
         notes[row.item_id] = "；".join(parts)
     return notes
+
+
+def _was_withdrawn(session: Session, batch_id: int) -> bool:
+    return (
+        session.scalar(
+            select(DestructionRegister.id)
+            .where(
+                DestructionRegister.batch_id == batch_id,
+                DestructionRegister.state == DestructionState.WITHDRAWN.value,
+            )
+            .limit(1)
+        )
+        is not None
+    )
 
 
 def create_registers(
@@ -491,19 +598,35 @@ def create_registers(
                 batch=found.number,
                 as_of=found.as_of.isoformat(),
             )
+        # a withdrawn register does not use the batch up: its records are listed again
         made = session.scalars(
             select(DestructionRegister.number)
-            .where(DestructionRegister.batch_id == found.id)
+            .where(
+                DestructionRegister.batch_id == found.id,
+                DestructionRegister.state != DestructionState.WITHDRAWN.value,
+            )
             .order_by(DestructionRegister.serial)
         ).all()
-        if made:
+        listed = set(
+            session.scalars(
+                select(DestructionEntry.item_id)
+                .join(DestructionRegister, DestructionRegister.id == DestructionEntry.register_id)
+                .where(
+                    DestructionRegister.batch_id == found.id,
+                    DestructionRegister.state != DestructionState.WITHDRAWN.value,
+                )
+            )
+        )
+        rows = [r for r in _candidates(session, found.id) if r.item_id not in listed]
+        if made and not rows:
             raise InputError(
                 "destruction.batch_used", batch=found.number, registers="、".join(made)
             )
-        rows = _candidates(session, found.id)
         if not rows:
             raise InputError("destruction.nothing_to_destroy", batch=found.number)
-        _refuse_unfit(session, rows)
+        if _was_withdrawn(session, found.id):  # only then may a later batch hold them
+            _refuse_reappraised(session, found, rows)
+        _refuse_unfit(session, rows, day)
         notes = _notes(session, rows)
         parts = [
             (False, [r for r in rows if r.class_code != ACCOUNTING_CLASS]),
@@ -733,6 +856,12 @@ def _check_signature(
     state = DestructionState(register.state)
     if state is DestructionState.EXECUTED:
         raise InputError("destruction.executed", number=register.number)
+    if state is DestructionState.WITHDRAWN:
+        raise InputError(
+            "destruction.withdrawn",
+            number=register.number,
+            at=(_withdrawal(session, register.number)[1] or "")[:10] or "-",
+        )
     if duty is Duty.UNIT_HEAD:
         raise InputError("destruction.unit_head_by_approval", number=register.number)
     signed = session.scalars(
@@ -783,6 +912,54 @@ def _duty_label(duty: Duty) -> str:
     return render(f"destruction.duty.{duty.value}")
 
 
+# -- withdrawing -------------------------------------------------------------------------
+
+
+def withdraw_register(archive: Archive, number: str, reason: str) -> RegisterView:
+    """A proposed register is withdrawn, with a reason, by its proposer (DISPOSE) or by a
+    head (APPROVE) who refuses it; the audit event says which. The register and its rows
+    stay (kept for ever) and read 已撤回; its records' destroy opinions wait again for a
+    register: a new one can be made from the same batch, or the group appraises them
+    again (they are back on the due list). An approved register is not withdrawn."""
+    from archivist.disposition.words import check_words
+
+    text = check_words(reason, "reason", 500, required=True)
+    code = _normal(number)
+    with archive.change(Action.DESTRUCTION_WITHDRAW, _target(code), reason=text) as change:
+        session = change.session
+        register = load_register(session, number)
+        if register.state != DestructionState.PROPOSED.value:
+            raise InputError(
+                "destruction.not_withdrawable",
+                number=register.number,
+                state=state_label(DestructionState(register.state)),
+            )
+        person = archive.person  # as the transaction read the account again
+        head = permits(person, Right.APPROVE)
+        proposer = register.proposed_by == change.actor and permits(person, Right.DISPOSE)
+        if not (head or proposer):
+            raise AccessRefused(
+                "destruction.withdraw_not_allowed", number=register.number, user=change.actor
+            )
+        register.state = move(register.state, DestructionState.WITHDRAWN, register.number)
+        items = list(
+            session.scalars(
+                select(DestructionEntry.item_id).where(DestructionEntry.register_id == register.id)
+            )
+        )
+        change.before = {"state": DestructionState.PROPOSED.value}
+        change.after = {
+            "register": register.number,
+            "state": register.state,
+            "proposed_by": register.proposed_by,
+            "refused_by_head": register.proposed_by != change.actor,
+            "count": len(items),
+        }
+        change.touch_items(items)
+    with archive.db.reading() as session:
+        return view_of(session, load_register(session, code))
+
+
 # -- reading for people -----------------------------------------------------------------
 
 
@@ -804,7 +981,7 @@ def list_registers(archive: Archive) -> list[RegisterView]:
                 DestructionRegister.year.desc(), DestructionRegister.serial.desc()
             )
         ).all()
-        views = [view_of(session, r) for r in registers]
+        views = register_views(session, registers)
     record(archive, AccessKind.VIEW_LIST, _target("list"), {"count": len(views)})
     return views
 
@@ -864,12 +1041,8 @@ def stub_of(archive: Archive, number: str) -> StubView | None:
     require(archive, Right.READ, f"item:{number}"[:200])
     code = (number or "").strip()
     with archive.db.reading() as session:
-        item_id = session.scalar(
-            select(Item.id).where((Item.number == code) | (Item.archival_code == code))
-        )
-        if item_id is None:
-            raise NotFound("item.not_found", number=code[:60])
-        stub = stub_in(session, item_id)
-        found = session.scalar(select(Item.number).where(Item.id == item_id)) or code
+        item = item_by_code(session, code)
+        stub = stub_in(session, item.id)
+        found = item.number
     record(archive, AccessKind.VIEW_ITEM, f"item:{found}"[:200], {"stub": stub is not None})
     return stub

@@ -132,8 +132,11 @@ def _held(session: Session) -> tuple[set[int], set[int]]:
 def in_appraisal_item_ids(session: Session) -> set[int]:
     """The items already taken by an appraisal (not yet appraised again): in a batch not
     yet signed; with a destroy opinion of a signed batch no destruction register has been
-    made from yet; in a destruction register not yet executed. Three small queries over
-    the appraisal tables (no IN over the items)."""
+    made from yet; in a destruction register not yet executed. A cancelled batch takes
+    nothing; nor does a withdrawn register, and its batch counts as having had one, so
+    its records are back on the list for the group to appraise again (a new register
+    may still be made from the batch: create_registers refuses a record appraised again
+    since). Three small queries over the appraisal tables (no IN over the items)."""
     taken: set[int] = set(
         session.scalars(
             select(AppraisalEntry.item_id)
@@ -157,7 +160,11 @@ def in_appraisal_item_ids(session: Session) -> set[int]:
         session.scalars(
             select(DestructionEntry.item_id)
             .join(DestructionRegister, DestructionRegister.id == DestructionEntry.register_id)
-            .where(DestructionRegister.state != DestructionState.EXECUTED.value)
+            .where(
+                DestructionRegister.state.not_in(
+                    (DestructionState.EXECUTED.value, DestructionState.WITHDRAWN.value)
+                )
+            )
         )
     )
     return taken

@@ -57,7 +57,7 @@ from archivist.disposition.destruction import (
     load_register,
     view_of,
 )
-from archivist.disposition.holds import held_item_ids
+from archivist.disposition.fitness import Rule, Unfit, unfit
 from archivist.disposition.words import check_words
 from archivist.errors import InputError, NotFound
 from archivist.faults import crash_point
@@ -72,7 +72,6 @@ log = logging.getLogger(__name__)
 Progress = Callable[[int, int], None]  # (done, total)
 MAX_TEXT = 200  # method, place
 CHUNK = 500  # ids per IN (…)
-PERMANENT = "Y"
 SHOWN = 5
 
 
@@ -191,45 +190,39 @@ def _check(
         items.extend(session.scalars(select(Item).where(Item.id.in_(chunk))))
     order = {item_id: index for index, item_id in enumerate(item_ids)}
     items.sort(key=lambda i: order[i.id])
-    for status, code in (
-        (ItemState.DESTROYED.value, "removal.item_destroyed"),
-        (ItemState.TRANSFERRED.value, "removal.item_transferred"),
-    ):
-        gone = [i.number for i in items if i.status == status]
-        if gone:
-            raise InputError(code, number=register.number, items=_shown(gone), count=len(gone))
-    permanent = [i.number for i in items if i.retention == PERMANENT]
-    if permanent:
-        raise InputError("removal.permanent", number=register.number, items=_shown(permanent))
-    # a period changed since the register was made (renumbered to a later year, a longer
-    # business type): a record not due on the day is not destroyed
-    not_due = [i for i in items if i.expires_on is None or i.expires_on > day]
-    if not_due:
-        raise InputError(
+    # the rules the register was made under, asked again on the day (fitness.unfit): a
+    # record transferred, destroyed, made permanent, no longer due (a period corrected
+    # since: renumbered to a later year, a longer business type), held or lent meanwhile
+    found = unfit(session, item_ids, on=day)
+    if found:
+        raise _unfit_error(register, day, found)
+    return items
+
+
+def _unfit_error(register: DestructionRegister, day: dt.date, found: list[Unfit]) -> InputError:
+    """The execution's sentence for the first rule broken, naming every record that
+    breaks it (found: fitness.unfit's list, by rule)."""
+    rule = found[0].rule
+    these = [u for u in found if u.rule is rule]
+    items = _shown([u.number for u in these])
+    if rule in (Rule.DESTROYED, Rule.TRANSFERRED):
+        code = "removal.item_destroyed" if rule is Rule.DESTROYED else "removal.item_transferred"
+        return InputError(code, number=register.number, items=items, count=len(these))
+    if rule is Rule.PERMANENT:
+        return InputError("removal.permanent", number=register.number, items=items)
+    if rule is Rule.NOT_DUE:
+        return InputError(
             "removal.not_due",
             number=register.number,
-            items=_shown([i.number for i in not_due]),
-            expires=(not_due[0].expires_on or day).isoformat(),
+            items=items,
+            expires=(these[0].expires_on or day).isoformat(),
             date=day.isoformat(),
         )
-    held = held_item_ids(session, item_ids)
-    if held:
-        numbers = [i.number for i in items if i.id in held]
-        holds = sorted({h for found in held.values() for h in found})
-        raise InputError(
-            "removal.held", number=register.number, items=_shown(numbers), holds=_shown(holds)
-        )
-    # a record lent out is destroyed only once it is back on the shelf
-    from archivist.use.lending import on_loan
-
-    lent = on_loan(session, set(item_ids))
-    if lent:
-        numbers = [i.number for i in items if i.id in lent]
-        loans = sorted({note.number for note in lent.values()})
-        raise InputError(
-            "removal.on_loan", number=register.number, items=_shown(numbers), loans=_shown(loans)
-        )
-    return items
+    if rule is Rule.HELD:
+        holds = sorted({h for u in these for h in u.holds})
+        return InputError("removal.held", number=register.number, items=items, holds=_shown(holds))
+    loans = sorted({n for u in these for n in u.loans})
+    return InputError("removal.on_loan", number=register.number, items=items, loans=_shown(loans))
 
 
 def _plan(archive: Archive, session: Session, items: list[Item]) -> _Plan:

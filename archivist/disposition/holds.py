@@ -22,6 +22,7 @@ from archivist.changes.actions import Action
 from archivist.changes.audit import now_text
 from archivist.changes.states import HoldState, ItemState, move, state_label
 from archivist.db.models import Hold, Item, Volume, VolumeItem
+from archivist.disposition.records import item_by_code
 from archivist.disposition.words import check_words
 from archivist.errors import InputError, NotFound
 
@@ -108,12 +109,7 @@ def load_hold(session: Session, number: str) -> Hold:
 
 
 def _item(session: Session, code: str) -> Item:
-    item = session.scalars(
-        select(Item).where((Item.number == code) | (Item.archival_code == code))
-    ).first()
-    if item is None:
-        raise NotFound("item.not_found", number=code[:60])
-    return item
+    return item_by_code(session, code)
 
 
 def _volume_ids_of(session: Session, item_ids: Iterable[int]) -> dict[int, list[int]]:

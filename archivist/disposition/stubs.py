@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 
+from archivist.accounts.access_log import AccessKind, record
 from archivist.accounts.rights import require
 from archivist.accounts.roles import Right
 from archivist.changes.states import DestructionState, ItemState
@@ -19,9 +20,10 @@ if TYPE_CHECKING:
 
 def destroyed_in_volume(archive: Archive, code: str) -> dict[str, str]:
     """item number -> the executed register that destroyed it, for the items of the
-    volume `code` that were destroyed (READ)."""
+    volume `code` that were destroyed (READ; an access event)."""
     wanted = code.strip()
-    require(archive, Right.READ, f"volume:{wanted}"[:200])
+    target = f"volume:{wanted}"[:200]
+    require(archive, Right.READ, target)
     with archive.db.reading() as session:
         volume_id = session.scalar(select(Volume.id).where(Volume.code == wanted))
         if volume_id is None:
@@ -37,4 +39,6 @@ def destroyed_in_volume(archive: Archive, code: str) -> dict[str, str]:
                 DestructionRegister.state == DestructionState.EXECUTED.value,
             )
         ).all()
-    return {number: register for number, register in rows}
+    found = {number: register for number, register in rows}
+    record(archive, AccessKind.VIEW_LIST, target, {"destroyed": len(found)})
+    return found

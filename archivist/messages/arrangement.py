@@ -80,9 +80,11 @@ CATALOG: dict[str, tuple[str, str]] = {
     "state.HoldState.lifted": ("已解除", "lifted"),
     "state.AppraisalState.draft": ("鉴定中", "draft"),
     "state.AppraisalState.signed": ("已签署", "signed"),
+    "state.AppraisalState.canceled": ("已撤销", "cancelled"),
     "state.DestructionState.proposed": ("待批准", "proposed"),
     "state.DestructionState.approved": ("已批准", "approved"),
     "state.DestructionState.executed": ("已销毁", "executed"),
+    "state.DestructionState.withdrawn": ("已撤回", "withdrawn"),
     "state.not_allowed": (
         "{what} 当前为“{current}”，不能改为“{target}”",
         "{what} is '{current}' and cannot become '{target}'",

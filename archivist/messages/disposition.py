@@ -175,6 +175,23 @@ CATALOG: dict[str, tuple[str, str]] = {
         "{user} 不是鉴定批次 {number} 的鉴定小组成员，不能给出鉴定意见",
         "{user} is not a member of the appraisal group of {number}; they cannot give opinions",
     ),
+    "appraisal.cancelled": (
+        "鉴定批次 {number} 已于 {at} 撤销，不能再更改、签字或撤销",
+        "The appraisal batch {number} was cancelled on {at}; it cannot change, be signed "
+        "or be cancelled again",
+    ),
+    "appraisal.signed_not_cancelled": (
+        "鉴定批次 {number} 已于 {at} 经全体成员签署，不能撤销（已签署的鉴定意见保留；"
+        "未执行的销毁清册可以撤回）",
+        "The appraisal batch {number} was signed by every member on {at}; it cannot be "
+        "cancelled (signed opinions stay; a destruction register not yet approved can be "
+        "withdrawn)",
+    ),
+    "appraisal.not_member_cancel": (
+        "{user} 既不是鉴定批次 {number} 的鉴定小组成员，也不是其建立人，不能撤销",
+        "{user} is neither a member of the appraisal group of {number} nor its maker; "
+        "they cannot cancel it",
+    ),
     "appraisal.not_member_sign": (
         "{user} 不是鉴定批次 {number} 的鉴定小组成员，不能签字",
         "{user} is not a member of the appraisal group of {number}; they cannot sign it",
@@ -238,6 +255,17 @@ CATALOG: dict[str, tuple[str, str]] = {
         "{number} 处于保全中（{holds}），解除保全前不能销毁",
         "{number} is on hold ({holds}); it cannot be destroyed until the hold is lifted",
     ),
+    "destruction.not_due": (
+        "{number} 的保管期限已更改，{day} 尚未到期（至 {expires}），不能列入销毁清册；"
+        "请先核对这项更正",
+        "{number} had its retention changed and is not due on {day} (it runs to {expires}); "
+        "it cannot be listed for destruction: check that correction first",
+    ),
+    "destruction.on_loan": (
+        "{number} 已借出（{loans}），尚未归还，不能列入销毁清册；请先收回",
+        "{number} is out on loan ({loans}); it cannot be listed for destruction until it "
+        "is back",
+    ),
     "destruction.already_listed": (
         "{number} 已列入尚未执行的销毁清册 {register}",
         "{number} is already listed in destruction register {register}, not yet carried out",
@@ -245,6 +273,26 @@ CATALOG: dict[str, tuple[str, str]] = {
     "destruction.not_proposed": (
         "销毁清册 {number} 当前状态为“{state}”，只有待审批的清册可以批准",
         "Destruction register {number} is {state}; only a proposed register can be approved",
+    ),
+    "destruction.withdrawn": (
+        "销毁清册 {number} 已于 {at} 撤回，不能再批准、签字或执行",
+        "Destruction register {number} was withdrawn on {at}; it cannot be approved, "
+        "signed or carried out",
+    ),
+    "destruction.not_withdrawable": (
+        "销毁清册 {number} 当前状态为“{state}”，只有待审批的清册可以撤回",
+        "Destruction register {number} is {state}; only a proposed register can be withdrawn",
+    ),
+    "destruction.withdraw_not_allowed": (
+        "{user} 不是销毁清册 {number} 的编制人，也没有审批权，不能撤回",
+        "{user} neither proposed destruction register {number} nor may approve it; "
+        "they cannot withdraw it",
+    ),
+    "destruction.reappraised": (
+        "{number} 在鉴定批次 {batch} 之后又列入鉴定批次 {later}，以新的鉴定为准，"
+        "不能据 {batch} 编入销毁清册",
+        "{number} was taken into appraisal batch {later} after {batch}; the newer "
+        "appraisal counts, so it is not listed from {batch}",
     ),
     "destruction.own_proposal": (
         "销毁清册 {number} 由 {user} 本人编制，须由编制人以外的负责人批准",
@@ -503,6 +551,24 @@ CATALOG: dict[str, tuple[str, str]] = {
     ),
     "cli.appraisal.state.draft": ("待签署", "awaiting signatures"),
     "cli.appraisal.state.signed": ("已签署", "signed"),
+    "cli.appraisal.state.canceled": ("已撤销", "cancelled"),
+    "cli.appraisal.cancelled": (
+        "已撤销鉴定批次 {number}：{count} 件档案回到到期档案清单",
+        "Cancelled the appraisal batch {number}: {count} records are back on the due list",
+    ),
+    "cli.appraisal.cancelled_by": (
+        "已由 {by} 于 {at} 撤销，理由：{reason}",
+        "Cancelled by {by} on {at}; reason: {reason}",
+    ),
+    "cli.destruction.withdrawn_by": (
+        "已由 {by} 于 {at} 撤回，理由：{reason}",
+        "Withdrawn by {by} on {at}; reason: {reason}",
+    ),
+    "cli.destruction.withdrawn": (
+        "已撤回销毁清册 {number}：{count} 件档案待重新编制清册或重新鉴定",
+        "Withdrew destruction register {number}: {count} records wait for a new register "
+        "or a new appraisal",
+    ),
     "cli.appraisal.role.head": ("组长", "head"),
     "cli.appraisal.role.member": ("成员", "member"),
     "cli.appraisal.member_signed": (

@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
-from archivist.changes.states import AppraisalState, HoldState, ItemState
+from archivist.changes.states import AppraisalState, DestructionState, HoldState, ItemState
 from archivist.db.models import Account, ArchiveClass, Hold, Item, VolumeItem
 from archivist.disposition.appraisal import BatchView, EntryView, MemberView, Opinion
 from archivist.disposition.destruction import Duty, RegisterView, SignatureView, Unit
@@ -428,6 +428,14 @@ def _approver(register: RegisterView, names: Mapping[str, str]) -> str | None:
     return register.approver_name or names.get(register.approved_by, register.approved_by)
 
 
+def _register_number(register: RegisterView) -> str:
+    """The register's number; a withdrawn one says so, so that its paper is never taken
+    for an order to destroy."""
+    if register.state is DestructionState.WITHDRAWN:
+        return f"{register.number}（已撤回，不予销毁）"
+    return register.number
+
+
 def destruction_register(
     register: RegisterView, names: Mapping[str, str] | None = None
 ) -> tuple[Layout, DocumentData]:
@@ -453,7 +461,7 @@ def destruction_register(
     ]
     supervisors = register.supervisors
     fields: dict[str, Cell] = {
-        "number": register.number,
+        "number": _register_number(register),
         "fonds_code": register.fonds_code,
         "count": f"{len(register.rows)}件，{register.pages}页",
         "group_leader": _blank(register.group_leader),
@@ -514,7 +522,7 @@ def accounting_register(
         for row in register.rows
     ]
     fields: dict[str, Cell] = {
-        "number": register.number,
+        "number": _register_number(register),
         "fonds": " ".join(v for v in (register.fonds_code, register.fonds_name) if v) or None,
         "count": f"{len(register.rows)}件，{register.pages}页",
         "method": _blank(register.method),

@@ -663,3 +663,97 @@ def test_the_item_detail_shows_every_appraisal(
     assert shown.text().endswith("已签字")
     detail.show_item(item_detail(archive, capture(archive, tmp_path / "new", "2020-05-12")))
     assert shown.isHidden()  # never appraised: no line
+
+
+def test_a_draft_batch_cancelled_with_a_reason(
+    qtbot: Any, view: DispositionView, archive: Archive, records: dict[str, str]
+) -> None:
+    from ui.disposition.dialogs import CancelBatchDialog
+
+    batch = make_batch(qtbot, view, archive)
+    reread(qtbot, view, BATCHES)
+    view.batch_table.selectRow(0)
+    assert view.buttons["cancel_batch"].isEnabled()
+    assert view.buttons["cancel_batch"].text() == "撤销批次…"
+    as_(archive, "boss")  # a head outside the group, without the appraise right
+    reread(qtbot, view, BATCHES)
+    assert not view.buttons["cancel_batch"].isEnabled()
+    assert "鉴定" in view.buttons["cancel_batch"].toolTip()
+    assert view.cancel_batch() is None
+    as_(archive, "wang")  # a member
+    reread(qtbot, view, BATCHES)
+    dialog = view.cancel_batch()
+    assert isinstance(dialog, CancelBatchDialog) and not dialog.ok_button.isEnabled()
+    dialog.reason.setText("李四调离，鉴定小组重组")
+    accept(qtbot, view, dialog)
+    shown = appraisal.show_batch(archive, batch.number)
+    assert shown.state is AppraisalState.CANCELLED and shown.cancelled_by == "wang"
+    assert "已撤销" in view.batch_heading.text()
+    assert "李四调离" in view.batch_facts.text()
+    assert not view.buttons["cancel_batch"].isEnabled()
+    assert "已撤销" in view.buttons["cancel_batch"].toolTip()
+    assert not view.buttons["sign"].isEnabled()
+    reread(qtbot, view, DUE)  # its records are back on the due list
+    assert {records["b"], records["c"]} <= {r.number for r in view.due_rows.rows}
+
+
+def test_a_register_withdrawn_by_the_head(
+    qtbot: Any, view: DispositionView, archive: Archive, records: dict[str, str]
+) -> None:
+    from ui.disposition.dialogs import WithdrawRegisterDialog
+
+    batch = make_batch(qtbot, view, archive)
+    appraisal.set_opinion(archive, batch.number, [records["b"], records["c"]], "destroy",
+                          reason="保管期满")  # fmt: skip
+    for name in MEMBERS:
+        as_(archive, name)
+        appraisal.sign_batch(archive, batch.number)
+    as_(archive, "tester")
+    reread(qtbot, view, BATCHES)
+    view.batch_table.selectRow(0)
+    assert not view.buttons["cancel_batch"].isEnabled()
+    assert "签字" in view.buttons["cancel_batch"].toolTip()
+    [register] = destruction.create_registers(archive, batch.number)
+    as_(archive, "wang")  # a handler: neither its proposer nor a head
+    reread(qtbot, view, REGISTERS)
+    view.register_table.selectRow(0)
+    assert not view.buttons["withdraw"].isEnabled()
+    assert view.buttons["withdraw"].text() == "撤回清册…"
+    assert view.withdraw_register() is None
+    as_(archive, "boss")
+    reread(qtbot, view, REGISTERS)
+    view.register_table.selectRow(0)
+    assert view.buttons["withdraw"].isEnabled()
+    dialog = view.withdraw_register()
+    assert isinstance(dialog, WithdrawRegisterDialog) and not dialog.ok_button.isEnabled()
+    dialog.reason.setText("仍有查考价值，不同意销毁")
+    accept(qtbot, view, dialog)
+    shown = destruction.show_register(archive, register.number)
+    assert shown.state is DestructionState.WITHDRAWN and shown.withdrawn_by == "boss"
+    assert "已撤回" in view.register_heading.text()
+    assert "不同意销毁" in view.register_facts.text()
+    for key in ("withdraw", "approve", "sign_self", "countersign", "execute"):
+        assert not view.buttons[key].isEnabled(), key
+        assert "撤回" in view.buttons[key].toolTip(), key
+    as_(archive, "tester")  # a new register may be made from the same batch
+    reread(qtbot, view, BATCHES)
+    view.batch_table.selectRow(0)
+    assert view.buttons["register"].isEnabled(), view.buttons["register"].toolTip()
+
+
+def test_the_item_detail_says_a_batch_was_cancelled(
+    qtbot: Any, archive: Archive, tmp_path: Path
+) -> None:
+    from ui.item_detail import ItemDetail
+
+    number = capture(archive, tmp_path / "old", "2005-05-12")
+    add_person(archive, "zhang", "appraiser", "head")
+    add_person(archive, "li", "appraiser", "archivist")
+    add_person(archive, "wang", "appraiser", "handler")
+    as_(archive, "zhang")
+    batch = appraisal.create_batch(archive, as_of=AS_OF, members=MEMBERS, numbers=[number])
+    appraisal.cancel_batch(archive, batch.number, "小组重组")
+    detail = ItemDetail()
+    qtbot.addWidget(detail)
+    detail.show_item(item_detail(archive, number))
+    assert detail.appraisals_value.text() == f"{batch.number}　未定　已撤销"

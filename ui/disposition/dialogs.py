@@ -874,3 +874,95 @@ class LiftHoldDialog(DispositionDialog):
         self.labels["reason"].setText(self.tr("理由"))
         self.reason.setPlaceholderText(self.tr("必须填写，例如：争议已裁决"))
         self.retranslate_common(self.tr("解除保全"))
+
+
+# -- cancelling a batch, withdrawing a register ---------------------------------------------
+
+
+class CancelBatchDialog(DispositionDialog):
+    """撤销批次: a batch not yet signed, cancelled by a member or its maker with a reason;
+    its records return to the due list."""
+
+    def __init__(
+        self, archive: Archive, runner: TaskRunner, batch: BatchView, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(archive, runner, parent)
+        self.setObjectName("cancelBatchDialog")
+        self.number = batch.number
+        self.count = len(batch.entries)
+        self.reason = self._line("cancelReason")
+        self.what = wrapped("", "cancelWhat")
+        self._row("batch", self.what)
+        self._row("reason", self.reason)
+        fit_to_screen(self, 560, 220)
+        self.retranslate()
+
+    def problem_text(self) -> str:
+        return "" if self.reason.text().strip() else self.tr("请填写撤销理由")
+
+    def problem_field(self) -> QWidget | None:
+        return self.reason if self.refusal_code else None
+
+    def run(self) -> str:
+        appraisal.cancel_batch(self.archive, self.number, self.reason.text().strip())
+        return self.number
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("撤销鉴定批次"))
+        self.heading.setText(
+            self.tr(
+                "撤销后本批次不能再填写意见或签字，其中的档案回到到期档案清单；理由记入审计记录。"
+            )
+        )
+        self.what.setText(self.tr("{number}，共 {n} 件").format(number=self.number, n=self.count))
+        self.labels["batch"].setText(self.tr("鉴定批次"))
+        self.labels["reason"].setText(self.tr("理由"))
+        self.reason.setPlaceholderText(self.tr("必须填写，例如：小组成员调离，重新组成鉴定小组"))
+        self.retranslate_common(self.tr("撤销批次"))
+
+
+class WithdrawRegisterDialog(DispositionDialog):
+    """撤回清册: a proposed register withdrawn by its proposer, or refused by a head, with a
+    reason; the register and its rows are kept and read 已撤回."""
+
+    def __init__(
+        self,
+        archive: Archive,
+        runner: TaskRunner,
+        register: RegisterView,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(archive, runner, parent)
+        self.setObjectName("withdrawRegisterDialog")
+        self.number = register.number
+        self.count = len(register.rows)
+        self.reason = self._line("withdrawReason")
+        self.what = wrapped("", "withdrawWhat")
+        self._row("register", self.what)
+        self._row("reason", self.reason)
+        fit_to_screen(self, 560, 220)
+        self.retranslate()
+
+    def problem_text(self) -> str:
+        return "" if self.reason.text().strip() else self.tr("请填写撤回理由")
+
+    def problem_field(self) -> QWidget | None:
+        return self.reason if self.refusal_code else None
+
+    def run(self) -> str:
+        destruction.withdraw_register(self.archive, self.number, self.reason.text().strip())
+        return self.number
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("撤回销毁清册"))
+        self.heading.setText(
+            self.tr(
+                "撤回后清册保留备查，不能再批准、签字或销毁；其中的档案可重新编制清册或重新鉴定。"
+                "理由记入审计记录。"
+            )
+        )
+        self.what.setText(self.tr("{number}，共 {n} 件").format(number=self.number, n=self.count))
+        self.labels["register"].setText(self.tr("销毁清册"))
+        self.labels["reason"].setText(self.tr("理由"))
+        self.reason.setPlaceholderText(self.tr("必须填写，例如：仍有查考价值，不同意销毁"))
+        self.retranslate_common(self.tr("撤回清册"))

@@ -70,6 +70,7 @@ def batch_state_text(state: str) -> str:
     texts: dict[str, str] = {
         AppraisalState.DRAFT: QCoreApplication.translate("DispositionView", "鉴定中"),
         AppraisalState.SIGNED: QCoreApplication.translate("DispositionView", "已签字"),
+        AppraisalState.CANCELLED: QCoreApplication.translate("DispositionView", "已撤销"),
     }
     return texts.get(state, str(state))
 
@@ -79,6 +80,7 @@ def register_state_text(state: str) -> str:
         DestructionState.PROPOSED: QCoreApplication.translate("DispositionView", "待批准"),
         DestructionState.APPROVED: QCoreApplication.translate("DispositionView", "已批准"),
         DestructionState.EXECUTED: QCoreApplication.translate("DispositionView", "已销毁"),
+        DestructionState.WITHDRAWN: QCoreApplication.translate("DispositionView", "已撤回"),
     }
     return texts.get(state, str(state))
 

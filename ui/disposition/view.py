@@ -61,12 +61,14 @@ from archivist.disposition.holds import HoldView
 from ui import errors
 from ui.changes_hub import ChangesHub
 from ui.disposition.dialogs import (
+    CancelBatchDialog,
     ExecuteDialog,
     LiftHoldDialog,
     NewBatchDialog,
     OpinionDialog,
     PlaceHoldDialog,
     SignDialog,
+    WithdrawRegisterDialog,
 )
 from ui.disposition.models import (
     SHOWN_TABLES,
@@ -95,8 +97,8 @@ from ui.tasks import TaskContext, TaskRunner
 from ui.texts import bold
 
 DUE, BATCHES, REGISTERS, HOLDS = range(4)
-BATCH_BUTTONS = ("destroy", "extend", "permanent", "sign", "register")
-REGISTER_BUTTONS = ("approve", "sign_self", "countersign", "execute")
+BATCH_BUTTONS = ("destroy", "extend", "permanent", "sign", "register", "cancel_batch")
+REGISTER_BUTTONS = ("approve", "withdraw", "sign_self", "countersign", "execute")
 HOLD_STATES = (None, HoldState.PLACED, HoldState.LIFTED)
 MAX_PLANNING_YEARS = due.MAX_WITHIN_YEARS
 
@@ -288,7 +290,10 @@ class DispositionView(QWidget):
             ("permanent", lambda: self.give_opinion(Opinion.PERMANENT)),
             ("sign", lambda: self.sign_batch()),
             ("register", lambda: self.make_registers()),
+            ("cancel_batch", lambda: self.cancel_batch()),
         ):
+            if key == "cancel_batch":
+                actions.addSpacing(16)
             actions.addWidget(self._button(key, slot))
             if key == "permanent":
                 actions.addSpacing(16)
@@ -332,6 +337,7 @@ class DispositionView(QWidget):
         ractions = QHBoxLayout()
         register_actions: list[tuple[str, Callable[[], Any]]] = [
             ("approve", self.approve),
+            ("withdraw", lambda: self.withdraw_register()),
             ("sign_self", self.sign_register),
             ("countersign", lambda: self.sign_register(countersign=True)),
             ("execute", self.execute),
@@ -710,7 +716,22 @@ class DispositionView(QWidget):
         lines = [f"{counts}　{made}"]
         if view.destruction_registers:
             lines.append(
-                self.tr("销毁清册：{numbers}").format(numbers="、".join(view.destruction_registers))
+                self.tr("销毁清册：{numbers}").format(
+                    numbers="、".join(
+                        self.tr("{number}（已撤回）").format(number=n)
+                        if n in view.withdrawn_registers
+                        else n
+                        for n in view.destruction_registers
+                    )
+                )
+            )
+        if view.state == AppraisalState.CANCELLED:
+            lines.append(
+                self.tr("已由 {who} 于 {at} 撤销，理由：{reason}").format(
+                    who=view.cancelled_by or "",
+                    at=time_text(view.cancelled_at),
+                    reason=view.cancel_reason,
+                )
             )
         self.batch_facts.setText("\n".join(lines))
         members = []
@@ -775,6 +796,24 @@ class DispositionView(QWidget):
             write=True,
             on_done=done,
             on_error=lambda e, d: errors.show_error(self, e, d),
+        )
+
+    def cancel_batch(self) -> CancelBatchDialog | None:
+        """撤销批次…: a batch not yet signed, by a member or its maker, with a reason."""
+        view = self.batch
+        if view is None or self.why_not("cancel_batch"):
+            return None
+        dialog = CancelBatchDialog(self.archive, self.runner, view, self)
+        dialog.done_with.connect(self._batch_cancelled)
+        self._open(dialog)
+        return dialog
+
+    def _batch_cancelled(self, number: str) -> None:
+        self._stale.add(DUE)
+        self._done(
+            BATCHES,
+            number,
+            self.tr("已撤销鉴定批次 {number}，其中的档案回到到期档案").format(number=number),
         )
 
     def make_registers(self) -> None:
@@ -874,6 +913,14 @@ class DispositionView(QWidget):
                     for d in destruction.ACCOUNTING_DUTIES
                 )
             )
+        if view.state == DestructionState.WITHDRAWN:
+            lines.append(
+                self.tr("已由 {who} 于 {at} 撤回，理由：{reason}").format(
+                    who=view.withdrawn_by or "",
+                    at=time_text(view.withdrawn_at),
+                    reason=view.withdraw_reason,
+                )
+            )
         if view.state == DestructionState.EXECUTED:
             lines.append(
                 self.tr("销毁日期 {day}　方式 {method}　地点 {place}　执行 {who}").format(
@@ -900,6 +947,20 @@ class DispositionView(QWidget):
             ),
             on_error=lambda e, d: errors.show_error(self, e, d),
         )
+
+    def withdraw_register(self) -> WithdrawRegisterDialog | None:
+        """撤回清册…: a proposed register, by its proposer or a head who refuses it."""
+        view = self.register
+        if view is None or self.why_not("withdraw"):
+            return None
+        dialog = WithdrawRegisterDialog(self.archive, self.runner, view, self)
+        dialog.done_with.connect(self._register_withdrawn)
+        self._open(dialog)
+        return dialog
+
+    def _register_withdrawn(self, number: str) -> None:
+        self._stale.update({DUE, BATCHES})
+        self._done(REGISTERS, number, self.tr("已撤回销毁清册 {number}").format(number=number))
 
     def sign_register(self, *, countersign: bool = False) -> SignDialog | None:
         """签字… as the person signed in, or 他人签字… by another person at this desk."""
@@ -1092,13 +1153,23 @@ class DispositionView(QWidget):
         person = self.archive.person
         if view is None:
             return self.tr("未选鉴定批次")
+        if view.state == AppraisalState.CANCELLED:
+            return self.tr("鉴定批次已撤销（{at}）").format(at=time_text(view.cancelled_at))
+        if key == "cancel_batch":
+            if view.state == AppraisalState.SIGNED:
+                return self.tr("鉴定批次已经全体成员签字，不能撤销；未批准的销毁清册可以撤回")
+            if not permits(person, Right.APPRAISE):
+                return self._refusal(Right.APPRAISE)
+            user = person.user_name if person else None
+            if self._member(view) is None and user != view.created_by:
+                return self.tr("只有鉴定小组成员或建立人才能撤销本批次")
+            return ""
         if key == "register":
             if view.state != AppraisalState.SIGNED:
                 return self.tr("鉴定批次须经全体成员签字后才能生成销毁清册")
-            if view.destruction_registers:
-                return self.tr("已生成销毁清册：{numbers}").format(
-                    numbers="、".join(view.destruction_registers)
-                )
+            active = [n for n in view.destruction_registers if n not in view.withdrawn_registers]
+            if active:
+                return self.tr("已生成销毁清册：{numbers}").format(numbers="、".join(active))
             if not view.count(Opinion.DESTROY):
                 return self.tr("本批次没有销毁意见")
             return "" if permits(person, Right.DISPOSE) else self._refusal(Right.DISPOSE)
@@ -1126,7 +1197,17 @@ class DispositionView(QWidget):
             return self.tr("未选销毁清册")
         if view.state == DestructionState.EXECUTED:
             return self.tr("已按本清册销毁（{day}）").format(day=day_text(view.executed_on))
+        if view.state == DestructionState.WITHDRAWN:
+            return self.tr("清册已撤回（{at}）").format(at=time_text(view.withdrawn_at))
         user = person.user_name if person else None
+        if key == "withdraw":
+            if view.state != DestructionState.PROPOSED:
+                return self.tr("清册已批准，不能撤回")
+            if permits(person, Right.APPROVE):
+                return ""
+            if user == view.proposed_by and permits(person, Right.DISPOSE):
+                return ""
+            return self.tr("只有清册的拟制人或负责人（审批人）才能撤回清册")
         if key == "approve":
             if view.state != DestructionState.PROPOSED:
                 return self.tr("清册已批准")
@@ -1245,7 +1326,9 @@ class DispositionView(QWidget):
             ("permanent", self.tr("改为永久…")),
             ("sign", self.tr("签字")),
             ("register", self.tr("生成销毁清册")),
+            ("cancel_batch", self.tr("撤销批次…")),
             ("approve", self.tr("批准")),
+            ("withdraw", self.tr("撤回清册…")),
             ("sign_self", self.tr("签字…")),
             ("countersign", self.tr("他人签字…")),
             ("execute", self.tr("销毁…")),
@@ -1264,6 +1347,12 @@ class DispositionView(QWidget):
             "sign": self.tr("以本人名义在鉴定清单上签字；全体签字后意见生效"),
             "register": self.tr("把销毁意见的档案列入销毁清册（会计档案单独成册）"),
             "approve": self.tr("批准销毁清册；批准后清册内容不能再改"),
+            "cancel_batch": self.tr(
+                "撤销尚未签署的鉴定批次（如小组成员调离），须填写理由；其中的档案回到到期档案"
+            ),
+            "withdraw": self.tr(
+                "拟制人撤回或负责人退回尚未批准的销毁清册，须填写理由；清册保留备查"
+            ),
             "sign_self": self.tr("以本人名义签字（监销人或会计档案的签字身份）"),
             "countersign": self.tr("另一人在本机输入自己的用户名和密码签字"),
             "execute": self.tr("在监销人监督下销毁：删除电子文件及其全部副本，只保留目录"),

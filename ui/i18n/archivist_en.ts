@@ -851,6 +851,41 @@
     </message>
 </context>
 <context>
+    <name>CancelBatchDialog</name>
+    <message>
+        <source>请填写撤销理由</source>
+        <translation>Please give the reason for cancelling</translation>
+    </message>
+    <message>
+        <source>撤销鉴定批次</source>
+        <translation>Cancel appraisal batch</translation>
+    </message>
+    <message>
+        <source>撤销后本批次不能再填写意见或签字，其中的档案回到到期档案清单；理由记入审计记录。</source>
+        <translation>Once cancelled, the batch takes no more opinions or signatures and its records return to the due list; the reason goes into the audit trail.</translation>
+    </message>
+    <message>
+        <source>{number}，共 {n} 件</source>
+        <translation>{number}, {n} items</translation>
+    </message>
+    <message>
+        <source>鉴定批次</source>
+        <translation>Appraisal batch</translation>
+    </message>
+    <message>
+        <source>理由</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>必须填写，例如：小组成员调离，重新组成鉴定小组</source>
+        <translation>Required, e.g.: a member has left; the group is formed anew</translation>
+    </message>
+    <message>
+        <source>撤销批次</source>
+        <translation>Cancel batch</translation>
+    </message>
+</context>
+<context>
     <name>CaptureDialog</name>
     <message>
         <source>未设定保管期限，不能采集</source>
@@ -1251,6 +1286,10 @@ Valid until {until}; {items} items, {total} pages</translation>
         <translation>Signed</translation>
     </message>
     <message>
+        <source>已撤销</source>
+        <translation>Cancelled</translation>
+    </message>
+    <message>
         <source>待批准</source>
         <translation>Awaiting approval</translation>
     </message>
@@ -1261,6 +1300,10 @@ Valid until {until}; {items} items, {total} pages</translation>
     <message>
         <source>已销毁</source>
         <translation>Destroyed</translation>
+    </message>
+    <message>
+        <source>已撤回</source>
+        <translation>Withdrawn</translation>
     </message>
     <message>
         <source>单位负责人</source>
@@ -1431,6 +1474,14 @@ Valid until {until}; {items} items, {total} pages</translation>
         <translation>Destruction registers: {numbers}</translation>
     </message>
     <message>
+        <source>{number}（已撤回）</source>
+        <translation>{number} (withdrawn)</translation>
+    </message>
+    <message>
+        <source>已由 {who} 于 {at} 撤销，理由：{reason}</source>
+        <translation>Cancelled by {who} at {at}, reason: {reason}</translation>
+    </message>
+    <message>
         <source>（负责人）</source>
         <translation> (head)</translation>
     </message>
@@ -1461,6 +1512,10 @@ Valid until {until}; {items} items, {total} pages</translation>
     <message>
         <source>签字 {number}</source>
         <translation>Signing {number}</translation>
+    </message>
+    <message>
+        <source>已撤销鉴定批次 {number}，其中的档案回到到期档案</source>
+        <translation>Appraisal batch {number} cancelled; its records are back on the due list</translation>
     </message>
     <message>
         <source>已由 {batch} 生成销毁清册 {numbers}</source>
@@ -1507,6 +1562,10 @@ Valid until {until}; {items} items, {total} pages</translation>
         <translation>Supervisors: {names}</translation>
     </message>
     <message>
+        <source>已由 {who} 于 {at} 撤回，理由：{reason}</source>
+        <translation>Withdrawn by {who} at {at}, reason: {reason}</translation>
+    </message>
+    <message>
         <source>销毁日期 {day}&#x3000;方式 {method}&#x3000;地点 {place}&#x3000;执行 {who}</source>
         <translation>Destroyed on {day}  Method: {method}  Place: {place}  By: {who}</translation>
     </message>
@@ -1517,6 +1576,10 @@ Valid until {until}; {items} items, {total} pages</translation>
     <message>
         <source>已批准销毁清册 {number}</source>
         <translation>Destruction register {number} approved</translation>
+    </message>
+    <message>
+        <source>已撤回销毁清册 {number}</source>
+        <translation>Destruction register {number} withdrawn</translation>
     </message>
     <message>
         <source>已在销毁清册 {number} 上签字（{duty}）</source>
@@ -1583,6 +1646,18 @@ Valid until {until}; {items} items, {total} pages</translation>
         <translation>Hold {number} is already lifted</translation>
     </message>
     <message>
+        <source>鉴定批次已撤销（{at}）</source>
+        <translation>The appraisal batch was cancelled ({at})</translation>
+    </message>
+    <message>
+        <source>鉴定批次已经全体成员签字，不能撤销；未批准的销毁清册可以撤回</source>
+        <translation>Every member has signed the batch, so it cannot be cancelled; a destruction register not yet approved can be withdrawn</translation>
+    </message>
+    <message>
+        <source>只有鉴定小组成员或建立人才能撤销本批次</source>
+        <translation>Only a member of the appraisal group or whoever made the batch may cancel it</translation>
+    </message>
+    <message>
         <source>鉴定批次须经全体成员签字后才能生成销毁清册</source>
         <translation>Every member must sign the appraisal batch before a destruction register can be made</translation>
     </message>
@@ -1617,6 +1692,18 @@ Valid until {until}; {items} items, {total} pages</translation>
     <message>
         <source>已按本清册销毁（{day}）</source>
         <translation>Already destroyed under this register ({day})</translation>
+    </message>
+    <message>
+        <source>清册已撤回（{at}）</source>
+        <translation>The register was withdrawn ({at})</translation>
+    </message>
+    <message>
+        <source>清册已批准，不能撤回</source>
+        <translation>The register is approved and cannot be withdrawn</translation>
+    </message>
+    <message>
+        <source>只有清册的拟制人或负责人（审批人）才能撤回清册</source>
+        <translation>Only the register&apos;s proposer or a head (approver) may withdraw it</translation>
     </message>
     <message>
         <source>清册已批准</source>
@@ -1743,8 +1830,16 @@ Valid until {until}; {items} items, {total} pages</translation>
         <translation>Make destruction register</translation>
     </message>
     <message>
+        <source>撤销批次…</source>
+        <translation>Cancel batch…</translation>
+    </message>
+    <message>
         <source>批准</source>
         <translation>Approve</translation>
+    </message>
+    <message>
+        <source>撤回清册…</source>
+        <translation>Withdraw register…</translation>
     </message>
     <message>
         <source>签字…</source>
@@ -1801,6 +1896,14 @@ Valid until {until}; {items} items, {total} pages</translation>
     <message>
         <source>批准销毁清册；批准后清册内容不能再改</source>
         <translation>Approve the destruction register; once approved, its contents cannot change</translation>
+    </message>
+    <message>
+        <source>撤销尚未签署的鉴定批次（如小组成员调离），须填写理由；其中的档案回到到期档案</source>
+        <translation>Cancel a batch not yet signed (e.g. a member has left), with a reason; its records return to the due list</translation>
+    </message>
+    <message>
+        <source>拟制人撤回或负责人退回尚未批准的销毁清册，须填写理由；清册保留备查</source>
+        <translation>The proposer withdraws, or a head refuses, a register not yet approved, with a reason; the register is kept on record</translation>
     </message>
     <message>
         <source>以本人名义签字（监销人或会计档案的签字身份）</source>
@@ -2626,6 +2729,10 @@ Captured drops move to {done}; bad drops to {quarantine} (with &quot;原因.txt&
     <message>
         <source>已签字</source>
         <translation>signed</translation>
+    </message>
+    <message>
+        <source>已撤销</source>
+        <translation>Cancelled</translation>
     </message>
     <message>
         <source>鉴定中</source>
@@ -7229,6 +7336,41 @@ File into volumes anyway?</translation>
     <message>
         <source>取消生成</source>
         <translation>Stop building</translation>
+    </message>
+</context>
+<context>
+    <name>WithdrawRegisterDialog</name>
+    <message>
+        <source>请填写撤回理由</source>
+        <translation>Please give the reason for withdrawing</translation>
+    </message>
+    <message>
+        <source>撤回销毁清册</source>
+        <translation>Withdraw destruction register</translation>
+    </message>
+    <message>
+        <source>撤回后清册保留备查，不能再批准、签字或销毁；其中的档案可重新编制清册或重新鉴定。理由记入审计记录。</source>
+        <translation>A withdrawn register is kept on record and can no longer be approved, signed or executed; its records can go into a new register or be appraised again. The reason goes into the audit trail.</translation>
+    </message>
+    <message>
+        <source>{number}，共 {n} 件</source>
+        <translation>{number}, {n} items</translation>
+    </message>
+    <message>
+        <source>销毁清册</source>
+        <translation>Destruction register</translation>
+    </message>
+    <message>
+        <source>理由</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>必须填写，例如：仍有查考价值，不同意销毁</source>
+        <translation>Required, e.g.: still of reference value; destruction not agreed</translation>
+    </message>
+    <message>
+        <source>撤回清册</source>
+        <translation>Withdraw register</translation>
     </message>
 </context>
 <context>
