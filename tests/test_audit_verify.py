@@ -76,6 +76,32 @@ def test_changed_missing_and_orphan_files(filled: Archive) -> None:
     assert ("verify.orphan", rel[2].rsplit("/", 1)[0] + "/stray.jpg") in found
 
 
+def test_a_stored_file_that_is_a_link_is_found(filled: Archive, tmp_path: Path) -> None:
+    """A stored file swapped for a link to an identical copy outside the archive hashes
+    the same: it is still a finding (issue 16's tampering list). So is a link to a
+    folder on the way to it, and a recorded path that leads out of the archive."""
+    files = sorted(p for p in filled.layout.files.rglob("*") if p.is_file())
+    outside = tmp_path / "elsewhere"
+    outside.mkdir()
+    copy = outside / files[0].name
+    copy.write_bytes(files[0].read_bytes())
+    files[0].unlink()
+    files[0].symlink_to(copy)
+    item_folder = files[-1].parent
+    moved = outside / "moved"
+    item_folder.rename(moved)
+    item_folder.symlink_to(moved, target_is_directory=True)
+    report = verify(filled)
+    linked = {f.params["file"] for f in report.findings if f.code == "verify.linked"}
+    assert files[0].relative_to(filled.root).as_posix() in linked
+    assert files[-1].relative_to(filled.root).as_posix() in linked
+    assert not any(f.code == "verify.changed" for f in report.findings)
+    from archivist.storage.filestore import check_stored_file
+
+    found = check_stored_file(filled.root, ("files/../../etc/passwd", "0" * 64, 1, "x"))
+    assert found is not None and found.code == "verify.linked"
+
+
 def test_numbering_gap_and_duplicate_are_found(filled: Archive) -> None:
     conn = raw(filled)
     conn.execute("PRAGMA foreign_keys=OFF")

@@ -9,6 +9,10 @@ CATALOG: dict[str, tuple[str, str]] = {
         "文件已被改动（SHA-256 不符）：{file}",
         "File altered (SHA-256 differs): {file}",
     ),
+    "verify.linked": (
+        "存储文件是链接或位于档案库文件夹之外：{file}",
+        "Stored file is a link or lies outside the archive folder: {file}",
+    ),
     "verify.size_changed": (
         "文件大小与记录不符：{file}",
         "File size differs from the record: {file}",

@@ -245,11 +245,30 @@ def owner_info() -> dict[str, Any]:
     }
 
 
+def _linked_or_outside(root: Path, rel: str) -> bool:
+    """Is the stored path a link, does it pass through one, or does it lead out of the
+    archive folder ('..', an absolute path)?"""
+    parts = Path(rel).parts
+    if Path(rel).is_absolute() or ".." in parts:
+        return True
+    current = root
+    for part in parts:
+        current = current / part
+        if current.is_symlink():
+            return True
+    return False
+
+
 def check_stored_file(root: Path, record: tuple[str, str, int, str]) -> Finding | None:
     """Re-hash one stored file (relative path, recorded SHA-256 and size, item number):
-    a finding when it is missing, unreadable or changed, else None."""
+    a finding when it is a link or leads outside the archive folder, is missing,
+    unreadable or changed, else None."""
     rel, sha256, size, number = record
     path = root / rel
+    if _linked_or_outside(root, rel):
+        # A link (even to an identical copy) is not the archive's own file: whoever
+        # controls the target can change it unseen, and a copy of the folder loses it.
+        return Finding("verify.linked", "error", {"file": rel}, number)
     try:
         digest, actual_size = hash_file(path)
     except FileNotFoundError:
