@@ -655,7 +655,9 @@ def test_the_item_detail_shows_every_appraisal(
     detail.show_item(item_detail(archive, number))
     shown = detail.appraisals_value
     assert not shown.isHidden()
-    assert shown.text() == f"{batch.number}　延期至30年（2036-01-01起可再鉴定）　涉及长期待遇　鉴定中"
+    assert (
+        shown.text() == f"{batch.number}　延期至30年（2036-01-01起可再鉴定）　涉及长期待遇　鉴定中"
+    )
     for name in MEMBERS:
         as_(archive, name)
         appraisal.sign_batch(archive, batch.number)
@@ -757,3 +759,139 @@ def test_the_item_detail_says_a_batch_was_cancelled(
     qtbot.addWidget(detail)
     detail.show_item(item_detail(archive, number))
     assert detail.appraisals_value.text() == f"{batch.number}　未定　已撤销"
+
+
+def add_named(archive: Archive, user_name: str, display_name: str, *roles: str) -> None:
+    """An account whose display name is not its user name (as in a real archive)."""
+    from archivist.accounts import directory
+
+    acting = archive.person
+    archive.sign_in("admin", PASSWORD)
+    directory.add_account(archive, user_name, display_name, PASSWORD + "-first")
+    archive.sign_in("security", PASSWORD)
+    for role in roles:
+        directory.grant_role(archive, user_name, role, "测试：岗位分配")
+    archive.sign_in(user_name, PASSWORD + "-first")
+    directory.change_own_password(archive, PASSWORD + "-first", PASSWORD)
+    if acting is not None:
+        archive.sign_in(acting.user_name, PASSWORD)
+
+
+def approved_register(archive: Archive, records: dict[str, str], proposer: str) -> str:
+    """A signed batch of b and c (destroy) made into a register by `proposer`,
+    approved by boss."""
+    batch = appraisal.create_batch(
+        archive, as_of=AS_OF, members=list(MEMBERS), numbers=[records["b"], records["c"]]
+    )
+    appraisal.set_opinion(
+        archive, batch.number, [records["b"], records["c"]], "destroy", reason="无保存价值"
+    )
+    for name in MEMBERS:
+        as_(archive, name)
+        appraisal.sign_batch(archive, batch.number)
+    as_(archive, proposer)
+    [register] = destruction.create_registers(archive, batch.number)
+    as_(archive, "boss")
+    destruction.approve_register(archive, register.number)
+    return register.number
+
+
+def test_a_supervisor_who_signed_is_not_offered_to_sign_again(
+    qtbot: Any, view: DispositionView, archive: Archive, records: dict[str, str]
+) -> None:
+    as_(archive, "zhang")
+    number = approved_register(archive, records, "tester")
+    as_(archive, "li")
+    destruction.sign_register(archive, number, "supervisor")
+    reread(qtbot, view, REGISTERS)
+    # li has signed as a supervisor: 签字… greyed with the reason, not refused afterwards
+    assert not view.buttons["sign_self"].isEnabled()
+    assert view.buttons["sign_self"].toolTip().startswith("您已作为监销人签字")
+    assert view.buttons["countersign"].isEnabled()  # another person still may
+    as_(archive, "wang")
+    reread(qtbot, view, REGISTERS)
+    assert view.buttons["sign_self"].isEnabled(), view.buttons["sign_self"].toolTip()
+
+
+def test_who_executed_or_withdrew_a_register_is_shown_by_name(
+    qtbot: Any, view: DispositionView, archive: Archive, records: dict[str, str]
+) -> None:
+    from archivist.disposition import execution
+
+    add_named(archive, "zhao", "赵敏", "archivist")
+    as_(archive, "zhang")
+    number = approved_register(archive, records, "tester")
+    for name in ("li", "wang"):
+        as_(archive, name)
+        destruction.sign_register(archive, number, "supervisor")
+    as_(archive, "zhao")
+    execution.execute_register(
+        archive, number, supervisors=("li", "wang"), method="粉碎", place="档案室"
+    )
+    reread(qtbot, view, REGISTERS)
+    assert "执行 赵敏" in view.register_facts.text()
+    assert "zhao" not in view.register_facts.text()
+
+    # a register withdrawn by its proposer: the proposer's name, not the account
+    as_(archive, "zhang")
+    batch = appraisal.create_batch(
+        archive, as_of=AS_OF, members=list(MEMBERS), numbers=[records["a"]]
+    )
+    appraisal.set_opinion(archive, batch.number, [records["a"]], "destroy", reason="无保存价值")
+    for name in MEMBERS:
+        as_(archive, name)
+        appraisal.sign_batch(archive, batch.number)
+    as_(archive, "zhao")
+    [register] = destruction.create_registers(archive, batch.number)
+    destruction.withdraw_register(archive, register.number, "范围有误")
+    view.reload_page(REGISTERS, select=register.number)
+    settle(qtbot, view)
+    assert view.register is not None and view.register.number == register.number
+    assert "已由 赵敏 于" in view.register_facts.text()
+
+
+def test_a_short_dialog_keeps_its_form_under_the_heading(
+    qtbot: Any, view: DispositionView, archive: Archive, records: dict[str, str]
+) -> None:
+    """A dialog taller than its form (the problem line empty) does not spread the
+    heading and the fields apart with blank bands: the room goes under the form."""
+    make_batch(qtbot, view, archive)
+    view.entry_table.selectRow(0)
+    dialog = view.give_opinion(Opinion.DESTROY)
+    assert isinstance(dialog, OpinionDialog)
+    dialog.reason.setText("已过保管期限，无继续保存价值")
+    qtbot.waitUntil(lambda: dialog.isVisible())
+    qtbot.wait(50)
+    heading = dialog.heading.geometry()
+    needed = dialog.heading.heightForWidth(heading.width())
+    assert heading.height() <= needed + 8, (heading, needed)
+    field = dialog.which.mapTo(dialog, dialog.which.rect().topLeft())
+    assert field.y() - heading.bottom() <= 24, (heading, field)
+    dialog.reject()
+
+
+def test_the_new_period_of_an_extension_is_not_cut_off(
+    qtbot: Any, view: DispositionView, archive: Archive, records: dict[str, str]
+) -> None:
+    """延期至 shows the new period and the day it falls due again, whole."""
+    batch = make_batch(qtbot, view, archive)
+    appraisal.set_opinion(
+        archive, batch.number, [records["b"]], "extend", period="D30", reason="待遇追溯"
+    )
+    reread(qtbot, view, BATCHES)
+    row = view.entries.row_of(records["b"])
+    assert row is not None
+    column = next(i for i, c in enumerate(view.entries.columns) if c.key == "new")
+    text = view.entries.data(view.entries.index(row, column))
+    assert text.startswith("30年（") and "起可鉴定" in text
+    needed = view.entry_table.fontMetrics().horizontalAdvance(text)
+    assert view.entry_table.columnWidth(column) >= needed + 8, (text, needed)
+
+
+def test_a_number_with_a_three_letter_class_is_shown_whole(
+    qtbot: Any, view: DispositionView
+) -> None:
+    """件号 of a class like SYU (2019-SYU-000001) fits the due list and the batch."""
+    for table in (view.due_table, view.entry_table):
+        needed = table.fontMetrics().horizontalAdvance("2019-SYU-000001")
+        assert table.columnWidth(0) >= needed + 8, (table.objectName(), needed)

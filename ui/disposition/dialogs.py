@@ -91,9 +91,15 @@ class DispositionDialog(RecordFormDialog):
     marked, the core call on the write thread."""
 
     mark_missing = True
+    # a form of short fields: the room a taller dialog has goes under it, not into
+    # blank bands around the heading (a dialog with a list lets the list take it)
+    top_aligned = True
 
     def __init__(self, archive: Archive, runner: TaskRunner, parent: QWidget | None) -> None:
         super().__init__(archive, runner, parent, problem_name="dispositionProblem")
+        layout = self.layout()
+        if self.top_aligned and isinstance(layout, QVBoxLayout):
+            layout.insertStretch(layout.indexOf(self.buttons), 1)
 
 
 # -- a new batch -----------------------------------------------------------------------------
@@ -103,6 +109,8 @@ class NewBatchDialog(DispositionDialog):
     """新建鉴定批次: the day the scope is taken, the class and year (or the records chosen
     in the due list), and the group — at least three members with the appraiser role,
     one of them a head — ticked from the accounts that hold it."""
+
+    top_aligned = False  # the list of members takes the room
 
     def __init__(
         self,
@@ -534,6 +542,8 @@ class ExecuteDialog(DispositionDialog):
     """销毁: the supervisors present (of those who signed), the method, place and date;
     确定 asks once more, naming what will be destroyed, then runs on the write thread
     with a progress dialog. What is destroyed cannot be brought back."""
+
+    top_aligned = False  # the list of supervisors takes the room
 
     def __init__(
         self,

@@ -71,6 +71,7 @@ from ui.disposition.dialogs import (
     WithdrawRegisterDialog,
 )
 from ui.disposition.models import (
+    ENTRY_COLUMNS,
     SHOWN_TABLES,
     TOUCHED_TABLES,
     BatchListModel,
@@ -94,13 +95,14 @@ from ui.files import open_file
 from ui.people.labels import roles_text
 from ui.rows_model import table_look
 from ui.tasks import TaskContext, TaskRunner
-from ui.texts import bold
+from ui.texts import bold, retention_text
 
 DUE, BATCHES, REGISTERS, HOLDS = range(4)
 BATCH_BUTTONS = ("destroy", "extend", "permanent", "sign", "register", "cancel_batch")
 REGISTER_BUTTONS = ("approve", "withdraw", "sign_self", "countersign", "execute")
 HOLD_STATES = (None, HoldState.PLACED, HoldState.LIFTED)
 MAX_PLANNING_YEARS = due.MAX_WITHIN_YEARS
+ENTRY_NEW_COLUMN = next(i for i, c in enumerate(ENTRY_COLUMNS) if c.key == "new")  # 延期至
 
 
 def _chosen_rows(table: QTableView) -> list[int]:
@@ -306,7 +308,7 @@ class DispositionView(QWidget):
         self.entry_table = _table(
             "entryTable",
             self.entries,
-            (120, 200, 180, 48, 72, 88, 64, 110, 160),
+            (116, 184, 180, 48, 72, 88, 64, 110, 160),
             many=True,
         )
         self.entry_table.doubleClicked.connect(lambda i: self._open_item(self.entries.row(i.row())))
@@ -511,8 +513,25 @@ class DispositionView(QWidget):
                 self.tr("读取鉴定批次"),
             )
         if page == REGISTERS:
+
+            def read_registers(_ctx: TaskContext) -> list[RegisterView]:
+                # who executed or withdrew it by name (the user names stay for the checks)
+                names = directory.display_names(archive)
+                return [
+                    replace(
+                        r,
+                        executed_by=names.get(r.executed_by, r.executed_by)
+                        if r.executed_by
+                        else None,
+                        withdrawn_by=names.get(r.withdrawn_by, r.withdrawn_by)
+                        if r.withdrawn_by
+                        else None,
+                    )
+                    for r in destruction.list_registers(archive)
+                ]
+
             return (
-                lambda _ctx: destruction.list_registers(archive),
+                read_registers,
                 self._set_registers,
                 self.tr("读取销毁清册"),
             )
@@ -1223,6 +1242,12 @@ class DispositionView(QWidget):
                 return self._refusal(Right.WITNESS)
             if key == "sign_self" and user == view.approved_by and not view.accounting:
                 return self.tr("批准人不能担任监销人")
+            if key == "sign_self" and not view.accounting:
+                signed = next((s for s in view.supervisors if s.user_name == user), None)
+                if signed is not None:
+                    return self.tr("您已作为监销人签字（{at}）").format(
+                        at=time_text(signed.signed_at)
+                    )
             return ""
         # execute
         if view.state != DestructionState.APPROVED:
@@ -1363,6 +1388,14 @@ class DispositionView(QWidget):
             "register_docx": self.tr("生成销毁清册（.docx；会计档案用会计档案销毁清册）"),
             "holds_docx": self.tr("生成保全登记簿（.docx）：全部保全及其解除"),
         }
+        # 件号 whole, a three-letter class too (2019-SYU-000001)
+        for table in (self.due_table, self.entry_table):
+            table.setColumnWidth(0, table.fontMetrics().horizontalAdvance("0000-SYU-000000") + 16)
+        # 延期至 whole: the longest period and the day the record falls due again
+        longest = retention_text("D100") + self.tr("（{day}起可鉴定）").format(day="2099-12-31")
+        self.entry_table.setColumnWidth(
+            ENTRY_NEW_COLUMN, self.entry_table.fontMetrics().horizontalAdvance(longest) + 16
+        )
         self.register_tabs.setTabText(0, self.tr("清册条目"))
         self.register_tabs.setTabText(1, self.tr("签字"))
         self.hold_filter_label.setText(self.tr("状态："))
