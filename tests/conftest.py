@@ -99,13 +99,15 @@ def init_archive(root: Path, fonds: tuple[str, str] = ("J023", "测试市社会�
     return archive
 
 
-def add_person(archive: Archive, user_name: str, *roles: str) -> None:
+def add_person(
+    archive: Archive, user_name: str, *roles: str, display_name: str | None = None
+) -> None:
     """An account added by the administrator, its roles granted by the security officer,
     its password set by its owner (the way people join an archive)."""
     acting = archive.person
     archive.sign_in("admin", PASSWORD)
     first = PASSWORD + "-first"
-    directory.add_account(archive, user_name, user_name, first)
+    directory.add_account(archive, user_name, display_name or user_name, first)
     archive.sign_in("security", PASSWORD)
     for role in roles:
         directory.grant_role(archive, user_name, role, "测试：岗位分配")

@@ -48,3 +48,23 @@ def test_roster_and_benefit_events_go_with_the_record(group: Archive, tmp_path: 
         assert session.scalar(
             select(func.count()).select_from(RosterEntry).where(RosterEntry.item_id == ids[kept])
         )
+
+
+def test_the_stub_names_people_by_their_names(archive: Archive, tmp_path: Path) -> None:
+    """The detail of a destroyed record says who approved and who supervised by the
+    names people know them by, not their user names."""
+    from archivist.access.item_detail import item_detail
+
+    from .conftest import add_person
+
+    for name, display, role in (
+        ("zhang", "张组长", "head"),
+        ("li", "李档案", "archivist"),
+        ("wang", "王经办", "handler"),
+    ):
+        add_person(archive, name, "appraiser", role, display_name=display)
+    gone = capture(archive, tmp_path / "gone")
+    execute(archive, approved_register(archive, [gone]))
+    shown = item_detail(archive, gone)["destroyed"]
+    assert shown["approved_by"] == "张组长"
+    assert shown["supervisors"] == ["李档案", "王经办"]

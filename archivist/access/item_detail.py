@@ -18,7 +18,7 @@ from archivist.archive import Archive
 from archivist.arrangement.items import item_view, load_item
 from archivist.capture.benefit_events import events_of
 from archivist.custody import boxes, where
-from archivist.db.models import Entity, Item
+from archivist.db.models import Account, Entity, Item
 from archivist.disposition.holds import holds_on_item
 from archivist.errors import InputError, NotFound
 from archivist.handover import handovers
@@ -66,12 +66,19 @@ def _destroyed(session: Session, item_id: int) -> dict[str, Any] | None:
     stub = stub_in(session, item_id)
     if stub is None:
         return None
-    return {
+    people = (stub.approved_by, *stub.supervisors)
+    names = {
+        user: display
+        for user, display in session.execute(
+            select(Account.user_name, Account.display_name).where(Account.user_name.in_(people))
+        )
+    }
+    return {  # people by the names they are known by
         "register": stub.register,
         "batch": stub.batch,
         "executed_on": stub.executed_on.isoformat(),
-        "approved_by": stub.approved_by,
-        "supervisors": list(stub.supervisors),
+        "approved_by": names.get(stub.approved_by) or stub.approved_by,
+        "supervisors": [names.get(s) or s for s in stub.supervisors],
     }
 
 

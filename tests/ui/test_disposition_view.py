@@ -763,18 +763,7 @@ def test_the_item_detail_says_a_batch_was_cancelled(
 
 def add_named(archive: Archive, user_name: str, display_name: str, *roles: str) -> None:
     """An account whose display name is not its user name (as in a real archive)."""
-    from archivist.accounts import directory
-
-    acting = archive.person
-    archive.sign_in("admin", PASSWORD)
-    directory.add_account(archive, user_name, display_name, PASSWORD + "-first")
-    archive.sign_in("security", PASSWORD)
-    for role in roles:
-        directory.grant_role(archive, user_name, role, "测试：岗位分配")
-    archive.sign_in(user_name, PASSWORD + "-first")
-    directory.change_own_password(archive, PASSWORD + "-first", PASSWORD)
-    if acting is not None:
-        archive.sign_in(acting.user_name, PASSWORD)
+    add_person(archive, user_name, *roles, display_name=display_name)
 
 
 def approved_register(archive: Archive, records: dict[str, str], proposer: str) -> str:
