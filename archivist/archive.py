@@ -124,6 +124,10 @@ class Archive:
         self.search_index: Any = None
         self.index_batch: set[int] | None = None
         self.index_removals: list[str] = []
+        # Every commit writes the chains' heads outside the database (changes/anchor.py).
+        from archivist.changes import anchor
+
+        anchor.attach(self)
 
     # -- lifecycle -----------------------------------------------------------------
     @property
@@ -204,6 +208,7 @@ class Archive:
             db, layout.database if db.is_sqlite else None, layout.backups
         )
         archive.recovered = archive.recover()
+        _start_replay(archive)
         if reconcile:
             archive.reindexed = archive._reconcile_index()
         return archive
@@ -448,3 +453,15 @@ def _write_config(layout: Layout) -> None:
     layout.config.write_text(
         json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
     )
+
+
+def _start_replay(archive: Archive) -> None:
+    """An archive whose trail ends in events written before they carried state gets its
+    baseline events (the current rows) once, at the first open after the upgrade."""
+    from archivist.changes import replay
+
+    with archive.db.reading() as session:
+        needed = replay.needs_baseline(session)
+    if needed:
+        written = replay.write_baseline(archive)
+        log.info("replay baseline: %d events for %s", written, archive.root)

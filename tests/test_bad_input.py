@@ -829,6 +829,12 @@ REASONS_OF_OUR_OWN = {
     "destruction.note.hold_lifted",  # the reason the hold was lifted with
     "cli.appraisal.cancelled_by",  # the reason a batch was cancelled with
     "cli.destruction.withdrawn_by",  # the reason a register was withdrawn with
+    "anchor.rewritten",  # {actual}: a hash read from the chain
+    "anchor.access_rewritten",  # the same, of the access log
+    "anchor.identity",  # {actual}: the first event's hash
+    "replay.differs",  # {actual}: a row's value
+    "four.format",  # {reason}: this catalogue's own sentence (formats' refusals)
+    "four.unopenable",  # the same
 }
 
 

@@ -188,6 +188,12 @@ class MainWindow(SignedInWindow):
         self.disposition.item_opened.connect(self.open_item_from_volume)
         self.disposition.changed.connect(self.refresh_items)
         self.views.addTab(self.disposition, "")
+        # 校验: the last verify results, verify and the four-property check (issue 16)
+        from ui.integrity.view import IntegrityView
+
+        self.integrity = IntegrityView(archive, self.runner)
+        self.integrity.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        self.views.addTab(self.integrity, "")
         self._last_view: QWidget | None = None  # the tab shown before 利用
         self.views.currentChanged.connect(self._view_changed)
         self.setCentralWidget(self.views)
@@ -574,6 +580,7 @@ class MainWindow(SignedInWindow):
         from ui.verify_dialog import VerifyDialog
 
         dialog = VerifyDialog(self.archive, self.runner, self)
+        dialog.finished_run.connect(self.integrity.take_report)  # the 校验 tab's last results
         dialog.open()
         self.verify_dialog = dialog
         dialog.start()
@@ -775,6 +782,7 @@ class MainWindow(SignedInWindow):
         self.views.setTabText(self.views.indexOf(self.handover), self.tr("交接"))
         self.views.setTabText(self.views.indexOf(self.use), self.tr("利用"))
         self.views.setTabText(self.views.indexOf(self.disposition), self.tr("鉴定"))
+        self.views.setTabText(self.views.indexOf(self.integrity), self.tr("校验"))
         self.search_dock.setWindowTitle(self.tr("全文检索"))
         self.work_dock.setWindowTitle(self.tr("后台工作"))
         self.work_tabs.setTabText(0, self.tr("识别队列"))

@@ -47,6 +47,14 @@ KINDS: dict[str, object] = {
     "verify.index_orphan": QT_TRANSLATE_NOOP("VerifyDialog", "检索索引多余条目"),
     "verify.index_stale": QT_TRANSLATE_NOOP("VerifyDialog", "检索索引过时"),
     "verify.index_reconciled": QT_TRANSLATE_NOOP("VerifyDialog", "检索索引已补齐"),
+    # derived data (archivist rebuild-derived makes it again)
+    "derived.ocr_incomplete": QT_TRANSLATE_NOOP("VerifyDialog", "识别文本不全"),
+    "derived.ocr_extra": QT_TRANSLATE_NOOP("VerifyDialog", "多余的识别文本"),
+    "derived.searchable_missing": QT_TRANSLATE_NOOP("VerifyDialog", "缺少可检索副本"),
+    "derived.searchable_stale": QT_TRANSLATE_NOOP("VerifyDialog", "可检索副本过时"),
+    "derived.searchable_orphan": QT_TRANSLATE_NOOP("VerifyDialog", "多余的可检索副本"),
+    "derived.volume_stale": QT_TRANSLATE_NOOP("VerifyDialog", "案卷 PDF 过时"),
+    "derived.volume_orphan": QT_TRANSLATE_NOOP("VerifyDialog", "多余的案卷 PDF"),
 }
 SEVERITIES: dict[str, object] = {
     "error": QT_TRANSLATE_NOOP("VerifyDialog", "错误"),

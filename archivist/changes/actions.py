@@ -28,6 +28,10 @@ class Action(Enum):
     SETTINGS_EDIT = ActionSpec("settings.edit", needs_reason=True, right=Right.SETTINGS)
     # written by archives made before the unit of work (now part of archive.init)
     SCHEME_LOAD = ActionSpec("scheme.load", needs_reason=False, right=Right.SYSTEM, derived=True)
+    # the rows as they were when the trail began to carry state (issue 16): replay's start
+    REPLAY_BASELINE = ActionSpec(
+        "replay.baseline", needs_reason=False, right=Right.SYSTEM, derived=True
+    )
     SCHEME_EDIT = ActionSpec("scheme.edit", needs_reason=True, right=Right.ARRANGE)
     SCHEME_ADD = ActionSpec("scheme.add", needs_reason=True, right=Right.ARRANGE)
 
@@ -46,6 +50,8 @@ class Action(Enum):
     VOLUME_REORDER = ActionSpec("volume.reorder", needs_reason=True, right=Right.ARRANGE)
     VOLUME_DISSOLVE = ActionSpec("volume.dissolve", needs_reason=True, right=Right.ARRANGE)
     REGISTER_GENERATE = ActionSpec("register.generate", needs_reason=False, right=Right.ARRANGE)
+    # the four-property tests (四性检测): the report kept under reports/, its SHA-256 here
+    FOUR_CHECK = ActionSpec("four.check", needs_reason=False, right=Right.VERIFY)
 
     LOCATION_ADD = ActionSpec("location.add", needs_reason=False, right=Right.CUSTODY)
     BOX_CREATE = ActionSpec("box.create", needs_reason=False, right=Right.CUSTODY)

@@ -19,7 +19,7 @@ from archivist.db.models import AuditEvent
 
 
 def _fields(event: AuditEvent) -> dict[str, Any]:
-    return {
+    fields: dict[str, Any] = {
         "seq": event.seq,
         "at": event.at,
         "actor": event.actor,
@@ -31,6 +31,9 @@ def _fields(event: AuditEvent) -> dict[str, Any]:
         "op_id": event.op_id,
         "prev_hash": event.prev_hash,
     }
+    if event.state is not None:  # events before issue 16 hash without it
+        fields["state"] = event.state
+    return fields
 
 
 def now_text() -> str:
@@ -47,6 +50,7 @@ def record(
     after: Any = None,
     reason: str = "",
     op_id: str | None = None,
+    state: dict[str, Any] | None = None,
 ) -> AuditEvent:
     """Append one event. Call inside a write transaction (which serialises the chain)."""
     last = session.execute(
@@ -63,6 +67,7 @@ def record(
         after=plain(after),
         reason=reason,
         op_id=op_id,
+        state=plain(state if state is not None else {}),
         prev_hash=prev_hash,
     )
     event.hash = digest(_fields(event))

@@ -13,7 +13,9 @@ The actor is the signed-in person (archive.person). It refuses a missing reason 
 the action needs one and a person whose roles do not carry the action's right (checked
 again inside the transaction, so a role revoked since the sign-in counts), opens the
 one write transaction, writes
-exactly one audit event from the before/after the service gives, notes what the
+exactly one audit event from the before/after the service gives (with the after-state
+of every record row the transaction wrote, read back from the session's flushes:
+changes/replay.py, which `verify` replays), notes what the
 transaction touched (tables and items, from the session's flushes) and, after the
 commit, brings the search index in step. The value it leaves in `change.changes` tells
 the window what to refresh.
@@ -31,7 +33,7 @@ from sqlalchemy import event
 from sqlalchemy.orm import Session
 
 from archivist.accounts import rights
-from archivist.changes import audit
+from archivist.changes import audit, replay
 from archivist.changes.actions import Action
 from archivist.errors import AccessRefused, InputError
 
@@ -117,12 +119,14 @@ def unit_of_work(
                 raise _NothingChanged
             work = Change(session, action, who, why, target, op_id=op_id)
 
-            def noted(flushed: Session, _context: Any) -> None:
+            def noted(flushed: Session, context: Any) -> None:
                 _note(work, flushed)
+                replay.note_flush(flushed, context)
 
             event.listen(session, "after_flush", noted)
             try:
                 yield work
+                session.flush()  # the last writes, noted before their state is read back
                 record = audit.record(
                     session,
                     actor=who,
@@ -132,6 +136,7 @@ def unit_of_work(
                     after=work.after,
                     reason=why,
                     op_id=work.op_id,
+                    state=replay.collect(session),
                 )
                 indexed = "search_generation" in session.info
             finally:

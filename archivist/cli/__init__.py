@@ -28,6 +28,7 @@ from archivist.cli import (
     destruction,
     handover,
     holds,
+    integrity,
     items,
     people,
     person,
@@ -77,6 +78,7 @@ def build_parser() -> argparse.ArgumentParser:
     appraisal.register(sub)
     holds.register(sub)
     destruction.register(sub)
+    integrity.register(sub)
     return parser
 
 

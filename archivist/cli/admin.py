@@ -58,12 +58,14 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def cmd_verify(args: argparse.Namespace) -> int:
+    from archivist.integrity.anchors import parse_anchor
     from archivist.integrity.verify import verify
 
+    paper = [parse_anchor(value) for value in args.anchor or ()]  # refused before opening
     with _open(args) as archive:
         progress = ProgressLine(text("cli.progress.verify"))
         try:
-            report = verify(archive, progress=progress, workers=args.workers)
+            report = verify(archive, progress=progress, workers=args.workers, anchors=paper)
         finally:
             progress.close()
     if args.json:
@@ -226,6 +228,12 @@ def register(sub: Any) -> None:
     add("check", cmd_check, "flag items whose order breaks the rules")
     p = add("verify", cmd_verify, "re-hash every file and check numbering and the audit chain")
     p.add_argument("--workers", type=int, default=None)
+    p.add_argument(
+        "--anchor",
+        action="append",
+        metavar="SEQ:HASH",
+        help="check the audit chain against a head read off a printed register's footer",
+    )
     p = add("demo", cmd_demo, "build a demo archive with synthetic records")
     p.add_argument("--items", type=int, default=60)
     p.add_argument("--seed", type=int, default=2024)

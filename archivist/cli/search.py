@@ -6,6 +6,7 @@ import argparse
 from typing import Any
 
 from archivist.cli.common import (
+    EXIT_FAILED,
     ProgressLine,
     _open,
     _print_json,
@@ -120,6 +121,33 @@ def cmd_reindex(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_rebuild_derived(args: argparse.Namespace) -> int:
+    from archivist.integrity.derived import rebuild_derived
+
+    with _open(args) as archive:
+        progress = ProgressLine(text("cli.rebuild_derived.progress"))
+        try:
+            report = rebuild_derived(archive, progress=progress)
+        finally:
+            progress.close()
+    if args.json:
+        _print_json(report.to_dict())
+    else:
+        say(
+            "cli.rebuild_derived.done",
+            indexed=report.indexed,
+            searchable=report.searchable_built,
+            volumes=report.volumes_built,
+            queued=report.ocr_queued,
+            removed=report.removed,
+        )
+        if report.ocr_queued:
+            say("cli.rebuild_derived.ocr")
+        for failure in report.failures:
+            say("cli.rebuild_derived.failed", err=True, **failure)
+    return EXIT_FAILED if report.failures else 0
+
+
 def register(sub: Any) -> None:
     """Add this group's sub-commands to the top-level `sub`."""
     add = command_adder(sub)
@@ -160,3 +188,8 @@ def register(sub: Any) -> None:
     )
     p = add("reindex", cmd_reindex, "rebuild the search index from the database")
     p.add_argument("--procs", type=int, default=None, help="writer processes")
+    add(
+        "rebuild-derived",
+        cmd_rebuild_derived,
+        "rebuild stale derived data: index, searchable copies, volume PDFs, OCR queue",
+    )

@@ -125,6 +125,12 @@ class Database:
         with translated_errors(self.url), self._writer() as session, session.begin():
             yield session
 
+    @property
+    def writer_sessions(self) -> sessionmaker[Session]:
+        """The factory of write sessions (for hooks on every write transaction, e.g.
+        archivist.changes.anchor)."""
+        return self._writer
+
     def dispose(self) -> None:
         self.engine.dispose()
 

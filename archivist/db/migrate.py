@@ -62,5 +62,9 @@ def ensure_current(db: Database, sqlite_path: Path | None, backup_dir: Path) -> 
         backup = backup_dir / f"{sqlite_path.stem}-before-{head}-from-{current}-{stamp}.db"
         with sqlite3.connect(sqlite_path) as source, sqlite3.connect(backup) as copy:
             source.backup(copy)
+        from archivist.changes.anchor import write_backup_anchor
+
+        # the chains' heads the backup holds, beside it (verify compares them)
+        write_backup_anchor(backup, backup_dir.parent)
     upgrade(db)
     return backup

@@ -228,6 +228,9 @@ class AuditEvent(Base):
     after: Mapped[dict[str, Any] | None] = mapped_column(JSON)
     reason: Mapped[str] = mapped_column(Text, default="")
     op_id: Mapped[str | None] = mapped_column(String(36), index=True)
+    # the after-state of every record row the change wrote: {table: {key: row | None}}
+    # (None: deleted); None in events written before issue 16 (replayed from a baseline)
+    state: Mapped[dict[str, Any] | None] = mapped_column(JSON)
     prev_hash: Mapped[str] = mapped_column(String(64))
     hash: Mapped[str] = mapped_column(String(64))
 

@@ -33,6 +33,7 @@ from sqlalchemy.orm import Session
 
 from archivist.accounts.rights import check_action
 from archivist.accounts.signing import normal_user_name
+from archivist.changes import replay
 from archivist.changes.actions import Action
 from archivist.changes.audit import committed, now_text
 from archivist.changes.states import DestructionState, ItemState, move, state_label
@@ -279,6 +280,12 @@ def _purge(session: Session, plan: _Plan) -> int:
             result: Any = session.execute(delete(table).where(column.in_(chunk)))
             purged += int(result.rowcount or 0)
     for chunk in _chunks(plan.item_ids):
+        for model in (BenefitEvent, RosterEntry, Material):  # the trail records them gone
+            replay.note_rows(
+                session,
+                model.__tablename__,
+                session.scalars(select(model.id).where(model.item_id.in_(chunk))),
+            )
         session.execute(delete(BenefitEvent).where(BenefitEvent.item_id.in_(chunk)))
         session.execute(delete(RosterEntry).where(RosterEntry.item_id.in_(chunk)))
         session.execute(delete(Material).where(Material.item_id.in_(chunk)))

@@ -51,6 +51,7 @@ from archivist.db.models import (
     VolumeRegister,
 )
 from archivist.errors import InputError, NotFound
+from archivist.formats.usability import StoredFile, usability_findings
 from archivist.messages import render
 from archivist.storage.filestore import check_stored_file
 
@@ -528,6 +529,8 @@ class _Plan:
     revision: int  # the volume's revision the check saw
     reasons: list[Reason]
     files: list[tuple[str, str, int, str]]  # (file, sha256, size, item number)
+    # the same files with their media type and pages, for the usability checks (四性)
+    stored: list[StoredFile] = field(default_factory=list)
 
 
 def _inspect(volume: Volume, generated: Mapping[str, int]) -> _Plan:
@@ -537,15 +540,20 @@ def _inspect(volume: Volume, generated: Mapping[str, int]) -> _Plan:
     if not volume.entries:
         reasons.append(Reason("handover.no_items"))
     files: list[tuple[str, str, int, str]] = []
+    stored: list[StoredFile] = []
     pages: dict[int, int] = {}
     for entry in sorted(volume.entries, key=lambda e: (e.seq, e.id)):
         item = entry.item
         reasons.extend(_item_reasons(item))
         pages[item.id] = sum(m.pages for m in item.materials)
         files.extend((m.file, m.sha256, m.size, item.number) for m in item.materials)
+        stored.extend(
+            StoredFile(m.file, m.sha256, m.size, item.number, m.media_type, m.pages)
+            for m in item.materials
+        )
     reasons.extend(_numbering_reasons(volume, pages))
     reasons.extend(_register_reasons(volume, generated))
-    return _Plan(volume.id, volume.code, volume.title, volume.revision, reasons, files)
+    return _Plan(volume.id, volume.code, volume.title, volume.revision, reasons, files, stored)
 
 
 def _hash_all(root: Path, plans: Sequence[_Plan]) -> None:
@@ -556,6 +564,11 @@ def _hash_all(root: Path, plans: Sequence[_Plan]) -> None:
         for (plan, _record), finding in zip(records, found, strict=True):
             if finding is not None:
                 plan.reasons.append(Reason(finding.code, {**finding.params, "item": finding.item}))
+    # the four-property usability checks (DA/T 70): opens, format, no encryption, no
+    # JavaScript or embedded files, page counts (a missing or changed file is named above)
+    for plan in plans:
+        for finding in usability_findings(root, plan.stored):
+            plan.reasons.append(Reason(finding.code, {**finding.params, "item": finding.item}))
 
 
 def _volume_options() -> Any:

@@ -242,11 +242,34 @@ CATALOG: dict[str, tuple[str, str]] = {
     "cli.search.where": (" 第{material}份材料 第{page}页", " material {material} page {page}"),
     "cli.search.count": ("共 {count} 件", "{count} items"),
     "cli.reindex.done": ("已重建索引：{count} 件", "Rebuilt the index: {count} items"),
+    "cli.rebuild_derived.done": (
+        "已重建派生数据：索引 {indexed} 件，可检索副本 {searchable} 份，案卷 PDF {volumes} 份，"
+        "重新排队识别 {queued} 份，删除多余文件 {removed} 个",
+        "Derived data rebuilt: {indexed} item(s) indexed, {searchable} searchable cop(ies), "
+        "{volumes} volume PDF(s), {queued} material(s) queued for OCR, {removed} stray file(s) removed",
+    ),
+    "cli.rebuild_derived.progress": ("重建派生数据", "Rebuilding derived data"),
+    "cli.rebuild_derived.failed": (
+        "未能重建：{what}（原因已记入日志）",
+        "Not rebuilt: {what} (the cause is in the log)",
+    ),
+    "cli.rebuild_derived.ocr": (
+        "识别文本需补全：请运行 archivist ocr",
+        "Page texts to complete: run archivist ocr",
+    ),
     # admin: check, verify, summary, scheme
     "cli.check.total": ("检查 {count} 件：{result}", "Checked {count} items: {result}"),
     "cli.check.ok": ("通过", "all in order"),
     "cli.check.problems": ("发现问题", "problems found"),
     "cli.verify.problems": ("发现 {count} 个问题", "{count} problems found"),
+    "cli.four.done": (
+        "四性检测通过；报告已存档：{files}",
+        "The four-property tests passed; report kept: {files}",
+    ),
+    "cli.four.problems": (
+        "四性检测发现 {count} 个问题；报告已存档：{files}",
+        "The four-property tests found {count} problem(s); report kept: {files}",
+    ),
     "cli.summary.archive": ("档案库：{archive}", "Archive: {archive}"),
     "cli.summary.fonds": ("全宗：{code} {name}", "Fonds: {code} {name}"),
     "cli.summary.counts": (

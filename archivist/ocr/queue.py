@@ -260,6 +260,40 @@ def retry_failed(archive: Archive) -> int:
         return len(material_ids)
 
 
+def requeue(archive: Archive, material_ids: Iterable[int]) -> int:
+    """Put materials whose page texts do not match their pages back in the queue
+    (`archivist rebuild-derived`): texts of pages the material lacks are dropped, the
+    job waits again and the next run reads the pages still without text."""
+    wanted = list(material_ids)
+    with _derived_write(archive) as session:
+        count = 0
+        for job, material in session.execute(
+            select(OcrJob, Material)
+            .join(Material, Material.id == OcrJob.material_id)
+            .where(OcrJob.material_id.in_(wanted))
+        ).all():
+            outside = (PageText.material_id == material.id) & (
+                (PageText.page < 1) | (PageText.page > material.pages)
+            )
+            session.execute(delete(PageText).where(outside))
+            if job.status != OcrJobState.PENDING and allowed(
+                OcrJobState(job.status), OcrJobState.PENDING
+            ):
+                job.status = move(job.status, OcrJobState.PENDING, _job_label(job))
+            job.pages_total = material.pages
+            job.pages_done = (
+                session.scalar(
+                    select(func.count())
+                    .select_from(PageText)
+                    .where(PageText.material_id == material.id)
+                )
+                or 0
+            )
+            job.updated_at = now_text()
+            count += 1
+        return count
+
+
 def run_queue(
     archive: Archive,
     *,

@@ -689,8 +689,10 @@ def generate(
     from archivist.storage.filestore import check_export_path
 
     out = check_export_path(out, archive.root, (".docx",))
+    from archivist.changes.anchor import register_footer
+
     layout, data, target = collect(archive, kind, batch=batch, register=register)
-    path = write_docx(layout, data, out)
+    path = write_docx(layout, data, out, chain=register_footer(archive))
     record(
         archive,
         AccessKind.PRINT,

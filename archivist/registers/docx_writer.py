@@ -80,8 +80,12 @@ STYLE_BARCODE = "RegisterBarcode"
 _INVALID_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
-def write_docx(layout: Layout, data: DocumentData, out_path: Path | str) -> Path:
+def write_docx(
+    layout: Layout, data: DocumentData, out_path: Path | str, *, chain: str = ""
+) -> Path:
     """Print `data` on the register `layout` as a .docx at `out_path`, atomically.
+    `chain`: the audit chain's head, printed beside the page number (see
+    archivist.changes.anchor.footer_text: "审计链 第 N 条 <hash's first 16 digits>").
 
     Raises RegisterError if the data does not fit the layout (nothing written) or the
     file cannot be saved (no file left behind)."""
@@ -98,7 +102,7 @@ def write_docx(layout: Layout, data: DocumentData, out_path: Path | str) -> Path
             _append(doc, _form_grid(layout, data, _usable_width(layout)))
         else:
             rows_xml = _register(doc, layout, data)
-        _page_numbers(doc)
+        _page_numbers(doc, chain)
     buffer = io.BytesIO()
     doc.save(buffer)
     package = buffer.getvalue()
@@ -212,7 +216,7 @@ def _append(doc: DocxDocument, xml: str) -> BaseOxmlElement:
     return element
 
 
-def _page_numbers(doc: DocxDocument) -> None:
+def _page_numbers(doc: DocxDocument, chain: str = "") -> None:
     footer = doc.sections[0].footer
     footer.is_linked_to_previous = False
     holder = footer._element  # the w:ftr element
@@ -234,6 +238,7 @@ def _page_numbers(doc: DocxDocument) -> None:
         + _run(" 页 共 ", size=TABLE_PT)
         + field("NUMPAGES")
         + _run(" 页", size=TABLE_PT)
+        + (_run(f"\u3000\u3000{chain}", size=TABLE_PT) if chain else "")
     )
     holder.append(
         parse_xml(f'<w:p {nsdecls("w")}><w:pPr><w:jc w:val="center"/></w:pPr>{runs}</w:p>')

@@ -28,6 +28,7 @@ from archivist.accounts.roles import Right
 from archivist.archive import Archive
 from archivist.changes import audit
 from archivist.changes.actions import Action
+from archivist.changes.anchor import register_footer
 from archivist.db.models import (
     Box,
     Item,
@@ -426,10 +427,11 @@ def generate(
             revision = _volume(session, selection.volume).revision
     data = collect(archive, kind, selection)
     layout = get_layout(kind)
+    chain = register_footer(archive)  # the chain's head, fixed on paper
     if out.suffix.lower() == ".xlsx":
-        path = write_xlsx(layout, data, out)
+        path = write_xlsx(layout, data, out, chain=chain)
     else:
-        path = write_docx(layout, data, out)
+        path = write_docx(layout, data, out, chain=chain)
     if kind in VOLUME_KINDS and selection.volume:
         record_generated(archive, selection.volume, kind, revision=revision)
     record(

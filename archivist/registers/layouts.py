@@ -662,6 +662,27 @@ HOLDS = Layout(
     source="product practice",
 )
 
+FOUR_PROPERTIES = Layout(
+    kind="four-properties",
+    title="四性检测报告",
+    orientation=Orientation.PORTRAIT,
+    style=Style.TABLE,
+    columns=(
+        Column("item", "检测项", 50, Align.LEFT),
+        Column("objects", "对象数", 18, numeric=True),
+        Column("passed", "通过", 16, numeric=True),
+        Column("failed", "不通过", 16, numeric=True),
+        Column("note", "说明", 70, Align.LEFT),
+    ),
+    fields=(
+        Field("scope", "检测范围"),
+        Field("checked_at", "检测时间", wide=False),
+        Field("operator", "检测人", wide=False),
+        Field("result", "结论"),
+    ),
+    source="DA/T 70-2018",
+)
+
 LAYOUTS: Mapping[str, Layout] = {
     layout.kind: layout
     for layout in (
@@ -683,6 +704,7 @@ LAYOUTS: Mapping[str, Layout] = {
         DESTRUCTION,
         DESTRUCTION_ACCOUNTING,
         HOLDS,
+        FOUR_PROPERTIES,
     )
 }
 

@@ -40,8 +40,11 @@ SHEET_CHARS = 150  # total column width on a landscape page, in Excel character 
 MM_PER_INCH = 25.4
 
 
-def write_xlsx(layout: Layout, data: DocumentData, out_path: Path | str) -> Path:
-    """Export a catalogue register to an .xlsx at `out_path`, atomically.
+def write_xlsx(
+    layout: Layout, data: DocumentData, out_path: Path | str, *, chain: str = ""
+) -> Path:
+    """Export a catalogue register to an .xlsx at `out_path`, atomically. `chain`: the
+    audit chain's head, printed in the page footer (as on the .docx).
 
     Raises RegisterError for a register that is not a catalogue, data that does not fit
     the layout (nothing written) or a file that cannot be saved (no file left behind)."""
@@ -137,6 +140,8 @@ def write_xlsx(layout: Layout, data: DocumentData, out_path: Path | str) -> Path
         left=20 / MM_PER_INCH, right=20 / MM_PER_INCH, top=20 / MM_PER_INCH, bottom=20 / MM_PER_INCH
     )
     sheet.oddFooter.center.text = "第 &P 页 共 &N 页"
+    if chain:
+        sheet.oddFooter.right.text = chain.replace("&", "&&")
     book.properties.title = layout.title
     book.properties.subject = layout.source
 

@@ -1722,6 +1722,10 @@ Valid until {until}; {items} items, {total} pages</translation>
         <translation>The approver cannot be a supervisor</translation>
     </message>
     <message>
+        <source>您已作为监销人签字（{at}）</source>
+        <translation>You have signed as a supervisor ({at})</translation>
+    </message>
+    <message>
         <source>清册须经批准后才能销毁</source>
         <translation>The register must be approved before anything is destroyed</translation>
     </message>
@@ -2471,6 +2475,117 @@ Captured drops move to {done}; bad drops to {quarantine} (with &quot;原因.txt&
     <message>
         <source>隔离文件夹不能是热文件夹本身：{path}</source>
         <translation>The quarantine folder cannot be the hot folder itself: {path}</translation>
+    </message>
+</context>
+<context>
+    <name>IntegrityView</name>
+    <message>
+        <source>校验档案库</source>
+        <translation>Verify the archive</translation>
+    </message>
+    <message>
+        <source>四性检测</source>
+        <translation>Four-property check</translation>
+    </message>
+    <message>
+        <source>保存四性检测报告</source>
+        <translation>Save the four-property report</translation>
+    </message>
+    <message>
+        <source>Word 文档 (*.docx)</source>
+        <translation>Word document (*.docx)</translation>
+    </message>
+    <message>
+        <source>已保存四性检测报告：{path}</source>
+        <translation>Four-property report saved: {path}</translation>
+    </message>
+    <message>
+        <source>需要“校验”权限</source>
+        <translation>Needs the “verify” right</translation>
+    </message>
+    <message>
+        <source>正在运行…</source>
+        <translation>Running…</translation>
+    </message>
+    <message>
+        <source>本机尚无校验结果：点“运行校验”</source>
+        <translation>No verify results on this computer yet: click “Run verify”</translation>
+    </message>
+    <message>
+        <source>上次校验：{at}（{person}），{files} 个文件、{events} 条审计事件</source>
+        <translation>Last verified: {at} ({person}), {files} files, {events} audit events</translation>
+    </message>
+    <message>
+        <source>{when}：未发现问题</source>
+        <translation>{when}: no problems found</translation>
+    </message>
+    <message>
+        <source>{when}：发现 {n} 个问题，其中错误 {errors} 个</source>
+        <translation>{when}: {n} problems found, {errors} of them errors</translation>
+    </message>
+    <message>
+        <source>四性检测尚未提供</source>
+        <translation>The four-property check is not available</translation>
+    </message>
+    <message>
+        <source>尚未运行四性检测</source>
+        <translation>The four-property check has not been run</translation>
+    </message>
+    <message>
+        <source>四性检测：{n} 项，{failed} 项有不通过的对象</source>
+        <translation>Four-property check: {n} checks, {failed} with failing objects</translation>
+    </message>
+    <message>
+        <source>校验重新计算每个文件的 SHA-256，检查编号、档号、审计链与访问日志，并核对检索索引、识别文本、可检索副本和案卷 PDF 等派生数据；派生数据过时可运行 archivist rebuild-derived 重建。四性检测按 DA/T 70 检查真实性、完整性、可用性、安全性。</source>
+        <translation>Verify recomputes every file&apos;s SHA-256, checks numbering, archival codes, the audit trail and the access log, and reconciles derived data (search index, OCR texts, searchable copies, volume PDFs); stale derived data is rebuilt with archivist rebuild-derived. The four-property check (DA/T 70) tests authenticity, integrity, usability and security.</translation>
+    </message>
+    <message>
+        <source>类型</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>对象</source>
+        <translation>Object</translation>
+    </message>
+    <message>
+        <source>说明</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>类别</source>
+        <translation>Group</translation>
+    </message>
+    <message>
+        <source>检测项</source>
+        <translation>Check</translation>
+    </message>
+    <message>
+        <source>对象数</source>
+        <translation>Objects</translation>
+    </message>
+    <message>
+        <source>通过</source>
+        <translation>Passed</translation>
+    </message>
+    <message>
+        <source>不通过</source>
+        <translation>Failed</translation>
+    </message>
+    <message>
+        <source>运行校验</source>
+        <translation>Run verify</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>四性检测（尚未提供）</source>
+        <translation>Four-property check (not available)</translation>
+    </message>
+    <message>
+        <source>保存报告…</source>
+        <translation>Save report…</translation>
     </message>
 </context>
 <context>
@@ -3300,6 +3415,10 @@ Business records of social-insurance agencies</translation>
     <message>
         <source>鉴定</source>
         <translation>Appraisal</translation>
+    </message>
+    <message>
+        <source>校验</source>
+        <translation>Verify</translation>
     </message>
     <message>
         <source>全文检索</source>
@@ -6560,6 +6679,34 @@ Signed volumes are “handed over” and can no longer change. Sign now?</transl
     <message>
         <source>检索索引已补齐</source>
         <translation>Search index filled in</translation>
+    </message>
+    <message>
+        <source>识别文本不全</source>
+        <translation>OCR text incomplete</translation>
+    </message>
+    <message>
+        <source>多余的识别文本</source>
+        <translation>Extra OCR text</translation>
+    </message>
+    <message>
+        <source>缺少可检索副本</source>
+        <translation>Searchable copy missing</translation>
+    </message>
+    <message>
+        <source>可检索副本过时</source>
+        <translation>Searchable copy stale</translation>
+    </message>
+    <message>
+        <source>多余的可检索副本</source>
+        <translation>Stray searchable copy</translation>
+    </message>
+    <message>
+        <source>案卷 PDF 过时</source>
+        <translation>Volume PDF stale</translation>
+    </message>
+    <message>
+        <source>多余的案卷 PDF</source>
+        <translation>Stray volume PDF</translation>
     </message>
     <message>
         <source>错误</source>

@@ -1,0 +1,195 @@
+"""Benchmark: replay of the audit trail against the records (issue 16).
+
+    .venv/bin/python bench/replay.py [--items 10000] [--edits 8] [--keep]
+
+Creates a fresh archive, captures one real item through the pipeline, then adds
+`--items` items (each with two materials) as the capture would leave them: the rows
+bulk-inserted with SQLAlchemy core and, for each item, one hash-chained audit event
+carrying the after-state of its item and material rows (what the unit of work records),
+followed by `--edits` title edits per item (one event each, carrying the item row) —
+so 10,000 items make about 90,000 events, the ratio of the issue's target (100,000
+items, 1,000,000 events). Then it times `replay_findings` (the fold of every event's
+state and the field-by-field comparison with every row), with tracemalloc's peak, and
+checks the result is clean. Time and memory grow linearly with events and rows; the
+folded state holds one entry per record row.
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import tempfile
+import time
+import tracemalloc
+from pathlib import Path
+from typing import Any
+
+from corpus import machine
+from sqlalchemy import func, select
+
+from archivist.accounts.directory import Administrators, NewAccount
+from archivist.archive import Archive
+from archivist.changes import audit, replay
+from archivist.changes.chain import digest, plain
+from archivist.db.models import AuditEvent, Item, Material
+from archivist.integrity.replay import replay_findings
+
+FONDS = ("B001", "基准测试全宗")
+PASSWORD = "Jizhun-2026-mima"
+ADMINISTRATORS = Administrators(
+    NewAccount("admin", "系统管理员", PASSWORD),
+    NewAccount("security", "安全保密员", PASSWORD),
+    NewAccount("auditor", "安全审计员", PASSWORD),
+)
+CHUNK = 2000
+
+
+def _event(seq: int, prev: str, action: str, target: str, state: dict[str, Any]) -> dict[str, Any]:
+    fields: dict[str, Any] = {
+        "seq": seq,
+        "at": audit.now_text(),
+        "actor": "bench",
+        "action": action,
+        "target": target,
+        "before": None,
+        "after": None,
+        "reason": "",
+        "op_id": None,
+        "prev_hash": prev,
+        "state": plain(state),
+    }
+    fields["hash"] = digest({k: v for k, v in fields.items() if k != "hash"})
+    return fields
+
+
+def fill(archive: Archive, items: int, edits: int) -> int:
+    """Add `items` items (two materials each) and their events; returns events added."""
+    items_t = replay.TABLES["items"]
+    materials_t = replay.TABLES["materials"]
+    events_t = AuditEvent.__table__
+    with archive.db.writing() as session:
+        conn = session.connection()
+        item = dict(conn.execute(select(items_t).limit(1)).one()._mapping)
+        material = dict(conn.execute(select(materials_t).limit(1)).one()._mapping)
+        seq, prev = conn.execute(
+            select(AuditEvent.seq, AuditEvent.hash).order_by(AuditEvent.seq.desc()).limit(1)
+        ).one()
+        next_item = int(conn.scalar(select(func.max(Item.id))) or 0) + 1
+        next_material = int(conn.scalar(select(func.max(Material.id))) or 0) + 1
+        added = 0
+        for start in range(0, items, CHUNK):
+            item_rows: list[dict[str, Any]] = []
+            material_rows: list[dict[str, Any]] = []
+            event_rows: list[dict[str, Any]] = []
+            for n in range(start, min(items, start + CHUNK)):
+                item_id = next_item + n
+                row = {
+                    **item,
+                    "id": item_id,
+                    "capture_id": f"bench-{item_id:08d}",
+                    "serial": 100000 + n,
+                    "number": f"B-{item_id:08d}",
+                    "archival_code": f"B001-BENCH-{item_id:08d}",
+                    "folder": f"files/bench/{item_id}",
+                }
+                mats = []
+                for k in range(2):
+                    mid = next_material + 2 * n + k
+                    mats.append(
+                        {
+                            **material,
+                            "id": mid,
+                            "item_id": item_id,
+                            "seq": k + 1,
+                            "file": f"files/b/{mid}",
+                        }
+                    )
+                item_rows.append(row)
+                material_rows.extend(mats)
+                state = {
+                    "items": {str(item_id): replay.row_state("items", _Row(row))},
+                    "materials": {
+                        str(m["id"]): replay.row_state("materials", _Row(m)) for m in mats
+                    },
+                }
+                seq += 1
+                event = _event(seq, prev, "item.capture", f"item:{row['capture_id']}", state)
+                prev = event["hash"]
+                event_rows.append(event)
+                for e in range(edits):
+                    row = {**row, "title": f"{item['title']} ({e + 1})"}
+                    seq += 1
+                    event = _event(
+                        seq,
+                        prev,
+                        "item.edit",
+                        f"item:{row['number']}",
+                        {"items": {str(item_id): replay.row_state("items", _Row(row))}},
+                    )
+                    prev = event["hash"]
+                    event_rows.append(event)
+                item_rows[-1] = row
+            conn.execute(items_t.insert(), item_rows)
+            conn.execute(materials_t.insert(), material_rows)
+            conn.execute(events_t.insert(), event_rows)  # type: ignore[attr-defined]
+            added += len(event_rows)
+    return added
+
+
+class _Row:
+    """A dict standing in for a result row (what `replay.row_state` reads)."""
+
+    def __init__(self, values: dict[str, Any]) -> None:
+        self._mapping = values
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--items", type=int, default=10_000)
+    parser.add_argument("--edits", type=int, default=8)
+    parser.add_argument("--keep", action="store_true")
+    args = parser.parse_args()
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+    from archivist.capture.pipeline import capture_from_manifest
+    from tests.conftest import write_manifest
+
+    base = Path(tempfile.mkdtemp(prefix="bench-replay-"))
+    try:
+        archive = Archive.init(base / "archive", *FONDS, ADMINISTRATORS)
+        from archivist.accounts import directory
+
+        archive.sign_in("admin", PASSWORD)
+        directory.add_account(archive, "clerk", "档案员", PASSWORD + "-first")
+        archive.sign_in("security", PASSWORD)
+        directory.grant_role(archive, "clerk", "archivist", "基准测试：岗位分配")
+        archive.sign_in("clerk", PASSWORD + "-first")
+        directory.change_own_password(archive, PASSWORD + "-first", PASSWORD)
+        capture_from_manifest(archive, write_manifest(base / "m"))
+        started = time.perf_counter()
+        events = fill(archive, args.items, args.edits)
+        built = time.perf_counter() - started
+        with archive.db.reading() as session:
+            total = audit.count_events(session)
+            tracemalloc.start()
+            started = time.perf_counter()
+            replayed, findings = replay_findings(session)
+            seconds = time.perf_counter() - started
+            _current, peak = tracemalloc.get_traced_memory()
+            tracemalloc.stop()
+        print(machine())
+        print(
+            f"items {args.items + 1}, events {total} ({events} added in {built:.1f} s); "
+            f"replay {replayed} events in {seconds:.1f} s "
+            f"({replayed / seconds:,.0f} events/s), peak {peak / 2**20:.0f} MiB (tracemalloc), "
+            f"findings {len(findings)}"
+        )
+        archive.close()
+    finally:
+        if not args.keep:
+            shutil.rmtree(base, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()

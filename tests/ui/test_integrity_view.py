@@ -1,0 +1,131 @@
+"""The 校验 view (issue 16, point 6): the last verify results (kept for this seat and
+shown again when the view is made anew), a button running verify off the UI thread, and
+the four-property check with its report."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from docx import Document
+from PySide6.QtWidgets import QFileDialog
+
+from archivist.archive import Archive
+from archivist.integrity.derived import derived_findings
+from ui.integrity import view as module
+from ui.integrity.view import IntegrityView, load_last
+from ui.tasks import TaskRunner
+
+from ..conftest import sign_in
+from .conftest import capture_sample
+
+RUNNERS: list[TaskRunner] = []  # kept past the test: threads may still hold their signals
+
+
+def made(qtbot: Any, archive: Archive) -> IntegrityView:
+    RUNNERS.append(TaskRunner())
+    widget = IntegrityView(archive, RUNNERS[-1])
+    qtbot.addWidget(widget)
+    return widget
+
+
+def idle(qtbot: Any, widget: IntegrityView) -> None:
+    qtbot.waitUntil(lambda: not widget.running and not widget.runner.busy(), timeout=60000)
+
+
+def test_runs_verify_off_the_ui_thread_and_keeps_the_last_results(
+    qtbot: Any, archive: Archive, tmp_path: Path
+) -> None:
+    capture_sample(archive, tmp_path / "one")
+    widget = made(qtbot, archive)
+    assert widget.summary.text() == "本机尚无校验结果：点“运行校验”"
+    assert widget.rows() == []
+    # a stray volume PDF: derived data, reported as a warning
+    stray = archive.root / "derived" / "volumes" / "J023-9-9999.pdf"
+    stray.parent.mkdir(parents=True)
+    stray.write_bytes(b"%PDF-1.4\n")
+    with qtbot.waitSignal(widget.verified, timeout=60000) as blocker:
+        widget.run_verify()
+        assert widget.running and not widget.verify_button.isEnabled()
+    report = blocker.args[0]
+    assert report is not None and report.ok
+    idle(qtbot, widget)
+    assert "发现 1 个问题，其中错误 0 个" in widget.summary.text()
+    assert "tester" in widget.summary.text()
+    [row] = widget.rows()
+    assert row[:2] == ["多余的案卷 PDF", "derived/volumes/J023-9-9999.pdf"]
+    assert "案卷 PDF 不属于任何案卷" in row[2]
+    # the last results are there when the view is made again (the next start)
+    assert load_last(archive) is not None
+    again = made(qtbot, archive)
+    assert again.rows() == widget.rows()
+    assert again.summary.text() == widget.summary.text()
+    # once the stray file is gone and verify runs again: no problem
+    stray.unlink()
+    assert derived_findings(archive) == []
+    with qtbot.waitSignal(again.verified, timeout=60000):
+        again.run_verify()
+    idle(qtbot, again)
+    assert "未发现问题" in again.summary.text()
+    assert again.rows() == []
+
+
+def test_the_four_property_check_greyed_when_not_provided(
+    qtbot: Any, archive: Archive, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(module, "four_check", lambda: None)
+    widget = made(qtbot, archive)
+    assert not widget.four_button.isEnabled()
+    assert widget.four_button.text() == "四性检测（尚未提供）"
+    assert widget.four_summary.text() == "四性检测尚未提供"
+
+
+def test_the_four_property_check_and_its_report(
+    qtbot: Any, archive: Archive, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    if module.four_check() is None:
+        pytest.skip("check_four not in the core yet")
+    capture_sample(archive, tmp_path / "one")
+    widget = made(qtbot, archive)
+    assert widget.four_button.isEnabled() and not widget.save_button.isEnabled()
+    with qtbot.waitSignal(widget.four_checked, timeout=60000) as blocker:
+        widget.run_four()
+    assert blocker.args[0] is not None
+    idle(qtbot, widget)
+    rows = widget.rows(widget.four_table)
+    assert len(rows) >= 8
+    groups = " ".join(sorted({r[0] for r in rows}))
+    assert all(name in groups for name in ("真实性", "完整性", "可用性", "安全性")), groups
+    assert all(r[2].isdigit() and r[3].isdigit() and r[4].isdigit() for r in rows)
+    out = tmp_path / "四性检测报告.docx"
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", staticmethod(lambda *_a, **_k: (str(out), ""))
+    )
+    messages: list[str] = []
+    widget.message.connect(messages.append)
+    widget.save_four_report()
+    assert out.is_file() and messages == [f"已保存四性检测报告：{out}"]
+    text = "\n".join(c.text for t in Document(str(out)).tables for r in t.rows for c in r.cells)
+    assert "检测项" in text and "不通过" in text
+
+
+def test_a_tab_of_the_main_window_and_greyed_without_the_right(
+    qtbot: Any, window: Any, archive: Archive
+) -> None:
+    views = window.views
+    assert views.tabText(views.indexOf(window.integrity)) == "校验"
+    assert window.integrity.verify_button.isEnabled()
+    sign_in(archive, "security")  # no right to verify
+    widget = made(qtbot, archive)
+    assert not widget.verify_button.isEnabled() and not widget.four_button.isEnabled()
+    assert widget.verify_button.toolTip() == "需要“校验”权限"
+
+
+def test_a_run_from_the_tools_menu_shows_in_the_tab(qtbot: Any, window: Any) -> None:
+    assert window.integrity.summary.text() == "本机尚无校验结果：点“运行校验”"
+    window.commands["verify"].trigger()
+    dialog = window.verify_dialog
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: dialog.report is not None, timeout=30000)
+    assert "未发现问题" in window.integrity.summary.text()

@@ -1,0 +1,1 @@
+"""校验: the integrity view (verify, derived data, the four-property check)."""

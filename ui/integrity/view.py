@@ -1,0 +1,422 @@
+"""校验: the integrity view (issue 16, point 6) — the last results of `verify` (kept for
+this seat in the per-user folder, so they are there at the next start), a button to run
+it again off the UI thread, and the four-property check (四性检测, `check_four`) with
+its report, written as .docx by `write_four_report`.
+
+The four-property check is looked up when the view is made: where the core does not
+provide it the button stays greyed, 尚未提供.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import logging
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QEvent, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from archivist.accounts.roles import Right
+from archivist.archive import Archive
+from archivist.findings import Finding
+from archivist.integrity.verify import VerifyCancelled, VerifyReport, verify
+from archivist.preferences import preferences_file
+from ui import errors
+from ui.tasks import TaskContext, TaskHandle, TaskRunner
+from ui.verify_dialog import kind_text, what_text
+
+log = logging.getLogger(__name__)
+
+
+def four_check() -> tuple[Callable[..., Any], Callable[..., Any], Any] | None:
+    """(check_four, write_four_report, Scope) from the core, or None if not provided."""
+    try:
+        from archivist.integrity import four_properties
+    except Exception:  # not there (yet), or broken: the button says so
+        log.info("four-property check not available", exc_info=True)
+        return None
+    check = getattr(four_properties, "check_four", None)
+    write = getattr(four_properties, "write_four_report", None)
+    scope = getattr(four_properties, "Scope", None)
+    if not (callable(check) and callable(write) and scope is not None):
+        return None
+    return check, write, scope
+
+
+def last_results_file(archive: Archive) -> Path:
+    """Where this seat keeps the archive's last verify results (per user, per archive)."""
+    key = hashlib.sha256(str(archive.root.resolve()).encode("utf-8")).hexdigest()[:16]
+    return preferences_file().parent / "verify" / f"{key}.json"
+
+
+def save_last(archive: Archive, report: VerifyReport, person: str) -> None:
+    data = {
+        "at": dt.datetime.now().astimezone().isoformat(timespec="seconds"),
+        "person": person,
+        **report.to_dict(),
+    }
+    path = last_results_file(archive)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        partial = path.with_suffix(".partial")
+        partial.write_text(json.dumps(data, ensure_ascii=False, default=str), encoding="utf-8")
+        partial.replace(path)
+    except OSError:  # a convenience of this seat: not keeping it loses nothing
+        log.warning("last verify results not kept", exc_info=True)
+
+
+def load_last(archive: Archive) -> dict[str, Any] | None:
+    """The last results kept by this seat, their findings as Finding objects."""
+    try:
+        data = json.loads(last_results_file(archive).read_text(encoding="utf-8"))
+        data["findings"] = [
+            Finding(f["code"], f["severity"], dict(f.get("params") or {}), f.get("item"))
+            for f in data.get("findings", [])
+        ]
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return None
+    return data if isinstance(data, dict) else None
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("IntegrityView", text)
+
+
+class IntegrityView(QWidget):
+    message = Signal(str)
+    verified = Signal(object)  # the VerifyReport, or None when cancelled or failed
+    four_checked = Signal(object)  # the FourReport, or None when it failed
+
+    def __init__(self, archive: Archive, runner: TaskRunner, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("integrityView")
+        self.archive = archive
+        self.runner = runner
+        self.four = four_check()
+        self.handle: TaskHandle | None = None
+        self.running = False
+        self.last: dict[str, Any] | None = load_last(archive)
+        self.four_report: Any = None
+        self.heading = QLabel()
+        self.heading.setWordWrap(True)
+        self.summary = QLabel()
+        self.summary.setObjectName("integritySummary")
+        self.summary.setWordWrap(True)
+        self.bar = QProgressBar()
+        self.bar.setRange(0, 1)
+        self.bar.setValue(0)
+        self.findings = self._table("integrityFindings", 3)
+        self.four_summary = QLabel()
+        self.four_summary.setObjectName("fourSummary")
+        self.four_summary.setWordWrap(True)
+        self.four_table = self._table("fourTable", 6)
+        self.verify_button = QPushButton()
+        self.verify_button.setObjectName("integrityVerify")
+        self.verify_button.clicked.connect(self.run_verify)
+        self.cancel_button = QPushButton()
+        self.cancel_button.clicked.connect(self.cancel)
+        self.four_button = QPushButton()
+        self.four_button.setObjectName("integrityFour")
+        self.four_button.clicked.connect(self.run_four)
+        self.save_button = QPushButton()
+        self.save_button.setObjectName("integrityFourSave")
+        self.save_button.clicked.connect(self.save_four_report)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.verify_button)
+        buttons.addWidget(self.cancel_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.four_button)
+        buttons.addWidget(self.save_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addLayout(buttons)
+        layout.addWidget(self.bar)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.findings, 2)
+        layout.addWidget(self.four_summary)
+        layout.addWidget(self.four_table, 1)
+        self.retranslate()
+
+    def _table(self, name: str, columns: int) -> QTableWidget:
+        table = QTableWidget(0, columns)
+        table.setObjectName(name)
+        table.verticalHeader().setVisible(False)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.horizontalHeader().setSectionResizeMode(columns - 1, QHeaderView.ResizeMode.Stretch)
+        return table
+
+    # -- verify ----------------------------------------------------------------------------
+    def run_verify(self) -> None:
+        if self.running:
+            return
+        self.running = True
+        archive = self.archive
+        person = archive.person.user_name if archive.person else ""
+
+        def work(ctx: TaskContext) -> VerifyReport:
+            return verify(archive, progress=ctx.progress, cancel=ctx.cancel)
+
+        def progressed(done: int, total: int, _what: str) -> None:
+            if total:
+                self.bar.setRange(0, total)
+                self.bar.setValue(min(done, total))
+
+        def done(report: Any) -> None:
+            self.running = False
+            self.take_report(report, person)
+            self.verified.emit(report if isinstance(report, VerifyReport) else None)
+
+        def failed(exc: BaseException, details: str) -> None:
+            self.running = False
+            self._show()
+            if not isinstance(exc, VerifyCancelled):
+                errors.show_error(self, exc, details)
+            self.verified.emit(None)
+
+        self.bar.setRange(0, 0)
+        self._show()
+        self.handle = self.runner.submit(
+            self.tr("校验档案库"),
+            work,
+            long=True,
+            on_done=done,
+            on_error=failed,
+            on_progress=progressed,
+        )
+
+    def take_report(self, report: object, person: str | None = None) -> None:
+        """Keep and show a verify report (also one of 工具 → 校验档案库…)."""
+        if isinstance(report, VerifyReport):
+            if person is None:
+                person = self.archive.person.user_name if self.archive.person else ""
+            save_last(self.archive, report, person)
+            self.last = load_last(self.archive) or {
+                "at": "",
+                "person": person,
+                **report.counts(),
+                "findings": report.findings,
+            }
+        self._show()
+
+    def cancel(self) -> None:
+        if self.running and self.handle is not None:
+            self.handle.cancel.cancel()
+
+    # -- the four-property check -----------------------------------------------------------
+    def run_four(self) -> None:
+        if self.four is None or self.running:
+            return
+        check, _write, scope = self.four
+        self.running = True
+        archive = self.archive
+
+        def work(_ctx: TaskContext) -> Any:
+            return check(archive, scope("all"))
+
+        def done(report: Any) -> None:
+            self.running = False
+            self.four_report = report
+            self._show()
+            self.four_checked.emit(report)
+
+        def failed(exc: BaseException, details: str) -> None:
+            self.running = False
+            self._show()
+            errors.show_error(self, exc, details)
+            self.four_checked.emit(None)
+
+        self.bar.setRange(0, 0)
+        self._show()
+        self.handle = self.runner.submit(
+            self.tr("四性检测"), work, write=True, on_done=done, on_error=failed
+        )
+
+    def save_four_report(self) -> None:
+        if self.four is None or self.four_report is None:
+            return
+        path, _filter = QFileDialog.getSaveFileName(
+            self, self.tr("保存四性检测报告"), "四性检测报告.docx", self.tr("Word 文档 (*.docx)")
+        )
+        if not path:
+            return
+        try:
+            self.four[1](self.four_report, Path(path))
+        except Exception as exc:
+            errors.show_error(self, exc)
+            return
+        self.message.emit(self.tr("已保存四性检测报告：{path}").format(path=path))
+
+    # -- showing ---------------------------------------------------------------------------
+    def _show(self) -> None:
+        busy = self.running
+        person = self.archive.person
+        allowed = person is not None and person.may(Right.VERIFY)
+        refused = "" if allowed else self.tr("需要“校验”权限")
+        self.verify_button.setEnabled(allowed and not busy)
+        self.verify_button.setToolTip(refused)
+        self.cancel_button.setEnabled(busy)
+        self.four_button.setEnabled(allowed and self.four is not None and not busy)
+        self.four_button.setToolTip(refused)
+        self.save_button.setEnabled(self.four is not None and self.four_report is not None)
+        if not busy:
+            self.bar.setRange(0, 1)
+            self.bar.setValue(0 if self.last is None else 1)
+        self._show_verify()
+        self._show_four()
+
+    def _show_verify(self) -> None:
+        if self.running:
+            self.summary.setText(self.tr("正在运行…"))
+            self.summary.setStyleSheet("")
+            return
+        last = self.last
+        if last is None:
+            self.summary.setText(self.tr("本机尚无校验结果：点“运行校验”"))
+            self.summary.setStyleSheet("")
+            self.findings.setRowCount(0)
+            return
+        findings: list[Finding] = list(last.get("findings") or [])
+        problems = [f for f in findings if f.severity in ("error", "warning")]
+        errors_found = sum(f.severity == "error" for f in problems)
+        when = self.tr("上次校验：{at}（{person}），{files} 个文件、{events} 条审计事件").format(
+            at=str(last.get("at", "")).replace("T", " "),
+            person=last.get("person", ""),
+            files=last.get("files_checked", 0),
+            events=last.get("events_checked", 0),
+        )
+        if not problems:
+            self.summary.setText(self.tr("{when}：未发现问题").format(when=when))
+            self.summary.setStyleSheet("color: #1d6b2a;")
+        else:
+            self.summary.setText(
+                self.tr("{when}：发现 {n} 个问题，其中错误 {errors} 个").format(
+                    when=when, n=len(problems), errors=errors_found
+                )
+            )
+            self.summary.setStyleSheet("color: #a11d1d;" if errors_found else "")
+        self.findings.setRowCount(len(findings))
+        for row, finding in enumerate(findings):
+            for col, text in enumerate((kind_text(finding), what_text(finding), finding.message())):
+                cell = QTableWidgetItem(text)
+                cell.setToolTip(text)
+                self.findings.setItem(row, col, cell)
+
+    def _show_four(self) -> None:
+        if self.four is None:
+            self.four_summary.setText(self.tr("四性检测尚未提供"))
+            self.four_table.setRowCount(0)
+            return
+        report = self.four_report
+        if report is None:
+            self.four_summary.setText(self.tr("尚未运行四性检测"))
+            self.four_table.setRowCount(0)
+            return
+        try:
+            data = report.to_json()
+        except Exception:  # a report the view cannot read: say so, keep the window
+            log.warning("four-property report not shown", exc_info=True)
+            data = {}
+        rows = list(four_rows(data))
+        failed = sum(1 for r in rows if r[4] not in ("", "0"))
+        self.four_summary.setText(
+            self.tr("四性检测：{n} 项，{failed} 项有不通过的对象").format(
+                n=len(rows), failed=failed
+            )
+        )
+        self.four_table.setRowCount(len(rows))
+        for row, values in enumerate(rows):
+            for col, text in enumerate(values):
+                cell = QTableWidgetItem(text)
+                cell.setToolTip(text)
+                self.four_table.setItem(row, col, cell)
+
+    def rows(self, table: QTableWidget | None = None) -> list[list[str]]:
+        table = table or self.findings
+        return [
+            [
+                cell.text() if (cell := table.item(r, c)) is not None else ""
+                for c in range(table.columnCount())
+            ]
+            for r in range(table.rowCount())
+        ]
+
+    # -- language --------------------------------------------------------------------------
+    def retranslate(self) -> None:
+        self.heading.setText(
+            self.tr(
+                "校验重新计算每个文件的 SHA-256，检查编号、档号、审计链与访问日志，并核对检索索引、"
+                "识别文本、可检索副本和案卷 PDF 等派生数据；派生数据过时可运行 "
+                "archivist rebuild-derived 重建。四性检测按 DA/T 70 检查真实性、完整性、可用性、安全性。"
+            )
+        )
+        self.findings.setHorizontalHeaderLabels([self.tr("类型"), self.tr("对象"), self.tr("说明")])
+        self.four_table.setHorizontalHeaderLabels(
+            [
+                self.tr("类别"),
+                self.tr("检测项"),
+                self.tr("对象数"),
+                self.tr("通过"),
+                self.tr("不通过"),
+                self.tr("说明"),
+            ]
+        )
+        self.verify_button.setText(self.tr("运行校验"))
+        self.cancel_button.setText(self.tr("取消"))
+        self.four_button.setText(
+            self.tr("四性检测") if self.four is not None else self.tr("四性检测（尚未提供）")
+        )
+        self.save_button.setText(self.tr("保存报告…"))
+        self._show()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+
+def four_rows(data: dict[str, Any]) -> list[tuple[str, str, str, str, str, str]]:
+    """The report's rows (类别, 检测项, 对象数, 通过, 不通过, 说明) from its JSON, read
+    leniently: whatever names the core gives its groups' and items' labels."""
+    rows: list[tuple[str, str, str, str, str, str]] = []
+    for group in data.get("groups") or []:
+        if not isinstance(group, dict):
+            continue
+        group_name = str(group.get("label") or group.get("name") or group.get("key") or "")
+        for item in group.get("items") or []:
+            if not isinstance(item, dict):
+                continue
+            objects = item.get("objects", "")
+            failed = item.get("failed", item.get("failed_objects", ""))
+            if isinstance(failed, (list, set, tuple)):
+                failed = len(failed)
+            passed = item.get("passed", "")
+            if passed == "" and isinstance(objects, int) and isinstance(failed, int):
+                passed = objects - failed
+            rows.append(
+                (
+                    group_name,
+                    str(item.get("label") or item.get("name") or item.get("key") or ""),
+                    str(objects),
+                    str(passed),
+                    str(failed),
+                    str(item.get("note") or item.get("explanation") or ""),
+                )
+            )
+    return rows
