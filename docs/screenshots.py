@@ -268,6 +268,15 @@ def shoot(work: Path) -> int:
     # register with a supervisor's signature, the execution dialog, the holds
     _disposition_shots(app, window, archive, save, DEMO_PASSWORD)
 
+    # 9h. the 校验 tab: verify (replay, anchors, derived data) and the four-property check
+    window.views.setCurrentWidget(window.integrity)
+    window.integrity.run_verify()
+    settle(app, window, 3.0)
+    window.integrity.run_four()
+    settle(app, window, 6.0)
+    save(window, "43-integrity.png")
+    window.views.setCurrentWidget(window.main_split)
+
     # 10. English
     window.work_dock.hide()
     translations.apply("en")

@@ -168,7 +168,7 @@ class IntegrityView(QWidget):
             return
         self.running = True
         archive = self.archive
-        person = archive.person.user_name if archive.person else ""
+        person = archive.person.display_name if archive.person else ""
 
         def work(ctx: TaskContext) -> VerifyReport:
             return verify(archive, progress=ctx.progress, cancel=ctx.cancel)
@@ -205,7 +205,7 @@ class IntegrityView(QWidget):
         """Keep and show a verify report (also one of 工具 → 校验档案库…)."""
         if isinstance(report, VerifyReport):
             if person is None:
-                person = self.archive.person.user_name if self.archive.person else ""
+                person = self.archive.person.display_name if self.archive.person else ""
             save_last(self.archive, report, person)
             self.last = load_last(self.archive) or {
                 "at": "",
@@ -296,7 +296,7 @@ class IntegrityView(QWidget):
         problems = [f for f in findings if f.severity in ("error", "warning")]
         errors_found = sum(f.severity == "error" for f in problems)
         when = self.tr("上次校验：{at}（{person}），{files} 个文件、{events} 条审计事件").format(
-            at=str(last.get("at", "")).replace("T", " "),
+            at=str(last.get("at", "")).replace("T", " ")[:19],
             person=last.get("person", ""),
             files=last.get("files_checked", 0),
             events=last.get("events_checked", 0),
