@@ -129,3 +129,30 @@ def test_a_run_from_the_tools_menu_shows_in_the_tab(qtbot: Any, window: Any) -> 
     qtbot.addWidget(dialog)
     qtbot.waitUntil(lambda: dialog.report is not None, timeout=30000)
     assert "未发现问题" in window.integrity.summary.text()
+
+
+def test_a_head_read_off_paper_is_checked_too(
+    qtbot: Any, archive: Archive, tmp_path: Path, shown_errors: list[Any]
+) -> None:
+    """The 校验 tab takes the chain head printed in a register's footer (N:hash) and
+    verify checks the chain against it; a malformed one is refused before anything runs."""
+    from archivist.changes.anchor import current_head
+
+    capture_sample(archive, tmp_path / "one")
+    head = current_head(archive)
+    assert head is not None
+    widget = made(qtbot, archive)
+    widget.paper_anchor.setText(f"{head.seq}:{head.hash[:16]}")
+    with qtbot.waitSignal(widget.verified, timeout=60000) as blocker:
+        widget.run_verify()
+    idle(qtbot, widget)
+    report = blocker.args[0]
+    assert report.ok and any(f.code == "anchor.matches" for f in report.findings)
+    widget.paper_anchor.setText(f"{head.seq}:{'0' * 16}")  # not what the chain says
+    with qtbot.waitSignal(widget.verified, timeout=60000) as blocker:
+        widget.run_verify()
+    idle(qtbot, widget)
+    assert not blocker.args[0].ok
+    widget.paper_anchor.setText("第三条")
+    widget.run_verify()
+    assert not widget.running and len(shown_errors) == 1

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QLineEdit,
     QProgressBar,
     QPushButton,
     QTableWidget,
@@ -34,7 +35,9 @@ from PySide6.QtWidgets import (
 
 from archivist.accounts.roles import Right
 from archivist.archive import Archive
+from archivist.errors import InputError
 from archivist.findings import Finding
+from archivist.integrity.anchors import parse_anchor
 from archivist.integrity.verify import VerifyCancelled, VerifyReport, verify
 from archivist.preferences import preferences_file
 from ui import errors
@@ -137,7 +140,12 @@ class IntegrityView(QWidget):
         self.save_button = QPushButton()
         self.save_button.setObjectName("integrityFourSave")
         self.save_button.clicked.connect(self.save_four_report)
+        # a chain head read off a signed paper register (its footer): checked as well
+        self.paper_anchor = QLineEdit()
+        self.paper_anchor.setObjectName("integrityPaperAnchor")
+        self.paper_anchor.setMinimumWidth(260)
         buttons = QHBoxLayout()
+        buttons.addWidget(self.paper_anchor)
         buttons.addWidget(self.verify_button)
         buttons.addWidget(self.cancel_button)
         buttons.addStretch(1)
@@ -148,7 +156,7 @@ class IntegrityView(QWidget):
         layout.addLayout(buttons)
         layout.addWidget(self.bar)
         layout.addWidget(self.summary)
-        layout.addWidget(self.findings, 2)
+        layout.addWidget(self.findings, 1)
         layout.addWidget(self.four_summary)
         layout.addWidget(self.four_table, 1)
         self.retranslate()
@@ -166,12 +174,18 @@ class IntegrityView(QWidget):
     def run_verify(self) -> None:
         if self.running:
             return
+        typed = self.paper_anchor.text().strip()
+        try:
+            anchors = [parse_anchor(typed)] if typed else []
+        except InputError as exc:  # said before anything runs
+            errors.show_error(self, exc)
+            return
         self.running = True
         archive = self.archive
         person = archive.person.display_name if archive.person else ""
 
         def work(ctx: TaskContext) -> VerifyReport:
-            return verify(archive, progress=ctx.progress, cancel=ctx.cancel)
+            return verify(archive, progress=ctx.progress, cancel=ctx.cancel, anchors=anchors)
 
         def progressed(done: int, total: int, _what: str) -> None:
             if total:
@@ -378,6 +392,10 @@ class IntegrityView(QWidget):
             ]
         )
         self.verify_button.setText(self.tr("运行校验"))
+        self.paper_anchor.setPlaceholderText(self.tr("纸面链头（可选）：序号:哈希"))
+        self.paper_anchor.setToolTip(
+            self.tr("登记表页脚印的“审计链 第 N 条 哈希”：填入 N:哈希，校验时一并核对")
+        )
         self.cancel_button.setText(self.tr("取消"))
         self.four_button.setText(
             self.tr("四性检测") if self.four is not None else self.tr("四性检测（尚未提供）")
