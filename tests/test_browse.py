@@ -64,9 +64,15 @@ def test_pages_pixels_and_text(archive: Archive, tmp_path: Path) -> None:
     assert [p.item_page for p in pages] == [1, 2, 3, 4]
     assert [(p.material_seq, p.page) for p in pages] == [(1, 1), (1, 2), (2, 1), (3, 1)]
     pdf = browse.page_pixels(pages[1], dpi=50)
-    assert pdf.encoded is not None and pdf.encoded.startswith(b"\x89PNG")
+    # decoded in the core: packed rows of the page's size, never an image file
+    assert pdf.mode == "L" and len(pdf.raw) == pdf.width * pdf.height
+    sharper = browse.page_pixels(pages[1], dpi=100)
+    assert abs(sharper.width - 2 * pdf.width) <= 2
     jpeg = browse.page_pixels(pages[2])
-    assert jpeg.encoded is not None and jpeg.encoded.startswith(b"\xff\xd8")
+    assert jpeg.mode in ("L", "RGB")
+    assert len(jpeg.raw) == jpeg.width * jpeg.height * (3 if jpeg.mode == "RGB" else 1)
+    small = browse.page_pixels(pages[2], fit=(168, 224))
+    assert small.width <= 168 and small.height <= 224 and small.width < jpeg.width
     text = browse.page_text(archive, pages[0].material_id, 1)
     assert text.status == "pending"
     # capture order: the form was captured third, it comes first

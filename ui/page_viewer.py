@@ -52,21 +52,21 @@ from ui.tasks import TaskContext, TaskRunner
 
 THUMB = QSize(84, 112)
 CACHE_PAGES = 24
+# thumbnails are decoded at most this size, then scaled smoothly to THUMB
+THUMB_DECODE = (THUMB.width() * 2, THUMB.height() * 2)
 
 
 def to_image(pixels: browse.PagePixels) -> QImage:
-    """A QImage from the core's page pixels (safe on a worker thread)."""
-    if pixels.encoded is not None:
-        image = QImage.fromData(pixels.encoded)
-        return image
-    data = pixels.raw or b""
+    """A QImage from the core's decoded pixels. Safe on a worker thread: no image file is
+    decoded here (Qt's decoders probe their plugins, which can deadlock against the main
+    thread's signal connections while Python holds the interpreter lock)."""
     if pixels.mode == "1":
         fmt, per_line = QImage.Format.Format_Mono, (pixels.width + 7) // 8
     elif pixels.mode == "L":
         fmt, per_line = QImage.Format.Format_Grayscale8, pixels.width
     else:
         fmt, per_line = QImage.Format.Format_RGB888, pixels.width * 3
-    image = QImage(data, pixels.width, pixels.height, per_line, fmt)
+    image = QImage(pixels.raw, pixels.width, pixels.height, per_line, fmt)
     if fmt == QImage.Format.Format_Mono:
         image.setColorTable([QColor(0, 0, 0).rgb(), QColor(255, 255, 255).rgb()])
     return image.copy()  # own the bytes
@@ -374,7 +374,7 @@ class PageViewer(QWidget):
             for ref in refs:
                 if ctx.cancel.cancelled or generation != self.generation:
                     break
-                image = to_image(browse.page_pixels(ref, dpi=40))
+                image = to_image(browse.page_pixels(ref, dpi=40, fit=THUMB_DECODE))
                 out.append(
                     image.scaled(
                         THUMB,

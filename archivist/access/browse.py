@@ -439,32 +439,30 @@ def page_text(archive: Archive, material_id: int, page: int) -> PageTextView:
 
 @dataclass(frozen=True)
 class PagePixels:
-    """A page ready to show: either a whole encoded image file (JPEG/PNG) or packed
-    pixels (`mode` L, RGB or 1, rows padded to whole bytes for 1)."""
+    """A page ready to show: packed pixels decoded in the core (`mode` "1", "L" or "RGB";
+    rows of a 1-bit page padded to whole bytes, a set bit white)."""
 
-    encoded: bytes | None = None
-    raw: bytes | None = None
-    width: int = 0
-    height: int = 0
-    mode: str = ""
+    raw: bytes
+    width: int
+    height: int
+    mode: str
 
 
-def page_pixels(ref: PageRef, dpi: int = 150) -> PagePixels:
-    """The pixels of one page for display (PDF pages rendered with PDFium)."""
+def page_pixels(ref: PageRef, dpi: int = 150, fit: tuple[int, int] | None = None) -> PagePixels:
+    """The pixels of one page for display (PDF pages rendered with PDFium at `dpi`;
+    `fit` shrinks the page to at most that size, for thumbnails)."""
     from archivist.formats import images, render
 
     index = ref.page - 1
-    if ref.media_type == "application/pdf":
-        with tempfile.TemporaryDirectory(prefix="archivist-view-") as tmp, _RENDER_LOCK:
-            target = Path(tmp) / "page.png"
-            width, height = render.render_page(ref.path, index, target, dpi)
-            return PagePixels(encoded=target.read_bytes(), width=width, height=height)
-    if ref.media_type in ("image/jpeg", "image/png"):
-        return PagePixels(encoded=ref.path.read_bytes())
-    frame = images.embeddable_frame(ref.path, index)
-    if frame.encoding == "jpeg":
-        return PagePixels(encoded=frame.data, width=frame.width, height=frame.height)
-    return PagePixels(raw=frame.data, width=frame.width, height=frame.height, mode=frame.mode)
+    with tempfile.TemporaryDirectory(prefix="archivist-view-") as tmp:
+        if ref.media_type == "application/pdf":
+            source, frame = Path(tmp) / "page.png", 0
+            with _RENDER_LOCK:
+                render.render_page(ref.path, index, source, dpi)
+        else:
+            source, frame = ref.path, index
+        pixels = images.display_frame(source, frame, fit)
+    return PagePixels(pixels.data, pixels.width, pixels.height, pixels.mode)
 
 
 # -- capture helpers ----------------------------------------------------------------------

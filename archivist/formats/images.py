@@ -315,6 +315,40 @@ def embeddable_frame(source: Path, frame: int, default_dpi: float = 200.0) -> Em
         )
 
 
+@dataclass(frozen=True)
+class DisplayPixels:
+    """One frame decoded for display: packed rows (`mode` "1", "L" or "RGB"; rows of a
+    1-bit frame padded to whole bytes, a set bit white)."""
+
+    data: bytes
+    width: int
+    height: int
+    mode: str
+
+
+def display_frame(source: Path, frame: int, fit: tuple[int, int] | None = None) -> DisplayPixels:
+    """Decode a frame to packed pixels here, so that a window never hands image files to
+    its own decoders on a worker thread; `fit` shrinks it (a JPEG decoded at reduced
+    size, which makes thumbnails of large scans cheap)."""
+    with Image.open(source) as img:
+        img.seek(frame)
+        if fit is not None and img.format == "JPEG":
+            img.draft(img.mode, fit)
+        converted: Image.Image
+        if img.mode in ("1", "L", "RGB"):
+            converted = img
+        elif img.mode in ("I;16", "I;16B", "I;16L", "I"):
+            converted = img.convert("I").point(lambda v: v / 256).convert("L")
+        else:
+            converted = _flatten(img)
+        if fit is not None and (converted.width > fit[0] or converted.height > fit[1]):
+            if converted.mode == "1":
+                converted = converted.convert("L")
+            converted = converted.copy()
+            converted.thumbnail(fit)
+        return DisplayPixels(converted.tobytes(), converted.width, converted.height, converted.mode)
+
+
 # -- pixel operations of the OCR clean-up (archivist.ocr.cleanup decides, these do) ------
 
 
