@@ -108,8 +108,7 @@ class _Chains:
         """How many audit events follow `seq` up to `last`, and the newest few as text."""
         within = (AuditEvent.seq > seq, AuditEvent.seq <= last)
         count = int(
-            self.session.scalar(select(func.count()).select_from(AuditEvent).where(*within))
-            or 0
+            self.session.scalar(select(func.count()).select_from(AuditEvent).where(*within)) or 0
         )
         rows = self.session.execute(
             select(AuditEvent.seq, AuditEvent.at, AuditEvent.actor, AuditEvent.action)
@@ -147,9 +146,7 @@ def _beside_database(archive: Archive, chains: _Chains, result: AnchorResult) ->
         _unanchored(chains, str(path), anchored.seq if anchored else 0, head.seq, result)
 
 
-def _unanchored(
-    chains: _Chains, source: str, since: int, last: int, result: AnchorResult
-) -> None:
+def _unanchored(chains: _Chains, source: str, since: int, last: int, result: AnchorResult) -> None:
     """Audit events `since`+1 … `last` are in the chain without the program having
     written them."""
     count, shown = chains.events_after(since, last)
@@ -183,8 +180,8 @@ def _compare(
                 "error",
                 {
                     "source": source,
-                    "expected": checkpoint.identity[:anchor.HASH_SHOWN],
-                    "actual": chains.identity[:anchor.HASH_SHOWN],
+                    "expected": checkpoint.identity[: anchor.HASH_SHOWN],
+                    "actual": chains.identity[: anchor.HASH_SHOWN],
                 },
             )
         )
@@ -197,9 +194,7 @@ def _compare(
     if checkpoint.access is not None:
         result.checked += 1
         result.findings.extend(
-            _mark(
-                source, checkpoint.access, chains.access_hash, chains.access_head, ACCESS
-            )
+            _mark(source, checkpoint.access, chains.access_hash, chains.access_head, ACCESS)
         )
 
 

@@ -7,9 +7,10 @@ behind: `{table: {key: row | None}}`. Folding them in sequence gives the rows th
 vouches for; a row that differs (`replay.differs`: record, field, expected, actual), is
 gone (`replay.missing_row`) or was never recorded (`replay.unexpected_row`) is a finding.
 
-The events are streamed in chunks; the folded state holds one entry per record row
-as a 16-byte digest of the row (memory grows with the number of rows, not with the
-trail); the few rows that differ are looked up again in a second pass.
+The events are streamed in chunks; the folded state (a 16-byte digest of each record
+row) is kept in verify's scratch file, not in memory, and the rows are compared in
+batches: memory stays the same whatever the size of the archive and its trail. The few
+rows that differ are looked up again in a second pass.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from sqlalchemy.orm import Session
 from archivist.changes import replay
 from archivist.db.models import AuditEvent
 from archivist.findings import Finding
+from archivist.integrity.scratch import Scratch
 
 EVENT_CHUNK = 2000
 SHOWN = 60  # characters of a value shown in a finding
@@ -47,20 +49,35 @@ def _states(session: Session) -> Iterator[dict[str, Any]]:
         last = batch[-1][0]
 
 
-def expected_rows(session: Session) -> tuple[dict[str, dict[str, bytes | None]], int]:
-    """A digest of each row the trail vouches for (None: deleted), by table and key, and
-    the number of events folded."""
-    expected: dict[str, dict[str, bytes | None]] = {name: {} for name in replay.TABLES}
+FOLD_BATCH = 5000  # digests written to the scratch file at a time
+COMPARE_BATCH = 500  # record rows compared at a time
+
+
+def fold(session: Session, scratch: Scratch) -> int:
+    """Fold the trail into `scratch`'s table `expected` (table, key, digest — None when
+    the trail says the row was deleted — and `seen`); returns the events folded."""
+    scratch.execute(
+        "CREATE TABLE expected (tbl TEXT NOT NULL, key TEXT NOT NULL, digest BLOB,"
+        " seen INTEGER NOT NULL DEFAULT 0, PRIMARY KEY (tbl, key)) WITHOUT ROWID"
+    )
+    upsert = (
+        "INSERT INTO expected (tbl, key, digest) VALUES (?, ?, ?)"
+        " ON CONFLICT (tbl, key) DO UPDATE SET digest = excluded.digest"
+    )
+    pending: list[tuple[str, str, bytes | None]] = []
     events = 0
     for state in _states(session):
         events += 1
         for table, rows in state.items():
-            if table in expected and isinstance(rows, dict):
-                # a 16-byte digest per row: memory in step with the rows, not the trail
-                expected[table].update(
-                    (k, None if r is None else _digest(r)) for k, r in rows.items()
+            if table in replay.TABLES and isinstance(rows, dict):
+                pending.extend(
+                    (table, k, None if r is None else _digest(r)) for k, r in rows.items()
                 )
-    return expected, events
+        if len(pending) >= FOLD_BATCH:
+            scratch.executemany(upsert, pending)  # in order: the later state wins
+            pending.clear()
+    scratch.executemany(upsert, pending)
+    return events
 
 
 def _digest(row: dict[str, Any]) -> bytes:
@@ -96,24 +113,26 @@ def _shown(value: Any) -> str:
 
 def replay_findings(session: Session) -> tuple[int, list[Finding]]:
     """Replay the trail against the rows: (events replayed, findings)."""
-    expected, events = expected_rows(session)
-    if events == 0:
-        return 0, []
-    unexpected: list[tuple[str, str, dict[str, Any]]] = []
-    changed: dict[tuple[str, str], dict[str, Any]] = {}  # the actual rows that differ
-    missing: list[tuple[str, str]] = []
-    for table in replay.TABLES:
-        want = expected[table]
-        seen: set[str] = set()
-        for key, actual in replay.rows(session, table):
-            seen.add(key)
-            digest = want.get(key)
-            if digest is None:
-                unexpected.append((table, key, actual))
-            elif digest != _digest(actual):
-                changed[(table, key)] = actual
-        missing.extend((table, key) for key, d in want.items() if d is not None and key not in seen)
-        want.clear()  # this table is done: its memory goes back
+    with Scratch() as scratch:
+        events = fold(session, scratch)
+        if events == 0:
+            return 0, []
+        unexpected: list[tuple[str, str, dict[str, Any]]] = []
+        changed: dict[tuple[str, str], dict[str, Any]] = {}  # the actual rows that differ
+        for table in replay.TABLES:
+            batch: list[tuple[str, dict[str, Any]]] = []
+            for key, actual in replay.rows(session, table):
+                batch.append((key, actual))
+                if len(batch) >= COMPARE_BATCH:
+                    _compare(scratch, table, batch, unexpected, changed)
+                    batch.clear()
+            _compare(scratch, table, batch, unexpected, changed)
+        missing = [
+            (table, key)
+            for table, key in scratch.execute(
+                "SELECT tbl, key FROM expected WHERE digest IS NOT NULL AND seen = 0"
+            )
+        ]
     recorded = _recorded(session, {*changed, *missing}) if changed or missing else {}
     findings: list[Finding] = [
         Finding("replay.unexpected_row", "error", {"record": _record(t, k, row)})
@@ -135,3 +154,28 @@ def replay_findings(session: Session) -> tuple[int, list[Finding]]:
         for t, k in missing
     )
     return events, findings
+
+
+def _compare(
+    scratch: Scratch,
+    table: str,
+    batch: list[tuple[str, dict[str, Any]]],
+    unexpected: list[tuple[str, str, dict[str, Any]]],
+    changed: dict[tuple[str, str], dict[str, Any]],
+) -> None:
+    """Compare a batch of a table's rows with their folded digests; mark them seen."""
+    if not batch:
+        return
+    keys = [key for key, _ in batch]
+    want: dict[str, bytes | None] = dict(
+        scratch.lookup(
+            "SELECT key, digest FROM expected WHERE tbl = ? AND key IN ({keys})", [table], keys
+        )
+    )
+    for key, actual in batch:
+        digest = want.get(key)
+        if digest is None:
+            unexpected.append((table, key, actual))
+        elif digest != _digest(actual):
+            changed[(table, key)] = actual
+    scratch.lookup("UPDATE expected SET seen = 1 WHERE tbl = ? AND key IN ({keys})", [table], keys)

@@ -12,13 +12,13 @@ import logging
 import os
 import time
 from collections import defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
 
-from sqlalchemy import func, select
+from sqlalchemy import func, literal, select
 
 from archivist.accounts import access_log
 from archivist.accounts.access_log import AccessKind
@@ -39,6 +39,7 @@ from archivist.errors import ArchivistError
 from archivist.findings import Finding, FindingsReport
 from archivist.integrity.anchors import PaperAnchor, check_anchors
 from archivist.integrity.replay import replay_findings
+from archivist.integrity.scratch import Scratch
 from archivist.storage.filestore import check_stored_file
 
 log = logging.getLogger(__name__)
@@ -93,50 +94,43 @@ def verify(
     require(archive, Right.VERIFY, "verify")
     report = VerifyReport()
     with archive.db.reading() as session:
-        records = [
-            (f, s, z, n)
-            for f, s, z, n in session.execute(
-                select(Material.file, Material.sha256, Material.size, Item.number).join(
-                    Item, Item.id == Material.item_id
+        total = int(session.scalar(select(func.count(Material.id))) or 0)
+    with Scratch() as scratch:
+        # the stored files, remembered in the scratch file for the orphan walk below
+        scratch.execute("CREATE TABLE registered (file TEXT PRIMARY KEY) WITHOUT ROWID")
+        # hashlib releases the GIL on large buffers, so threads use every core.
+        with ThreadPoolExecutor(max_workers=workers or os.cpu_count() or 2) as pool:
+            done = 0
+            for records in _stored_files(archive):
+                if cancel is not None and cancel.cancelled:
+                    raise VerifyCancelled()
+                scratch.executemany(
+                    "INSERT OR IGNORE INTO registered VALUES (?)", [(r[0],) for r in records]
                 )
-            )
-        ]
-    total = len(records)
-    # hashlib releases the GIL on large buffers, so threads use every core.
-    with ThreadPoolExecutor(max_workers=workers or os.cpu_count() or 2) as pool:
-        if cancel is not None and cancel.cancelled:
-            raise VerifyCancelled()
-        for done, (record, finding) in enumerate(
-            zip(records, pool.map(lambda r: check_stored_file(archive.root, r), records), strict=True),
-            start=1,
-        ):
-            if finding:
-                report.findings.append(finding)
-            if finding is None or finding.code == "verify.changed":
-                report.files_checked += 1
-                report.bytes_checked += record[2]
-            if progress and (done % 50 == 0 or done == total):
-                progress(done, total, record[0])
-            if cancel is not None and cancel.cancelled:
-                pool.shutdown(wait=False, cancel_futures=True)
-                raise VerifyCancelled()
+                checked = pool.map(lambda r: check_stored_file(archive.root, r), records)
+                for record, finding in zip(records, checked, strict=True):
+                    done += 1
+                    if finding:
+                        report.findings.append(finding)
+                    if finding is None or finding.code == "verify.changed":
+                        report.files_checked += 1
+                        report.bytes_checked += record[2]
+                    if progress and (done % 50 == 0 or done == total):
+                        progress(done, total, record[0])
+                    if cancel is not None and cancel.cancelled:
+                        pool.shutdown(wait=False, cancel_futures=True)
+                        raise VerifyCancelled()
 
-    registered = {r[0] for r in records}
-    with archive.db.reading() as session:
-        destroyed = _destroyed(session)
-    left: dict[str, list[str]] = defaultdict(list)  # a destroyed item's number -> its files
-    files_root = archive.layout.files
-    if files_root.is_dir():
-        for dirpath, _dirs, names in os.walk(files_root):
-            for name in names:
-                rel = (Path(dirpath) / name).relative_to(archive.root).as_posix()
-                if rel in registered:
-                    continue
-                owner = _destroyed_owner(rel, destroyed)
-                if owner is not None:
-                    left[owner].append(rel)
-                else:
-                    report.findings.append(Finding("verify.orphan", "error", {"file": rel}))
+        with archive.db.reading() as session:
+            destroyed = _destroyed(session)
+        # a destroyed item's number -> the files left of it
+        left: dict[str, list[str]] = defaultdict(list)
+        for rel in _unregistered(archive, scratch):
+            owner = _destroyed_owner(rel, destroyed)
+            if owner is not None:
+                left[owner].append(rel)
+            else:
+                report.findings.append(Finding("verify.orphan", "error", {"file": rel}))
     report.findings.extend(_content_left(destroyed, left))
 
     with archive.db.reading() as session:
@@ -155,9 +149,7 @@ def verify(
     with archive.db.reading() as session:
         accesses, access_breaks = access_log.verify_chain(session)
     report.access_events_checked = accesses
-    report.findings.extend(
-        Finding(b.reason, "error", {"seq": b.seq}) for b in access_breaks
-    )
+    report.findings.extend(Finding(b.reason, "error", {"seq": b.seq}) for b in access_breaks)
     anchored = check_anchors(archive, anchors)  # the chains' heads kept outside the database
     report.anchors_checked = anchored.checked
     report.findings.extend(anchored.findings)
@@ -170,6 +162,50 @@ def verify(
         archive, AccessKind.VERIFY, "archive", {"ok": report.ok, "findings": len(report.findings)}
     )
     return report
+
+
+FILE_BATCH = 1000  # stored files read and hashed at a time
+
+
+def _stored_files(archive: Archive) -> Iterator[list[tuple[str, str, int, str]]]:
+    """The stored files (path, SHA-256, size, item number) in batches by material."""
+    last = 0
+    while True:
+        with archive.db.reading() as session:
+            rows = session.execute(
+                select(Material.id, Material.file, Material.sha256, Material.size, Item.number)
+                .join(Item, Item.id == Material.item_id)
+                .where(Material.id > last)
+                .order_by(Material.id)
+                .limit(FILE_BATCH)
+            ).all()
+        if not rows:
+            return
+        last = rows[-1][0]
+        yield [(f, s, z, n) for _id, f, s, z, n in rows]
+
+
+def _unregistered(archive: Archive, scratch: Scratch) -> Iterator[str]:
+    """Files under the archive's files folder that no material names."""
+    files_root = archive.layout.files
+    if not files_root.is_dir():
+        return
+    batch: list[str] = []
+    for dirpath, _dirs, names in os.walk(files_root):
+        for name in names:
+            batch.append((Path(dirpath) / name).relative_to(archive.root).as_posix())
+        if len(batch) >= FILE_BATCH:
+            yield from _not_in(scratch, batch)
+            batch = []
+    yield from _not_in(scratch, batch)
+
+
+def _not_in(scratch: Scratch, files: list[str]) -> list[str]:
+    known = {
+        row[0]
+        for row in scratch.lookup("SELECT file FROM registered WHERE file IN ({keys})", [], files)
+    }
+    return [rel for rel in files if rel not in known]
 
 
 SHOWN_NUMBERS = 5
@@ -213,30 +249,40 @@ def _reason(code: str) -> str:
 
 
 def _numbering(session: Any) -> list[Finding]:
+    """Gaps (serials neither used nor vacated up to the counter) and duplicate codes,
+    read as one stream of serials in order: memory in step with the findings."""
     findings: list[Finding] = []
     codes = dict(session.execute(select(ArchiveClass.id, ArchiveClass.code)).all())
-    serials: dict[tuple[int, int], set[int]] = defaultdict(set)
-    for year, class_id, serial in session.execute(select(Item.year, Item.class_id, Item.serial)):
-        serials[(year, class_id)].add(serial)
     vacant: dict[tuple[int, int], set[int]] = defaultdict(set)
     for year, class_id, serial in session.execute(
         select(NumberVacancy.year, NumberVacancy.class_id, NumberVacancy.serial)
     ):
         vacant[(year, class_id)].add(serial)
     counters = {(c.year, c.class_id): c.last_serial for c in session.scalars(select(NumberCounter))}
-    for key in sorted(set(serials) | set(counters)):
-        top = max(counters.get(key, 0), max(serials.get(key, {0})))
-        missing = sorted(set(range(1, top + 1)) - serials.get(key, set()) - vacant.get(key, set()))
-        if missing:
+    missing: dict[tuple[int, int], list[int]] = defaultdict(list)
+    tops: dict[tuple[int, int], int] = {}
+    group: tuple[int, int] | None = None
+    previous = 0
+    stream = session.execute(
+        select(Item.year, Item.class_id, Item.serial).order_by(
+            Item.year, Item.class_id, Item.serial
+        )
+    )
+    for year, class_id, serial in stream:
+        if (year, class_id) != group:
+            group, previous = (year, class_id), 0
+        missing[group].extend(range(previous + 1, serial))
+        tops[group] = previous = serial
+    for key, last in counters.items():  # numbers given out after the last item kept
+        missing[key].extend(range(tops.get(key, 0) + 1, last + 1))
+    for key in sorted(missing):
+        gap = [n for n in missing[key] if n not in vacant.get(key, ())]
+        if gap:
             findings.append(
                 Finding(
                     "verify.gap",
                     "error",
-                    {
-                        "klass": codes.get(key[1], key[1]),
-                        "year": key[0],
-                        "serials": _ranges(missing),
-                    },
+                    {"klass": codes.get(key[1], key[1]), "year": key[0], "serials": _ranges(gap)},
                 )
             )
     for column in (Item.archival_code, Item.number):
@@ -292,13 +338,18 @@ def _content_left(
 
 
 def _capture_traces(session: Any) -> list[Finding]:
-    traced = set(
-        session.scalars(select(AuditEvent.target).where(AuditEvent.action == "item.capture"))
+    """Items whose capture event is not in the trail (looked up by the indexed target)."""
+    traced = (
+        select(AuditEvent.seq)
+        .where(
+            AuditEvent.action == "item.capture",
+            AuditEvent.target == literal("item:").concat(Item.capture_id),
+        )
+        .exists()
     )
     return [
         Finding("verify.audit_missing", "error", {"reason": f"{number} capture"}, number)
-        for number, capture_id in session.execute(select(Item.number, Item.capture_id))
-        if f"item:{capture_id}" not in traced
+        for (number,) in session.execute(select(Item.number).where(~traced))
     ]
 
 

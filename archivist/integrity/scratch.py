@@ -1,0 +1,59 @@
+"""Verify's scratch file: what a check must remember per record (a digest of every row
+the trail vouches for, the stored files registered) kept in a temporary SQLite file
+with a small page cache, so that verify's memory stays the same whatever the size of
+the archive. The file goes when the check ends, whatever happened."""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+import tempfile
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+
+CACHE_KIB = 8192  # SQLite's page cache for the scratch file
+BATCH = 500  # keys per lookup (well under SQLite's bound on parameters)
+
+
+class Scratch:
+    def __init__(self) -> None:
+        self.folder = Path(tempfile.mkdtemp(prefix="archivist-verify-"))
+        self.conn = sqlite3.connect(self.folder / "scratch.sqlite3")
+        # a throw-away file: no journal, no syncing
+        self.conn.execute("PRAGMA journal_mode=OFF")
+        self.conn.execute("PRAGMA synchronous=OFF")
+        self.conn.execute(f"PRAGMA cache_size=-{CACHE_KIB}")
+        self.conn.execute("PRAGMA temp_store=FILE")
+
+    def __enter__(self) -> Scratch:
+        return self
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        trace: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self.conn.close()
+        shutil.rmtree(self.folder, ignore_errors=True)
+
+    def execute(self, sql: str, params: Sequence[Any] = ()) -> sqlite3.Cursor:
+        return self.conn.execute(sql, params)
+
+    def executemany(self, sql: str, rows: Iterable[Sequence[Any]]) -> None:
+        self.conn.executemany(sql, rows)
+
+    def lookup(self, sql: str, fixed: Sequence[Any], keys: Sequence[Any]) -> list[Any]:
+        """Rows of `sql` (whose last condition is `IN ({keys})`) for many keys, in
+        batches; `fixed` are the parameters before the keys."""
+        found: list[Any] = []
+        for start in range(0, len(keys), BATCH):
+            part = keys[start : start + BATCH]
+            marks = ",".join("?" * len(part))
+            found.extend(self.conn.execute(sql.format(keys=marks), [*fixed, *part]))
+        return found
