@@ -17,6 +17,7 @@ folded state holds one entry per record row.
 from __future__ import annotations
 
 import argparse
+import hashlib
 import shutil
 import tempfile
 import time
@@ -25,13 +26,13 @@ from pathlib import Path
 from typing import Any
 
 from corpus import machine
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 
 from archivist.accounts.directory import Administrators, NewAccount
 from archivist.archive import Archive
 from archivist.changes import audit, replay
 from archivist.changes.chain import digest, plain
-from archivist.db.models import AuditEvent, Item, Material
+from archivist.db.models import AuditEvent, Item, Material, NumberCounter
 from archivist.integrity.replay import replay_findings
 
 FONDS = ("B001", "基准测试全宗")
@@ -62,8 +63,11 @@ def _event(seq: int, prev: str, action: str, target: str, state: dict[str, Any])
     return fields
 
 
-def fill(archive: Archive, items: int, edits: int) -> int:
-    """Add `items` items (two materials each) and their events; returns events added."""
+def fill(archive: Archive, items: int, edits: int, file_bytes: int = 0) -> int:
+    """Add `items` items (two materials each) and their events; returns events added.
+    With `file_bytes`, each material gets a real stored file of about that size (distinct
+    bytes, its SHA-256 and size recorded in its row and its capture event), so that
+    `verify` re-hashes as many files as the archive would hold."""
     items_t = replay.TABLES["items"]
     materials_t = replay.TABLES["materials"]
     events_t = AuditEvent.__table__
@@ -87,7 +91,7 @@ def fill(archive: Archive, items: int, edits: int) -> int:
                     **item,
                     "id": item_id,
                     "capture_id": f"bench-{item_id:08d}",
-                    "serial": 100000 + n,
+                    "serial": item["serial"] + 1 + n,  # gap-free after the real one
                     "number": f"B-{item_id:08d}",
                     "archival_code": f"B001-BENCH-{item_id:08d}",
                     "folder": f"files/bench/{item_id}",
@@ -95,19 +99,25 @@ def fill(archive: Archive, items: int, edits: int) -> int:
                 mats = []
                 for k in range(2):
                     mid = next_material + 2 * n + k
-                    mats.append(
-                        {
-                            **material,
-                            "id": mid,
-                            "item_id": item_id,
-                            "seq": k + 1,
-                            "file": f"files/b/{mid}",
-                        }
-                    )
+                    stored = {
+                        **material,
+                        "id": mid,
+                        "item_id": item_id,
+                        "seq": k + 1,
+                        "file": f"files/bench/{mid // 1000:04d}/{mid}.pdf",
+                    }
+                    if file_bytes:
+                        stored.update(_stored_file(archive.root, stored["file"], mid, file_bytes))
+                    mats.append(stored)
                 item_rows.append(row)
                 material_rows.extend(mats)
+                counter = {"year": row["year"], "class_id": row["class_id"]}
+                counter["last_serial"] = row["serial"]
                 state = {
                     "items": {str(item_id): replay.row_state("items", _Row(row))},
+                    "number_counters": {
+                        replay.key_text((row["year"], row["class_id"])): counter,
+                    },
                     "materials": {
                         str(m["id"]): replay.row_state("materials", _Row(m)) for m in mats
                     },
@@ -133,7 +143,48 @@ def fill(archive: Archive, items: int, edits: int) -> int:
             conn.execute(materials_t.insert(), material_rows)
             conn.execute(events_t.insert(), event_rows)  # type: ignore[attr-defined]
             added += len(event_rows)
+        if items:
+            conn.execute(
+                update(NumberCounter)
+                .where(
+                    NumberCounter.year == item["year"], NumberCounter.class_id == item["class_id"]
+                )
+                .values(last_serial=item["serial"] + items)
+            )
     return added
+
+
+def _stored_file(root: Path, rel: str, seed: int, size: int) -> dict[str, Any]:
+    """Write a file of distinct bytes; its recorded SHA-256 and size."""
+    block = hashlib.sha512(str(seed).encode()).digest()
+    data = (block * (size // len(block) + 1))[:size]
+    path = root / rel
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(data)
+    return {"sha256": hashlib.sha256(data).hexdigest(), "size": len(data)}
+
+
+def build(base: Path, items: int, edits: int, file_bytes: int = 0) -> tuple[Archive, int, float]:
+    """A fresh archive under `base` with one real captured item and `items` more (see
+    `fill`); returns it (signed in as the clerk), the events added and the seconds."""
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+    from archivist.accounts import directory
+    from archivist.capture.pipeline import capture_from_manifest
+    from tests.conftest import write_manifest
+
+    archive = Archive.init(base / "archive", *FONDS, ADMINISTRATORS)
+    archive.sign_in("admin", PASSWORD)
+    directory.add_account(archive, "clerk", "档案员", PASSWORD + "-first")
+    archive.sign_in("security", PASSWORD)
+    directory.grant_role(archive, "clerk", "archivist", "基准测试：岗位分配")
+    archive.sign_in("clerk", PASSWORD + "-first")
+    directory.change_own_password(archive, PASSWORD + "-first", PASSWORD)
+    capture_from_manifest(archive, write_manifest(base / "m"))
+    started = time.perf_counter()
+    events = fill(archive, items, edits, file_bytes)
+    return archive, events, time.perf_counter() - started
 
 
 class _Row:
@@ -154,27 +205,10 @@ def main() -> None:
         help="time replay without tracemalloc (its overhead); report the process's peak RSS",
     )
     args = parser.parse_args()
-    import sys
-
-    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-    from archivist.capture.pipeline import capture_from_manifest
-    from tests.conftest import write_manifest
 
     base = Path(tempfile.mkdtemp(prefix="bench-replay-"))
     try:
-        archive = Archive.init(base / "archive", *FONDS, ADMINISTRATORS)
-        from archivist.accounts import directory
-
-        archive.sign_in("admin", PASSWORD)
-        directory.add_account(archive, "clerk", "档案员", PASSWORD + "-first")
-        archive.sign_in("security", PASSWORD)
-        directory.grant_role(archive, "clerk", "archivist", "基准测试：岗位分配")
-        archive.sign_in("clerk", PASSWORD + "-first")
-        directory.change_own_password(archive, PASSWORD + "-first", PASSWORD)
-        capture_from_manifest(archive, write_manifest(base / "m"))
-        started = time.perf_counter()
-        events = fill(archive, args.items, args.edits)
-        built = time.perf_counter() - started
+        archive, events, built = build(base, args.items, args.edits)
         with archive.db.reading() as session:
             total = audit.count_events(session)
             if not args.no_trace:

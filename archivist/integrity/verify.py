@@ -338,18 +338,15 @@ def _content_left(
 
 
 def _capture_traces(session: Any) -> list[Finding]:
-    """Items whose capture event is not in the trail (looked up by the indexed target)."""
-    traced = (
-        select(AuditEvent.seq)
-        .where(
-            AuditEvent.action == "item.capture",
-            AuditEvent.target == literal("item:").concat(Item.capture_id),
-        )
-        .exists()
+    """Items whose capture event is not in the trail (the database compares the two
+    lists: one pass over each, not a lookup per item)."""
+    captured = select(AuditEvent.target).where(AuditEvent.action == "item.capture")
+    untraced = select(Item.number).where(
+        literal("item:").concat(Item.capture_id).not_in(captured.scalar_subquery())
     )
     return [
         Finding("verify.audit_missing", "error", {"reason": f"{number} capture"}, number)
-        for (number,) in session.execute(select(Item.number).where(~traced))
+        for (number,) in session.execute(untraced)
     ]
 
 
