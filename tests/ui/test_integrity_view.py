@@ -71,6 +71,35 @@ def test_runs_verify_off_the_ui_thread_and_keeps_the_last_results(
     assert again.rows() == []
 
 
+def test_findings_are_grouped_by_kind_errors_first(
+    qtbot: Any, archive: Archive, tmp_path: Path
+) -> None:
+    """Many findings of one kind make one row with their count, the findings under it;
+    a kind met once is the finding itself; errors come before warnings."""
+    capture_sample(archive, tmp_path / "one")
+    folder = archive.root / "derived" / "volumes"
+    folder.mkdir(parents=True)
+    for case in (1, 2, 3):
+        (folder / f"J023-9-999{case}.pdf").write_bytes(b"%PDF-1.4\n")
+    (archive.root / "files" / "stray.bin").write_bytes(b"not the archive's")
+    widget = made(qtbot, archive)
+    with qtbot.waitSignal(widget.verified, timeout=60000):
+        widget.run_verify()
+    idle(qtbot, widget)
+    tree = widget.findings
+    assert tree.topLevelItemCount() == 2
+    orphan, strays = tree.topLevelItem(0), tree.topLevelItem(1)
+    assert orphan is not None and strays is not None
+    assert orphan.childCount() == 0 and orphan.text(1) == "files/stray.bin"
+    assert (strays.text(0), strays.text(1), strays.childCount()) == ("多余的案卷 PDF", "3 处", 3)
+    rows = widget.rows()
+    assert [r[1] for r in rows] == [
+        "files/stray.bin",
+        *(f"derived/volumes/J023-9-999{c}.pdf" for c in (1, 2, 3)),
+    ]
+    assert {r[0] for r in rows[1:]} == {"多余的案卷 PDF"}
+
+
 def test_the_four_property_check_greyed_when_not_provided(
     qtbot: Any, archive: Archive, monkeypatch: pytest.MonkeyPatch
 ) -> None:

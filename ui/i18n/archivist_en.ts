@@ -2524,6 +2524,10 @@ Captured drops move to {done}; bad drops to {quarantine} (with &quot;原因.txt&
         <translation>{when}: {n} problems found, {errors} of them errors</translation>
     </message>
     <message>
+        <source>{n} 处</source>
+        <translation>{n} found</translation>
+    </message>
+    <message>
         <source>四性检测尚未提供</source>
         <translation>The four-property check is not available</translation>
     </message>

@@ -17,7 +17,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
+from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
@@ -29,6 +30,8 @@ from PySide6.QtWidgets import (
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
+    QTreeWidget,
+    QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -124,7 +127,15 @@ class IntegrityView(QWidget):
         self.bar = QProgressBar()
         self.bar.setRange(0, 1)
         self.bar.setValue(0)
-        self.findings = self._table("integrityFindings", 3)
+        # findings grouped by kind: a tampered archive can have hundreds of one kind
+        self.findings = QTreeWidget()
+        self.findings.setObjectName("integrityFindings")
+        self.findings.setColumnCount(3)
+        self.findings.setUniformRowHeights(True)
+        self.findings.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.findings.header().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.findings.header().resizeSection(0, 200)
+        self.findings.header().resizeSection(1, 260)
         self.four_summary = QLabel()
         self.four_summary.setObjectName("fourSummary")
         self.four_summary.setWordWrap(True)
@@ -304,7 +315,7 @@ class IntegrityView(QWidget):
         if last is None:
             self.summary.setText(self.tr("本机尚无校验结果：点“运行校验”"))
             self.summary.setStyleSheet("")
-            self.findings.setRowCount(0)
+            self.findings.clear()
             return
         findings: list[Finding] = list(last.get("findings") or [])
         problems = [f for f in findings if f.severity in ("error", "warning")]
@@ -325,12 +336,44 @@ class IntegrityView(QWidget):
                 )
             )
             self.summary.setStyleSheet("color: #a11d1d;" if errors_found else "")
-        self.findings.setRowCount(len(findings))
-        for row, finding in enumerate(findings):
-            for col, text in enumerate((kind_text(finding), what_text(finding), finding.message())):
-                cell = QTableWidgetItem(text)
-                cell.setToolTip(text)
-                self.findings.setItem(row, col, cell)
+        self._fill_findings(findings)
+
+    def _fill_findings(self, findings: list[Finding]) -> None:
+        """One row per kind (errors first, then warnings, then notes) with its count; the
+        findings under it. A kind met once is shown as the finding itself."""
+        self.findings.clear()
+        groups: dict[str, list[Finding]] = {}
+        for finding in findings:
+            groups.setdefault(finding.code, []).append(finding)
+        order = {"error": 0, "warning": 1}
+        red, amber = QBrush(QColor("#a11d1d")), QBrush(QColor("#8a5a00"))
+        for code in sorted(groups, key=lambda c: order.get(groups[c][0].severity, 2)):
+            members = groups[code]
+            first = members[0]
+            if len(members) == 1:
+                top = self._finding_row(first, kind_text(first))
+            else:
+                top = QTreeWidgetItem(
+                    [
+                        kind_text(first),
+                        self.tr("{n} 处").format(n=len(members)),
+                        first.message() + "…",
+                    ]
+                )
+                top.addChildren([self._finding_row(f, "") for f in members])
+            brush = {"error": red, "warning": amber}.get(first.severity)
+            if brush is not None:
+                top.setForeground(0, brush)
+            self.findings.addTopLevelItem(top)
+        if self.findings.topLevelItemCount() == 1:
+            self.findings.expandAll()
+
+    def _finding_row(self, finding: Finding, kind: str) -> QTreeWidgetItem:
+        row = QTreeWidgetItem([kind, what_text(finding), finding.message()])
+        row.setData(0, Qt.ItemDataRole.UserRole, kind_text(finding))
+        for column in range(3):
+            row.setToolTip(column, row.text(column))
+        return row
 
     def _show_four(self) -> None:
         if self.four is None:
@@ -362,14 +405,27 @@ class IntegrityView(QWidget):
                 self.four_table.setItem(row, col, cell)
 
     def rows(self, table: QTableWidget | None = None) -> list[list[str]]:
-        table = table or self.findings
-        return [
-            [
-                cell.text() if (cell := table.item(r, c)) is not None else ""
-                for c in range(table.columnCount())
+        """The rows of a table (the four-property table), or by default the findings:
+        each finding as (kind, object, explanation), in the order shown."""
+        if table is not None:
+            return [
+                [
+                    cell.text() if (cell := table.item(r, c)) is not None else ""
+                    for c in range(table.columnCount())
+                ]
+                for r in range(table.rowCount())
             ]
-            for r in range(table.rowCount())
-        ]
+        out: list[list[str]] = []
+        for index in range(self.findings.topLevelItemCount()):
+            top = self.findings.topLevelItem(index)
+            if top is None:
+                continue
+            children = (top.child(c) for c in range(top.childCount()))
+            leaves = [c for c in children if c is not None] or [top]
+            for leaf in leaves:
+                kind = str(leaf.data(0, Qt.ItemDataRole.UserRole) or leaf.text(0))
+                out.append([kind, leaf.text(1), leaf.text(2)])
+        return out
 
     # -- language --------------------------------------------------------------------------
     def retranslate(self) -> None:
@@ -380,7 +436,7 @@ class IntegrityView(QWidget):
                 "archivist rebuild-derived 重建。四性检测按 DA/T 70 检查真实性、完整性、可用性、安全性。"
             )
         )
-        self.findings.setHorizontalHeaderLabels([self.tr("类型"), self.tr("对象"), self.tr("说明")])
+        self.findings.setHeaderLabels([self.tr("类型"), self.tr("对象"), self.tr("说明")])
         self.four_table.setHorizontalHeaderLabels(
             [
                 self.tr("类别"),
