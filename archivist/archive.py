@@ -364,9 +364,7 @@ class Archive:
             check_engine(value)
         return value
 
-    def edit_settings(
-        self, edits: Mapping[str, str], reason: str | None
-    ) -> Changes:
+    def edit_settings(self, edits: Mapping[str, str], reason: str | None) -> Changes:
         """Change archive settings together, with a reason: one audited change whose
         before and after hold every key changed (target `setting:<key>` for one key)."""
         checked = {key: self.check_setting(key, value) for key, value in edits.items()}

@@ -209,3 +209,87 @@ def test_a_hold_lifted_or_deleted_behind_the_applications_back(filled: Archive) 
     found = replay_findings(filled)
     assert ("holds", "state") in differs(filled)
     assert any(code == "replay.missing_row" and "holds #2" in str(p["record"]) for code, p in found)
+
+
+def test_a_role_granted_or_an_account_enabled_behind_the_applications_back(
+    filled: Archive,
+) -> None:
+    """The accounts and their roles are replayed: a role given in the database, not by
+    the security officer, is a row no recorded change made."""
+    with raw(filled) as conn:
+        (account,) = first(conn, "SELECT id FROM accounts WHERE user_name = 'tester'")
+        conn.execute(
+            "INSERT INTO account_roles (account_id, role, granted_at, granted_by) "
+            "VALUES (?, 'security', '2026-12-05T00:00:00+00:00', 'mallory')",
+            (account,),
+        )
+        conn.execute("UPDATE accounts SET display_name = '冒名' WHERE id = ?", (account,))
+    found = replay_findings(filled)
+    assert any(
+        code == "replay.unexpected_row" and "account_roles" in str(p["record"]) for code, p in found
+    )
+    assert ("accounts", "display_name") in differs(filled)
+
+
+def test_a_setting_changed_behind_the_applications_back(filled: Archive) -> None:
+    """Settings are replayed (the search index's own bookkeeping keys are not)."""
+    with raw(filled) as conn:
+        (key,) = first(conn, "SELECT key FROM settings WHERE key = 'archival_code_template'")
+        conn.execute("UPDATE settings SET value = value || '-X' WHERE key = ?", (key,))
+        conn.execute("UPDATE settings SET value = '{}' WHERE key = 'search.pending'")
+    assert differs(filled) == {("settings", "value")}
+
+
+def test_sign_in_bookkeeping_is_not_a_finding(filled: Archive) -> None:
+    """Failed sign-ins and lockouts change an account without a recorded change: not
+    replayed, so not findings."""
+    from archivist.errors import ArchivistError
+
+    with pytest.raises(ArchivistError):
+        filled.sign_in("tester", "not-the-password")
+    filled.sign_in("tester", PASSWORD)
+    assert replay_findings(filled) == []
+
+
+def test_a_table_replayed_later_gets_its_baseline_once(filled: Archive) -> None:
+    """An archive whose trail carried state before accounts and settings were replayed:
+    at the next open those tables get baseline events; a second baseline of a table,
+    after other changes, would whitewash direct edits: verify reports it."""
+    with raw(filled) as conn:
+        conn.execute("DROP TRIGGER audit_events_no_update")
+        conn.execute("DROP TRIGGER IF EXISTS audit_events_append_only")
+        for table in ("settings", "accounts", "account_roles", "volume_registers"):
+            conn.execute(
+                "UPDATE audit_events SET state = json_remove(state, ?) WHERE state IS NOT NULL",
+                (f'$."{table}"',),
+            )
+            conn.execute("INSERT INTO replay_baselines_due VALUES (?)", (table,))
+    root = filled.root
+    filled.close()
+    reopened = open_archive(root)
+    try:
+        with raw(reopened) as conn:
+            targets = {
+                row[0]
+                for row in conn.execute(
+                    "SELECT target FROM audit_events WHERE action = 'replay.baseline'"
+                )
+            }
+            due = conn.execute("SELECT count(*) FROM replay_baselines_due").fetchone()[0]
+        assert {"table:settings", "table:accounts", "table:account_roles"} <= targets
+        assert due == 0
+        assert replay_findings(reopened) == []
+        # a later change, then the table baselined again (the due row put back by hand)
+        reopened.sign_in("tester", PASSWORD)
+        capture_from_manifest(reopened, write_manifest(root.parent / "later"))
+        with raw(reopened) as conn:
+            conn.execute("UPDATE accounts SET display_name = '冒名' WHERE user_name = 'tester'")
+            conn.execute("INSERT INTO replay_baselines_due VALUES ('accounts')")
+    finally:
+        reopened.close()
+    again = open_archive(root)
+    try:
+        found = replay_findings(again)
+        assert [p["table"] for code, p in found if code == "replay.rebaselined"] == ["accounts"]
+    finally:
+        again.close()

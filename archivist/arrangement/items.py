@@ -391,9 +391,7 @@ def _keep_time_order(work: Change, item: Item) -> None:
         work.after = {**(work.after or {}), "volume": reordered.after}
 
 
-def reorder(
-    archive: Archive, number: str, order: list[int], reason: str
-) -> dict[str, Any]:
+def reorder(archive: Archive, number: str, order: list[int], reason: str) -> dict[str, Any]:
     """Put an item's materials in the order given (current seq numbers), with a reason."""
     with archive.db.reading() as session:
         current = [m.seq for m in load_item(session, number).materials]

@@ -673,9 +673,7 @@ def dissolve(archive: Archive, code: str, reason: str) -> VolumeView:
     案卷目录's 备注): its case number stays explained and is never issued again."""
     from archivist.db.models import Box, Handover, HandoverVolume
 
-    with archive.change(
-        Action.VOLUME_DISSOLVE, _target(code), reason=reason
-    ) as change:
+    with archive.change(Action.VOLUME_DISSOLVE, _target(code), reason=reason) as change:
         session = change.session
         volume = load(session, code)
         _editable(volume)
@@ -723,13 +721,9 @@ def _fits(volume: Volume, item: Item) -> None:
         )
 
 
-def add_items(
-    archive: Archive, code: str, numbers: Sequence[str], reason: str
-) -> VolumeView:
+def add_items(archive: Archive, code: str, numbers: Sequence[str], reason: str) -> VolumeView:
     """Put unfiled items into a volume (they take their place in time order)."""
-    with archive.change(
-        Action.VOLUME_ADD_ITEMS, _target(code), reason=reason
-    ) as change:
+    with archive.change(Action.VOLUME_ADD_ITEMS, _target(code), reason=reason) as change:
         session = change.session
         volume = load(session, code)
         _editable(volume)
@@ -752,13 +746,9 @@ def add_items(
     return show(archive, code)
 
 
-def remove_items(
-    archive: Archive, code: str, numbers: Sequence[str], reason: str
-) -> VolumeView:
+def remove_items(archive: Archive, code: str, numbers: Sequence[str], reason: str) -> VolumeView:
     """Take items out of a volume: they are unfiled again."""
-    with archive.change(
-        Action.VOLUME_REMOVE_ITEMS, _target(code), reason=reason
-    ) as change:
+    with archive.change(Action.VOLUME_REMOVE_ITEMS, _target(code), reason=reason) as change:
         session = change.session
         volume = load(session, code)
         _editable(volume)
@@ -777,15 +767,11 @@ def remove_items(
     return show(archive, code)
 
 
-def move_items(
-    archive: Archive, numbers: Sequence[str], to_code: str, reason: str
-) -> VolumeView:
+def move_items(archive: Archive, numbers: Sequence[str], to_code: str, reason: str) -> VolumeView:
     """Move filed items to another volume of the same year, class and retention: one
     event on the receiving volume, its before and after every volume concerned, keyed
     by code under "volumes"."""
-    with archive.change(
-        Action.VOLUME_MOVE_ITEMS, _target(to_code), reason=reason
-    ) as change:
+    with archive.change(Action.VOLUME_MOVE_ITEMS, _target(to_code), reason=reason) as change:
         session = change.session
         target = load(session, to_code)
         _editable(target)
@@ -817,9 +803,7 @@ def move_items(
     return show(archive, to_code)
 
 
-def set_title(
-    archive: Archive, code: str, title: str, reason: str
-) -> VolumeView:
+def set_title(archive: Archive, code: str, title: str, reason: str) -> VolumeView:
     with archive.change(Action.VOLUME_TITLE, _target(code), reason=reason) as change:
         if not title.strip():
             raise InputError("volume.title_empty")

@@ -139,9 +139,7 @@ def capture(
 
         # 3. One change: number, move into place, record (its audit event carries the
         # journal's op id, which is also the item's capture id).
-        with archive.change(
-            Action.ITEM_CAPTURE, f"item:{entry.op_id}", op_id=entry.op_id
-        ) as work:
+        with archive.change(Action.ITEM_CAPTURE, f"item:{entry.op_id}", op_id=entry.op_id) as work:
             session = work.session
             serial = next_serial(session, request.completed_on.year, resolved.class_id)
             number = item_number(request.completed_on.year, resolved.class_code, serial)

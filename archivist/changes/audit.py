@@ -102,7 +102,7 @@ def _events(session: Session) -> Iterator[AuditEvent]:
     last = 0
     while True:
         batch = session.scalars(
-            select(AuditEvent).where(AuditEvent.seq > last).order_by(AuditEvent.seq).limit(5000)
+            select(AuditEvent).where(AuditEvent.seq > last).order_by(AuditEvent.seq).limit(2000)
         ).all()
         if not batch:
             return

@@ -5,11 +5,17 @@ The unit of work notes the rows from the session's flushes (new, changed, delete
 orphaned objects); a bulk statement (`session.execute(delete(...))`) that bypasses the
 session names its rows with `note_rows` before it runs. Just before the event is written
 the noted rows are read back as they now are: `{table: {key: {column: value} | None}}`
-(None: the row is gone). Derived tables (OCR, page texts, the search bookkeeping),
-accounts, sessions and settings are not replayed.
+(None: the row is gone). Accounts and their roles, settings and the volume registers'
+generation records are replayed too, but not what changes without a recorded procedure:
+a password's hash (re-hashed at sign-in, and no business of the trail), the failed
+sign-ins and the lockout of an account, the search index's bookkeeping settings.
+Derived tables (OCR, page texts), sign-in sessions and the access log (its own chain)
+are not replayed.
 
 Archives made before events carried state get baseline events ("replay.baseline") at
-their first open: the current rows in chunks, from which replay starts.
+their first open: the current rows in chunks, from which replay starts; a table that
+became replayed later gets its own baseline once (migration 0014). A table baselined a
+second time would whitewash rows changed behind the trail: `verify` reports it.
 """
 
 from __future__ import annotations
@@ -22,6 +28,7 @@ from sqlalchemy.orm import Session
 
 from archivist.changes.chain import plain
 from archivist.db import models as m
+from archivist.db.engine import GENERATION_KEY, PENDING_KEY
 
 if TYPE_CHECKING:
     from archivist.archive import Archive
@@ -55,6 +62,10 @@ REPLAYED: tuple[type[m.Base], ...] = (
     m.DestructionRegister,
     m.DestructionEntry,
     m.DestructionSignature,
+    m.Setting,
+    m.Account,
+    m.AccountRole,
+    m.VolumeRegister,
 )
 TABLES: dict[str, Table] = {
     model.__tablename__: model.__table__  # type: ignore[misc]
@@ -62,7 +73,12 @@ TABLES: dict[str, Table] = {
 }
 # Columns the product keeps in step by itself, outside the services' changes (a
 # volume's revision is moved on by a bulk statement inside every flush).
-BOOKKEEPING: dict[str, frozenset[str]] = {"volumes": frozenset({"revision"})}
+BOOKKEEPING: dict[str, frozenset[str]] = {
+    "volumes": frozenset({"revision"}),
+    "accounts": frozenset({"password_hash", "failed_attempts", "locked_until"}),
+}
+# Rows the product keeps in step by itself (by key): the search index's bookkeeping.
+UNRECORDED: dict[str, frozenset[str]] = {"settings": frozenset({GENERATION_KEY, PENDING_KEY})}
 
 NOTED = "replay_noted"  # session.info: {table: set of primary keys (tuples)}
 BASELINE_ACTION = "replay.baseline"
@@ -130,7 +146,10 @@ def collect(session: Session) -> dict[str, Any]:
             for row in session.execute(select(table).where(where)):
                 key = key_text(getattr(row, c.name) for c in pk)
                 found[key] = row_state(name, row)
-        state[name] = found
+        for key in UNRECORDED.get(name, ()):
+            found.pop(key, None)
+        if found:
+            state[name] = found
     session.info.pop(NOTED, None)
     return state
 
@@ -151,31 +170,52 @@ def rows(session: Session, name: str) -> Iterator[tuple[str, dict[str, Any]]]:
         batch = session.execute(query).all()
         if not batch:
             return
+        skipped = UNRECORDED.get(name, frozenset())
         for row in batch:
-            yield key_text(getattr(row, c.name) for c in pk), row_state(name, row)
+            key = key_text(getattr(row, c.name) for c in pk)
+            if key not in skipped:
+                yield key, row_state(name, row)
         last = tuple(getattr(batch[-1], c.name) for c in pk)
 
 
 def needs_baseline(session: Session) -> bool:
-    """Does the trail end in events written before they carried state?"""
+    """Does the trail end in events written before they carried state, or has a table
+    become replayed since (migration 0014)?"""
     newest = session.execute(
         select(m.AuditEvent.seq, m.AuditEvent.state).order_by(m.AuditEvent.seq.desc()).limit(1)
     ).first()
-    return newest is not None and newest[1] is None
+    if newest is not None and newest[1] is None:
+        return True
+    return session.scalar(select(m.ReplayBaselineDue.table_name).limit(1)) is not None
+
+
+def _baseline_tables(session: Session) -> list[str]:
+    """Every replayed table when the trail ends without state, else the tables due."""
+    newest = session.execute(
+        select(m.AuditEvent.state).order_by(m.AuditEvent.seq.desc()).limit(1)
+    ).first()
+    if newest is not None and newest[0] is None:
+        return list(TABLES)
+    due = set(session.scalars(select(m.ReplayBaselineDue.table_name)))
+    return [name for name in TABLES if name in due]
 
 
 def write_baseline(archive: Archive) -> int:
     """At the first open after the upgrade: the current rows as baseline events, in
     chunks, so replay starts from them. Returns the number of events written. The
     product's own bookkeeping (action "replay.baseline", derived, right SYSTEM): it
-    changes no row, so it is the one write besides the unit of work that records events."""
+    changes no record row, so it is the one write besides the unit of work that records
+    events."""
+    from sqlalchemy import delete
+
     from archivist.changes import audit
 
     written = 0
     with archive.db.writing() as session:
         if not needs_baseline(session):
             return 0
-        for name, chunk in _chunks(session):
+        everything = _baseline_tables(session) == list(TABLES)
+        for name, chunk in _chunks(session, _baseline_tables(session), everything):
             audit.record(
                 session,
                 actor="system",
@@ -185,14 +225,17 @@ def write_baseline(archive: Archive) -> int:
                 state={name: chunk} if name else {},
             )
             written += 1
+        session.execute(delete(m.ReplayBaselineDue))
     return written
 
 
-def _chunks(session: Session) -> Iterator[tuple[str, dict[str, Any]]]:
-    """(table, rows) in chunks of BASELINE_CHUNK; ("", {}) when there is no row at all
-    (the trail still gets its mark that it carries state from here on)."""
+def _chunks(
+    session: Session, tables: list[str], mark: bool
+) -> Iterator[tuple[str, dict[str, Any]]]:
+    """(table, rows) in chunks of BASELINE_CHUNK; with `mark`, ("", {}) when there is no
+    row at all (the trail still gets its mark that it carries state from here on)."""
     any_rows = False
-    for name in TABLES:
+    for name in tables:
         chunk: dict[str, Any] = {}
         for key, values in rows(session, name):
             chunk[key] = values
@@ -203,5 +246,5 @@ def _chunks(session: Session) -> Iterator[tuple[str, dict[str, Any]]]:
         if chunk:
             yield name, chunk
             any_rows = True
-    if not any_rows:
+    if mark and not any_rows:
         yield "", {}

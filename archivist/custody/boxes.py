@@ -689,9 +689,7 @@ def _add_items(session: Session, box: Box, items: Sequence[Item], start: int) ->
     session.flush()
 
 
-def shelve(
-    archive: Archive, code: str, location: str, reason: str
-) -> BoxSummary:
+def shelve(archive: Archive, code: str, location: str, reason: str) -> BoxSummary:
     """Put a box at a location (or move it to another one), audited with the reason."""
     [summary] = shelve_boxes(archive, [code], location, reason)
     return summary
@@ -709,9 +707,7 @@ def shelve_boxes(
     already are left out; when all are, nothing is recorded."""
     if not codes:
         raise InputError("box.nothing_given")
-    with archive.change(
-        Action.BOX_SHELVE, f"location:{location}", reason=reason
-    ) as change:
+    with archive.change(Action.BOX_SHELVE, f"location:{location}", reason=reason) as change:
         session = change.session
         boxes = [_box(session, code) for code in dict.fromkeys(codes)]
         place = _location(session, location)

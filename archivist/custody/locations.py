@@ -250,9 +250,7 @@ def _location_view(location: Location, boxes: Sequence[Box] = ()) -> LocationVie
     )
 
 
-def add_location(
-    archive: Archive, room: str, shelf: int, column: int, layer: int
-) -> LocationView:
+def add_location(archive: Archive, room: str, shelf: int, column: int, layer: int) -> LocationView:
     """Register a place on the shelves (库房-架-列-层)."""
     name = normalise_room(room)
     numbers = (

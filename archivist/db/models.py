@@ -46,6 +46,14 @@ class Setting(Base):
     value: Mapped[str] = mapped_column(Text)
 
 
+class ReplayBaselineDue(Base):
+    """A table that became replayed after the archive's trail began to carry state: its
+    baseline events are written at the next open (migration 0014). Bookkeeping."""
+
+    __tablename__ = "replay_baselines_due"
+    table_name: Mapped[str] = mapped_column(String(64), primary_key=True)
+
+
 class Fonds(Base):
     """全宗."""
 

@@ -602,9 +602,7 @@ def _check_report(number: str, plans: Sequence[_Plan], lang: str | None) -> Chec
     )
 
 
-def check(
-    archive: Archive, number: str, lang: str | None = None
-) -> CheckReport:
+def check(archive: Archive, number: str, lang: str | None = None) -> CheckReport:
     """Run the quality check on every volume of the batch still to be handed over and
     store each result with its reasons and the volume's revision it saw. Files are
     hashed outside the write lock."""
@@ -687,9 +685,7 @@ def create(
     return show(archive, number)
 
 
-def add_volumes(
-    archive: Archive, number: str, codes: Sequence[str]
-) -> HandoverView:
+def add_volumes(archive: Archive, number: str, codes: Sequence[str]) -> HandoverView:
     """Put volumes in the batch: never one already handed over or waiting in another
     batch. A returned volume may come back (its status goes from returned to open)."""
     if not codes:
@@ -755,9 +751,7 @@ def return_failed(
     """Send the failed volumes (or the named ones, each of which must have failed) back
     to the department: status "returned", kept in the batch marked returned with their
     reasons, which also go into the audit trail."""
-    with archive.change(
-        Action.HANDOVER_RETURN, _target(number), reason=reason
-    ) as change:
+    with archive.change(Action.HANDOVER_RETURN, _target(number), reason=reason) as change:
         batch = load(change.session, number)
         _open(batch)
         active = _active(batch)

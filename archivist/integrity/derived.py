@@ -29,7 +29,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -103,59 +103,90 @@ def _when(text: str | None) -> dt.datetime | None:
     return moment if moment.tzinfo else moment.replace(tzinfo=dt.UTC)
 
 
+MATERIAL_BATCH = 2000
+
+
 def derived_state(archive: Archive) -> DerivedState:
-    """Compare the OCR texts, searchable copies and volume PDFs with the database."""
+    """Compare the OCR texts, searchable copies and volume PDFs with the database (the
+    materials read in batches: memory stays the same whatever their number)."""
     state = DerivedState()
-    with archive.db.reading() as session:
-        materials = {
-            mid: (origin, pages, number)
-            for mid, origin, pages, number in session.execute(
-                select(Material.id, Material.origin, Material.pages, Item.number).join(
-                    Item, Item.id == Material.item_id
-                )
-            )
-        }
-        jobs = dict(session.execute(select(OcrJob.material_id, OcrJob.status)).all())
-        # per material: how many page texts, how many of its own pages, the newest
-        # (pages are unique per material: uq_page_texts_material_page)
-        own = case((PageText.page.between(1, Material.pages), 1), else_=0)
-        texts = {
-            mid: (int(count), int(inside or 0), newest or "")
-            for mid, count, inside, newest in session.execute(
-                select(
-                    PageText.material_id,
-                    func.count(),
-                    func.sum(own),
-                    func.max(PageText.updated_at),
-                )
-                .join(Material, Material.id == PageText.material_id)
-                .group_by(PageText.material_id)
-            )
-        }
-    for mid, (origin, page_count, number) in sorted(materials.items()):
-        count, inside, newest = texts.get(mid, (0, 0, ""))
-        if count > inside:
-            state.ocr_extra.append((mid, number))
-        done = jobs.get(mid) == OcrJobState.DONE.value
-        if done and inside < page_count:
-            state.ocr_incomplete.append((mid, number))
-        if origin != "scan" or not done:
-            continue
-        made = _mtime(searchable_folder(archive) / f"{mid}.pdf")
-        if made is None:
-            state.searchable_missing.append((mid, number))
-        elif (latest := _when(newest)) is not None and made < latest:
-            state.searchable_stale.append((mid, number))
+    for batch in _material_batches(archive):
+        for mid, origin, page_count, number, job, count, inside, newest in batch:
+            if count > inside:
+                state.ocr_extra.append((mid, number))
+            done = job == OcrJobState.DONE.value
+            if done and inside < page_count:
+                state.ocr_incomplete.append((mid, number))
+            if origin != "scan" or not done:
+                continue
+            made = _mtime(searchable_folder(archive) / f"{mid}.pdf")
+            if made is None:
+                state.searchable_missing.append((mid, number))
+            elif (latest := _when(newest)) is not None and made < latest:
+                state.searchable_stale.append((mid, number))
     folder = searchable_folder(archive)
     if folder.is_dir():
-        for path in sorted(folder.iterdir()):
-            if not path.is_file() or path.suffix != ".pdf":
-                continue
-            owner = materials.get(int(path.stem)) if path.stem.isdigit() else None
-            if owner is None or owner[0] != "scan":
-                state.searchable_orphan.append(path.relative_to(archive.root).as_posix())
+        paths = sorted(p for p in folder.iterdir() if p.is_file() and p.suffix == ".pdf")
+        for start in range(0, len(paths), MATERIAL_BATCH):
+            part = paths[start : start + MATERIAL_BATCH]
+            ids = [int(p.stem) for p in part if p.stem.isdigit()]
+            with archive.db.reading() as session:
+                scanned = set(
+                    session.scalars(
+                        select(Material.id).where(Material.id.in_(ids), Material.origin == "scan")
+                    )
+                )
+            state.searchable_orphan.extend(
+                path.relative_to(archive.root).as_posix()
+                for path in part
+                if not (path.stem.isdigit() and int(path.stem) in scanned)
+            )
     _volumes(archive, state)
     return state
+
+
+def _material_batches(archive: Archive) -> Iterator[list[tuple[Any, ...]]]:
+    """Per material, in batches by id: (id, origin, pages, item number, OCR job state,
+    page texts, page texts of its own pages, the newest page text's time)."""
+    last = 0
+    while True:
+        with archive.db.reading() as session:
+            rows = session.execute(
+                select(Material.id, Material.origin, Material.pages, Item.number)
+                .join(Item, Item.id == Material.item_id)
+                .where(Material.id > last)
+                .order_by(Material.id)
+                .limit(MATERIAL_BATCH)
+            ).all()
+            if not rows:
+                return
+            ids = [row[0] for row in rows]
+            last = ids[-1]
+            jobs = dict(
+                session.execute(
+                    select(OcrJob.material_id, OcrJob.status).where(OcrJob.material_id.in_(ids))
+                ).all()
+            )
+            # pages are unique per material (uq_page_texts_material_page)
+            own = case((PageText.page.between(1, Material.pages), 1), else_=0)
+            texts = {
+                mid: (int(count), int(inside or 0), newest or "")
+                for mid, count, inside, newest in session.execute(
+                    select(
+                        PageText.material_id,
+                        func.count(),
+                        func.sum(own),
+                        func.max(PageText.updated_at),
+                    )
+                    .join(Material, Material.id == PageText.material_id)
+                    .where(PageText.material_id.in_(ids))
+                    .group_by(PageText.material_id)
+                )
+            }
+        yield [
+            (mid, origin, pages, number, jobs.get(mid), *texts.get(mid, (0, 0, "")))
+            for mid, origin, pages, number in rows
+        ]
 
 
 def _volumes(archive: Archive, state: DerivedState) -> None:

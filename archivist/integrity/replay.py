@@ -20,13 +20,13 @@ import json
 from collections.abc import Iterator
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from archivist.changes import replay
 from archivist.db.models import AuditEvent
+from archivist.db.scratch import Scratch
 from archivist.findings import Finding
-from archivist.integrity.scratch import Scratch
 
 EVENT_CHUNK = 2000
 SHOWN = 60  # characters of a value shown in a finding
@@ -111,6 +111,37 @@ def _shown(value: Any) -> str:
     return text if len(text) <= SHOWN else text[: SHOWN - 1] + "…"
 
 
+def rebaselined(session: Session) -> list[Finding]:
+    """A table baselined again after other changes: a baseline is the trail's starting
+    point for a table, written once, in one run of baseline events; one written later
+    would whitewash rows changed behind the trail."""
+    runs: dict[str, tuple[int, int]] = {}
+    for seq, target in session.execute(
+        select(AuditEvent.seq, AuditEvent.target)
+        .where(AuditEvent.action == replay.BASELINE_ACTION)
+        .order_by(AuditEvent.seq)
+    ):
+        first, _last = runs.get(target, (seq, seq))
+        runs[target] = (first, seq)
+    findings: list[Finding] = []
+    for target, (first, last) in runs.items():
+        if last == first:
+            continue
+        others = session.scalar(
+            select(func.count())
+            .select_from(AuditEvent)
+            .where(
+                AuditEvent.seq > first,
+                AuditEvent.seq < last,
+                AuditEvent.action != replay.BASELINE_ACTION,
+            )
+        )
+        if others:
+            table = target.removeprefix("table:")
+            findings.append(Finding("replay.rebaselined", "error", {"table": table, "seq": last}))
+    return findings
+
+
 def replay_findings(session: Session) -> tuple[int, list[Finding]]:
     """Replay the trail against the rows: (events replayed, findings)."""
     with Scratch() as scratch:
@@ -153,6 +184,7 @@ def replay_findings(session: Session) -> tuple[int, list[Finding]]:
         Finding("replay.missing_row", "error", {"record": _record(t, k, recorded.get((t, k)))})
         for t, k in missing
     )
+    findings.extend(rebaselined(session))
     return events, findings
 
 

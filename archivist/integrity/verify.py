@@ -35,11 +35,11 @@ from archivist.db.models import (
     NumberCounter,
     NumberVacancy,
 )
+from archivist.db.scratch import Scratch
 from archivist.errors import ArchivistError
 from archivist.findings import Finding, FindingsReport
 from archivist.integrity.anchors import PaperAnchor, check_anchors
 from archivist.integrity.replay import replay_findings
-from archivist.integrity.scratch import Scratch
 from archivist.storage.filestore import check_stored_file
 
 log = logging.getLogger(__name__)

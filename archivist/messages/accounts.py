@@ -92,7 +92,6 @@ CATALOG: dict[str, tuple[str, str]] = {
     "role.auditor": ("安全审计员", "security auditor"),
     "role.verifier": ("校验服务账户", "verification service account"),
     "role.none": ("无", "none"),
-
     # accounts
     "accounts.bad_user_name": (
         "用户名“{name}”不可用：只能由字母、数字、“.”“_”“-”组成，以字母或数字开头，最长 32 个字符",

@@ -66,8 +66,7 @@ CATALOG: dict[str, tuple[str, str]] = {
     ),
     "cli.demo.accounts": (
         "示例账户：{users}；密码都是 {password}（archivist login archivist）",
-        "Demo accounts: {users}; the password of each is {password} "
-        "(archivist login archivist)",
+        "Demo accounts: {users}; the password of each is {password} (archivist login archivist)",
     ),
     "cli.capture.duplicate": (
         "注意：{file} 与已归档的 {number} 中的文件内容相同（{stored_as}）",

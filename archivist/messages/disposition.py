@@ -263,8 +263,7 @@ CATALOG: dict[str, tuple[str, str]] = {
     ),
     "destruction.on_loan": (
         "{number} 已借出（{loans}），尚未归还，不能列入销毁清册；请先收回",
-        "{number} is out on loan ({loans}); it cannot be listed for destruction until it "
-        "is back",
+        "{number} is out on loan ({loans}); it cannot be listed for destruction until it is back",
     ),
     "destruction.already_listed": (
         "{number} 已列入尚未执行的销毁清册 {register}",

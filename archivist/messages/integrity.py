@@ -32,7 +32,7 @@ CATALOG: dict[str, tuple[str, str]] = {
     "replay.differs": (
         "记录与审计链不符：{record} 的 {field} 应为“{expected}”，实为“{actual}”",
         "Record differs from the audit trail: {record} {field} should be "
-        "\"{expected}\" but is \"{actual}\"",
+        '"{expected}" but is "{actual}"',
     ),
     "replay.missing_row": (
         "记录缺失：审计链记载的 {record} 在数据库中不存在",
@@ -41,6 +41,11 @@ CATALOG: dict[str, tuple[str, str]] = {
     "replay.unexpected_row": (
         "来历不明的记录：{record} 不是经由记录在案的操作产生的",
         "Unaccounted record: {record} was not made by any recorded change",
+    ),
+    "replay.rebaselined": (
+        "审计链中 {table} 表在第 {seq} 条事件处被再次设定基线：此前对该表的直接改动会被掩盖",
+        "The audit trail sets a new baseline for table {table} at event {seq}: direct "
+        "changes to it before then would be hidden",
     ),
     "verify.index_missing": (
         "检索索引缺少 {count} 件（如 {numbers}），这些案卷检索不到，请运行 archivist reindex",

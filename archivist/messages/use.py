@@ -44,8 +44,7 @@ CATALOG: dict[str, tuple[str, str]] = {
     ),
     "use.gone": (
         "已销毁或已移交进馆，不在档案室：{numbers}",
-        "Destroyed or transferred to the archives bureau, no longer in the archive room: "
-        "{numbers}",
+        "Destroyed or transferred to the archives bureau, no longer in the archive room: {numbers}",
     ),
     "use.already_out": (
         "已借出，尚未归还：{numbers}",
@@ -125,9 +124,9 @@ CATALOG: dict[str, tuple[str, str]] = {
         "Invalid benefit event kind in '{field}': {value} (kinds: {kinds}): {file}",
     ),
     "benefit.bad_amount": (
-        "“{field}”的金额无效：{value}（应为以元为单位的文字，最多两位小数，如 \"1234.56\"）：{file}",
+        '“{field}”的金额无效：{value}（应为以元为单位的文字，最多两位小数，如 "1234.56"）：{file}',
         "Invalid amount in '{field}': {value} (yuan as text, at most two decimals, e.g. "
-        "\"1234.56\"): {file}",
+        '"1234.56"): {file}',
     ),
     "benefit.bad_id_number": ("“{field}”：{problem}（{file}）", "'{field}': {problem} ({file})"),
     "benefit.amount_required": (

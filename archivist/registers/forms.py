@@ -413,9 +413,7 @@ def collect(archive: Archive, kind: str, selection: Selection) -> DocumentData:
         return volume_notes(session, volume)
 
 
-def generate(
-    archive: Archive, kind: str, out: Path, selection: Selection
-) -> dict[str, Any]:
+def generate(archive: Archive, kind: str, out: Path, selection: Selection) -> dict[str, Any]:
     """Write the register to `out` (.docx, or .xlsx for the catalogues) and record the
     generation of a volume's registers."""
     # a catalogue also as .xlsx (the writer says which are); never into the archive itself
@@ -474,9 +472,7 @@ def record_generated(
     (default: as it is now): one row per volume and kind, the latest generation."""
     if kind not in VOLUME_KINDS:
         raise InputError("register.unknown_kind", kind=kind, choices=", ".join(VOLUME_KINDS))
-    with archive.change(
-        Action.REGISTER_GENERATE, f"volume:{volume_code.strip()}"
-    ) as change:
+    with archive.change(Action.REGISTER_GENERATE, f"volume:{volume_code.strip()}") as change:
         session = change.session
         volume = _volume(session, volume_code)
         change.target = f"volume:{volume.code}"

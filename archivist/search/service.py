@@ -289,60 +289,100 @@ class IndexDrift:
         return not (self.missing or self.orphans or self.stale)
 
 
+DRIFT_FIELDS = ("archival_code", "status", "title", "klass", "business_type", "completed_on")
+DRIFT_BATCH = 2000
+
+
 def index_drift(archive: Archive, index: TextIndex | None = None) -> IndexDrift:
-    """Compare the index's entries with the database's items, by the stored fields."""
+    """Compare the index's entries with the database's items, by the stored fields. The
+    entries go to a scratch file and the items are read in batches: memory stays the same
+    whatever the number of items."""
     from archivist.db.models import ArchiveClass, BusinessType
+    from archivist.db.scratch import Scratch
 
     index = index or _index(archive)
-    if index.needs_rebuild():
-        stored: dict[str, dict[str, Any]] = {}
-    else:
-        stored = {str(d.get("number")): d for d in index.stored_documents()}
     with archive.db.reading() as session:
         indexed = read_generation(index.folder)
         pending_items, _removed = change_state(session).after(indexed).changes()
-        rows = session.execute(
-            select(
-                Item.id,
-                Item.number,
-                Item.archival_code,
-                Item.status,
-                Item.title,
-                Item.completed_on,
-                Item.class_id,
-                Item.business_type_id,
-            )
-        ).all()
         classes = dict(session.execute(select(ArchiveClass.id, ArchiveClass.code)).all())
         types = dict(session.execute(select(BusinessType.id, BusinessType.name)).all())
     missing: list[tuple[str, int]] = []
     stale: list[tuple[str, int]] = []
-    numbers: set[str] = set()
-    for item_id, number, code, status, title, completed, class_id, type_id in rows:
-        numbers.add(number)
-        entry = stored.get(number)
-        if entry is None:
-            missing.append((number, item_id))
-            continue
-        expected = {
-            "archival_code": code,
-            "status": status,
-            "title": title,
-            "klass": classes.get(class_id),
-            "business_type": types.get(type_id),
-            "completed_on": completed.isoformat(),
-        }
-        if item_id in pending_items or any(
-            str(entry.get(k) or "") != str(v or "") for k, v in expected.items()
-        ):
-            stale.append((number, item_id))
+    with Scratch() as scratch:
+        scratch.execute(
+            "CREATE TABLE entries (number TEXT PRIMARY KEY, fields TEXT NOT NULL,"
+            " seen INTEGER NOT NULL DEFAULT 0) WITHOUT ROWID"
+        )
+        put = "INSERT OR REPLACE INTO entries (number, fields) VALUES (?, ?)"
+        entries: list[tuple[str, str]] = []
+        for document in () if index.needs_rebuild() else index.stored_documents():
+            entries.append((str(document.get("number")), _drift_text(document)))
+            if len(entries) >= DRIFT_BATCH:
+                scratch.executemany(put, entries)
+                entries.clear()
+        scratch.executemany(put, entries)
+        for rows in _drift_rows(archive):
+            numbers = [row[1] for row in rows]
+            stored = dict(
+                scratch.lookup(
+                    "SELECT number, fields FROM entries WHERE number IN ({keys})", [], numbers
+                )
+            )
+            for item_id, number, code, status, title, completed, class_id, type_id in rows:
+                entry = stored.get(number)
+                if entry is None:
+                    missing.append((number, item_id))
+                    continue
+                expected = {
+                    "archival_code": code,
+                    "status": status,
+                    "title": title,
+                    "klass": classes.get(class_id),
+                    "business_type": types.get(type_id),
+                    "completed_on": completed.isoformat(),
+                }
+                if item_id in pending_items or entry != _drift_text(expected):
+                    stale.append((number, item_id))
+            scratch.lookup("UPDATE entries SET seen = 1 WHERE number IN ({keys})", [], numbers)
+        orphans = [n for (n,) in scratch.execute("SELECT number FROM entries WHERE seen = 0")]
     return IndexDrift(
         missing=sorted(n for n, _ in missing),
-        orphans=sorted(n for n in stored if n not in numbers),
+        orphans=sorted(orphans),
         stale=sorted(n for n, _ in stale),
         missing_ids=sorted(i for _, i in missing),
         stale_ids=sorted(i for _, i in stale),
     )
+
+
+def _drift_text(fields: dict[str, Any]) -> str:
+    """The compared fields of an entry or an item as one text (empty for none)."""
+    return json.dumps([str(fields.get(k) or "") for k in DRIFT_FIELDS], ensure_ascii=False)
+
+
+def _drift_rows(archive: Archive) -> Iterator[list[Any]]:
+    """The items' compared columns, in batches by id."""
+    last = 0
+    while True:
+        with archive.db.reading() as session:
+            rows = session.execute(
+                select(
+                    Item.id,
+                    Item.number,
+                    Item.archival_code,
+                    Item.status,
+                    Item.title,
+                    Item.completed_on,
+                    Item.class_id,
+                    Item.business_type_id,
+                )
+                .where(Item.id > last)
+                .order_by(Item.id)
+                .limit(DRIFT_BATCH)
+            ).all()
+        if not rows:
+            return
+        last = rows[-1][0]
+        yield list(rows)
 
 
 def _remove_other_engines(archive: Archive, keep: Path) -> None:

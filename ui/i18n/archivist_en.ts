@@ -6677,6 +6677,66 @@ Signed volumes are “handed over” and can no longer change. Sign now?</transl
         <translation>Audit event missing</translation>
     </message>
     <message>
+        <source>文件是链接或在档案库外</source>
+        <translation>File is a link or outside the archive</translation>
+    </message>
+    <message>
+        <source>已销毁档案仍有内容</source>
+        <translation>Content left of a destroyed record</translation>
+    </message>
+    <message>
+        <source>记录与审计链不符</source>
+        <translation>Record differs from the trail</translation>
+    </message>
+    <message>
+        <source>记录缺失</source>
+        <translation>Record missing</translation>
+    </message>
+    <message>
+        <source>来历不明的记录</source>
+        <translation>Unaccounted record</translation>
+    </message>
+    <message>
+        <source>重设基线</source>
+        <translation>Baseline set again</translation>
+    </message>
+    <message>
+        <source>审计链被截短</source>
+        <translation>Audit chain cut short</translation>
+    </message>
+    <message>
+        <source>审计链被改写</source>
+        <translation>Audit chain rewritten</translation>
+    </message>
+    <message>
+        <source>来历不明的审计事件</source>
+        <translation>Unanchored audit events</translation>
+    </message>
+    <message>
+        <source>访问日志被截短</source>
+        <translation>Access log cut short</translation>
+    </message>
+    <message>
+        <source>访问日志被改写</source>
+        <translation>Access log rewritten</translation>
+    </message>
+    <message>
+        <source>检查点属于另一档案库</source>
+        <translation>Checkpoint of another archive</translation>
+    </message>
+    <message>
+        <source>检查点缺失</source>
+        <translation>Checkpoint missing</translation>
+    </message>
+    <message>
+        <source>检查点无法读取</source>
+        <translation>Checkpoint unreadable</translation>
+    </message>
+    <message>
+        <source>纸面链头相符</source>
+        <translation>Matches the paper record</translation>
+    </message>
+    <message>
         <source>检索索引缺档案</source>
         <translation>Missing from search index</translation>
     </message>

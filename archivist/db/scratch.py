@@ -1,7 +1,8 @@
-"""Verify's scratch file: what a check must remember per record (a digest of every row
-the trail vouches for, the stored files registered) kept in a temporary SQLite file
-with a small page cache, so that verify's memory stays the same whatever the size of
-the archive. The file goes when the check ends, whatever happened."""
+"""A scratch file for checks that compare two large sets: what a check must remember per
+record (a digest of every row the trail vouches for, the stored files registered, the
+search index's entries) kept in a temporary SQLite file with a small page cache, so
+that the check's memory stays the same whatever the size of the archive. The file goes
+when the check ends, whatever happened."""
 
 from __future__ import annotations
 
