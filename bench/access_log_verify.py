@@ -30,24 +30,17 @@ import time
 from pathlib import Path
 from typing import Any, cast
 
+from archive_setup import ADMINISTRATORS, FONDS, PASSWORD
 from corpus import machine, table
 from sqlalchemy import Table, select
 
 from archivist.accounts import access_log, passwords
 from archivist.accounts.access_log import AccessKind
-from archivist.accounts.directory import Administrators, NewAccount
 from archivist.archive import Archive
 from archivist.changes import chain
 from archivist.db.models import AccessEvent
 from archivist.integrity.verify import verify
 
-FONDS = ("B001", "基准测试全宗")
-PASSWORD = "Jizhun-2026-mima"
-ADMINISTRATORS = Administrators(
-    NewAccount("admin", "系统管理员", PASSWORD),
-    NewAccount("security", "安全保密员", PASSWORD),
-    NewAccount("auditor", "安全审计员", PASSWORD),
-)
 PEOPLE = ["clerk1", "clerk2", "clerk3", "handler1", "handler2", "head", "appraiser"]
 SEATS = ["pc-01 (clerk1)", "pc-02 (clerk2)", "pc-03 (handler1)", "archivist@pc-04"]
 STATEMENT_ROWS = 50_000

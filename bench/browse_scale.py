@@ -37,6 +37,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from bench.archive_setup import new_clerks_archive  # noqa: E402
 from bench.ui_responsiveness import StallMeter  # noqa: E402
 
 SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤"
@@ -91,7 +92,6 @@ def build(root: Path, count: int, seed: int = 7) -> None:
     from PIL import Image
     from sqlalchemy import insert, select
 
-    from archivist.archive import Archive
     from archivist.db.models import (
         ArchiveClass,
         BusinessType,
@@ -106,7 +106,7 @@ def build(root: Path, count: int, seed: int = 7) -> None:
     from archivist.rules.retention import parse_retention
 
     rng = random.Random(seed)
-    archive = Archive.init(root, "J023", "呼和浩特市社会保险事业服务中心", actor="bench")
+    archive = new_clerks_archive(root, ("J023", "呼和浩特市社会保险事业服务中心"))
     template = archive.setting("archival_code_template")
     category = archive.setting("category_code")
     basis = arrange([OrderInput(capture_index=0, role="form", title="申请表")])[0].basis
@@ -310,11 +310,11 @@ def measure(root: Path, settle_ms: float, repeat: int) -> tuple[Bench, dict[str,
     from PySide6.QtCore import Qt
 
     from archivist.access import browse
-    from archivist.archive import Archive
+    from bench.archive_setup import open_as_clerk
     from ui.item_table import COLUMNS
     from ui.main_window import MainWindow
 
-    archive = Archive.open(root)
+    archive = open_as_clerk(root)
     bench = Bench(archive, settle_ms)
     facts: dict[str, Any] = {"items": archive.summary()["items"]}
 

@@ -28,9 +28,9 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from archive_setup import new_clerks_archive
 from corpus import MB, Corpus, build_corpus, machine, read_all, table
 
-from archivist.archive import Archive
 from archivist.capture.pipeline import capture_from_manifest
 
 BENCH_DIR = Path(__file__).resolve().parent
@@ -94,7 +94,7 @@ def copy_all(corpus: Corpus, target: Path, *, fsync: bool) -> Run:
 
 def capture_all(corpus: Corpus, root: Path, profiler: cProfile.Profile | None = None) -> Run:
     shutil.rmtree(root, ignore_errors=True)
-    archive = Archive.init(root, *FONDS, actor="bench")
+    archive = new_clerks_archive(root, FONDS)
     try:
         manifests = corpus.manifests
         tenth = max(1, len(manifests) // 10)

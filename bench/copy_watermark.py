@@ -34,23 +34,17 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
+from archive_setup import ADMINISTRATORS, PASSWORD  # noqa: E402
 from corpus import machine, table  # noqa: E402
 from PIL import Image, ImageDraw  # noqa: E402
 
 from archivist.accounts import directory, passwords  # noqa: E402
-from archivist.accounts.directory import Administrators, NewAccount  # noqa: E402
 from archivist.archive import Archive  # noqa: E402
 from archivist.capture.pipeline import capture_from_manifest  # noqa: E402
 from archivist.rules.identity import id_check_character  # noqa: E402
 from archivist.use.copies import make_copy  # noqa: E402
 from archivist.use.requests import Borrower, approve, create_request  # noqa: E402
 
-PASSWORD = "Jizhun-2026-mima"
-ADMINISTRATORS = Administrators(
-    NewAccount("admin", "系统管理员", PASSWORD),
-    NewAccount("security", "安全保密员", PASSWORD),
-    NewAccount("auditor", "安全审计员", PASSWORD),
-)
 PAGES_PER_ITEM = 6  # 2 PDF pages, 1 JPEG, 3 TIFF frames
 
 

@@ -38,20 +38,13 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from archive_setup import FONDS, PASSWORD, add_person, new_archive, vouch_for_rows  # noqa: E402
 from sqlalchemy import insert, select  # noqa: E402
 
-from archivist.accounts import directory, passwords  # noqa: E402
-from archivist.accounts.directory import Administrators, NewAccount  # noqa: E402
+from archivist.accounts import passwords  # noqa: E402
 from archivist.archive import Archive  # noqa: E402
 from archivist.changes import audit  # noqa: E402
 
-FONDS = ("B001", "基准测试全宗")
-PASSWORD = "Jizhun-2026-mima"
-ADMINISTRATORS = Administrators(
-    NewAccount("admin", "系统管理员", PASSWORD),
-    NewAccount("security", "安全保密员", PASSWORD),
-    NewAccount("auditor", "安全审计员", PASSWORD),
-)
 PEOPLE = (  # user name, roles
     ("clerk", ("archivist",)),
     ("zhang", ("appraiser", "head")),
@@ -97,15 +90,9 @@ def build(root: Path, items: int, kept: int) -> list[str]:
     from archivist.rules.numbering import CodeParts, archival_code, item_number
     from archivist.rules.retention import parse_retention
 
-    archive = Archive.init(root, *FONDS, ADMINISTRATORS)
+    archive = new_archive(root)
     for user, roles in PEOPLE:
-        archive.sign_in("admin", PASSWORD)
-        directory.add_account(archive, user, user, PASSWORD + "-first")
-        archive.sign_in("security", PASSWORD)
-        for role in roles:
-            directory.grant_role(archive, user, role, "基准测试：岗位分配")
-        archive.sign_in(user, PASSWORD + "-first")
-        directory.change_own_password(archive, PASSWORD + "-first", PASSWORD)
+        add_person(archive, user, user, roles)
     template = archive.setting("archival_code_template")
     category = archive.setting("category_code")
     with archive.db.reading() as session:
@@ -249,6 +236,7 @@ def build(root: Path, items: int, kept: int) -> list[str]:
     with archive.db.writing() as session:
         for year, last in serials.items():
             session.add(NumberCounter(year=year, class_id=class_id, last_serial=last))
+    vouch_for_rows(archive)
     archive.close()
     return due
 

@@ -32,21 +32,13 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from archive_setup import FONDS, PASSWORD, add_person, new_archive, vouch_for_rows  # noqa: E402
 from PIL import Image, ImageDraw  # noqa: E402
 from sqlalchemy import insert, select  # noqa: E402
 
-from archivist.accounts import directory  # noqa: E402
-from archivist.accounts.directory import Administrators, NewAccount  # noqa: E402
 from archivist.archive import Archive  # noqa: E402
 from archivist.changes import audit  # noqa: E402
 
-FONDS = ("B001", "基准测试全宗")
-PASSWORD = "Jizhun-2026-mima"
-ADMINISTRATORS = Administrators(
-    NewAccount("admin", "系统管理员", PASSWORD),
-    NewAccount("security", "安全保密员", PASSWORD),
-    NewAccount("auditor", "安全审计员", PASSWORD),
-)
 BUSINESS_TYPE = "失业保险金申领"  # SY, 10 years
 YEAR = 2023
 BATCH = 2_000
@@ -85,11 +77,8 @@ def build(root: Path, items: int) -> None:
     from archivist.rules.numbering import CodeParts, archival_code, item_number
     from archivist.rules.retention import parse_retention
 
-    archive = Archive.init(root, *FONDS, ADMINISTRATORS)
-    archive.sign_in("admin", PASSWORD)
-    directory.add_account(archive, "nightly", "夜间校验", PASSWORD, service=True)
-    archive.sign_in("security", PASSWORD)
-    directory.grant_role(archive, "nightly", "verifier", "基准测试：夜间四性检测")
+    archive = new_archive(root)
+    add_person(archive, "nightly", "夜间校验", ["verifier"], service=True)
     template = archive.setting("archival_code_template")
     category = archive.setting("category_code")
     with archive.db.reading() as session:
@@ -198,30 +187,6 @@ def build(root: Path, items: int) -> None:
         session.add(NumberCounter(year=YEAR, class_id=class_id, last_serial=items))
     vouch_for_rows(archive)
     archive.close()
-
-
-def vouch_for_rows(archive: Archive) -> None:
-    """The rows built in bulk carried into the trail as capture would have (the
-    after-state replay reads), in chunks of 2,000 rows an event."""
-    from archivist.changes import replay
-
-    with archive.db.writing() as session:
-        for name in ("entities", "items", "materials", "number_counters"):
-            chunks: list[dict[str, Any]] = [{}]
-            for key, values in replay.rows(session, name):
-                if len(chunks[-1]) >= BATCH:
-                    chunks.append({})
-                chunks[-1][key] = values
-            for chunk in chunks:
-                if chunk:
-                    audit.record(
-                        session,
-                        actor="bench",
-                        action="item.capture",
-                        target=f"bench:{name}",
-                        after={"rows": len(chunk)},
-                        state={name: chunk},
-                    )
 
 
 def main() -> None:

@@ -32,7 +32,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from archivist.archive import Archive  # noqa: E402
+from archive_setup import PASSWORD, new_clerks_archive  # noqa: E402
+
 from archivist.capture.pipeline import capture_from_manifest  # noqa: E402
 from archivist.demo import generate_batch  # noqa: E402
 
@@ -108,7 +109,7 @@ def raw_tesseract(pages: list[Path], workers: int) -> float:
 def captured_archive(pages: list[Path], folder: Path) -> Path:
     """An archive with every page captured as one item, its OCR still queued."""
     root = folder / "captured"
-    archive = Archive.init(root, "J1", "基准测试", actor="bench")
+    archive = new_clerks_archive(root, ("J1", "基准测试"))
     rng = random.Random(1)
     with archive:
         for index, page in enumerate(pages):
@@ -134,7 +135,10 @@ def archivist_ocr(captured: Path, workers: int, *, cleanup: bool) -> float:
     the command as users run it, its start-up and its workers' start-up included."""
     root = captured.with_name(f"run-{time.monotonic_ns()}")
     shutil.copytree(captured, root)
-    command = [str(ARCHIVIST), "--archive", str(root), "ocr", "--json"]
+    password = root.parent / "clerk.password"
+    password.write_text(PASSWORD + "\n", encoding="utf-8")
+    command = [str(ARCHIVIST), "--archive", str(root), "--user", "clerk"]
+    command += ["--password-file", str(password), "ocr", "--json"]
     command += ["--workers", str(workers), "--engine", "tesseract", "--languages", "chi_sim"]
     command += ["--cleanup" if cleanup else "--no-cleanup"]
     cpu = children_cpu()

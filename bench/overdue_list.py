@@ -36,24 +36,18 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
+from archive_setup import ADMINISTRATORS, PASSWORD  # noqa: E402
 from corpus import machine, table  # noqa: E402
 from PIL import Image  # noqa: E402
 from sqlalchemy import insert, select  # noqa: E402
 
 from archivist.accounts import directory, passwords  # noqa: E402
-from archivist.accounts.directory import Administrators, NewAccount  # noqa: E402
 from archivist.archive import Archive  # noqa: E402
 from archivist.capture.pipeline import capture_from_manifest  # noqa: E402
 from archivist.db.models import Item, UseRequest, UseTarget  # noqa: E402
 from archivist.use import lending  # noqa: E402
 from archivist.use.requests import Borrower, approve, create_request  # noqa: E402
 
-PASSWORD = "Jizhun-2026-mima"
-ADMINISTRATORS = Administrators(
-    NewAccount("admin", "系统管理员", PASSWORD),
-    NewAccount("security", "安全保密员", PASSWORD),
-    NewAccount("auditor", "安全审计员", PASSWORD),
-)
 AS_OF = dt.date(2026, 1, 1)
 
 

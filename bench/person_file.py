@@ -34,20 +34,13 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from archive_setup import ADMINISTRATORS, FONDS, PASSWORD  # noqa: E402
 from sqlalchemy import insert, select  # noqa: E402
 
 from archivist.accounts import directory, passwords  # noqa: E402
-from archivist.accounts.directory import Administrators, NewAccount  # noqa: E402
 from archivist.archive import Archive  # noqa: E402
 from archivist.rules.identity import id_check_character, uscc_check_character  # noqa: E402
 
-FONDS = ("B001", "基准测试全宗")
-PASSWORD = "Jizhun-2026-mima"
-ADMINISTRATORS = Administrators(
-    NewAccount("admin", "系统管理员", PASSWORD),
-    NewAccount("security", "安全保密员", PASSWORD),
-    NewAccount("auditor", "安全审计员", PASSWORD),
-)
 SURNAMES = (
     "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程"
 )

@@ -23,17 +23,17 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench.archive_setup import open_as_clerk  # noqa: E402
 from bench.index_scale import corpus_file, folder_size, make_queries, read_corpus  # noqa: E402
 
 
 def add_page_texts(root: Path, corpus: Path) -> None:
     from sqlalchemy import insert, select
 
-    from archivist.archive import Archive
     from archivist.changes.audit import now_text
     from archivist.db.models import Material, PageText
 
-    archive = Archive.open(root, actor="bench")
+    archive = open_as_clerk(root)
     with archive.db.writing() as session:
         ids = list(session.scalars(select(Material.id).order_by(Material.id)))
         stamp = now_text()
@@ -70,7 +70,6 @@ def main() -> None:
     parser.add_argument("--search-only", action="store_true", help="keep the built index")
     args = parser.parse_args()
 
-    from archivist.archive import Archive
     from archivist.search.service import index_folder, rebuild, search
     from bench.browse_scale import build
 
@@ -83,11 +82,11 @@ def main() -> None:
         build(root, args.items)
         add_page_texts(root, corpus)
         print(f"archive of {args.items:,} items built in {time.perf_counter() - started:.0f} s")
-    archive = Archive.open(root, actor="bench")
+    archive = open_as_clerk(root)
     if archive.setting("search_engine") != args.engine:
         archive.set_setting("search_engine", args.engine, "bench")
         archive.close()
-        archive = Archive.open(root, actor="bench")
+        archive = open_as_clerk(root)
     if not args.search_only:
         started = time.perf_counter()
         count = rebuild(archive, procs=2)

@@ -25,23 +25,16 @@ import tracemalloc
 from pathlib import Path
 from typing import Any
 
+from archive_setup import add_person, new_archive
 from corpus import machine
 from sqlalchemy import func, select, update
 
-from archivist.accounts.directory import Administrators, NewAccount
 from archivist.archive import Archive
 from archivist.changes import audit, replay
 from archivist.changes.chain import digest, plain
 from archivist.db.models import AuditEvent, Item, Material, NumberCounter
 from archivist.integrity.replay import replay_findings
 
-FONDS = ("B001", "基准测试全宗")
-PASSWORD = "Jizhun-2026-mima"
-ADMINISTRATORS = Administrators(
-    NewAccount("admin", "系统管理员", PASSWORD),
-    NewAccount("security", "安全保密员", PASSWORD),
-    NewAccount("auditor", "安全审计员", PASSWORD),
-)
 CHUNK = 2000
 
 
@@ -170,17 +163,11 @@ def build(base: Path, items: int, edits: int, file_bytes: int = 0) -> tuple[Arch
     import sys
 
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-    from archivist.accounts import directory
     from archivist.capture.pipeline import capture_from_manifest
     from tests.conftest import write_manifest
 
-    archive = Archive.init(base / "archive", *FONDS, ADMINISTRATORS)
-    archive.sign_in("admin", PASSWORD)
-    directory.add_account(archive, "clerk", "档案员", PASSWORD + "-first")
-    archive.sign_in("security", PASSWORD)
-    directory.grant_role(archive, "clerk", "archivist", "基准测试：岗位分配")
-    archive.sign_in("clerk", PASSWORD + "-first")
-    directory.change_own_password(archive, PASSWORD + "-first", PASSWORD)
+    archive = new_archive(base / "archive")
+    add_person(archive, "clerk", "档案员", ["archivist"])
     capture_from_manifest(archive, write_manifest(base / "m"))
     started = time.perf_counter()
     events = fill(archive, items, edits, file_bytes)

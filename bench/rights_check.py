@@ -45,26 +45,19 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from archive_setup import ADMINISTRATORS, FONDS, PASSWORD
 from corpus import machine, table
 from PIL import Image, ImageDraw
 from sqlalchemy import func, select
 
 from archivist.accounts import access_log, directory, passwords, rights
 from archivist.accounts.access_log import AccessKind
-from archivist.accounts.directory import Administrators, NewAccount
 from archivist.archive import Archive
 from archivist.capture.pipeline import capture_from_manifest
 from archivist.db.models import AccessEvent
 from archivist.rules.identity import id_check_character
 from archivist.search.service import search
 
-FONDS = ("B001", "基准测试全宗")
-PASSWORD = "Jizhun-2026-mima"
-ADMINISTRATORS = Administrators(
-    NewAccount("admin", "系统管理员", PASSWORD),
-    NewAccount("security", "安全保密员", PASSWORD),
-    NewAccount("auditor", "安全审计员", PASSWORD),
-)
 SURNAMES = "王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗"
 GIVEN = "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华建国红梅"
 BUSINESS = [

@@ -33,20 +33,12 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from archive_setup import ADMINISTRATORS, FONDS, PASSWORD
 from corpus import machine, table
 
 from archivist.accounts import passwords, session_file, signing
-from archivist.accounts.directory import Administrators, NewAccount
 from archivist.archive import Archive
 from archivist.errors import AccessRefused
-
-FONDS = ("B001", "基准测试全宗")
-PASSWORD = "Jizhun-2026-mima"
-ADMINISTRATORS = Administrators(
-    NewAccount("admin", "系统管理员", PASSWORD),
-    NewAccount("security", "安全保密员", PASSWORD),
-    NewAccount("auditor", "安全审计员", PASSWORD),
-)
 
 
 def timed(repeats: int, run: Callable[[], object]) -> list[float]:

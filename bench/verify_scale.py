@@ -27,8 +27,9 @@ import tempfile
 import time
 from pathlib import Path
 
+from archive_setup import PASSWORD
 from corpus import machine
-from replay import PASSWORD, build
+from replay import build
 
 from archivist.search import service
 

@@ -30,10 +30,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from unittest import mock
 
+from archive_setup import new_clerks_archive, open_as_clerk
 from corpus import MB, build_corpus, machine, table
 from sqlalchemy import select
 
-import archivist.integrity.verify as verify_module
+import archivist.storage.filestore as filestore_module
 from archivist.archive import Archive
 from archivist.capture.pipeline import capture_from_manifest
 from archivist.db.models import Material
@@ -64,7 +65,7 @@ def build_archive(root: Path, work: Path, items: int) -> None:
     shutil.rmtree(root, ignore_errors=True)
     print(f"capturing {items} items into {root} ...", file=sys.stderr)
     started = time.perf_counter()
-    with Archive.init(root, *FONDS, actor="bench") as archive:
+    with new_clerks_archive(root, FONDS) as archive:
         for manifest in corpus.manifests:
             capture_from_manifest(archive, manifest)
     print(f"  captured in {time.perf_counter() - started:.1f} s", file=sys.stderr)
@@ -108,7 +109,7 @@ def run_verify_stubbed(archive: Archive, files: list[Stored]) -> None:
     def recorded(path: Path) -> tuple[str, int]:
         return known[path]
 
-    with mock.patch.object(verify_module, "hash_file", recorded):
+    with mock.patch.object(filestore_module, "hash_file", recorded):
         run_verify(archive, files, None)
 
 
@@ -133,7 +134,7 @@ def main(argv: list[str] | None = None) -> int:
         build_archive(root, work, args.items)
 
     cores = os.cpu_count() or 1
-    archive = Archive.open(root, actor="bench")
+    archive = open_as_clerk(root)
     try:
         files = stored_files(archive)
         size = sum(f.size for f in files)

@@ -37,6 +37,8 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench.archive_setup import new_clerks_archive, open_as_clerk  # noqa: E402
+
 SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢"
 GIVEN = "伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超兰霞平刚桂华建国玉志海燕红梅春"
 CLASS = "GS"
@@ -75,7 +77,6 @@ def build(root: Path, count: int, year: int, seed: int = 11) -> None:
     """An archive of `count` items of one year and class, each with one one-page scan."""
     from sqlalchemy import insert, select
 
-    from archivist.archive import Archive
     from archivist.db.models import (
         ArchiveClass,
         BusinessType,
@@ -90,7 +91,7 @@ def build(root: Path, count: int, year: int, seed: int = 11) -> None:
     from archivist.rules.retention import parse_retention
 
     rng = random.Random(seed)
-    archive = Archive.init(root, "J023", "呼和浩特市社会保险事业服务中心", actor="bench")
+    archive = new_clerks_archive(root, ("J023", "呼和浩特市社会保险事业服务中心"))
     template = archive.setting("archival_code_template")
     category = archive.setting("category_code")
     basis = arrange([OrderInput(capture_index=0, role="form", title="申请表")])[0].basis
@@ -221,11 +222,10 @@ def _registers(archive: Any, year: int, volume: str, out: Path) -> list[tuple[st
 
 
 def measure(root: Path, year: int, by: str) -> dict[str, Any]:
-    from archivist.archive import Archive
     from archivist.arrangement import volume_pdf, volumes
 
     facts: dict[str, Any] = {}
-    with Archive.open(root, actor="bench") as archive:
+    with open_as_clerk(root) as archive:
         facts["items"] = archive.summary()["items"]
         started = time.perf_counter()
         made = volumes.build(archive, year, CLASS, by)
@@ -238,7 +238,9 @@ def measure(root: Path, year: int, by: str) -> dict[str, Any]:
         facts["assemble_s"] = time.perf_counter() - started
         facts["result"] = result
         facts["pdf_mb"] = result.path.stat().st_size / 1e6
-        facts["registers"] = _registers(archive, year, biggest.code, archive.layout.work)
+        out = root.parent / "registers"  # never inside the archive folder
+        out.mkdir(exist_ok=True)
+        facts["registers"] = _registers(archive, year, biggest.code, out)
         facts["sample_kb"] = (root / "files" / "sample.jpg").stat().st_size / 1e3
     facts["max_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     return facts
@@ -262,10 +264,9 @@ def main() -> int:
             # reuse: drop the volumes a previous run made (build files unfiled items only)
             from sqlalchemy import delete
 
-            from archivist.archive import Archive
             from archivist.db.models import Volume, VolumeItem
 
-            with Archive.open(root, actor="bench") as archive, archive.db.writing() as session:
+            with open_as_clerk(root) as archive, archive.db.writing() as session:
                 session.execute(delete(VolumeItem))
                 session.execute(delete(Volume))
         else:
