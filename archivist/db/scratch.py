@@ -6,13 +6,20 @@ when the check ends, whatever happened."""
 
 from __future__ import annotations
 
+import contextlib
+import errno
+import logging
 import shutil
 import sqlite3
 import tempfile
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from types import TracebackType
 from typing import Any
+
+from archivist.errors import ArchiveError
+
+log = logging.getLogger(__name__)
 
 CACHE_KIB = 8192  # SQLite's page cache for the scratch file
 BATCH = 500  # keys per lookup (well under SQLite's bound on parameters)
@@ -20,13 +27,29 @@ BATCH = 500  # keys per lookup (well under SQLite's bound on parameters)
 
 class Scratch:
     def __init__(self) -> None:
-        self.folder = Path(tempfile.mkdtemp(prefix="archivist-verify-"))
-        self.conn = sqlite3.connect(self.folder / "scratch.sqlite3")
-        # a throw-away file: no journal, no syncing
-        self.conn.execute("PRAGMA journal_mode=OFF")
-        self.conn.execute("PRAGMA synchronous=OFF")
-        self.conn.execute(f"PRAGMA cache_size=-{CACHE_KIB}")
-        self.conn.execute("PRAGMA temp_store=FILE")
+        self.folder = Path(tempfile.gettempdir())
+        with self._guard():
+            self.folder = Path(tempfile.mkdtemp(prefix="archivist-scratch-"))
+            self.conn = sqlite3.connect(self.folder / "scratch.sqlite3")
+            # a throw-away file: no journal, no syncing
+            self.conn.execute("PRAGMA journal_mode=OFF")
+            self.conn.execute("PRAGMA synchronous=OFF")
+            self.conn.execute(f"PRAGMA cache_size=-{CACHE_KIB}")
+            self.conn.execute("PRAGMA temp_store=FILE")
+
+    @contextlib.contextmanager
+    def _guard(self) -> Iterator[None]:
+        """A temporary folder that is full or cannot be written: a clear error naming
+        it (the archive itself is only read)."""
+        try:
+            yield
+        except (OSError, sqlite3.Error) as exc:
+            log.warning("scratch file in %s failed", self.folder, exc_info=True)
+            full = (isinstance(exc, OSError) and exc.errno in (errno.ENOSPC, errno.EDQUOT)) or (
+                isinstance(exc, sqlite3.Error) and "full" in str(exc).lower()
+            )
+            code = "scratch.disk_full" if full else "scratch.failed"
+            raise ArchiveError(code, folder=str(self.folder)) from None
 
     def __enter__(self) -> Scratch:
         return self
@@ -43,11 +66,13 @@ class Scratch:
         self.conn.close()
         shutil.rmtree(self.folder, ignore_errors=True)
 
-    def execute(self, sql: str, params: Sequence[Any] = ()) -> sqlite3.Cursor:
-        return self.conn.execute(sql, params)
+    def execute(self, sql: str, params: Sequence[Any] = ()) -> list[Any]:
+        with self._guard():
+            return self.conn.execute(sql, params).fetchall()
 
     def executemany(self, sql: str, rows: Iterable[Sequence[Any]]) -> None:
-        self.conn.executemany(sql, rows)
+        with self._guard():
+            self.conn.executemany(sql, rows)
 
     def lookup(self, sql: str, fixed: Sequence[Any], keys: Sequence[Any]) -> list[Any]:
         """Rows of `sql` (whose last condition is `IN ({keys})`) for many keys, in
@@ -56,5 +81,6 @@ class Scratch:
         for start in range(0, len(keys), BATCH):
             part = keys[start : start + BATCH]
             marks = ",".join("?" * len(part))
-            found.extend(self.conn.execute(sql.format(keys=marks), [*fixed, *part]))
+            with self._guard():
+                found.extend(self.conn.execute(sql.format(keys=marks), [*fixed, *part]))
         return found

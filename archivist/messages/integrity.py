@@ -42,6 +42,20 @@ CATALOG: dict[str, tuple[str, str]] = {
         "来历不明的记录：{record} 不是经由记录在案的操作产生的",
         "Unaccounted record: {record} was not made by any recorded change",
     ),
+    "scratch.disk_full": (
+        "临时文件夹已满：{folder}。校验要在那里写一个临时工作文件（每条记录约一百字节，用后即删），"
+        "请腾出空间，或用环境变量 TMPDIR（Windows：TEMP）指定另一个文件夹后重试；档案库未被改动",
+        "The temporary folder is full: {folder}. The check writes a working file there "
+        "(about a hundred bytes a record, deleted afterwards); free some space or point "
+        "TMPDIR (Windows: TEMP) at another folder and try again. The archive was not changed",
+    ),
+    "scratch.failed": (
+        "无法在临时文件夹 {folder} 中写入校验用的临时工作文件（没有写权限，或磁盘出错）。"
+        "请检查该文件夹，或用环境变量 TMPDIR（Windows：TEMP）指定另一个文件夹后重试；档案库未被改动",
+        "Cannot write the check's working file in the temporary folder {folder} (no "
+        "permission to write, or a disk error); check the folder or point TMPDIR (Windows: "
+        "TEMP) at another folder and try again. The archive was not changed",
+    ),
     "replay.rebaselined": (
         "审计链中 {table} 表在第 {seq} 条事件处被再次设定基线：此前对该表的直接改动会被掩盖",
         "The audit trail sets a new baseline for table {table} at event {seq}: direct "
