@@ -73,6 +73,7 @@ from archivist.findings import Finding
 from archivist.formats.usability import Examined, StoredFile, examine_all, problems
 from archivist.integrity.anchors import check_anchors
 from archivist.integrity.replay import replay_findings
+from archivist.integrity.verify import serial_ranges
 from archivist.messages import render
 from archivist.rules.numbering import MAX_CODE_LENGTH, item_number
 
@@ -523,7 +524,11 @@ def _numbering(session: Session, report: FourReport, records: Sequence[_Record])
                 Finding(
                     "verify.gap",
                     "error",
-                    {"klass": klass[(year, class_id)], "year": year, "serials": _ranges(missing)},
+                    {
+                        "klass": klass[(year, class_id)],
+                        "year": year,
+                        "serials": serial_ranges(missing),
+                    },
                 ),
             )
 
@@ -650,19 +655,6 @@ def _notes(report: FourReport) -> None:
     for group in report.groups:
         for row in group.items:
             row.note = render(f"four.note.{row.key}", None)
-
-
-def _ranges(values: list[int]) -> str:
-    parts: list[str] = []
-    start = prev = values[0]
-    for value in [*values[1:], None]:
-        if value is not None and value == prev + 1:
-            prev = value
-            continue
-        parts.append(str(start) if start == prev else f"{start}-{prev}")
-        if value is not None:
-            start = prev = value
-    return ",".join(parts)
 
 
 # -- the printed report and keeping it -------------------------------------------------

@@ -282,7 +282,11 @@ def _numbering(session: Any) -> list[Finding]:
                 Finding(
                     "verify.gap",
                     "error",
-                    {"klass": codes.get(key[1], key[1]), "year": key[0], "serials": _ranges(gap)},
+                    {
+                        "klass": codes.get(key[1], key[1]),
+                        "year": key[0],
+                        "serials": serial_ranges(gap),
+                    },
                 )
             )
     for column in (Item.archival_code, Item.number):
@@ -350,7 +354,8 @@ def _capture_traces(session: Any) -> list[Finding]:
     ]
 
 
-def _ranges(values: list[int]) -> str:
+def serial_ranges(values: list[int]) -> str:
+    """Sorted serials as ranges: [1, 2, 3, 7] -> "1-3,7"."""
     parts: list[str] = []
     start = prev = values[0]
     tail: list[int | None] = [*values[1:], None]
