@@ -361,7 +361,7 @@ def shoot_laptop(work: Path) -> int:
     window.ocr.refresh()
     save(window, "25-laptop-ocr-queue.png")
     window.show_disposition()
-    window.disposition.within.setValue(10)
+    window.disposition.due_page.within.setValue(10)
     settle(app, window, 1.0)
     save(window, "42-laptop-appraisal.png")
     drop = generate_batch(work / "new", 1, seed=99)[0]
@@ -447,17 +447,17 @@ def _disposition_shots(
     import datetime as dt
 
     from archivist.disposition import appraisal, destruction, due, holds
-    from ui.disposition.view import BATCHES, DUE, HOLDS, REGISTERS
+    from ui.disposition.page import BATCHES, DUE, HOLDS, REGISTERS
 
     today = dt.date.today()
     due_now = [r.number for r in due.due_list(archive, today).due_rows]
     window.show_disposition()
     view = window.disposition
-    view.within.setValue(5)
+    view.due_page.within.setValue(5)
     view.show_page(DUE)
     settle(app, window, 1.0)
     save(window, "37-appraisal-due.png")
-    view.within.setValue(0)
+    view.due_page.within.setValue(0)
     if not due_now:
         return
     members = ["head", "archivist", "handler"]
@@ -491,7 +491,7 @@ def _disposition_shots(
     view.show_page(REGISTERS)
     settle(app, window, 1.0)
     save(window, "39-destruction-register.png")
-    dialog = view.execute()
+    dialog = view.registers_page.execute()
     if dialog is not None:
         settle(app, window, 0.5)
         save(dialog, "40-destruction-execute.png")

@@ -23,8 +23,6 @@ from archivist.db.models import (
     Item,
 )
 from archivist.disposition.appraisal import (
-    BatchView,
-    Opinion,
     appraisal_history,
     create_batch,
     list_batches,
@@ -33,6 +31,7 @@ from archivist.disposition.appraisal import (
     show_batch,
     sign_batch,
 )
+from archivist.disposition.batch_views import BatchView, Opinion
 from archivist.disposition.due import due_list
 from archivist.disposition.holds import lift_hold, place_hold
 from archivist.errors import AccessRefused, ArchivistError, InputError, NotFound

@@ -34,9 +34,6 @@ from archivist.db.models import (
 )
 from archivist.disposition.appraisal import create_batch, set_opinion, sign_batch
 from archivist.disposition.destruction import (
-    Duty,
-    RegisterView,
-    Unit,
     approve_register,
     create_registers,
     kept_years,
@@ -44,10 +41,10 @@ from archivist.disposition.destruction import (
     load_register,
     show_register,
     sign_register,
-    stub_of,
-    view_of,
 )
 from archivist.disposition.holds import lift_hold, place_hold
+from archivist.disposition.register_views import Duty, RegisterView, Unit, view_of
+from archivist.disposition.stubs import stub_of
 from archivist.errors import AccessRefused, InputError, NotFound
 
 from .conftest import PASSWORD, add_person, run_cli, sign_in, write_manifest

@@ -32,10 +32,10 @@ from archivist.disposition.destruction import (
     create_registers,
     show_register,
     sign_register,
-    stub_of,
 )
 from archivist.disposition.execution import ExecutionResult, execute_register
 from archivist.disposition.holds import place_hold
+from archivist.disposition.stubs import stub_of
 from archivist.errors import InputError
 from archivist.faults import CRASH_EXIT_CODE
 from archivist.integrity.verify import verify

@@ -20,15 +20,15 @@ from archivist.archive import Archive
 from archivist.capture.pipeline import capture_from_manifest
 from archivist.changes.states import AppraisalState, DestructionState, HoldState
 from archivist.db.models import AccessEvent, Item
-from archivist.disposition.appraisal import BatchView, EntryView, MemberView, Opinion
-from archivist.disposition.destruction import (
+from archivist.disposition.batch_views import BatchView, EntryView, MemberView, Opinion
+from archivist.disposition.holds import HoldKind, HoldTarget, HoldView, lift_hold, place_hold
+from archivist.disposition.register_views import (
     Duty,
     RegisterRow,
     RegisterView,
     SignatureView,
     Unit,
 )
-from archivist.disposition.holds import HoldKind, HoldTarget, HoldView, lift_hold, place_hold
 from archivist.errors import InputError
 from archivist.registers import disposition_registers as dr
 from archivist.registers.docx_writer import write_docx

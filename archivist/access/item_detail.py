@@ -61,7 +61,7 @@ def _target(number: str) -> str:
 
 def _destroyed(session: Session, item_id: int) -> dict[str, Any] | None:
     """How a destroyed item went (its register, batch, day, approver, supervisors)."""
-    from archivist.disposition.destruction import stub_in
+    from archivist.disposition.stubs import stub_in
 
     stub = stub_in(session, item_id)
     if stub is None:

@@ -7,10 +7,19 @@ import argparse
 from dataclasses import asdict
 from typing import TYPE_CHECKING, Any
 
-from archivist.cli.common import _open, _print_json, command_adder, retention_text, say, text
+from archivist.cli.common import (
+    _open,
+    _print_json,
+    command_adder,
+    joined,
+    print_result,
+    retention_text,
+    say,
+    text,
+)
 
 if TYPE_CHECKING:
-    from archivist.disposition.appraisal import BatchView, EntryView
+    from archivist.disposition.batch_views import BatchView, EntryView
 
 
 def cmd_due(args: argparse.Namespace) -> int:
@@ -107,7 +116,7 @@ def entry_json(entry: EntryView) -> dict[str, Any]:
 
 
 def batch_json(view: BatchView) -> dict[str, Any]:
-    from archivist.disposition.appraisal import Opinion
+    from archivist.disposition.batch_views import Opinion
 
     return {
         "number": view.number,
@@ -134,7 +143,7 @@ def batch_json(view: BatchView) -> dict[str, Any]:
 
 
 def _say_counts(view: BatchView) -> None:
-    from archivist.disposition.appraisal import Opinion
+    from archivist.disposition.batch_views import Opinion
 
     say(
         "cli.appraisal.count",
@@ -198,12 +207,6 @@ def _say_batch(view: BatchView) -> None:
         )
 
 
-def _joined(names: Any) -> str:
-    from archivist.messages import current_language
-
-    return ("、" if current_language() == "zh" else ", ").join(names)
-
-
 def _names(value: str) -> list[str]:
     return [p.strip() for p in value.replace("，", ",").split(",") if p.strip()]
 
@@ -213,30 +216,30 @@ def cmd_create(args: argparse.Namespace) -> int:
     from archivist.rules.limits import parse_day
 
     as_of = parse_day(args.as_of, "--as-of")
-    with _open(args) as archive:
-        view = create_batch(
+    return print_result(
+        args,
+        lambda archive: create_batch(
             archive,
             as_of=as_of,
             members=_names(args.members),
             class_code=args.klass,
             year=args.year,
             numbers=args.numbers or (),
-        )
-    if args.json:
-        _print_json(batch_json(view))
-        return 0
-    say(
-        "cli.appraisal.created",
-        number=view.number,
-        count=len(view.entries),
-        as_of=view.as_of.isoformat(),
-        members=_joined(m.user_name for m in view.members),
+        ),
+        batch_json,
+        lambda view: say(
+            "cli.appraisal.created",
+            number=view.number,
+            count=len(view.entries),
+            as_of=view.as_of.isoformat(),
+            members=joined(m.user_name for m in view.members),
+        ),
     )
-    return 0
 
 
 def cmd_opinion(args: argparse.Namespace) -> int:
-    from archivist.disposition.appraisal import Opinion, set_opinion, show_batch, signed_members
+    from archivist.disposition.appraisal import set_opinion, show_batch, signed_members
+    from archivist.disposition.batch_views import Opinion
     from archivist.errors import InputError
 
     if bool(args.numbers) == bool(args.all):
@@ -271,7 +274,7 @@ def cmd_opinion(args: argparse.Namespace) -> int:
         ),
     )
     if signed:
-        say("cli.appraisal.signatures_cleared", names=_joined(signed))
+        say("cli.appraisal.signatures_cleared", names=joined(signed))
     _say_counts(view)
     return 0
 
@@ -283,7 +286,8 @@ def _period_code(value: str) -> str:
 
 
 def cmd_sign(args: argparse.Namespace) -> int:
-    from archivist.disposition.appraisal import Opinion, sign_batch
+    from archivist.disposition.appraisal import sign_batch
+    from archivist.disposition.batch_views import Opinion
 
     with _open(args) as archive:
         user = archive.person.user_name if archive.person else "-"
@@ -312,37 +316,25 @@ def cmd_sign(args: argparse.Namespace) -> int:
 def cmd_cancel(args: argparse.Namespace) -> int:
     from archivist.disposition.appraisal import cancel_batch
 
-    with _open(args) as archive:
-        view = cancel_batch(archive, args.batch, args.reason)
-    if args.json:
-        _print_json(batch_json(view))
-    else:
-        say("cli.appraisal.cancelled", number=view.number, count=len(view.entries))
-    return 0
+    return print_result(
+        args,
+        lambda archive: cancel_batch(archive, args.batch, args.reason),
+        batch_json,
+        lambda view: say("cli.appraisal.cancelled", number=view.number, count=len(view.entries)),
+    )
 
 
 def cmd_show(args: argparse.Namespace) -> int:
     from archivist.disposition.appraisal import show_batch
 
-    with _open(args) as archive:
-        view = show_batch(archive, args.batch)
-    if args.json:
-        _print_json(batch_json(view))
-    else:
-        _say_batch(view)
-    return 0
+    return print_result(
+        args, lambda archive: show_batch(archive, args.batch), batch_json, _say_batch
+    )
 
 
-def cmd_list(args: argparse.Namespace) -> int:
-    from archivist.disposition.appraisal import Opinion, list_batches
+def _say_list(views: list[BatchView]) -> None:
+    from archivist.disposition.batch_views import Opinion
 
-    with _open(args) as archive:
-        views = list_batches(archive)
-    if args.json:
-        _print_json(
-            [{k: v for k, v in batch_json(view).items() if k != "entries"} for view in views]
-        )
-        return 0
     for view in views:
         say(
             "cli.appraisal.list_line",
@@ -356,17 +348,29 @@ def cmd_list(args: argparse.Namespace) -> int:
             undecided=view.undecided,
         )
     say("cli.appraisal.list_count", count=len(views))
-    return 0
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    from archivist.disposition.appraisal import list_batches
+
+    def without_entries(views: list[BatchView]) -> list[dict[str, Any]]:
+        return [{k: v for k, v in batch_json(view).items() if k != "entries"} for view in views]
+
+    return print_result(args, list_batches, without_entries, _say_list)
 
 
 def cmd_history(args: argparse.Namespace) -> int:
     from archivist.disposition.appraisal import appraisal_history
 
-    with _open(args) as archive:
-        history = appraisal_history(archive, args.number)
-    if args.json:
-        _print_json([{"batch": batch} | entry_json(entry) for batch, entry in history])
-        return 0
+    return print_result(
+        args,
+        lambda archive: appraisal_history(archive, args.number),
+        lambda history: [{"batch": batch} | entry_json(entry) for batch, entry in history],
+        lambda history: _say_history(history, args.number),
+    )
+
+
+def _say_history(history: list[tuple[str, EntryView]], number: str) -> None:
     for batch, entry in history:
         say(
             "cli.appraisal.history_line",
@@ -378,8 +382,7 @@ def cmd_history(args: argparse.Namespace) -> int:
             by=entry.decided_by or "-",
         )
     if not history:
-        say("cli.appraisal.history_none", number=args.number.strip())
-    return 0
+        say("cli.appraisal.history_none", number=number.strip())
 
 
 def _years(value: str) -> int:

@@ -5,9 +5,9 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from archivist.archive import Archive
 from archivist.messages import current_language, render
@@ -19,6 +19,7 @@ JSON_OPTION = argparse.ArgumentParser(add_help=False)
 JSON_OPTION.add_argument("--json", action="store_true", help="machine-readable output")
 
 Handler = Callable[[argparse.Namespace], int]
+Found = TypeVar("Found")
 
 
 def command_adder(sub: Any) -> Callable[..., argparse.ArgumentParser]:
@@ -120,6 +121,23 @@ def _password_from_file(args: argparse.Namespace) -> str:
     return lines[0]
 
 
+def print_result(
+    args: argparse.Namespace,
+    read: Callable[[Archive], Found],
+    as_json: Callable[[Found], Any],
+    as_sentences: Callable[[Found], None],
+) -> int:
+    """The shape of most commands: `read` (a service's call) with the archive open and
+    signed in, then what it gave printed as JSON (--json) or as sentences; exit 0."""
+    with _open(args) as archive:
+        found = read(archive)
+    if args.json:
+        _print_json(as_json(found))
+    else:
+        as_sentences(found)
+    return 0
+
+
 def _confirm(question: str) -> bool:
     """Ask on the terminal (y/N); False when no one is there to answer."""
     if not sys.stdin.isatty():
@@ -146,6 +164,11 @@ def text(message: str, /, **params: Any) -> str:
 def say(message: str, /, *, err: bool = False, **params: Any) -> None:
     """Print the catalogue's sentence `message` on stdout (stderr with err=True)."""
     print(render(message, params), file=sys.stderr if err else sys.stdout)
+
+
+def joined(names: Iterable[str]) -> str:
+    """Names in a list for people: 张三、李四 / zhang, li."""
+    return ("、" if current_language() == "zh" else ", ").join(names)
 
 
 def retention_text(code: str) -> str:

@@ -5,14 +5,13 @@ withdraw, sign (supervisors; the accounting register's duties), show, list, exec
 from __future__ import annotations
 
 import argparse
-from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from archivist.cli.common import _open, _print_json, command_adder, say, text
+from archivist.cli.common import _open, _print_json, command_adder, joined, print_result, say, text
 
 if TYPE_CHECKING:
-    from archivist.disposition.destruction import RegisterView, SignatureView
+    from archivist.disposition.register_views import RegisterView, SignatureView
 
 DUTIES = (
     "supervisor",
@@ -26,12 +25,6 @@ UNITS = ("archives", "accounting", "it", "other")
 
 def _kind(view: RegisterView) -> str:
     return text("cli.destruction.kind." + ("accounting" if view.accounting else "ordinary"))
-
-
-def _joined(names: Iterable[str]) -> str:
-    from archivist.messages import current_language
-
-    return ("、" if current_language() == "zh" else ", ").join(names)
 
 
 def _date_arg(value: str | None) -> Any:
@@ -110,14 +103,13 @@ def _say_register(view: RegisterView) -> None:
     say("cli.destruction.total", count=len(view.rows), pages=view.pages)
 
 
-def cmd_create(args: argparse.Namespace) -> int:
-    from archivist.disposition.destruction import create_registers, register_json
+def _registers_json(views: list[RegisterView]) -> list[dict[str, Any]]:
+    from archivist.disposition.register_views import register_json
 
-    with _open(args) as archive:
-        views = create_registers(archive, args.batch, on=_date_arg(args.on))
-    if args.json:
-        _print_json([register_json(view) for view in views])
-        return 0
+    return [register_json(view) for view in views]
+
+
+def _say_created(views: list[RegisterView]) -> None:
     for view in views:
         say(
             "cli.destruction.created",
@@ -126,31 +118,41 @@ def cmd_create(args: argparse.Namespace) -> int:
             count=len(view.rows),
             pages=view.pages,
         )
-    return 0
+
+
+def cmd_create(args: argparse.Namespace) -> int:
+    from archivist.disposition.destruction import create_registers
+
+    return print_result(
+        args,
+        lambda archive: create_registers(archive, args.batch, on=_date_arg(args.on)),
+        _registers_json,
+        _say_created,
+    )
 
 
 def cmd_approve(args: argparse.Namespace) -> int:
-    from archivist.disposition.destruction import approve_register, register_json
+    from archivist.disposition.destruction import approve_register
+    from archivist.disposition.register_views import register_json
 
-    with _open(args) as archive:
-        view = approve_register(archive, args.register)
-    if args.json:
-        _print_json(register_json(view))
-    else:
-        say("cli.destruction.approved", number=view.number)
-    return 0
+    return print_result(
+        args,
+        lambda archive: approve_register(archive, args.register),
+        register_json,
+        lambda view: say("cli.destruction.approved", number=view.number),
+    )
 
 
 def cmd_withdraw(args: argparse.Namespace) -> int:
-    from archivist.disposition.destruction import register_json, withdraw_register
+    from archivist.disposition.destruction import withdraw_register
+    from archivist.disposition.register_views import register_json
 
-    with _open(args) as archive:
-        view = withdraw_register(archive, args.register, args.reason)
-    if args.json:
-        _print_json(register_json(view))
-    else:
-        say("cli.destruction.withdrawn", number=view.number, count=len(view.rows))
-    return 0
+    return print_result(
+        args,
+        lambda archive: withdraw_register(archive, args.register, args.reason),
+        register_json,
+        lambda view: say("cli.destruction.withdrawn", number=view.number, count=len(view.rows)),
+    )
 
 
 def _signer_password(args: argparse.Namespace) -> str | None:
@@ -169,22 +171,7 @@ def _signer_password(args: argparse.Namespace) -> str | None:
     return lines[0]
 
 
-def cmd_sign(args: argparse.Namespace) -> int:
-    from archivist.disposition.destruction import register_json, sign_register
-
-    password = _signer_password(args)
-    with _open(args) as archive:
-        view = sign_register(
-            archive,
-            args.register,
-            args.duty,
-            unit=args.unit,
-            user_name=args.signer,
-            password=password,
-        )
-    if args.json:
-        _print_json(register_json(view))
-        return 0
+def _say_signed(view: RegisterView) -> None:
     last = view.signatures[-1]
     say(
         "cli.destruction.signed",
@@ -193,30 +180,40 @@ def cmd_sign(args: argparse.Namespace) -> int:
         duty=text(f"destruction.duty.{last.duty.value}"),
         number=view.number,
     )
-    return 0
+
+
+def cmd_sign(args: argparse.Namespace) -> int:
+    from archivist.disposition.destruction import sign_register
+    from archivist.disposition.register_views import register_json
+
+    password = _signer_password(args)
+    return print_result(
+        args,
+        lambda archive: sign_register(
+            archive,
+            args.register,
+            args.duty,
+            unit=args.unit,
+            user_name=args.signer,
+            password=password,
+        ),
+        register_json,
+        _say_signed,
+    )
 
 
 def cmd_show(args: argparse.Namespace) -> int:
-    from archivist.disposition.destruction import register_json, show_register
+    from archivist.disposition.destruction import show_register
+    from archivist.disposition.register_views import register_json
 
-    with _open(args) as archive:
-        view = show_register(archive, args.register)
-    if args.json:
-        _print_json(register_json(view))
-    else:
-        _say_register(view)
-    return 0
+    return print_result(
+        args, lambda archive: show_register(archive, args.register), register_json, _say_register
+    )
 
 
-def cmd_list(args: argparse.Namespace) -> int:
+def _say_list(views: list[RegisterView]) -> None:
     from archivist.changes.states import state_label
-    from archivist.disposition.destruction import list_registers, register_json
 
-    with _open(args) as archive:
-        views = list_registers(archive)
-    if args.json:
-        _print_json([register_json(view) for view in views])
-        return 0
     for view in views:
         say(
             "cli.destruction.line",
@@ -225,16 +222,21 @@ def cmd_list(args: argparse.Namespace) -> int:
             state=state_label(view.state),
             batch=view.batch,
             count=len(view.rows),
-            supervisors=_joined(s.display_name for s in view.supervisors) or "-",
+            supervisors=joined(s.display_name for s in view.supervisors) or "-",
         )
     say("cli.destruction.count", count=len(views))
-    return 0
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    from archivist.disposition.destruction import list_registers
+
+    return print_result(args, list_registers, _registers_json, _say_list)
 
 
 def cmd_execute(args: argparse.Namespace) -> int:
     from archivist.cli.common import ProgressLine
-    from archivist.disposition.destruction import register_json
     from archivist.disposition.execution import execute_register
+    from archivist.disposition.register_views import register_json
 
     supervisors = tuple(n.strip() for n in str(args.supervisors).split(",") if n.strip())
     on = None

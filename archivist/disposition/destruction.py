@@ -3,15 +3,14 @@ destroy opinions (the accounting archives' records in a register of their own, O
 79), approved by a head who did not propose it (its list then frozen), signed by the
 supervisors (监销人; and for an accounting register by the five people Order 79 names),
 then executed: the records become stubs and every copy of their content leaves the
-archive folder (archivist/disposition/execution.py). Registers are kept for ever."""
+archive folder (archivist/disposition/execution.py). Registers are kept for ever. What a
+register reads as is built in archivist/disposition/register_views.py."""
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Sequence
-from dataclasses import asdict, dataclass
-from enum import StrEnum
-from typing import TYPE_CHECKING, Any
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -25,28 +24,33 @@ from archivist.changes.states import (
     AppraisalState,
     DestructionState,
     HoldState,
-    ItemState,
     move,
     state_label,
 )
 from archivist.db.models import (
     AppraisalBatch,
     AppraisalEntry,
-    AppraisalMember,
     ArchiveClass,
     DestructionEntry,
     DestructionRegister,
     DestructionSignature,
-    Fonds,
     Item,
 )
 from archivist.disposition.appraisal import load_batch
 from archivist.disposition.fitness import Rule, Unfit, unfit
 from archivist.disposition.records import (
-    item_by_code,
-    last_events,
     pages_by_item,
     volumes_by_item,
+)
+from archivist.disposition.register_views import (
+    Duty,
+    RegisterView,
+    Unit,
+    display_names,
+    register_target,
+    register_views,
+    view_of,
+    withdrawals,
 )
 from archivist.errors import AccessRefused, InputError, NotFound
 
@@ -58,26 +62,6 @@ PREFIX = "XH"
 ACCOUNTING_CLASS = "KJ"  # 会计档案: a register of their own (Order 79)
 
 
-class Duty(StrEnum):
-    """What a signature on a register stands for."""
-
-    UNIT_HEAD = "unit_head"  # 单位负责人 (the approver of an accounting register)
-    ARCHIVES_HEAD = "archives_head"  # 档案机构负责人
-    ACCOUNTING_HEAD = "accounting_head"  # 会计机构负责人
-    ARCHIVES_HANDLER = "archives_handler"  # 档案经办人
-    ACCOUNTING_HANDLER = "accounting_handler"  # 会计经办人
-    SUPERVISOR = "supervisor"  # 监销人
-
-
-class Unit(StrEnum):
-    """A supervisor's unit (an accounting register needs archives, accounting and IT)."""
-
-    ARCHIVES = "archives"
-    ACCOUNTING = "accounting"
-    IT = "it"
-    OTHER = "other"
-
-
 ACCOUNTING_DUTIES = (
     Duty.UNIT_HEAD,
     Duty.ARCHIVES_HEAD,
@@ -86,88 +70,6 @@ ACCOUNTING_DUTIES = (
     Duty.ACCOUNTING_HANDLER,
 )
 ACCOUNTING_SUPERVISOR_UNITS = (Unit.ARCHIVES, Unit.ACCOUNTING, Unit.IT)
-
-
-@dataclass(frozen=True)
-class SignatureView:
-    duty: Duty
-    unit: Unit | None
-    user_name: str
-    display_name: str
-    signed_at: str
-
-
-@dataclass(frozen=True)
-class RegisterRow:
-    """A row of the register, frozen when it was made."""
-
-    seq: int  # 序号
-    number: str
-    archival_code: str  # 档号
-    title: str  # 题名
-    class_code: str
-    year: int  # 年度
-    retention: str  # 应保管期限 (code)
-    kept_years: int  # 已保管期限 (years)
-    pages: int  # 页数
-    volume: str | None  # 卷号
-    note: str  # 备注 (holds seen, the volume it leaves, …)
-
-
-@dataclass(frozen=True)
-class RegisterView:
-    number: str
-    batch: str
-    accounting: bool
-    state: DestructionState
-    fonds_code: str
-    fonds_name: str
-    proposed_by: str
-    proposed_at: str
-    group_leader: str  # 鉴定小组负责人: the batch's head member (display name)
-    group_signed_at: str | None  # when the batch was signed
-    approved_by: str | None
-    approved_at: str | None
-    executed_by: str | None
-    executed_at: str | None
-    executed_on: dt.date | None  # 销毁日期
-    method: str
-    place: str
-    rows: tuple[RegisterRow, ...]
-    signatures: tuple[SignatureView, ...]
-    proposer_name: str = ""  # display names, for the printed register
-    approver_name: str | None = None
-    batch_as_of: dt.date | None = None  # the appraisal batch's day
-    # a withdrawn register: who withdrew it (its proposer, or a head refusing it), when
-    # and why (from its audit event)
-    withdrawn_by: str | None = None
-    withdrawn_at: str | None = None
-    withdraw_reason: str = ""
-
-    @property
-    def pages(self) -> int:
-        return sum(r.pages for r in self.rows)
-
-    @property
-    def supervisors(self) -> tuple[SignatureView, ...]:
-        return tuple(s for s in self.signatures if s.duty is Duty.SUPERVISOR)
-
-
-@dataclass(frozen=True)
-class StubView:
-    """What is left of a destroyed record."""
-
-    number: str
-    archival_code: str
-    title: str
-    class_code: str
-    year: int
-    retention: str
-    register: str
-    batch: str
-    executed_on: dt.date
-    approved_by: str
-    supervisors: tuple[str, ...]
 
 
 def register_number(year: int, serial: int) -> str:
@@ -181,35 +83,11 @@ def kept_years(year: int, on: dt.date) -> int:
     return max(0, on.year - (year + 1))
 
 
-def register_json(view: RegisterView) -> dict[str, Any]:
-    """A register as plain data (the command line's --json)."""
-
-    def plain(value: Any) -> Any:
-        if isinstance(value, StrEnum):
-            return value.value
-        if isinstance(value, dt.date):
-            return value.isoformat()
-        if isinstance(value, dict):
-            return {k: plain(v) for k, v in value.items()}
-        if isinstance(value, list | tuple):
-            return [plain(v) for v in value]
-        return value
-
-    data: dict[str, Any] = plain(asdict(view))
-    data["count"] = len(view.rows)
-    data["pages"] = view.pages
-    return data
-
-
 # -- reading ----------------------------------------------------------------------------
 
 
 def _normal(number: str) -> str:
     return (number or "").strip().upper()
-
-
-def _target(number: str) -> str:
-    return f"destruction:{number}"[:200]
 
 
 def load_register(session: Session, number: str) -> DestructionRegister:
@@ -220,159 +98,6 @@ def load_register(session: Session, number: str) -> DestructionRegister:
     if register is None:
         raise NotFound("destruction.unknown", number=(number or "").strip()[:40])
     return register
-
-
-def _names(session: Session, user_names: Iterable[str | None]) -> dict[str, str]:
-    from archivist.db.models import Account
-
-    wanted = {n for n in user_names if n}
-    if not wanted:
-        return {}
-    rows = session.execute(
-        select(Account.user_name, Account.display_name).where(Account.user_name.in_(wanted))
-    )
-    return {user_name: display_name for user_name, display_name in rows}
-
-
-def _signature_view(row: DestructionSignature) -> SignatureView:
-    return SignatureView(
-        duty=Duty(row.duty),
-        unit=Unit(row.unit) if row.unit else None,
-        user_name=row.user_name,
-        display_name=row.display_name,
-        signed_at=row.signed_at,
-    )
-
-
-def view_of(session: Session, register: DestructionRegister) -> RegisterView:
-    """The register as it stands (no rights check, no access event: for the services
-    that already hold a session, e.g. execution)."""
-    return register_views(session, [register])[0]
-
-
-def register_views(
-    session: Session, registers: Sequence[DestructionRegister]
-) -> list[RegisterView]:
-    """The registers as they stand, in the order given, in a fixed number of queries
-    however many registers and rows (no rights check, no access event)."""
-    if not registers:
-        return []
-    ids = [r.id for r in registers]
-    batch_ids = list({r.batch_id for r in registers})
-    batches = {
-        b.id: b
-        for b in session.scalars(select(AppraisalBatch).where(AppraisalBatch.id.in_(batch_ids)))
-    }
-    leaders: dict[int, str] = {}
-    for batch_id, name in session.execute(
-        select(AppraisalMember.batch_id, AppraisalMember.display_name)
-        .where(AppraisalMember.batch_id.in_(batch_ids), AppraisalMember.head.is_(True))
-        .order_by(AppraisalMember.seq)
-    ):
-        leaders.setdefault(batch_id, name)
-    # the fonds of the register's records (the archive's first fonds for an empty one)
-    every_fonds = {
-        fonds_id: (code, name)
-        for fonds_id, code, name in session.execute(
-            select(Fonds.id, Fonds.code, Fonds.name).order_by(Fonds.id)
-        )
-    }
-    first_fonds = next(iter(every_fonds.values()), None)
-    fonds_of = {
-        register_id: every_fonds.get(fonds_id)
-        for register_id, fonds_id in session.execute(
-            select(DestructionEntry.register_id, func.min(Item.fonds_id))
-            .join(Item, Item.id == DestructionEntry.item_id)
-            .where(DestructionEntry.register_id.in_(ids))
-            .group_by(DestructionEntry.register_id)
-        )
-    }
-    rows: dict[int, list[RegisterRow]] = {i: [] for i in ids}
-    for e in session.scalars(
-        select(DestructionEntry)
-        .where(DestructionEntry.register_id.in_(ids))
-        .order_by(DestructionEntry.register_id, DestructionEntry.seq)
-    ):
-        rows[e.register_id].append(
-            RegisterRow(
-                seq=e.seq,
-                number=e.number,
-                archival_code=e.archival_code,
-                title=e.title,
-                class_code=e.class_code,
-                year=e.year,
-                retention=e.retention,
-                kept_years=e.kept_years,
-                pages=e.pages,
-                volume=e.volume,
-                note=e.note,
-            )
-        )
-    signatures: dict[int, list[SignatureView]] = {i: [] for i in ids}
-    for s in session.scalars(
-        select(DestructionSignature)
-        .where(DestructionSignature.register_id.in_(ids))
-        .order_by(DestructionSignature.id)
-    ):
-        signatures[s.register_id].append(_signature_view(s))
-    names = _names(session, [n for r in registers for n in (r.proposed_by, r.approved_by)])
-    withdrawn = _withdrawals(
-        session, [r.number for r in registers if r.state == DestructionState.WITHDRAWN.value]
-    )
-    views: list[RegisterView] = []
-    for register in registers:
-        batch = batches.get(register.batch_id)
-        fonds = fonds_of.get(register.id) or first_fonds
-        withdrawal = withdrawn.get(register.number, (None, None, ""))
-        views.append(
-            RegisterView(
-                number=register.number,
-                batch=batch.number if batch else "",
-                accounting=bool(register.accounting),
-                state=DestructionState(register.state),
-                fonds_code=fonds[0] if fonds else "",
-                fonds_name=fonds[1] if fonds else "",
-                proposed_by=register.proposed_by,
-                proposed_at=register.proposed_at,
-                group_leader=leaders.get(register.batch_id, ""),
-                group_signed_at=batch.signed_at if batch else None,
-                approved_by=register.approved_by,
-                approved_at=register.approved_at,
-                executed_by=register.executed_by,
-                executed_at=register.executed_at,
-                executed_on=register.executed_on,
-                method=register.method or "",
-                place=register.place or "",
-                rows=tuple(rows[register.id]),
-                signatures=tuple(signatures[register.id]),
-                proposer_name=names.get(register.proposed_by, register.proposed_by),
-                approver_name=(
-                    names.get(register.approved_by, register.approved_by)
-                    if register.approved_by
-                    else None
-                ),
-                batch_as_of=batch.as_of if batch else None,
-                withdrawn_by=withdrawal[0],
-                withdrawn_at=withdrawal[1],
-                withdraw_reason=withdrawal[2],
-            )
-        )
-    return views
-
-
-def _withdrawals(
-    session: Session, numbers: Sequence[str]
-) -> dict[str, tuple[str | None, str | None, str]]:
-    """register number -> who withdrew it, when and why (its latest `destruction.withdraw`
-    event), for the withdrawn registers `numbers`, in one query."""
-    found = last_events(session, Action.DESTRUCTION_WITHDRAW.code, [_target(n) for n in numbers])
-    return {n: found[_target(n)] for n in numbers if _target(n) in found}
-
-
-def _withdrawal(session: Session, number: str) -> tuple[str | None, str | None, str]:
-    """Who withdrew the register, when and why: its `destruction.withdraw` event (the
-    register's row has no columns for it; read only for a withdrawn register)."""
-    return _withdrawals(session, [number]).get(number, (None, None, ""))
 
 
 # -- making the registers ---------------------------------------------------------------
@@ -586,7 +311,9 @@ def create_registers(
     if day > today:
         raise InputError("destruction.future_day", day=day.isoformat(), today=today.isoformat())
     numbers: list[str] = []
-    with archive.change(Action.DESTRUCTION_CREATE, _target(f"batch:{_normal(batch)}")) as change:
+    with archive.change(
+        Action.DESTRUCTION_CREATE, register_target(f"batch:{_normal(batch)}")
+    ) as change:
         session = change.session
         found = _load_batch(session, batch)
         if found.state != AppraisalState.SIGNED.value:
@@ -679,7 +406,7 @@ def create_registers(
             )
             numbers.append(register.number)
         session.flush()
-        change.target = _target(",".join(numbers))
+        change.target = register_target(",".join(numbers))
         change.touch_items(r.item_id for r in rows)
         change.after = {
             "registers": numbers,
@@ -697,7 +424,7 @@ def create_registers(
 def approve_register(archive: Archive, number: str) -> RegisterView:
     """A head (APPROVE) who did not propose it approves; the list is frozen. For an
     accounting register the approval is the unit head's signature."""
-    with archive.change(Action.DESTRUCTION_APPROVE, _target(_normal(number))) as change:
+    with archive.change(Action.DESTRUCTION_APPROVE, register_target(_normal(number))) as change:
         session = change.session
         register = load_register(session, number)
         if register.state != DestructionState.PROPOSED.value:
@@ -753,7 +480,7 @@ def _sign(
     user_name: str,
     at: str,
 ) -> DestructionSignature:
-    names = _names(session, [user_name])
+    names = display_names(session, [user_name])
     row = DestructionSignature(
         register_id=register.id,
         duty=duty.value,
@@ -828,7 +555,7 @@ def sign_register(
             {"code": error.code, "countersigner": countersigner.user_name},
         )
         raise error
-    with archive.change(Action.DESTRUCTION_SIGN, _target(_normal(number))) as change:
+    with archive.change(Action.DESTRUCTION_SIGN, register_target(_normal(number))) as change:
         session = change.session
         register = load_register(session, number)
         signer = countersigner.user_name if countersigner is not None else change.actor
@@ -857,11 +584,8 @@ def _check_signature(
     if state is DestructionState.EXECUTED:
         raise InputError("destruction.executed", number=register.number)
     if state is DestructionState.WITHDRAWN:
-        raise InputError(
-            "destruction.withdrawn",
-            number=register.number,
-            at=(_withdrawal(session, register.number)[1] or "")[:10] or "-",
-        )
+        at = withdrawals(session, [register.number]).get(register.number, (None, None, ""))[1]
+        raise InputError("destruction.withdrawn", number=register.number, at=(at or "")[:10] or "-")
     if duty is Duty.UNIT_HEAD:
         raise InputError("destruction.unit_head_by_approval", number=register.number)
     signed = session.scalars(
@@ -925,7 +649,7 @@ def withdraw_register(archive: Archive, number: str, reason: str) -> RegisterVie
 
     text = check_words(reason, "reason", 500, required=True)
     code = _normal(number)
-    with archive.change(Action.DESTRUCTION_WITHDRAW, _target(code), reason=text) as change:
+    with archive.change(Action.DESTRUCTION_WITHDRAW, register_target(code), reason=text) as change:
         session = change.session
         register = load_register(session, number)
         if register.state != DestructionState.PROPOSED.value:
@@ -965,16 +689,16 @@ def withdraw_register(archive: Archive, number: str, reason: str) -> RegisterVie
 
 def show_register(archive: Archive, number: str) -> RegisterView:
     """One register, its rows and signatures (READ; an access event)."""
-    require(archive, Right.READ, _target(_normal(number)))
+    require(archive, Right.READ, register_target(_normal(number)))
     with archive.db.reading() as session:
         view = view_of(session, load_register(session, number))
-    record(archive, AccessKind.VIEW_LIST, _target(view.number), {"rows": len(view.rows)})
+    record(archive, AccessKind.VIEW_LIST, register_target(view.number), {"rows": len(view.rows)})
     return view
 
 
 def list_registers(archive: Archive) -> list[RegisterView]:
     """Every register, newest first (READ; an access event)."""
-    require(archive, Right.READ, _target("list"))
+    require(archive, Right.READ, register_target("list"))
     with archive.db.reading() as session:
         registers = session.scalars(
             select(DestructionRegister).order_by(
@@ -982,67 +706,5 @@ def list_registers(archive: Archive) -> list[RegisterView]:
             )
         ).all()
         views = register_views(session, registers)
-    record(archive, AccessKind.VIEW_LIST, _target("list"), {"count": len(views)})
+    record(archive, AccessKind.VIEW_LIST, register_target("list"), {"count": len(views)})
     return views
-
-
-def stub_in(session: Session, item_id: int) -> StubView | None:
-    """The stub of a destroyed item by its id (None when it was not destroyed): for
-    services already holding a session."""
-    item = session.get(Item, item_id)
-    if item is None or item.status != ItemState.DESTROYED.value:
-        return None
-    found = session.execute(
-        select(DestructionEntry, DestructionRegister)
-        .join(DestructionRegister, DestructionRegister.id == DestructionEntry.register_id)
-        .where(
-            DestructionEntry.item_id == item_id,
-            DestructionRegister.state == DestructionState.EXECUTED.value,
-        )
-        .order_by(DestructionRegister.id.desc())
-        .limit(1)
-    ).first()
-    if found is None:
-        return None
-    entry, register = found
-    batch = session.get(AppraisalBatch, register.batch_id)
-    supervisors = session.scalars(
-        select(DestructionSignature.user_name)
-        .where(
-            DestructionSignature.register_id == register.id,
-            DestructionSignature.duty == Duty.SUPERVISOR.value,
-        )
-        .order_by(DestructionSignature.id)
-    ).all()
-    return StubView(
-        number=entry.number,
-        archival_code=entry.archival_code,
-        title=entry.title,
-        class_code=entry.class_code,
-        year=entry.year,
-        retention=entry.retention,
-        register=register.number,
-        batch=batch.number if batch else "",
-        executed_on=register.executed_on or _day_of(register.executed_at),
-        approved_by=register.approved_by or "",
-        supervisors=tuple(supervisors),
-    )
-
-
-def _day_of(stamp: str | None) -> dt.date:
-    try:
-        return dt.date.fromisoformat((stamp or "")[:10])
-    except ValueError:
-        return dt.date.min
-
-
-def stub_of(archive: Archive, number: str) -> StubView | None:
-    """The stub of a destroyed item (None when it was not destroyed)."""
-    require(archive, Right.READ, f"item:{number}"[:200])
-    code = (number or "").strip()
-    with archive.db.reading() as session:
-        item = item_by_code(session, code)
-        stub = stub_in(session, item.id)
-        found = item.number
-    record(archive, AccessKind.VIEW_ITEM, f"item:{found}"[:200], {"stub": stub is not None})
-    return stub

@@ -53,12 +53,10 @@ from archivist.db.models import (
 from archivist.disposition.destruction import (
     ACCOUNTING_DUTIES,
     ACCOUNTING_SUPERVISOR_UNITS,
-    Duty,
-    RegisterView,
     load_register,
-    view_of,
 )
 from archivist.disposition.fitness import Rule, Unfit, unfit
+from archivist.disposition.register_views import Duty, RegisterView, view_of
 from archivist.disposition.words import check_words
 from archivist.errors import InputError, NotFound
 from archivist.faults import crash_point

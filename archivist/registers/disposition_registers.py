@@ -29,9 +29,9 @@ from sqlalchemy.orm import Session
 
 from archivist.changes.states import AppraisalState, DestructionState, HoldState, ItemState
 from archivist.db.models import Account, ArchiveClass, Hold, Item, VolumeItem
-from archivist.disposition.appraisal import BatchView, EntryView, MemberView, Opinion
-from archivist.disposition.destruction import Duty, RegisterView, SignatureView, Unit
+from archivist.disposition.batch_views import BatchView, EntryView, MemberView, Opinion
 from archivist.disposition.holds import HoldKind, HoldTarget, HoldView
+from archivist.disposition.register_views import Duty, RegisterView, SignatureView, Unit
 from archivist.errors import InputError
 from archivist.registers.layouts import (
     APPRAISAL_LIST,

@@ -20,13 +20,14 @@ from archivist.archive import Archive
 from archivist.arrangement import volumes
 from archivist.capture.pipeline import capture_from_manifest
 from archivist.changes.states import AppraisalState, DestructionState
-from archivist.disposition import appraisal, destruction, holds
-from archivist.disposition.appraisal import Opinion
+from archivist.disposition import appraisal, destruction, holds, stubs
 from archivist.disposition.appraisers import appraisers
-from archivist.disposition.destruction import Duty
+from archivist.disposition.batch_views import BatchView, Opinion
+from archivist.disposition.register_views import Duty
 from archivist.errors import AccessRefused
 from ui.disposition.dialogs import ExecuteDialog, NewBatchDialog, OpinionDialog, SignDialog
-from ui.disposition.view import BATCHES, DUE, HOLDS, REGISTERS, DispositionView
+from ui.disposition.page import BATCHES, DUE, HOLDS, REGISTERS
+from ui.disposition.view import DispositionView
 from ui.tasks import TaskRunner
 
 from ..conftest import PASSWORD, add_person, write_manifest
@@ -68,7 +69,9 @@ def view(qtbot: Any, archive: Archive) -> Any:
     runner = TaskRunner()
     shown = DispositionView(archive, runner)
     qtbot.addWidget(shown)
-    shown.as_of.setDate(shown.as_of.date().fromString(AS_OF.isoformat(), "yyyy-MM-dd"))
+    shown.due_page.as_of.setDate(
+        shown.due_page.as_of.date().fromString(AS_OF.isoformat(), "yyyy-MM-dd")
+    )
     shown.resize(1366, 700)
     shown.show()
     settle(qtbot, shown)
@@ -93,11 +96,11 @@ def accept(qtbot: Any, view: DispositionView, dialog: Any) -> None:
     settle(qtbot, view)
 
 
-def make_batch(qtbot: Any, view: DispositionView, archive: Archive) -> appraisal.BatchView:
+def make_batch(qtbot: Any, view: DispositionView, archive: Archive) -> BatchView:
     as_(archive, "zhang")
     reread(qtbot, view, DUE)
-    view.group_table.selectRow(1)  # SY 2006 D10: the two records of the volume
-    view.new_batch()
+    view.due_page.group_table.selectRow(1)  # SY 2006 D10: the two records of the volume
+    view.due_page.new_batch()
     settle(qtbot, view)
     dialog = view.dialog
     assert isinstance(dialog, NewBatchDialog)
@@ -110,26 +113,26 @@ def test_due_list_grouped_and_a_batch_from_the_selection(
     qtbot: Any, view: DispositionView, archive: Archive, records: dict[str, str]
 ) -> None:
     reread(qtbot, view, DUE)
-    due = [view.due_rows.row(r).number for r in range(view.due_rows.rowCount())]
+    due = [view.due_page.due_rows.row(r).number for r in range(view.due_page.due_rows.rowCount())]
     assert due == [records["a"], records["b"], records["c"]]
-    assert [(g.year, g.due) for g in view.groups.rows] == [(2005, 1), (2006, 2)]
-    assert view.due_count.text() == "已到期 3 件，其中整卷到期 1 卷"
-    assert view.due_count.toolTip() == records["volume"]
+    assert [(g.year, g.due) for g in view.due_page.groups.rows] == [(2005, 1), (2006, 2)]
+    assert view.due_page.due_count.text() == "已到期 3 件，其中整卷到期 1 卷"
+    assert view.due_page.due_count.toolTip() == records["volume"]
     # tester is an archivist: no appraiser role, the command greyed with the reason
-    assert not view.new_batch_button.isEnabled()
-    assert "鉴定小组成员" in view.new_batch_button.toolTip()
-    view.within.setValue(10)  # planning: what falls due up to 2033
+    assert not view.due_page.new_batch_button.isEnabled()
+    assert "鉴定小组成员" in view.due_page.new_batch_button.toolTip()
+    view.due_page.within.setValue(10)  # planning: what falls due up to 2033
     settle(qtbot, view)
-    assert records["late"] in {r.number for r in view.due_rows.rows}
-    assert "至 2033-01-01 到期 1 件" in view.due_count.text()
-    view.within.setValue(0)
+    assert records["late"] in {r.number for r in view.due_page.due_rows.rows}
+    assert "至 2033-01-01 到期 1 件" in view.due_page.due_count.text()
+    view.due_page.within.setValue(0)
     settle(qtbot, view)
 
     as_(archive, "zhang")
     reread(qtbot, view, DUE)
-    view.group_table.selectRow(1)  # choosing a group selects its records
-    assert view.chosen_due_numbers() == [records["b"], records["c"]]
-    view.new_batch()
+    view.due_page.group_table.selectRow(1)  # choosing a group selects its records
+    assert view.due_page.chosen_due_numbers() == [records["b"], records["c"]]
+    view.due_page.new_batch()
     settle(qtbot, view)
     dialog = view.dialog
     assert isinstance(dialog, NewBatchDialog)
@@ -145,11 +148,11 @@ def test_due_list_grouped_and_a_batch_from_the_selection(
     dialog.set_members(MEMBERS)
     accept(qtbot, view, dialog)
     assert view.pages.currentIndex() == BATCHES
-    batch = view.batch
+    batch = view.batches_page.batch
     assert batch is not None and batch.number.startswith("JD-")
     assert [e.number for e in batch.entries] == [records["b"], records["c"]]
-    assert "鉴定小组：张" not in view.members_label.text()  # display names as made
-    assert view.members_label.text().count("未签") == 3
+    assert "鉴定小组：张" not in view.batches_page.members_label.text()  # display names as made
+    assert view.batches_page.members_label.text().count("未签") == 3
 
 
 def test_opinions_in_bulk_signatures_and_greyed_commands(
@@ -161,18 +164,18 @@ def test_opinions_in_bulk_signatures_and_greyed_commands(
     tmp_path: Path,
 ) -> None:
     batch = make_batch(qtbot, view, archive)
-    assert view.batch is not None and view.batch.number == batch.number
+    assert view.batches_page.batch is not None and view.batches_page.batch.number == batch.number
     assert not view.buttons["sign"].isEnabled()
     assert view.buttons["sign"].toolTip() == "还有 2 件未给出意见，不能签字"
     # one record extended to 30 years, the rest (every undecided one) destroyed
-    view.entry_table.selectRow(0)
-    dialog = view.give_opinion(Opinion.EXTEND)
+    view.batches_page.entry_table.selectRow(0)
+    dialog = view.batches_page.give_opinion(Opinion.EXTEND)
     assert isinstance(dialog, OpinionDialog) and dialog.numbers() == [records["b"]]
     assert not dialog.ok_button.isEnabled()  # the reason is missing
     dialog.period.setCurrentIndex(dialog.period.findData("D30"))
     dialog.reason.setText("涉及未到期的待遇追溯")
     accept(qtbot, view, dialog)
-    dialog = view.give_opinion(Opinion.DESTROY)
+    dialog = view.batches_page.give_opinion(Opinion.DESTROY)
     assert isinstance(dialog, OpinionDialog)
     dialog.which.setCurrentIndex(1)  # every undecided one
     assert dialog.numbers() == [records["c"]]
@@ -183,12 +186,14 @@ def test_opinions_in_bulk_signatures_and_greyed_commands(
     assert entries[records["b"]].new_retention == "D30"
     assert entries[records["c"]].opinion is Opinion.DESTROY
     assert entries[records["c"]].reason == "已过保管期限，无继续保存价值"
-    shown = {view.entries.row(r).number: view.entries.row(r) for r in range(2)}
+    shown = {
+        view.batches_page.entries.row(r).number: view.batches_page.entries.row(r) for r in range(2)
+    }
     assert shown[records["c"]].opinion is Opinion.DESTROY  # the table re-read
 
     # an extension shorter than the period is refused in the dialog, nothing changed
-    view.entry_table.selectRow(1)
-    dialog = view.give_opinion(Opinion.EXTEND)
+    view.batches_page.entry_table.selectRow(1)
+    dialog = view.batches_page.give_opinion(Opinion.EXTEND)
     assert isinstance(dialog, OpinionDialog)
     dialog.period.setCurrentIndex(dialog.period.findData("D10"))
     dialog.reason.setText("试试")
@@ -202,11 +207,11 @@ def test_opinions_in_bulk_signatures_and_greyed_commands(
         as_(archive, name)
         reread(qtbot, view, BATCHES)
         assert view.buttons["sign"].isEnabled(), view.buttons["sign"].toolTip()
-        view.sign_batch()
+        view.batches_page.sign_batch()
         settle(qtbot, view)
     signed = appraisal.show_batch(archive, batch.number)
     assert signed.state is AppraisalState.SIGNED
-    assert view.batches.data(view.batches.index(0, 5)) == "3/3"  # 签字
+    assert view.batches_page.batches.data(view.batches_page.batches.index(0, 5)) == "3/3"  # 签字
     monkeypatch.setattr("ui.files.QDesktopServices.openUrl", lambda url: True)
     view.write_register("appraisal-list", tmp_path / "清单.docx")
     settle(qtbot, view)
@@ -238,13 +243,18 @@ def test_from_a_signed_batch_to_an_executed_register(
     as_(archive, "tester")  # an archivist makes the register
     reread(qtbot, view, BATCHES)
     assert view.buttons["register"].isEnabled(), view.buttons["register"].toolTip()
-    view.make_registers()
+    view.batches_page.make_registers()
     settle(qtbot, view)
     assert view.pages.currentIndex() == REGISTERS
-    register = view.register
+    register = view.registers_page.register
     assert register is not None and register.state is DestructionState.PROPOSED
-    assert [r.number for r in view.register_rows.rows] == [records["b"], records["c"]]
-    assert view.register_rows.headerData(5, Qt.Orientation.Horizontal) == "已保管期限"
+    assert [r.number for r in view.registers_page.register_rows.rows] == [
+        records["b"],
+        records["c"],
+    ]
+    assert (
+        view.registers_page.register_rows.headerData(5, Qt.Orientation.Horizontal) == "已保管期限"
+    )
     # the proposer cannot approve, nor can anyone without the head's right
     assert not view.buttons["approve"].isEnabled()
     assert "负责人" in view.buttons["approve"].toolTip()
@@ -253,7 +263,7 @@ def test_from_a_signed_batch_to_an_executed_register(
     as_(archive, "boss")
     reread(qtbot, view, REGISTERS)
     assert view.buttons["approve"].isEnabled(), view.buttons["approve"].toolTip()
-    view.approve()
+    view.registers_page.approve()
     settle(qtbot, view)
     assert destruction.show_register(archive, register.number).state is DestructionState.APPROVED
     # the approver never supervises
@@ -262,12 +272,12 @@ def test_from_a_signed_batch_to_an_executed_register(
 
     as_(archive, "li")  # li signs as herself, then wang countersigns at her desk
     reread(qtbot, view, REGISTERS)
-    dialog = view.sign_register()
+    dialog = view.registers_page.sign_register()
     assert isinstance(dialog, SignDialog)
     accept(qtbot, view, dialog)
     assert not view.buttons["execute"].isEnabled()
     assert view.buttons["execute"].toolTip() == "须有两名以上监销人签字（现有 1 名）"
-    dialog = view.sign_register(countersign=True)
+    dialog = view.registers_page.sign_register(countersign=True)
     assert isinstance(dialog, SignDialog) and dialog.objectName() == "countersignDialog"
     dialog.user.setText("wang")
     dialog.password.setText("not-his-password")
@@ -281,10 +291,10 @@ def test_from_a_signed_batch_to_an_executed_register(
     signed = destruction.show_register(archive, register.number)
     assert [s.user_name for s in signed.supervisors] == ["li", "wang"]
     assert archive.person is not None and archive.person.user_name == "li"  # still li
-    assert view.signatures.rowCount() == 2
+    assert view.registers_page.signatures.rowCount() == 2
 
     assert view.buttons["execute"].isEnabled(), view.buttons["execute"].toolTip()
-    execute = view.execute()
+    execute = view.registers_page.execute()
     assert isinstance(execute, ExecuteDialog)
     assert not execute.ok_button.isEnabled()
     assert execute.problem.text() == "请填写销毁方式"
@@ -316,10 +326,10 @@ def test_from_a_signed_batch_to_an_executed_register(
     assert done.state is DestructionState.EXECUTED
     assert (done.method, done.place) == ("粉碎", "本中心档案室")
     assert execute.result_of is not None and execute.result_of.items == 2
-    assert view.register_heading.text().endswith("已销毁")
-    assert "方式 粉碎　地点 本中心档案室" in view.register_facts.text()
+    assert view.registers_page.register_heading.text().endswith("已销毁")
+    assert "方式 粉碎　地点 本中心档案室" in view.registers_page.register_facts.text()
     assert not view.buttons["execute"].isEnabled()
-    stub = destruction.stub_of(archive, records["b"])
+    stub = stubs.stub_of(archive, records["b"])
     assert stub is not None and stub.register == register.number
     # the volume they were filed in marks them
     from ui.volumes.view import VolumesView
@@ -350,7 +360,7 @@ def test_holds_listed_placed_and_lifted(
     tmp_path: Path,
 ) -> None:
     reread(qtbot, view, HOLDS)
-    assert view.hold_rows.rowCount() == 0
+    assert view.holds_page.hold_rows.rowCount() == 0
     assert view.buttons["place_hold"].isEnabled()  # an archivist may
     assert not view.buttons["lift_hold"].isEnabled()
     dialog = view.place_hold(items=[records["a"]])
@@ -360,17 +370,17 @@ def test_holds_listed_placed_and_lifted(
     accept(qtbot, view, dialog)
     [hold] = holds.list_holds(archive)
     assert (hold.code, hold.kind, hold.reason) == (records["a"], "litigation", "行政诉讼待判")
-    assert view.hold_rows.rowCount() == 1
-    assert view.hold_rows.data(view.hold_rows.index(0, 2)) == "诉讼"
-    assert view.hold_count.text() == "1 项，保全中 1 项"
+    assert view.holds_page.hold_rows.rowCount() == 1
+    assert view.holds_page.hold_rows.data(view.holds_page.hold_rows.index(0, 2)) == "诉讼"
+    assert view.holds_page.hold_count.text() == "1 项，保全中 1 项"
     # a held record leaves the due list
     reread(qtbot, view, DUE)
-    assert records["a"] not in {r.number for r in view.due_rows.rows}
-    assert "另有 1 件保全中" in view.due_count.text()
+    assert records["a"] not in {r.number for r in view.due_page.due_rows.rows}
+    assert "另有 1 件保全中" in view.due_page.due_count.text()
 
     reread(qtbot, view, HOLDS)
-    view.hold_table.selectRow(0)
-    lift = view.lift_hold()
+    view.holds_page.hold_table.selectRow(0)
+    lift = view.holds_page.lift_hold()
     assert lift is not None and not lift.ok_button.isEnabled()
     lift.reason.setText("已判决")
     accept(qtbot, view, lift)
@@ -482,7 +492,7 @@ def test_a_duty_of_the_accounting_register_is_offered_only_there(
     destruction.approve_register(archive, register.number)
     as_(archive, "li")
     reread(qtbot, view, REGISTERS)
-    dialog = view.sign_register()
+    dialog = view.registers_page.sign_register()
     assert isinstance(dialog, SignDialog)
     assert dialog.duties == [Duty.SUPERVISOR]  # an ordinary register: supervisors only
     dialog.reject()
@@ -521,10 +531,14 @@ def test_the_accounting_register_signed_duty_by_duty(
 
     as_(archive, "tester")
     reread(qtbot, view, REGISTERS)
-    assert view.register_heading.text().startswith(f"{register.number}　会计档案销毁清册")
-    assert "单位负责人 boss" in view.register_facts.text()  # the approval is the unit head's
-    assert "档案经办人 未签" in view.register_facts.text()
-    dialog = view.sign_register()
+    assert view.registers_page.register_heading.text().startswith(
+        f"{register.number}　会计档案销毁清册"
+    )
+    assert (
+        "单位负责人 boss" in view.registers_page.register_facts.text()
+    )  # the approval is the unit head's
+    assert "档案经办人 未签" in view.registers_page.register_facts.text()
+    dialog = view.registers_page.sign_register()
     assert isinstance(dialog, SignDialog)
     assert dialog.duties == [
         Duty.SUPERVISOR,
@@ -536,7 +550,7 @@ def test_the_accounting_register_signed_duty_by_duty(
     dialog.set_duty(Duty.ARCHIVES_HANDLER)
     assert dialog.unit.isHidden()  # a unit only for supervisors
     accept(qtbot, view, dialog)
-    dialog = view.sign_register(countersign=True)
+    dialog = view.registers_page.sign_register(countersign=True)
     assert isinstance(dialog, SignDialog)
     dialog.set_duty(Duty.ACCOUNTING_HEAD)
     dialog.user.setText("kjhead")
@@ -548,7 +562,7 @@ def test_the_accounting_register_signed_duty_by_duty(
         (Duty.ARCHIVES_HANDLER, "tester"),
         (Duty.ACCOUNTING_HEAD, "kjhead"),
     ]
-    assert "档案经办人 tester" in view.register_facts.text()
+    assert "档案经办人 tester" in view.registers_page.register_facts.text()
     assert not view.buttons["execute"].isEnabled()
     assert view.buttons["execute"].toolTip() == "须有两名以上监销人签字（现有 0 名）"
 
@@ -583,9 +597,14 @@ def test_a_destroyed_record_opens_as_a_stub_in_the_window(
     window.show_disposition()
     view = window.disposition
     view.pages.setCurrentIndex(REGISTERS)
-    qtbot.waitUntil(lambda: view.register is not None, timeout=20000)
-    assert view.register is not None and view.register.state is DestructionState.EXECUTED
-    view.row_table.doubleClicked.emit(view.register_rows.index(0, 0))  # to the items view
+    qtbot.waitUntil(lambda: view.registers_page.register is not None, timeout=20000)
+    assert (
+        view.registers_page.register is not None
+        and view.registers_page.register.state is DestructionState.EXECUTED
+    )
+    view.registers_page.row_table.doubleClicked.emit(
+        view.registers_page.register_rows.index(0, 0)
+    )  # to the items view
     qtbot.waitUntil(lambda: not window.runner.busy(), timeout=20000)
     assert window.views.currentWidget() is window.main_split
     assert window.current_number == number
@@ -614,11 +633,11 @@ def test_a_batch_by_scope_when_nothing_is_chosen(
 ) -> None:
     as_(archive, "li")  # an appraiser (and archivist) who sits on the group
     reread(qtbot, view, DUE)
-    view.year.setValue(2005)
+    view.due_page.year.setValue(2005)
     settle(qtbot, view)
-    assert [r.number for r in view.due_rows.rows] == [records["a"]]
-    view.due_table.clearSelection()
-    view.new_batch()
+    assert [r.number for r in view.due_page.due_rows.rows] == [records["a"]]
+    view.due_page.due_table.clearSelection()
+    view.due_page.new_batch()
     settle(qtbot, view)
     dialog = view.dialog
     assert isinstance(dialog, NewBatchDialog)
@@ -630,8 +649,8 @@ def test_a_batch_by_scope_when_nothing_is_chosen(
     accept(qtbot, view, dialog)
     made = appraisal.list_batches(archive)[0]
     assert (made.scope_year, [e.number for e in made.entries]) == (2005, [records["a"]])
-    assert view.batch is not None and view.batch.number == made.number
-    assert view.batch_heading.text().endswith("2005年度　鉴定中")
+    assert view.batches_page.batch is not None and view.batches_page.batch.number == made.number
+    assert view.batches_page.batch_heading.text().endswith("2005年度　鉴定中")
 
 
 def test_the_item_detail_shows_every_appraisal(
@@ -674,29 +693,29 @@ def test_a_draft_batch_cancelled_with_a_reason(
 
     batch = make_batch(qtbot, view, archive)
     reread(qtbot, view, BATCHES)
-    view.batch_table.selectRow(0)
+    view.batches_page.batch_table.selectRow(0)
     assert view.buttons["cancel_batch"].isEnabled()
     assert view.buttons["cancel_batch"].text() == "撤销批次…"
     as_(archive, "boss")  # a head outside the group, without the appraise right
     reread(qtbot, view, BATCHES)
     assert not view.buttons["cancel_batch"].isEnabled()
     assert "鉴定" in view.buttons["cancel_batch"].toolTip()
-    assert view.cancel_batch() is None
+    assert view.batches_page.cancel_batch() is None
     as_(archive, "wang")  # a member
     reread(qtbot, view, BATCHES)
-    dialog = view.cancel_batch()
+    dialog = view.batches_page.cancel_batch()
     assert isinstance(dialog, CancelBatchDialog) and not dialog.ok_button.isEnabled()
     dialog.reason.setText("李四调离，鉴定小组重组")
     accept(qtbot, view, dialog)
     shown = appraisal.show_batch(archive, batch.number)
     assert shown.state is AppraisalState.CANCELLED and shown.cancelled_by == "wang"
-    assert "已撤销" in view.batch_heading.text()
-    assert "李四调离" in view.batch_facts.text()
+    assert "已撤销" in view.batches_page.batch_heading.text()
+    assert "李四调离" in view.batches_page.batch_facts.text()
     assert not view.buttons["cancel_batch"].isEnabled()
     assert "已撤销" in view.buttons["cancel_batch"].toolTip()
     assert not view.buttons["sign"].isEnabled()
     reread(qtbot, view, DUE)  # its records are back on the due list
-    assert {records["b"], records["c"]} <= {r.number for r in view.due_rows.rows}
+    assert {records["b"], records["c"]} <= {r.number for r in view.due_page.due_rows.rows}
 
 
 def test_a_register_withdrawn_by_the_head(
@@ -712,34 +731,34 @@ def test_a_register_withdrawn_by_the_head(
         appraisal.sign_batch(archive, batch.number)
     as_(archive, "tester")
     reread(qtbot, view, BATCHES)
-    view.batch_table.selectRow(0)
+    view.batches_page.batch_table.selectRow(0)
     assert not view.buttons["cancel_batch"].isEnabled()
     assert "签字" in view.buttons["cancel_batch"].toolTip()
     [register] = destruction.create_registers(archive, batch.number)
     as_(archive, "wang")  # a handler: neither its proposer nor a head
     reread(qtbot, view, REGISTERS)
-    view.register_table.selectRow(0)
+    view.registers_page.register_table.selectRow(0)
     assert not view.buttons["withdraw"].isEnabled()
     assert view.buttons["withdraw"].text() == "撤回清册…"
-    assert view.withdraw_register() is None
+    assert view.registers_page.withdraw_register() is None
     as_(archive, "boss")
     reread(qtbot, view, REGISTERS)
-    view.register_table.selectRow(0)
+    view.registers_page.register_table.selectRow(0)
     assert view.buttons["withdraw"].isEnabled()
-    dialog = view.withdraw_register()
+    dialog = view.registers_page.withdraw_register()
     assert isinstance(dialog, WithdrawRegisterDialog) and not dialog.ok_button.isEnabled()
     dialog.reason.setText("仍有查考价值，不同意销毁")
     accept(qtbot, view, dialog)
     shown = destruction.show_register(archive, register.number)
     assert shown.state is DestructionState.WITHDRAWN and shown.withdrawn_by == "boss"
-    assert "已撤回" in view.register_heading.text()
-    assert "不同意销毁" in view.register_facts.text()
+    assert "已撤回" in view.registers_page.register_heading.text()
+    assert "不同意销毁" in view.registers_page.register_facts.text()
     for key in ("withdraw", "approve", "sign_self", "countersign", "execute"):
         assert not view.buttons[key].isEnabled(), key
         assert "撤回" in view.buttons[key].toolTip(), key
     as_(archive, "tester")  # a new register may be made from the same batch
     reread(qtbot, view, BATCHES)
-    view.batch_table.selectRow(0)
+    view.batches_page.batch_table.selectRow(0)
     assert view.buttons["register"].isEnabled(), view.buttons["register"].toolTip()
 
 
@@ -818,8 +837,8 @@ def test_who_executed_or_withdrew_a_register_is_shown_by_name(
         archive, number, supervisors=("li", "wang"), method="粉碎", place="档案室"
     )
     reread(qtbot, view, REGISTERS)
-    assert "执行 赵敏" in view.register_facts.text()
-    assert "zhao" not in view.register_facts.text()
+    assert "执行 赵敏" in view.registers_page.register_facts.text()
+    assert "zhao" not in view.registers_page.register_facts.text()
 
     # a register withdrawn by its proposer: the proposer's name, not the account
     as_(archive, "zhang")
@@ -835,8 +854,11 @@ def test_who_executed_or_withdrew_a_register_is_shown_by_name(
     destruction.withdraw_register(archive, register.number, "范围有误")
     view.reload_page(REGISTERS, select=register.number)
     settle(qtbot, view)
-    assert view.register is not None and view.register.number == register.number
-    assert "已由 赵敏 于" in view.register_facts.text()
+    assert (
+        view.registers_page.register is not None
+        and view.registers_page.register.number == register.number
+    )
+    assert "已由 赵敏 于" in view.registers_page.register_facts.text()
 
 
 def test_a_short_dialog_keeps_its_form_under_the_heading(
@@ -845,8 +867,8 @@ def test_a_short_dialog_keeps_its_form_under_the_heading(
     """A dialog taller than its form (the problem line empty) does not spread the
     heading and the fields apart with blank bands: the room goes under the form."""
     make_batch(qtbot, view, archive)
-    view.entry_table.selectRow(0)
-    dialog = view.give_opinion(Opinion.DESTROY)
+    view.batches_page.entry_table.selectRow(0)
+    dialog = view.batches_page.give_opinion(Opinion.DESTROY)
     assert isinstance(dialog, OpinionDialog)
     dialog.reason.setText("已过保管期限，无继续保存价值")
     qtbot.waitUntil(lambda: dialog.isVisible())
@@ -868,19 +890,19 @@ def test_the_new_period_of_an_extension_is_not_cut_off(
         archive, batch.number, [records["b"]], "extend", period="D30", reason="待遇追溯"
     )
     reread(qtbot, view, BATCHES)
-    row = view.entries.row_of(records["b"])
+    row = view.batches_page.entries.row_of(records["b"])
     assert row is not None
-    column = next(i for i, c in enumerate(view.entries.columns) if c.key == "new")
-    text = view.entries.data(view.entries.index(row, column))
+    column = next(i for i, c in enumerate(view.batches_page.entries.columns) if c.key == "new")
+    text = view.batches_page.entries.data(view.batches_page.entries.index(row, column))
     assert text.startswith("30年（") and "起可鉴定" in text
-    needed = view.entry_table.fontMetrics().horizontalAdvance(text)
-    assert view.entry_table.columnWidth(column) >= needed + 8, (text, needed)
+    needed = view.batches_page.entry_table.fontMetrics().horizontalAdvance(text)
+    assert view.batches_page.entry_table.columnWidth(column) >= needed + 8, (text, needed)
 
 
 def test_a_number_with_a_three_letter_class_is_shown_whole(
     qtbot: Any, view: DispositionView
 ) -> None:
     """件号 of a class like SYU (2019-SYU-000001) fits the due list and the batch."""
-    for table in (view.due_table, view.entry_table):
+    for table in (view.due_page.due_table, view.batches_page.entry_table):
         needed = table.fontMetrics().horizontalAdvance("2019-SYU-000001")
         assert table.columnWidth(0) >= needed + 8, (table.objectName(), needed)

@@ -31,10 +31,11 @@ from PySide6.QtWidgets import (
 
 from archivist.archive import Archive
 from archivist.disposition import appraisal, destruction, execution, holds
-from archivist.disposition.appraisal import BatchView, Opinion
 from archivist.disposition.appraisers import Appraiser
-from archivist.disposition.destruction import ACCOUNTING_DUTIES, Duty, RegisterView, Unit
+from archivist.disposition.batch_views import BatchView, Opinion
+from archivist.disposition.destruction import ACCOUNTING_DUTIES
 from archivist.disposition.holds import HoldKind, HoldView
+from archivist.disposition.register_views import Duty, RegisterView, Unit
 from archivist.errors import ArchivistError
 from ui import errors
 from ui.change_dialog import RecordFormDialog
@@ -849,33 +850,66 @@ class PlaceHoldDialog(DispositionDialog):
         self.retranslate_common(self.tr("设置保全"))
 
 
-class LiftHoldDialog(DispositionDialog):
-    """解除保全: the hold and the reason it no longer holds."""
+class EndingDialog(DispositionDialog):
+    """Ending something with a reason (a hold lifted, a batch cancelled, a register
+    withdrawn; unlike the window's one-line prompt, ui/reason_dialog.py, it makes the
+    core call itself and shows its refusal in place): the thing named on one line (its
+    number, what it holds), the reason, and OK greyed until a reason is given. A subclass
+    names its row (`subject`), says what is missing, makes the core call (`end`) and
+    words the rest in `retranslate`."""
+
+    subject = ""  # the key of the row that names the thing
+    # the object names of the dialog, its reason field and the line naming the thing
+    names = ("", "", "")
 
     def __init__(
-        self, archive: Archive, runner: TaskRunner, hold: HoldView, parent: QWidget | None = None
+        self, archive: Archive, runner: TaskRunner, number: str, parent: QWidget | None
     ) -> None:
         super().__init__(archive, runner, parent)
-        self.setObjectName("liftHoldDialog")
-        self.number = hold.number
-        self.reason = self._line("liftReason")
-        self._row(
-            "hold",
-            wrapped(f"{hold.number}　{hold_kind_text(hold.kind)}　{hold.code}　{hold.reason}"),
-        )
+        dialog, reason, what = self.names
+        self.setObjectName(dialog)
+        self.number = number
+        self.reason = self._line(reason)
+        self.what = wrapped("", what)
+        self._row(self.subject, self.what)
         self._row("reason", self.reason)
         fit_to_screen(self, 560, 220)
-        self.retranslate()
+
+    def missing_reason(self) -> str:
+        raise NotImplementedError
+
+    def end(self, reason: str) -> None:
+        raise NotImplementedError
 
     def problem_text(self) -> str:
-        return "" if self.reason.text().strip() else self.tr("请填写解除理由")
+        return "" if self.reason.text().strip() else self.missing_reason()
 
     def problem_field(self) -> QWidget | None:
         return self.reason if self.refusal_code else None
 
     def run(self) -> str:
-        holds.lift_hold(self.archive, self.number, self.reason.text().strip())
+        self.end(self.reason.text().strip())
         return self.number
+
+
+class LiftHoldDialog(EndingDialog):
+    """解除保全: the hold and the reason it no longer holds."""
+
+    subject = "hold"
+    names = ("liftHoldDialog", "liftReason", "")
+
+    def __init__(
+        self, archive: Archive, runner: TaskRunner, hold: HoldView, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(archive, runner, hold.number, parent)
+        self.what.setText(f"{hold.number}　{hold_kind_text(hold.kind)}　{hold.code}　{hold.reason}")
+        self.retranslate()
+
+    def missing_reason(self) -> str:
+        return self.tr("请填写解除理由")
+
+    def end(self, reason: str) -> None:
+        holds.lift_hold(self.archive, self.number, reason)
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("解除保全"))
@@ -889,33 +923,25 @@ class LiftHoldDialog(DispositionDialog):
 # -- cancelling a batch, withdrawing a register ---------------------------------------------
 
 
-class CancelBatchDialog(DispositionDialog):
+class CancelBatchDialog(EndingDialog):
     """撤销批次: a batch not yet signed, cancelled by a member or its maker with a reason;
     its records return to the due list."""
+
+    subject = "batch"
+    names = ("cancelBatchDialog", "cancelReason", "cancelWhat")
 
     def __init__(
         self, archive: Archive, runner: TaskRunner, batch: BatchView, parent: QWidget | None = None
     ) -> None:
-        super().__init__(archive, runner, parent)
-        self.setObjectName("cancelBatchDialog")
-        self.number = batch.number
+        super().__init__(archive, runner, batch.number, parent)
         self.count = len(batch.entries)
-        self.reason = self._line("cancelReason")
-        self.what = wrapped("", "cancelWhat")
-        self._row("batch", self.what)
-        self._row("reason", self.reason)
-        fit_to_screen(self, 560, 220)
         self.retranslate()
 
-    def problem_text(self) -> str:
-        return "" if self.reason.text().strip() else self.tr("请填写撤销理由")
+    def missing_reason(self) -> str:
+        return self.tr("请填写撤销理由")
 
-    def problem_field(self) -> QWidget | None:
-        return self.reason if self.refusal_code else None
-
-    def run(self) -> str:
-        appraisal.cancel_batch(self.archive, self.number, self.reason.text().strip())
-        return self.number
+    def end(self, reason: str) -> None:
+        appraisal.cancel_batch(self.archive, self.number, reason)
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("撤销鉴定批次"))
@@ -931,9 +957,12 @@ class CancelBatchDialog(DispositionDialog):
         self.retranslate_common(self.tr("撤销批次"))
 
 
-class WithdrawRegisterDialog(DispositionDialog):
+class WithdrawRegisterDialog(EndingDialog):
     """撤回清册: a proposed register withdrawn by its proposer, or refused by a head, with a
     reason; the register and its rows are kept and read 已撤回."""
+
+    subject = "register"
+    names = ("withdrawRegisterDialog", "withdrawReason", "withdrawWhat")
 
     def __init__(
         self,
@@ -942,26 +971,15 @@ class WithdrawRegisterDialog(DispositionDialog):
         register: RegisterView,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(archive, runner, parent)
-        self.setObjectName("withdrawRegisterDialog")
-        self.number = register.number
+        super().__init__(archive, runner, register.number, parent)
         self.count = len(register.rows)
-        self.reason = self._line("withdrawReason")
-        self.what = wrapped("", "withdrawWhat")
-        self._row("register", self.what)
-        self._row("reason", self.reason)
-        fit_to_screen(self, 560, 220)
         self.retranslate()
 
-    def problem_text(self) -> str:
-        return "" if self.reason.text().strip() else self.tr("请填写撤回理由")
+    def missing_reason(self) -> str:
+        return self.tr("请填写撤回理由")
 
-    def problem_field(self) -> QWidget | None:
-        return self.reason if self.refusal_code else None
-
-    def run(self) -> str:
-        destruction.withdraw_register(self.archive, self.number, self.reason.text().strip())
-        return self.number
+    def end(self, reason: str) -> None:
+        destruction.withdraw_register(self.archive, self.number, reason)
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("撤回销毁清册"))

@@ -11,9 +11,9 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtGui import QColor
 
 from archivist.changes.states import AppraisalState, DestructionState, HoldState
-from archivist.disposition.appraisal import Opinion
-from archivist.disposition.destruction import Duty, Unit
+from archivist.disposition.batch_views import Opinion
 from archivist.disposition.holds import HoldKind
+from archivist.disposition.register_views import Duty, Unit
 from ui.rows_model import Column, RowsModel
 from ui.texts import retention_text
 
