@@ -275,6 +275,7 @@ def shoot(work: Path) -> int:
     window.integrity.run_four()
     settle(app, window, 6.0)
     save(window, "43-integrity.png")
+    _tampered_shot(app, window, archive, save)
     window.views.setCurrentWidget(window.main_split)
 
     # 10. English
@@ -581,6 +582,42 @@ def _pause(app: object, seconds: float) -> None:
     while time.monotonic() < end:
         app.processEvents()
         time.sleep(0.01)
+
+
+def _tampered_shot(app: Any, window: Any, archive: Any, save: Any) -> None:
+    """44: what verify shows after rows were changed behind the program (two expiry
+    dates moved earlier, a title) and a file was dropped into the archive folder; the
+    archive is put back afterwards (the rows as they were, the file removed)."""
+    import sqlite3
+
+    stray = archive.root / "files" / "来历不明.pdf"
+    conn = sqlite3.connect(archive.layout.database, isolation_level=None)
+    kept: list[Any] = []
+    try:
+        kept = conn.execute(
+            "SELECT id, title, expires_on FROM items WHERE expires_on IS NOT NULL ORDER BY id LIMIT 2"
+        ).fetchall()
+        for item_id, _title, _expires in kept:
+            conn.execute("UPDATE items SET expires_on = '2020-01-01' WHERE id = ?", (item_id,))
+        conn.execute("UPDATE items SET title = title || '（改）' WHERE id = ?", (kept[0][0],))
+        stray.write_bytes(b"%PDF-1.4\n")
+        window.integrity.run_verify()
+        settle(app, window, 3.0)
+        tree = window.integrity.findings
+        first = tree.topLevelItem(0)
+        if first is not None:
+            first.setExpanded(True)
+        settle(app, window, 0.5)
+        save(window, "44-integrity-findings.png")
+    finally:
+        for item_id, title, expires in kept:
+            conn.execute(
+                "UPDATE items SET title = ?, expires_on = ? WHERE id = ?", (title, expires, item_id)
+            )
+        conn.close()
+        stray.unlink(missing_ok=True)
+    window.integrity.run_verify()
+    settle(app, window, 3.0)
 
 
 def settle(app: object, window: object, extra: float = 0.2) -> None:

@@ -293,3 +293,14 @@ def test_a_table_replayed_later_gets_its_baseline_once(filled: Archive) -> None:
         assert [p["table"] for code, p in found if code == "replay.rebaselined"] == ["accounts"]
     finally:
         again.close()
+
+
+def test_findings_name_the_record_and_field_in_the_users_words(filled: Archive) -> None:
+    with raw(filled) as conn:
+        (number,) = first(conn, "SELECT number FROM items ORDER BY id LIMIT 1")
+        conn.execute("UPDATE items SET expires_on = '2001-01-01' WHERE number = ?", (number,))
+    [finding] = [f for f in verify(filled).findings if f.code == "replay.differs"]
+    assert finding.params["record"].startswith("items #")  # for JSON and logs
+    assert f"档案件 {number} 的“到期日期”应为" in finding.message("zh")
+    assert "实为“2001-01-01”" in finding.message("zh")
+    assert f"item {number}, expiry date should be" in finding.message("en")

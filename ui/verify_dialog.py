@@ -104,7 +104,7 @@ def what_text(finding: Finding) -> str:
     parts: list[str] = []
     if finding.item:
         parts.append(str(finding.item))
-    for key in ("file", "code", "item", "number", "numbers"):
+    for key in ("file", "code", "item", "number", "numbers", "label"):
         value = params.get(key)
         if value is not None and str(value) not in parts:
             parts.append(str(value))

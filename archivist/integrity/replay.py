@@ -97,13 +97,17 @@ def _recorded(session: Session, wanted: set[tuple[str, str]]) -> dict[tuple[str,
     return found
 
 
-def _record(table: str, key: str, row: dict[str, Any] | None) -> str:
-    """How a finding names a row: its table and key, and its number where it has one."""
-    label = f"{table} #{key}"
-    for field in ("number", "archival_code", "code", "name"):
+def _record(table: str, key: str, row: dict[str, Any] | None) -> dict[str, str]:
+    """How a finding names a row: `record` (table, key and its number where it has one:
+    for JSON and logs) and, for the message, the table as a term and a label (its number,
+    code or name, else its key)."""
+    label = f"#{key}"
+    for field in ("number", "archival_code", "code", "name", "user_name", "key"):
         if row and row.get(field):
-            return f"{label} ({row[field]})"
-    return label
+            label = str(row[field])
+            break
+    record = f"{table} #{key}" + ("" if label.startswith("#") else f" ({label})")
+    return {"record": record, "table_term": table, "label": label}
 
 
 def _shown(value: Any) -> str:
@@ -166,22 +170,22 @@ def replay_findings(session: Session) -> tuple[int, list[Finding]]:
         ]
     recorded = _recorded(session, {*changed, *missing}) if changed or missing else {}
     findings: list[Finding] = [
-        Finding("replay.unexpected_row", "error", {"record": _record(t, k, row)})
-        for t, k, row in unexpected
+        Finding("replay.unexpected_row", "error", _record(t, k, row)) for t, k, row in unexpected
     ]
     for (table, key), actual in changed.items():
         row = recorded.get((table, key)) or {}
         for field in sorted(set(row) | set(actual)):
             if row.get(field) != actual.get(field):
                 params = {
-                    "record": _record(table, key, row),
+                    **_record(table, key, row),
                     "field": field,
+                    "field_term": field,
                     "expected": _shown(row.get(field)),
                     "actual": _shown(actual.get(field)),
                 }
                 findings.append(Finding("replay.differs", "error", params))
     findings.extend(
-        Finding("replay.missing_row", "error", {"record": _record(t, k, recorded.get((t, k)))})
+        Finding("replay.missing_row", "error", _record(t, k, recorded.get((t, k))))
         for t, k in missing
     )
     findings.extend(rebaselined(session))

@@ -56,6 +56,9 @@ def _merged() -> dict[str, tuple[str, str]]:
 
 
 CATALOG: dict[str, tuple[str, str]] = _merged()
+# Words a parameter may name (a table, a column): a parameter whose name ends in
+# "_term" is shown in the message's language ("items" -> 档案件 / item).
+TERMS: dict[str, tuple[str, str]] = {**integrity.TERMS}
 
 
 def set_language(lang: str | None) -> None:
@@ -83,6 +86,9 @@ def render(code: str, params: Mapping[str, Any] | None = None, lang: str | None 
         detail = ", ".join(f"{k}={v}" for k, v in values.items())
         return f"{code}: {detail}" if detail else code
     template = entry[0] if language == "zh" else entry[1]
+    for key, value in values.items():
+        if key.endswith("_term") and str(value) in TERMS:
+            values[key] = TERMS[str(value)][0 if language == "zh" else 1]
     try:
         return template.format(**values)
     except (KeyError, IndexError, ValueError):

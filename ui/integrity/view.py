@@ -48,6 +48,7 @@ from ui.tasks import TaskContext, TaskHandle, TaskRunner
 from ui.verify_dialog import kind_text, what_text
 
 log = logging.getLogger(__name__)
+EXPANDED_UP_TO = 30  # findings shown opened; more: one row per kind, opened on demand
 
 
 def four_check() -> tuple[Callable[..., Any], Callable[..., Any], Any] | None:
@@ -365,7 +366,7 @@ class IntegrityView(QWidget):
             if brush is not None:
                 top.setForeground(0, brush)
             self.findings.addTopLevelItem(top)
-        if self.findings.topLevelItemCount() == 1:
+        if len(findings) <= EXPANDED_UP_TO:
             self.findings.expandAll()
 
     def _finding_row(self, finding: Finding, kind: str) -> QTreeWidgetItem:
