@@ -127,3 +127,24 @@ def test_item_list_filters(archive: Archive, tmp_path: Path) -> None:
         "--archive", str(archive.root), "item", "list", "--year", "2023", "--json", check=True
     )
     assert [row["number"] for row in json.loads(out.stdout)] == ["2023-SY-000001"]
+
+
+def test_a_counter_pushed_far_ahead_is_one_gap_not_a_billion(
+    archive: Archive, tmp_path: Path
+) -> None:
+    """A counter tampered up to 10**9 is reported as one run of missing serials, at
+    once, with the recorded vacancies taken out."""
+    import sqlite3
+
+    capture_from_manifest(archive, write_manifest(tmp_path / "one"))
+    archive.db.dispose()
+    with sqlite3.connect(archive.layout.database) as conn:
+        conn.execute("UPDATE number_counters SET last_serial = 1000000000")
+        year, class_id = conn.execute("SELECT year, class_id FROM number_counters").fetchone()
+        conn.execute(
+            "INSERT INTO number_vacancies (year, class_id, serial, number, reason) "
+            "VALUES (?, ?, 5, 'x', '测试')",
+            (year, class_id),
+        )
+    gaps = [f.params["serials"] for f in verify(archive).findings if f.code == "verify.gap"]
+    assert gaps == ["2-4,6-1000000000"]

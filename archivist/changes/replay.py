@@ -20,15 +20,18 @@ second time would whitewash rows changed behind the trail: `verify` reports it.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Table, and_, inspect, or_, select, tuple_
+from sqlalchemy import String, Table, and_, cast, inspect, or_, select, tuple_
 from sqlalchemy.orm import Session
 
 from archivist.changes.chain import plain
 from archivist.db import models as m
 from archivist.db.engine import GENERATION_KEY, PENDING_KEY
+
+log = logging.getLogger(__name__)
 
 if TYPE_CHECKING:
     from archivist.archive import Archive
@@ -197,7 +200,20 @@ def _baseline_tables(session: Session) -> list[str]:
     if newest is not None and newest[0] is None:
         return list(TABLES)
     due = set(session.scalars(select(m.ReplayBaselineDue.table_name)))
-    return [name for name in TABLES if name in due]
+    return [name for name in TABLES if name in due and not _ever_recorded(session, name)]
+
+
+def _ever_recorded(session: Session, name: str) -> bool:
+    """Has any event recorded rows of table `name`? Then it has its starting point and
+    must never get another (a baseline now would whitewash direct edits): a row put
+    into replay_baselines_due by hand is ignored. Over-matching only errs that way."""
+    text = cast(m.AuditEvent.state, String)
+    found = session.scalar(
+        select(m.AuditEvent.seq).where(text.like(f'%"{name}":%')).limit(1)
+    )
+    if found is not None:
+        log.warning("baseline refused for %s: the trail already records its rows", name)
+    return found is not None
 
 
 def write_baseline(archive: Archive) -> int:
@@ -214,8 +230,8 @@ def write_baseline(archive: Archive) -> int:
     with archive.db.writing() as session:
         if not needs_baseline(session):
             return 0
-        everything = _baseline_tables(session) == list(TABLES)
-        for name, chunk in _chunks(session, _baseline_tables(session), everything):
+        tables = _baseline_tables(session)
+        for name, chunk in _chunks(session, tables, tables == list(TABLES)):
             audit.record(
                 session,
                 actor="system",

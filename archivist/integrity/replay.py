@@ -17,10 +17,10 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from archivist.changes import replay
@@ -32,30 +32,62 @@ EVENT_CHUNK = 2000
 SHOWN = 60  # characters of a value shown in a finding
 
 
-def _states(session: Session) -> Iterator[dict[str, Any]]:
+def _states(session: Session) -> Iterator[tuple[int, str, dict[str, Any]]]:
+    """(seq, action, state) of every event that carries state, in order, streamed."""
     last = 0
     while True:
         batch = session.execute(
-            select(AuditEvent.seq, AuditEvent.state)
+            select(AuditEvent.seq, AuditEvent.action, AuditEvent.state)
             .where(AuditEvent.seq > last, AuditEvent.state.is_not(None))
             .order_by(AuditEvent.seq)
             .limit(EVENT_CHUNK)
         ).all()
         if not batch:
             return
-        for _seq, state in batch:
+        for seq, action, state in batch:
             if state:
-                yield state
+                yield seq, action, state
         last = batch[-1][0]
+
+
+class _Baselines:
+    """Watches the baseline events while the trail is folded. A baseline is a table's
+    starting point, written once in one run; one written after the trail has recorded
+    the table's rows, or a second run after other changes, would whitewash rows changed
+    behind the trail (replay.rebaselined)."""
+
+    def __init__(self) -> None:
+        self.recorded: set[str] = set()  # tables some change has recorded
+        self.baselined: dict[str, int] = {}  # table -> seq of its last baseline event
+        self.last_change = 0  # seq of the last event that was not a baseline
+        self.flagged: dict[str, int] = {}  # table -> seq of the offending baseline
+
+    def see(self, seq: int, action: str, tables: Iterable[str]) -> None:
+        if action != replay.BASELINE_ACTION:
+            self.last_change = seq
+            self.recorded.update(tables)
+            return
+        for table in tables:
+            again = table in self.baselined and self.last_change > self.baselined[table]
+            if (table in self.recorded or again) and table not in self.flagged:
+                self.flagged[table] = seq
+            self.baselined[table] = seq
+
+    def findings(self) -> list[Finding]:
+        return [
+            Finding("replay.rebaselined", "error", {"table_term": table, "seq": seq})
+            for table, seq in sorted(self.flagged.items(), key=lambda kv: kv[1])
+        ]
 
 
 FOLD_BATCH = 5000  # digests written to the scratch file at a time
 COMPARE_BATCH = 500  # record rows compared at a time
 
 
-def fold(session: Session, scratch: Scratch) -> int:
+def fold(session: Session, scratch: Scratch, baselines: _Baselines | None = None) -> int:
     """Fold the trail into `scratch`'s table `expected` (table, key, digest — None when
     the trail says the row was deleted — and `seen`); returns the events folded."""
+    watch = baselines or _Baselines()
     scratch.execute(
         "CREATE TABLE expected (tbl TEXT NOT NULL, key TEXT NOT NULL, digest BLOB,"
         " seen INTEGER NOT NULL DEFAULT 0, PRIMARY KEY (tbl, key)) WITHOUT ROWID"
@@ -66,8 +98,9 @@ def fold(session: Session, scratch: Scratch) -> int:
     )
     pending: list[tuple[str, str, bytes | None]] = []
     events = 0
-    for state in _states(session):
+    for seq, action, state in _states(session):
         events += 1
+        watch.see(seq, action, state)
         for table, rows in state.items():
             if table in replay.TABLES and isinstance(rows, dict):
                 pending.extend(
@@ -88,7 +121,7 @@ def _digest(row: dict[str, Any]) -> bytes:
 def _recorded(session: Session, wanted: set[tuple[str, str]]) -> dict[tuple[str, str], Any]:
     """The last recorded state of a few rows (those that differ): a second pass."""
     found: dict[tuple[str, str], Any] = {}
-    for state in _states(session):
+    for _seq, _action, state in _states(session):
         for table, rows in state.items():
             if isinstance(rows, dict):
                 for key, row in rows.items():
@@ -115,41 +148,11 @@ def _shown(value: Any) -> str:
     return text if len(text) <= SHOWN else text[: SHOWN - 1] + "…"
 
 
-def rebaselined(session: Session) -> list[Finding]:
-    """A table baselined again after other changes: a baseline is the trail's starting
-    point for a table, written once, in one run of baseline events; one written later
-    would whitewash rows changed behind the trail."""
-    runs: dict[str, tuple[int, int]] = {}
-    for seq, target in session.execute(
-        select(AuditEvent.seq, AuditEvent.target)
-        .where(AuditEvent.action == replay.BASELINE_ACTION)
-        .order_by(AuditEvent.seq)
-    ):
-        first, _last = runs.get(target, (seq, seq))
-        runs[target] = (first, seq)
-    findings: list[Finding] = []
-    for target, (first, last) in runs.items():
-        if last == first:
-            continue
-        others = session.scalar(
-            select(func.count())
-            .select_from(AuditEvent)
-            .where(
-                AuditEvent.seq > first,
-                AuditEvent.seq < last,
-                AuditEvent.action != replay.BASELINE_ACTION,
-            )
-        )
-        if others:
-            table = target.removeprefix("table:")
-            findings.append(Finding("replay.rebaselined", "error", {"table": table, "seq": last}))
-    return findings
-
-
 def replay_findings(session: Session) -> tuple[int, list[Finding]]:
     """Replay the trail against the rows: (events replayed, findings)."""
+    baselines = _Baselines()
     with Scratch() as scratch:
-        events = fold(session, scratch)
+        events = fold(session, scratch, baselines)
         if events == 0:
             return 0, []
         unexpected: list[tuple[str, str, dict[str, Any]]] = []
@@ -188,7 +191,7 @@ def replay_findings(session: Session) -> tuple[int, list[Finding]]:
         Finding("replay.missing_row", "error", _record(t, k, recorded.get((t, k))))
         for t, k in missing
     )
-    findings.extend(rebaselined(session))
+    findings.extend(baselines.findings())
     return events, findings
 
 

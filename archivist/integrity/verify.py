@@ -259,24 +259,28 @@ def _numbering(session: Any) -> list[Finding]:
     ):
         vacant[(year, class_id)].add(serial)
     counters = {(c.year, c.class_id): c.last_serial for c in session.scalars(select(NumberCounter))}
-    missing: dict[tuple[int, int], list[int]] = defaultdict(list)
+    # gaps as (first, last) runs: a serial or counter tampered up to 10**9 stays a line
+    missing: dict[tuple[int, int], list[tuple[int, int]]] = defaultdict(list)
     tops: dict[tuple[int, int], int] = {}
     group: tuple[int, int] | None = None
     previous = 0
+    table = Item.__table__.c  # plain rows, streamed (ORM results are fetched whole)
     stream = session.execute(
-        select(Item.year, Item.class_id, Item.serial).order_by(
-            Item.year, Item.class_id, Item.serial
-        )
+        select(table.year, table.class_id, table.serial)
+        .order_by(table.year, table.class_id, table.serial)
+        .execution_options(yield_per=5000)
     )
     for year, class_id, serial in stream:
         if (year, class_id) != group:
             group, previous = (year, class_id), 0
-        missing[group].extend(range(previous + 1, serial))
+        if serial > previous + 1:
+            missing[group].append((previous + 1, serial - 1))
         tops[group] = previous = serial
     for key, last in counters.items():  # numbers given out after the last item kept
-        missing[key].extend(range(tops.get(key, 0) + 1, last + 1))
+        if last > tops.get(key, 0):
+            missing[key].append((tops.get(key, 0) + 1, last))
     for key in sorted(missing):
-        gap = [n for n in missing[key] if n not in vacant.get(key, ())]
+        gap = _without(missing[key], vacant.get(key, set()))
         if gap:
             findings.append(
                 Finding(
@@ -285,7 +289,7 @@ def _numbering(session: Any) -> list[Finding]:
                     {
                         "klass": codes.get(key[1], key[1]),
                         "year": key[0],
-                        "serials": serial_ranges(gap),
+                        "serials": ",".join(str(a) if a == b else f"{a}-{b}" for a, b in gap),
                     },
                 )
             )
@@ -352,6 +356,20 @@ def _capture_traces(session: Any) -> list[Finding]:
         Finding("verify.audit_missing", "error", {"reason": f"{number} capture"}, number)
         for (number,) in session.execute(untraced)
     ]
+
+
+def _without(runs: list[tuple[int, int]], vacant: set[int]) -> list[tuple[int, int]]:
+    """Runs of missing serials with the recorded vacancies taken out."""
+    out: list[tuple[int, int]] = []
+    for first, last in runs:
+        start = first
+        for hole in sorted(v for v in vacant if first <= v <= last):
+            if hole > start:
+                out.append((start, hole - 1))
+            start = hole + 1
+        if start <= last:
+            out.append((start, last))
+    return out
 
 
 def serial_ranges(values: list[int]) -> str:

@@ -57,9 +57,9 @@ CATALOG: dict[str, tuple[str, str]] = {
         "TEMP) at another folder and try again. The archive was not changed",
     ),
     "replay.rebaselined": (
-        "审计链中 {table} 表在第 {seq} 条事件处被再次设定基线：此前对该表的直接改动会被掩盖",
-        "The audit trail sets a new baseline for table {table} at event {seq}: direct "
-        "changes to it before then would be hidden",
+        "审计链在第 {seq} 条事件处为{table_term}表重新设定了基线：此前对该表的直接改动会被掩盖",
+        "The audit trail sets a new baseline for the {table_term} table at event {seq}: "
+        "direct changes to it before then would be hidden",
     ),
     "verify.index_missing": (
         "检索索引缺少 {count} 件（如 {numbers}），这些案卷检索不到，请运行 archivist reindex",
