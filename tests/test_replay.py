@@ -118,6 +118,11 @@ def test_an_entity_id_number(filled: Archive) -> None:
             "WHERE id = (SELECT min(id) FROM entities)"
         )
     assert ("entities", "id_number") in differs(filled)
+    # the values are masked: findings are printed and read by the verifier role
+    [finding] = [f for f in verify(filled).findings if f.code == "replay.differs"]
+    assert finding.params["actual"] == "110101********1234"
+    assert "110101199001011234" not in finding.message("zh")
+    assert "“身份证号”" in finding.message("zh")
 
 
 def test_a_material_row_and_its_file_deleted_together(filled: Archive) -> None:

@@ -27,6 +27,7 @@ from archivist.changes import replay
 from archivist.db.models import AuditEvent
 from archivist.db.scratch import Scratch
 from archivist.findings import Finding
+from archivist.rules.identity import mask_id_number
 
 EVENT_CHUNK = 2000
 SHOWN = 60  # characters of a value shown in a finding
@@ -143,8 +144,12 @@ def _record(table: str, key: str, row: dict[str, Any] | None) -> dict[str, str]:
     return {"record": record, "table_term": table, "label": label}
 
 
-def _shown(value: Any) -> str:
+def _shown(value: Any, field: str) -> str:
+    """A value as a finding shows it: shortened, an ID number masked (findings are
+    printed in the four-property report and seen by the verifier role)."""
     text = "∅" if value is None else str(value)
+    if value is not None and "id_number" in field:
+        text = mask_id_number(text)
     return text if len(text) <= SHOWN else text[: SHOWN - 1] + "…"
 
 
@@ -182,9 +187,9 @@ def replay_findings(session: Session) -> tuple[int, list[Finding]]:
                 params = {
                     **_record(table, key, row),
                     "field": field,
-                    "field_term": field,
-                    "expected": _shown(row.get(field)),
-                    "actual": _shown(actual.get(field)),
+                    "field_term": f"{table}.{field}",
+                    "expected": _shown(row.get(field), field),
+                    "actual": _shown(actual.get(field), field),
                 }
                 findings.append(Finding("replay.differs", "error", params))
     findings.extend(

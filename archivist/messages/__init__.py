@@ -57,7 +57,8 @@ def _merged() -> dict[str, tuple[str, str]]:
 
 CATALOG: dict[str, tuple[str, str]] = _merged()
 # Words a parameter may name (a table, a column): a parameter whose name ends in
-# "_term" is shown in the message's language ("items" -> 档案件 / item).
+# "_term" is shown in the message's language ("items" -> 档案件 / item; a column as
+# "table.column", e.g. "boxes.number" -> 盒号).
 TERMS: dict[str, tuple[str, str]] = {**integrity.TERMS}
 
 
@@ -77,6 +78,16 @@ def _normalise(lang: str) -> str:
     return "en" if lang.lower().startswith("en") else "zh"
 
 
+def _term(value: str, language: str) -> str:
+    """A term in `language`: "table.column" looked up whole, then by its column alone
+    (a column's word may depend on its table: a box's number is its 盒号)."""
+    column = value.split(".", 1)[-1]
+    found = TERMS.get(value) or TERMS.get(column)
+    if found is None:
+        return column
+    return found[0] if language == "zh" else found[1]
+
+
 def render(code: str, params: Mapping[str, Any] | None = None, lang: str | None = None) -> str:
     """The sentence for `code` in `lang` (default: the current language)."""
     language = _normalise(lang) if lang else current_language()
@@ -87,8 +98,8 @@ def render(code: str, params: Mapping[str, Any] | None = None, lang: str | None 
         return f"{code}: {detail}" if detail else code
     template = entry[0] if language == "zh" else entry[1]
     for key, value in values.items():
-        if key.endswith("_term") and str(value) in TERMS:
-            values[key] = TERMS[str(value)][0 if language == "zh" else 1]
+        if key.endswith("_term"):
+            values[key] = _term(str(value), language)
     try:
         return template.format(**values)
     except (KeyError, IndexError, ValueError):

@@ -326,6 +326,17 @@ TERMS: dict[str, tuple[str, str]] = {
     "settings": ("设置", "setting"),
     "accounts": ("账户", "account"),
     "account_roles": ("账户角色", "account role"),
+    # columns named by their table where the word depends on it
+    "boxes.number": ("盒号", "box number"),
+    "handovers.number": ("交接批次号", "handover number"),
+    "use_requests.number": ("申请编号", "request number"),
+    "holds.number": ("保全编号", "hold number"),
+    "appraisal_batches.number": ("批次号", "batch number"),
+    "destruction_registers.number": ("清册号", "register number"),
+    "volumes.code": ("案卷档号", "volume code"),
+    "volumes.title": ("案卷题名", "volume title"),
+    "accounts.user_name": ("用户名", "user name"),
+    "settings.key": ("设置项", "setting"),
     # columns
     "title": ("题名", "title"),
     "number": ("件号", "number"),
