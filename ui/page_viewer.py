@@ -45,6 +45,7 @@ from PySide6.QtWidgets import (
 
 from archivist.access import browse
 from archivist.archive import Archive
+from archivist.errors import ArchivistError
 from archivist.search.masking import mask_id_numbers
 from archivist.search.tokens import word_spans
 from ui import errors
@@ -289,8 +290,15 @@ class PageViewer(QWidget):
                 self._show_loaded(result)
 
         def failed(exc: BaseException, details: str) -> None:
-            if generation == self.generation:
-                errors.show_error(self, exc, details)
+            if generation != self.generation:
+                return
+            if isinstance(exc, ArchivistError):  # a damaged page: said in place, no dialog
+                self.loaded = None
+                self.view.set_page(QImage(), [])
+                self.text.setPlainText("")
+                self.text_label.setText(exc.message())
+                return
+            errors.show_error(self, exc, details)
 
         self.runner.submit(self.tr("显示页面"), load, on_done=shown, on_error=failed, quiet=True)
 
@@ -374,7 +382,11 @@ class PageViewer(QWidget):
             for ref in refs:
                 if ctx.cancel.cancelled or generation != self.generation:
                     break
-                image = to_image(browse.page_pixels(ref, dpi=40, fit=THUMB_DECODE))
+                try:
+                    image = to_image(browse.page_pixels(ref, dpi=40, fit=THUMB_DECODE))
+                except ArchivistError:  # a damaged page keeps its placeholder
+                    out.append(QImage())
+                    continue
                 out.append(
                     image.scaled(
                         THUMB,
@@ -389,7 +401,7 @@ class PageViewer(QWidget):
                 return
             for row, image in enumerate(result):
                 item = self.thumbs.item(row)
-                if item is not None and isinstance(image, QImage):
+                if item is not None and isinstance(image, QImage) and not image.isNull():
                     item.setIcon(QIcon(QPixmap.fromImage(image)))
 
         self.runner.submit(

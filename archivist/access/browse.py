@@ -7,6 +7,7 @@ failures and entity completion. Plain typed data out; no Qt here.
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import tempfile
 import threading
 from collections.abc import Sequence
@@ -21,9 +22,12 @@ from archivist.accounts.rights import require
 from archivist.accounts.roles import Right
 from archivist.archive import Archive
 from archivist.db.models import ArchiveClass, BusinessType, Entity, Item, Material, PageText
+from archivist.errors import ArchivistError, InputError
 from archivist.rules.identity import mask_id_number
 from archivist.rules.retention import Retention
 from archivist.search.masking import mask_id_numbers
+
+log = logging.getLogger(__name__)
 
 # PDFium is not thread-safe: one page is rendered at a time in this process.
 _RENDER_LOCK = threading.Lock()
@@ -454,14 +458,20 @@ def page_pixels(ref: PageRef, dpi: int = 150, fit: tuple[int, int] | None = None
     from archivist.formats import images, render
 
     index = ref.page - 1
-    with tempfile.TemporaryDirectory(prefix="archivist-view-") as tmp:
-        if ref.media_type == "application/pdf":
-            source, frame = Path(tmp) / "page.png", 0
-            with _RENDER_LOCK:
-                render.render_page(ref.path, index, source, dpi)
-        else:
-            source, frame = ref.path, index
-        pixels = images.display_frame(source, frame, fit)
+    try:
+        with tempfile.TemporaryDirectory(prefix="archivist-view-") as tmp:
+            if ref.media_type == "application/pdf":
+                source, frame = Path(tmp) / "page.png", 0
+                with _RENDER_LOCK:
+                    render.render_page(ref.path, index, source, dpi)
+            else:
+                source, frame = ref.path, index
+            pixels = images.display_frame(source, frame, fit)
+    except ArchivistError:
+        raise
+    except Exception:  # any decoder's failure on a damaged file: named, logged, not fatal
+        log.warning("page %d of %s not shown", ref.page, ref.path, exc_info=True)
+        raise InputError("view.page_unreadable", page=ref.item_page, file=ref.path.name) from None
     return PagePixels(pixels.data, pixels.width, pixels.height, pixels.mode)
 
 

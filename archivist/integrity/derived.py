@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import os
 from collections import defaultdict
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -126,23 +127,35 @@ def derived_state(archive: Archive) -> DerivedState:
                 state.searchable_stale.append((mid, number))
     folder = searchable_folder(archive)
     if folder.is_dir():
-        paths = sorted(p for p in folder.iterdir() if p.is_file() and p.suffix == ".pdf")
-        for start in range(0, len(paths), MATERIAL_BATCH):
-            part = paths[start : start + MATERIAL_BATCH]
-            ids = [int(p.stem) for p in part if p.stem.isdigit()]
-            with archive.db.reading() as session:
-                scanned = set(
-                    session.scalars(
-                        select(Material.id).where(Material.id.in_(ids), Material.origin == "scan")
-                    )
-                )
-            state.searchable_orphan.extend(
-                path.relative_to(archive.root).as_posix()
-                for path in part
-                if not (path.stem.isdigit() and int(path.stem) in scanned)
-            )
+        # the folder read as it is listed, in batches: not every path held at once
+        with os.scandir(folder) as entries:
+            part: list[Path] = []
+            for entry in entries:
+                if entry.is_file() and entry.name.endswith(".pdf"):
+                    part.append(Path(entry.path))
+                if len(part) >= MATERIAL_BATCH:
+                    _orphans(archive, part, state)
+                    part = []
+            _orphans(archive, part, state)
+        state.searchable_orphan.sort()
     _volumes(archive, state)
     return state
+
+
+def _orphans(archive: Archive, part: list[Path], state: DerivedState) -> None:
+    """Searchable copies in `part` that belong to no scanned material."""
+    ids = [int(p.stem) for p in part if p.stem.isdigit()]
+    with archive.db.reading() as session:
+        scanned = set(
+            session.scalars(
+                select(Material.id).where(Material.id.in_(ids), Material.origin == "scan")
+            )
+        )
+    state.searchable_orphan.extend(
+        path.relative_to(archive.root).as_posix()
+        for path in part
+        if not (path.stem.isdigit() and int(path.stem) in scanned)
+    )
 
 
 def _material_batches(archive: Archive) -> Iterator[list[tuple[Any, ...]]]:
@@ -208,20 +221,23 @@ def _volumes(archive: Archive, state: DerivedState) -> None:
         for vid, code in codes.values():
             if vid in wanted:
                 targets[f"volume:{code}"].add(vid)
-        for vid, capture_id in session.execute(
-            select(VolumeItem.volume_id, Item.capture_id)
-            .join(Item, Item.id == VolumeItem.item_id)
-            .where(VolumeItem.volume_id.in_(wanted))
-        ):
-            targets[f"item:{capture_id}"].add(vid)
+        volume_ids = sorted(wanted)
+        for part in _parts(volume_ids):  # bound parameters stay under SQLite's limit
+            for vid, capture_id in session.execute(
+                select(VolumeItem.volume_id, Item.capture_id)
+                .join(Item, Item.id == VolumeItem.item_id)
+                .where(VolumeItem.volume_id.in_(part))
+            ):
+                targets[f"item:{capture_id}"].add(vid)
         last: dict[int, str] = {}
-        for target, at in session.execute(
-            select(AuditEvent.target, func.max(AuditEvent.at))
-            .where(AuditEvent.target.in_(list(targets)))
-            .group_by(AuditEvent.target)
-        ):
-            for vid in targets[target]:
-                last[vid] = max(last.get(vid, ""), at)
+        for part in _parts(sorted(targets)):
+            for target, at in session.execute(
+                select(AuditEvent.target, func.max(AuditEvent.at))
+                .where(AuditEvent.target.in_(part))
+                .group_by(AuditEvent.target)
+            ):
+                for vid in targets[target]:
+                    last[vid] = max(last.get(vid, ""), at)
         # moves of items between volumes are one event, on the volume that received them
         from archivist.arrangement.volumes import recorded_changes
 
@@ -237,6 +253,11 @@ def _volumes(archive: Archive, state: DerivedState) -> None:
         made, changed = _mtime(path), _when(last.get(vid))
         if made is not None and changed is not None and made < changed:
             state.volume_stale.append(code)
+
+
+def _parts(values: list[Any], size: int = 500) -> Iterator[list[Any]]:
+    for start in range(0, len(values), size):
+        yield values[start : start + size]
 
 
 def _shown(values: list[str]) -> str:

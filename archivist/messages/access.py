@@ -3,6 +3,11 @@
 from __future__ import annotations
 
 CATALOG: dict[str, tuple[str, str]] = {
+    "view.page_unreadable": (
+        "第 {page} 页无法显示：文件 {file} 已损坏或格式无法解码（原件未被改动；可运行“校验”检查）",
+        "Page {page} cannot be shown: the file {file} is damaged or cannot be decoded (the "
+        "original was not changed; run verify to check it)",
+    ),
     # OCR
     "ocr.tesseract_missing": (
         "找不到 Tesseract 文字识别程序。安装方法：{hint}",

@@ -447,3 +447,27 @@ def test_id_check_as_you_type(value: str) -> None:
     assert ok is expected
     if ok is False:
         assert "校验码错误" in message
+
+
+def test_a_damaged_page_is_said_in_place(
+    qtbot: Any, window: Any, shown_errors: list[tuple[str, str]]
+) -> None:
+    """A stored file damaged on disk: its page shows a sentence where the page would be
+    (no error dialog), the other pages and their thumbnails still show."""
+    archive = window.archive
+    idle(qtbot, window)
+    number = window.model.item(0).number
+    pages = browse.item_pages(archive, number)
+    damaged = next(p for p in pages if p.media_type == "image/jpeg")
+    damaged.path.write_bytes(damaged.path.read_bytes()[:200])  # cut short on disk
+    window.select_item(number, page=damaged.item_page, show_pages=True)
+    idle(qtbot, window)
+    viewer = window.viewer
+    qtbot.waitUntil(lambda: "无法显示" in viewer.text_label.text(), timeout=10000)
+    assert f"第 {damaged.item_page} 页无法显示" in viewer.text_label.text()
+    assert shown_errors == []
+    assert viewer.thumbs.count() == len(pages)
+    other = next(p for p in pages if p.item_page != damaged.item_page)
+    viewer.go_to(other.item_page)
+    qtbot.waitUntil(lambda: viewer.loaded is not None, timeout=10000)
+    assert viewer.loaded is not None and not viewer.loaded.image.isNull()
