@@ -330,3 +330,43 @@ def test_a_baseline_written_after_the_table_was_recorded_is_a_finding(filled: Ar
     found = replay_findings(filled)
     assert [p["table_term"] for code, p in found if code == "replay.rebaselined"] == ["items"]
     assert not differs(filled)  # the whitewash worked on the rows: hence the finding
+
+
+def test_a_password_hash_replaced_in_the_database(filled: Archive) -> None:
+    """Somebody sets the security officer's password hash to one they know: replay
+    catches it (the trail keeps only a digest of each hash, never the hash)."""
+    from archivist.accounts import passwords
+
+    forged = passwords.hashed("Mallory-knows-this-1")
+    with raw(filled) as conn:
+        conn.execute(
+            "UPDATE accounts SET password_hash = ? WHERE user_name = 'security'", (forged,)
+        )
+        trail = " ".join(str(s) for (s,) in conn.execute("SELECT state FROM audit_events"))
+    assert ("accounts", "password_hash") in differs(filled)
+    assert "$argon2" not in trail and "sha256:" in trail
+
+
+def test_an_outdated_password_hash_is_stored_again_as_a_recorded_change(
+    filled: Archive,
+) -> None:
+    """A password hashed with older parameters is stored again at its owner's sign-in,
+    through the unit of work: replay stays clean."""
+    from archivist.accounts import directory, passwords
+
+    filled.sign_in("admin", PASSWORD)
+    passwords.use_parameters(1, 16)  # "older" parameters for this one account
+    try:
+        directory.add_account(filled, "oldtimer", "老用户", "Laoyonghu-2020-x")
+    finally:
+        passwords.use_parameters(1, 8)  # the test suite's (tests/conftest.py)
+    with raw(filled) as conn:
+        (old,) = first(conn, "SELECT password_hash FROM accounts WHERE user_name = 'oldtimer'")
+    assert passwords.outdated(str(old))
+    filled.sign_in("oldtimer", "Laoyonghu-2020-x")
+    with raw(filled) as conn:
+        (new,) = first(conn, "SELECT password_hash FROM accounts WHERE user_name = 'oldtimer'")
+        (action,) = first(conn, "SELECT action FROM audit_events ORDER BY seq DESC LIMIT 1")
+    assert new != old and not passwords.outdated(str(new)) and action == "account.rehash"
+    filled.sign_in("tester", PASSWORD)
+    assert replay_findings(filled) == []

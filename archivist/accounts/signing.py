@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import logging
 import re
 import secrets
 from collections.abc import Iterator
@@ -31,11 +32,12 @@ from archivist.accounts.people import Person, os_user, seat_from_environment, th
 from archivist.accounts.policy import read_policy
 from archivist.accounts.roles import Role
 from archivist.db.models import Account, SignInSession
-from archivist.errors import AccessRefused, InputError
+from archivist.errors import AccessRefused, ArchivistError, InputError
 
 if TYPE_CHECKING:
     from archivist.archive import Archive
 
+log = logging.getLogger(__name__)
 USER_NAME = re.compile(r"[a-z0-9][a-z0-9._-]{0,31}")
 # Checked against when the name is unknown, so that the time taken says nothing (made
 # with the product's parameters; its password is thrown away).
@@ -116,9 +118,33 @@ def sign_in(archive: Archive, user_name: str, password: str) -> Person:
     """Check the password and make `user_name` the archive's acting person. Refused
     (AccessRefused) for an unknown name or a wrong password (one message for both),
     a locked or disabled account; each attempt is an access event."""
+    archive.rehash_due = None
     person = _checked(archive, user_name, password, purpose=None)
     archive.person = person
+    due, archive.rehash_due = archive.rehash_due, None
+    if due is not None and due[0] == person.user_name:
+        _store_rehash(archive, due[1])
     return person
+
+
+def _store_rehash(archive: Archive, new_hash: str) -> None:
+    """A password hashed with older parameters stored again with today's, at its owner's
+    sign-in: a recorded change (replay checks password hashes), never refusing the
+    sign-in if it cannot be written."""
+    from archivist.changes.actions import Action
+
+    person = archive.person
+    assert person is not None
+    try:
+        with archive.change(Action.ACCOUNT_REHASH, f"user:{person.user_name}") as work:
+            account = _find(work.session, person.user_name)
+            if account is None:
+                work.nothing_changed()
+            else:
+                account.password_hash = new_hash
+                work.after = {"parameters": "current"}
+    except ArchivistError:
+        log.warning("password of %s not re-hashed", person.user_name, exc_info=True)
 
 
 def verify_person(archive: Archive, user_name: str, password: str) -> Person:
@@ -126,7 +152,9 @@ def verify_person(archive: Archive, user_name: str, password: str) -> Person:
     changing who is signed in: the sign-in's rules — failures counted, the account
     locked after the policy's number of them, a locked or disabled account refused —
     and each attempt an access event (detail "for": "countersign")."""
-    return _checked(archive, user_name, password, purpose="countersign")
+    person = _checked(archive, user_name, password, purpose="countersign")
+    archive.rehash_due = None  # stored again at the person's own next sign-in
+    return person
 
 
 def _checked(archive: Archive, user_name: str, password: str, *, purpose: str | None) -> Person:
@@ -203,7 +231,8 @@ def _checked(archive: Archive, user_name: str, password: str, *, purpose: str | 
             account.failed_attempts = 0
             account.locked_until = None
             if passwords.outdated(account.password_hash) and not archive.read_only:
-                account.password_hash = passwords.hashed(password)
+                # stored again, as a recorded change, once the person acts (sign_in)
+                archive.rehash_due = (user_name, passwords.hashed(password))
             append(
                 session,
                 user_name=user_name,

@@ -111,6 +111,10 @@ class Action(Enum):
         "account.reset_password", needs_reason=True, right=Right.ACCOUNTS
     )
     ACCOUNT_PASSWORD = ActionSpec("account.password", needs_reason=False, right=Right.OWN_ACCOUNT)
+    # a password stored again with today's hashing parameters at its owner's sign-in
+    ACCOUNT_REHASH = ActionSpec(
+        "account.rehash", needs_reason=False, right=Right.OWN_ACCOUNT, derived=True
+    )
     ROLE_GRANT = ActionSpec("role.grant", needs_reason=True, right=Right.ROLES)
     ROLE_REVOKE = ActionSpec("role.revoke", needs_reason=True, right=Right.ROLES)
     SECURITY_EDIT = ActionSpec("security.edit", needs_reason=True, right=Right.ROLES)

@@ -6,9 +6,9 @@ orphaned objects); a bulk statement (`session.execute(delete(...))`) that bypass
 session names its rows with `note_rows` before it runs. Just before the event is written
 the noted rows are read back as they now are: `{table: {key: {column: value} | None}}`
 (None: the row is gone). Accounts and their roles, settings and the volume registers'
-generation records are replayed too, but not what changes without a recorded procedure:
-a password's hash (re-hashed at sign-in, and no business of the trail), the failed
-sign-ins and the lockout of an account, the search index's bookkeeping settings.
+generation records are replayed too — a password's hash as a digest only, so the trail
+never holds it — but not what changes without a recorded procedure: the failed sign-ins
+and the lockout of an account, the search index's bookkeeping settings.
 Derived tables (OCR, page texts), sign-in sessions and the access log (its own chain)
 are not replayed.
 
@@ -20,6 +20,7 @@ second time would whitewash rows changed behind the trail: `verify` reports it.
 
 from __future__ import annotations
 
+import hashlib
 import logging
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any
@@ -78,8 +79,11 @@ TABLES: dict[str, Table] = {
 # volume's revision is moved on by a bulk statement inside every flush).
 BOOKKEEPING: dict[str, frozenset[str]] = {
     "volumes": frozenset({"revision"}),
-    "accounts": frozenset({"password_hash", "failed_attempts", "locked_until"}),
+    "accounts": frozenset({"failed_attempts", "locked_until"}),
 }
+# Columns the trail keeps only as a digest: a password's hash is replayed (a hash put
+# into the database to sign in as somebody is caught) but never written into the trail.
+SEALED: dict[str, frozenset[str]] = {"accounts": frozenset({"password_hash"})}
 # Rows the product keeps in step by itself (by key): the search index's bookkeeping.
 UNRECORDED: dict[str, frozenset[str]] = {"settings": frozenset({GENERATION_KEY, PENDING_KEY})}
 
@@ -122,8 +126,17 @@ def key_text(key: Iterable[Any]) -> str:
 
 def row_state(table: str, row: Any) -> dict[str, Any]:
     skip = BOOKKEEPING.get(table, frozenset())
-    values: dict[str, Any] = plain({k: v for k, v in row._mapping.items() if k not in skip})
+    sealed = SEALED.get(table, frozenset())
+    values: dict[str, Any] = plain(
+        {k: _seal(v) if k in sealed else v for k, v in row._mapping.items() if k not in skip}
+    )
     return values
+
+
+def _seal(value: Any) -> str | None:
+    if value is None:
+        return None
+    return "sha256:" + hashlib.sha256(str(value).encode("utf-8")).hexdigest()
 
 
 def _primary(table: Table) -> list[Any]:
@@ -208,9 +221,7 @@ def _ever_recorded(session: Session, name: str) -> bool:
     must never get another (a baseline now would whitewash direct edits): a row put
     into replay_baselines_due by hand is ignored. Over-matching only errs that way."""
     text = cast(m.AuditEvent.state, String)
-    found = session.scalar(
-        select(m.AuditEvent.seq).where(text.like(f'%"{name}":%')).limit(1)
-    )
+    found = session.scalar(select(m.AuditEvent.seq).where(text.like(f'%"{name}":%')).limit(1))
     if found is not None:
         log.warning("baseline refused for %s: the trail already records its rows", name)
     return found is not None
