@@ -122,3 +122,28 @@ def test_cli_verify_exit_codes(filled: Archive) -> None:
     bad = run_cli("--archive", str(filled.root), "verify", "--json")
     assert bad.returncode == 3
     assert '"verify.changed"' in bad.stdout
+
+
+def test_verify_reports_the_replay_and_can_be_cancelled_during_it(
+    archive: Archive, tmp_path: Path
+) -> None:
+    """The replay of the trail reports its progress ("replay") and stops when cancelled,
+    like the hashing of files before it."""
+    from archivist.integrity.verify import VerifyCancelled
+
+    capture_from_manifest(archive, write_manifest(tmp_path / "m"))
+    seen: list[str] = []
+
+    class Token:
+        @property
+        def cancelled(self) -> bool:
+            return "replay" in seen
+
+    def progress(done: int, total: int, what: str) -> None:
+        seen.append(what)
+
+    report = verify(archive, progress=progress)
+    assert report.ok and "replay" in seen
+    seen.clear()
+    with pytest.raises(VerifyCancelled):
+        verify(archive, progress=progress, cancel=Token())

@@ -193,6 +193,10 @@ class VerifyDialog(QDialog):
             if total:
                 self.bar.setRange(0, total)
                 self.bar.setValue(min(done, total))
+            if what == "replay":  # the trail replayed against the records
+                what = self.tr("重放审计链：第 {done} / {total} 条事件").format(
+                    done=done, total=total
+                )
             self.current.setText(what)
 
         def done(report: Any) -> None:

@@ -27,15 +27,22 @@ BATCH = 500  # keys per lookup (well under SQLite's bound on parameters)
 
 class Scratch:
     def __init__(self) -> None:
-        self.folder = Path(tempfile.gettempdir())
-        with self._guard():
-            self.folder = Path(tempfile.mkdtemp(prefix="archivist-scratch-"))
-            self.conn = sqlite3.connect(self.folder / "scratch.sqlite3")
-            # a throw-away file: no journal, no syncing
-            self.conn.execute("PRAGMA journal_mode=OFF")
-            self.conn.execute("PRAGMA synchronous=OFF")
-            self.conn.execute(f"PRAGMA cache_size=-{CACHE_KIB}")
-            self.conn.execute("PRAGMA temp_store=FILE")
+        self.folder = Path(tempfile.tempdir or "(TMPDIR)")
+        made: Path | None = None
+        try:
+            with self._guard():
+                self.folder = Path(tempfile.gettempdir())
+                made = self.folder = Path(tempfile.mkdtemp(prefix="archivist-scratch-"))
+                self.conn = sqlite3.connect(self.folder / "scratch.sqlite3")
+                # a throw-away file: no journal, no syncing
+                self.conn.execute("PRAGMA journal_mode=OFF")
+                self.conn.execute("PRAGMA synchronous=OFF")
+                self.conn.execute(f"PRAGMA cache_size=-{CACHE_KIB}")
+                self.conn.execute("PRAGMA temp_store=FILE")
+        except ArchiveError:
+            if made is not None:  # nothing left behind in the temporary folder
+                shutil.rmtree(made, ignore_errors=True)
+            raise
 
     @contextlib.contextmanager
     def _guard(self) -> Iterator[None]:

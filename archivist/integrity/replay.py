@@ -17,10 +17,10 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from archivist.changes import replay
@@ -85,7 +85,16 @@ FOLD_BATCH = 5000  # digests written to the scratch file at a time
 COMPARE_BATCH = 500  # record rows compared at a time
 
 
-def fold(session: Session, scratch: Scratch, baselines: _Baselines | None = None) -> int:
+# (events folded, events in all): called every EVENT_CHUNK events; may raise to stop
+Step = Callable[[int, int], None]
+
+
+def fold(
+    session: Session,
+    scratch: Scratch,
+    baselines: _Baselines | None = None,
+    step: Step | None = None,
+) -> int:
     """Fold the trail into `scratch`'s table `expected` (table, key, digest — None when
     the trail says the row was deleted — and `seen`); returns the events folded."""
     watch = baselines or _Baselines()
@@ -99,8 +108,18 @@ def fold(session: Session, scratch: Scratch, baselines: _Baselines | None = None
     )
     pending: list[tuple[str, str, bytes | None]] = []
     events = 0
+    total = 0
+    if step is not None:
+        total = int(
+            session.scalar(
+                select(func.count()).select_from(AuditEvent).where(AuditEvent.state.is_not(None))
+            )
+            or 0
+        )
     for seq, action, state in _states(session):
         events += 1
+        if step is not None and events % EVENT_CHUNK == 0:
+            step(events, total)
         watch.see(seq, action, state)
         for table, rows in state.items():
             if table in replay.TABLES and isinstance(rows, dict):
@@ -111,6 +130,8 @@ def fold(session: Session, scratch: Scratch, baselines: _Baselines | None = None
             scratch.executemany(upsert, pending)  # in order: the later state wins
             pending.clear()
     scratch.executemany(upsert, pending)
+    if step is not None:
+        step(events, total)
     return events
 
 
@@ -153,11 +174,12 @@ def _shown(value: Any, field: str) -> str:
     return text if len(text) <= SHOWN else text[: SHOWN - 1] + "…"
 
 
-def replay_findings(session: Session) -> tuple[int, list[Finding]]:
-    """Replay the trail against the rows: (events replayed, findings)."""
+def replay_findings(session: Session, step: Step | None = None) -> tuple[int, list[Finding]]:
+    """Replay the trail against the rows: (events replayed, findings); `step` is told
+    how far the fold has got (and may raise to stop it)."""
     baselines = _Baselines()
     with Scratch() as scratch:
-        events = fold(session, scratch, baselines)
+        events = fold(session, scratch, baselines, step)
         if events == 0:
             return 0, []
         unexpected: list[tuple[str, str, dict[str, Any]]] = []

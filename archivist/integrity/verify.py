@@ -143,8 +143,15 @@ def verify(
         Finding("verify.audit_broken", "error", {"seq": b.seq, "reason": _reason(b.reason)})
         for b in breaks
     )
+
+    def replay_step(done: int, total: int) -> None:  # the replay's progress; cancel
+        if progress:
+            progress(done, total, "replay")
+        if cancel is not None and cancel.cancelled:
+            raise VerifyCancelled()
+
     with archive.db.reading() as session:  # the rows against what the trail says
-        report.events_replayed, replayed = replay_findings(session)
+        report.events_replayed, replayed = replay_findings(session, replay_step)
     report.findings.extend(replayed)
     with archive.db.reading() as session:
         accesses, access_breaks = access_log.verify_chain(session)

@@ -6809,6 +6809,10 @@ Signed volumes are “handed over” and can no longer change. Sign now?</transl
         <translation>Audit event {seq}</translation>
     </message>
     <message>
+        <source>重放审计链：第 {done} / {total} 条事件</source>
+        <translation>Replaying the audit trail: event {done} of {total}</translation>
+    </message>
+    <message>
         <source>校验档案库</source>
         <translation>Verify archive</translation>
     </message>
