@@ -293,10 +293,18 @@ def test_font_lookup(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
         assert zh and en
 
 
-def test_a_configured_cff_font_is_passed_over_for_pdfs(monkeypatch: pytest.MonkeyPatch) -> None:
-    cff = Path("/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc")
-    if not cff.is_file():
-        pytest.skip("Noto CJK not installed")
+def test_a_configured_cff_font_is_passed_over_for_pdfs(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """A font with CFF outlines (as Noto Sans CJK's .otf/.ttc are) suits Pillow but not
+    reportlab. Made here as the smallest OpenType file with a CFF table (the font's kind
+    is read from its table directory), so the test needs no large system font."""
+    import struct
+
+    cff = tmp_path / "SmallCJK-Regular.otf"
+    header = b"OTTO" + struct.pack(">HHHH", 1, 16, 0, 0)
+    record = struct.pack(">4sIII", b"CFF ", 0, 12 + 16, 4)
+    cff.write_bytes(header + record + b"\x01\x00\x04\x02")
     monkeypatch.setenv(FONT_ENV_VAR, str(cff))
     assert find_cjk_font() == cff  # fine for Pillow
     assert find_cjk_font(truetype_outlines=True) != cff  # reportlab needs glyf outlines
