@@ -89,6 +89,25 @@ def test_deleting_the_newest_events_is_found(filled: Archive, deleted: int) -> N
     assert not report.ok and f"第 {top} 条" in truncated[0].message()
 
 
+def test_a_commit_after_a_cut_does_not_hide_it(filled: Archive, tmp_path: Path) -> None:
+    """The newest event deleted, then the program commits again (a capture, a
+    four-property report): the checkpoint beside the database keeps the head the chain
+    lost, so verify still reports it there (not only in this seat's copy)."""
+    top = head(filled)
+    with raw(filled) as conn:
+        conn.execute("DELETE FROM audit_events WHERE seq = ?", (top.seq,))
+    capture_from_manifest(filled, write_manifest(tmp_path / "after"))
+    checkpoint = anchor.read_checkpoint(anchor.checkpoint_path(filled.root))
+    assert top in checkpoint.lost and checkpoint.audit is not None
+    report = verify(filled)
+    beside = str(anchor.checkpoint_path(filled.root))
+    kept = [(c, s) for c, s in anchor_findings(report) if s == beside]
+    assert kept and kept[0][0] in ("anchor.truncated", "anchor.rewritten")
+    # a later commit keeps it too
+    capture_from_manifest(filled, write_manifest(tmp_path / "later"))
+    assert top in anchor.read_checkpoint(anchor.checkpoint_path(filled.root)).lost
+
+
 def test_the_seats_copy_catches_a_cut_with_the_checkpoint_rewritten_too(filled: Archive) -> None:
     top = head(filled)
     path = anchor.checkpoint_path(filled.root)
@@ -184,9 +203,10 @@ def test_an_event_being_committed_or_rolled_back_is_no_finding(filled: Archive) 
 def test_a_backup_keeps_its_head(filled: Archive) -> None:
     backups = filled.layout.backups
     backups.mkdir(exist_ok=True)
-    with sqlite3.connect(filled.layout.database) as source, sqlite3.connect(
-        backups / "archive-before-x.db"
-    ) as copy:
+    with (
+        sqlite3.connect(filled.layout.database) as source,
+        sqlite3.connect(backups / "archive-before-x.db") as copy,
+    ):
         source.backup(copy)
     copy.close()
     source.close()

@@ -100,6 +100,9 @@ class Checkpoint:
     at: str = ""
     # audit events found in the chain that the program did not write: (first, last)
     gaps: tuple[tuple[int, int], ...] = ()
+    # heads this file once held that the chain no longer has (cut short or rewritten
+    # behind the program): kept, so that a later commit does not hide them
+    lost: tuple[Mark, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -112,6 +115,7 @@ class Checkpoint:
             "pending": self.pending.to_dict() if self.pending else None,
             "at": self.at,
             "gaps": [list(gap) for gap in self.gaps],
+            "lost": [mark.to_dict() for mark in self.lost],
         }
 
     @classmethod
@@ -126,6 +130,9 @@ class Checkpoint:
             pending=Mark.load(data.get("pending")),
             at=str(data.get("at") or ""),
             gaps=_gaps(data.get("gaps")),
+            lost=tuple(
+                m for m in (Mark.load(v) for v in data.get("lost") or []) if m is not None
+            ),
         )
 
 
@@ -248,6 +255,19 @@ def _write(path: Path, checkpoint: Checkpoint, *, durable: bool) -> None:
         raise
 
 
+def _lost(connection: Any, old: Checkpoint | None, identity: str) -> tuple[Mark, ...]:
+    """The heads `old` held that the chain no longer has, kept from before and added to
+    now: a commit after the chain was cut short or rewritten keeps the evidence (not
+    for the file of another archive that was in this folder before)."""
+    if old is None or (old.identity and identity and old.identity != identity):
+        return ()
+    lost = list(old.lost)
+    head = old.audit
+    if head is not None and head not in lost and _hash_at(connection, head.seq) != head.hash:
+        lost.append(head)
+    return tuple(lost)
+
+
 def _later(a: Mark | None, b: Mark | None) -> Mark | None:
     if a is None:
         return b
@@ -331,6 +351,7 @@ def _before(state: _Anchoring, connection: Any, began: Heads, pending: Mark) -> 
     path = checkpoint_path(state.root)
     old = _read_or_none(path)
     gaps = old.gaps if old else ()
+    lost = _lost(connection, old, state.identity)
     if old is not None and began.audit is not None:
         known = old.audit
         if old.pending is not None and _hash_at(connection, old.pending.seq) == old.pending.hash:
@@ -345,6 +366,7 @@ def _before(state: _Anchoring, connection: Any, began: Heads, pending: Mark) -> 
         pending=pending,
         at=_now(),
         gaps=gaps,
+        lost=lost,
     )
     try:
         _write(path, checkpoint, durable=True)
@@ -374,6 +396,7 @@ def _after(state: _Anchoring, ended: Heads, *, own: bool) -> None:
         pending=pending,
         at=_now(),
         gaps=old.gaps if old else (),
+        lost=old.lost if old else (),
     )
     try:
         _write(path, checkpoint, durable=False)

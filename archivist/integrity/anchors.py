@@ -134,6 +134,8 @@ def _beside_database(archive: Archive, chains: _Chains, result: AnchorResult) ->
         )
         return
     _compare(chains, str(path), checkpoint, result)
+    for mark in checkpoint.lost:  # heads the chain lost before a later commit
+        result.findings.extend(_mark(str(path), mark, chains.audit_hash, chains.audit_head, AUDIT))
     for first, last in checkpoint.gaps:  # appended past the head before a later commit
         _unanchored(chains, str(path), first - 1, last, result)
     # the chain may not go on past what the program noted with its last commit
