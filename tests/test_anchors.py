@@ -241,9 +241,11 @@ def test_registers_print_the_head_and_verify_checks_it(filled: Archive, tmp_path
     ok = run_cli("--archive", root, "verify", "--anchor", paper)
     assert ok.returncode == 0 and "与纸面记录相符" in ok.stdout
     wrong = run_cli("--archive", root, "verify", "--anchor", f"{top.seq}:{'0' * 16}")
-    assert wrong.returncode == 3 and "审计链被改写" in wrong.stdout
+    assert wrong.returncode == 3 and "与纸面记录不符" in wrong.stdout
+    beyond = run_cli("--archive", root, "verify", "--anchor", f"{top.seq + 5}:{top.hash[:16]}")
+    assert beyond.returncode == 3 and f"审计链只到第 {top.seq} 条" in beyond.stdout
     bad = run_cli("--archive", root, "verify", "--anchor", "12:abc")
-    assert bad.returncode == 1 and "--anchor" in bad.stderr
+    assert bad.returncode == 1 and "纸面链头应照登记表页脚填写" in bad.stderr
 
 
 def test_paper_heads_are_parsed_strictly() -> None:

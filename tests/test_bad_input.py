@@ -831,6 +831,7 @@ REASONS_OF_OUR_OWN = {
     "cli.destruction.withdrawn_by",  # the reason a register was withdrawn with
     "anchor.rewritten",  # {actual}: a hash read from the chain
     "anchor.access_rewritten",  # the same, of the access log
+    "anchor.paper_differs",  # {actual}: a hash read from the chain
     "anchor.identity",  # {actual}: the first event's hash
     "replay.differs",  # {actual}: a row's value
     "four.format",  # {reason}: this catalogue's own sentence (formats' refusals)

@@ -43,6 +43,8 @@ SHOWN_EVENTS = 3
 AUDIT = ("anchor.truncated", "anchor.rewritten")
 ACCESS = ("anchor.access_truncated", "anchor.access_rewritten")
 _ANCHOR = re.compile(r"^\s*(\d{1,12})\s*[:：]\s*([0-9a-fA-F]+)\s*$")
+# the footer as printed on a register: 审计链 第 87 条 eb808b650a158f64
+_FOOTER = re.compile(r"第\s*(\d{1,12})\s*条\s*[:：]?\s*([0-9a-fA-F]+)\s*$")
 
 
 @dataclass(frozen=True)
@@ -59,8 +61,9 @@ class PaperAnchor:
 
 
 def parse_anchor(value: str) -> PaperAnchor:
-    """`SEQ:HASH` (the hash as printed: its first 16 hex digits or more)."""
-    found = _ANCHOR.match(value or "")
+    """`SEQ:HASH` (the hash as printed: its first 16 hex digits or more), or the
+    footer's words as printed (审计链 第 SEQ 条 HASH)."""
+    found = _ANCHOR.match(value or "") or _FOOTER.search(value or "")
     if found is None or not MIN_HASH_DIGITS <= len(found.group(2)) <= 64:
         raise InputError("anchor.bad_argument", value=value)
     seq = int(found.group(1))
@@ -265,11 +268,15 @@ def _backups(folder: Path, chains: _Chains, result: AnchorResult) -> None:
             _compare(chains, str(backup), Checkpoint(identity, "", held.audit, held.access), result)
 
 
+PAPER = ("anchor.paper_beyond", "anchor.paper_differs")
+
+
 def _paper(chains: _Chains, mark: PaperAnchor, result: AnchorResult) -> None:
     result.checked += 1
-    source = f"--anchor {mark.text}"
+    source = mark.text
+    # worded for what was typed: a typo is as likely as a rewritten chain
     findings = list(
-        _mark(source, Mark(mark.seq, mark.prefix), chains.audit_hash, chains.audit_head, AUDIT)
+        _mark(source, Mark(mark.seq, mark.prefix), chains.audit_hash, chains.audit_head, PAPER)
     )
     if findings:
         result.findings.extend(findings)

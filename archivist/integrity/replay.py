@@ -157,7 +157,7 @@ def _record(table: str, key: str, row: dict[str, Any] | None) -> dict[str, str]:
     for JSON and logs) and, for the message, the table as a term and a label (its number,
     code or name, else its key)."""
     label = f"#{key}"
-    for field in ("number", "archival_code", "code", "name", "user_name", "key"):
+    for field in ("number", "archival_code", "code", "name", "user_name", "key", "role"):
         if row and row.get(field):
             label = str(row[field])
             break

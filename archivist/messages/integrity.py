@@ -276,15 +276,30 @@ CATALOG: dict[str, tuple[str, str]] = {
         "审计链检查点文件无法读取：{file}（已损坏，或没有读取权限）",
         "Chain checkpoint unreadable: {file} (damaged, or no permission to read it)",
     ),
+    "anchor.paper_differs": (
+        "与纸面记录不符：纸面记载第 {seq} 条事件的哈希以 {expected} 开头，审计链中为 {actual}。"
+        "请先核对所填的序号和哈希；确认无误，则该事件或其前的事件在纸面记录之后被改动过",
+        "Does not match the paper record: it gives event {seq} a hash beginning {expected}, "
+        "the chain holds {actual}. Check the number and hash typed first; if they are right, "
+        "that event or an earlier one was changed after the paper record was printed",
+    ),
+    "anchor.paper_beyond": (
+        "与纸面记录不符：纸面记载审计链已到第 {seq} 条（{hash}），现在的审计链只到第 {head} 条。"
+        "请先核对所填的序号；确认无误，则最新的事件被删除了",
+        "Does not match the paper record: it shows the chain at event {seq} ({hash}), the "
+        "chain now ends at event {head}. Check the number typed first; if it is right, the "
+        "newest events were deleted",
+    ),
     "anchor.matches": (
         "与纸面记录相符：审计链第 {seq} 条的哈希以 {hash} 开头",
         "Matches the paper record: audit event {seq}'s hash begins {hash}",
     ),
     "anchor.bad_argument": (
-        "--anchor 应为“序号:哈希”（哈希至少前 16 位，如登记表页脚所印），例如 "
-        "1234:3f9a0c1d2e4b5a69；收到：{value}",
-        "--anchor takes SEQ:HASH (at least the first 16 hex digits of the hash, as a "
-        "register's footer prints them), e.g. 1234:3f9a0c1d2e4b5a69; got: {value}",
+        "纸面链头应照登记表页脚填写：“审计链 第 1234 条 3f9a0c1d2e4b5a69”，或“1234:3f9a0c1d2e4b5a69”"
+        "（哈希至少前 16 位）；收到：{value}",
+        "The chain head from paper is typed as a register's footer prints it: \"审计链 第 "
+        "1234 条 3f9a0c1d2e4b5a69\", or 1234:3f9a0c1d2e4b5a69 (at least the first 16 hex "
+        "digits of the hash); got: {value}",
     ),
     "audit.edited": ("内容被改动", "was altered"),
     "audit.deleted": ("之前的事件被删除", "follows a deleted event"),

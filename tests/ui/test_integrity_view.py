@@ -113,8 +113,6 @@ def test_the_four_property_check_greyed_when_not_provided(
 def test_the_four_property_check_and_its_report(
     qtbot: Any, archive: Archive, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    if module.four_check() is None:
-        pytest.skip("check_four not in the core yet")
     capture_sample(archive, tmp_path / "one")
     widget = made(qtbot, archive)
     assert widget.four_button.isEnabled() and not widget.save_button.isEnabled()
@@ -137,6 +135,11 @@ def test_the_four_property_check_and_its_report(
     assert out.is_file() and messages == [f"已保存四性检测报告：{out}"]
     text = "\n".join(c.text for t in Document(str(out)).tables for r in t.rows for c in r.cells)
     assert "检测项" in text and "不通过" in text
+    # a verify afterwards: the earlier four-property result no longer stands beside it
+    with qtbot.waitSignal(widget.verified, timeout=60000):
+        widget.run_verify()
+    idle(qtbot, widget)
+    assert widget.rows(widget.four_table) == [] and not widget.save_button.isEnabled()
 
 
 def test_a_tab_of_the_main_window_and_greyed_without_the_right(
@@ -182,6 +185,16 @@ def test_a_head_read_off_paper_is_checked_too(
         widget.run_verify()
     idle(qtbot, widget)
     assert not blocker.args[0].ok
+    differs = [f for f in blocker.args[0].findings if f.code == "anchor.paper_differs"]
+    assert differs and "请先核对所填的序号和哈希" in differs[0].message()
+    # the footer as printed on the register is taken as it is
+    widget.paper_anchor.setText(f"审计链 第 {head.seq} 条 {head.hash[:16]}")
+    with qtbot.waitSignal(widget.verified, timeout=60000) as blocker:
+        widget.run_verify()
+    idle(qtbot, widget)
+    assert any(f.code == "anchor.matches" for f in blocker.args[0].findings)
+    # a malformed one: said beside the field, nothing runs, no dialog
     widget.paper_anchor.setText("第三条")
     widget.run_verify()
-    assert not widget.running and len(shown_errors) == 1
+    assert not widget.running and shown_errors == []
+    assert widget.anchor_note.isVisibleTo(widget) and "页脚" in widget.anchor_note.text()

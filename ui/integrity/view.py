@@ -141,6 +141,10 @@ class IntegrityView(QWidget):
         self.four_summary.setObjectName("fourSummary")
         self.four_summary.setWordWrap(True)
         self.four_table = self._table("fourTable", 6)
+        header = self.four_table.horizontalHeader()
+        header.resizeSection(1, 190)  # 检测项 whole; the counts need little room
+        for column in (2, 3, 4):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.verify_button = QPushButton()
         self.verify_button.setObjectName("integrityVerify")
         self.verify_button.clicked.connect(self.run_verify)
@@ -156,6 +160,11 @@ class IntegrityView(QWidget):
         self.paper_anchor = QLineEdit()
         self.paper_anchor.setObjectName("integrityPaperAnchor")
         self.paper_anchor.setMinimumWidth(260)
+        self.anchor_note = QLabel()
+        self.anchor_note.setObjectName("integrityAnchorNote")
+        self.anchor_note.setWordWrap(True)
+        self.anchor_note.setStyleSheet("color: #a11d1d;")
+        self.anchor_note.hide()
         buttons = QHBoxLayout()
         buttons.addWidget(self.paper_anchor)
         buttons.addWidget(self.verify_button)
@@ -166,6 +175,7 @@ class IntegrityView(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addLayout(buttons)
+        layout.addWidget(self.anchor_note)
         layout.addWidget(self.bar)
         layout.addWidget(self.summary)
         layout.addWidget(self.findings, 1)
@@ -189,9 +199,12 @@ class IntegrityView(QWidget):
         typed = self.paper_anchor.text().strip()
         try:
             anchors = [parse_anchor(typed)] if typed else []
-        except InputError as exc:  # said before anything runs
-            errors.show_error(self, exc)
+        except InputError as exc:  # said beside the field, before anything runs
+            self.anchor_note.setText(exc.message())
+            self.anchor_note.show()
+            self.paper_anchor.setFocus()
             return
+        self.anchor_note.hide()
         self.running = True
         archive = self.archive
         person = archive.person.display_name if archive.person else ""
@@ -233,6 +246,8 @@ class IntegrityView(QWidget):
             if person is None:
                 person = self.archive.person.display_name if self.archive.person else ""
             save_last(self.archive, report, person)
+            # a four-property result from before this check no longer stands beside it
+            self.four_report = None
             self.last = load_last(self.archive) or {
                 "at": "",
                 "person": person,
