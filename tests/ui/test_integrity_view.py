@@ -198,3 +198,30 @@ def test_a_head_read_off_paper_is_checked_too(
     widget.run_verify()
     assert not widget.running and shown_errors == []
     assert widget.anchor_note.isVisibleTo(widget) and "页脚" in widget.anchor_note.text()
+
+
+def test_the_auditor_gets_the_whole_integrity_view(
+    qtbot: Any, archive: Archive, prefs: Any, tmp_path: Path
+) -> None:
+    """The auditor's role does not read the archive (a restricted window), yet checking
+    the chain against signed paper registers and the four-property check are their work:
+    校验档案库… there opens the same 校验 view."""
+    from ui.people.signed_in_window import RestrictedWindow
+
+    capture_sample(archive, tmp_path / "one")
+    sign_in(archive, "auditor")
+    window = RestrictedWindow(archive, prefs)
+    qtbot.addWidget(window)
+    assert window.buttons["verify"].isVisibleTo(window)
+    window.buttons["verify"].click()
+    view = window.integrity
+    assert view.paper_anchor.isVisibleTo(view) and view.four_button.isEnabled()
+    with qtbot.waitSignal(view.verified, timeout=60000) as blocker:
+        view.run_verify()
+    qtbot.waitUntil(lambda: not view.running, timeout=60000)
+    assert blocker.args[0] is not None and blocker.args[0].ok
+    with qtbot.waitSignal(view.four_checked, timeout=60000) as four:
+        view.run_four()
+    assert four.args[0] is not None
+    qtbot.waitUntil(lambda: not view.runner.busy(), timeout=60000)
+    window.verify_dialog.close()

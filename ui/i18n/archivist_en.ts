@@ -5050,6 +5050,10 @@ Business records of social-insurance agencies</translation>
 <context>
     <name>RestrictedWindow</name>
     <message>
+        <source>校验</source>
+        <translation type="unfinished">Verify</translation>
+    </message>
+    <message>
         <source>未登录</source>
         <translation>Not signed in</translation>
     </message>

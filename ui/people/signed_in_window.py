@@ -476,12 +476,23 @@ class RestrictedWindow(SignedInWindow):
         self.settings_dialog = dialog
 
     def open_verify(self) -> None:
-        from ui.verify_dialog import VerifyDialog
+        """The 校验 view as the main window has it (the last results, verify, a chain
+        head read off paper, the four-property check and its report): the auditor's and
+        the verifier's work, though their roles do not read the archive."""
+        from PySide6.QtWidgets import QDialog
 
-        dialog = VerifyDialog(self.archive, self.runner, self)
+        from ui.integrity.view import IntegrityView
+        from ui.screen import fit_to_screen
+
+        dialog = QDialog(self)
+        dialog.setObjectName("integrityDialog")
+        dialog.setWindowTitle(self.tr("校验"))
+        self.integrity = IntegrityView(self.archive, self.runner, dialog)
+        layout = QVBoxLayout(dialog)
+        layout.addWidget(self.integrity)
+        fit_to_screen(dialog, 1100, 720)
         dialog.open()
         self.verify_dialog = dialog
-        dialog.start()
 
     def retranslate(self) -> None:
         person = self.archive.person
