@@ -5051,7 +5051,7 @@ Business records of social-insurance agencies</translation>
     <name>RestrictedWindow</name>
     <message>
         <source>校验</source>
-        <translation type="unfinished">Verify</translation>
+        <translation>Verify</translation>
     </message>
     <message>
         <source>未登录</source>
