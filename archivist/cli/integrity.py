@@ -10,13 +10,13 @@ from archivist.cli.common import EXIT_FINDINGS, _open, _print_json, command_adde
 
 
 def cmd_check_four(args: argparse.Namespace) -> int:
-    from archivist.integrity.four_properties import check_four, write_four_report
+    from archivist.integrity.four_properties import check_four, export_four_report
 
     scope = " ".join(args.scope) if args.scope else "all"
     with _open(args) as archive:
         report = check_four(archive, scope, workers=args.workers)
-    if args.out is not None:
-        write_four_report(report, args.out)
+        if args.out is not None:
+            export_four_report(archive, report, args.out)
     if args.json:
         _print_json(report.to_json())
     else:

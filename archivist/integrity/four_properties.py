@@ -692,6 +692,21 @@ def write_four_report(report: FourReport, path: Path | str) -> Path:
     return write_docx(FOUR_PROPERTIES, report_data(report), path)
 
 
+def export_four_report(archive: Archive, report: FourReport, path: Path | str) -> Path:
+    """The report as a .docx at `path` outside the archive folder: the very file kept
+    under reports/ (so its SHA-256 is the one in the check's audit event), or printed
+    anew when the report was not kept."""
+    from archivist.registers.output import save
+    from archivist.storage.filestore import check_export_path
+
+    target = check_export_path(Path(path), archive.root, (".docx",))
+    kept = [archive.root / rel for rel in report.kept if rel.endswith(".docx")]
+    if kept and kept[0].is_file():
+        save(kept[0].read_bytes(), target)
+        return target
+    return write_four_report(report, target)
+
+
 def write_four_json(report: FourReport, path: Path | str) -> Path:
     from archivist.registers.output import save
 

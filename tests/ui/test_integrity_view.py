@@ -133,6 +133,9 @@ def test_the_four_property_check_and_its_report(
     widget.message.connect(messages.append)
     widget.save_four_report()
     assert out.is_file() and messages == [f"已保存四性检测报告：{out}"]
+    # the very file kept in the archive, whose SHA-256 its audit event records
+    [kept] = [archive.root / k for k in blocker.args[0].kept if k.endswith(".docx")]
+    assert out.read_bytes() == kept.read_bytes()
     text = "\n".join(c.text for t in Document(str(out)).tables for r in t.rows for c in r.cells)
     assert "检测项" in text and "不通过" in text
     # a verify afterwards: the earlier four-property result no longer stands beside it

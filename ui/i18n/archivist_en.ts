@@ -2492,6 +2492,10 @@ Captured drops move to {done}; bad drops to {quarantine} (with &quot;原因.txt&
         <translation>Save the four-property report</translation>
     </message>
     <message>
+        <source>四性检测报告-{stamp}.docx</source>
+        <translation>four-property-report-{stamp}.docx</translation>
+    </message>
+    <message>
         <source>Word 文档 (*.docx)</source>
         <translation>Word document (*.docx)</translation>
     </message>

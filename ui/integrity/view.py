@@ -52,14 +52,14 @@ EXPANDED_UP_TO = 30  # findings shown opened; more: one row per kind, opened on 
 
 
 def four_check() -> tuple[Callable[..., Any], Callable[..., Any], Any] | None:
-    """(check_four, write_four_report, Scope) from the core, or None if not provided."""
+    """(check_four, export_four_report, Scope) from the core, or None if not provided."""
     try:
         from archivist.integrity import four_properties
     except Exception:  # not there (yet), or broken: the button says so
         log.info("four-property check not available", exc_info=True)
         return None
     check = getattr(four_properties, "check_four", None)
-    write = getattr(four_properties, "write_four_report", None)
+    write = getattr(four_properties, "export_four_report", None)
     scope = getattr(four_properties, "Scope", None)
     if not (callable(check) and callable(write) and scope is not None):
         return None
@@ -292,13 +292,17 @@ class IntegrityView(QWidget):
     def save_four_report(self) -> None:
         if self.four is None or self.four_report is None:
             return
+        stamp = dt.datetime.now().strftime("%Y%m%d-%H%M")
         path, _filter = QFileDialog.getSaveFileName(
-            self, self.tr("保存四性检测报告"), "四性检测报告.docx", self.tr("Word 文档 (*.docx)")
+            self,
+            self.tr("保存四性检测报告"),
+            self.tr("四性检测报告-{stamp}.docx").format(stamp=stamp),
+            self.tr("Word 文档 (*.docx)"),
         )
         if not path:
             return
         try:
-            self.four[1](self.four_report, Path(path))
+            self.four[1](self.archive, self.four_report, Path(path))
         except Exception as exc:
             errors.show_error(self, exc)
             return
