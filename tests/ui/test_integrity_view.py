@@ -52,6 +52,7 @@ def test_runs_verify_off_the_ui_thread_and_keeps_the_last_results(
     assert report is not None and report.ok
     idle(qtbot, widget)
     assert "发现 1 个问题，其中错误 0 个" in widget.summary.text()
+    assert "rebuild-derived" in widget.summary.text()  # what to do about it
     assert "tester" in widget.summary.text()
     [row] = widget.rows()
     assert row[:2] == ["多余的案卷 PDF", "derived/volumes/J023-9-9999.pdf"]
@@ -86,6 +87,7 @@ def test_findings_are_grouped_by_kind_errors_first(
     with qtbot.waitSignal(widget.verified, timeout=60000):
         widget.run_verify()
     idle(qtbot, widget)
+    assert "请不要继续修改档案" in widget.summary.text()  # an error: what to do now
     tree = widget.findings
     assert tree.topLevelItemCount() == 2
     orphan, strays = tree.topLevelItem(0), tree.topLevelItem(1)
@@ -155,6 +157,9 @@ def test_a_tab_of_the_main_window_and_greyed_without_the_right(
     widget = made(qtbot, archive)
     assert not widget.verify_button.isEnabled() and not widget.four_button.isEnabled()
     assert widget.verify_button.toolTip() == "需要“校验”权限"
+    # said where they look, not only on hover: who may run it
+    assert "运行校验需要“校验”权限（" in widget.summary.text()
+    assert "安全审计员" in widget.summary.text()
 
 
 def test_a_run_from_the_tools_menu_shows_in_the_tab(qtbot: Any, window: Any) -> None:

@@ -2516,12 +2516,24 @@ Captured drops move to {done}; bad drops to {quarantine} (with &quot;原因.txt&
         <translation>No verify results on this computer yet: click “Run verify”</translation>
     </message>
     <message>
+        <source>本机尚无校验结果；运行校验需要“校验”权限（{roles}）</source>
+        <translation>No results at this seat yet; running verify needs the verify right ({roles})</translation>
+    </message>
+    <message>
         <source>上次校验：{at}（{person}），{files} 个文件、{events} 条审计事件</source>
         <translation>Last verified: {at} ({person}), {files} files, {events} audit events</translation>
     </message>
     <message>
         <source>{when}：未发现问题</source>
         <translation>{when}: no problems found</translation>
+    </message>
+    <message>
+        <source>这说明档案库在本系统之外被改动过或已损坏：请不要继续修改档案，保存本结果，报告档案室负责人和安全审计员，再与最近的备份核对。</source>
+        <translation>The archive was changed outside this program or is damaged: make no further changes, keep these results, tell the head of the archive room and the security auditor, then compare with the latest backup.</translation>
+    </message>
+    <message>
+        <source>只是派生数据过时，可运行 archivist rebuild-derived 重建，原件与记录无碍。</source>
+        <translation>Only derived data is out of date: archivist rebuild-derived makes it again; the originals and records are sound.</translation>
     </message>
     <message>
         <source>{when}：发现 {n} 个问题，其中错误 {errors} 个</source>

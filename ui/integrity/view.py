@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from archivist.accounts.roles import Right
+from archivist.accounts.roles import Right, holders_of
 from archivist.archive import Archive
 from archivist.errors import InputError
 from archivist.findings import Finding
@@ -44,6 +44,7 @@ from archivist.integrity.anchors import parse_anchor
 from archivist.integrity.verify import VerifyCancelled, VerifyReport, verify
 from archivist.preferences import preferences_file
 from ui import errors
+from ui.people.labels import roles_text
 from ui.tasks import TaskContext, TaskHandle, TaskRunner
 from ui.verify_dialog import kind_text, what_text
 
@@ -332,8 +333,16 @@ class IntegrityView(QWidget):
             self.summary.setStyleSheet("")
             return
         last = self.last
+        person = self.archive.person
+        allowed = person is not None and person.may(Right.VERIFY)
         if last is None:
-            self.summary.setText(self.tr("本机尚无校验结果：点“运行校验”"))
+            self.summary.setText(
+                self.tr("本机尚无校验结果：点“运行校验”")
+                if allowed
+                else self.tr("本机尚无校验结果；运行校验需要“校验”权限（{roles}）").format(
+                    roles=roles_text(holders_of(Right.VERIFY))
+                )
+            )
             self.summary.setStyleSheet("")
             self.findings.clear()
             return
@@ -350,10 +359,22 @@ class IntegrityView(QWidget):
             self.summary.setText(self.tr("{when}：未发现问题").format(when=when))
             self.summary.setStyleSheet("color: #1d6b2a;")
         else:
+            advice = (
+                self.tr(
+                    "这说明档案库在本系统之外被改动过或已损坏：请不要继续修改档案，保存本结果，"
+                    "报告档案室负责人和安全审计员，再与最近的备份核对。"
+                )
+                if errors_found
+                else self.tr(
+                    "只是派生数据过时，可运行 archivist rebuild-derived 重建，原件与记录无碍。"
+                )
+            )
             self.summary.setText(
                 self.tr("{when}：发现 {n} 个问题，其中错误 {errors} 个").format(
                     when=when, n=len(problems), errors=errors_found
                 )
+                + "\n"
+                + advice
             )
             self.summary.setStyleSheet("color: #a11d1d;" if errors_found else "")
         self._fill_findings(findings)
