@@ -215,6 +215,18 @@ def test_the_report_reads_back_with_the_spec_columns(filled: Archive, tmp_path: 
     everything = text + "\n".join(c.text for t in tables for r in t.rows for c in r.cells)
     assert "年度 2023" in everything and "tester" in everything
     assert sum(len(keys) for keys in ITEMS.values()) + len(GROUPS) == len(register.rows) - 1
+    assert "J023 测试市社会保险事业服务中心" in everything  # the fonds it is of
+
+
+def test_the_kept_report_prints_the_chain_head_in_its_footer(filled: Archive) -> None:
+    from archivist.changes.anchor import current_head
+
+    before = current_head(filled)
+    assert before is not None
+    report = check_four(filled, "year 2023")
+    [kept] = [filled.root / k for k in report.kept if k.endswith(".docx")]
+    footer = "".join(p.text for p in Document(str(kept)).sections[0].footer.paragraphs)
+    assert f"审计链 第 {before.seq} 条 {before.hash[:16]}" in footer
 
 
 def test_scopes(filled: Archive) -> None:

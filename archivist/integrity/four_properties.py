@@ -216,6 +216,8 @@ class FourReport:
     seconds: float = 0.0
     kept: list[str] = field(default_factory=list)  # files under reports/, once kept
     event_seq: int | None = None  # the four.check audit event
+    fonds: str = ""  # 全宗号 and name, as the report's heading prints them
+    chain: str = ""  # the audit chain's head when the report was printed (its footer)
 
     @property
     def ok(self) -> bool:
@@ -241,6 +243,7 @@ class FourReport:
             "checked_at": self.checked_at,
             "operator": self.operator,
             "operator_name": self.operator_name,
+            "fonds": self.fonds,
             "ok": self.ok,
             "records": self.records,
             "files": self.files,
@@ -374,12 +377,14 @@ def check_four(
     person = require(archive, Right.VERIFY, "check-four")
     chosen = Scope.parse(scope)
     items = {g: [CheckItem(g, k) for k in keys] for g, keys in ITEMS.items()}
+    fonds = archive.fonds()
     report = FourReport(
         scope=chosen,
         checked_at=started.isoformat(timespec="seconds").replace("+00:00", "Z"),
         operator=person.user_name,
         operator_name=person.display_name or person.user_name,
         groups=[FourGroup(g, items[g]) for g in GROUPS],
+        fonds=f"{fonds['code']} {fonds['name']}",
     )
     with archive.db.reading() as session:
         ids = _scoped_item_ids(session, chosen)
@@ -675,6 +680,7 @@ def report_data(report: FourReport) -> Any:
     verdict = "通过" if report.ok else f"不通过（{len(report.findings)} 项问题）"
     return DocumentData(
         fields={
+            "fonds": report.fonds,
             "scope": f"{report.scope.label()}（{report.records} 件，{report.files} 个文件）",
             "checked_at": local.strftime("%Y-%m-%d %H:%M"),
             "operator": report.operator_name,
@@ -689,7 +695,7 @@ def write_four_report(report: FourReport, path: Path | str) -> Path:
     from archivist.registers.docx_writer import write_docx
     from archivist.registers.layouts import FOUR_PROPERTIES
 
-    return write_docx(FOUR_PROPERTIES, report_data(report), path)
+    return write_docx(FOUR_PROPERTIES, report_data(report), path, chain=report.chain)
 
 
 def export_four_report(archive: Archive, report: FourReport, path: Path | str) -> Path:
@@ -727,6 +733,9 @@ def keep_report(archive: Archive, report: FourReport) -> None:
     while (folder / f"{stem}.docx").exists() or (folder / f"{stem}.json").exists():
         n += 1
         stem = f"four-properties-{stamp}-{n}"
+    from archivist.changes.anchor import register_footer
+
+    report.chain = register_footer(archive)  # the chain up to this report, on paper
     docx = write_four_report(report, folder / f"{stem}.docx")
     written: list[Path] = [docx]
     try:

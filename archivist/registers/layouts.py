@@ -675,6 +675,7 @@ FOUR_PROPERTIES = Layout(
         Column("note", "说明", 70, Align.LEFT),
     ),
     fields=(
+        Field("fonds", "全宗"),
         Field("scope", "检测范围"),
         Field("checked_at", "检测时间", wide=False),
         Field("operator", "检测人", wide=False),
