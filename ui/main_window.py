@@ -192,6 +192,7 @@ class MainWindow(SignedInWindow):
         from ui.integrity.view import IntegrityView
 
         self.integrity = IntegrityView(archive, self.runner)
+        self.integrity.item_opened.connect(self.open_item_from_volume)
         self.integrity.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self.views.addTab(self.integrity, "")
         self._last_view: QWidget | None = None  # the tab shown before 利用

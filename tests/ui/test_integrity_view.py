@@ -233,3 +233,27 @@ def test_the_auditor_gets_the_whole_integrity_view(
     assert four.args[0] is not None
     qtbot.waitUntil(lambda: not view.runner.busy(), timeout=60000)
     window.verify_dialog.close()
+
+
+def test_a_finding_about_an_item_opens_it(qtbot: Any, window: Any, archive: Archive) -> None:
+    """Double-clicking a finding that names an item shows that item."""
+    import sqlite3
+
+    number = window.model.item(0).number
+    archive.db.dispose()
+    with sqlite3.connect(archive.layout.database) as conn:
+        conn.execute("UPDATE items SET title = '改过的题名' WHERE number = ?", (number,))
+    view = window.integrity
+    window.views.setCurrentWidget(view)
+    with qtbot.waitSignal(view.verified, timeout=60000):
+        view.run_verify()
+    qtbot.waitUntil(lambda: not window.runner.busy(), timeout=60000)
+    rows = [view.findings.topLevelItem(i) for i in range(view.findings.topLevelItemCount())]
+    leaves = [r.child(c) for r in rows if r for c in range(r.childCount())] + rows
+    row = next(
+        r for r in leaves if r is not None and "改过的题名" in r.text(2) and r.text(1) == number
+    )
+    with qtbot.waitSignal(view.item_opened, timeout=5000) as opened:
+        view.findings.itemDoubleClicked.emit(row, 1)
+    assert opened.args == [number]
+    qtbot.waitUntil(lambda: window.detail.heading.text().startswith(number), timeout=10000)

@@ -2544,6 +2544,10 @@ Captured drops move to {done}; bad drops to {quarantine} (with &quot;原因.txt&
         <translation>{n} found</translation>
     </message>
     <message>
+        <source>双击打开档案件 {number}</source>
+        <translation>Double-click to open item {number}</translation>
+    </message>
+    <message>
         <source>四性检测尚未提供</source>
         <translation>The four-property check is not available</translation>
     </message>

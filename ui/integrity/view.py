@@ -110,6 +110,7 @@ class IntegrityView(QWidget):
     message = Signal(str)
     verified = Signal(object)  # the VerifyReport, or None when cancelled or failed
     four_checked = Signal(object)  # the FourReport, or None when it failed
+    item_opened = Signal(str)  # a finding's item, double-clicked: shown in the items view
 
     def __init__(self, archive: Archive, runner: TaskRunner, parent: QWidget | None = None):
         super().__init__(parent)
@@ -138,6 +139,7 @@ class IntegrityView(QWidget):
         self.findings.header().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.findings.header().resizeSection(0, 200)
         self.findings.header().resizeSection(1, 260)
+        self.findings.itemDoubleClicked.connect(self._open_finding)
         self.four_summary = QLabel()
         self.four_summary.setObjectName("fourSummary")
         self.four_summary.setWordWrap(True)
@@ -309,6 +311,11 @@ class IntegrityView(QWidget):
             return
         self.message.emit(self.tr("已保存四性检测报告：{path}").format(path=path))
 
+    def _open_finding(self, row: QTreeWidgetItem, _column: int) -> None:
+        number = row.data(1, Qt.ItemDataRole.UserRole)
+        if isinstance(number, str) and number:
+            self.item_opened.emit(number)
+
     # -- showing ---------------------------------------------------------------------------
     def _show(self) -> None:
         busy = self.running
@@ -414,6 +421,10 @@ class IntegrityView(QWidget):
         row.setData(0, Qt.ItemDataRole.UserRole, kind_text(finding))
         for column in range(3):
             row.setToolTip(column, row.text(column))
+        number = finding_item(finding)
+        if number:
+            row.setData(1, Qt.ItemDataRole.UserRole, number)
+            row.setToolTip(1, self.tr("双击打开档案件 {number}").format(number=number))
         return row
 
     def _show_four(self) -> None:
@@ -504,6 +515,16 @@ class IntegrityView(QWidget):
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)
+
+
+def finding_item(finding: Finding) -> str | None:
+    """The item a finding is about, where it names one (to open it)."""
+    if finding.item:
+        return str(finding.item)
+    params = finding.params
+    if params.get("table_term") == "items" and params.get("label"):
+        return str(params["label"])
+    return None
 
 
 def four_rows(data: dict[str, Any]) -> list[tuple[str, str, str, str, str, str]]:
