@@ -100,6 +100,13 @@ def test_findings_are_grouped_by_kind_errors_first(
         *(f"derived/volumes/J023-9-999{c}.pdf" for c in (1, 2, 3)),
     ]
     assert {r[0] for r in rows[1:]} == {"多余的案卷 PDF"}
+    # the findings go to the clipboard as lines of tab-separated columns
+    from PySide6.QtGui import QGuiApplication
+
+    widget.copy_findings()
+    lines = QGuiApplication.clipboard().text().split("\n")
+    assert len(lines) == 4 and lines[0].split("\t")[1] == "files/stray.bin"
+    assert not widget.bar.isTextVisible()  # no percentage when nothing runs
 
 
 def test_the_four_property_check_greyed_when_not_provided(
