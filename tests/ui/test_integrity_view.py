@@ -13,7 +13,6 @@ from PySide6.QtWidgets import QFileDialog
 
 from archivist.archive import Archive
 from archivist.integrity.derived import derived_findings
-from ui.integrity import view as module
 from ui.integrity.view import IntegrityView, load_last
 from ui.tasks import TaskRunner
 
@@ -107,16 +106,6 @@ def test_findings_are_grouped_by_kind_errors_first(
     lines = QGuiApplication.clipboard().text().split("\n")
     assert len(lines) == 4 and lines[0].split("\t")[1] == "files/stray.bin"
     assert not widget.bar.isTextVisible()  # no percentage when nothing runs
-
-
-def test_the_four_property_check_greyed_when_not_provided(
-    qtbot: Any, archive: Archive, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setattr(module, "four_check", lambda: None)
-    widget = made(qtbot, archive)
-    assert not widget.four_button.isEnabled()
-    assert widget.four_button.text() == "四性检测（尚未提供）"
-    assert widget.four_summary.text() == "四性检测尚未提供"
 
 
 def test_the_four_property_check_and_its_report(

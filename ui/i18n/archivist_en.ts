@@ -2548,10 +2548,6 @@ Captured drops move to {done}; bad drops to {quarantine} (with &quot;原因.txt&
         <translation>Double-click to open item {number}</translation>
     </message>
     <message>
-        <source>四性检测尚未提供</source>
-        <translation>The four-property check is not available</translation>
-    </message>
-    <message>
         <source>尚未运行四性检测</source>
         <translation>The four-property check has not been run</translation>
     </message>
@@ -2610,10 +2606,6 @@ Captured drops move to {done}; bad drops to {quarantine} (with &quot;原因.txt&
     <message>
         <source>取消</source>
         <translation>Cancel</translation>
-    </message>
-    <message>
-        <source>四性检测（尚未提供）</source>
-        <translation>Four-property check (not available)</translation>
     </message>
     <message>
         <source>保存报告…</source>

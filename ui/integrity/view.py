@@ -1,10 +1,7 @@
 """校验: the integrity view (issue 16, point 6) — the last results of `verify` (kept for
 this seat in the per-user folder, so they are there at the next start), a button to run
 it again off the UI thread, and the four-property check (四性检测, `check_four`) with
-its report, written as .docx by `write_four_report`.
-
-The four-property check is looked up when the view is made: where the core does not
-provide it the button stays greyed, 尚未提供.
+its report (saved as the very .docx kept in the archive, `export_four_report`).
 """
 
 from __future__ import annotations
@@ -13,7 +10,6 @@ import datetime as dt
 import hashlib
 import json
 import logging
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -41,6 +37,7 @@ from archivist.archive import Archive
 from archivist.errors import InputError
 from archivist.findings import Finding
 from archivist.integrity.anchors import parse_anchor
+from archivist.integrity.four_properties import FourReport, check_four, export_four_report
 from archivist.integrity.verify import VerifyCancelled, VerifyReport, verify
 from archivist.preferences import preferences_file
 from ui import errors
@@ -50,21 +47,6 @@ from ui.verify_dialog import kind_text, what_text
 
 log = logging.getLogger(__name__)
 EXPANDED_UP_TO = 30  # findings shown opened; more: one row per kind, opened on demand
-
-
-def four_check() -> tuple[Callable[..., Any], Callable[..., Any], Any] | None:
-    """(check_four, export_four_report, Scope) from the core, or None if not provided."""
-    try:
-        from archivist.integrity import four_properties
-    except Exception:  # not there (yet), or broken: the button says so
-        log.info("four-property check not available", exc_info=True)
-        return None
-    check = getattr(four_properties, "check_four", None)
-    write = getattr(four_properties, "export_four_report", None)
-    scope = getattr(four_properties, "Scope", None)
-    if not (callable(check) and callable(write) and scope is not None):
-        return None
-    return check, write, scope
 
 
 def last_results_file(archive: Archive) -> Path:
@@ -117,11 +99,10 @@ class IntegrityView(QWidget):
         self.setObjectName("integrityView")
         self.archive = archive
         self.runner = runner
-        self.four = four_check()
         self.handle: TaskHandle | None = None
         self.running = False
         self.last: dict[str, Any] | None = load_last(archive)
-        self.four_report: Any = None
+        self.four_report: FourReport | None = None
         self.heading = QLabel()
         self.heading.setWordWrap(True)
         self.summary = QLabel()
@@ -268,18 +249,17 @@ class IntegrityView(QWidget):
 
     # -- the four-property check -----------------------------------------------------------
     def run_four(self) -> None:
-        if self.four is None or self.running:
+        if self.running:
             return
-        check, _write, scope = self.four
         self.running = True
         archive = self.archive
 
-        def work(_ctx: TaskContext) -> Any:
-            return check(archive, scope("all"))
+        def work(_ctx: TaskContext) -> FourReport:
+            return check_four(archive, "all")
 
-        def done(report: Any) -> None:
+        def done(report: object) -> None:
             self.running = False
-            self.four_report = report
+            self.four_report = report if isinstance(report, FourReport) else None
             self._show()
             self.four_checked.emit(report)
 
@@ -296,7 +276,7 @@ class IntegrityView(QWidget):
         )
 
     def save_four_report(self) -> None:
-        if self.four is None or self.four_report is None:
+        if self.four_report is None:
             return
         stamp = dt.datetime.now().strftime("%Y%m%d-%H%M")
         path, _filter = QFileDialog.getSaveFileName(
@@ -308,7 +288,7 @@ class IntegrityView(QWidget):
         if not path:
             return
         try:
-            self.four[1](self.archive, self.four_report, Path(path))
+            export_four_report(self.archive, self.four_report, Path(path))
         except Exception as exc:
             errors.show_error(self, exc)
             return
@@ -342,9 +322,9 @@ class IntegrityView(QWidget):
         self.verify_button.setEnabled(allowed and not busy)
         self.verify_button.setToolTip(refused)
         self.cancel_button.setEnabled(busy)
-        self.four_button.setEnabled(allowed and self.four is not None and not busy)
+        self.four_button.setEnabled(allowed and not busy)
         self.four_button.setToolTip(refused)
-        self.save_button.setEnabled(self.four is not None and self.four_report is not None)
+        self.save_button.setEnabled(self.four_report is not None)
         self.bar.setTextVisible(busy)  # a percentage only while something runs
         if not busy:
             self.bar.setRange(0, 1)
@@ -446,10 +426,6 @@ class IntegrityView(QWidget):
         return row
 
     def _show_four(self) -> None:
-        if self.four is None:
-            self.four_summary.setText(self.tr("四性检测尚未提供"))
-            self.four_table.setRowCount(0)
-            return
         report = self.four_report
         if report is None:
             self.four_summary.setText(self.tr("尚未运行四性检测"))
@@ -523,9 +499,7 @@ class IntegrityView(QWidget):
             self.tr("登记表页脚印的“审计链 第 N 条 哈希”：填入 N:哈希，校验时一并核对")
         )
         self.cancel_button.setText(self.tr("取消"))
-        self.four_button.setText(
-            self.tr("四性检测") if self.four is not None else self.tr("四性检测（尚未提供）")
-        )
+        self.four_button.setText(self.tr("四性检测"))
         self.save_button.setText(self.tr("保存报告…"))
         self._show()
 
