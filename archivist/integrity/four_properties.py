@@ -135,7 +135,6 @@ class CheckItem:
     objects: int = 0
     failed_objects: set[str] = field(default_factory=set)
     findings: list[Finding] = field(default_factory=list)
-    note: str = ""  # what the row covers when nothing failed (说明)
 
     @property
     def code(self) -> str:
@@ -161,8 +160,8 @@ class CheckItem:
         self.findings.append(finding)
 
     def explanation(self, lang: str | None = None) -> str:
-        if not self.findings:
-            return self.note
+        if not self.findings:  # what the row covers (说明), in the language asked
+            return render(f"four.note.{self.key}", None, lang)
         shown = "；".join(f.message(lang) for f in self.findings[:SHOWN])
         more = len(self.findings) - SHOWN
         return shown + (render("four.more", {"count": more}, lang) if more > 0 else "")
@@ -406,7 +405,6 @@ def check_four(
     with archive.db.reading() as session:
         _replay(session, report)
     _anchors(archive, report)
-    _notes(report)
     report.seconds = _perf() - clock
     access_log.record(
         archive,
@@ -654,12 +652,6 @@ def _access_control(session: Session, report: FourReport) -> None:
     for role in sorted(r.value for r in ADMINISTRATOR_ROLES):
         if role not in held:
             row.fail(role, Finding("four.no_administrator", "error", {"role": role}))
-
-
-def _notes(report: FourReport) -> None:
-    for group in report.groups:
-        for row in group.items:
-            row.note = render(f"four.note.{row.key}", None)
 
 
 # -- the printed report and keeping it -------------------------------------------------

@@ -123,6 +123,17 @@ def test_the_four_property_check_and_its_report(
     groups = " ".join(sorted({r[0] for r in rows}))
     assert all(name in groups for name in ("真实性", "完整性", "可用性", "安全性")), groups
     assert all(r[2].isdigit() and r[3].isdigit() and r[4].isdigit() for r in rows)
+    # every row in the window's language, also after a switch (passing rows' notes too)
+    from ui.i18n import translations
+
+    translations.apply("en")
+    try:
+        widget.retranslate()
+        english = widget.rows(widget.four_table)
+        assert not any("\u4e00" <= ch <= "\u9fff" for r in english for ch in r[5]), english
+    finally:
+        translations.apply("zh")
+        widget.retranslate()
     out = tmp_path / "四性检测报告.docx"
     monkeypatch.setattr(
         QFileDialog, "getSaveFileName", staticmethod(lambda *_a, **_k: (str(out), ""))

@@ -431,13 +431,20 @@ class IntegrityView(QWidget):
             self.four_summary.setText(self.tr("尚未运行四性检测"))
             self.four_table.setRowCount(0)
             return
-        try:
-            data = report.to_json()
-        except Exception:  # a report the view cannot read: say so, keep the window
-            log.warning("four-property report not shown", exc_info=True)
-            data = {}
-        rows = list(four_rows(data))
-        failed = sum(1 for r in rows if r[4] not in ("", "0"))
+        # rendered now, in the window's language (a switch shows every row anew)
+        rows = [
+            (
+                group.label(),
+                item.label(),
+                str(item.objects),
+                str(item.passed),
+                str(item.failed),
+                item.explanation(),
+            )
+            for group in report.groups
+            for item in group.items
+        ]
+        failed = sum(1 for r in rows if r[4] != "0")
         self.four_summary.setText(
             self.tr("四性检测：{n} 项，{failed} 项有不通过的对象").format(
                 n=len(rows), failed=failed
@@ -517,34 +524,3 @@ def finding_item(finding: Finding) -> str | None:
     if params.get("table_term") == "items" and params.get("label"):
         return str(params["label"])
     return None
-
-
-def four_rows(data: dict[str, Any]) -> list[tuple[str, str, str, str, str, str]]:
-    """The report's rows (类别, 检测项, 对象数, 通过, 不通过, 说明) from its JSON, read
-    leniently: whatever names the core gives its groups' and items' labels."""
-    rows: list[tuple[str, str, str, str, str, str]] = []
-    for group in data.get("groups") or []:
-        if not isinstance(group, dict):
-            continue
-        group_name = str(group.get("label") or group.get("name") or group.get("key") or "")
-        for item in group.get("items") or []:
-            if not isinstance(item, dict):
-                continue
-            objects = item.get("objects", "")
-            failed = item.get("failed", item.get("failed_objects", ""))
-            if isinstance(failed, (list, set, tuple)):
-                failed = len(failed)
-            passed = item.get("passed", "")
-            if passed == "" and isinstance(objects, int) and isinstance(failed, int):
-                passed = objects - failed
-            rows.append(
-                (
-                    group_name,
-                    str(item.get("label") or item.get("name") or item.get("key") or ""),
-                    str(objects),
-                    str(passed),
-                    str(failed),
-                    str(item.get("note") or item.get("explanation") or ""),
-                )
-            )
-    return rows
