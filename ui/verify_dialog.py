@@ -50,6 +50,7 @@ KINDS: dict[str, object] = {
     "replay.missing_row": QT_TRANSLATE_NOOP("VerifyDialog", "记录缺失"),
     "replay.unexpected_row": QT_TRANSLATE_NOOP("VerifyDialog", "来历不明的记录"),
     "replay.rebaselined": QT_TRANSLATE_NOOP("VerifyDialog", "重设基线"),
+    "replay.baseline_due": QT_TRANSLATE_NOOP("VerifyDialog", "尚待写入基线"),
     # anchors: the chain head kept outside the database
     "anchor.truncated": QT_TRANSLATE_NOOP("VerifyDialog", "审计链被截短"),
     "anchor.rewritten": QT_TRANSLATE_NOOP("VerifyDialog", "审计链被改写"),

@@ -56,6 +56,13 @@ CATALOG: dict[str, tuple[str, str]] = {
         "permission to write, or a disk error); check the folder or point TMPDIR (Windows: "
         "TEMP) at another folder and try again. The archive was not changed",
     ),
+    "replay.baseline_due": (
+        "{table_term}表尚未与审计链对照：升级后的基线还没有写入（升级在首次以可写方式打开前中断）。"
+        "请以可写方式打开一次档案库，再运行校验",
+        "The {table_term} table is not compared with the audit trail yet: its baseline after "
+        "the upgrade has not been written (the upgrade stopped before the first writable "
+        "open). Open the archive for writing once, then verify again",
+    ),
     "replay.rebaselined": (
         "审计链在第 {seq} 条事件处为{table_term}表重新设定了基线：此前对该表的直接改动会被掩盖",
         "The audit trail sets a new baseline for the {table_term} table at event {seq}: "
@@ -298,7 +305,7 @@ CATALOG: dict[str, tuple[str, str]] = {
         "纸面链头应照登记表页脚填写：“审计链 第 1234 条 3f9a0c1d2e4b5a69”，或“1234:3f9a0c1d2e4b5a69”"
         "（哈希至少前 16 位）；收到：{value}",
         "The chain head from paper is typed as a register's footer prints it: \"审计链 第 "
-        "1234 条 3f9a0c1d2e4b5a69\", or 1234:3f9a0c1d2e4b5a69 (at least the first 16 hex "
+        '1234 条 3f9a0c1d2e4b5a69", or 1234:3f9a0c1d2e4b5a69 (at least the first 16 hex '
         "digits of the hash); got: {value}",
     ),
     "audit.edited": ("内容被改动", "was altered"),

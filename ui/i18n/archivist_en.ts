@@ -6717,6 +6717,10 @@ Signed volumes are “handed over” and can no longer change. Sign now?</transl
         <translation>Baseline set again</translation>
     </message>
     <message>
+        <source>尚待写入基线</source>
+        <translation>Baseline still to be written</translation>
+    </message>
+    <message>
         <source>审计链被截短</source>
         <translation>Audit chain cut short</translation>
     </message>
