@@ -8,9 +8,9 @@ vouches for; a row that differs (`replay.differs`: record, field, expected, actu
 gone (`replay.missing_row`) or was never recorded (`replay.unexpected_row`) is a finding.
 
 The events are streamed in chunks; the folded state (a 16-byte digest of each record
-row) is kept in verify's scratch file, not in memory, and the rows are compared in
-batches: memory stays the same whatever the size of the archive and its trail. The few
-rows that differ are looked up again in a second pass.
+row and the event that recorded it last) is kept in a scratch file, not in memory, and
+the rows are compared in batches: memory stays the same whatever the size of the archive
+and its trail. The few rows that differ are read back from their own events.
 """
 
 from __future__ import annotations
@@ -89,24 +89,20 @@ COMPARE_BATCH = 500  # record rows compared at a time
 Step = Callable[[int, int], None]
 
 
-def fold(
-    session: Session,
-    scratch: Scratch,
-    baselines: _Baselines | None = None,
-    step: Step | None = None,
-) -> int:
+def fold(session: Session, scratch: Scratch, watch: _Baselines, step: Step | None) -> int:
     """Fold the trail into `scratch`'s table `expected` (table, key, digest — None when
-    the trail says the row was deleted — and `seen`); returns the events folded."""
-    watch = baselines or _Baselines()
+    the trail says the row was deleted —, the event that recorded it last, and `seen`);
+    returns the events folded."""
     scratch.execute(
         "CREATE TABLE expected (tbl TEXT NOT NULL, key TEXT NOT NULL, digest BLOB,"
-        " seen INTEGER NOT NULL DEFAULT 0, PRIMARY KEY (tbl, key)) WITHOUT ROWID"
+        " seq INTEGER NOT NULL, seen INTEGER NOT NULL DEFAULT 0,"
+        " PRIMARY KEY (tbl, key)) WITHOUT ROWID"
     )
     upsert = (
-        "INSERT INTO expected (tbl, key, digest) VALUES (?, ?, ?)"
-        " ON CONFLICT (tbl, key) DO UPDATE SET digest = excluded.digest"
+        "INSERT INTO expected (tbl, key, digest, seq) VALUES (?, ?, ?, ?)"
+        " ON CONFLICT (tbl, key) DO UPDATE SET digest = excluded.digest, seq = excluded.seq"
     )
-    pending: list[tuple[str, str, bytes | None]] = []
+    pending: list[tuple[str, str, bytes | None, int]] = []
     events = 0
     total = 0
     if step is not None:
@@ -124,7 +120,7 @@ def fold(
         for table, rows in state.items():
             if table in replay.TABLES and isinstance(rows, dict):
                 pending.extend(
-                    (table, k, None if r is None else _digest(r)) for k, r in rows.items()
+                    (table, k, None if r is None else _digest(r), seq) for k, r in rows.items()
                 )
         if len(pending) >= FOLD_BATCH:
             scratch.executemany(upsert, pending)  # in order: the later state wins
@@ -140,15 +136,29 @@ def _digest(row: dict[str, Any]) -> bytes:
     return hashlib.blake2b(text.encode("utf-8"), digest_size=16).digest()
 
 
-def _recorded(session: Session, wanted: set[tuple[str, str]]) -> dict[tuple[str, str], Any]:
-    """The last recorded state of a few rows (those that differ): a second pass."""
+def _recorded(
+    session: Session, scratch: Scratch, wanted: set[tuple[str, str]]
+) -> dict[tuple[str, str], Any]:
+    """The last recorded state of a few rows (those that differ), read from the very
+    events that recorded them (their seq kept in the scratch file), not the whole trail."""
+    by_event: dict[int, list[tuple[str, str]]] = {}
+    for table in {t for t, _k in wanted}:
+        keys = [k for t, k in wanted if t == table]
+        for key, seq in scratch.lookup(
+            "SELECT key, seq FROM expected WHERE tbl = ? AND key IN ({keys})", [table], keys
+        ):
+            by_event.setdefault(seq, []).append((table, key))
     found: dict[tuple[str, str], Any] = {}
-    for _seq, _action, state in _states(session):
-        for table, rows in state.items():
-            if isinstance(rows, dict):
-                for key, row in rows.items():
-                    if (table, key) in wanted:
-                        found[(table, key)] = row
+    seqs = sorted(by_event)
+    for start in range(0, len(seqs), EVENT_CHUNK):
+        part = seqs[start : start + EVENT_CHUNK]
+        for seq, state in session.execute(
+            select(AuditEvent.seq, AuditEvent.state).where(AuditEvent.seq.in_(part))
+        ):
+            for table, key in by_event[seq]:
+                rows = state.get(table) if isinstance(state, dict) else None
+                if isinstance(rows, dict):
+                    found[(table, key)] = rows.get(key)
     return found
 
 
@@ -217,7 +227,7 @@ def replay_findings(session: Session, step: Step | None = None) -> tuple[int, li
                 "SELECT tbl, key FROM expected WHERE digest IS NOT NULL AND seen = 0"
             )
         ]
-    recorded = _recorded(session, {*changed, *missing}) if changed or missing else {}
+        recorded = _recorded(session, scratch, {*changed, *missing})
     findings: list[Finding] = [
         Finding("replay.unexpected_row", "error", _record(t, k, row)) for t, k, row in unexpected
     ]
