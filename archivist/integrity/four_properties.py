@@ -63,8 +63,6 @@ from archivist.db.models import (
     HandoverVolume,
     Item,
     Material,
-    NumberCounter,
-    NumberVacancy,
     Volume,
     VolumeItem,
 )
@@ -73,7 +71,7 @@ from archivist.findings import Finding
 from archivist.formats.usability import Examined, StoredFile, examine_all, problems
 from archivist.integrity.anchors import check_anchors
 from archivist.integrity.replay import replay_findings
-from archivist.integrity.verify import serial_ranges
+from archivist.integrity.verify import numbering_gaps, runs_text
 from archivist.messages import render
 from archivist.rules.numbering import MAX_CODE_LENGTH, item_number
 
@@ -498,42 +496,20 @@ def _metadata(report: FourReport, records: Sequence[_Record]) -> None:
 
 def _numbering(session: Session, report: FourReport, records: Sequence[_Record]) -> None:
     """Serials 1..top of each (year, class) in scope: each held by a record or a
-    recorded vacancy (an audited renumbering's gap)."""
+    recorded vacancy (an audited renumbering's gap) — verify's own gap check."""
     row = report.group("integrity").item("numbering")
     keys = {(r.year, r.class_id) for r in records}
     klass = {(r.year, r.class_id): r.klass for r in records}
     row.objects = len(keys)
-    for year, class_id in sorted(keys):
-        held = set(
-            session.scalars(select(Item.serial).where(Item.year == year, Item.class_id == class_id))
+    for (year, class_id), runs in numbering_gaps(session, keys).items():
+        row.fail(
+            f"{year}-{class_id}",
+            Finding(
+                "verify.gap",
+                "error",
+                {"klass": klass[(year, class_id)], "year": year, "serials": runs_text(runs)},
+            ),
         )
-        vacant = set(
-            session.scalars(
-                select(NumberVacancy.serial).where(
-                    NumberVacancy.year == year, NumberVacancy.class_id == class_id
-                )
-            )
-        )
-        counter = session.scalar(
-            select(NumberCounter.last_serial).where(
-                NumberCounter.year == year, NumberCounter.class_id == class_id
-            )
-        )
-        top = max(counter or 0, max(held, default=0))
-        missing = sorted(set(range(1, top + 1)) - held - vacant)
-        if missing:
-            row.fail(
-                f"{year}-{class_id}",
-                Finding(
-                    "verify.gap",
-                    "error",
-                    {
-                        "klass": klass[(year, class_id)],
-                        "year": year,
-                        "serials": serial_ranges(missing),
-                    },
-                ),
-            )
 
 
 def _content(

@@ -255,21 +255,25 @@ def _reason(code: str) -> str:
     return render(code)
 
 
-def _numbering(session: Any) -> list[Finding]:
-    """Gaps (serials neither used nor vacated up to the counter) and duplicate codes,
-    read as one stream of serials in order: memory in step with the findings."""
-    findings: list[Finding] = []
-    codes = dict(session.execute(select(ArchiveClass.id, ArchiveClass.code)).all())
-    vacant: dict[tuple[int, int], set[int]] = defaultdict(set)
+Group = tuple[int, int]  # (year, class id): one run of serials
+
+
+def numbering_gaps(
+    session: Any, groups: set[Group] | None = None
+) -> dict[Group, list[tuple[int, int]]]:
+    """Per (year, class) — all, or those in `groups` —, the runs (first, last) of serials
+    neither held by an item nor left vacant by an audited renumbering, up to the counter.
+    The serials are read as one ordered stream and gaps kept as runs: a serial or a
+    counter tampered up to 10**9 stays one run, and memory follows the gaps."""
+    vacant: dict[Group, set[int]] = defaultdict(set)
     for year, class_id, serial in session.execute(
         select(NumberVacancy.year, NumberVacancy.class_id, NumberVacancy.serial)
     ):
         vacant[(year, class_id)].add(serial)
     counters = {(c.year, c.class_id): c.last_serial for c in session.scalars(select(NumberCounter))}
-    # gaps as (first, last) runs: a serial or counter tampered up to 10**9 stays a line
-    missing: dict[tuple[int, int], list[tuple[int, int]]] = defaultdict(list)
-    tops: dict[tuple[int, int], int] = {}
-    group: tuple[int, int] | None = None
+    missing: dict[Group, list[tuple[int, int]]] = defaultdict(list)
+    tops: dict[Group, int] = {}
+    group: Group | None = None
     previous = 0
     table = Item.__table__.c  # plain rows, streamed (ORM results are fetched whole)
     stream = session.execute(
@@ -286,20 +290,31 @@ def _numbering(session: Any) -> list[Finding]:
     for key, last in counters.items():  # numbers given out after the last item kept
         if last > tops.get(key, 0):
             missing[key].append((tops.get(key, 0) + 1, last))
+    gaps: dict[Group, list[tuple[int, int]]] = {}
     for key in sorted(missing):
-        gap = _without(missing[key], vacant.get(key, set()))
-        if gap:
-            findings.append(
-                Finding(
-                    "verify.gap",
-                    "error",
-                    {
-                        "klass": codes.get(key[1], key[1]),
-                        "year": key[0],
-                        "serials": ",".join(str(a) if a == b else f"{a}-{b}" for a, b in gap),
-                    },
-                )
-            )
+        if groups is None or key in groups:
+            runs = _without(missing[key], vacant.get(key, set()))
+            if runs:
+                gaps[key] = runs
+    return gaps
+
+
+def runs_text(runs: list[tuple[int, int]]) -> str:
+    """Runs of serials as a finding shows them: [(1, 3), (7, 7)] -> "1-3,7"."""
+    return ",".join(str(a) if a == b else f"{a}-{b}" for a, b in runs)
+
+
+def _numbering(session: Any) -> list[Finding]:
+    """Gaps (serials neither used nor vacated up to the counter) and duplicate codes."""
+    codes = dict(session.execute(select(ArchiveClass.id, ArchiveClass.code)).all())
+    findings = [
+        Finding(
+            "verify.gap",
+            "error",
+            {"klass": codes.get(key[1], key[1]), "year": key[0], "serials": runs_text(runs)},
+        )
+        for key, runs in numbering_gaps(session).items()
+    ]
     for column in (Item.archival_code, Item.number):
         for value, _count in session.execute(
             select(column, func.count()).group_by(column).having(func.count() > 1)
@@ -377,18 +392,3 @@ def _without(runs: list[tuple[int, int]], vacant: set[int]) -> list[tuple[int, i
         if start <= last:
             out.append((start, last))
     return out
-
-
-def serial_ranges(values: list[int]) -> str:
-    """Sorted serials as ranges: [1, 2, 3, 7] -> "1-3,7"."""
-    parts: list[str] = []
-    start = prev = values[0]
-    tail: list[int | None] = [*values[1:], None]
-    for value in tail:
-        if value is not None and value == prev + 1:
-            prev = value
-            continue
-        parts.append(str(start) if start == prev else f"{start}-{prev}")
-        if value is not None:
-            start = prev = value
-    return ",".join(parts)
