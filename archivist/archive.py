@@ -107,9 +107,6 @@ class Archive:
         # Who is acting: set by signing in (archivist.accounts.signing); every change
         # and every read the access layer serves asks the rights check about them.
         self.person: Person | None = None
-        # (user name, new hash): a password to store again with today's parameters once
-        # its owner has signed in (archivist.accounts.signing)
-        self.rehash_due: tuple[str, str] | None = None
         # when the person's account was last read again for a read (rights.current)
         self.person_checked: tuple[Person | None, float] = (None, 0.0)
         self.root = layout.root

@@ -118,12 +118,10 @@ def sign_in(archive: Archive, user_name: str, password: str) -> Person:
     """Check the password and make `user_name` the archive's acting person. Refused
     (AccessRefused) for an unknown name or a wrong password (one message for both),
     a locked or disabled account; each attempt is an access event."""
-    archive.rehash_due = None
-    person = _checked(archive, user_name, password, purpose=None)
+    person, outdated = _checked(archive, user_name, password, purpose=None)
     archive.person = person
-    due, archive.rehash_due = archive.rehash_due, None
-    if due is not None and due[0] == person.user_name:
-        _store_rehash(archive, due[1])
+    if outdated and not archive.read_only:
+        _store_rehash(archive, passwords.hashed(password))
     return person
 
 
@@ -152,13 +150,15 @@ def verify_person(archive: Archive, user_name: str, password: str) -> Person:
     changing who is signed in: the sign-in's rules — failures counted, the account
     locked after the policy's number of them, a locked or disabled account refused —
     and each attempt an access event (detail "for": "countersign")."""
-    person = _checked(archive, user_name, password, purpose="countersign")
-    archive.rehash_due = None  # stored again at the person's own next sign-in
-    return person
+    person, _outdated = _checked(archive, user_name, password, purpose="countersign")
+    return person  # an outdated hash is stored again at the person's own sign-in
 
 
-def _checked(archive: Archive, user_name: str, password: str, *, purpose: str | None) -> Person:
-    """The person whose password this is (see sign_in); nobody is signed in by it."""
+def _checked(
+    archive: Archive, user_name: str, password: str, *, purpose: str | None
+) -> tuple[Person, bool]:
+    """The person whose password this is (see sign_in), and whether their password hash
+    was made with older parameters; nobody is signed in by it."""
     seat = seat_from_environment()
     typed = user_name
     user_name = normal_user_name(user_name)
@@ -230,9 +230,6 @@ def _checked(archive: Archive, user_name: str, password: str, *, purpose: str | 
         else:
             account.failed_attempts = 0
             account.locked_until = None
-            if passwords.outdated(account.password_hash) and not archive.read_only:
-                # stored again, as a recorded change, once the person acts (sign_in)
-                archive.rehash_due = (user_name, passwords.hashed(password))
             append(
                 session,
                 user_name=user_name,
@@ -241,7 +238,8 @@ def _checked(archive: Archive, user_name: str, password: str, *, purpose: str | 
                 target=f"user:{user_name}",
                 detail=_for(None, purpose),
             )
-            return person_of(account, seat)
+            # an outdated hash: stored again, as a recorded change, once the person acts
+            return person_of(account, seat), passwords.outdated(account.password_hash)
     raise refusal
 
 
