@@ -2596,12 +2596,12 @@ Captured drops move to {done}; bad drops to {quarantine} (with &quot;原因.txt&
         <translation>Run verify</translation>
     </message>
     <message>
-        <source>纸面链头（可选）：序号:哈希</source>
-        <translation>Head on paper (optional): SEQ:HASH</translation>
+        <source>纸面链头（可选）：审计链 第 N 条 哈希</source>
+        <translation>Chain head from paper (optional): 审计链 第 N 条 hash</translation>
     </message>
     <message>
-        <source>登记表页脚印的“审计链 第 N 条 哈希”：填入 N:哈希，校验时一并核对</source>
-        <translation>The “审计链 第 N 条 HASH” printed in a register’s footer: type N:HASH and verify checks the chain against it too</translation>
+        <source>照登记表页脚所印填入“审计链 第 N 条 哈希”（或 N:哈希），校验时一并核对</source>
+        <translation>Type the footer of a register as printed, “审计链 第 N 条 hash” (or N:hash); verify checks the chain against it</translation>
     </message>
     <message>
         <source>取消</source>

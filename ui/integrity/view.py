@@ -501,9 +501,9 @@ class IntegrityView(QWidget):
             ]
         )
         self.verify_button.setText(self.tr("运行校验"))
-        self.paper_anchor.setPlaceholderText(self.tr("纸面链头（可选）：序号:哈希"))
+        self.paper_anchor.setPlaceholderText(self.tr("纸面链头（可选）：审计链 第 N 条 哈希"))
         self.paper_anchor.setToolTip(
-            self.tr("登记表页脚印的“审计链 第 N 条 哈希”：填入 N:哈希，校验时一并核对")
+            self.tr("照登记表页脚所印填入“审计链 第 N 条 哈希”（或 N:哈希），校验时一并核对")
         )
         self.cancel_button.setText(self.tr("取消"))
         self.four_button.setText(self.tr("四性检测"))
