@@ -26,14 +26,12 @@ that cannot be written is logged, and verify then names what was left unanchored
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import hashlib
 import json
 import logging
 import os
 import sqlite3
-import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -43,6 +41,7 @@ from sqlalchemy import event, select
 from sqlalchemy.orm import Session
 
 from archivist.db.models import AccessEvent, AuditEvent
+from archivist.storage.filestore import write_bytes_atomic
 
 if TYPE_CHECKING:
     from archivist.archive import Archive
@@ -241,18 +240,8 @@ def _write(path: Path, checkpoint: Checkpoint, *, durable: bool) -> None:
     """Whole file or nothing (a temporary file renamed over it); `durable`: on disk
     before returning."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.{threading.get_ident()}.tmp")
-    try:
-        with tmp.open("w", encoding="utf-8") as handle:
-            json.dump(checkpoint.to_dict(), handle, ensure_ascii=False, indent=1)
-            if durable:
-                handle.flush()
-                os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            tmp.unlink()
-        raise
+    text = json.dumps(checkpoint.to_dict(), ensure_ascii=False, indent=1)
+    write_bytes_atomic(path, text.encode("utf-8"), durable=durable)
 
 
 def _lost(connection: Any, old: Checkpoint | None, identity: str) -> tuple[Mark, ...]:

@@ -17,6 +17,7 @@ import re
 import shutil
 import socket
 import sys
+import threading
 import unicodedata
 from pathlib import Path, PurePosixPath
 from typing import IO, Any
@@ -139,22 +140,25 @@ def write_json_atomic(path: Path, data: Any) -> None:
     fsync_dir(path.parent)
 
 
-def write_bytes_atomic(path: Path, data: bytes) -> None:
-    """Write a whole file or nothing: a temporary file beside it, flushed to disk, then
-    renamed over `path`. On any failure the temporary file is removed and the error
-    raised; an existing `path` is left as it was."""
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+def write_bytes_atomic(path: Path, data: bytes, *, durable: bool = True) -> None:
+    """Write a whole file or nothing: a temporary file beside it (one per process and
+    thread), flushed to disk unless not `durable`, then renamed over `path`. On any
+    failure the temporary file is removed and the error raised; an existing `path` is
+    left as it was."""
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.{threading.get_ident()}.tmp")
     try:
         with tmp.open("wb") as handle:
             write_chunk(handle, data)
-            handle.flush()
-            os.fsync(handle.fileno())
+            if durable:
+                handle.flush()
+                os.fsync(handle.fileno())
         os.replace(tmp, path)
     except BaseException:
         with contextlib.suppress(OSError):
             tmp.unlink()
         raise
-    fsync_dir(path.parent)
+    if durable:
+        fsync_dir(path.parent)
 
 
 def remove_empty_parents(start: Path, stop: Path) -> None:
